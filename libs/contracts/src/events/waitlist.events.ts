@@ -1,0 +1,122 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ConsentDto } from './consent.dto';
+import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
+
+export const WAITLIST_EVENT_TYPES = {
+  entered: 'nl.jeugdzorg.waitlist.entered.v1',
+  updated: 'nl.jeugdzorg.waitlist.updated.v1',
+  exited: 'nl.jeugdzorg.waitlist.exited.v1',
+} as const;
+
+export const WAITLIST_EXIT_REASONS = ['care-started', 'withdrawn', 'moved', 'other'] as const;
+export type WaitlistExitReason = (typeof WAITLIST_EXIT_REASONS)[number];
+
+/** `waitlistEntryId` is globally unique: intake systems prefix it with their own code. */
+const WAITLIST_ENTRY_ID = [1, 64] as const;
+
+export class WaitlistEnteredData {
+  @IsString()
+  @Length(...WAITLIST_ENTRY_ID)
+  waitlistEntryId!: string;
+
+  @IsYouthRef()
+  youthRef!: string;
+
+  @IsAgeYears()
+  ageYears!: number;
+
+  @IsPostcode4()
+  postcode4!: string;
+
+  @IsMunicipalityCode()
+  municipalityCode!: string;
+
+  @IsString()
+  @Length(1, 64)
+  careCategory!: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(104)
+  expectedWaitWeeks!: number;
+
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  interests!: string[];
+
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent!: ConsentDto;
+
+  @IsISO8601({ strict: true })
+  enteredAt!: string;
+}
+
+export class WaitlistUpdatedData {
+  @IsString()
+  @Length(...WAITLIST_ENTRY_ID)
+  waitlistEntryId!: string;
+
+  @IsYouthRef()
+  youthRef!: string;
+
+  @IsOptional()
+  @IsAgeYears()
+  ageYears?: number;
+
+  @IsOptional()
+  @IsPostcode4()
+  postcode4?: string;
+
+  @IsOptional()
+  @IsMunicipalityCode()
+  municipalityCode?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(104)
+  expectedWaitWeeks?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  interests?: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent?: ConsentDto;
+}
+
+export class WaitlistExitedData {
+  @IsString()
+  @Length(...WAITLIST_ENTRY_ID)
+  waitlistEntryId!: string;
+
+  @IsYouthRef()
+  youthRef!: string;
+
+  @IsIn(WAITLIST_EXIT_REASONS)
+  reason!: WaitlistExitReason;
+
+  @IsISO8601({ strict: true })
+  exitedAt!: string;
+}

@@ -1,0 +1,223 @@
+import type { TopicSpec } from '@samenspel/contracts';
+import type { Logger } from 'pino';
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import type {
+  BatchControl,
+  BrokerAdmin,
+  BrokerConsumer,
+  BrokerProducer,
+  ConsumerOptions,
+  IncomingMessage,
+  MessageBroker,
+  OutgoingMessage,
+  PartitionLag,
+} from './broker.port';
+
+/** The kafkajs adapter: the only code in Samenspel that imports kafkajs. */
+export class KafkaJsBroker implements MessageBroker {
+  private readonly clients = new Map<string, Kafka>();
+
+  constructor(
+    private readonly brokers: string[],
+    private readonly logger: Logger,
+  ) {}
+
+  private kafka(clientId: string): Kafka {
+    let kafka = this.clients.get(clientId);
+    if (!kafka) {
+      kafka = new Kafka({
+        clientId,
+        brokers: this.brokers,
+        connectionTimeout: 3000,
+        requestTimeout: 30000,
+        retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
+        logLevel: KafkaLogLevel.WARN,
+        logCreator: () => (entry: LogEntry) => this.log(entry),
+      });
+      this.clients.set(clientId, kafka);
+    }
+    return kafka;
+  }
+
+  private log({ level, namespace, log }: LogEntry): void {
+    const { message, timestamp: _t, logger: _l, ...rest } = log;
+    const fields = { kafka: namespace, error: rest.error, broker: rest.broker, groupId: rest.groupId };
+    if (level === KafkaLogLevel.ERROR) this.logger.error(fields, message);
+    else if (level === KafkaLogLevel.WARN) this.logger.warn(fields, message);
+    else this.logger.debug(fields, message);
+  }
+
+  async producer(clientId: string): Promise<BrokerProducer> {
+    // Idempotent with one request in flight: the broker drops retried duplicates, and order per partition holds.
+    const producer = this.kafka(clientId).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect();
+    return new KafkaJsProducer(producer);
+  }
+
+  async consumer(options: ConsumerOptions): Promise<BrokerConsumer> {
+    const consumer = this.kafka(options.clientId).consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 250,
+      retry: { retries: 10 },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    return new KafkaJsConsumer(consumer, options.partitionsConcurrently ?? 3);
+  }
+
+  async admin(clientId: string): Promise<BrokerAdmin> {
+    const admin = this.kafka(clientId).admin();
+    await admin.connect();
+    return new KafkaJsAdmin(admin);
+  }
+}
+
+class KafkaJsProducer implements BrokerProducer {
+  constructor(private readonly producer: Producer) {}
+
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+class KafkaJsConsumer implements BrokerConsumer {
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly partitionsConcurrently: number,
+  ) {}
+
+  async run(onBatch: Parameters<BrokerConsumer['run']>[0]): Promise<void> {
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.partitionsConcurrently,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        let pending: string | undefined;
+        const control: BatchControl = {
+          markHandled: (message: IncomingMessage) => {
+            resolveOffset(message.offset);
+            pending = message.offset;
+          },
+          commit: async () => {
+            if (pending === undefined) return;
+            const offset = (BigInt(pending) + 1n).toString();
+            pending = undefined;
+            await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
+          },
+          heartbeat: () => heartbeat(),
+          shouldContinue: () => isRunning() && !isStale(),
+        };
+        await onBatch(
+          {
+            topic: batch.topic,
+            partition: batch.partition,
+            messages: batch.messages.map((m) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key,
+              value: m.value,
+              headers: flattenHeaders(m.headers),
+              timestamp: m.timestamp,
+            })),
+          },
+          control,
+        );
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    // kafkajs's disconnect stops fetching, waits for the running eachBatch calls and leaves the group.
+    await this.consumer.disconnect();
+  }
+}
+
+function flattenHeaders(headers: Record<string, unknown> | undefined): Record<string, Buffer | string | undefined> {
+  const out: Record<string, Buffer | string | undefined> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    out[k] = Array.isArray(v) ? (v[v.length - 1] as Buffer | string) : (v as Buffer | string | undefined);
+  }
+  return out;
+}
+
+class KafkaJsAdmin implements BrokerAdmin {
+  constructor(private readonly admin: Admin) {}
+
+  async ensureTopics(specs: readonly TopicSpec[]): Promise<string[]> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.name));
+    if (missing.length === 0) return [];
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({
+        topic: s.name,
+        numPartitions: s.partitions,
+        replicationFactor: -1,
+        configEntries: [{ name: 'retention.ms', value: String(s.retentionMs) }],
+      })),
+    });
+    return missing.map((s) => s.name);
+  }
+
+  listTopics(): Promise<string[]> {
+    return this.admin.listTopics();
+  }
+
+  async ping(): Promise<void> {
+    await this.admin.describeCluster();
+  }
+
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const committed = await this.admin.fetchOffsets({ groupId, topics });
+    const result: PartitionLag[] = [];
+    for (const t of committed) {
+      const ends = new Map((await this.admin.fetchTopicOffsets(t.topic)).map((o) => [o.partition, o.high]));
+      for (const p of t.partitions) {
+        const end = ends.get(p.partition) ?? '0';
+        const from = p.offset === '-1' ? 0n : BigInt(p.offset);
+        result.push({
+          topic: t.topic,
+          partition: p.partition,
+          committedOffset: p.offset,
+          endOffset: end,
+          lag: Number(BigInt(end) - from),
+        });
+      }
+    }
+    return result;
+  }
+
+  disconnect(): Promise<void> {
+    return this.admin.disconnect();
+  }
+}

@@ -1,0 +1,142 @@
+import { allTopicSpecs, type ContractRegistry, type TopicSpec } from '@samenspel/contracts';
+import type { Logger } from 'pino';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { BrokerAdmin, BrokerProducer, MessageBroker } from './broker/broker.port';
+import type { Outcome } from './consumer/event-processor';
+import type { RetryPolicy } from './consumer/retry-policy';
+import { KafkaEventServer } from './nest/kafka-event.server';
+import { Outbox } from './outbox/outbox';
+import { OutboxRelay } from './outbox/outbox-relay';
+
+export interface MessagingConfig {
+  /** The service's name, e.g. `activity`. */
+  service: string;
+  /** Its own consumer group and client id: never NestJS's defaults. */
+  groupId: string;
+  clientId: string;
+  /** CloudEvents `source` of what it produces, e.g. `urn:samenspel:activity`. */
+  source: string;
+  /** Its database URL, for the relay's own session. */
+  databaseUrl: string;
+  /** Topics this service creates when missing (each with its `.dlq`). */
+  topics?: readonly TopicSpec[];
+  relayBatchSize?: number;
+  relayPollIntervalMs?: number;
+  retry?: RetryPolicy;
+  partitionsConcurrently?: number;
+}
+
+/**
+ * Everything a service needs to take part in the event flow: the outbox to write to, the relay
+ * that publishes it, and the transport that consumes. Shutdown runs in the safe order: stop
+ * fetching and finish handlers in flight, flush the outbox, then close the broker connections.
+ */
+export class MessagingRuntime {
+  readonly outbox: Outbox;
+  readonly server: KafkaEventServer;
+  private producer?: BrokerProducer;
+  private admin?: BrokerAdmin;
+  private relay?: OutboxRelay;
+  private readonly outcomes?: Counter<'outcome' | 'topic'>;
+  private readonly published?: Counter;
+
+  constructor(
+    private readonly config: MessagingConfig,
+    private readonly broker: MessageBroker,
+    private readonly dataSource: DataSource,
+    contracts: ContractRegistry,
+    private readonly logger: Logger,
+    metrics?: Registry,
+  ) {
+    this.outbox = new Outbox(config.source, contracts);
+    if (metrics) {
+      this.outcomes = new Counter({
+        name: 'samenspel_events_consumed_total',
+        help: 'Consumed events by outcome (applied, duplicate, ignored, dead-lettered)',
+        labelNames: ['outcome', 'topic'],
+        registers: [metrics],
+      });
+      this.published = new Counter({
+        name: 'samenspel_outbox_published_total',
+        help: 'Outbox events acknowledged by the broker',
+        registers: [metrics],
+      });
+      const runtime = this;
+      new Gauge({
+        name: 'samenspel_outbox_backlog',
+        help: 'Outbox events not yet published',
+        registers: [metrics],
+        async collect() {
+          this.set(runtime.relay ? await runtime.relay.backlog() : 0);
+        },
+      });
+    }
+    const self = this;
+    this.server = new KafkaEventServer({
+      broker,
+      contracts,
+      groupId: config.groupId,
+      clientId: config.clientId,
+      dataSource,
+      outbox: this.outbox,
+      logger,
+      retry: config.retry,
+      partitionsConcurrently: config.partitionsConcurrently,
+      get producer() {
+        return self.requireProducer();
+      },
+      onOutcome: (outcome: Outcome, message) => this.outcomes?.inc({ outcome, topic: message.topic }),
+    });
+  }
+
+  /** Connects, creates missing topics and starts the outbox relay. */
+  async start(): Promise<void> {
+    this.admin = await this.broker.admin(`${this.config.clientId}-admin`);
+    if (this.config.topics?.length) {
+      const created = await this.admin.ensureTopics(allTopicSpecs(this.config.topics));
+      if (created.length) this.logger.info({ topics: created }, 'created topics');
+    }
+    this.producer = await this.broker.producer(this.config.clientId);
+    this.relay = new OutboxRelay(this.dataSource, this.producer, this.logger, {
+      connectionString: this.config.databaseUrl,
+      leaderLockKey: leaderKey(this.config.service),
+      batchSize: this.config.relayBatchSize,
+      pollIntervalMs: this.config.relayPollIntervalMs,
+      onPublished: (n) => this.published?.inc(n),
+    });
+    this.relay.start();
+  }
+
+  /** Readiness: the broker answers. */
+  async ping(): Promise<void> {
+    if (!this.admin) throw new Error('messaging not started');
+    await this.admin.ping();
+  }
+
+  get isRelayLeader(): boolean {
+    return this.relay?.isLeader ?? false;
+  }
+
+  async shutdown(): Promise<void> {
+    await this.server.close();
+    await this.relay?.stop();
+    await this.producer?.disconnect();
+    await this.admin?.disconnect();
+    this.producer = undefined;
+    this.admin = undefined;
+    this.relay = undefined;
+  }
+
+  private requireProducer(): BrokerProducer {
+    if (!this.producer) throw new Error('messaging not started');
+    return this.producer;
+  }
+}
+
+/** A stable 31-bit advisory lock key per service, for the relay's leader election. */
+function leaderKey(service: string): number {
+  let hash = 0x5a3e;
+  for (const ch of `outbox-relay:${service}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
+  return hash & 0x7fffffff;
+}

@@ -1,0 +1,79 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+} from '@nestjs/common';
+import { samenspelContracts, type ContractRegistry } from '@samenspel/contracts';
+import { createLogger } from '@samenspel/observability';
+import type { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { KafkaJsBroker } from '../broker/kafkajs-broker';
+import { MessagingRuntime, type MessagingConfig } from '../messaging-runtime';
+import { Outbox } from '../outbox/outbox';
+
+export interface MessagingModuleOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: (InjectionToken | OptionalFactoryDependency)[];
+  useFactory: (...args: never[]) => {
+    config: MessagingConfig;
+    brokers: string[];
+    metrics?: Registry;
+    /** Defaults to every Samenspel contract. */
+    contracts?: ContractRegistry;
+  };
+}
+
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+@Injectable()
+class MessagingShutdown implements BeforeApplicationShutdown {
+  constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {}
+
+  /** Runs before the HTTP server and the database close: consumers stop, the outbox is flushed. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runtime.shutdown();
+  }
+}
+
+/**
+ * Wires the messaging core into a service: inject `Outbox` to publish in a transaction, and pass
+ * `MessagingRuntime.server` to `app.connectMicroservice({ strategy })` to consume.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: MessagingRuntime,
+          inject: [MESSAGING_OPTIONS, DataSource],
+          useFactory: async (opts: ReturnType<MessagingModuleOptions['useFactory']>, dataSource: DataSource) => {
+            const logger = createLogger(opts.config.service).child({ component: 'messaging' });
+            const runtime = new MessagingRuntime(
+              opts.config,
+              new KafkaJsBroker(opts.brokers, logger),
+              dataSource,
+              opts.contracts ?? samenspelContracts(),
+              logger,
+              opts.metrics,
+            );
+            await runtime.start();
+            return runtime;
+          },
+        },
+        { provide: Outbox, inject: [MessagingRuntime], useFactory: (runtime: MessagingRuntime) => runtime.outbox },
+        MessagingShutdown,
+      ],
+      exports: [MessagingRuntime, Outbox],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
+import { childContext, currentTrace, formatTraceparent } from '@samenspel/observability';
+import type { EntityManager } from 'typeorm';
+import { encodeStructured } from '../envelope/cloud-event-codec';
+import { validateData } from '../consumer/validate-data';
+
+export interface NewEvent<T extends object = object> {
+  type: string;
+  /** The Kafka key: the youngster's pseudonymous ref, so all events about one youngster stay in order. */
+  key: string;
+  aggregateType: string;
+  aggregateId: string;
+  data: T;
+  subject?: string;
+}
+
+export const OUTBOX_CHANNEL = 'samenspel_outbox';
+
+/**
+ * Appends events to the outbox inside the caller's transaction. Each event must match its
+ * contract; an invalid outgoing event is a programming error and fails the transaction.
+ */
+export class Outbox {
+  constructor(
+    private readonly source: string,
+    private readonly contracts: ContractRegistry,
+  ) {}
+
+  async append(em: EntityManager, events: NewEvent[]): Promise<CloudEvent[]> {
+    if (events.length === 0) return [];
+    const trace = currentTrace() ?? childContext();
+    const built = events.map((e) => this.build(e, trace));
+    // Serialise writers per key until commit, so that for one key the outbox position order is
+    // the commit order: a relay reading by position can then never overtake an earlier event of
+    // the same youngster whose transaction committed later. Sorted keys cannot deadlock each other.
+    const keys = [...new Set(events.map((e) => e.key))].sort();
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [keys]);
+    const values: unknown[] = [];
+    const rows = built.map(({ event, spec, headers }, i) => {
+      values.push(event.id, spec.aggregateType, spec.aggregateId, event.type, spec.topic, spec.key, event, headers);
+      const o = i * 8;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8})`;
+    });
+    await em.query(
+      `INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, event_key, payload, headers)
+       VALUES ${rows.join(', ')}`,
+      values,
+    );
+    // Delivered at commit: wakes the relay at once instead of at its next poll.
+    await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return built.map((b) => b.event);
+  }
+
+  private build(e: NewEvent, trace: ReturnType<typeof childContext>) {
+    const contract = this.contracts.get(e.type);
+    if (!contract) throw new Error(`no contract for outgoing event type ${e.type}`);
+    const problems = validateData(contract.dataClass, e.data).errors;
+    if (problems.length) throw new Error(`outgoing ${e.type} breaks its contract: ${problems.join('; ')}`);
+    const event: CloudEvent = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: this.source,
+      type: e.type,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      ...(e.subject ? { subject: e.subject } : {}),
+      traceparent: formatTraceparent({ ...trace, spanId: childContext().spanId }),
+      correlationid: trace.correlationId,
+      data: e.data,
+    };
+    const { headers } = encodeStructured(event);
+    return { event, headers, spec: { ...e, topic: contract.topic } };
+  }
+}

@@ -1,0 +1,103 @@
+import { Kafka, logLevel, type IHeaders } from 'kafkajs';
+import { aUniqueName } from './synthetic';
+
+export interface RawRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * A plain kafkajs client for tests: what an intake system or an operator would use, deliberately
+ * not our messaging library, so tests see the wire as it is.
+ */
+export class TestKafka {
+  private readonly kafka = new Kafka({
+    clientId: aUniqueName('test-client'),
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  private readonly producer = this.kafka.producer({ allowAutoTopicCreation: false });
+  private readonly admin = this.kafka.admin();
+  private connected = false;
+
+  private async connect(): Promise<void> {
+    if (this.connected) return;
+    await Promise.all([this.producer.connect(), this.admin.connect()]);
+    this.connected = true;
+  }
+
+  async createTopic(prefix: string, partitions = 6): Promise<string> {
+    await this.connect();
+    const topic = aUniqueName(prefix).replace(/_/g, '.');
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic, numPartitions: partitions },
+        { topic: `${topic}.dlq`, numPartitions: 3 },
+      ],
+    });
+    return topic;
+  }
+
+  async produce(
+    topic: string,
+    messages: { key: string | null; value: string | Buffer | null; headers?: IHeaders; partition?: number }[],
+  ): Promise<void> {
+    await this.connect();
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** Every record on the topic, read with a throwaway group from the beginning up to the current end. */
+  async readAll(topic: string): Promise<RawRecord[]> {
+    await this.connect();
+    const ends = await this.admin.fetchTopicOffsets(topic);
+    const target = new Map(ends.map((e) => [e.partition, BigInt(e.high)]));
+    const total = ends.reduce((n, e) => n + Number(BigInt(e.high) - BigInt(e.low)), 0);
+    const records: RawRecord[] = [];
+    if (total === 0) return records;
+    const consumer = this.kafka.consumer({ groupId: aUniqueName('reader'), maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const reached = new Map<number, bigint>();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`read ${records.length}/${total} records of ${topic}`)), 60000);
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            records.push({
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
+              ),
+            });
+            reached.set(partition, BigInt(message.offset) + 1n);
+            if ([...target].every(([p, high]) => (reached.get(p) ?? BigInt(ends.find((e) => e.partition === p)!.low)) >= high)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+    await consumer.disconnect();
+    return records;
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, string>> {
+    await this.connect();
+    const [result] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map(result.partitions.map((p) => [p.partition, p.offset]));
+  }
+
+  async close(): Promise<void> {
+    if (!this.connected) return;
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    this.connected = false;
+  }
+}
