@@ -1,4 +1,9 @@
-import { WAITLIST_EVENT_TYPES, WaitlistEnteredData, WaitlistExitedData, WaitlistUpdatedData } from './events/waitlist.events';
+import {
+  WAITLIST_EVENT_TYPES,
+  WaitlistEnteredData,
+  WaitlistExitedData,
+  WaitlistUpdatedData,
+} from './events/waitlist.events';
 import { TOPICS } from './topics';
 
 export type DataClass<T = object> = new () => T;

@@ -63,6 +63,12 @@ export function allTopicSpecs(specs: readonly TopicSpec[] = TOPIC_SPECS): TopicS
   ]);
 }
 
-function spec(name: string, partitions: number, days: number, producedBy: string, description: string): TopicSpec {
+function spec(
+  name: string,
+  partitions: number,
+  days: number,
+  producedBy: string,
+  description: string,
+): TopicSpec {
   return { name, partitions, retentionMs: days * DAY, producedBy, description };
 }

@@ -62,17 +62,17 @@ export class MessagingRuntime {
         help: 'Outbox events acknowledged by the broker',
         registers: [metrics],
       });
-      const runtime = this;
+      const backlog = () => this.relay?.backlog() ?? Promise.resolve(0);
       new Gauge({
         name: 'samenspel_outbox_backlog',
         help: 'Outbox events not yet published',
         registers: [metrics],
         async collect() {
-          this.set(runtime.relay ? await runtime.relay.backlog() : 0);
+          this.set(await backlog());
         },
       });
     }
-    const self = this;
+    const producer = () => this.requireProducer();
     this.server = new KafkaEventServer({
       broker,
       contracts,
@@ -84,7 +84,7 @@ export class MessagingRuntime {
       retry: config.retry,
       partitionsConcurrently: config.partitionsConcurrently,
       get producer() {
-        return self.requireProducer();
+        return producer();
       },
       onOutcome: (outcome: Outcome, message) => this.outcomes?.inc({ outcome, topic: message.topic }),
     });

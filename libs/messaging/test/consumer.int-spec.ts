@@ -36,17 +36,26 @@ describe('the consuming half of the messaging core, in a real service process on
     missingField.id = 'missing-field-1';
     // All on partition 0, so the good event after the poison ones proves the partition is not blocked.
     await world.kafka.produce(world.inTopic, [
-      { key: youthRef, value: '{"specversion": "1.0", "id": ', partition: 0, headers: { 'content-type': 'application/cloudevents+json', 'x-origin': 'test' } },
+      {
+        key: youthRef,
+        value: '{"specversion": "1.0", "id": ',
+        partition: 0,
+        headers: { 'content-type': 'application/cloudevents+json', 'x-origin': 'test' },
+      },
       { key: youthRef, value: JSON.stringify(missingField), partition: 0 },
       { ...good, partition: 0 },
     ]);
 
-    await waitFor(async () => (await ledgerRows(world.db)).length === 1, { description: 'the good event applied' });
+    await waitFor(async () => (await ledgerRows(world.db)).length === 1, {
+      description: 'the good event applied',
+    });
     const letters = await waitFor(async () => {
       const l = await world.kafka.readAll(`${world.inTopic}.dlq`);
       return l.length === 2 && l;
     });
-    const [badJson, noSeq] = letters.sort((a, b) => Number(a.headers['dlq-original-offset']) - Number(b.headers['dlq-original-offset']));
+    const [badJson, noSeq] = letters.sort(
+      (a, b) => Number(a.headers['dlq-original-offset']) - Number(b.headers['dlq-original-offset']),
+    );
     expect(badJson.headers['dlq-reason']).toMatch(/^invalid-envelope: structured event is not valid JSON/);
     expect(badJson.value).toBe('{"specversion": "1.0", "id": ');
     expect(badJson.key).toBe(youthRef);
@@ -57,9 +66,12 @@ describe('the consuming half of the messaging core, in a real service process on
     expect(noSeq.headers['dlq-reason']).toMatch(/^invalid-data: seq: /);
     expect(noSeq.headers['dlq-original-offset']).toBe('1');
     const committed = await world.kafka.committedOffsets(world.groupId, world.inTopic);
-    await waitFor(async () => (await world.kafka.committedOffsets(world.groupId, world.inTopic)).get(0) === '3', {
-      description: 'offset committed past all three messages',
-    });
+    await waitFor(
+      async () => (await world.kafka.committedOffsets(world.groupId, world.inTopic)).get(0) === '3',
+      {
+        description: 'offset committed past all three messages',
+      },
+    );
     expect(committed.size).toBeGreaterThan(0);
   });
 
@@ -81,7 +93,9 @@ describe('the consuming half of the messaging core, in a real service process on
       const l = await world.kafka.readAll(`${world.inTopic}.dlq`);
       return l.length === 1 && l;
     });
-    expect(letter.headers['dlq-reason']).toBe('handler-failed after 3 attempts: Error: induced failure for seq 2');
+    expect(letter.headers['dlq-reason']).toBe(
+      'handler-failed after 3 attempts: Error: induced failure for seq 2',
+    );
     const [{ failures }] = await world.db.dataSource.query(
       `SELECT failures FROM ledger_failure WHERE event_id = $1`,
       [JSON.parse(letter.value!).id],
@@ -118,7 +132,8 @@ describe('the consuming half of the messaging core, in a real service process on
     await world.start();
     const keys = Array.from({ length: 50 }, () => aYouthRef());
     const events = Array.from({ length: 1000 }, (_, i) => credit(keys[i % 50], Math.floor(i / 50)));
-    for (let i = 0; i < events.length; i += 200) await world.kafka.produce(world.inTopic, events.slice(i, i + 200));
+    for (let i = 0; i < events.length; i += 200)
+      await world.kafka.produce(world.inTopic, events.slice(i, i + 200));
 
     const rows = await waitFor(
       async () => {
@@ -128,7 +143,9 @@ describe('the consuming half of the messaging core, in a real service process on
       { timeoutMs: 60000, description: '1,000 events applied' },
     );
     const partitions = new Set(
-      (await world.db.dataSource.query(`SELECT DISTINCT partition FROM ledger_entry`)).map((r: { partition: number }) => r.partition),
+      (await world.db.dataSource.query(`SELECT DISTINCT partition FROM ledger_entry`)).map(
+        (r: { partition: number }) => r.partition,
+      ),
     );
     expect(partitions.size).toBeGreaterThanOrEqual(4); // 50 keys over 6 partitions
     const seen = new Map<string, number[]>();

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { InboxEventEntity, MessagingCore1764201600000, OutboxEventEntity } from '@samenspel/messaging';
-import { createTestDatabase, REPO_ROOT, ServiceProcess, TestKafka, type TestDatabase } from '@samenspel/testing';
+import {
+  createTestDatabase,
+  REPO_ROOT,
+  ServiceProcess,
+  TestKafka,
+  type TestDatabase,
+} from '@samenspel/testing';
 import { LEDGER_CREDITED } from '../../../test/fixtures/ledger/ledger.contract';
 import { LedgerFixture1764201700000 } from '../../../test/fixtures/ledger/ledger.migration';
 
@@ -21,7 +27,10 @@ export interface LedgerWorld {
 
 export async function ledgerWorld(name: string): Promise<LedgerWorld> {
   const kafka = new TestKafka();
-  const [inTopic, outTopic] = [await kafka.createTopic(`test.${name}.in`), await kafka.createTopic(`test.${name}.out`)];
+  const [inTopic, outTopic] = [
+    await kafka.createTopic(`test.${name}.in`),
+    await kafka.createTopic(`test.${name}.out`),
+  ];
   const db = await createTestDatabase(name, {
     entities: [OutboxEventEntity, InboxEventEntity],
     migrations: [MessagingCore1764201600000, LedgerFixture1764201700000],
@@ -56,7 +65,12 @@ export async function ledgerWorld(name: string): Promise<LedgerWorld> {
 }
 
 /** A structured-mode CloudEvent as an intake system would produce it with a plain producer. */
-export function credit(youthRef: string, seq: number, extra: Record<string, unknown> = {}, id = randomUUID()) {
+export function credit(
+  youthRef: string,
+  seq: number,
+  extra: Record<string, unknown> = {},
+  id = randomUUID(),
+) {
   return {
     key: youthRef,
     value: JSON.stringify({
@@ -72,6 +86,8 @@ export function credit(youthRef: string, seq: number, extra: Record<string, unkn
   };
 }
 
-export async function ledgerRows(db: TestDatabase): Promise<{ event_id: string; youth_ref: string; seq: number; instance: string }[]> {
+export async function ledgerRows(
+  db: TestDatabase,
+): Promise<{ event_id: string; youth_ref: string; seq: number; instance: string }[]> {
   return db.dataSource.query(`SELECT event_id, youth_ref, seq, instance FROM ledger_entry ORDER BY applied`);
 }

@@ -19,7 +19,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     },
     mixin() {
       const trace = currentTrace();
-      return trace ? { traceId: trace.traceId, spanId: trace.spanId, correlationId: trace.correlationId } : {};
+      return trace
+        ? { traceId: trace.traceId, spanId: trace.spanId, correlationId: trace.correlationId }
+        : {};
     },
   });
 }

@@ -14,7 +14,9 @@ const storage = new AsyncLocalStorage<TraceContext>();
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /** Parses a W3C traceparent header; returns undefined for anything malformed or all-zero. */
-export function parseTraceparent(value: string | undefined | null): Omit<TraceContext, 'correlationId'> | undefined {
+export function parseTraceparent(
+  value: string | undefined | null,
+): Omit<TraceContext, 'correlationId'> | undefined {
   const match = value ? TRACEPARENT.exec(value.trim()) : null;
   if (!match || /^0+$/.test(match[1]) || /^0+$/.test(match[2])) return undefined;
   return { traceId: match[1], spanId: match[2], flags: match[3] };

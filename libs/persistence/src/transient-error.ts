@@ -8,7 +8,8 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   if (e.driverError && e.driverError !== error && isTransientInfrastructureError(e.driverError)) return true;
   const code = e.code ?? '';
   // Node socket errors, and PostgreSQL classes 08 (connection), 53 (resources), 57P (shutdown), 40 (serialization/deadlock).
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code))
+    return true;
   if (/^(08|53|57P|40)/.test(code)) return true;
   const message = e.message ?? '';
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(

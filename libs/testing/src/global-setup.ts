@@ -10,7 +10,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = infra.kafkaBrokers;
   process.env.DATABASE_URL = infra.databaseUrl;
   (globalThis as { __SAMENSPEL_INFRA__?: typeof infra }).__SAMENSPEL_INFRA__ = infra;
-  const admin = new Kafka({ clientId: 'samenspel-test-setup', brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'samenspel-test-setup',
+    brokers: infra.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());

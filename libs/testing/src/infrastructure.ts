@@ -23,7 +23,12 @@ export interface Infrastructure {
  */
 export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.KAFKA_BROKERS && env.DATABASE_URL) {
-    return { kafkaBrokers: env.KAFKA_BROKERS, databaseUrl: env.DATABASE_URL, origin: 'env', stop: async () => {} };
+    return {
+      kafkaBrokers: env.KAFKA_BROKERS,
+      databaseUrl: env.DATABASE_URL,
+      origin: 'env',
+      stop: async () => {},
+    };
   }
   if (await dockerAvailable()) return startContainers(env);
   return startLocal(env);
@@ -70,7 +75,8 @@ async function startContainers(env: NodeJS.ProcessEnv): Promise<Infrastructure> 
         .start();
   return {
     kafkaBrokers: env.KAFKA_BROKERS ?? '127.0.0.1:19092',
-    databaseUrl: env.DATABASE_URL ?? `postgres://postgres@${postgres!.getHost()}:${postgres!.getMappedPort(5432)}`,
+    databaseUrl:
+      env.DATABASE_URL ?? `postgres://postgres@${postgres!.getHost()}:${postgres!.getMappedPort(5432)}`,
     origin: 'testcontainers',
     stop: async () => {
       await kafka?.stop();
@@ -81,10 +87,16 @@ async function startContainers(env: NodeJS.ProcessEnv): Promise<Infrastructure> 
 
 async function startLocal(env: NodeJS.ProcessEnv): Promise<Infrastructure> {
   const script = resolve(REPO_ROOT, 'deploy/kafka.sh');
-  const { stdout } = await run('bash', [script, 'status'], { cwd: REPO_ROOT }).catch(() => ({ stdout: 'down' }));
+  const { stdout } = await run('bash', [script, 'status'], { cwd: REPO_ROOT }).catch(() => ({
+    stdout: 'down',
+  }));
   const alreadyUp = stdout.trim() === 'up';
   if (!alreadyUp) {
-    await run('bash', [script, 'start'], { cwd: REPO_ROOT, timeout: 10 * 60 * 1000, env: { ...env, KAFKA_BROKERS: '' } });
+    await run('bash', [script, 'start'], {
+      cwd: REPO_ROOT,
+      timeout: 10 * 60 * 1000,
+      env: { ...env, KAFKA_BROKERS: '' },
+    });
   }
   return {
     kafkaBrokers: env.KAFKA_BROKERS || '127.0.0.1:9092',

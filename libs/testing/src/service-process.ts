@@ -18,13 +18,18 @@ export class ServiceProcess {
     });
     this.child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
   }
 
   static async start(entry: string, env: Record<string, string>, timeoutMs = 60000): Promise<ServiceProcess> {
     const proc = new ServiceProcess(entry, env);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${entry} not ready in ${timeoutMs} ms:\n${proc.output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${entry} not ready in ${timeoutMs} ms:\n${proc.output}`)),
+        timeoutMs,
+      );
       const onData = () => {
         if (/^ready$/m.test(proc.output)) {
           clearTimeout(timer);
@@ -45,7 +50,9 @@ export class ServiceProcess {
   }
 
   /** Sends a signal and waits for the exit. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  async stop(
+    signal: NodeJS.Signals = 'SIGTERM',
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
     return this.exited;
   }

@@ -22,7 +22,12 @@ export async function createTestDatabase(
   const serverUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const name = aUniqueName(`t_${prefix}`).toLowerCase();
   await ensureDatabase(serverUrl, name);
-  const dataSource = createDataSource({ serverUrl, database: name, applicationName: 'samenspel-test', ...parts });
+  const dataSource = createDataSource({
+    serverUrl,
+    database: name,
+    applicationName: 'samenspel-test',
+    ...parts,
+  });
   await dataSource.initialize();
   await runMigrationsLocked(dataSource);
   return {

@@ -63,7 +63,10 @@ export class TestKafka {
     await consumer.subscribe({ topic, fromBeginning: true });
     const reached = new Map<number, bigint>();
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read ${records.length}/${total} records of ${topic}`)), 60000);
+      const timer = setTimeout(
+        () => reject(new Error(`read ${records.length}/${total} records of ${topic}`)),
+        60000,
+      );
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
@@ -77,7 +80,11 @@ export class TestKafka {
               ),
             });
             reached.set(partition, BigInt(message.offset) + 1n);
-            if ([...target].every(([p, high]) => (reached.get(p) ?? BigInt(ends.find((e) => e.partition === p)!.low)) >= high)) {
+            if (
+              [...target].every(
+                ([p, high]) => (reached.get(p) ?? BigInt(ends.find((e) => e.partition === p)!.low)) >= high,
+              )
+            ) {
               clearTimeout(timer);
               resolve();
             }

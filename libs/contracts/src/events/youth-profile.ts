@@ -13,6 +13,12 @@ export const IsYouthRef = () =>
   );
 export const IsAgeYears = () => applyDecorators(IsInt(), Min(0), Max(27));
 export const IsPostcode4 = () =>
-  applyDecorators(IsString(), Matches(POSTCODE4_PATTERN, { message: '$property must be four digits, 1000-9999' }));
+  applyDecorators(
+    IsString(),
+    Matches(POSTCODE4_PATTERN, { message: '$property must be four digits, 1000-9999' }),
+  );
 export const IsMunicipalityCode = () =>
-  applyDecorators(IsString(), Matches(MUNICIPALITY_CODE_PATTERN, { message: '$property must look like GM0344' }));
+  applyDecorators(
+    IsString(),
+    Matches(MUNICIPALITY_CODE_PATTERN, { message: '$property must look like GM0344' }),
+  );

@@ -71,14 +71,15 @@ export class KafkaJsBroker implements MessageBroker {
     const consumer = this.kafka(options.clientId).consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
+      // A crashed member's partitions move to the others after this long without heartbeats.
+      sessionTimeout: 10000,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 250,
       retry: { retries: 10 },
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    return new KafkaJsConsumer(consumer, options.partitionsConcurrently ?? 3);
+    return new KafkaJsConsumer(consumer, options.partitionsConcurrently ?? 6);
   }
 
   async admin(clientId: string): Promise<BrokerAdmin> {
@@ -162,7 +163,9 @@ class KafkaJsConsumer implements BrokerConsumer {
   }
 }
 
-function flattenHeaders(headers: Record<string, unknown> | undefined): Record<string, Buffer | string | undefined> {
+function flattenHeaders(
+  headers: Record<string, unknown> | undefined,
+): Record<string, Buffer | string | undefined> {
   const out: Record<string, Buffer | string | undefined> = {};
   for (const [k, v] of Object.entries(headers ?? {})) {
     out[k] = Array.isArray(v) ? (v[v.length - 1] as Buffer | string) : (v as Buffer | string | undefined);

@@ -2,7 +2,7 @@ import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, runWithTrace } from '@samenspel/observability';
 import { isTransientInfrastructureError } from '@samenspel/persistence';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchControl, BrokerProducer, IncomingBatch, IncomingMessage } from '../broker/broker.port';
 import { decodeEvent, EnvelopeError } from '../envelope/cloud-event-codec';
 import type { Outbox } from '../outbox/outbox';
@@ -24,8 +24,8 @@ export interface EventProcessorOptions {
   producer: BrokerProducer;
   logger: Logger;
   retry?: RetryPolicy;
-  /** Commit offsets at least every this many messages within a long batch. */
-  commitEvery?: number;
+  /** How many messages of one partition are applied in one transaction (and then committed). */
+  chunkSize?: number;
   onOutcome?: (outcome: Outcome, message: IncomingMessage, eventType?: string) => void;
 }
 
@@ -40,25 +40,21 @@ class StopRequested extends Error {}
  */
 export class EventProcessor {
   private readonly retry: RetryPolicy;
-  private readonly commitEvery: number;
+  private readonly chunkSize: number;
 
   constructor(private readonly options: EventProcessorOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.commitEvery = options.commitEvery ?? 100;
+    this.chunkSize = options.chunkSize ?? 50;
   }
 
   readonly processBatch = async (batch: IncomingBatch, control: BatchControl): Promise<void> => {
-    let sinceCommit = 0;
     try {
-      for (const message of batch.messages) {
-        if (!control.shouldContinue()) break;
-        await this.process(message, control);
-        control.markHandled(message);
-        if (++sinceCommit >= this.commitEvery) {
-          await control.commit();
-          await control.heartbeat();
-          sinceCommit = 0;
-        }
+      for (let i = 0; i < batch.messages.length && control.shouldContinue(); i += this.chunkSize) {
+        const chunk = batch.messages.slice(i, i + this.chunkSize);
+        await this.processChunk(chunk, control);
+        chunk.forEach((m) => control.markHandled(m));
+        await control.commit();
+        await control.heartbeat();
       }
     } catch (error) {
       if (!(error instanceof StopRequested)) throw error;
@@ -67,7 +63,88 @@ export class EventProcessor {
     }
   };
 
-  async process(message: IncomingMessage, control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<Outcome> {
+  /**
+   * Applies a run of messages of one partition in one transaction (one commit, one fsync), each
+   * handler behind a savepoint so that a failing event is retried or dead-lettered on its own.
+   * If the transaction itself fails (the database went away), the run is redone one event at a
+   * time with the full retry rules; events already dead-lettered are not sent twice.
+   */
+  private async processChunk(chunk: IncomingMessage[], control: BatchControl): Promise<void> {
+    const deadLettered = new Set<string>();
+    const outcomes: [Outcome, IncomingMessage, string | undefined][] = [];
+    try {
+      await this.options.dataSource.transaction(async (em) => {
+        for (const message of chunk) {
+          if (!control.shouldContinue()) throw new StopRequested();
+          outcomes.push([
+            await this.processInTransaction(message, em, control, deadLettered),
+            message,
+            undefined,
+          ]);
+        }
+      });
+      outcomes.forEach(([outcome, message, type]) => this.done(outcome, message, type));
+    } catch (error) {
+      if (error instanceof StopRequested) throw error;
+      this.options.logger.warn(
+        { err: error, size: chunk.length },
+        'batch transaction failed; applying one by one',
+      );
+      for (const message of chunk) {
+        if (deadLettered.has(message.offset)) this.done('dead-lettered', message);
+        else await this.process(message, control);
+      }
+    }
+  }
+
+  private async processInTransaction(
+    message: IncomingMessage,
+    em: EntityManager,
+    control: BatchControl,
+    deadLettered: Set<string>,
+  ): Promise<Outcome> {
+    const checked = this.check(message);
+    if ('reason' in checked) {
+      await this.sendDeadLetter(message, checked.reason, control);
+      deadLettered.add(message.offset);
+      return 'dead-lettered';
+    }
+    const { event, handler } = checked;
+    if (!handler) return 'ignored';
+    return runWithTrace(childContext(event.traceparent, event.correlationid), async () => {
+      for (let attempt = 1; ; attempt++) {
+        await em.query('SAVEPOINT samenspel_event');
+        try {
+          const applied = await this.applyIn(em, message, event, handler);
+          await em.query('RELEASE SAVEPOINT samenspel_event');
+          return applied ? 'applied' : 'duplicate';
+        } catch (error) {
+          if (isTransientInfrastructureError(error)) throw error;
+          await em.query('ROLLBACK TO SAVEPOINT samenspel_event');
+          if (attempt >= this.retry.maxAttempts) {
+            await this.sendDeadLetter(
+              message,
+              `handler-failed after ${attempt} attempts: ${describe(error)}`,
+              control,
+            );
+            deadLettered.add(message.offset);
+            return 'dead-lettered';
+          }
+          this.options.logger.warn(
+            { err: error, eventId: event.id, eventType: event.type, attempt },
+            'handler failed',
+          );
+          await delay(backoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs));
+        }
+      }
+    });
+  }
+
+  /** The one-event path: its own transaction, retried until the database is back. */
+  async process(
+    message: IncomingMessage,
+    control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
+  ): Promise<Outcome> {
     const checked = this.check(message);
     if ('reason' in checked) return this.deadLetter(message, checked.reason, control);
     const { event, handler } = checked;
@@ -75,9 +152,11 @@ export class EventProcessor {
 
     const trace = childContext(event.traceparent, event.correlationid);
     return runWithTrace(trace, async () => {
-      for (let attempt = 1, transient = 0; ; ) {
+      for (let attempt = 1, transient = 0; ;) {
         try {
-          const applied = await this.applyOnce(message, event, handler);
+          const applied = await this.options.dataSource.transaction((em) =>
+            this.applyIn(em, message, event, handler),
+          );
           return this.done(applied ? 'applied' : 'duplicate', message, event.type);
         } catch (error) {
           if (!control.shouldContinue()) throw new StopRequested();
@@ -92,9 +171,16 @@ export class EventProcessor {
             continue;
           }
           if (attempt >= this.retry.maxAttempts) {
-            return this.deadLetter(message, `handler-failed after ${attempt} attempts: ${describe(error)}`, control);
+            return this.deadLetter(
+              message,
+              `handler-failed after ${attempt} attempts: ${describe(error)}`,
+              control,
+            );
           }
-          this.options.logger.warn({ err: error, eventId: event.id, eventType: event.type, attempt }, 'handler failed');
+          this.options.logger.warn(
+            { err: error, eventId: event.id, eventType: event.type, attempt },
+            'handler failed',
+          );
           await delay(backoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs));
           attempt += 1;
         }
@@ -102,7 +188,9 @@ export class EventProcessor {
     });
   }
 
-  private check(message: IncomingMessage): { reason: string } | { event: CloudEvent; handler?: EventHandler } {
+  private check(
+    message: IncomingMessage,
+  ): { reason: string } | { event: CloudEvent; handler?: EventHandler } {
     let event: CloudEvent;
     try {
       event = decodeEvent(message);
@@ -112,7 +200,8 @@ export class EventProcessor {
     }
     const contract = this.options.contracts.get(event.type);
     if (!contract) return { reason: `unknown-event-type: ${event.type}` };
-    if (contract.topic !== message.topic) return { reason: `wrong-topic: ${event.type} belongs on ${contract.topic}` };
+    if (contract.topic !== message.topic)
+      return { reason: `wrong-topic: ${event.type} belongs on ${contract.topic}` };
     const handler = this.options.handlers.get(event.type);
     if (!handler) return { event };
     const { value, errors } = validateData(contract.dataClass, event.data);
@@ -120,25 +209,36 @@ export class EventProcessor {
     return { event: { ...event, data: value }, handler };
   }
 
-  /** One transaction: the inbox record and the handler's effect. False when the event was applied before. */
-  private async applyOnce(message: IncomingMessage, event: CloudEvent, handler: EventHandler): Promise<boolean> {
-    return this.options.dataSource.transaction(async (em) => {
-      const inserted: unknown[] = await em.query(
-        `INSERT INTO inbox_event (consumer, source, event_id, event_type, topic, partition, "offset")
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
-        [this.options.consumer, event.source, event.id, event.type, message.topic, message.partition, message.offset],
-      );
-      if (inserted.length === 0) return false;
-      const context: EventContext = {
-        em,
-        topic: message.topic,
-        partition: message.partition,
-        offset: message.offset,
-        publish: (events) => this.options.outbox.append(em, Array.isArray(events) ? events : [events]),
-      };
-      await handler(event, context);
-      return true;
-    });
+  /** The inbox record and the handler's effect, in the caller's transaction. False when applied before. */
+  private async applyIn(
+    em: EntityManager,
+    message: IncomingMessage,
+    event: CloudEvent,
+    handler: EventHandler,
+  ): Promise<boolean> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO inbox_event (consumer, source, event_id, event_type, topic, partition, "offset")
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
+      [
+        this.options.consumer,
+        event.source,
+        event.id,
+        event.type,
+        message.topic,
+        message.partition,
+        message.offset,
+      ],
+    );
+    if (inserted.length === 0) return false;
+    const context: EventContext = {
+      em,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      publish: (events) => this.options.outbox.append(em, Array.isArray(events) ? events : [events]),
+    };
+    await handler(event, context);
+    return true;
   }
 
   private async deadLetter(
@@ -146,6 +246,15 @@ export class EventProcessor {
     reason: string,
     control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
   ): Promise<Outcome> {
+    await this.sendDeadLetter(message, reason, control);
+    return this.done('dead-lettered', message);
+  }
+
+  private async sendDeadLetter(
+    message: IncomingMessage,
+    reason: string,
+    control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
+  ): Promise<void> {
     const letter = deadLetterOf(message, reason, this.options.consumer);
     // The offset may only move on once the dead letter is safely on the broker.
     for (let attempt = 1; ; attempt++) {
@@ -162,7 +271,6 @@ export class EventProcessor {
       { topic: message.topic, partition: message.partition, offset: message.offset, dlqReason: reason },
       'event dead-lettered',
     );
-    return this.done('dead-lettered', message);
   }
 
   private done(outcome: Outcome, message: IncomingMessage, eventType?: string): Outcome {

@@ -44,7 +44,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           }
         });
       }
-      const topics = [...new Set([...handlers.keys()].map((type) => this.options.contracts.get(type)!.topic))];
+      const topics = [
+        ...new Set([...handlers.keys()].map((type) => this.options.contracts.get(type)!.topic)),
+      ];
       if (topics.length > 0) {
         const processor = new EventProcessor({ ...this.options, consumer: this.options.groupId, handlers });
         this.consumer = await this.options.broker.consumer({

@@ -56,7 +56,10 @@ export class MessagingModule {
         {
           provide: MessagingRuntime,
           inject: [MESSAGING_OPTIONS, DataSource],
-          useFactory: async (opts: ReturnType<MessagingModuleOptions['useFactory']>, dataSource: DataSource) => {
+          useFactory: async (
+            opts: ReturnType<MessagingModuleOptions['useFactory']>,
+            dataSource: DataSource,
+          ) => {
             const logger = createLogger(opts.config.service).child({ component: 'messaging' });
             const runtime = new MessagingRuntime(
               opts.config,
@@ -70,7 +73,11 @@ export class MessagingModule {
             return runtime;
           },
         },
-        { provide: Outbox, inject: [MessagingRuntime], useFactory: (runtime: MessagingRuntime) => runtime.outbox },
+        {
+          provide: Outbox,
+          inject: [MessagingRuntime],
+          useFactory: (runtime: MessagingRuntime) => runtime.outbox,
+        },
         MessagingShutdown,
       ],
       exports: [MessagingRuntime, Outbox],

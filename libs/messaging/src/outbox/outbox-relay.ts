@@ -19,7 +19,13 @@ export interface OutboxRelayOptions {
   onPublished?: (count: number) => void;
 }
 
-type Row = { position: string; topic: string; event_key: string; payload: unknown; headers: Record<string, string> };
+type Row = {
+  position: string;
+  topic: string;
+  event_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+};
 
 /**
  * Publishes outbox rows in position order and marks them sent only after the broker acknowledged
@@ -72,7 +78,10 @@ export class OutboxRelay {
           /* drain */
         }
       } catch (error) {
-        this.logger.warn({ err: error }, 'outbox flush on shutdown incomplete; the rest goes out on next start');
+        this.logger.warn(
+          { err: error },
+          'outbox flush on shutdown incomplete; the rest goes out on next start',
+        );
       }
     }
     await this.closeSession();
@@ -80,7 +89,9 @@ export class OutboxRelay {
 
   /** Unsent rows, for metrics and health. */
   async backlog(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE sent_at IS NULL`);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE sent_at IS NULL`,
+    );
     return row.n;
   }
 
@@ -114,11 +125,17 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return 0;
     await this.producer.send(
-      rows.map((r) => ({ topic: r.topic, key: r.event_key, value: JSON.stringify(r.payload), headers: r.headers })),
+      rows.map((r) => ({
+        topic: r.topic,
+        key: r.event_key,
+        value: JSON.stringify(r.payload),
+        headers: r.headers,
+      })),
     );
-    await this.dataSource.query(`UPDATE outbox_event SET sent_at = now() WHERE position = ANY($1::bigint[])`, [
-      rows.map((r) => r.position),
-    ]);
+    await this.dataSource.query(
+      `UPDATE outbox_event SET sent_at = now() WHERE position = ANY($1::bigint[])`,
+      [rows.map((r) => r.position)],
+    );
     this.options.onPublished?.(rows.length);
     return rows.length;
   }
@@ -126,7 +143,10 @@ export class OutboxRelay {
   private async ensureLeadership(): Promise<boolean> {
     if (this.leader && this.session) return true;
     if (!this.session) {
-      const session = new Client({ connectionString: this.options.connectionString, application_name: 'outbox-relay' });
+      const session = new Client({
+        connectionString: this.options.connectionString,
+        application_name: 'outbox-relay',
+      });
       session.on('error', (error) => {
         this.logger.warn({ err: error }, 'outbox relay session lost; leadership released');
         this.leader = false;
@@ -138,7 +158,9 @@ export class OutboxRelay {
       await session.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.session = session;
     }
-    const { rows } = await this.session.query('SELECT pg_try_advisory_lock($1) AS ok', [this.options.leaderLockKey]);
+    const { rows } = await this.session.query('SELECT pg_try_advisory_lock($1) AS ok', [
+      this.options.leaderLockKey,
+    ]);
     if (rows[0].ok && !this.leader) this.logger.info('outbox relay is leader');
     this.leader = rows[0].ok;
     return this.leader;
@@ -146,13 +168,12 @@ export class OutboxRelay {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollIntervalMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
       this.wake = done;
     });
   }
@@ -171,6 +192,8 @@ export class OutboxRelay {
     this.session = undefined;
     this.leader = false;
     // Ending the session releases the advisory lock, so a standby can take over at once.
-    await session?.end().catch((error: unknown) => this.logger.debug({ err: error }, 'relay session close failed'));
+    await session
+      ?.end()
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'relay session close failed'));
   }
 }

@@ -35,10 +35,21 @@ export class Outbox {
     // the commit order: a relay reading by position can then never overtake an earlier event of
     // the same youngster whose transaction committed later. Sorted keys cannot deadlock each other.
     const keys = [...new Set(events.map((e) => e.key))].sort();
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [keys]);
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [
+      keys,
+    ]);
     const values: unknown[] = [];
     const rows = built.map(({ event, spec, headers }, i) => {
-      values.push(event.id, spec.aggregateType, spec.aggregateId, event.type, spec.topic, spec.key, event, headers);
+      values.push(
+        event.id,
+        spec.aggregateType,
+        spec.aggregateId,
+        event.type,
+        spec.topic,
+        spec.key,
+        event,
+        headers,
+      );
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8})`;
     });

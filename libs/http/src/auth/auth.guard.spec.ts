@@ -1,0 +1,223 @@
+import {
+  ForbiddenException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  type ExecutionContext,
+  type Type,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { generateKeyPair, SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Public, Roles } from './auth.decorators';
+import { AuthGuard } from './auth.guard';
+import type { AuthenticatedRequest } from './authenticated-request';
+import type { AuthSettings } from './auth-settings';
+import { signDevToken, type DevTokenClaims } from './sign-dev-token';
+import { TokenVerifier } from './token-verifier';
+
+const settings: AuthSettings = {
+  JWT_SECRET: 'a-test-secret-that-is-at-least-32-chars',
+  AUTH_ISSUER: 'samenspel-test',
+  AUTH_AUDIENCE: 'samenspel',
+  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+};
+
+@Roles('team-lead', 'admin')
+class ReferralsController {
+  list() {}
+  @Roles('ops')
+  metrics() {}
+}
+
+@Public()
+class OpenController {
+  ping() {}
+}
+
+class ProfileController {
+  me() {}
+}
+
+class HealthLikeController {
+  @Public()
+  live() {}
+}
+
+type HttpArgumentsHost = ReturnType<ExecutionContext['switchToHttp']>;
+type RpcArgumentsHost = ReturnType<ExecutionContext['switchToRpc']>;
+type WsArgumentsHost = ReturnType<ExecutionContext['switchToWs']>;
+
+/** The slice of an HTTP ExecutionContext the guard reads. */
+class HttpContext implements ExecutionContext {
+  constructor(
+    private readonly controller: Type,
+    private readonly handler: string,
+    readonly request: Partial<AuthenticatedRequest>,
+    private readonly type = 'http',
+  ) {}
+  getClass<T>() {
+    return this.controller as Type<T>;
+  }
+  getHandler() {
+    return this.controller.prototype[this.handler] as (...args: unknown[]) => unknown;
+  }
+  getType<T extends string>() {
+    return this.type as T;
+  }
+  switchToHttp(): HttpArgumentsHost {
+    const request = this.request;
+    return {
+      getRequest: <T>() => request as T,
+      getResponse: <T>() => ({}) as T,
+      getNext: <T>() => (() => undefined) as T,
+    };
+  }
+  getArgs<T extends unknown[]>() {
+    return [this.request] as T;
+  }
+  getArgByIndex<T>(index: number) {
+    return this.getArgs()[index] as T;
+  }
+  switchToRpc(): RpcArgumentsHost {
+    throw new Error('not an RPC context');
+  }
+  switchToWs(): WsArgumentsHost {
+    throw new Error('not a WebSocket context');
+  }
+}
+
+async function expectRejection(promise: Promise<unknown>, type: Type<Error>, message?: string) {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(type);
+  if (message !== undefined) expect((error as Error).message).toBe(message);
+}
+
+/** A loopback URL nothing listens on: a port the OS handed out and was given back. */
+async function closedLoopbackUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/jwks.json`;
+}
+
+describe('AuthGuard', () => {
+  const guard = new AuthGuard(new Reflector(), new TokenVerifier(settings));
+  const bearer = async (claims: DevTokenClaims) =>
+    `Bearer ${await signDevToken(claims, settings.JWT_SECRET, settings.AUTH_ISSUER, settings.AUTH_AUDIENCE)}`;
+  const contextFor = (controller: Type, handler: string, authorization?: string) =>
+    new HttpContext(controller, handler, { headers: authorization === undefined ? {} : { authorization } });
+
+  it('lets a request through to a @Public controller without a token', async () => {
+    await expect(guard.canActivate(contextFor(OpenController, 'ping'))).resolves.toBe(true);
+  });
+
+  it('lets a request through to a @Public handler without a token', async () => {
+    await expect(guard.canActivate(contextFor(HealthLikeController, 'live'))).resolves.toBe(true);
+  });
+
+  it('answers 401 when the Authorization header is missing', async () => {
+    await expectRejection(
+      guard.canActivate(contextFor(ReferralsController, 'list')),
+      UnauthorizedException,
+      'A bearer token is required (Authorization: Bearer <JWT>)',
+    );
+  });
+
+  it('answers 401 when the Authorization header is not a bearer token', async () => {
+    const context = contextFor(ReferralsController, 'list', 'Basic dXNlcjpwYXNz');
+
+    await expectRejection(guard.canActivate(context), UnauthorizedException);
+  });
+
+  it('answers 401 when the bearer token is expired', async () => {
+    const expiredAnHourAgo = Math.floor(Date.now() / 1000) - 3600;
+    const context = contextFor(
+      ReferralsController,
+      'list',
+      await bearer({ role: 'admin', expiresIn: expiredAnHourAgo }),
+    );
+
+    await expectRejection(guard.canActivate(context), UnauthorizedException, 'The bearer token has expired');
+  });
+
+  it('answers 401 when the bearer token is signed with another secret', async () => {
+    const token = await signDevToken(
+      { role: 'admin' },
+      'x'.repeat(32),
+      settings.AUTH_ISSUER,
+      settings.AUTH_AUDIENCE,
+    );
+    const context = contextFor(ReferralsController, 'list', `Bearer ${token}`);
+
+    await expectRejection(guard.canActivate(context), UnauthorizedException, 'The bearer token is invalid');
+  });
+
+  it('answers 403 when the caller has none of the roles of the controller', async () => {
+    const context = contextFor(
+      ReferralsController,
+      'list',
+      await bearer({ role: 'youth-worker', teamId: 't-1' }),
+    );
+
+    await expectRejection(
+      guard.canActivate(context),
+      ForbiddenException,
+      'This action needs one of the roles: team-lead, admin',
+    );
+  });
+
+  it('puts the principal on the request when the caller has one of the roles', async () => {
+    const context = contextFor(
+      ReferralsController,
+      'list',
+      await bearer({ role: 'team-lead', teamId: 't-1', sub: 'u-1' }),
+    );
+
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(context.request.principal).toEqual({ sub: 'u-1', role: 'team-lead', teamId: 't-1' });
+  });
+
+  it('lets the roles of a handler replace those of its controller', async () => {
+    const asOps = contextFor(ReferralsController, 'metrics', await bearer({ role: 'ops' }));
+    const asAdmin = contextFor(ReferralsController, 'metrics', await bearer({ role: 'admin' }));
+
+    await expect(guard.canActivate(asOps)).resolves.toBe(true);
+    await expectRejection(guard.canActivate(asAdmin), ForbiddenException);
+  });
+
+  it('lets any authenticated role through a route without @Roles', async () => {
+    const context = contextFor(ProfileController, 'me', await bearer({ role: 'intake-system' }));
+
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+  });
+
+  it('leaves non-HTTP contexts to their own authentication', async () => {
+    const context = new HttpContext(ReferralsController, 'list', { headers: {} }, 'rpc');
+
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+  });
+
+  it('answers 503 when the keys to verify the token cannot be fetched', async () => {
+    const jwksGuard = new AuthGuard(
+      new Reflector(),
+      new TokenVerifier({ ...settings, AUTH_JWKS_URL: await closedLoopbackUrl() }),
+    );
+    // An ES256 token, as an HS256 one is turned away before any key is fetched.
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k-1' })
+      .setSubject('u-1')
+      .setIssuer(settings.AUTH_ISSUER)
+      .setAudience(settings.AUTH_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const context = contextFor(ReferralsController, 'list', `Bearer ${token}`);
+
+    await expectRejection(jwksGuard.canActivate(context), ServiceUnavailableException);
+  });
+});

@@ -1,0 +1,58 @@
+import {
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import type { AuthenticatedRequest } from './authenticated-request';
+import type { Role } from './role';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const KEYS_UNAVAILABLE = 'The keys to verify bearer tokens cannot be fetched; try again later';
+const BEARER = /^Bearer[ ]+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*)$/i;
+
+/**
+ * Global guard: every HTTP route needs a valid bearer token unless it is @Public(), and a route
+ * with @Roles() needs one of those roles. The principal is put on `request.principal`.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Kafka consumers and other transports authenticate in their own way.
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request.headers.authorization);
+    request.principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+
+  private async authenticate(authorization: string | undefined) {
+    const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
+    if (!token) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>)');
+    try {
+      return await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw new UnauthorizedException(error.message, { cause: error });
+      }
+      throw new ServiceUnavailableException(KEYS_UNAVAILABLE, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { IncomingMessage } from 'node:http';
+import type { Principal } from './principal';
+
+/** An HTTP request once the AuthGuard has run. */
+export interface AuthenticatedRequest extends IncomingMessage {
+  principal?: Principal;
+}

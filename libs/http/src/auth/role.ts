@@ -1,0 +1,10 @@
+/** Who may call the services: the intake system of youth care, and the people of youth work and ops. */
+export const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that act for one team, so their tokens must carry a teamId. */
+export const TEAM_ROLES: readonly Role[] = ['youth-worker', 'team-lead'];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

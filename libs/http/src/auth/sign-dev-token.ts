@@ -1,0 +1,30 @@
+import { SignJWT } from 'jose';
+import type { Role } from './role';
+
+export interface DevTokenClaims {
+  role: Role;
+  teamId?: string;
+  org?: string;
+  /** Defaults to `dev-<role>`. */
+  sub?: string;
+  /** A jose time span such as '1h' or '8h', or seconds since the epoch. Defaults to '1h'. */
+  expiresIn?: string | number;
+}
+
+/** Signs an HS256 token as the services expect it; for tests and scripts/token.js, never for production. */
+export async function signDevToken(
+  claims: DevTokenClaims,
+  secret: string,
+  issuer: string,
+  audience: string,
+): Promise<string> {
+  const { role, teamId, org, sub = `dev-${role}`, expiresIn = '1h' } = claims;
+  return new SignJWT({ role, ...(teamId !== undefined && { teamId }), ...(org !== undefined && { org }) })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

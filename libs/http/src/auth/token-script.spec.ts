@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { BaseServiceConfig } from '../config/base-service-config';
+import { loadConfig } from '../config/validate-config';
+import { ROLES, TEAM_ROLES } from './role';
+import { TokenVerifier } from './token-verifier';
+
+const SCRIPT = join(__dirname, '../../../../scripts/token.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs scripts/token.js in a real Node process (jose loads through require(esm) there, not through jest). */
+function runTokenScript(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [SCRIPT, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('scripts/token.js', () => {
+  const verifierWithDefaults = new TokenVerifier(loadConfig(BaseServiceConfig, {}));
+
+  it.each(ROLES)('mints a token for %s that a service with the default config accepts', async (role) => {
+    const args = ['--role', role, ...(TEAM_ROLES.includes(role) ? ['--team', 'team-noord'] : [])];
+    const { code, stdout, stderr } = await runTokenScript(args);
+
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    await expect(verifierWithDefaults.verify(stdout.trim())).resolves.toMatchObject({
+      role,
+      sub: `dev-${role}`,
+    });
+  });
+
+  it('carries team, org and subject and signs with JWT_SECRET, AUTH_ISSUER and AUTH_AUDIENCE', async () => {
+    const env = {
+      JWT_SECRET: 'another-secret-of-at-least-32-characters',
+      AUTH_ISSUER: 'samenspel-acc',
+      AUTH_AUDIENCE: 'samenspel-api',
+    };
+    const { stdout } = await runTokenScript(
+      ['--role', 'youth-worker', '--team', 't-7', '--org', 'buurtwerk', '--sub', 'u-42', '--expires', '30m'],
+      env,
+    );
+    const verifier = new TokenVerifier(loadConfig(BaseServiceConfig, env));
+
+    await expect(verifier.verify(stdout.trim())).resolves.toEqual({
+      sub: 'u-42',
+      role: 'youth-worker',
+      teamId: 't-7',
+      org: 'buurtwerk',
+    });
+    await expect(verifierWithDefaults.verify(stdout.trim())).rejects.toThrow('The bearer token is invalid');
+  });
+
+  it.each([
+    [['--role', 'youth-worker'], '--team is required for youth-worker'],
+    [['--role', 'team-lead', '--org', 'x'], '--team is required for team-lead'],
+    [['--role', 'boss'], '--role must be one of: intake-system, youth-worker, team-lead, ops, admin'],
+    [[], '--role must be one of'],
+    [['--role', 'ops', '--expires', 'soon'], '--expires must be a time span'],
+    [['--role', 'ops', '--colour', 'red'], "Unknown option '--colour'"],
+  ])('exits 2 with the reason on stderr and nothing on stdout for %j', async (args, reason) => {
+    const { code, stdout, stderr } = await runTokenScript(args);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(reason);
+    expect(stderr).toContain('usage: npm run -s token');
+  });
+});

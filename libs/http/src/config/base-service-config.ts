@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { Transform } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The HS256 secret used when JWT_SECRET is unset outside production. It is public (it is in this
+ * repository and in scripts/token.js), so production refuses it.
+ */
+export const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
+export const DEFAULT_AUTH_ISSUER = 'samenspel-dev';
+export const DEFAULT_AUTH_AUDIENCE = 'samenspel';
+
+/**
+ * The variables every service reads. A service subclasses it, overrides PORT's default
+ * (`override PORT: number = 3001`) and adds its own; annotate the type of every non-string
+ * field, as the conversion from the environment's strings reads it.
+ */
+export class BaseServiceConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432';
+
+  @Transform(({ value }) => (typeof value === 'string' ? splitList(value) : value))
+  @IsArray()
+  @ArrayNotEmpty()
+  @Matches(/^[^\s:,]+:\d{1,5}$/, { each: true, message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: string = 'info';
+
+  /** Ignored when AUTH_JWKS_URL is set. */
+  @ValidateIf((config: BaseServiceConfig) => !config.AUTH_JWKS_URL)
+  @IsString()
+  @MinLength(32)
+  @NotTheDevSecretInProduction()
+  JWT_SECRET: string = DEV_JWT_SECRET;
+
+  /** When set, tokens are verified with the keys it publishes (RS256/ES256) instead of JWT_SECRET. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  AUTH_JWKS_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  AUTH_ISSUER: string = DEFAULT_AUTH_ISSUER;
+
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
+
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function NotTheDevSecretInProduction() {
+  return ValidateBy({
+    name: 'notTheDevSecretInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args?.object as BaseServiceConfig | undefined)?.NODE_ENV !== 'production' ||
+        value !== DEV_JWT_SECRET,
+      defaultMessage: () => 'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
+    },
+  });
+}

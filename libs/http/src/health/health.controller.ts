@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import { Public } from '../auth/auth.decorators';
+import { NotReadyError } from './not-ready.error';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
+
+const CHECK_TIMEOUT_MS = 3000;
+
+@Public()
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  /** 200 whenever the process can answer: restart it only when this fails. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** 200 when every readiness check passes, else 503: send it traffic only then. */
+  @Get('ready')
+  @HealthCheck()
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(
+        this.checks.map(
+          (readiness) => () =>
+            this.indicators
+              .check(readiness.name)
+              .attempt(({ signal }) => readiness.check(signal))
+              .withTimeout(CHECK_TIMEOUT_MS),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      throw new NotReadyError(result.details ?? {});
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+
+export * from './config/base-service-config';
+export * from './config/validate-config';
+
+export * from './auth/role';
+export * from './auth/principal';
+export * from './auth/auth-settings';
+export * from './auth/authenticated-request';
+export * from './auth/auth.decorators';
+export * from './auth/token-verifier';
+export * from './auth/auth.guard';
+export * from './auth/sign-dev-token';
+
+export * from './problem/problem-details';
+export * from './problem/domain-errors';
+export * from './problem/validation-pipe';
+export * from './problem/problem-mapper';
+export * from './problem/problem-details.filter';
+
+export * from './health/readiness-check';
+export * from './health/not-ready.error';
+export * from './metrics/metrics-registry';
+export * from './metrics/http-metrics';
+export * from './request-context/trace-context.middleware';
+export * from './service-logger';
+
+export * from './http-platform.module';
+export * from './bootstrap-http';

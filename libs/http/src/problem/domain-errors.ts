@@ -1,0 +1,65 @@
+export interface DomainErrorOptions extends ErrorOptions {
+  /** Defaults to the code in words: 'no-capacity' becomes 'No capacity'. */
+  title?: string;
+  /** Extra members of the problem body, e.g. `{ currentState: 'closed' }`. Never personal data. */
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * An error a use case means to tell the caller about. The filter answers it with its status and
+ * `https://samenspel.nl/problems/<code>` as the problem type; subclass the one that fits.
+ */
+export class DomainError extends Error {
+  readonly title: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    options: DomainErrorOptions = {},
+  ) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.title = options.title ?? titleOf(code);
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(detail: string, code = 'not-found', options?: DomainErrorOptions) {
+    super(404, code, detail, options);
+  }
+}
+
+/** A rule of the current state forbids the change, e.g. 'no-capacity' or 'illegal-transition'. */
+export class ConflictError extends DomainError {
+  constructor(code: string, detail: string, options?: DomainErrorOptions) {
+    super(409, code, detail, options);
+  }
+}
+
+export class ConsentMissingError extends DomainError {
+  constructor(detail: string, code = 'consent-missing', options?: DomainErrorOptions) {
+    super(422, code, detail, options);
+  }
+}
+
+/** The caller's If-Match (or similar) no longer holds. */
+export class PreconditionFailedError extends DomainError {
+  constructor(detail: string, code = 'precondition-failed', options?: DomainErrorOptions) {
+    super(412, code, detail, options);
+  }
+}
+
+/** The caller is known but may not do this to this resource (e.g. another team's youngster). */
+export class ForbiddenError extends DomainError {
+  constructor(detail: string, code = 'forbidden', options?: DomainErrorOptions) {
+    super(403, code, detail, options);
+  }
+}
+
+function titleOf(code: string): string {
+  const words = code.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

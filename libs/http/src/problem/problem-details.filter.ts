@@ -1,0 +1,40 @@
+import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { SERVICE_LOGGER } from '../service-logger';
+import { DomainError } from './domain-errors';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { toProblem } from './problem-mapper';
+
+/** Answers every failed HTTP request with application/problem+json (RFC 9457). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<IncomingMessage & { originalUrl?: string }>();
+    const response = host.switchToHttp().getResponse<unknown>();
+    // The path without its query, which may hold personal data.
+    const instance = (request.originalUrl ?? request.url ?? '/').split('?')[0];
+    const problem = toProblem(exception, instance);
+    // A DomainError is an answer the service meant to give; anything else at 5xx is a fault.
+    if (problem.status >= 500 && !(exception instanceof DomainError)) {
+      // The error and where it happened; never the request body.
+      this.logger.error({ err: exception, method: request.method, path: instance }, 'request failed');
+    }
+
+    const adapter = this.adapterHost.httpAdapter;
+    if (adapter.isHeadersSent(response)) {
+      adapter.end(response);
+      return;
+    }
+    adapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    if (problem.status === 401) adapter.setHeader(response, 'WWW-Authenticate', 'Bearer');
+    adapter.reply(response, problem, problem.status);
+  }
+}

@@ -1,0 +1,66 @@
+import { HttpException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { DomainError } from './domain-errors';
+import { problemType, type ProblemDetails } from './problem-details';
+import { RequestValidationError } from './validation-pipe';
+
+export const UNEXPECTED_ERROR_DETAIL =
+  'An unexpected error occurred. Quote the x-correlation-id response header when you report it.';
+
+/** Turns anything thrown while handling a request into problem details; `instance` is the request path. */
+export function toProblem(exception: unknown, instance: string): ProblemDetails {
+  if (exception instanceof DomainError) {
+    return {
+      ...exception.extensions,
+      type: problemType(exception.code),
+      title: exception.title,
+      status: exception.status,
+      detail: exception.message,
+      instance,
+    };
+  }
+  if (exception instanceof RequestValidationError) {
+    return {
+      type: problemType('validation-failed'),
+      title: 'Validation failed',
+      status: 400,
+      detail: exception.message,
+      instance,
+      errors: exception.fieldErrors,
+    };
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception, instance);
+  return fromStatus(500, UNEXPECTED_ERROR_DETAIL, instance);
+}
+
+function fromHttpException(exception: HttpException, instance: string): ProblemDetails {
+  const status = exception.getStatus();
+  // body-parser's message quotes the body it could not parse.
+  if (status === 400 && exception.cause instanceof SyntaxError) {
+    return {
+      ...fromStatus(400, 'The request body is not valid JSON', instance),
+      type: problemType('malformed-json'),
+    };
+  }
+  // A 500 HttpException comes from library code as often as from ours: its message stays in the log.
+  const detail = status === 500 ? UNEXPECTED_ERROR_DETAIL : detailOf(exception);
+  return fromStatus(status, detail, instance);
+}
+
+function fromStatus(status: number, detail: string, instance: string): ProblemDetails {
+  const title = STATUS_CODES[status] ?? 'Error';
+  const code = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return { type: problemType(code), title, status, detail, instance };
+}
+
+function detailOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return exception.message;
+}
