@@ -23,7 +23,6 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   app.useLogger(new PinoNestLogger(app.get<Logger>(SERVICE_LOGGER)));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = new DocumentBuilder()
     .setTitle(`Samenspel ${options.service}`)

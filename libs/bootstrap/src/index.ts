@@ -1,0 +1,3 @@
+export * from './service-catalog';
+export * from './service-config';
+export * from './run-service';

@@ -1,0 +1,182 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  configureHttpApp,
+  HttpPlatformModule,
+  loadConfig,
+  MetricsRegistry,
+  type ReadinessCheck,
+} from '@samenspel/http';
+import {
+  InboxEventEntity,
+  MessagingCore1764201600000,
+  MessagingModule,
+  MessagingRuntime,
+  OutboxEventEntity,
+} from '@samenspel/messaging';
+import { createLogger } from '@samenspel/observability';
+import {
+  createDataSource,
+  ensureDatabase,
+  runMigrationsLocked,
+  withDatabase,
+  type DataSourceOptions,
+} from '@samenspel/persistence';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ALL_TOPICS, serviceNamed, type ServiceName } from './service-catalog';
+import { ServiceConfig } from './service-config';
+import { serviceInfoController } from './service-info.controller';
+
+export interface ServiceDefinition<C extends ServiceConfig> {
+  name: ServiceName;
+  version?: string;
+  config?: new () => C;
+  /** The service's feature modules. */
+  imports: (config: C) => NonNullable<DynamicModule['imports']>;
+  entities?: DataSourceOptions['entities'];
+  migrations?: DataSourceOptions['migrations'];
+}
+
+/** Builds the root module of a service: persistence, messaging and HTTP conventions around its features. */
+export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>, config: C): DynamicModule {
+  const descriptor = serviceNamed(def.name);
+  const databaseUrl = withDatabase(config.DATABASE_URL, descriptor.database);
+  @Module({ controllers: [serviceInfoController(descriptor, def.version ?? '0.1.0')] })
+  class ServiceRootModule {}
+  return {
+    module: ServiceRootModule,
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () => ({}),
+        dataSourceFactory: async () => {
+          const dataSource = createDataSource({
+            serverUrl: config.DATABASE_URL,
+            database: descriptor.database,
+            applicationName: descriptor.clientId,
+            entities: [OutboxEventEntity, InboxEventEntity, ...asArray(def.entities)],
+            migrations: [MessagingCore1764201600000, ...asArray(def.migrations)],
+            poolSize: config.DATABASE_POOL_SIZE,
+          });
+          return dataSource.initialize();
+        },
+      }),
+      HttpPlatformModule.forRoot({
+        service: def.name,
+        config,
+        readinessChecks: {
+          inject: [DataSource, MessagingRuntime],
+          useFactory: (dataSource: DataSource, messaging: MessagingRuntime): ReadinessCheck[] => [
+            { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+            { name: 'kafka', check: () => messaging.ping() },
+          ],
+        },
+      }),
+      MessagingModule.forRoot({
+        inject: [MetricsRegistry],
+        useFactory: (metrics: MetricsRegistry) => ({
+          brokers: config.KAFKA_BROKERS,
+          metrics,
+          config: {
+            service: def.name,
+            groupId: descriptor.groupId,
+            clientId: descriptor.clientId,
+            source: descriptor.source,
+            databaseUrl,
+            topics: ALL_TOPICS,
+            relayBatchSize: config.OUTBOX_BATCH_SIZE,
+            relayPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+            retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2000 },
+          },
+        }),
+      }),
+      ...def.imports(config),
+    ],
+  };
+}
+
+/** Creates the service's database when missing and runs its migrations under an advisory lock. */
+export async function prepareDatabase<C extends ServiceConfig>(
+  def: ServiceDefinition<C>,
+  config: C,
+  logger: Logger,
+) {
+  const descriptor = serviceNamed(def.name);
+  if (await ensureDatabase(config.DATABASE_URL, descriptor.database)) {
+    logger.info({ database: descriptor.database }, 'created database');
+  }
+  const dataSource = createDataSource({
+    serverUrl: config.DATABASE_URL,
+    database: descriptor.database,
+    applicationName: `${descriptor.clientId}-migrations`,
+    entities: [],
+    migrations: [MessagingCore1764201600000, ...asArray(def.migrations)],
+    poolSize: 2,
+  });
+  await dataSource.initialize();
+  try {
+    const ran = await runMigrationsLocked(dataSource);
+    if (ran.length) logger.info({ migrations: ran }, 'ran migrations');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Starts a service: validated config, database and migrations, HTTP API, Kafka consumers and the
+ * outbox relay. On SIGTERM or SIGINT it stops fetching, finishes handlers in flight, flushes the
+ * outbox, closes Kafka and then the database, and exits 0.
+ */
+export async function runService<C extends ServiceConfig>(def: ServiceDefinition<C>): Promise<void> {
+  const logger = createLogger(def.name);
+  let config: C;
+  try {
+    // Each service's own port is the default; PORT in the environment wins.
+    const env = { PORT: String(serviceNamed(def.name).port), ...process.env };
+    config = loadConfig((def.config ?? ServiceConfig) as Type<C>, env);
+  } catch (error) {
+    logger.fatal((error as Error).message);
+    process.exit(78); // EX_CONFIG
+  }
+  try {
+    await prepareDatabase(def, config, logger);
+    const app = await NestFactory.create(serviceModule(def, config), { bufferLogs: true });
+    configureHttpApp(app, { service: def.name, version: def.version ?? '0.1.0' });
+    app.connectMicroservice({ strategy: app.get(MessagingRuntime).server }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen(config.PORT, '127.0.0.1');
+    logger.info({ port: config.PORT, url: `http://127.0.0.1:${config.PORT}` }, `${def.name} ready`);
+
+    let stopping = false;
+    const stop = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      const timer = setTimeout(() => {
+        logger.error('shutdown took longer than 30 s; exiting');
+        process.exit(1);
+      }, 30000);
+      timer.unref();
+      try {
+        await app.close();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    logger.fatal({ err: error }, `${def.name} failed to start`);
+    process.exit(1);
+  }
+}
+
+function asArray<T>(value: T[] | Record<string, T> | undefined): T[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : Object.values(value);
+}
