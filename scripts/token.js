@@ -9,7 +9,7 @@ const { parseArgs, TextEncoder } = require('node:util');
 // jose is ESM-only; Node >= 20.19 loads it through require(esm).
 const { SignJWT } = require('jose');
 
-const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin'];
+const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin', 'service'];
 const TEAM_ROLES = ['youth-worker', 'team-lead'];
 const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
 const USAGE =

@@ -4,6 +4,11 @@ import {
   WaitlistExitedData,
   WaitlistUpdatedData,
 } from './events/waitlist.events';
+import { ACTIVITY_CONTRACT_LIST } from './events/activity.events';
+import { BRIDGING_CONTRACT_LIST } from './events/bridging.events';
+import { PRIVACY_CONTRACT_LIST } from './events/privacy.events';
+import { REFERRAL_CONTRACT_LIST } from './events/referral.events';
+import { TASK_CONTRACT_LIST } from './events/task.events';
 import { TOPICS } from './topics';
 
 export type DataClass<T = object> = new () => T;
@@ -53,6 +58,11 @@ export const SAMENSPEL_CONTRACTS: readonly EventContract[] = [
   { type: WAITLIST_EVENT_TYPES.entered, topic: TOPICS.waitlist, dataClass: WaitlistEnteredData },
   { type: WAITLIST_EVENT_TYPES.updated, topic: TOPICS.waitlist, dataClass: WaitlistUpdatedData },
   { type: WAITLIST_EVENT_TYPES.exited, topic: TOPICS.waitlist, dataClass: WaitlistExitedData },
+  ...ACTIVITY_CONTRACT_LIST,
+  ...BRIDGING_CONTRACT_LIST,
+  ...REFERRAL_CONTRACT_LIST,
+  ...TASK_CONTRACT_LIST,
+  ...PRIVACY_CONTRACT_LIST,
 ];
 
 export function samenspelContracts(): ContractRegistry {

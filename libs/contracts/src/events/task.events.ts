@@ -1,0 +1,54 @@
+import { IsOptional } from 'class-validator';
+import { TOPICS } from '../topics';
+import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp } from './common';
+import { IsYouthRef } from './youth-profile';
+
+/** Task lifecycle of the notification service on samenspel.task.v1, keyed by youthRef. */
+export const TASK_EVENT_TYPES = {
+  created: 'nl.samenspel.task.created.v1',
+  claimed: 'nl.samenspel.task.claimed.v1',
+  completed: 'nl.samenspel.task.completed.v1',
+  cancelled: 'nl.samenspel.task.cancelled.v1',
+  overdue: 'nl.samenspel.task.overdue.v1',
+} as const;
+
+export const TASK_TYPES = [
+  'bridging-offer',
+  'handover-intake',
+  'referral-intake',
+  'warm-handover',
+  'care-started',
+  'follow-up',
+  'webhook-disabled',
+] as const;
+
+/** Outcomes a team records when it completes a follow-up step; they move the referral's status. */
+export const FOLLOW_UP_OUTCOMES = [
+  'reached',
+  'not-reached',
+  'engaged-in-activity',
+  'internship-or-work-found',
+  'declined',
+] as const;
+
+export class TaskEventData {
+  @IsRecordId() taskId!: string;
+  @IsRecordId() teamId!: string;
+  @IsOneOf(TASK_TYPES) type!: string;
+  @IsYouthRef() youthRef!: string;
+  @IsTimestamp() dueAt!: string;
+  @IsOptional() @IsRecordId() referralId?: string;
+  @IsOptional() @IsRecordId() offerId?: string;
+  @IsOptional() @IsRecordId() activityId?: string;
+  /** For follow-up steps: which step of the plan (first-contact, check-in-2w, check-in-3m…). */
+  @IsOptional() @IsShortCode(64) step?: string;
+  @IsOptional() @IsShortCode(64) outcome?: string;
+  @IsOptional() @IsShortCode(64) reason?: string;
+  @IsOptional() @IsTimestamp() at?: string;
+}
+
+export const TASK_CONTRACT_LIST = Object.values(TASK_EVENT_TYPES).map((type) => ({
+  type: type as string,
+  topic: TOPICS.task,
+  dataClass: TaskEventData as new () => object,
+}));
