@@ -42,7 +42,7 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 
 /** Builds the root module of a service: persistence, messaging and HTTP conventions around its features. */
 export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>, config: C): DynamicModule {
-  const descriptor = serviceNamed(def.name);
+  const descriptor = effectiveDescriptor(def.name, config);
   const databaseUrl = withDatabase(config.DATABASE_URL, descriptor.database);
   @Module({ controllers: [serviceInfoController(descriptor, def.version ?? '0.1.0')] })
   class ServiceRootModule {}
@@ -50,7 +50,8 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
     module: ServiceRootModule,
     imports: [
       TypeOrmModule.forRootAsync({
-        useFactory: () => ({}),
+        // The database was checked and migrated just before; a failure here is not worth long retries.
+        useFactory: () => ({ retryAttempts: 2, retryDelay: 1000 }),
         dataSourceFactory: async () => {
           const dataSource = createDataSource({
             serverUrl: config.DATABASE_URL,
@@ -71,6 +72,7 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
           useFactory: (dataSource: DataSource, messaging: MessagingRuntime): ReadinessCheck[] => [
             { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
             { name: 'kafka', check: () => messaging.ping() },
+            { name: 'consumers', check: () => messaging.consuming() },
           ],
         },
       }),
@@ -89,6 +91,7 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
             relayBatchSize: config.OUTBOX_BATCH_SIZE,
             relayPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
             retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2000 },
+            fromBeginning: config.KAFKA_FROM_BEGINNING,
           },
         }),
       }),
@@ -103,7 +106,7 @@ export async function prepareDatabase<C extends ServiceConfig>(
   config: C,
   logger: Logger,
 ) {
-  const descriptor = serviceNamed(def.name);
+  const descriptor = effectiveDescriptor(def.name, config);
   if (await ensureDatabase(config.DATABASE_URL, descriptor.database)) {
     logger.info({ database: descriptor.database }, 'created database');
   }
@@ -174,6 +177,16 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
     logger.fatal({ err: error }, `${def.name} failed to start`);
     process.exit(1);
   }
+}
+
+/** The catalogue's descriptor, with the database and group overrides of the config applied. */
+function effectiveDescriptor(name: ServiceName, config: ServiceConfig) {
+  const descriptor = serviceNamed(name);
+  return {
+    ...descriptor,
+    database: config.DATABASE_NAME ?? descriptor.database,
+    groupId: config.KAFKA_GROUP_ID ?? descriptor.groupId,
+  };
 }
 
 function asArray<T>(value: T[] | Record<string, T> | undefined): T[] {

@@ -1,5 +1,6 @@
 import { BaseServiceConfig } from '@samenspel/http';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
 export class ServiceConfig extends BaseServiceConfig {
@@ -26,4 +27,19 @@ export class ServiceConfig extends BaseServiceConfig {
   @Min(2)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
+
+  /** Overrides the service's own database name (samenspel_<service>); tests use a fresh one each. */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,62}$/)
+  DATABASE_NAME?: string;
+
+  /** Overrides the service's consumer group (samenspel-<service>); tests isolate themselves with it. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/)
+  KAFKA_GROUP_ID?: string;
+
+  /** Where a new consumer group starts: true = the oldest retained event, false = only new events. */
+  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value))
+  @IsBoolean()
+  KAFKA_FROM_BEGINNING: boolean = true;
 }

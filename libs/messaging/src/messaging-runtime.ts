@@ -25,6 +25,8 @@ export interface MessagingConfig {
   relayPollIntervalMs?: number;
   retry?: RetryPolicy;
   partitionsConcurrently?: number;
+  /** Where a new consumer group starts: the oldest retained event (default) or only new ones. */
+  fromBeginning?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export class MessagingRuntime {
       logger,
       retry: config.retry,
       partitionsConcurrently: config.partitionsConcurrently,
+      fromBeginning: config.fromBeginning,
       get producer() {
         return producer();
       },
@@ -112,6 +115,11 @@ export class MessagingRuntime {
   async ping(): Promise<void> {
     if (!this.admin) throw new Error('messaging not started');
     await this.admin.ping();
+  }
+
+  /** Readiness: the consumers have joined their group (always true for a service without handlers). */
+  async consuming(): Promise<void> {
+    if (!this.server.consuming) throw new Error('consumer group not joined');
   }
 
   get isRelayLeader(): boolean {

@@ -4,3 +4,5 @@ export * from './synthetic';
 export * from './test-database';
 export * from './test-kafka';
 export * from './service-process';
+export * from './service-under-test';
+export * from './tokens';

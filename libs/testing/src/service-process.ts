@@ -23,15 +23,24 @@ export class ServiceProcess {
     );
   }
 
-  static async start(entry: string, env: Record<string, string>, timeoutMs = 60000): Promise<ServiceProcess> {
+  /**
+   * Starts the process and, unless `readyPattern` is null, waits until its output matches it
+   * (default: a line `ready`).
+   */
+  static async start(
+    entry: string,
+    env: Record<string, string>,
+    { timeoutMs = 60000, readyPattern = /^ready$/m as RegExp | null } = {},
+  ): Promise<ServiceProcess> {
     const proc = new ServiceProcess(entry, env);
+    if (readyPattern === null) return proc;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`${entry} not ready in ${timeoutMs} ms:\n${proc.output}`)),
         timeoutMs,
       );
       const onData = () => {
-        if (/^ready$/m.test(proc.output)) {
+        if (readyPattern.test(proc.output)) {
           clearTimeout(timer);
           resolve();
         }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { TOPICS } from '../topics';
 import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp, IsWordList } from './common';
 import { ConsentDto } from './consent.dto';

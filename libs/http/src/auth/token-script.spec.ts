@@ -64,7 +64,10 @@ describe('scripts/token.js', () => {
   it.each([
     [['--role', 'youth-worker'], '--team is required for youth-worker'],
     [['--role', 'team-lead', '--org', 'x'], '--team is required for team-lead'],
-    [['--role', 'boss'], '--role must be one of: intake-system, youth-worker, team-lead, ops, admin, service'],
+    [
+      ['--role', 'boss'],
+      '--role must be one of: intake-system, youth-worker, team-lead, ops, admin, service',
+    ],
     [[], '--role must be one of'],
     [['--role', 'ops', '--expires', 'soon'], '--expires must be a time span'],
     [['--role', 'ops', '--colour', 'red'], "Unknown option '--colour'"],

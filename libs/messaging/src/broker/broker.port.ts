@@ -54,6 +54,8 @@ export interface ConsumerOptions {
 }
 
 export interface BrokerConsumer {
+  /** True once the consumer has joined its group and holds its assignment. */
+  readonly joined: boolean;
   run(onBatch: (batch: IncomingBatch, control: BatchControl) => Promise<void>): Promise<void>;
   /** Stops fetching, waits for the batches in flight, then leaves the group. */
   stop(): Promise<void>;

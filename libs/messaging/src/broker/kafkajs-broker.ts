@@ -111,10 +111,16 @@ class KafkaJsProducer implements BrokerProducer {
 }
 
 class KafkaJsConsumer implements BrokerConsumer {
+  joined = false;
+
   constructor(
     private readonly consumer: Consumer,
     private readonly partitionsConcurrently: number,
-  ) {}
+  ) {
+    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
+    consumer.on(consumer.events.REBALANCING, () => (this.joined = false));
+    consumer.on(consumer.events.STOP, () => (this.joined = false));
+  }
 
   async run(onBatch: Parameters<BrokerConsumer['run']>[0]): Promise<void> {
     await this.consumer.run({

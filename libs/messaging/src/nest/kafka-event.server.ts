@@ -12,6 +12,7 @@ export interface KafkaEventServerOptions extends Omit<EventProcessorOptions, 'ha
   groupId: string;
   clientId: string;
   partitionsConcurrently?: number;
+  fromBeginning?: boolean;
 }
 
 /**
@@ -54,6 +55,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           clientId: this.options.clientId,
           topics,
           partitionsConcurrently: this.options.partitionsConcurrently,
+          fromBeginning: this.options.fromBeginning,
         });
         await this.consumer.run(processor.processBatch);
       }
@@ -61,6 +63,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     } catch (error) {
       callback(error);
     }
+  }
+
+  /** False while a service with handlers has not (yet, or no longer) joined its consumer group. */
+  get consuming(): boolean {
+    return this.consumer ? this.consumer.joined : this.messageHandlers.size === 0;
   }
 
   /** Stops fetching and waits for the handlers in flight; idempotent. */
