@@ -149,7 +149,7 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
     configureHttpApp(app, { service: def.name, version: def.version ?? '0.1.0' });
     app.connectMicroservice({ strategy: app.get(MessagingRuntime).server }, { inheritAppConfig: true });
     await app.startAllMicroservices();
-    await app.listen(config.PORT, '127.0.0.1');
+    await app.listen(config.PORT, config.HOST);
     logger.info({ port: config.PORT, url: `http://127.0.0.1:${config.PORT}` }, `${def.name} ready`);
 
     let stopping = false;

@@ -4,6 +4,10 @@ import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
 export class ServiceConfig extends BaseServiceConfig {
+  /** The address the HTTP server binds to: loopback by default, 0.0.0.0 in a container. */
+  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/)
+  HOST: string = '127.0.0.1';
+
   /** Outbox rows per produce request. */
   @IsInt()
   @Min(1)

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateNested, IsObject } from 'class-validator';
 import { TOPICS } from '../topics';
 import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp, IsWordList } from './common';
 import { ConsentDto } from './consent.dto';
@@ -75,16 +75,16 @@ export class TrajectoryEndedData extends YouthProfile {
   @IsShortCode(4) endReason!: string;
   @IsBoolean() followUpWanted!: boolean;
   @IsWordList() interests!: string[];
-  @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
-  @ValidateNested() @Type(() => CareProviderDto) careProvider!: CareProviderDto;
+  @IsObject() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+  @IsObject() @ValidateNested() @Type(() => CareProviderDto) careProvider!: CareProviderDto;
 }
 
 export class CareReferralRequestedData extends YouthProfile {
   @IsRecordId() referralId!: string;
   @IsOneOf(REFERRAL_REASONS) reason!: string;
   @IsWordList() interests!: string[];
-  @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
-  @ValidateNested() @Type(() => PartyDto) requestedBy!: PartyDto;
+  @IsObject() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+  @IsObject() @ValidateNested() @Type(() => PartyDto) requestedBy!: PartyDto;
 }
 
 export class CareReferralAnswerData {
@@ -102,7 +102,7 @@ export class ReferralCreatedData extends YouthProfile {
   @IsOneOf(REFERRAL_STATUSES) status!: string;
   @IsOptional() @IsRecordId() receivingTeamId?: string;
   @IsOptional() @IsShortCode(200) receivingOrganisation?: string;
-  @ValidateNested() @Type(() => PartyDto) referredBy!: PartyDto;
+  @IsObject() @ValidateNested() @Type(() => PartyDto) referredBy!: PartyDto;
 }
 
 export class ReferralStatusChangedData {
@@ -121,7 +121,7 @@ export class ReferralStatusChangedData {
 export class ReferralRequestedData extends YouthProfile {
   @IsRecordId() referralId!: string;
   @IsOneOf(REFERRAL_REASONS) reason!: string;
-  @ValidateNested() @Type(() => PartyDto) requestedBy!: PartyDto;
+  @IsObject() @ValidateNested() @Type(() => PartyDto) requestedBy!: PartyDto;
   @IsOptional() @IsShortCode(200) receivingOrganisation?: string;
 }
 

@@ -11,6 +11,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { ConsentDto } from './consent.dto';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
@@ -59,6 +60,7 @@ export class WaitlistEnteredData {
   @Length(1, 64, { each: true })
   interests!: string[];
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
   consent!: ConsentDto;
@@ -101,6 +103,7 @@ export class WaitlistUpdatedData {
   interests?: string[];
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;

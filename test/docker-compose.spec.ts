@@ -1,0 +1,172 @@
+import { SERVICES, ServiceConfig } from '@samenspel/bootstrap';
+import { loadConfig } from '@samenspel/http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** docker-compose.yml must run the services exactly as `npm start` does: same ports, same variables. */
+const ROOT = join(__dirname, '..');
+
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+  ports?: (string | number | { target: number; published?: number | string })[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+}
+
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+
+function service(name: string): ComposeService {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+}
+
+/** The environment as name → string, whether the file uses the map or the list form. */
+function environmentOf(name: string): Record<string, string> {
+  const env = service(name).environment ?? {};
+  const entries = Array.isArray(env)
+    ? env.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)])
+    : Object.entries(env).map(([key, value]) => [key, value === null ? '' : String(value)]);
+  return Object.fromEntries(entries);
+}
+
+/** Published ports as { host, container }, from the short ("[ip:]host:container") or long syntax. */
+function portsOf(name: string): { host: number; container: number }[] {
+  return (service(name).ports ?? []).map((port) => {
+    if (typeof port === 'object') return { host: Number(port.published), container: port.target };
+    const parts = String(port).split(':');
+    const container = Number(parts[parts.length - 1]);
+    return { host: parts.length > 1 ? Number(parts[parts.length - 2]) : container, container };
+  });
+}
+
+function dependenciesOf(name: string): Record<string, string | undefined> {
+  const deps = service(name).depends_on ?? {};
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [d, undefined]));
+  return Object.fromEntries(Object.entries(deps).map(([d, spec]) => [d, spec.condition]));
+}
+
+function healthcheckOf(name: string): string {
+  const test = service(name).healthcheck?.test;
+  return Array.isArray(test) ? test.join(' ') : (test ?? '');
+}
+
+const REQUIRED_VARIABLES = ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_ENV'];
+const serviceNames = SERVICES.map((s) => s.name);
+
+describe('docker-compose.yml', () => {
+  describe('the four services', () => {
+    it.each(SERVICES.map((s) => [s.name, s.port] as const))(
+      'runs %s on its catalogue port %i, published and in PORT',
+      (name, port) => {
+        expect(portsOf(name)).toContainEqual({ host: port, container: port });
+        expect(environmentOf(name).PORT).toBe(String(port));
+      },
+    );
+
+    it.each(serviceNames)('builds %s from the shared deploy/Dockerfile with its own SERVICE', (name) => {
+      expect(service(name).build).toEqual({
+        context: '.',
+        dockerfile: 'deploy/Dockerfile',
+        args: { SERVICE: name },
+      });
+      // The entry point the Dockerfile starts must exist for that service.
+      expect(existsSync(join(ROOT, 'apps', name, 'src', 'main.ts'))).toBe(true);
+    });
+
+    it.each(serviceNames)('sets only variables that ServiceConfig declares on %s', (name) => {
+      const config = new ServiceConfig();
+      const unknown = Object.keys(environmentOf(name)).filter((key) => !(key in config));
+      expect(unknown).toEqual([]);
+    });
+
+    it.each(serviceNames)('sets DATABASE_URL, KAFKA_BROKERS, PORT and NODE_ENV on %s', (name) => {
+      expect(Object.keys(environmentOf(name))).toEqual(expect.arrayContaining(REQUIRED_VARIABLES));
+    });
+
+    it.each(SERVICES.map((s) => [s.name, s.port] as const))(
+      'gives %s an environment that passes config validation',
+      (name, port) => {
+        const config = loadConfig(ServiceConfig, environmentOf(name));
+        expect(config.PORT).toBe(port);
+        expect(config.NODE_ENV).toBe('development');
+      },
+    );
+
+    it.each(serviceNames)('points %s at the broker and database containers', (name) => {
+      const env = environmentOf(name);
+      const advertised = environmentOf('kafka')
+        .KAFKA_ADVERTISED_LISTENERS.split(',')
+        .map((listener) => listener.split('://')[1]);
+      for (const broker of env.KAFKA_BROKERS.split(',')) expect(advertised).toContain(broker.trim());
+      expect(compose.services).toHaveProperty(new URL(env.DATABASE_URL).hostname);
+    });
+
+    it.each(serviceNames)('starts %s only once Kafka and PostgreSQL are healthy', (name) => {
+      expect(dependenciesOf(name)).toEqual({ kafka: 'service_healthy', postgres: 'service_healthy' });
+    });
+
+    it.each(serviceNames)('checks the readiness of %s at /health/ready', (name) => {
+      expect(healthcheckOf(name)).toContain('/health/ready');
+    });
+  });
+
+  describe('Kafka', () => {
+    it('runs the Kafka version that deploy/kafka.sh runs', () => {
+      const script = readFileSync(join(ROOT, 'deploy', 'kafka.sh'), 'utf8');
+      const version = /^KAFKA_VERSION="\$\{KAFKA_VERSION:-([^}]+)\}"$/m.exec(script)?.[1];
+      expect(version).toBeDefined();
+      expect(service('kafka').image).toBe(`apache/kafka:${version}`);
+    });
+
+    it('gives the single broker one replica of its offsets and transaction state', () => {
+      const env = environmentOf('kafka');
+      expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+      expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
+      expect(env.KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR).toBe('1');
+      expect(env.KAFKA_TRANSACTION_STATE_LOG_MIN_ISR).toBe('1');
+    });
+
+    it('never creates a topic implicitly', () => {
+      expect(environmentOf('kafka').KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+    });
+
+    it('takes clients on the host at 127.0.0.1:9092, where npm start and the tests look', () => {
+      expect(portsOf('kafka')).toContainEqual({ host: 9092, container: 9092 });
+      expect(environmentOf('kafka').KAFKA_ADVERTISED_LISTENERS).toContain('://127.0.0.1:9092');
+    });
+
+    it('reports healthy only when the broker answers', () => {
+      expect(healthcheckOf('kafka')).toContain('kafka-broker-api-versions');
+    });
+  });
+
+  describe('PostgreSQL', () => {
+    it('runs PostgreSQL 16 on 5432 with trust authentication', () => {
+      expect(service('postgres').image).toBe('postgres:16-alpine');
+      expect(portsOf('postgres')).toContainEqual({ host: 5432, container: 5432 });
+      expect(environmentOf('postgres').POSTGRES_HOST_AUTH_METHOD).toBe('trust');
+      expect(healthcheckOf('postgres')).toContain('pg_isready');
+    });
+  });
+
+  describe('the image', () => {
+    it('starts the service that SERVICE names, with the dist/ path aliases', () => {
+      const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
+      expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim AS build$/m);
+      expect(dockerfile).toContain('npm ci');
+      expect(dockerfile).toContain('npm run build');
+      expect(dockerfile).toContain('node -r ./scripts/register-paths.js dist/apps/$SERVICE/src/main.js');
+    });
+
+    it('keeps node_modules, dist, .cache and .git out of the build context', () => {
+      const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+      expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.cache', '.git']));
+    });
+  });
+});
