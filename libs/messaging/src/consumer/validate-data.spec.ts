@@ -1,0 +1,34 @@
+import { WaitlistExitedData } from '@samenspel/contracts';
+import { validateData } from './validate-data';
+
+describe('validating event data against its contract', () => {
+  const valid = {
+    waitlistEntryId: 'UTR-WL-1',
+    youthRef: 'yr_8f3a2c9d1e',
+    reason: 'moved',
+    exitedAt: '2026-11-27T10:00:00Z',
+  };
+
+  it('returns a typed instance for valid data', () => {
+    const { value, errors } = validateData(WaitlistExitedData, valid);
+    expect(errors).toEqual([]);
+    expect(value).toBeInstanceOf(WaitlistExitedData);
+  });
+
+  it('refuses a field outside the contract, such as a name', () => {
+    expect(validateData(WaitlistExitedData, { ...valid, name: 'Jan' }).errors).toEqual([
+      'name: property name should not exist',
+    ]);
+  });
+
+  it('names each broken field without echoing its value', () => {
+    const { errors } = validateData(WaitlistExitedData, { ...valid, youthRef: 'yr 1', reason: 'fled' });
+    expect(errors.join('; ')).toMatch(/youthRef: .*pseudonymous ref/);
+    expect(errors.join('; ')).toMatch(/reason: reason must be one of/);
+    expect(errors.join('; ')).not.toContain('yr 1');
+  });
+
+  it.each([null, 'text', [1, 2]])('refuses data that is not an object (%p)', (data) => {
+    expect(validateData(WaitlistExitedData, data).errors).toEqual(['data: must be a JSON object']);
+  });
+});
