@@ -153,4 +153,37 @@ describe('the consuming half of the messaging core, in a real service process on
     expect(seen.size).toBe(50);
     for (const seqs of seen.values()) expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
+
+  it('carries the W3C traceparent and correlation id through the handler into its events and logs', async () => {
+    world = await ledgerWorld('trace');
+    const service = await world.start();
+    const youthRef = aYouthRef();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const event = credit(youthRef, 1, { failTimes: 1 }); // one failure, so the service logs a warning
+    await world.kafka.produce(world.inTopic, [
+      {
+        ...event,
+        headers: {
+          ...event.headers,
+          traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+          'correlation-id': 'corr-trace-1',
+        },
+      },
+    ]);
+    const [followUp] = await waitFor(async () => {
+      const records = await world.kafka.readAll(world.outTopic);
+      return records.length === 1 && records;
+    });
+    const published = JSON.parse(followUp.value!);
+    expect(published.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(published.correlationid).toBe('corr-trace-1');
+    expect(followUp.headers.traceparent).toBe(published.traceparent);
+    expect(followUp.headers['correlation-id']).toBe('corr-trace-1');
+    const warning = service.logs
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.msg === 'handler failed');
+    expect(warning).toMatchObject({ traceId, correlationId: 'corr-trace-1', level: 'warn' });
+  });
 });
