@@ -99,7 +99,7 @@ async function startLocal(env: NodeJS.ProcessEnv): Promise<Infrastructure> {
     });
   }
   return {
-    kafkaBrokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    kafkaBrokers: env.KAFKA_BROKERS || `127.0.0.1:${env.KAFKA_PORT || 9092}`,
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     origin: 'local',
     // A broker that was up before the tests stays up; one the tests started is stopped.
