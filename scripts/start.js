@@ -73,8 +73,9 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const remote =
-    process.env.KAFKA_BROKERS && !/^(127\.0\.0\.1|localhost):9092$/.test(process.env.KAFKA_BROKERS);
+  const localPort = process.env.KAFKA_PORT || '9092';
+  const brokers = process.env.KAFKA_BROKERS;
+  const remote = brokers && brokers !== `127.0.0.1:${localPort}` && brokers !== `localhost:${localPort}`;
   if (!remote) {
     startedKafka = kafka('status').stdout.trim() !== 'up';
     const result = kafka('start');
