@@ -13,7 +13,7 @@ export interface ServiceDescriptor {
   description: string;
 }
 
-export type ServiceName = 'referral' | 'waitlist-bridging' | 'activity' | 'notification';
+export type ServiceName = 'referral' | 'waitlist-bridging' | 'activity' | 'notification' | 'ops-console';
 
 const service = (name: ServiceName, port: number, db: string, description: string): ServiceDescriptor => ({
   name,
@@ -25,8 +25,13 @@ const service = (name: ServiceName, port: number, db: string, description: strin
   description,
 });
 
-/** Port 3000 is kept for the operations console. */
 export const SERVICES: readonly ServiceDescriptor[] = [
+  service(
+    'ops-console',
+    3000,
+    'ops',
+    'Event flows, stuck youngsters, dead letters and impact for operations',
+  ),
   service('referral', 3001, 'referral', 'Referrals and handovers between youth care and youth work'),
   service(
     'waitlist-bridging',
