@@ -45,7 +45,16 @@ describe('npm start', () => {
         expect(await info.json()).toMatchObject({ name: service.name, groupId: `samenspel-${service.name}` });
         const docs = await fetch(`${base}/docs-json`);
         expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
-        expect(await (await fetch(`${base}/metrics`)).text()).toContain('samenspel_outbox_backlog');
+        const metrics = await (await fetch(`${base}/metrics`)).text();
+        for (const name of [
+          'samenspel_outbox_backlog',
+          'samenspel_outbox_oldest_age_seconds',
+          'samenspel_events_consumed_total',
+          'samenspel_dead_letters_total',
+          'samenspel_handler_duration_seconds',
+          'http_request_duration_seconds',
+        ])
+          expect(metrics).toContain(name);
       }
     } finally {
       child.kill('SIGINT');

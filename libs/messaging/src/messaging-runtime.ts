@@ -1,6 +1,6 @@
 import { allTopicSpecs, type ContractRegistry, type TopicSpec } from '@samenspel/contracts';
 import type { Logger } from 'pino';
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { BrokerAdmin, BrokerProducer, MessageBroker } from './broker/broker.port';
 import type { Outcome } from './consumer/event-processor';
@@ -40,8 +40,11 @@ export class MessagingRuntime {
   private producer?: BrokerProducer;
   private admin?: BrokerAdmin;
   private relay?: OutboxRelay;
-  private readonly outcomes?: Counter<'outcome' | 'topic'>;
-  private readonly published?: Counter;
+  private readonly outcomes?: Counter<'outcome' | 'topic' | 'type'>;
+  private readonly published?: Counter<'topic' | 'type'>;
+  private readonly duplicates?: Counter<'topic'>;
+  private readonly deadLetters?: Counter<'topic' | 'reason'>;
+  private readonly handlerSeconds?: Histogram<'type'>;
 
   constructor(
     private readonly config: MessagingConfig,
@@ -53,24 +56,53 @@ export class MessagingRuntime {
   ) {
     this.outbox = new Outbox(config.source, contracts);
     if (metrics) {
+      const registers = [metrics];
       this.outcomes = new Counter({
         name: 'samenspel_events_consumed_total',
-        help: 'Consumed events by outcome (applied, duplicate, ignored, dead-lettered)',
-        labelNames: ['outcome', 'topic'],
-        registers: [metrics],
+        help: 'Consumed events by outcome (applied, duplicate, ignored, dead-lettered), topic and type',
+        labelNames: ['outcome', 'topic', 'type'],
+        registers,
       });
       this.published = new Counter({
-        name: 'samenspel_outbox_published_total',
-        help: 'Outbox events acknowledged by the broker',
-        registers: [metrics],
+        name: 'samenspel_events_produced_total',
+        help: 'Events published from the outbox and acknowledged by the broker, by topic and type',
+        labelNames: ['topic', 'type'],
+        registers,
       });
-      const backlog = () => this.relay?.backlog() ?? Promise.resolve(0);
+      this.duplicates = new Counter({
+        name: 'samenspel_inbox_duplicates_total',
+        help: 'Redelivered events the inbox recognised and skipped, by topic',
+        labelNames: ['topic'],
+        registers,
+      });
+      this.deadLetters = new Counter({
+        name: 'samenspel_dead_letters_total',
+        help: 'Events sent to a dead-letter topic, by original topic and reason category',
+        labelNames: ['topic', 'reason'],
+        registers,
+      });
+      this.handlerSeconds = new Histogram({
+        name: 'samenspel_handler_duration_seconds',
+        help: 'Time to apply one event (inbox record and handler), by type',
+        labelNames: ['type'],
+        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+        registers,
+      });
+      const relay = () => this.relay;
       new Gauge({
         name: 'samenspel_outbox_backlog',
         help: 'Outbox events not yet published',
-        registers: [metrics],
+        registers,
         async collect() {
-          this.set(await backlog());
+          this.set((await relay()?.backlog()) ?? 0);
+        },
+      });
+      new Gauge({
+        name: 'samenspel_outbox_oldest_age_seconds',
+        help: 'Age of the oldest outbox event not yet published (0 when none waits)',
+        registers,
+        async collect() {
+          this.set((await relay()?.oldestUnsentAgeSeconds()) ?? 0);
         },
       });
     }
@@ -89,7 +121,12 @@ export class MessagingRuntime {
       get producer() {
         return producer();
       },
-      onOutcome: (outcome: Outcome, message) => this.outcomes?.inc({ outcome, topic: message.topic }),
+      onOutcome: (outcome: Outcome, message, type) => {
+        this.outcomes?.inc({ outcome, topic: message.topic, type: type ?? 'unknown' });
+        if (outcome === 'duplicate') this.duplicates?.inc({ topic: message.topic });
+      },
+      onDeadLetter: (topic, reason) => this.deadLetters?.inc({ topic, reason }),
+      onHandlerTimed: (type, seconds) => this.handlerSeconds?.observe({ type }, seconds),
     });
   }
 
@@ -106,7 +143,7 @@ export class MessagingRuntime {
       leaderLockKey: leaderKey(this.config.service),
       batchSize: this.config.relayBatchSize,
       pollIntervalMs: this.config.relayPollIntervalMs,
-      onPublished: (n) => this.published?.inc(n),
+      onPublished: (events) => events.forEach((e) => this.published?.inc(e)),
     });
     this.relay.start();
   }

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 import { aUniqueName } from './synthetic';
+import { waitFor } from './wait-for';
 
 export interface RawRecord {
   partition: number;
@@ -29,16 +30,27 @@ export class TestKafka {
     this.connected = true;
   }
 
+  /** Creates a uniquely named topic and its .dlq, and waits until every partition has a leader. */
   async createTopic(prefix: string, partitions = 6): Promise<string> {
     await this.connect();
     const topic = aUniqueName(prefix).replace(/_/g, '.');
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic, numPartitions: partitions },
-        { topic: `${topic}.dlq`, numPartitions: 3 },
-      ],
-    });
+    const wanted = [
+      { topic, numPartitions: partitions },
+      { topic: `${topic}.dlq`, numPartitions: 3 },
+    ];
+    // On a busy or freshly started broker the metadata can lag the creation: create without
+    // waiting inside kafkajs, then poll the metadata ourselves (bounded).
+    await this.admin.createTopics({ waitForLeaders: false, topics: wanted });
+    await waitFor(
+      async () => {
+        const { topics } = await this.admin.fetchTopicMetadata({ topics: wanted.map((w) => w.topic) });
+        return wanted.every((w) => {
+          const found = topics.find((t) => t.name === w.topic);
+          return found?.partitions.length === w.numPartitions && found.partitions.every((p) => p.leader >= 0);
+        });
+      },
+      { timeoutMs: 30000, intervalMs: 100, description: `leaders for ${topic}` },
+    );
     return topic;
   }
 

@@ -186,8 +186,11 @@ class KafkaJsAdmin implements BrokerAdmin {
     const existing = new Set(await this.admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.name));
     if (missing.length === 0) return [];
+    // Another process may create the same topics at the same moment: kafkajs then answers false
+    // for those, which is fine. Leaders are awaited by polling the metadata, bounded, because a
+    // busy broker can answer "unknown topic" for a moment after creating it.
     await this.admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((s) => ({
         topic: s.name,
         numPartitions: s.partitions,
@@ -195,7 +198,19 @@ class KafkaJsAdmin implements BrokerAdmin {
         configEntries: [{ name: 'retention.ms', value: String(s.retentionMs) }],
       })),
     });
-    return missing.map((s) => s.name);
+    const names = missing.map((s) => s.name);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics } = await this.admin.fetchTopicMetadata({ topics: names });
+        if (topics.length === names.length && topics.every((t) => t.partitions.every((p) => p.leader >= 0)))
+          break;
+      } catch (error) {
+        if (attempt >= 100) throw error;
+      }
+      if (attempt >= 100) throw new Error(`no leaders for ${names.join(', ')} after creating them`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return names;
   }
 
   listTopics(): Promise<string[]> {

@@ -27,6 +27,10 @@ export interface EventProcessorOptions {
   /** How many messages of one partition are applied in one transaction (and then committed). */
   chunkSize?: number;
   onOutcome?: (outcome: Outcome, message: IncomingMessage, eventType?: string) => void;
+  /** After a dead letter is acknowledged: the topic and the reason's category (the part before the colon). */
+  onDeadLetter?: (topic: string, reasonCategory: string) => void;
+  /** How long a handler (with its inbox record) took, in seconds, by event type. */
+  onHandlerTimed?: (eventType: string, seconds: number) => void;
 }
 
 class StopRequested extends Error {}
@@ -216,6 +220,20 @@ export class EventProcessor {
     event: CloudEvent,
     handler: EventHandler,
   ): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    try {
+      return await this.applyUntimed(em, message, event, handler);
+    } finally {
+      this.options.onHandlerTimed?.(event.type, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+
+  private async applyUntimed(
+    em: EntityManager,
+    message: IncomingMessage,
+    event: CloudEvent,
+    handler: EventHandler,
+  ): Promise<boolean> {
     const inserted: unknown[] = await em.query(
       `INSERT INTO inbox_event (consumer, source, event_id, event_type, topic, partition, "offset")
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
@@ -271,6 +289,7 @@ export class EventProcessor {
       { topic: message.topic, partition: message.partition, offset: message.offset, dlqReason: reason },
       'event dead-lettered',
     );
+    this.options.onDeadLetter?.(message.topic, reason.split(/[: ]/, 1)[0]);
   }
 
   private done(outcome: Outcome, message: IncomingMessage, eventType?: string): Outcome {

@@ -16,12 +16,14 @@ export interface OutboxRelayOptions {
   retentionMs?: number;
   /** A key unique to the service: two relays of the same service share it, different services do not. */
   leaderLockKey: number;
-  onPublished?: (count: number) => void;
+  /** After each acknowledged batch: the topic and type of every event in it. */
+  onPublished?: (events: { topic: string; type: string }[]) => void;
 }
 
 type Row = {
   position: string;
   topic: string;
+  event_type: string;
   event_key: string;
   payload: unknown;
   headers: Record<string, string>;
@@ -87,6 +89,14 @@ export class OutboxRelay {
     await this.closeSession();
   }
 
+  /** Seconds since the oldest unsent row was written (0 when none waits). */
+  async oldestUnsentAgeSeconds(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age FROM outbox_event WHERE sent_at IS NULL`,
+    );
+    return Number(row.age);
+  }
+
   /** Unsent rows, for metrics and health. */
   async backlog(): Promise<number> {
     const [row] = await this.dataSource.query(
@@ -119,7 +129,7 @@ export class OutboxRelay {
   /** Publishes one batch in position order; returns how many rows it sent. */
   private async relayBatch(): Promise<number> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT position, topic, event_key, payload, headers FROM outbox_event
+      `SELECT position, topic, event_type, event_key, payload, headers FROM outbox_event
         WHERE sent_at IS NULL ORDER BY position LIMIT $1`,
       [this.batchSize],
     );
@@ -136,7 +146,7 @@ export class OutboxRelay {
       `UPDATE outbox_event SET sent_at = now() WHERE position = ANY($1::bigint[])`,
       [rows.map((r) => r.position)],
     );
-    this.options.onPublished?.(rows.length);
+    this.options.onPublished?.(rows.map((r) => ({ topic: r.topic, type: r.event_type })));
     return rows.length;
   }
 
