@@ -3,8 +3,9 @@ import { EventPattern } from '@nestjs/microservices';
 const FAILURE = Symbol('handler failure');
 
 /**
- * Marks a controller method as the handler of one CloudEvents type. It receives
- * `(event: CloudEvent<Data>, context: EventContext)`; its effect must use `context.em`.
+ * Marks a controller method as the handler of one CloudEvents type. Declare its parameters as
+ * `(@Payload() event: CloudEvent<Data>, @Ctx() context: EventContext)`: NestJS passes them only
+ * through those parameter decorators. The effect must use `context.em`.
  * (NestJS types an event handler's second parameter as `unknown`; ours is an EventContext.)
  */
 export function OnCloudEvent(type: string): MethodDecorator {
