@@ -1,0 +1,84 @@
+import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '@samenspel/contracts';
+
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+/**
+ * The FHIR Task state machine as the Gravity closed-loop referral guide uses it. A status not
+ * listed as a key has no way out (rejected, cancelled, completed, failed are final).
+ */
+export const LEGAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
+  requested: ['accepted', 'rejected'],
+  accepted: ['in-progress', 'on-hold', 'cancelled', 'completed', 'failed'],
+  'in-progress': ['on-hold', 'cancelled', 'completed', 'failed'],
+  'on-hold': ['in-progress', 'cancelled', 'completed', 'failed'],
+  rejected: [],
+  cancelled: [],
+  completed: [],
+  failed: [],
+};
+
+/** Statuses that still need work from someone: they count as open for routing. */
+export const OPEN_STATUSES: readonly ReferralStatus[] = ['requested', 'accepted', 'in-progress', 'on-hold'];
+
+/** Target statuses that must say why. */
+export const REASON_REQUIRED: readonly ReferralStatus[] = ['rejected', 'cancelled', 'failed'];
+
+/** Reason codes for reject, cancel and fail (documented in docs/referral.md). */
+export const REFERRAL_REASON_CODES = [
+  'no-capacity',
+  'not-eligible',
+  'outside-service-area',
+  'youth-declined',
+  'guardian-declined',
+  'consent-withdrawn',
+  'care-needed',
+  'unreachable',
+  'moved',
+  'duplicate',
+  'other',
+] as const;
+
+export interface TransitionRequest {
+  to: ReferralStatus;
+  reasonCode?: string;
+  outcome?: string;
+}
+
+export type TransitionVerdict =
+  | { allowed: true }
+  | {
+      allowed: false;
+      code: 'illegal-transition' | 'reason-required' | 'outcome-required' | 'outcome-not-allowed';
+      detail: string;
+    };
+
+export function isReferralStatus(value: string): value is ReferralStatus {
+  return (REFERRAL_STATUSES as readonly string[]).includes(value);
+}
+
+/** Whether a referral in `from` may move as requested, and what is missing if not. */
+export function checkTransition(from: ReferralStatus, request: TransitionRequest): TransitionVerdict {
+  const { to, reasonCode, outcome } = request;
+  if (!LEGAL_TRANSITIONS[from].includes(to)) {
+    return {
+      allowed: false,
+      code: 'illegal-transition',
+      detail: `A referral cannot go from ${from} to ${to}`,
+    };
+  }
+  if (REASON_REQUIRED.includes(to) && !reasonCode) {
+    return { allowed: false, code: 'reason-required', detail: `Going to ${to} needs a reasonCode` };
+  }
+  if (to === 'completed' && !(REFERRAL_OUTCOMES as readonly string[]).includes(outcome ?? '')) {
+    return {
+      allowed: false,
+      code: 'outcome-required',
+      detail: `Completing needs an outcome: one of ${REFERRAL_OUTCOMES.join(', ')}`,
+    };
+  }
+  if (to !== 'completed' && outcome !== undefined) {
+    return { allowed: false, code: 'outcome-not-allowed', detail: 'Only completing records an outcome' };
+  }
+  return { allowed: true };
+}

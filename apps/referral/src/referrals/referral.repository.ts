@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ReferralStatus } from '../domain/referral-state-machine';
+import { ReferralEntity, ReferralStatusChangeEntity, type ReferralOrigin } from './referral.entity';
+
+export interface ReferralFilter {
+  youthRef?: string;
+  teamId?: string;
+  status?: string;
+  phase?: string;
+  direction?: string;
+  /** Only referrals to youth work that no team serves yet. */
+  unrouted?: boolean;
+  /** Access scope: a team (receiving or referring) or a referring organisation. */
+  scopeTeamId?: string;
+  scopeOrganisation?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class ReferralRepository {
+  async insert(em: EntityManager, referral: ReferralEntity): Promise<void> {
+    await em.getRepository(ReferralEntity).insert(referral);
+  }
+
+  findById(em: EntityManager, id: string, lock = false): Promise<ReferralEntity | null> {
+    return em.getRepository(ReferralEntity).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  findByExternalRef(
+    em: EntityManager,
+    origin: ReferralOrigin,
+    externalRef: string,
+  ): Promise<ReferralEntity | null> {
+    return em.getRepository(ReferralEntity).findOneBy({ origin, externalRef });
+  }
+
+  /** Writes the changed fields only if nobody changed the referral since `expectedVersion`. */
+  async updateVersioned(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Pick<ReferralEntity, 'status' | 'outcome' | 'warmHandover'>>,
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ReferralEntity)
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async addChange(em: EntityManager, change: Omit<ReferralStatusChangeEntity, 'id'>): Promise<void> {
+    await em.getRepository(ReferralStatusChangeEntity).insert(change);
+  }
+
+  history(em: EntityManager, referralId: string): Promise<ReferralStatusChangeEntity[]> {
+    return em.getRepository(ReferralStatusChangeEntity).find({ where: { referralId }, order: { id: 'ASC' } });
+  }
+
+  async list(em: EntityManager, filter: ReferralFilter): Promise<{ items: ReferralEntity[]; total: number }> {
+    const qb = em.getRepository(ReferralEntity).createQueryBuilder('r');
+    if (filter.youthRef) qb.andWhere('r.youth_ref = :youthRef', { youthRef: filter.youthRef });
+    if (filter.teamId) {
+      qb.andWhere('(r.receiving_team_id = :teamId OR r.referring_team_id = :teamId)', {
+        teamId: filter.teamId,
+      });
+    }
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status as ReferralStatus });
+    if (filter.phase) qb.andWhere('r.phase = :phase', { phase: filter.phase });
+    if (filter.direction) qb.andWhere('r.direction = :direction', { direction: filter.direction });
+    if (filter.unrouted) {
+      qb.andWhere(`r.direction = 'care-to-youth-work' AND r.receiving_team_id IS NULL`);
+    }
+    if (filter.scopeTeamId !== undefined) {
+      qb.andWhere('(r.receiving_team_id = :scopeTeam OR r.referring_team_id = :scopeTeam)', {
+        scopeTeam: filter.scopeTeamId,
+      });
+    }
+    if (filter.scopeOrganisation !== undefined) {
+      qb.andWhere('r.referred_by_organisation = :scopeOrg', { scopeOrg: filter.scopeOrganisation });
+    }
+    const [items, total] = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+}

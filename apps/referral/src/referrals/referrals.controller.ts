@@ -1,0 +1,280 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  Roles,
+  SERVICE_LOGGER,
+  type Principal,
+} from '@samenspel/http';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { NoteCipher, NoteDecryptionError } from '../notes/note-cipher';
+import { TeamRepository } from '../teams/team.repository';
+import { maySee, maySeeNotes } from './access-policy';
+import {
+  CreateReferralBody,
+  ListReferralsQuery,
+  ReferralPage,
+  ReferralView,
+  TransitionBody,
+  WarmHandoverBody,
+  WarmHandoverOutcomeBody,
+} from './dto/referral.dto';
+import { etagOf, versionFromIfMatch } from './etag';
+import type { ReferralEntity } from './referral.entity';
+import { ReferralRepository } from './referral.repository';
+import { toReferralView } from './referral-view';
+import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
+import { PlanWarmHandover } from './usecases/plan-warm-handover/plan-warm-handover.usecase';
+import { RecordWarmHandoverOutcome } from './usecases/record-warm-handover-outcome/record-warm-handover-outcome.usecase';
+import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
+
+/** The bit of the HTTP response the controller touches (headers), without depending on express's types. */
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the referral as last read; a stale one gets 412',
+};
+
+@ApiTags('referrals')
+@Controller('referrals')
+export class ReferralsController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(TeamRepository) private readonly teams: TeamRepository,
+    @Inject(NoteCipher) private readonly cipher: NoteCipher,
+    @Inject(CreateReferral) private readonly createReferral: CreateReferral,
+    @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
+    @Inject(PlanWarmHandover) private readonly planWarmHandover: PlanWarmHandover,
+    @Inject(RecordWarmHandoverOutcome) private readonly recordOutcome: RecordWarmHandoverOutcome,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Post()
+  @Roles('intake-system', 'youth-worker', 'team-lead')
+  @ApiCreatedResponse({ type: ReferralView, description: 'Created in status requested; ETag header' })
+  @ApiUnprocessableEntityResponse({ description: 'consent-missing, or a direction the caller may not use' })
+  async create(
+    @Body() body: CreateReferralBody,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ReferralView> {
+    const party = await this.referringParty(principal, body);
+    const { referral } = await this.createReferral.execute({
+      origin: 'api',
+      direction: body.direction,
+      phase: body.phase,
+      youthRef: body.youthRef,
+      ageYears: body.ageYears,
+      postcode4: body.postcode4,
+      municipalityCode: body.municipalityCode,
+      reason: body.reason,
+      themes: body.themes,
+      note: body.note,
+      consent: body.consent,
+      referredBy: party.referredBy,
+      referringTeamId: party.referringTeamId,
+      receivingOrganisation: body.receivingOrganisation,
+      actor: { role: principal.role, ref: principal.sub },
+    });
+    res.setHeader('ETag', etagOf(referral.version));
+    res.setHeader('Location', `/api/v1/referrals/${referral.id}`);
+    return toReferralView(referral, { decrypt: this.decryptorFor(principal, referral.id), history: [] });
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ReferralPage })
+  async list(
+    @Query() query: ListReferralsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReferralPage> {
+    const scope: { scopeTeamId?: string; scopeOrganisation?: string } = {};
+    if (principal.role === 'youth-worker' || principal.role === 'team-lead') {
+      if (query.teamId && query.teamId !== principal.teamId)
+        throw new ForbiddenError('You see only your own team');
+      scope.scopeTeamId = principal.teamId;
+    } else if (principal.role === 'intake-system') {
+      if (!principal.org) throw new ForbiddenError('An intake-system token needs an org claim');
+      scope.scopeOrganisation = principal.org;
+    }
+    const { items, total } = await this.referrals.list(this.dataSource.manager, { ...query, ...scope });
+    // Lists never carry notes: read one referral for that.
+    return { items: items.map((r) => toReferralView(r)), total };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ReferralView, description: 'With its history; ETag header' })
+  @ApiNotFoundResponse()
+  @ApiForbiddenResponse({ description: 'Another team or organisation' })
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ReferralView> {
+    const em = this.dataSource.manager;
+    const referral = await this.referrals.findById(em, id);
+    if (!referral) throw new NotFoundError(`No referral ${id}`);
+    if (!maySee(principal, referral)) throw new ForbiddenError('This referral is not in your scope');
+    res.setHeader('ETag', etagOf(referral.version));
+    return toReferralView(referral, {
+      decrypt: this.decryptorFor(principal, referral.id),
+      history: await this.referrals.history(em, id),
+    });
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ReferralView })
+  @ApiConflictResponse({ description: 'illegal-transition' })
+  @ApiPreconditionFailedResponse({ description: 'stale-version' })
+  @ApiUnprocessableEntityResponse({ description: 'reason-required, outcome-required' })
+  async transition(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TransitionBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ReferralView> {
+    const referral = await this.transitionReferral.execute({
+      referralId: id,
+      to: body.to,
+      reasonCode: body.reasonCode,
+      outcome: body.outcome,
+      note: body.note,
+      expectedVersion: versionFromIfMatch(ifMatch),
+      actor: { role: principal.role, ref: principal.sub },
+      principal,
+    });
+    return this.withHistory(referral, principal, res);
+  }
+
+  @Post(':id/warm-handover')
+  @HttpCode(200)
+  @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ReferralView, description: 'Emits warm-handover-planned: a task for the team' })
+  @ApiConflictResponse({ description: 'referral-closed, no-team' })
+  async warmHandover(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: WarmHandoverBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ReferralView> {
+    const referral = await this.planWarmHandover.execute({
+      referralId: id,
+      proposedAt: body.proposedAt,
+      participantRoles: body.participantRoles,
+      expectedVersion: versionFromIfMatch(ifMatch),
+      principal,
+    });
+    return this.withHistory(referral, principal, res);
+  }
+
+  @Post(':id/warm-handover/outcome')
+  @HttpCode(200)
+  @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ReferralView })
+  @ApiConflictResponse({ description: 'no-warm-handover' })
+  async warmHandoverOutcome(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: WarmHandoverOutcomeBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ReferralView> {
+    const referral = await this.recordOutcome.execute({
+      referralId: id,
+      tookPlace: body.tookPlace,
+      expectedVersion: versionFromIfMatch(ifMatch),
+      principal,
+    });
+    return this.withHistory(referral, principal, res);
+  }
+
+  private async withHistory(referral: ReferralEntity, principal: Principal, res: HeaderSink) {
+    res.setHeader('ETag', etagOf(referral.version));
+    return toReferralView(referral, {
+      decrypt: this.decryptorFor(principal, referral.id),
+      history: await this.referrals.history(this.dataSource.manager, referral.id),
+    });
+  }
+
+  /** Who refers: an intake system for its organisation (care to youth work), a youth worker for their team (toeleiding). */
+  private async referringParty(principal: Principal, body: CreateReferralBody) {
+    if (principal.role === 'intake-system') {
+      if (!principal.org) throw new ForbiddenError('An intake-system token needs an org claim');
+      if (body.direction !== 'care-to-youth-work' || body.phase === 'before') {
+        throw new DomainError(
+          422,
+          'direction-not-allowed',
+          'An intake system refers care-to-youth-work, during or after care',
+        );
+      }
+      return {
+        referredBy: { organisation: principal.org, role: body.referredByRole ?? 'care-worker' },
+        referringTeamId: undefined,
+      };
+    }
+    if (body.direction !== 'youth-work-to-care' || body.phase !== 'before') {
+      throw new DomainError(
+        422,
+        'direction-not-allowed',
+        'A youth-work team refers youth-work-to-care, before care',
+      );
+    }
+    const teamId = principal.teamId!;
+    const team = await this.teams.findById(this.dataSource.manager, teamId);
+    return {
+      referredBy: { organisation: team?.organisation ?? teamId, role: body.referredByRole ?? principal.role },
+      referringTeamId: teamId,
+    };
+  }
+
+  private decryptorFor(principal: Principal, referralId: string) {
+    if (!maySeeNotes(principal)) return undefined;
+    return (ciphertext: string) => {
+      try {
+        return this.cipher.decrypt(ciphertext, referralId);
+      } catch (error) {
+        if (!(error instanceof NoteDecryptionError)) throw error;
+        // A key that was retired too early, or a tampered row: refuse to show it, and say so in the logs.
+        this.logger.error({ referralId, problem: error.message }, 'a note does not decrypt');
+        return '[note unreadable]';
+      }
+    };
+  }
+}

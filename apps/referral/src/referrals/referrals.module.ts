@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NoteCipher } from '../notes/note-cipher';
+import type { ReferralConfig } from '../referral-config';
+import { TeamsModule } from '../teams/teams.module';
+import { FOLLOW_UP_FINAL_STEPS, ReferralEventsController } from './referral-events.controller';
+import { ReferralMetrics } from './referral-metrics';
+import { ReferralRepository } from './referral.repository';
+import { ReferralsController } from './referrals.controller';
+import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
+import { PlanWarmHandover } from './usecases/plan-warm-handover/plan-warm-handover.usecase';
+import { RecordWarmHandoverOutcome } from './usecases/record-warm-handover-outcome/record-warm-handover-outcome.usecase';
+import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
+
+@Module({})
+export class ReferralsModule {
+  static forRoot(config: ReferralConfig): DynamicModule {
+    return {
+      module: ReferralsModule,
+      imports: [TeamsModule],
+      controllers: [ReferralsController, ReferralEventsController],
+      providers: [
+        { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
+        { provide: FOLLOW_UP_FINAL_STEPS, useValue: config.FOLLOW_UP_FINAL_STEPS.split(',') },
+        ReferralRepository,
+        ReferralMetrics,
+        CreateReferral,
+        TransitionReferral,
+        PlanWarmHandover,
+        RecordWarmHandoverOutcome,
+      ],
+    };
+  }
+}
+
+export function noteCipherFrom(config: ReferralConfig): NoteCipher {
+  const previous = (config.NOTE_ENCRYPTION_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, key] = entry.split(':');
+      return { id, key: Buffer.from(key, 'base64') };
+    });
+  return new NoteCipher(
+    { id: config.NOTE_ENCRYPTION_KEY_ID, key: Buffer.from(config.NOTE_ENCRYPTION_KEY, 'base64') },
+    previous,
+  );
+}

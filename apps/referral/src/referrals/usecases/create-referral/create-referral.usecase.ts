@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
+import { ConsentMissingError } from '@samenspel/http';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { consentVerdict } from '../../../domain/consent-rule';
+import { chooseReceivingTeam } from '../../../domain/routing-rule';
+import { NoteCipher } from '../../../notes/note-cipher';
+import { TeamRepository } from '../../../teams/team.repository';
+import { ReferralEntity } from '../../referral.entity';
+import { ReferralMetrics } from '../../referral-metrics';
+import { ReferralRepository } from '../../referral.repository';
+import type { CreateReferralCommand } from './create-referral.command';
+
+export const AGGREGATE_TYPE = 'referral';
+
+/**
+ * Creates a referral in status `requested`: checks consent, routes a referral to youth work to a
+ * team, records the first history entry and emits `referral.created` (and, toward youth care,
+ * `referral.requested` for the intake systems) in the same transaction.
+ */
+@Injectable()
+export class CreateReferral {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(TeamRepository) private readonly teams: TeamRepository,
+    @Inject(NoteCipher) private readonly cipher: NoteCipher,
+    @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+  ) {}
+
+  async execute(
+    command: CreateReferralCommand,
+    em?: EntityManager,
+  ): Promise<{ referral: ReferralEntity; created: boolean }> {
+    if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
+
+    if (command.externalRef) {
+      const existing = await this.referrals.findByExternalRef(em, command.origin, command.externalRef);
+      if (existing) return { referral: existing, created: false };
+    }
+    const verdict = consentVerdict(command.consent, command.ageYears);
+    if (!verdict.valid) {
+      throw new ConsentMissingError(
+        `The consent does not allow a referral at age ${command.ageYears}`,
+        'consent-missing',
+        {
+          extensions: { consentProblem: verdict.reason },
+        },
+      );
+    }
+
+    const id = randomUUID();
+    let receivingTeamId: string | null = null;
+    if (command.direction === 'care-to-youth-work') {
+      // One routing decision at a time per municipality, so "fewest open referrals" counts them all.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`route:${command.municipalityCode}`]);
+      receivingTeamId = chooseReceivingTeam(await this.teams.candidatesFor(em, command.municipalityCode));
+    }
+    const now = new Date();
+    const referral = Object.assign(new ReferralEntity(), {
+      id,
+      origin: command.origin,
+      externalRef: command.externalRef ?? null,
+      direction: command.direction,
+      phase: command.phase,
+      youthRef: command.youthRef,
+      ageYears: command.ageYears,
+      postcode4: command.postcode4,
+      municipalityCode: command.municipalityCode,
+      reason: command.reason,
+      themes: command.themes,
+      noteCiphertext: command.note ? this.cipher.encrypt(command.note, id) : null,
+      consentYouthWork: command.consent.youthWork,
+      consentGivenBy: command.consent.givenBy,
+      consentGivenAt: new Date(command.consent.givenAt),
+      referredByOrganisation: command.referredBy.organisation,
+      referredByRole: command.referredBy.role,
+      referringTeamId: command.referringTeamId ?? null,
+      receivingTeamId,
+      receivingOrganisation: command.receivingOrganisation ?? null,
+      status: 'requested' as const,
+      outcome: null,
+      warmHandover: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies ReferralEntity);
+    await this.referrals.insert(em, referral);
+    await this.referrals.addChange(em, {
+      referralId: id,
+      fromStatus: null,
+      toStatus: 'requested',
+      reasonCode: null,
+      outcome: null,
+      noteCiphertext: null,
+      actorRole: command.actor.role,
+      actorRef: command.actor.ref,
+      changedAt: now,
+    });
+    await this.outbox.append(em, this.eventsFor(referral));
+    this.metrics.created.inc({
+      direction: referral.direction,
+      phase: referral.phase,
+      routed: String(referral.direction === 'youth-work-to-care' || receivingTeamId !== null),
+    });
+    return { referral, created: true };
+  }
+
+  private eventsFor(r: ReferralEntity): NewEvent[] {
+    const profile = {
+      youthRef: r.youthRef,
+      ageYears: r.ageYears,
+      postcode4: r.postcode4,
+      municipalityCode: r.municipalityCode,
+    };
+    const referredBy = { organisation: r.referredByOrganisation, role: r.referredByRole };
+    const envelope = { key: r.youthRef, aggregateType: AGGREGATE_TYPE, aggregateId: r.id };
+    const events: NewEvent[] = [
+      {
+        ...envelope,
+        type: REFERRAL_EVENT_TYPES.created,
+        data: {
+          referralId: r.id,
+          ...profile,
+          direction: r.direction,
+          phase: r.phase,
+          reason: r.reason,
+          themes: r.themes,
+          status: r.status,
+          ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
+          ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
+          referredBy,
+        },
+      },
+    ];
+    if (r.direction === 'youth-work-to-care') {
+      events.push({
+        ...envelope,
+        type: REFERRAL_EVENT_TYPES.requested,
+        data: {
+          referralId: r.id,
+          ...profile,
+          reason: r.reason,
+          requestedBy: referredBy,
+          ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
+        },
+      });
+    }
+    return events;
+  }
+}

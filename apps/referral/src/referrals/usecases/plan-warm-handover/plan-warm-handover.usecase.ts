@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
+import { mayChange } from '../../access-policy';
+import type { ReferralEntity, WarmHandover } from '../../referral.entity';
+import { ReferralRepository } from '../../referral.repository';
+import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
+import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
+
+/**
+ * Plans the joint meeting (warm overdracht) of care worker, youth worker and youngster, and emits
+ * `warm-handover-planned`, which the notification service turns into a task for the team: the
+ * receiving team of a referral to youth work, the referring team of a toeleiding.
+ */
+@Injectable()
+export class PlanWarmHandover {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+  ) {}
+
+  execute(command: PlanWarmHandoverCommand): Promise<ReferralEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const referral = await this.referrals.findById(em, command.referralId, true);
+      if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+      if (!mayChange(command.principal, referral))
+        throw new ForbiddenError('This referral is not in your scope');
+      if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
+        throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
+          extensions: { currentVersion: referral.version },
+        });
+      }
+      if (!OPEN_STATUSES.includes(referral.status)) {
+        throw new ConflictError('referral-closed', `A ${referral.status} referral gets no warm handover`);
+      }
+      const teamId =
+        referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+      if (!teamId) {
+        throw new ConflictError(
+          'no-team',
+          'No youth-work team holds this referral yet, so nobody would get the task',
+        );
+      }
+      const warmHandover: WarmHandover = {
+        proposedAt: new Date(command.proposedAt).toISOString(),
+        participantRoles: command.participantRoles,
+        plannedAt: new Date().toISOString(),
+      };
+      await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
+      await this.outbox.append(em, [
+        {
+          type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
+          key: referral.youthRef,
+          aggregateType: AGGREGATE_TYPE,
+          aggregateId: referral.id,
+          data: {
+            referralId: referral.id,
+            youthRef: referral.youthRef,
+            teamId,
+            proposedAt: warmHandover.proposedAt,
+            participantRoles: warmHandover.participantRoles,
+          },
+        },
+      ]);
+      return Object.assign(referral, { warmHandover, version: referral.version + 1 });
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { mayChange } from '../../access-policy';
+import type { ReferralEntity } from '../../referral.entity';
+import { ReferralRepository } from '../../referral.repository';
+import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
+
+/**
+ * Records whether the planned warm handover took place. No event: the contracts have none for
+ * it yet (the task is completed in the notification service); the referral's version moves.
+ */
+@Injectable()
+export class RecordWarmHandoverOutcome {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+  ) {}
+
+  execute(command: RecordWarmHandoverOutcomeCommand): Promise<ReferralEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const referral = await this.referrals.findById(em, command.referralId, true);
+      if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+      if (!mayChange(command.principal, referral))
+        throw new ForbiddenError('This referral is not in your scope');
+      if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
+        throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
+          extensions: { currentVersion: referral.version },
+        });
+      }
+      if (!referral.warmHandover) {
+        throw new ConflictError('no-warm-handover', 'No warm handover was planned for this referral');
+      }
+      const warmHandover = {
+        ...referral.warmHandover,
+        tookPlace: command.tookPlace,
+        recordedAt: new Date().toISOString(),
+      };
+      await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
+      return Object.assign(referral, { warmHandover, version: referral.version + 1 });
+    });
+  }
+}

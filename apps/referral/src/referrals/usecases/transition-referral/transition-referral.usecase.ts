@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@samenspel/http';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { checkTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
+import { NoteCipher } from '../../../notes/note-cipher';
+import { mayChange, mayMoveTo } from '../../access-policy';
+import type { ReferralEntity } from '../../referral.entity';
+import { ReferralMetrics } from '../../referral-metrics';
+import { ReferralRepository } from '../../referral.repository';
+import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
+import type { TransitionReferralCommand } from './transition-referral.command';
+
+/** Moves a referral along the FHIR Task state machine, records who, when and why, and emits `status-changed`. */
+@Injectable()
+export class TransitionReferral {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(NoteCipher) private readonly cipher: NoteCipher,
+    @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+  ) {}
+
+  async execute(command: TransitionReferralCommand, em?: EntityManager): Promise<ReferralEntity> {
+    if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
+
+    const referral = await this.referrals.findById(em, command.referralId, true);
+    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+    if (command.principal && !mayChange(command.principal, referral)) {
+      throw new ForbiddenError('This referral is not in your scope');
+    }
+    if (command.principal && !mayMoveTo(command.principal, referral, command.to)) {
+      throw new ForbiddenError(`Moving this referral to ${command.to} is not yours to do`, 'not-your-move');
+    }
+    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
+      throw new PreconditionFailedError(
+        `The referral is at version ${referral.version}, not ${command.expectedVersion}; read it again`,
+        'stale-version',
+        { extensions: { currentVersion: referral.version } },
+      );
+    }
+    const verdict = checkTransition(referral.status, command);
+    if (!verdict.allowed) {
+      if (verdict.code === 'illegal-transition') {
+        throw new ConflictError('illegal-transition', verdict.detail, {
+          extensions: { currentStatus: referral.status, requestedStatus: command.to },
+        });
+      }
+      throw new DomainError(422, verdict.code, verdict.detail);
+    }
+
+    const from = referral.status;
+    const now = new Date();
+    const outcome = command.to === 'completed' ? (command.outcome as ReferralOutcome) : referral.outcome;
+    const updated = await this.referrals.updateVersioned(em, referral.id, referral.version, {
+      status: command.to,
+      outcome,
+    });
+    // The row is locked, so this only fails if the lock was not taken; kept as a safety net.
+    if (!updated) throw new PreconditionFailedError('The referral changed meanwhile', 'stale-version');
+    await this.referrals.addChange(em, {
+      referralId: referral.id,
+      fromStatus: from,
+      toStatus: command.to,
+      reasonCode: command.reasonCode ?? null,
+      outcome: command.to === 'completed' ? (command.outcome ?? null) : null,
+      noteCiphertext: command.note ? this.cipher.encrypt(command.note, referral.id) : null,
+      actorRole: command.actor.role,
+      actorRef: command.actor.ref,
+      changedAt: now,
+    });
+    await this.outbox.append(em, [
+      {
+        type: REFERRAL_EVENT_TYPES.statusChanged,
+        key: referral.youthRef,
+        aggregateType: AGGREGATE_TYPE,
+        aggregateId: referral.id,
+        data: {
+          referralId: referral.id,
+          youthRef: referral.youthRef,
+          phase: referral.phase,
+          from,
+          to: command.to,
+          ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}),
+          ...(command.to === 'completed' ? { outcome: command.outcome } : {}),
+          ...(referral.receivingTeamId ? { receivingTeamId: referral.receivingTeamId } : {}),
+          changedAt: now.toISOString(),
+        },
+      },
+    ]);
+    this.metrics.transitions.inc({ to: command.to });
+    return Object.assign(referral, {
+      status: command.to,
+      outcome,
+      version: referral.version + 1,
+      updatedAt: now,
+    });
+  }
+}

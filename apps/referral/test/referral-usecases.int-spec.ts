@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { samenspelContracts } from '@samenspel/contracts';
+import { ConflictError, MetricsRegistry, PreconditionFailedError } from '@samenspel/http';
+import { MessagingCore1764201600000, Outbox } from '@samenspel/messaging';
+import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
+import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
+import { NoteCipher } from '../src/notes/note-cipher';
+import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
+import { ReferralMetrics } from '../src/referrals/referral-metrics';
+import { ReferralRepository } from '../src/referrals/referral.repository';
+import type { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
+import { CreateReferral } from '../src/referrals/usecases/create-referral/create-referral.usecase';
+import { TransitionReferral } from '../src/referrals/usecases/transition-referral/transition-referral.usecase';
+import { TeamEntity } from '../src/teams/team.entity';
+import { TeamRepository } from '../src/teams/team.repository';
+
+/** The use cases with their real repositories against PostgreSQL (no broker needed: the outbox is a table). */
+describe('the referral use cases against PostgreSQL', () => {
+  let db: TestDatabase;
+  let createReferral: CreateReferral;
+  let transitionReferral: TransitionReferral;
+  const referrals = new ReferralRepository();
+  const teams = new TeamRepository();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('referral_usecases', {
+      entities: [ReferralEntity, ReferralStatusChangeEntity, TeamEntity],
+      migrations: [MessagingCore1764201600000, Referrals1764806400000],
+    });
+    const outbox = new Outbox('urn:samenspel:referral', samenspelContracts());
+    const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
+    const metrics = new ReferralMetrics(new MetricsRegistry());
+    createReferral = new CreateReferral(db.dataSource, outbox, referrals, teams, cipher, metrics);
+    transitionReferral = new TransitionReferral(db.dataSource, outbox, referrals, cipher, metrics);
+  }, 60000);
+
+  afterAll(async () => db?.drop());
+
+  const municipality = () => `GM${1000 + Math.floor(Math.random() * 9000)}`;
+  const command = (overrides: Partial<CreateReferralCommand> = {}): CreateReferralCommand => ({
+    origin: 'api',
+    direction: 'care-to-youth-work',
+    phase: 'during',
+    youthRef: aYouthRef(),
+    ageYears: 16,
+    postcode4: '3581',
+    municipalityCode: 'GM0344',
+    reason: 'leisure',
+    themes: ['music'],
+    note: 'Alleen op woensdag.',
+    consent: { youthWork: true, givenBy: 'youth', givenAt: '2026-11-01T09:00:00Z' },
+    referredBy: { organisation: 'zorg-test', role: 'care-worker' },
+    actor: { role: 'intake-system', ref: 'test' },
+    ...overrides,
+  });
+  const outboxTypes = async (aggregateId: string) =>
+    (
+      await db.dataSource.query(
+        `SELECT event_type, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY position`,
+        [aggregateId],
+      )
+    ).map((r: { event_type: string }) => r.event_type);
+
+  it('routes to the team with the fewest open referrals, not counting closed ones', async () => {
+    const code = municipality();
+    const [a, b] = [aUniqueName('ta'), aUniqueName('tb')].sort();
+    await teams.upsert(db.dataSource.manager, {
+      teamId: a,
+      name: 'A',
+      organisation: 'jw',
+      municipalityCodes: [code],
+    });
+    await teams.upsert(db.dataSource.manager, {
+      teamId: b,
+      name: 'B',
+      organisation: 'jw',
+      municipalityCodes: [code],
+    });
+
+    // A gets the first (tie → lowest id), B the second; closing A's makes A the emptier again.
+    const first = await createReferral.execute(command({ municipalityCode: code }));
+    const second = await createReferral.execute(command({ municipalityCode: code }));
+    expect([first.referral.receivingTeamId, second.referral.receivingTeamId]).toEqual([a, b]);
+    await transitionReferral.execute({
+      referralId: first.referral.id,
+      to: 'rejected',
+      reasonCode: 'no-capacity',
+      actor: { role: 'team-lead', ref: 'lead-a' },
+    });
+    const third = await createReferral.execute(command({ municipalityCode: code }));
+    expect(third.referral.receivingTeamId).toBe(a);
+  });
+
+  it('creates one referral for a trajectory however often it arrives', async () => {
+    const trajectory = command({
+      origin: 'trajectory-ended',
+      externalRef: aUniqueName('traj'),
+      phase: 'after',
+    });
+    const once = await createReferral.execute(trajectory);
+    const again = await createReferral.execute(trajectory);
+    expect(again).toEqual({ referral: expect.objectContaining({ id: once.referral.id }), created: false });
+    expect(
+      await db.dataSource.query(`SELECT id FROM referral WHERE external_ref = $1`, [trajectory.externalRef]),
+    ).toHaveLength(1);
+  });
+
+  it('emits created and requested for a toeleiding, and never puts the note in an event', async () => {
+    const { referral } = await createReferral.execute(
+      command({
+        direction: 'youth-work-to-care',
+        phase: 'before',
+        reason: 'toeleiding',
+        referringTeamId: 'team-t',
+      }),
+    );
+    expect(await outboxTypes(referral.id)).toEqual([
+      'nl.samenspel.referral.created.v1',
+      'nl.samenspel.referral.requested.v1',
+    ]);
+    const payloads = await db.dataSource.query(
+      `SELECT payload::text AS p FROM outbox_event WHERE aggregate_id = $1`,
+      [referral.id],
+    );
+    expect(payloads.map((r: { p: string }) => r.p).join()).not.toContain('woensdag');
+  });
+
+  it('records each transition with actor and reason, bumps the version and refuses a stale one', async () => {
+    const { referral } = await createReferral.execute(command());
+    const accepted = await transitionReferral.execute({
+      referralId: referral.id,
+      to: 'accepted',
+      expectedVersion: 1,
+      actor: { role: 'youth-worker', ref: 'worker-1' },
+    });
+    expect(accepted.version).toBe(2);
+    await expect(
+      transitionReferral.execute({
+        referralId: referral.id,
+        to: 'in-progress',
+        expectedVersion: 1,
+        actor: { role: 'youth-worker', ref: 'worker-2' },
+      }),
+    ).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(
+      transitionReferral.execute({
+        referralId: referral.id,
+        to: 'requested',
+        actor: { role: 'youth-worker', ref: 'w' },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    const history = await referrals.history(db.dataSource.manager, referral.id);
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.actorRef])).toEqual([
+      [null, 'requested', 'test'],
+      ['requested', 'accepted', 'worker-1'],
+    ]);
+    expect(await outboxTypes(referral.id)).toEqual([
+      'nl.samenspel.referral.created.v1',
+      'nl.samenspel.referral.status-changed.v1',
+    ]);
+  });
+
+  it('lets two concurrent changes of one referral through one at a time: the loser sees the new status', async () => {
+    const { referral } = await createReferral.execute(command());
+    const results = await Promise.allSettled([
+      transitionReferral.execute({
+        referralId: referral.id,
+        to: 'accepted',
+        actor: { role: 'team-lead', ref: 'x' },
+      }),
+      transitionReferral.execute({
+        referralId: referral.id,
+        to: 'rejected',
+        reasonCode: 'no-capacity',
+        actor: { role: 'team-lead', ref: 'y' },
+      }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failure.reason).toBeInstanceOf(ConflictError);
+    const stored = await referrals.findById(db.dataSource.manager, referral.id);
+    expect(stored?.version).toBe(2);
+  });
+});
