@@ -43,7 +43,10 @@ export class ServiceConfig extends BaseServiceConfig {
   KAFKA_GROUP_ID?: string;
 
   /** Where a new consumer group starts: true = the oldest retained event, false = only new events. */
-  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value))
+  // Read the raw string: implicit conversion would already have turned 'false' into true.
+  @Transform(({ obj, value }) =>
+    typeof obj.KAFKA_FROM_BEGINNING === 'string' ? obj.KAFKA_FROM_BEGINNING === 'true' : value,
+  )
   @IsBoolean()
   KAFKA_FROM_BEGINNING: boolean = true;
 }
