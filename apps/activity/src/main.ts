@@ -1,4 +1,26 @@
 import { runService } from '@samenspel/bootstrap';
+import { ActivitiesModule } from './activities/activities.module';
+import { ActivityConfigModule } from './config/activity-config.module';
+import { ActivityConfig } from './config/activity.config';
+import { MatchingModule } from './matching/matching.module';
+import { ActivitySchema1764806400000 } from './migrations/1764806400000-activity-schema';
+import { PlacementsModule } from './placements/placements.module';
+import { SeedModule } from './seed/seed.module';
+import { StoreModule } from './shared/store.module';
+import { TeamsModule } from './teams/teams.module';
 
-// Port 3003. Feature modules are added to `imports` as the service grows.
-void runService({ name: 'activity', imports: () => [] });
+// Port 3003: the youth-work catalogue, the single authority on capacity, placements and attendance.
+void runService({
+  name: 'activity',
+  config: ActivityConfig,
+  migrations: [ActivitySchema1764806400000],
+  imports: (config) => [
+    ActivityConfigModule.forRoot(config),
+    StoreModule,
+    TeamsModule,
+    ActivitiesModule,
+    PlacementsModule,
+    MatchingModule,
+    SeedModule,
+  ],
+});

@@ -1,0 +1,159 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import type { ActivityStatus } from '../domain/activity-status';
+import { ActivityNotFoundError } from '../shared/errors';
+import { ActivitiesRepository } from './activities.repository';
+import type { ActivityFields } from './activity.entity';
+import {
+  ActivityPage,
+  ActivityView,
+  CloseActivityDto,
+  CreateActivityDto,
+  ListActivitiesQuery,
+  UpdateActivityDto,
+} from './dto/activity.dto';
+import { ChangeActivityStatusCommand } from './usecases/change-activity-status/change-activity-status.command';
+import { ChangeActivityStatus } from './usecases/change-activity-status/change-activity-status.usecase';
+import { CloseActivityCommand } from './usecases/close-activity/close-activity.command';
+import { CloseActivity } from './usecases/close-activity/close-activity.usecase';
+import { CreateActivityCommand } from './usecases/create-activity/create-activity.command';
+import { CreateActivity } from './usecases/create-activity/create-activity.usecase';
+import { UpdateActivityCommand } from './usecases/update-activity/update-activity.command';
+import { UpdateActivity } from './usecases/update-activity/update-activity.usecase';
+
+/** Writes are for a team-lead of the owning team, or admin; anyone authenticated may read. */
+@ApiTags('activities')
+@Controller('activities')
+export class ActivitiesController {
+  constructor(
+    private readonly createActivity: CreateActivity,
+    private readonly updateActivity: UpdateActivity,
+    private readonly changeStatus: ChangeActivityStatus,
+    private readonly closeActivity: CloseActivity,
+    private readonly activities: ActivitiesRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('team-lead', 'admin')
+  @ApiCreatedResponse({ type: ActivityView, description: 'Created as a draft' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateActivityDto,
+  ): Promise<ActivityView> {
+    const fields: ActivityFields = {
+      teamId: body.teamId,
+      title: body.title,
+      description: body.description ?? '',
+      kind: body.kind,
+      themes: [...new Set(body.themes)],
+      minAge: body.minAge,
+      maxAge: body.maxAge,
+      municipalityCode: body.municipalityCode,
+      postcode4: body.postcode4,
+      locationName: body.locationName ?? null,
+      accessibilityNotes: body.accessibilityNotes ?? null,
+      schedule: { ...body.schedule },
+      contactRole: body.contactRole,
+      capacity: body.capacity,
+    };
+    return ActivityView.of(await this.createActivity.execute(new CreateActivityCommand(principal, fields)));
+  }
+
+  @Patch(':activityId')
+  @Roles('team-lead', 'admin')
+  @ApiOkResponse({ type: ActivityView })
+  @ApiConflictResponse({ description: 'problem+json capacity-below-occupied or activity-closed' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @Body() body: UpdateActivityDto,
+  ): Promise<ActivityView> {
+    const changes = { ...body, ...(body.themes && { themes: [...new Set(body.themes)] }) };
+    if (body.schedule) changes.schedule = { ...body.schedule };
+    return ActivityView.of(
+      await this.updateActivity.execute(new UpdateActivityCommand(principal, activityId, changes)),
+    );
+  }
+
+  @Post(':activityId/publish')
+  @HttpCode(200)
+  @Roles('team-lead', 'admin')
+  @ApiOkResponse({ type: ActivityView })
+  async publish(
+    @CurrentPrincipal() principal: Principal,
+    @Param('activityId', ParseUUIDPipe) activityId: string,
+  ): Promise<ActivityView> {
+    return ActivityView.of(
+      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'publish')),
+    );
+  }
+
+  @Post(':activityId/pause')
+  @HttpCode(200)
+  @Roles('team-lead', 'admin')
+  @ApiOkResponse({ type: ActivityView })
+  async pause(
+    @CurrentPrincipal() principal: Principal,
+    @Param('activityId', ParseUUIDPipe) activityId: string,
+  ): Promise<ActivityView> {
+    return ActivityView.of(
+      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'pause')),
+    );
+  }
+
+  @Post(':activityId/close')
+  @HttpCode(200)
+  @Roles('team-lead', 'admin')
+  @ApiOkResponse({ type: ActivityView, description: 'Active placements are released, each with its event' })
+  @ApiUnprocessableEntityResponse({
+    description: 'problem+json reason-required: active placements and no reason',
+  })
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @Body() body: CloseActivityDto,
+  ): Promise<ActivityView> {
+    return ActivityView.of(
+      await this.closeActivity.execute(new CloseActivityCommand(principal, activityId, body?.reason)),
+    );
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ActivityPage })
+  async list(@Query() query: ListActivitiesQuery): Promise<ActivityPage> {
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    const page = await this.activities.search(this.dataSource.manager, {
+      age: query.age,
+      municipalityCode: query.municipalityCode,
+      postcode4: query.postcode4,
+      themes: query.themes,
+      withFreeSeats: query.withFreeSeats,
+      status: query.status as ActivityStatus | undefined,
+      teamId: query.teamId,
+      limit,
+      offset,
+    });
+    return { items: page.items.map(ActivityView.of), total: page.total, limit, offset };
+  }
+
+  @Get(':activityId')
+  @ApiOkResponse({
+    type: ActivityView,
+    description: 'With live capacity {capacity, held, confirmed, available}',
+  })
+  async get(@Param('activityId', ParseUUIDPipe) activityId: string): Promise<ActivityView> {
+    const activity = await this.activities.find(this.dataSource.manager, activityId);
+    if (!activity) throw new ActivityNotFoundError(activityId);
+    return ActivityView.of(activity);
+  }
+}

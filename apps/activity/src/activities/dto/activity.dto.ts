@@ -1,0 +1,234 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  IsMunicipalityCode,
+  IsOneOf,
+  IsPostcode4,
+  IsShortCode,
+} from '@samenspel/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { availableSeats } from '../../domain/capacity';
+import { THEMES } from '../../domain/themes';
+import type { Activity } from '../activity.entity';
+
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+export class ScheduleSlotDto {
+  @ApiProperty({ enum: DAYS, example: 'WE' }) @IsIn(DAYS) day!: string;
+  @ApiProperty({ example: '15:30' }) @Matches(TIME, { message: '$property must be HH:MM' }) start!: string;
+  @ApiProperty({ example: '17:00' }) @Matches(TIME, { message: '$property must be HH:MM' }) end!: string;
+}
+
+export class WeeklyScheduleDto {
+  @ApiPropertyOptional({
+    example: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=15;BYMINUTE=30',
+    description: 'RFC 5545 RRULE (weekly)',
+  })
+  @IsOptional()
+  @Matches(/^(RRULE:)?FREQ=WEEKLY(;[A-Z]+=[A-Z0-9,+-]+)*$/, {
+    message: '$property must be a weekly RFC 5545 RRULE',
+  })
+  rrule?: string;
+
+  @ApiPropertyOptional({ type: [ScheduleSlotDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleSlotDto)
+  slots?: ScheduleSlotDto[];
+}
+
+/** The writable fields; themes are checked against the vocabulary by the use case (field `themes`). */
+export class CreateActivityDto {
+  @ApiProperty() @IsUUID() teamId!: string;
+  @ApiProperty({ example: 'Voetbal op het Cruyff Court' }) @IsShortCode(200) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiProperty({ enum: ACTIVITY_KINDS }) @IsOneOf(ACTIVITY_KINDS) kind!: string;
+  @ApiProperty({ example: ['sport', 'outdoor'], description: `From the vocabulary: ${THEMES.join(', ')}` })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  themes!: string[];
+  @ApiProperty({ minimum: 4, maximum: 23 }) @IsInt() @Min(4) @Max(23) minAge!: number;
+  @ApiProperty({ minimum: 4, maximum: 23 }) @IsInt() @Min(4) @Max(23) maxAge!: number;
+  @ApiProperty({ example: 'GM0344' }) @IsMunicipalityCode() municipalityCode!: string;
+  @ApiProperty({ example: '3562' }) @IsPostcode4() postcode4!: string;
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(200) locationName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) accessibilityNotes?: string;
+  @ApiProperty({ type: WeeklyScheduleDto })
+  @ValidateNested()
+  @Type(() => WeeklyScheduleDto)
+  schedule!: WeeklyScheduleDto;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) @IsInt() @Min(0) @Max(10000) capacity!: number;
+  @ApiProperty({ example: 'jongerenwerker', description: 'A role to contact, never a person' })
+  @IsShortCode(100)
+  contactRole!: string;
+}
+
+export class UpdateActivityDto {
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(200) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ enum: ACTIVITY_KINDS }) @IsOptional() @IsOneOf(ACTIVITY_KINDS) kind?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  themes?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(4) @Max(23) minAge?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(4) @Max(23) maxAge?: number;
+  @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsPostcode4() postcode4?: string;
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(200) locationName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) accessibilityNotes?: string;
+  @ApiPropertyOptional({ type: WeeklyScheduleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WeeklyScheduleDto)
+  schedule?: WeeklyScheduleDto;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) capacity?: number;
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(100) contactRole?: string;
+}
+
+export class CloseActivityDto {
+  @ApiPropertyOptional({
+    example: 'season-ended',
+    description: 'A reason code; required when the activity has active placements',
+  })
+  @IsOptional()
+  @IsShortCode(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, {
+    message: '$property must be a code such as season-ended (no spaces)',
+  })
+  reason?: string;
+}
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+export class ListActivitiesQuery {
+  @ApiPropertyOptional({ description: 'Only activities whose age band includes this age' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(27)
+  age?: number;
+  @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsPostcode4() postcode4?: string;
+  @ApiPropertyOptional({
+    description: 'Comma-separated; an activity matches when it has any of them',
+    example: 'sport,music',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  themes?: string[];
+  @ApiPropertyOptional({ description: 'Only activities with at least one free seat' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  withFreeSeats?: boolean;
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsOneOf(ACTIVITY_STATUSES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class CapacityView {
+  @ApiProperty() capacity!: number;
+  @ApiProperty() held!: number;
+  @ApiProperty() confirmed!: number;
+  @ApiProperty() available!: number;
+}
+
+export class ActivityView {
+  @ApiProperty() id!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: ACTIVITY_KINDS }) kind!: string;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty() minAge!: number;
+  @ApiProperty() maxAge!: number;
+  @ApiProperty() municipalityCode!: string;
+  @ApiProperty() postcode4!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) locationName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) accessibilityNotes!: string | null;
+  @ApiProperty({ type: WeeklyScheduleDto }) schedule!: WeeklyScheduleDto;
+  @ApiProperty() contactRole!: string;
+  @ApiProperty({ type: CapacityView, description: 'Live: held + confirmed <= capacity' })
+  capacity!: CapacityView;
+  @ApiProperty({ enum: ACTIVITY_STATUSES }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) closeReason!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static of(a: Activity): ActivityView {
+    return {
+      id: a.id,
+      teamId: a.teamId,
+      title: a.title,
+      description: a.description,
+      kind: a.kind,
+      themes: a.themes,
+      minAge: a.minAge,
+      maxAge: a.maxAge,
+      municipalityCode: a.municipalityCode,
+      postcode4: a.postcode4,
+      locationName: a.locationName,
+      accessibilityNotes: a.accessibilityNotes,
+      schedule: a.schedule,
+      contactRole: a.contactRole,
+      capacity: { capacity: a.capacity, held: a.held, confirmed: a.confirmed, available: availableSeats(a) },
+      status: a.status,
+      closeReason: a.closeReason,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ActivityPage {
+  @ApiProperty({ type: [ActivityView] }) items!: ActivityView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { nextActivityStatus } from '../../../domain/activity-status';
+import { assertActsForTeam } from '../../../shared/access';
+import { ActivityNotFoundError } from '../../../shared/errors';
+import { activityEvent } from '../../../shared/events';
+import { ActivitiesRepository } from '../../activities.repository';
+import type { Activity } from '../../activity.entity';
+import type { ChangeActivityStatusCommand } from './change-activity-status.command';
+
+/** Publish (draft or paused → open: activity.published) and pause (open → paused: activity.updated). */
+@Injectable()
+export class ChangeActivityStatus {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute({ principal, activityId, command }: ChangeActivityStatusCommand): Promise<Activity> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.activities.lock(em, activityId);
+      if (!current) throw new ActivityNotFoundError(activityId);
+      assertActsForTeam(principal, current.teamId);
+      const next = nextActivityStatus(current.status, command);
+      const updated = await this.activities.setStatus(em, activityId, next);
+      await this.outbox.append(em, [activityEvent(command === 'publish' ? 'published' : 'updated', updated)]);
+      return updated;
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@samenspel/http';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { nextActivityStatus } from '../../../domain/activity-status';
+import { availableSeats } from '../../../domain/capacity';
+import { seatDelta } from '../../../domain/placement-status';
+import { PlacementsRepository } from '../../../placements/placements.repository';
+import { assertActsForTeam } from '../../../shared/access';
+import { ActivityNotFoundError } from '../../../shared/errors';
+import { activityClosedEvent, placementEvent } from '../../../shared/events';
+import { ActivitiesRepository } from '../../activities.repository';
+import type { Activity } from '../../activity.entity';
+import type { CloseActivityCommand } from './close-activity.command';
+
+/** The reason code every placement released by a close carries. */
+export const RELEASED_BY_CLOSE = 'activity-closed';
+
+/**
+ * Closes an activity for good. With active placements a reason is required; each placement is then
+ * released with its own placement.released event, all in one transaction with the close.
+ */
+@Injectable()
+export class CloseActivity {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute({ principal, activityId, reason }: CloseActivityCommand): Promise<Activity> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.activities.lock(em, activityId);
+      if (!current) throw new ActivityNotFoundError(activityId);
+      assertActsForTeam(principal, current.teamId);
+      const next = nextActivityStatus(current.status, 'close');
+      const active = await this.placements.lockActiveOf(em, activityId);
+      if (active.length > 0 && !reason) {
+        throw new DomainError(
+          422,
+          'reason-required',
+          `Activity ${activityId} has ${active.length} active placement(s): closing it needs a reason`,
+          { extensions: { activePlacements: active.length } },
+        );
+      }
+      const events: NewEvent[] = [];
+      for (const placement of active) {
+        const released = await this.placements.setStatus(em, placement.id, 'released', RELEASED_BY_CLOSE);
+        const delta = seatDelta(placement.status, 'released');
+        const after = await this.activities.adjustSeats(em, activityId, delta.held, delta.confirmed);
+        events.push(placementEvent(released, availableSeats(after)));
+      }
+      const activity = await this.activities.setStatus(em, activityId, next, reason);
+      events.push(activityClosedEvent(activity, reason));
+      await this.outbox.append(em, events);
+      return activity;
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@samenspel/http';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { capacityFits } from '../../../domain/capacity';
+import { assertActsForTeam } from '../../../shared/access';
+import { ActivityNotFoundError, TeamNotFoundError } from '../../../shared/errors';
+import { activityEvent } from '../../../shared/events';
+import { TeamsRepository } from '../../../teams/teams.repository';
+import { ActivitiesRepository } from '../../activities.repository';
+import { assertValidActivity } from '../../activity-rules';
+import type { Activity, ActivityFields } from '../../activity.entity';
+import type { UpdateActivityCommand } from './update-activity.command';
+
+/**
+ * Changes an activity under its row lock, so a capacity change and a concurrent hold cannot both
+ * pass: capacity may not drop below the seats held and confirmed right now.
+ */
+@Injectable()
+export class UpdateActivity {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly teams: TeamsRepository,
+    private readonly activities: ActivitiesRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute({ principal, activityId, changes }: UpdateActivityCommand): Promise<Activity> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.activities.lock(em, activityId);
+      if (!current) throw new ActivityNotFoundError(activityId);
+      assertActsForTeam(principal, current.teamId);
+      if (current.status === 'closed') {
+        throw new ConflictError(
+          'activity-closed',
+          `Activity ${activityId} is closed and can no longer change`,
+        );
+      }
+      const team = await this.teams.find(em, current.teamId);
+      if (!team) throw new TeamNotFoundError(current.teamId);
+      const merged: ActivityFields = { ...fieldsOf(current), ...definedOnly(changes) };
+      assertValidActivity(merged, team);
+      if (!capacityFits(merged.capacity, current)) {
+        throw new ConflictError(
+          'capacity-below-occupied',
+          `Capacity ${merged.capacity} is below the ${current.held + current.confirmed} seat(s) held or confirmed`,
+          { extensions: { held: current.held, confirmed: current.confirmed } },
+        );
+      }
+      const updated = await this.activities.updateFields(em, activityId, merged);
+      // Drafts are not public yet: they are announced when published.
+      if (updated.status !== 'draft') await this.outbox.append(em, [activityEvent('updated', updated)]);
+      return updated;
+    });
+  }
+}
+
+function fieldsOf(a: Activity): ActivityFields {
+  const {
+    id: _id,
+    held: _h,
+    confirmed: _c,
+    status: _s,
+    closeReason: _r,
+    createdAt: _ca,
+    updatedAt: _ua,
+    ...fields
+  } = a;
+  return fields;
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,43 @@
+import { ServiceConfig } from '@samenspel/bootstrap';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
+import { parseIsoDuration } from '../domain/iso-duration';
+
+/** The activity service's variables on top of every service's. */
+export class ActivityConfig extends ServiceConfig {
+  override PORT: number = 3003;
+
+  /** How long a held seat stays held when the caller gives no expiresAt (ISO 8601 duration). */
+  @IsIsoDuration()
+  PLACEMENT_HOLD_TTL: string = 'P7D';
+
+  /** How often the sweeper looks for expired holds (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(3600000)
+  HOLD_SWEEP_INTERVAL_MS: number = 10000;
+
+  /** Expired holds released per transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  HOLD_SWEEP_BATCH_SIZE: number = 50;
+}
+
+/** The validated config, injectable in the activity modules. */
+export const ACTIVITY_CONFIG = Symbol('ACTIVITY_CONFIG');
+
+function IsIsoDuration() {
+  return ValidateBy({
+    name: 'isIsoDuration',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          return typeof value === 'string' && parseIsoDuration(value) > 0;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'must be a positive ISO 8601 duration such as P7D or PT12H',
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@samenspel/http';
+import { CandidateList, CandidateQueryDto } from './dto/candidate.dto';
+import { FindCandidatesQuery } from './usecases/find-candidates/find-candidates.query';
+import { FindCandidates } from './usecases/find-candidates/find-candidates.usecase';
+
+/**
+ * Matching support for the bridging service, over HTTP: a query is a read whose answer the caller
+ * needs now (to make an offer), and the seat it then takes is a separate, idempotent hold.
+ */
+@ApiTags('matching')
+@Controller('matching')
+export class MatchingController {
+  constructor(private readonly findCandidates: FindCandidates) {}
+
+  @Post('candidates')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: CandidateList, description: 'Ranked best first; each candidate explains its score' })
+  async candidates(@Body() body: CandidateQueryDto): Promise<CandidateList> {
+    const items = await this.findCandidates.execute(
+      new FindCandidatesQuery(
+        body.ageYears,
+        body.postcode4,
+        body.municipalityCode,
+        body.interests,
+        body.excludeActivityIds,
+        body.limit,
+      ),
+    );
+    return { items };
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../../../activities/activities.repository';
+import { availableSeats } from '../../../domain/capacity';
+import { rankCandidates, type RankedCandidate } from '../../../domain/ranking';
+import type { FindCandidatesQuery } from './find-candidates.query';
+
+/** The catalogue of one municipality is small (tens of activities): rank it in memory, filter in SQL. */
+const MAX_SCANNED = 1000;
+
+/** Ranked, explained candidate activities for a youngster: open, age fits, same municipality, a free seat. */
+@Injectable()
+export class FindCandidates {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+  ) {}
+
+  async execute(query: FindCandidatesQuery): Promise<RankedCandidate[]> {
+    const { items } = await this.activities.search(this.dataSource.manager, {
+      status: 'open',
+      age: query.ageYears,
+      municipalityCode: query.municipalityCode,
+      withFreeSeats: true,
+      excludeIds: query.excludeActivityIds,
+      limit: MAX_SCANNED,
+      offset: 0,
+    });
+    return rankCandidates(
+      items.map((a) => ({
+        activityId: a.id,
+        teamId: a.teamId,
+        title: a.title,
+        themes: a.themes,
+        minAge: a.minAge,
+        maxAge: a.maxAge,
+        municipalityCode: a.municipalityCode,
+        postcode4: a.postcode4,
+        status: a.status,
+        available: availableSeats(a),
+      })),
+      query,
+    );
+  }
+}

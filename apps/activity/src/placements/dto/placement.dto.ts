@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ATTENDANCE_STATUSES,
+  IsOneOf,
+  IsRecordId,
+  IsShortCode,
+  IsTimestamp,
+  IsYouthRef,
+} from '@samenspel/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { AttendanceRecord, Placement } from '../placement.entity';
+
+export class HoldPlacementDto {
+  @ApiProperty() @IsUUID() activityId!: string;
+  @ApiProperty({ example: 'yr_3f9a1c2b7d4e' }) @IsYouthRef() youthRef!: string;
+  @ApiProperty({ description: 'Idempotency reference of the caller (e.g. a bridging offer id)' })
+  @IsRecordId()
+  reference!: string;
+  @ApiPropertyOptional({ description: 'When the hold lapses; default now + PLACEMENT_HOLD_TTL (P7D)' })
+  @IsOptional()
+  @IsTimestamp()
+  expiresAt?: string;
+}
+
+export class PlacementReasonDto {
+  @ApiPropertyOptional({
+    example: 'offer-declined',
+    description: 'A reason code, never free text about a youngster',
+  })
+  @IsOptional()
+  @IsShortCode(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, {
+    message: '$property must be a code such as offer-declined (no spaces)',
+  })
+  reason?: string;
+}
+
+export class ListPlacementsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() activityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYouthRef() youthRef?: string;
+  @ApiPropertyOptional({ enum: ['held', 'confirmed', 'released', 'cancelled', 'completed'] })
+  @IsOptional()
+  @IsOneOf(['held', 'confirmed', 'released', 'cancelled', 'completed'])
+  status?: string;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class RecordAttendanceDto {
+  @ApiProperty({ example: '2026-11-25' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: '$property must be a date YYYY-MM-DD',
+  })
+  sessionDate!: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsOneOf(ATTENDANCE_STATUSES) status!:
+    'present' | 'absent' | 'excused';
+}
+
+export class PlacementView {
+  @ApiProperty() id!: string;
+  @ApiProperty() activityId!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty() youthRef!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: ['held', 'confirmed', 'released', 'cancelled', 'completed'] }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) endedAt!: string | null;
+
+  static of(p: Placement): PlacementView {
+    return {
+      id: p.id,
+      activityId: p.activityId,
+      teamId: p.teamId,
+      youthRef: p.youthRef,
+      reference: p.reference,
+      status: p.status,
+      expiresAt: p.expiresAt?.toISOString() ?? null,
+      reason: p.reason,
+      createdAt: p.createdAt.toISOString(),
+      confirmedAt: p.confirmedAt?.toISOString() ?? null,
+      endedAt: p.endedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class PlacementPage {
+  @ApiProperty({ type: [PlacementView] }) items!: PlacementView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+export class AttendanceView {
+  @ApiProperty() placementId!: string;
+  @ApiProperty() sessionDate!: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status!: string;
+  @ApiProperty() recordedAt!: string;
+
+  static of(r: AttendanceRecord): AttendanceView {
+    return { ...r, recordedAt: r.recordedAt.toISOString() };
+  }
+}
+
+export class RetentionView {
+  @ApiProperty({ enum: [4, 8, 12] }) weeks!: number;
+  @ApiProperty({ description: 'Placements confirmed at least this many weeks ago' }) eligible!: number;
+  @ApiProperty() participating!: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) rate!: number | null;
+}
+
+export class PlacementAttendanceView {
+  @ApiProperty() placementId!: string;
+  @ApiProperty({ type: [AttendanceView] }) sessions!: AttendanceView[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'present / (present + absent)' })
+  attendanceRate!: number | null;
+  @ApiProperty({
+    description: 'week (4, 8, 12) → still taking part; null while too early',
+    example: { 4: true, 8: null, 12: null },
+  })
+  participation!: Record<string, boolean | null>;
+}
+
+export class AttendanceSummaryView {
+  @ApiProperty() activityId!: string;
+  @ApiProperty({ description: 'Placements that were ever confirmed' }) placements!: number;
+  @ApiProperty({ example: { present: 10, absent: 2, excused: 1 } }) sessions!: Record<string, number>;
+  @ApiPropertyOptional({ nullable: true, type: Number }) attendanceRate!: number | null;
+  @ApiProperty({ type: [RetentionView] }) retention!: RetentionView[];
+}

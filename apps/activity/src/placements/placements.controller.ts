@@ -1,0 +1,222 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../activities/activities.repository';
+import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
+import { assertActsForTeam } from '../shared/access';
+import { ActivityNotFoundError, PlacementNotFoundError } from '../shared/errors';
+import {
+  AttendanceSummaryView,
+  AttendanceView,
+  HoldPlacementDto,
+  ListPlacementsQuery,
+  PlacementAttendanceView,
+  PlacementPage,
+  PlacementReasonDto,
+  PlacementView,
+  RecordAttendanceDto,
+} from './dto/placement.dto';
+import { PlacementsRepository } from './placements.repository';
+import { ChangePlacementCommand } from './usecases/change-placement/change-placement.command';
+import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
+import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.command';
+import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
+import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
+import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
+
+/** Placements: `service` (the bridging and referral services), admin, and the team's own people. */
+@ApiTags('placements')
+@Controller()
+export class PlacementsController {
+  constructor(
+    private readonly holdPlacement: HoldPlacement,
+    private readonly changePlacement: ChangePlacement,
+    private readonly recordAttendance: RecordAttendance,
+    private readonly placements: PlacementsRepository,
+    private readonly activities: ActivitiesRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('placements')
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @ApiCreatedResponse({ type: PlacementView, description: 'A new hold' })
+  @ApiOkResponse({
+    type: PlacementView,
+    description: 'The earlier placement of this reference (idempotent replay)',
+  })
+  @ApiConflictResponse({
+    description: 'problem+json: no-capacity, activity-not-open, already-placed or reference-conflict',
+  })
+  async hold(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: HoldPlacementDto,
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<PlacementView> {
+    const { placement, created } = await this.holdPlacement.execute(
+      new HoldPlacementCommand(
+        principal,
+        body.activityId,
+        body.youthRef,
+        body.reference,
+        body.expiresAt ? new Date(body.expiresAt) : undefined,
+      ),
+    );
+    res.status(created ? 201 : 200);
+    return PlacementView.of(placement);
+  }
+
+  @Get('placements')
+  @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementPage })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListPlacementsQuery,
+  ): Promise<PlacementPage> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    // Team roles see their own team's placements only.
+    const teamId =
+      principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
+    const page = await this.placements.list(this.dataSource.manager, { ...query, teamId, limit, offset });
+    return { items: page.items.map(PlacementView.of), total: page.total, limit, offset };
+  }
+
+  @Get('placements/:placementId')
+  @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementView })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('placementId', ParseUUIDPipe) placementId: string,
+  ): Promise<PlacementView> {
+    const placement = await this.placements.find(this.dataSource.manager, placementId);
+    if (!placement) throw new PlacementNotFoundError(placementId);
+    assertActsForTeam(principal, placement.teamId);
+    return PlacementView.of(placement);
+  }
+
+  @Post('placements/:placementId/confirm')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementView })
+  confirm(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+    return this.change(p, id, 'confirm');
+  }
+
+  @Post('placements/:placementId/release')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementView })
+  release(
+    @CurrentPrincipal() p: Principal,
+    @Param('placementId', ParseUUIDPipe) id: string,
+    @Body() body: PlacementReasonDto,
+  ) {
+    return this.change(p, id, 'release', body?.reason);
+  }
+
+  @Post('placements/:placementId/cancel')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementView })
+  cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('placementId', ParseUUIDPipe) id: string,
+    @Body() body: PlacementReasonDto,
+  ) {
+    return this.change(p, id, 'cancel', body?.reason);
+  }
+
+  @Post('placements/:placementId/complete')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @ApiOkResponse({ type: PlacementView })
+  complete(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+    return this.change(p, id, 'complete');
+  }
+
+  @Post('placements/:placementId/attendance')
+  @Roles('admin', 'team-lead', 'youth-worker')
+  @ApiCreatedResponse({ type: AttendanceView })
+  async attend(
+    @CurrentPrincipal() principal: Principal,
+    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @Body() body: RecordAttendanceDto,
+  ): Promise<AttendanceView> {
+    return AttendanceView.of(
+      await this.recordAttendance.execute(
+        new RecordAttendanceCommand(principal, placementId, body.sessionDate, body.status),
+      ),
+    );
+  }
+
+  @Get('placements/:placementId/attendance')
+  @Roles('admin', 'ops', 'team-lead', 'youth-worker', 'service')
+  @ApiOkResponse({ type: PlacementAttendanceView })
+  async attendanceOf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('placementId', ParseUUIDPipe) placementId: string,
+  ): Promise<PlacementAttendanceView> {
+    const em = this.dataSource.manager;
+    const placement = await this.placements.find(em, placementId);
+    if (!placement) throw new PlacementNotFoundError(placementId);
+    assertActsForTeam(principal, placement.teamId);
+    const sessions = await this.placements.attendanceOf(em, [placementId]);
+    const now = new Date();
+    return {
+      placementId,
+      sessions: sessions.map(AttendanceView.of),
+      attendanceRate: attendanceRate(sessions),
+      participation: Object.fromEntries(
+        RETENTION_WEEKS.map((w) => [
+          String(w),
+          placement.confirmedAt ? stillParticipating(placement.confirmedAt, w, sessions, now) : null,
+        ]),
+      ),
+    };
+  }
+
+  /** Impact figures of one activity, aggregated: no youthRefs, no names. */
+  @Get('activities/:activityId/attendance-summary')
+  @Roles('admin', 'ops', 'team-lead', 'youth-worker', 'service')
+  @ApiOkResponse({ type: AttendanceSummaryView })
+  async summary(
+    @CurrentPrincipal() principal: Principal,
+    @Param('activityId', ParseUUIDPipe) activityId: string,
+  ): Promise<AttendanceSummaryView> {
+    const em = this.dataSource.manager;
+    const activity = await this.activities.find(em, activityId);
+    if (!activity) throw new ActivityNotFoundError(activityId);
+    assertActsForTeam(principal, activity.teamId);
+    const started = await this.placements.startedOf(em, activityId);
+    const records = await this.placements.attendanceOf(
+      em,
+      started.map((p) => p.id),
+    );
+    const count = (status: string) => records.filter((r) => r.status === status).length;
+    return {
+      activityId,
+      placements: started.length,
+      sessions: { present: count('present'), absent: count('absent'), excused: count('excused') },
+      attendanceRate: attendanceRate(records),
+      retention: retention(
+        started.map((p) => ({
+          start: p.confirmedAt!,
+          sessions: records.filter((r) => r.placementId === p.id),
+        })),
+        new Date(),
+      ),
+    };
+  }
+
+  private async change(
+    principal: Principal,
+    id: string,
+    command: ChangePlacementCommand['command'],
+    reason?: string,
+  ) {
+    return PlacementView.of(
+      await this.changePlacement.execute(new ChangePlacementCommand(principal, id, command, reason)),
+    );
+  }
+}

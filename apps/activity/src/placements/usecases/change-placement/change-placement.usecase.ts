@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@samenspel/http';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../../../activities/activities.repository';
+import { availableSeats } from '../../../domain/capacity';
+import { placementTransition, seatDelta } from '../../../domain/placement-status';
+import { assertActsForTeam } from '../../../shared/access';
+import { PlacementNotFoundError } from '../../../shared/errors';
+import { placementEvent } from '../../../shared/events';
+import type { Placement } from '../../placement.entity';
+import { PlacementsRepository } from '../../placements.repository';
+import type { ChangePlacementCommand } from './change-placement.command';
+
+/**
+ * Confirm, release, cancel or complete a placement. Locks the activity row before the placement
+ * row (the same order as the hold and the sweeper, so they cannot deadlock), moves the counters and
+ * emits the placement's event with the seats free afterwards. Repeating a command changes nothing.
+ */
+@Injectable()
+export class ChangePlacement {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute({ principal, placementId, command, reason }: ChangePlacementCommand): Promise<Placement> {
+    return this.dataSource.transaction(async (em) => {
+      const found = await this.placements.find(em, placementId);
+      if (!found) throw new PlacementNotFoundError(placementId);
+      assertActsForTeam(principal, found.teamId);
+      await this.activities.lock(em, found.activityId);
+      const current = (await this.placements.lock(em, placementId))!;
+      const transition = placementTransition(current.status, command);
+      if (!transition.changed) return current;
+      if (command === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
+        throw new ConflictError('hold-expired', `The hold of placement ${placementId} has expired`, {
+          extensions: { expiresAt: current.expiresAt.toISOString() },
+        });
+      }
+      const defaultReason =
+        command === 'release' ? 'released' : command === 'cancel' ? 'cancelled' : undefined;
+      const changed = await this.placements.setStatus(
+        em,
+        placementId,
+        transition.to,
+        reason ?? defaultReason,
+      );
+      const delta = seatDelta(current.status, transition.to);
+      const activity = await this.activities.adjustSeats(em, current.activityId, delta.held, delta.confirmed);
+      await this.outbox.append(em, [placementEvent(changed, availableSeats(activity))]);
+      return changed;
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import type { Principal } from '@samenspel/http';
+import { aYouthRef, type TestDatabase } from '@samenspel/testing';
+import { ActivitiesRepository } from '../../../activities/activities.repository';
+import type { ActivityConfig } from '../../../config/activity.config';
+import { anActivityDatabase, anOpenActivity, anOutbox, outboxCount } from '../../../../test/medium-test';
+import { PlacementsRepository } from '../../placements.repository';
+import { HoldPlacementCommand } from './hold-placement.command';
+import { HoldPlacement } from './hold-placement.usecase';
+
+const service: Principal = { sub: 'bridging', role: 'service' };
+
+describe('HoldPlacement against PostgreSQL', () => {
+  let db: TestDatabase;
+  let sut: HoldPlacement;
+
+  beforeAll(async () => {
+    db = await anActivityDatabase('activity_hold');
+    sut = new HoldPlacement(
+      db.dataSource,
+      new ActivitiesRepository(),
+      new PlacementsRepository(),
+      anOutbox(),
+      { PLACEMENT_HOLD_TTL: 'P7D' } as ActivityConfig,
+    );
+  });
+  afterAll(async () => db?.drop());
+
+  it('holds the last seat with a 7-day default expiry and one held event', async () => {
+    const { activityId } = await anOpenActivity(db, { capacity: 3, held: 1, confirmed: 1 });
+    const before = Date.now();
+    const { placement, created } = await sut.execute(
+      new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-last-seat'),
+    );
+    expect(created).toBe(true);
+    expect(placement.expiresAt!.getTime() - before).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000);
+    const [seats] = await db.dataSource.query(`SELECT held, confirmed FROM activity WHERE id = $1`, [
+      activityId,
+    ]);
+    expect(seats).toEqual({ held: 2, confirmed: 1 });
+    const [event] = await db.dataSource.query(
+      `SELECT event_type, event_key, payload FROM outbox_event WHERE aggregate_id = $1`,
+      [placement.id],
+    );
+    expect(event).toMatchObject({
+      event_type: 'nl.samenspel.placement.held.v1',
+      event_key: placement.youthRef,
+    });
+    expect(event.payload.data).toMatchObject({ available: 0, reference: 'ref-last-seat' });
+  });
+
+  it('holds no seat when the activity is full, and writes neither a placement nor an event', async () => {
+    const { activityId } = await anOpenActivity(db, { capacity: 2, held: 1, confirmed: 1 });
+    await expect(
+      sut.execute(new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-full')),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'no-capacity',
+    });
+    const [placements] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM placement WHERE activity_id = $1`,
+      [activityId],
+    );
+    expect(placements.n).toBe(0);
+    expect(await outboxCount(db, activityId)).toBe(0);
+  });
+
+  it('refuses an expiry in the past', async () => {
+    const { activityId } = await anOpenActivity(db);
+    await expect(
+      sut.execute(
+        new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-past', new Date(Date.now() - 1000)),
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      extensions: { errors: [{ field: 'expiresAt', messages: [expect.any(String)] }] },
+    });
+  });
+
+  it('lets a team role hold seats of its own team only', async () => {
+    const { activityId } = await anOpenActivity(db);
+    const otherLead: Principal = { sub: 'x', role: 'team-lead', teamId: 'another-team' };
+    await expect(
+      sut.execute(new HoldPlacementCommand(otherLead, activityId, aYouthRef(), 'ref-other')),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+});

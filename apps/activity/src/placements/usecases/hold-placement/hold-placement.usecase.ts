@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError } from '@samenspel/http';
+import { Outbox } from '@samenspel/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../../../activities/activities.repository';
+import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.config';
+import { takesPlacements } from '../../../domain/activity-status';
+import { availableSeats, canHold } from '../../../domain/capacity';
+import { parseIsoDuration } from '../../../domain/iso-duration';
+import { assertActsForTeam } from '../../../shared/access';
+import {
+  ActivityNotFoundError,
+  ActivityNotOpenError,
+  InvalidFieldError,
+  NoCapacityError,
+} from '../../../shared/errors';
+import { placementEvent } from '../../../shared/events';
+import { isUniqueViolation } from '../../../shared/sql';
+import type { Placement } from '../../placement.entity';
+import { PlacementsRepository } from '../../placements.repository';
+import type { HoldPlacementCommand } from './hold-placement.command';
+
+/** A hold may be asked to last at most this long. */
+const MAX_HOLD_MS = 90 * 24 * 3600 * 1000;
+
+export interface HoldResult {
+  placement: Placement;
+  /** False when the reference was seen before and the earlier placement is returned. */
+  created: boolean;
+}
+
+/**
+ * Holds a seat. The activity row is locked (SELECT … FOR UPDATE) for the whole transaction, so
+ * concurrent holds queue on it and each sees the counters the previous one committed: the
+ * invariant held + confirmed <= capacity is PostgreSQL's to keep, and a CHECK backs it up.
+ */
+@Injectable()
+export class HoldPlacement {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly outbox: Outbox,
+    @Inject(ACTIVITY_CONFIG) config: ActivityConfig,
+  ) {
+    this.ttlMs = parseIsoDuration(config.PLACEMENT_HOLD_TTL);
+  }
+
+  async execute(command: HoldPlacementCommand): Promise<HoldResult> {
+    const now = Date.now();
+    const expiresAt = command.expiresAt ?? new Date(now + this.ttlMs);
+    if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_HOLD_MS) {
+      throw new InvalidFieldError('expiresAt', 'must lie in the future and at most 90 days ahead');
+    }
+    try {
+      return await this.hold(command, expiresAt);
+    } catch (error) {
+      // The same reference on another activity, committed by a concurrent call.
+      if (isUniqueViolation(error, 'placement_reference_key')) {
+        const existing = await this.placements.findByReference(this.dataSource.manager, command.reference);
+        if (existing) return { placement: this.sameRequest(existing, command), created: false };
+      }
+      throw error;
+    }
+  }
+
+  private hold(command: HoldPlacementCommand, expiresAt: Date): Promise<HoldResult> {
+    return this.dataSource.transaction(async (em) => {
+      const activity = await this.activities.lock(em, command.activityId);
+      if (!activity) throw new ActivityNotFoundError(command.activityId);
+      assertActsForTeam(command.principal, activity.teamId);
+      const earlier = await this.placements.findByReference(em, command.reference);
+      if (earlier) return { placement: this.sameRequest(earlier, command), created: false };
+      if (!takesPlacements(activity.status)) throw new ActivityNotOpenError(activity.id, activity.status);
+      const active = await this.placements.findActive(em, activity.id, command.youthRef);
+      if (active) {
+        throw new ConflictError(
+          'already-placed',
+          `This youngster already has a seat on activity ${activity.id}`,
+          {
+            extensions: { placementId: active.id, reference: active.reference },
+          },
+        );
+      }
+      if (!canHold(activity)) throw new NoCapacityError(activity.id, activity.capacity);
+      const placement = await this.placements.insertHeld(em, {
+        id: randomUUID(),
+        activityId: activity.id,
+        teamId: activity.teamId,
+        youthRef: command.youthRef,
+        reference: command.reference,
+        expiresAt,
+      });
+      const after = await this.activities.adjustSeats(em, activity.id, 1, 0);
+      await this.outbox.append(em, [placementEvent(placement, availableSeats(after))]);
+      return { placement, created: true };
+    });
+  }
+
+  /** A repeated reference must describe the same hold; anything else is a client bug worth a 409. */
+  private sameRequest(existing: Placement, command: HoldPlacementCommand): Placement {
+    if (existing.activityId !== command.activityId || existing.youthRef !== command.youthRef) {
+      throw new ConflictError(
+        'reference-conflict',
+        `Reference ${command.reference} already belongs to another placement`,
+        { extensions: { placementId: existing.id } },
+      );
+    }
+    return existing;
+  }
+}

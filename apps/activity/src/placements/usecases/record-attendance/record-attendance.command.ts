@@ -1,0 +1,12 @@
+import type { Principal } from '@samenspel/http';
+import type { AttendanceStatus } from '../../../domain/participation';
+
+export class RecordAttendanceCommand {
+  constructor(
+    readonly principal: Principal,
+    readonly placementId: string,
+    /** YYYY-MM-DD */
+    readonly sessionDate: string,
+    readonly status: AttendanceStatus,
+  ) {}
+}

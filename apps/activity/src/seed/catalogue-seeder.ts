@@ -1,0 +1,79 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { SERVICE_LOGGER } from '@samenspel/http';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../activities/activities.repository';
+import { ACTIVITY_CONFIG, type ActivityConfig } from '../config/activity.config';
+import { activityEvent, teamEvent } from '../shared/events';
+import { queryOne } from '../shared/sql';
+import { TeamsRepository } from '../teams/teams.repository';
+import { SEED_ACTIVITIES, SEED_TEAMS } from './dev-catalogue';
+
+/**
+ * In the development profile only, loads the synthetic catalogue when the database has no teams,
+ * so that `npm start` shows something at once. Production and test start empty. A transaction-scoped
+ * advisory lock keeps two instances starting together from seeding twice.
+ */
+@Injectable()
+export class CatalogueSeeder implements OnApplicationBootstrap {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly teams: TeamsRepository,
+    private readonly activities: ActivitiesRepository,
+    private readonly outbox: Outbox,
+    @Inject(ACTIVITY_CONFIG) private readonly config: ActivityConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.NODE_ENV !== 'development') return;
+    const seeded = await this.seedIfEmpty();
+    if (seeded > 0)
+      this.logger.info({ teams: SEED_TEAMS.length, activities: seeded }, 'loaded the synthetic catalogue');
+  }
+
+  /** Returns how many activities it created (0 when the catalogue was not empty). */
+  seedIfEmpty(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('samenspel-activity-dev-seed'))`);
+      const existing = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM team`);
+      if (existing!.n > 0) return 0;
+      const events: NewEvent[] = [];
+      const teamIds = new Map<string, string>();
+      for (const t of SEED_TEAMS) {
+        const team = await this.teams.insert(em, {
+          id: randomUUID(),
+          name: t.name,
+          organisation: t.organisation,
+          municipalityCodes: t.municipalityCodes,
+        });
+        teamIds.set(t.key, team.id);
+        events.push(teamEvent('created', team));
+      }
+      for (const a of SEED_ACTIVITIES) {
+        const draft = await this.activities.insert(em, randomUUID(), {
+          teamId: teamIds.get(a.team)!,
+          title: a.title,
+          description: `${a.title} (synthetic example activity)`,
+          kind: a.kind,
+          themes: a.themes,
+          minAge: a.minAge,
+          maxAge: a.maxAge,
+          municipalityCode: a.municipalityCode,
+          postcode4: a.postcode4,
+          locationName: a.locationName,
+          accessibilityNotes: null,
+          schedule: a.schedule,
+          contactRole: 'jongerenwerker',
+          capacity: a.capacity,
+        });
+        const open = await this.activities.setStatus(em, draft.id, 'open');
+        events.push(activityEvent('published', open));
+      }
+      await this.outbox.append(em, events);
+      return SEED_ACTIVITIES.length;
+    });
+  }
+}

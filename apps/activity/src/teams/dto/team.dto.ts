@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsMunicipalityCode, IsShortCode } from '@samenspel/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Team } from '../team.entity';
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'Jongerenwerk Overvecht' })
+  @IsShortCode(200)
+  name!: string;
+
+  @ApiProperty({ example: 'Stichting JoU (synthetic)' })
+  @IsShortCode(200)
+  organisation!: string;
+
+  @ApiProperty({ example: ['GM0344'], description: 'CBS municipality codes served' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsMunicipalityCode({ each: true })
+  municipalityCodes!: string[];
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsShortCode(200) organisation?: string;
+  @ApiPropertyOptional({ example: ['GM0344', 'GM0307'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsMunicipalityCode({ each: true })
+  municipalityCodes?: string[];
+}
+
+export class ListTeamsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class TeamView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() organisation!: string;
+  @ApiProperty({ type: [String] }) municipalityCodes!: string[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static of(t: Team): TeamView {
+    return {
+      id: t.id,
+      name: t.name,
+      organisation: t.organisation,
+      municipalityCodes: t.municipalityCodes,
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class TeamPage {
+  @ApiProperty({ type: [TeamView] }) items!: TeamView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

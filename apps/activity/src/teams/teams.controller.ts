@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
+import { TeamsRepository } from './teams.repository';
+import { CreateTeamCommand } from './usecases/create-team/create-team.command';
+import { CreateTeam } from './usecases/create-team/create-team.usecase';
+import { UpdateTeamCommand } from './usecases/update-team/update-team.command';
+import { UpdateTeam } from './usecases/update-team/update-team.usecase';
+import { TeamNotFoundError } from '../shared/errors';
+
+@ApiTags('teams')
+@Controller('teams')
+export class TeamsController {
+  constructor(
+    private readonly createTeam: CreateTeam,
+    private readonly updateTeam: UpdateTeam,
+    private readonly teams: TeamsRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: TeamView })
+  async create(@Body() body: CreateTeamDto): Promise<TeamView> {
+    return TeamView.of(
+      await this.createTeam.execute(
+        new CreateTeamCommand(body.name, body.organisation, body.municipalityCodes),
+      ),
+    );
+  }
+
+  @Patch(':teamId')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TeamView })
+  async update(
+    @Param('teamId', ParseUUIDPipe) teamId: string,
+    @Body() body: UpdateTeamDto,
+  ): Promise<TeamView> {
+    return TeamView.of(await this.updateTeam.execute(new UpdateTeamCommand(teamId, body)));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: TeamPage })
+  async list(@Query() query: ListTeamsQuery): Promise<TeamPage> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const page = await this.teams.list(this.dataSource.manager, {
+      municipalityCode: query.municipalityCode,
+      limit,
+      offset,
+    });
+    return { items: page.items.map(TeamView.of), total: page.total, limit, offset };
+  }
+
+  @Get(':teamId')
+  @ApiOkResponse({ type: TeamView })
+  async get(@Param('teamId', ParseUUIDPipe) teamId: string): Promise<TeamView> {
+    const team = await this.teams.find(this.dataSource.manager, teamId);
+    if (!team) throw new TeamNotFoundError(teamId);
+    return TeamView.of(team);
+  }
+}
