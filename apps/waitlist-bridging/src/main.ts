@@ -1,4 +1,16 @@
 import { runService } from '@samenspel/bootstrap';
+import { BridgingConfig } from './bridging.config';
+import { BridgingOffer } from './bridging/bridging-offer.entity';
+import { BridgingModule } from './bridging/bridging.module';
+import { KnownActivity } from './bridging/known-activity.entity';
+import { WaitlistEntry } from './bridging/waitlist-entry.entity';
+import { BridgingSchema1764806500000 } from './migrations/1764806500000-bridging-schema';
 
-// Port 3002. Feature modules are added to `imports` as the service grows.
-void runService({ name: 'waitlist-bridging', imports: () => [] });
+// Port 3002: group offers from youth work for youngsters on a care waiting list.
+void runService({
+  name: 'waitlist-bridging',
+  config: BridgingConfig,
+  imports: (config) => [BridgingModule.forRoot(config)],
+  entities: [WaitlistEntry, BridgingOffer, KnownActivity],
+  migrations: [BridgingSchema1764806500000],
+});

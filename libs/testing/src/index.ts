@@ -6,3 +6,4 @@ export * from './test-kafka';
 export * from './service-process';
 export * from './service-under-test';
 export * from './tokens';
+export * from './simulator';

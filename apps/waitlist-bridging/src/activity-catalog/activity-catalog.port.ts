@@ -1,0 +1,49 @@
+import type { Candidate, CandidateQuery } from '@samenspel/contracts';
+
+/** A seat held, confirmed or released for a youngster in the activity service. */
+export interface PlacementRef {
+  placementId: string;
+  activityId: string;
+  teamId?: string;
+  status?: string;
+  expiresAt?: string;
+}
+
+export interface HoldRequest {
+  activityId: string;
+  youthRef: string;
+  /** Our offer id: the hold is idempotent on it, so a retry returns the same placement. */
+  reference: string;
+  expiresAt: string;
+}
+
+/** Why a hold was refused in a way that means: try the next candidate. */
+export type HoldRefusal = 'no-capacity' | 'activity-not-open' | 'already-placed';
+
+export type HoldResult = { held: PlacementRef } | { refused: HoldRefusal };
+
+/** The activity service could not be reached or answered unexpectedly; the work is retried later. */
+export class ActivityUnavailableError extends Error {
+  override name = 'ActivityUnavailableError';
+}
+
+/** The activity service refused a confirm or release of a placement (a 4xx answer). */
+export class PlacementRefusedError extends Error {
+  override name = 'PlacementRefusedError';
+  constructor(
+    readonly status: number,
+    readonly problemType: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** What the bridging use cases need from the youth-work catalogue (the activity service). */
+export abstract class ActivityCatalogPort {
+  /** Eligible activities with a free seat for this youngster, best first. */
+  abstract candidates(query: CandidateQuery): Promise<Candidate[]>;
+  abstract hold(request: HoldRequest): Promise<HoldResult>;
+  abstract confirm(placementId: string): Promise<PlacementRef>;
+  abstract release(placementId: string, reason: string): Promise<void>;
+}

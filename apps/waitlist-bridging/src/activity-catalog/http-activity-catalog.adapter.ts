@@ -1,0 +1,159 @@
+import type { Candidate, CandidateQuery } from '@samenspel/contracts';
+import { signDevToken } from '@samenspel/http';
+import {
+  ActivityCatalogPort,
+  ActivityUnavailableError,
+  PlacementRefusedError,
+  type HoldRequest,
+  type HoldResult,
+  type PlacementRef,
+} from './activity-catalog.port';
+
+export interface HttpActivityCatalogOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  jwtSecret: string;
+  issuer: string;
+  audience: string;
+}
+
+const TOKEN_LIFETIME_S = 3600;
+/** A cached token is replaced this long before it expires, so no call goes out with a stale one. */
+const TOKEN_MARGIN_S = 300;
+
+/** The activity service over HTTP (global fetch), as the `service` role with a token signed with the shared secret. */
+export class HttpActivityCatalog extends ActivityCatalogPort {
+  private token?: { value: string; renewAt: number };
+
+  constructor(private readonly options: HttpActivityCatalogOptions) {
+    super();
+  }
+
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    const res = await this.call('POST', '/api/v1/matching/candidates', query);
+    if (!res.ok) throw await this.unexpected(res, 'candidates');
+    const body = (await res.json()) as { items?: Candidate[] };
+    return body.items ?? [];
+  }
+
+  async hold(request: HoldRequest): Promise<HoldResult> {
+    const res = await this.call('POST', '/api/v1/placements', request);
+    if (res.ok) return { held: placementOf(await res.json()) };
+    if (res.status === 409 || res.status === 404) {
+      const problem = await problemOf(res);
+      if (problem.type.endsWith('/no-capacity')) return { refused: 'no-capacity' };
+      if (problem.type.endsWith('/activity-not-open') || problem.type.endsWith('/activity-not-found')) {
+        return { refused: 'activity-not-open' };
+      }
+      if (problem.type.endsWith('/already-placed')) return { refused: 'already-placed' };
+      // Our reference already holds a seat on another activity: an earlier try whose offer was
+      // never recorded. That seat is the one to offer, so that it does not leak.
+      if (problem.type.endsWith('/reference-conflict') && problem.placementId) {
+        const earlier = await this.placement(problem.placementId);
+        if (earlier.status === 'held' && earlier.youthRef === request.youthRef) return { held: earlier };
+      }
+      throw new PlacementRefusedError(res.status, problem.type, `hold refused: ${problem.type}`);
+    }
+    throw await this.unexpected(res, 'hold');
+  }
+
+  private async placement(placementId: string): Promise<PlacementRef & { youthRef?: string }> {
+    const res = await this.call('GET', `/api/v1/placements/${encodeURIComponent(placementId)}`);
+    if (!res.ok) throw await this.unexpected(res, 'placement');
+    const body = (await res.json()) as Record<string, unknown>;
+    return { ...placementOf(body), ...(typeof body.youthRef === 'string' && { youthRef: body.youthRef }) };
+  }
+
+  async confirm(placementId: string): Promise<PlacementRef> {
+    const res = await this.call('POST', `/api/v1/placements/${encodeURIComponent(placementId)}/confirm`, {});
+    if (res.ok) return placementOf(await res.json());
+    if (res.status >= 400 && res.status < 500) {
+      const type = await problemType(res);
+      throw new PlacementRefusedError(res.status, type, `confirm refused: ${type}`);
+    }
+    throw await this.unexpected(res, 'confirm');
+  }
+
+  async release(placementId: string, reason: string): Promise<void> {
+    const res = await this.call('POST', `/api/v1/placements/${encodeURIComponent(placementId)}/release`, {
+      reason,
+    });
+    if (res.ok) return;
+    if (res.status >= 400 && res.status < 500) {
+      const type = await problemType(res);
+      throw new PlacementRefusedError(res.status, type, `release refused: ${type}`);
+    }
+    throw await this.unexpected(res, 'release');
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<Response> {
+    try {
+      return await fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await this.bearer()}`,
+          'content-type': 'application/json',
+          accept: 'application/json, application/problem+json',
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      throw new ActivityUnavailableError(
+        `activity service unreachable (${method} ${path}): ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  private async bearer(): Promise<string> {
+    const now = Date.now() / 1000;
+    if (!this.token || now >= this.token.renewAt) {
+      const value = await signDevToken(
+        { role: 'service', sub: 'samenspel-waitlist-bridging', expiresIn: `${TOKEN_LIFETIME_S}s` },
+        this.options.jwtSecret,
+        this.options.issuer,
+        this.options.audience,
+      );
+      this.token = { value, renewAt: now + TOKEN_LIFETIME_S - TOKEN_MARGIN_S };
+    }
+    return this.token.value;
+  }
+
+  private async unexpected(res: Response, what: string): Promise<ActivityUnavailableError> {
+    const type = await problemType(res);
+    return new ActivityUnavailableError(`activity ${what} answered ${res.status} ${type}`);
+  }
+}
+
+async function problemOf(res: Response): Promise<{ type: string; placementId?: string }> {
+  try {
+    const body = (await res.json()) as { type?: unknown; placementId?: unknown };
+    return {
+      type: typeof body.type === 'string' ? body.type : '',
+      ...(typeof body.placementId === 'string' && { placementId: body.placementId }),
+    };
+  } catch {
+    return { type: '' };
+  }
+}
+
+async function problemType(res: Response): Promise<string> {
+  return (await problemOf(res)).type;
+}
+
+function placementOf(body: unknown): PlacementRef {
+  const b = body as Record<string, unknown>;
+  const placementId = (b.placementId ?? b.id) as string | undefined;
+  if (typeof placementId !== 'string')
+    throw new ActivityUnavailableError('activity answered a placement without an id');
+  return {
+    placementId,
+    activityId: b.activityId as string,
+    ...(typeof b.teamId === 'string' && { teamId: b.teamId }),
+    ...(typeof b.status === 'string' && { status: b.status }),
+    ...(typeof b.expiresAt === 'string' && { expiresAt: b.expiresAt }),
+  };
+}

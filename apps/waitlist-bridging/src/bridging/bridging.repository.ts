@@ -1,0 +1,171 @@
+import type { EntityManager } from 'typeorm';
+import type { EntryStatus } from '../domain/bridging-lifecycle';
+import { BridgingOffer } from './bridging-offer.entity';
+import { KnownActivity } from './known-activity.entity';
+import { WaitlistEntry } from './waitlist-entry.entity';
+
+/** Wakes the matcher when the transaction that gave it work commits (LISTEN/NOTIFY). */
+export const MATCH_CHANNEL = 'samenspel_bridging_match';
+
+export interface EntryFilter {
+  municipalityCode?: string;
+  status?: EntryStatus;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Waitlist entries, offers and known activities, always in the caller's transaction (an event
+ * handler's `ctx.em`, or a use case's own `dataSource.transaction`).
+ */
+export class BridgingRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  static in(em: EntityManager): BridgingRepository {
+    return new BridgingRepository(em);
+  }
+
+  /** The entry, locked for the rest of the transaction when `lock` (so concurrent changes serialise). */
+  async entry(waitlistEntryId: string, lock = false): Promise<WaitlistEntry | null> {
+    return this.em.getRepository(WaitlistEntry).findOne({
+      where: { waitlistEntryId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+  }
+
+  /** False when an entry with this id exists already (a repeated `entered`). */
+  async insertEntry(entry: WaitlistEntry): Promise<boolean> {
+    const result = await this.em
+      .createQueryBuilder()
+      .insert()
+      .into(WaitlistEntry)
+      .values(entry)
+      .orIgnore()
+      .returning(['waitlistEntryId'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async saveEntry(entry: WaitlistEntry): Promise<void> {
+    entry.updatedAt = new Date();
+    await this.em.getRepository(WaitlistEntry).save(entry);
+  }
+
+  async offers(waitlistEntryId: string): Promise<BridgingOffer[]> {
+    return this.em.getRepository(BridgingOffer).find({ where: { waitlistEntryId }, order: { rank: 'ASC' } });
+  }
+
+  async offersOf(entryIds: string[]): Promise<BridgingOffer[]> {
+    if (entryIds.length === 0) return [];
+    return this.em
+      .getRepository(BridgingOffer)
+      .createQueryBuilder('o')
+      .where('o.waitlist_entry_id = ANY(:ids)', { ids: entryIds })
+      .orderBy('o.rank', 'ASC')
+      .getMany();
+  }
+
+  async offer(offerId: string, lock = false): Promise<BridgingOffer | null> {
+    return this.em.getRepository(BridgingOffer).findOne({
+      where: { offerId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+  }
+
+  /** False when the offer was recorded already (a retried match after a failed transaction). */
+  async insertOffer(offer: BridgingOffer): Promise<boolean> {
+    const result = await this.em
+      .createQueryBuilder()
+      .insert()
+      .into(BridgingOffer)
+      .values(offer)
+      .orIgnore()
+      .returning(['offerId'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async saveOffer(offer: BridgingOffer): Promise<void> {
+    await this.em.getRepository(BridgingOffer).save(offer);
+  }
+
+  /** Entries waiting for the matcher, oldest first (FIFO by enteredAt). */
+  async readyToMatch(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.em.query(
+      `SELECT waitlist_entry_id AS id FROM waitlist_entry
+        WHERE status = 'matching' AND (next_match_at IS NULL OR next_match_at <= now())
+        ORDER BY entered_at, waitlist_entry_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Moves queued entries back to matching after a seat came free, oldest first; in one
+   * municipality, or in all when we do not know where the activity is.
+   */
+  async requeueForMatching(municipalityCode: string | null, limit: number): Promise<number> {
+    const rows: unknown[] = await this.em.query(
+      `UPDATE waitlist_entry SET status = 'matching', next_match_at = NULL, updated_at = now()
+        WHERE waitlist_entry_id IN (
+          SELECT waitlist_entry_id FROM waitlist_entry
+           WHERE status = 'queued' AND ($1::text IS NULL OR municipality_code = $1)
+           ORDER BY entered_at, waitlist_entry_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING waitlist_entry_id`,
+      [municipalityCode, limit],
+    );
+    return rows.length;
+  }
+
+  async postponeMatching(waitlistEntryId: string, until: Date): Promise<void> {
+    await this.em.query(
+      `UPDATE waitlist_entry SET next_match_at = $2 WHERE waitlist_entry_id = $1 AND status = 'matching'`,
+      [waitlistEntryId, until],
+    );
+  }
+
+  async pendingReleases(limit: number): Promise<BridgingOffer[]> {
+    return this.em.getRepository(BridgingOffer).find({ where: { releasePending: true }, take: limit });
+  }
+
+  async releaseDone(offerId: string): Promise<void> {
+    await this.em.query(`UPDATE bridging_offer SET release_pending = false WHERE offer_id = $1`, [offerId]);
+  }
+
+  async upsertActivity(activity: Omit<KnownActivity, 'updatedAt'>): Promise<void> {
+    await this.em.query(
+      `INSERT INTO known_activity (activity_id, team_id, title, municipality_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (activity_id) DO UPDATE SET team_id = EXCLUDED.team_id, title = EXCLUDED.title,
+         municipality_code = EXCLUDED.municipality_code, updated_at = now()`,
+      [activity.activityId, activity.teamId, activity.title, activity.municipalityCode],
+    );
+  }
+
+  async municipalityOfActivity(activityId: string): Promise<string | null> {
+    const found = await this.em.getRepository(KnownActivity).findOne({ where: { activityId } });
+    return found?.municipalityCode ?? null;
+  }
+
+  async titleOfActivity(activityId: string): Promise<string | null> {
+    const found = await this.em.getRepository(KnownActivity).findOne({ where: { activityId } });
+    return found?.title ?? null;
+  }
+
+  async signalMatcher(): Promise<void> {
+    // Delivered when the transaction commits, so the matcher never looks before the work is visible.
+    await this.em.query(`SELECT pg_notify($1, '')`, [MATCH_CHANNEL]);
+  }
+
+  async list(filter: EntryFilter): Promise<{ items: WaitlistEntry[]; total: number }> {
+    const qb = this.em.getRepository(WaitlistEntry).createQueryBuilder('e');
+    if (filter.municipalityCode) qb.andWhere('e.municipality_code = :m', { m: filter.municipalityCode });
+    if (filter.status) qb.andWhere('e.status = :s', { s: filter.status });
+    const [items, total] = await qb
+      .orderBy('e.entered_at', 'ASC')
+      .addOrderBy('e.waitlist_entry_id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsMunicipalityCode, IsShortCode } from '@samenspel/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ENTRY_STATUSES, OFFER_STATUSES, type EntryStatus } from '../../domain/bridging-lifecycle';
+import type { BridgingOffer } from '../bridging-offer.entity';
+import type { WaitlistEntry } from '../waitlist-entry.entity';
+import type { MunicipalityMeasures } from '../bridging.metrics';
+
+export class OfferView {
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty() activityId!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty({ minimum: 1, maximum: 3 }) rank!: number;
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiPropertyOptional() activityTitle?: string;
+  @ApiPropertyOptional() reason?: string;
+
+  static of(o: BridgingOffer): OfferView {
+    return {
+      offerId: o.offerId,
+      activityId: o.activityId,
+      teamId: o.teamId,
+      rank: o.rank,
+      status: o.status,
+      expiresAt: o.expiresAt.toISOString(),
+      ...(o.activityTitle && { activityTitle: o.activityTitle }),
+      ...(o.reason && { reason: o.reason }),
+    };
+  }
+}
+
+export class WaitlistEntryView {
+  @ApiProperty({ example: 'UTR-WL-2026-000123' }) waitlistEntryId!: string;
+  @ApiProperty({ example: 'yr_8f3a2c9d1e' }) youthRef!: string;
+  @ApiProperty({ enum: ENTRY_STATUSES }) status!: string;
+  @ApiProperty({ example: 'GM0344' }) municipalityCode!: string;
+  @ApiProperty({ format: 'date-time' }) enteredAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) firstOfferedAt?: string;
+  @ApiPropertyOptional() exitReason?: string;
+  @ApiProperty({ type: [OfferView] }) offers!: OfferView[];
+
+  static of(e: WaitlistEntry, offers: BridgingOffer[]): WaitlistEntryView {
+    return {
+      waitlistEntryId: e.waitlistEntryId,
+      youthRef: e.youthRef,
+      status: e.status,
+      municipalityCode: e.municipalityCode,
+      enteredAt: e.enteredAt.toISOString(),
+      ...(e.firstOfferedAt && { firstOfferedAt: e.firstOfferedAt.toISOString() }),
+      ...(e.exitReason && { exitReason: e.exitReason }),
+      offers: offers.map(OfferView.of),
+    };
+  }
+}
+
+export class WaitlistEntryPage {
+  @ApiProperty({ type: [WaitlistEntryView] }) items!: WaitlistEntryView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+export class ListEntriesQuery {
+  @ApiPropertyOptional({ example: 'GM0344' }) @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
+  @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @IsOptional() @IsIn(ENTRY_STATUSES) status?: EntryStatus;
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class DeclineOfferDto {
+  @ApiProperty({
+    example: 'not-interested',
+    description: 'A reason code, never free text about the youngster',
+  })
+  @IsShortCode(64)
+  reason!: string;
+}
+
+export class MeasuresQuery {
+  @ApiPropertyOptional({ example: 'GM0344' }) @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
+}
+
+export class FirstOfferMeasure {
+  @ApiProperty() count!: number;
+  @ApiPropertyOptional({ nullable: true }) meanSeconds!: number | null;
+  @ApiPropertyOptional({ nullable: true }) p50Seconds!: number | null;
+  @ApiPropertyOptional({ nullable: true }) p90Seconds!: number | null;
+}
+
+export class MunicipalityMeasuresView implements MunicipalityMeasures {
+  @ApiProperty() municipalityCode!: string;
+  @ApiProperty({ description: 'All entries ever received' }) entries!: number;
+  @ApiProperty({ description: 'Entries not ended' }) waiting!: number;
+  @ApiProperty({ description: 'Waiting entries with an accepted placement' }) bridged!: number;
+  @ApiProperty({ description: 'bridged / waiting' }) shareBridged!: number;
+  @ApiProperty({ description: 'Weeks of waiting time bridged, summed' }) weeksBridged!: number;
+  @ApiProperty({ type: FirstOfferMeasure, description: 'Seconds from enteredAt to the first offer' })
+  firstOffer!: FirstOfferMeasure;
+}
+
+export class MeasuresView {
+  @ApiProperty({ type: [MunicipalityMeasuresView] }) items!: MunicipalityMeasuresView[];
+}

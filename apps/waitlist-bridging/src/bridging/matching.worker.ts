@@ -1,0 +1,131 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SERVICE_LOGGER } from '@samenspel/http';
+import { withDatabase } from '@samenspel/persistence';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ActivityUnavailableError } from '../activity-catalog/activity-catalog.port';
+import { BRIDGING_CONFIG, type BridgingConfig } from '../bridging.config';
+import { BridgingRepository, MATCH_CHANNEL } from './bridging.repository';
+import { MatchEntry, MatchEntryCommand } from './usecases/match-entry/match-entry.usecase';
+import { ReleaseHolds } from './usecases/release-holds/release-holds.usecase';
+
+/** When the activity service was away: try an entry again after this long. */
+const RETRY_AFTER_MS = 5000;
+const BATCH = 20;
+
+/**
+ * Runs the matcher outside of any event's transaction: entries in `matching` are matched one at
+ * a time, oldest first (FIFO by enteredAt), and withdrawn offers get their seats released. It is
+ * woken by NOTIFY when a transaction that gave it work commits, and looks anyway every
+ * BRIDGING_MATCH_SWEEP_MS for work left over (a crash, an activity service that was away).
+ * One matcher per instance; two instances would at worst both try an entry, which the idempotent
+ * hold reference and the conditional offer insert make harmless.
+ */
+@Injectable()
+export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private pendingWake = false;
+  private session?: Client;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly matchEntry: MatchEntry,
+    private readonly releaseHolds: ReleaseHolds,
+    @Inject(BRIDGING_CONFIG) private readonly config: BridgingConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.poke();
+    await this.loop;
+    await this.session
+      ?.end()
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'matcher session close'));
+  }
+
+  private async listen(): Promise<void> {
+    const database = this.config.DATABASE_NAME ?? 'samenspel_bridging';
+    const session = new Client({
+      connectionString: withDatabase(this.config.DATABASE_URL, database),
+      application_name: 'bridging-matcher',
+    });
+    session.on('notification', () => this.poke());
+    session.on('error', (error) => {
+      this.logger.warn({ err: error }, 'matcher LISTEN session lost; sweeping until it is back');
+      this.session = undefined;
+    });
+    try {
+      await session.connect();
+      await session.query(`LISTEN ${MATCH_CHANNEL}`);
+      this.session = session;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'matcher could not LISTEN; sweeping only');
+    }
+  }
+
+  private poke(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pendingWake = false;
+      try {
+        await this.drain();
+      } catch (error) {
+        this.logger.error({ err: error }, 'matcher pass failed');
+      }
+      if (!this.session && this.running) await this.listen();
+      if (!this.pendingWake && this.running) await this.idle();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    for (let round = 0; this.running && round < 50; round++) {
+      let released = 0;
+      try {
+        released = await this.releaseHolds.execute(BATCH);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'releasing withdrawn holds failed; retrying later');
+      }
+      const ids = await BridgingRepository.in(this.dataSource.manager).readyToMatch(BATCH);
+      for (const id of ids) {
+        if (!this.running) return;
+        try {
+          await this.matchEntry.execute(new MatchEntryCommand(id));
+        } catch (error) {
+          const level = error instanceof ActivityUnavailableError ? 'warn' : 'error';
+          this.logger[level]({ err: error, waitlistEntryId: id }, 'matching failed; retrying later');
+          await BridgingRepository.in(this.dataSource.manager).postponeMatching(
+            id,
+            new Date(Date.now() + RETRY_AFTER_MS),
+          );
+        }
+      }
+      if (ids.length < BATCH && released < BATCH) return;
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.config.BRIDGING_MATCH_SWEEP_MS);
+      this.wake = done;
+    });
+  }
+}

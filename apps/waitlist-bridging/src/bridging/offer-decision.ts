@@ -1,0 +1,37 @@
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, type Principal } from '@samenspel/http';
+import { ActivityUnavailableError, PlacementRefusedError } from '../activity-catalog/activity-catalog.port';
+import type { BridgingOffer } from './bridging-offer.entity';
+
+export class OfferNotFoundError extends NotFoundError {
+  constructor(offerId: string) {
+    super(`No bridging offer ${offerId}`, 'offer-not-found');
+  }
+}
+
+export class ActivityServiceUnavailableError extends DomainError {
+  constructor(cause: unknown) {
+    super(503, 'activity-unavailable', 'The activity service did not answer; try again shortly', { cause });
+  }
+}
+
+/** Only a youth worker or team lead of the team that owns the activity decides on its offers. */
+export function assertOwningTeam(principal: Principal, offer: BridgingOffer): void {
+  if (!principal.teamId || principal.teamId !== offer.teamId) {
+    throw new ForbiddenError(`Offer ${offer.offerId} belongs to another team`, 'not-owning-team');
+  }
+}
+
+/** Maps what the activity service said about a confirm or release to the caller's problem. */
+export function activityFailure(error: unknown): Error {
+  if (error instanceof ActivityUnavailableError) return new ActivityServiceUnavailableError(error);
+  if (error instanceof PlacementRefusedError) {
+    return new ConflictError(
+      'placement-refused',
+      `The activity service refused: ${error.problemType || error.status}`,
+      {
+        extensions: { activityProblem: error.problemType },
+      },
+    );
+  }
+  return error as Error;
+}

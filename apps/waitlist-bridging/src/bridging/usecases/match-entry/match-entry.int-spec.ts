@@ -1,0 +1,184 @@
+import { samenspelContracts, type Candidate, type CandidateQuery } from '@samenspel/contracts';
+import { MetricsRegistry } from '@samenspel/http';
+import {
+  InboxEventEntity,
+  MessagingCore1764201600000,
+  Outbox,
+  OutboxEventEntity,
+  type NewEvent,
+} from '@samenspel/messaging';
+import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
+import type { EntityManager } from 'typeorm';
+import {
+  ActivityCatalogPort,
+  type HoldRequest,
+  type HoldResult,
+  type PlacementRef,
+} from '../../../activity-catalog/activity-catalog.port';
+import { BridgingConfig } from '../../../bridging.config';
+import { offerIdFor } from '../../../domain/offer-id';
+import { BridgingSchema1764806500000 } from '../../../migrations/1764806500000-bridging-schema';
+import { BridgingOffer } from '../../bridging-offer.entity';
+import { BridgingMetrics } from '../../bridging.metrics';
+import { BridgingRepository } from '../../bridging.repository';
+import { KnownActivity } from '../../known-activity.entity';
+import { WaitlistEntry } from '../../waitlist-entry.entity';
+import { MatchEntry, MatchEntryCommand } from './match-entry.usecase';
+
+/** An activity service in memory: seats per activity, holds idempotent on their reference. */
+class CatalogueDouble extends ActivityCatalogPort {
+  readonly holds = new Map<string, PlacementRef & { youthRef: string }>();
+  holdCalls = 0;
+  constructor(private readonly seats: Map<string, number>) {
+    super();
+  }
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    return [...this.seats]
+      .filter(([id, free]) => free > 0 && !(query.excludeActivityIds ?? []).includes(id))
+      .map(([activityId, available], i) => ({
+        activityId,
+        teamId: 'team-1',
+        title: `Activity ${activityId}`,
+        available,
+        rank: i + 1,
+        score: { ageFit: 1, interestOverlap: 1, proximity: 1, total: 3 },
+        explanation: [],
+      }));
+  }
+  async hold(request: HoldRequest): Promise<HoldResult> {
+    this.holdCalls += 1;
+    const earlier = this.holds.get(request.reference);
+    if (earlier) return { held: earlier };
+    const free = this.seats.get(request.activityId) ?? 0;
+    if (free === 0) return { refused: 'no-capacity' };
+    this.seats.set(request.activityId, free - 1);
+    const placement = {
+      placementId: `placement-${this.holds.size + 1}`,
+      activityId: request.activityId,
+      teamId: 'team-1',
+      expiresAt: request.expiresAt,
+      youthRef: request.youthRef,
+    };
+    this.holds.set(request.reference, placement);
+    return { held: placement };
+  }
+  async confirm(placementId: string): Promise<PlacementRef> {
+    return { placementId, activityId: 'unused' };
+  }
+  async release(): Promise<void> {}
+}
+
+/** An outbox whose first append fails, as a transaction that dies after the hold succeeded. */
+class OutboxFailingOnce extends Outbox {
+  failures = 1;
+  override async append(em: EntityManager, events: NewEvent[]) {
+    if (this.failures-- > 0) throw new Error('the database went away mid-transaction');
+    return super.append(em, events);
+  }
+}
+
+describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
+  let db: TestDatabase;
+  const config = Object.assign(new BridgingConfig(), { BRIDGING_OFFER_TTL: 'P7D' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('bridging_match', {
+      entities: [WaitlistEntry, BridgingOffer, KnownActivity, OutboxEventEntity, InboxEventEntity],
+      migrations: [MessagingCore1764201600000, BridgingSchema1764806500000],
+    });
+  });
+  afterAll(async () => db?.drop());
+
+  async function anEntryMatching(id: string): Promise<void> {
+    const now = new Date();
+    await BridgingRepository.in(db.dataSource.manager).insertEntry(
+      Object.assign(new WaitlistEntry(), {
+        waitlistEntryId: id,
+        youthRef: `yr_${id
+          .replace(/[^a-z0-9]/gi, '')
+          .slice(-10)
+          .padStart(8, '0')}`,
+        source: 'urn:jeugdzorg:intake:test',
+        ageYears: 15,
+        postcode4: '3581',
+        municipalityCode: 'GM0344',
+        careCategory: 'jeugdhulp-ambulant',
+        expectedWaitWeeks: 12,
+        interests: ['music'],
+        consent: { youthWork: true, givenBy: 'youth-and-guardian' as const },
+        status: 'matching' as const,
+        enteredAt: now,
+        receivedAt: now,
+        firstOfferedAt: null,
+        acceptedAt: null,
+        queuedNotified: false,
+        nextMatchAt: null,
+        exitReason: null,
+        exitedAt: null,
+        updatedAt: now,
+      }),
+    );
+  }
+
+  function sut(catalog: ActivityCatalogPort, outbox: Outbox): MatchEntry {
+    return new MatchEntry(
+      db.dataSource,
+      outbox,
+      catalog,
+      new BridgingMetrics(new MetricsRegistry(), db.dataSource),
+      config,
+    );
+  }
+
+  it('reuses the seat it held when the transaction recording the offer failed, so no seat leaks', async () => {
+    const id = `TST-WL-${Date.now()}-retry`;
+    await anEntryMatching(id);
+    const catalog = new CatalogueDouble(
+      new Map([
+        ['act-a', 1],
+        ['act-b', 5],
+      ]),
+    );
+    const match = sut(
+      catalog,
+      new OutboxFailingOnce('urn:samenspel:waitlist-bridging', samenspelContracts()),
+    );
+
+    await expect(match.execute(new MatchEntryCommand(id))).rejects.toThrow('went away');
+    const afterFailure = await BridgingRepository.in(db.dataSource.manager).entry(id);
+    expect(afterFailure?.status).toBe('matching');
+
+    // act-a is now full (our own hold): the retry still ends on the same placement, by its reference.
+    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('offered');
+    const offers = await BridgingRepository.in(db.dataSource.manager).offers(id);
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({
+      offerId: offerIdFor(id, 1),
+      activityId: 'act-a',
+      placementId: 'placement-1',
+      status: 'open',
+    });
+    expect(catalog.holds.size).toBe(1);
+  });
+
+  it('queues the youngster when every candidate is full', async () => {
+    const id = `TST-WL-${Date.now()}-full`;
+    await anEntryMatching(id);
+    const catalog = new CatalogueDouble(new Map([['act-full', 0]]));
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('queued');
+    expect((await BridgingRepository.in(db.dataSource.manager).entry(id))?.queuedNotified).toBe(true);
+  });
+
+  it('leaves an entry that is no longer matching alone', async () => {
+    const id = `TST-WL-${Date.now()}-gone`;
+    await anEntryMatching(id);
+    await db.dataSource.query(`UPDATE waitlist_entry SET status = 'ended' WHERE waitlist_entry_id = $1`, [
+      id,
+    ]);
+    const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('skipped');
+    expect(catalog.holdCalls).toBe(0);
+  });
+});

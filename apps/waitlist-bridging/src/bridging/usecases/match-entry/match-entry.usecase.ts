@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Candidate } from '@samenspel/contracts';
+import { Outbox } from '@samenspel/messaging';
+import { DataSource } from 'typeorm';
+import { ActivityCatalogPort, type PlacementRef } from '../../../activity-catalog/activity-catalog.port';
+import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
+import { nextOfferRank } from '../../../domain/bridging-lifecycle';
+import { parseIsoDuration } from '../../../domain/iso-duration';
+import { offerIdFor } from '../../../domain/offer-id';
+import { noMatch, offered, queued } from '../../bridging-events';
+import { BridgingMetrics } from '../../bridging.metrics';
+import { BridgingOffer } from '../../bridging-offer.entity';
+import { BridgingRepository } from '../../bridging.repository';
+
+export class MatchEntryCommand {
+  constructor(readonly waitlistEntryId: string) {}
+}
+
+export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'overtaken';
+
+/** How many candidates to try before the youngster is queued. */
+const CANDIDATES = 10;
+
+/**
+ * Finds the best free seat for an entry in `matching`, holds it and records the offer.
+ *
+ * Order matters: the hold (HTTP) comes first, outside any transaction; then one transaction
+ * records the offer and its `offered` event. If that transaction fails, the entry is still
+ * `matching` and the retry uses the same offer id (UUIDv5 of entry and rank) as the hold's
+ * reference, so the activity service returns the seat already held instead of holding another.
+ */
+@Injectable()
+export class MatchEntry {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly catalog: ActivityCatalogPort,
+    private readonly metrics: BridgingMetrics,
+    @Inject(BRIDGING_CONFIG) config: BridgingConfig,
+  ) {
+    this.ttlMs = parseIsoDuration(config.BRIDGING_OFFER_TTL);
+  }
+
+  async execute(command: MatchEntryCommand): Promise<MatchOutcome> {
+    const repo = BridgingRepository.in(this.dataSource.manager);
+    const entry = await repo.entry(command.waitlistEntryId);
+    if (!entry || entry.status !== 'matching') return 'skipped';
+    const offers = await repo.offers(entry.waitlistEntryId);
+    const rank = nextOfferRank(offers.length);
+    if (rank === undefined) return this.finish(entry.waitlistEntryId, { kind: 'no-match' });
+
+    const offerId = offerIdFor(entry.waitlistEntryId, rank);
+    const tried = new Set(offers.map((o) => o.activityId));
+    const candidates = await this.catalog.candidates({
+      ageYears: entry.ageYears,
+      postcode4: entry.postcode4,
+      municipalityCode: entry.municipalityCode,
+      interests: entry.interests,
+      ...(tried.size > 0 && { excludeActivityIds: [...tried] }),
+      limit: CANDIDATES,
+    });
+    const expiresAt = new Date(Date.now() + this.ttlMs).toISOString();
+    for (const candidate of candidates) {
+      // Never the same activity twice, even if the catalogue were to ignore the exclusion.
+      if (tried.has(candidate.activityId)) continue;
+      const result = await this.catalog.hold({
+        activityId: candidate.activityId,
+        youthRef: entry.youthRef,
+        reference: offerId,
+        expiresAt,
+      });
+      if ('held' in result) {
+        return this.finish(entry.waitlistEntryId, {
+          kind: 'offer',
+          offerId,
+          rank,
+          placement: result.held,
+          candidate,
+          expiresAt,
+        });
+      }
+    }
+    return this.finish(entry.waitlistEntryId, { kind: 'queue' });
+  }
+
+  private async finish(
+    waitlistEntryId: string,
+    result:
+      | { kind: 'no-match' }
+      | { kind: 'queue' }
+      | {
+          kind: 'offer';
+          offerId: string;
+          rank: number;
+          placement: PlacementRef;
+          candidate: Candidate;
+          expiresAt: string;
+        },
+  ): Promise<MatchOutcome> {
+    let firstOffer: { municipalityCode: string; seconds: number } | undefined;
+    const outcome = await this.dataSource.transaction(async (em): Promise<MatchOutcome> => {
+      const repo = BridgingRepository.in(em);
+      const publish = (events: Parameters<Outbox['append']>[1]) => this.outbox.append(em, events);
+      const entry = await repo.entry(waitlistEntryId, true);
+      if (!entry) return 'skipped';
+      const stillMatching = entry.status === 'matching';
+      if (result.kind === 'no-match') {
+        if (!stillMatching) return 'overtaken';
+        entry.status = 'no-match';
+        await repo.saveEntry(entry);
+        await publish([noMatch(entry, 'offers-exhausted')]);
+        return 'no-match';
+      }
+      if (result.kind === 'queue') {
+        if (!stillMatching) return 'overtaken';
+        entry.status = 'queued';
+        const tell = !entry.queuedNotified;
+        entry.queuedNotified = true;
+        await repo.saveEntry(entry);
+        if (tell) await publish([queued(entry)]);
+        return 'queued';
+      }
+      const { placement, candidate } = result;
+      // A retried hold returns the placement of the first try: it is the truth about the seat.
+      const activityId = placement.activityId ?? candidate.activityId;
+      const sameActivity = activityId === candidate.activityId;
+      const offer = Object.assign(new BridgingOffer(), {
+        offerId: result.offerId,
+        waitlistEntryId,
+        rank: result.rank,
+        activityId,
+        teamId: placement.teamId ?? candidate.teamId,
+        activityTitle: sameActivity ? candidate.title : await repo.titleOfActivity(activityId),
+        placementId: placement.placementId,
+        status: 'open',
+        expiresAt: new Date(placement.expiresAt ?? result.expiresAt),
+        offeredAt: new Date(),
+        decidedAt: null,
+        reason: null,
+        releasePending: false,
+      } satisfies BridgingOffer);
+      if (!stillMatching) {
+        // The youngster exited, moved or lost consent while we held the seat: give it back.
+        Object.assign(offer, {
+          status: 'withdrawn',
+          reason: 'overtaken',
+          decidedAt: new Date(),
+          releasePending: true,
+        });
+        await repo.insertOffer(offer);
+        await repo.signalMatcher();
+        return 'overtaken';
+      }
+      if (!(await repo.insertOffer(offer))) return 'overtaken';
+      entry.status = 'offered';
+      entry.queuedNotified = false;
+      entry.nextMatchAt = null;
+      if (!entry.firstOfferedAt) {
+        entry.firstOfferedAt = offer.offeredAt;
+        firstOffer = {
+          municipalityCode: entry.municipalityCode,
+          seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000),
+        };
+      }
+      await repo.saveEntry(entry);
+      await publish([offered(entry, offer)]);
+      return 'offered';
+    });
+    if (firstOffer) this.metrics.firstOffer(firstOffer.municipalityCode, firstOffer.seconds);
+    return outcome;
+  }
+}

@@ -1,0 +1,421 @@
+import { TOPICS } from '@samenspel/contracts';
+import {
+  authHeader,
+  aYouthRef,
+  startService,
+  TestKafka,
+  TopicRecorder,
+  updatedEvent,
+  exitedEvent,
+  waitFor,
+  type ServiceUnderTest,
+} from '@samenspel/testing';
+import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@samenspel/http';
+import { randomUUID } from 'node:crypto';
+import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
+import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
+
+/**
+ * The waitlist-bridging service end to end: a real activity service as the catalogue, inbound
+ * events from a plain Kafka producer, outbound events read from samenspel.bridging.v1.
+ */
+describe('waitlist bridging', () => {
+  let activity: ServiceUnderTest;
+  let bridging: ServiceUnderTest;
+  let h: BridgingHarness;
+  let dlq: TopicRecorder;
+  const kafka = new TestKafka();
+
+  beforeAll(async () => {
+    activity = await startService('activity', { env: { HOLD_SWEEP_INTERVAL_MS: '250' } });
+    bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
+    const outbound = await TopicRecorder.start(TOPICS.bridging);
+    dlq = await TopicRecorder.start(`${TOPICS.waitlist}.dlq`);
+    h = new BridgingHarness(activity, bridging, kafka, outbound);
+  }, 120000);
+
+  afterAll(async () => {
+    await h?.outbound.stop();
+    await dlq?.stop();
+    await kafka.close();
+    await h?.bridging.dispose();
+    await activity?.dispose();
+  });
+
+  it('offers the best activity within 5 s of a structured entered event, and an accept confirms the seat', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    await h.activityFor(teamId, m, { title: 'Voetbal', themes: ['sport'] });
+    const music = await h.activityFor(teamId, m, { title: 'Muziekstudio', themes: ['music'] });
+    const entered = h.entered(m, { interests: ['music', 'skateboarding'] });
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+
+    const sentAt = Date.now();
+    await h.send([entered], 'structured');
+    const [offered] = await h.outboundEvent(youthRef, 'offered', 1, 5000);
+    // Measured from the produce call to the event arriving on samenspel.bridging.v1.
+    expect(offered.receivedAt - sentAt).toBeLessThan(5000);
+    expect(offered.event?.data).toMatchObject({
+      waitlistEntryId,
+      youthRef,
+      activityId: music,
+      teamId,
+      rank: 1,
+      activityTitle: 'Muziekstudio',
+      municipalityCode: m,
+    });
+    const entry = await h.entryIn(waitlistEntryId, 'offered');
+    const offerId = entry.offers[0].offerId;
+    expect((await h.placement(`youthRef=${youthRef}`)).items).toEqual([
+      expect.objectContaining({ status: 'held', reference: offerId, activityId: music }),
+    ]);
+
+    // Only the owning team decides; an intake system may not.
+    expect((await h.decide(offerId, 'another-team', 'accept')).status).toBe(403);
+    const asIntake = await fetch(`${bridging.baseUrl}/api/v1/offers/${offerId}/accept`, {
+      method: 'POST',
+      headers: await authHeader('intake-system'),
+    });
+    expect(asIntake.status).toBe(403);
+    const accepted = await h.decide(offerId, teamId, 'accept');
+    expect(accepted.status).toBe(200);
+    await h.outboundEvent(youthRef, 'accepted');
+    expect((await h.entryIn(waitlistEntryId, 'bridged')).offers[0].status).toBe('accepted');
+    expect((await h.placement(`youthRef=${youthRef}`)).items[0].status).toBe('confirmed');
+
+    const measures = await fetch(`${bridging.baseUrl}/api/v1/measures?municipalityCode=${m}`, {
+      headers: await authHeader('ops'),
+    });
+    expect(await measures.json()).toMatchObject({
+      items: [
+        {
+          municipalityCode: m,
+          entries: 1,
+          waiting: 1,
+          bridged: 1,
+          shareBridged: 1,
+          firstOffer: { count: 1 },
+        },
+      ],
+    });
+    const metrics = await (await fetch(`${bridging.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(`samenspel_bridging_first_offer_seconds_count\\{[^}]*municipality="${m}"[^}]*\\} 1`),
+    );
+    expect(metrics).toMatch(
+      new RegExp(`samenspel_bridging_share_bridged\\{[^}]*municipality="${m}"[^}]*\\} 1`),
+    );
+
+    // Care starts: the accepted placement goes on, and the team agrees the next step.
+    await h.send([exitedEvent(INTAKE, { waitlistEntryId, youthRef, reason: 'care-started' })]);
+    const [ended] = await h.outboundEvent(youthRef, 'ended');
+    expect(ended.event?.data).toMatchObject({
+      reason: 'care-started',
+      placementContinues: true,
+      teamId,
+      activityId: music,
+    });
+    expect((await h.placement(`youthRef=${youthRef}`)).items[0].status).toBe('confirmed');
+  });
+
+  it('offers an activity for an entered event in binary content mode', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const activityId = await h.activityFor(teamId, m);
+    const entered = h.entered(m);
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+    await h.send([entered], 'binary');
+    const [offered] = await h.outboundEvent(youthRef, 'offered');
+    expect(offered.event?.data).toMatchObject({ waitlistEntryId, activityId, rank: 1 });
+    expect(offered.key).toBe(youthRef);
+    const openApi = (await (await fetch(`${bridging.baseUrl}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/waitlist-entries',
+        '/api/v1/waitlist-entries/{waitlistEntryId}',
+        '/api/v1/offers/{offerId}/accept',
+        '/api/v1/offers/{offerId}/decline',
+        '/api/v1/measures',
+      ]),
+    );
+  });
+
+  it.each`
+    age   | givenBy                 | valid
+    ${11} | ${'guardian'}           | ${true}
+    ${11} | ${'youth'}              | ${false}
+    ${12} | ${'youth-and-guardian'} | ${true}
+    ${12} | ${'guardian'}           | ${false}
+    ${15} | ${'youth-and-guardian'} | ${true}
+    ${15} | ${'youth'}              | ${false}
+    ${16} | ${'youth'}              | ${true}
+    ${16} | ${'guardian'}           | ${false}
+  `('at $age, consent given by $givenBy leads to an offer: $valid', async ({ age, givenBy, valid }) => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    await h.activityFor(teamId, m);
+    const entered = h.entered(m, {
+      ageYears: age,
+      consent: { youthWork: true, givenBy, givenAt: '2026-11-20T09:00:00Z' },
+    });
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+    await h.send([entered]);
+    if (valid) {
+      await h.outboundEvent(youthRef, 'offered');
+      return;
+    }
+    const [missing] = await h.outboundEvent(youthRef, 'consent-missing');
+    expect(missing.event?.data).toMatchObject({ waitlistEntryId, ageYears: age });
+    expect((await h.entryIn(waitlistEntryId, 'awaiting-consent')).offers).toEqual([]);
+    // Nothing about the youngster reached youth work: no seat held, no offer (so no task).
+    expect((await h.placement(`youthRef=${youthRef}`)).items).toEqual([]);
+    expect(h.outbound.of(youthRef, 'nl.samenspel.bridging.offered.v1')).toEqual([]);
+  });
+
+  it('resumes the flow when an update brings valid consent', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const activityId = await h.activityFor(teamId, m);
+    const entered = h.entered(m, {
+      ageYears: 14,
+      consent: { youthWork: true, givenBy: 'youth', givenAt: '2026-11-20T09:00:00Z' },
+    });
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+    await h.send([entered]);
+    await h.entryIn(waitlistEntryId, 'awaiting-consent');
+    await h.send([
+      updatedEvent(INTAKE, {
+        waitlistEntryId,
+        youthRef,
+        consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt: '2026-11-26T09:00:00Z' },
+      }),
+    ]);
+    const [offered] = await h.outboundEvent(youthRef, 'offered');
+    expect(offered.event?.data).toMatchObject({ waitlistEntryId, activityId });
+  });
+
+  it('gives a duplicate event, and a second entered for the same entry, no second effect', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    await h.activityFor(teamId, m, { capacity: 5 });
+    const entered = h.entered(m);
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+    const again = { ...entered, id: `${entered.id}-again` };
+    await h.send([entered, entered, again]);
+    await h.outboundEvent(youthRef, 'offered');
+    // Same key, same partition: once the exit is applied, the repeats before it were too.
+    await h.send([exitedEvent(INTAKE, { waitlistEntryId, youthRef, reason: 'withdrawn' })]);
+    await h.outboundEvent(youthRef, 'ended');
+    expect(h.outbound.of(youthRef, 'nl.samenspel.bridging.offered.v1')).toHaveLength(1);
+    expect((await h.entry(waitlistEntryId))?.offers).toHaveLength(1);
+    expect((await h.placement(`youthRef=${youthRef}`)).items).toHaveLength(1);
+  });
+
+  it('sends malformed events to jeugdzorg.waitlist.v1.dlq with a reason', async () => {
+    const m = aMunicipality();
+    const good = h.entered(m);
+    const youthRef = String(good.data.youthRef);
+    const withBsn = { ...good, id: `${good.id}-bsn`, data: { ...good.data, bsn: '000000000' } };
+    const tooOld = { ...good, id: `${good.id}-age`, data: { ...good.data, ageYears: 99 } };
+    await kafka.produce(TOPICS.waitlist, [
+      {
+        key: youthRef,
+        value: '{"specversion":"1.0","id":',
+        headers: { 'content-type': 'application/cloudevents+json' },
+      },
+      {
+        key: youthRef,
+        value: JSON.stringify(withBsn),
+        headers: { 'content-type': 'application/cloudevents+json' },
+      },
+    ]);
+    await h.send([tooOld], 'binary');
+    const letters = await waitFor(() => (dlq.of(youthRef).length >= 3 ? dlq.of(youthRef) : undefined), {
+      timeoutMs: 15000,
+      description: 'three dead letters',
+    });
+    const reasons = letters.map((l) => l.headers['dlq-reason']);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^invalid-envelope: structured event is not valid JSON/),
+      expect.stringMatching(/^invalid-data: .*bsn/),
+      expect.stringMatching(/^invalid-data: ageYears/),
+    ]);
+    expect(letters.every((l) => l.headers['dlq-original-topic'] === TOPICS.waitlist)).toBe(true);
+  });
+
+  it('gives 12 youngsters for 10 seats 10 offers and queues 2; a decline moves the queue', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const activityId = await h.activityFor(teamId, m, { capacity: 10 });
+    const start = Date.now() - 60000;
+    const events = Array.from({ length: 12 }, (_, i) =>
+      h.entered(m, { enteredAt: new Date(start + i * 1000).toISOString() }),
+    );
+    await h.send(events);
+    const ids = events.map((e) => String(e.data.waitlistEntryId));
+    const settled = await waitFor(
+      async () => {
+        const entries = await Promise.all(ids.map((id) => h.entry(id)));
+        const offered = entries.filter((e): e is EntryView => e?.status === 'offered');
+        const queued = entries.filter((e): e is EntryView => e?.status === 'queued');
+        return offered.length === 10 && queued.length === 2 ? { offered, queued } : undefined;
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: '10 offered and 2 queued' },
+    );
+    for (const q of settled.queued) await h.outboundEvent(q.youthRef, 'queued');
+    const listed = await fetch(
+      `${bridging.baseUrl}/api/v1/waitlist-entries?municipalityCode=${m}&status=queued`,
+      {
+        headers: await authHeader('ops'),
+      },
+    );
+    expect(await listed.json()).toMatchObject({
+      total: 2,
+      items: [{ status: 'queued' }, { status: 'queued' }],
+    });
+    const [firstQueued, secondQueued] = settled.queued
+      .map((q) => ({ ...q, at: ids.indexOf(q.waitlistEntryId) }))
+      .sort((a, b) => a.at - b.at);
+
+    const decliner = settled.offered[0];
+    expect((await h.decide(decliner.offers[0].offerId, teamId, 'decline', 'not-interested')).status).toBe(
+      200,
+    );
+    await h.outboundEvent(decliner.youthRef, 'declined');
+
+    // FIFO: the youngster who entered first of the two queued gets the freed seat.
+    const moved = await h.entryIn(firstQueued.waitlistEntryId, 'offered', 20000);
+    expect(moved.offers[0]).toMatchObject({ activityId, rank: 1, status: 'open' });
+    // The decliner is never offered the same activity again: with no other activity, it waits.
+    await h.entryIn(decliner.waitlistEntryId, 'queued');
+    // The second in the queue was woken too, found no seat, and waits again (without a second queued event).
+    await h.entryIn(secondQueued.waitlistEntryId, 'queued');
+    expect(h.outbound.of(secondQueued.youthRef, 'nl.samenspel.bridging.queued.v1')).toHaveLength(1);
+  });
+
+  it('ends a no-match after the third offer is declined, never offering an activity twice', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const activities = [
+      await h.activityFor(teamId, m, { title: 'A', themes: ['music'], postcode4: '3581' }),
+      await h.activityFor(teamId, m, { title: 'B', themes: ['music'], postcode4: '3584' }),
+      await h.activityFor(teamId, m, { title: 'C', themes: ['sport'], postcode4: '3584' }),
+      await h.activityFor(teamId, m, { title: 'D', themes: ['sport'], postcode4: '3511' }),
+    ];
+    const entered = h.entered(m);
+    const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+    await h.send([entered]);
+    for (let rank = 1; rank <= 3; rank++) {
+      const offers = await h.outboundEvent(youthRef, 'offered', rank);
+      const offer = offers[rank - 1].event!.data!;
+      expect(offer.rank).toBe(rank);
+      expect((await h.decide(String(offer.offerId), teamId, 'decline')).status).toBe(200);
+    }
+    const [noMatch] = await h.outboundEvent(youthRef, 'no-match');
+    expect(noMatch.event?.data).toMatchObject({ reason: 'offers-exhausted' });
+    const entry = await h.entryIn(waitlistEntryId, 'no-match');
+    // Ranked by interest overlap, then proximity: A (music, same postcode), B (music), then C or D.
+    expect(entry.offers.map((o) => o.activityId).slice(0, 2)).toEqual(activities.slice(0, 2));
+    expect(new Set(entry.offers.map((o) => o.activityId)).size).toBe(3);
+  });
+
+  it.each`
+    reason            | before
+    ${'care-started'} | ${'offered'}
+    ${'withdrawn'}    | ${'offered'}
+    ${'moved'}        | ${'queued'}
+    ${'other'}        | ${'awaiting-consent'}
+  `(
+    'on exit $reason from $before, withdraws what is open, releases the seat and ends',
+    async ({ reason, before }) => {
+      const m = aMunicipality();
+      const teamId = await h.team(m);
+      if (before === 'offered') await h.activityFor(teamId, m);
+      const entered = h.entered(m, {
+        ageYears: 16,
+        consent: {
+          youthWork: before !== 'awaiting-consent',
+          givenBy: 'youth',
+          givenAt: '2026-11-20T09:00:00Z',
+        },
+      });
+      const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+      await h.send([entered]);
+      await h.entryIn(waitlistEntryId, before);
+      await h.send([exitedEvent(INTAKE, { waitlistEntryId, youthRef, reason })]);
+      const [ended] = await h.outboundEvent(youthRef, 'ended');
+      expect(ended.event?.data).toMatchObject({ waitlistEntryId, reason, placementContinues: false });
+      const entry = await h.entryIn(waitlistEntryId, 'ended');
+      if (before === 'offered') {
+        const [withdrawn] = await h.outboundEvent(youthRef, 'offer-withdrawn');
+        expect(withdrawn.event?.data).toMatchObject({ offerId: entry.offers[0].offerId, reason });
+        expect(entry.offers[0].status).toBe('withdrawn');
+        await waitFor(
+          async () => (await h.placement(`youthRef=${youthRef}`)).items[0]?.status === 'released',
+          {
+            timeoutMs: 15000,
+            description: 'the held seat released',
+          },
+        );
+      } else {
+        expect(entry.offers).toEqual([]);
+      }
+    },
+  );
+
+  it('the activity adapter returns the seat held first when a reference is retried on another activity, and reports a full one', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const first = await h.activityFor(teamId, m, { capacity: 1 });
+    const second = await h.activityFor(teamId, m, { capacity: 1 });
+    const catalog = new HttpActivityCatalog({
+      baseUrl: activity.baseUrl,
+      timeoutMs: 5000,
+      jwtSecret: DEV_JWT_SECRET,
+      issuer: DEFAULT_AUTH_ISSUER,
+      audience: DEFAULT_AUTH_AUDIENCE,
+    });
+    const youthRef = aYouthRef();
+    const reference = randomUUID();
+    const expiresAt = new Date(Date.now() + 3600000).toISOString();
+    const held = await catalog.hold({ activityId: first, youthRef, reference, expiresAt });
+    const retried = await catalog.hold({ activityId: second, youthRef, reference, expiresAt });
+    expect('held' in held && 'held' in retried && retried.held.placementId === held.held.placementId).toBe(
+      true,
+    );
+    expect(
+      await catalog.hold({ activityId: first, youthRef: aYouthRef(), reference: randomUUID(), expiresAt }),
+    ).toEqual({
+      refused: 'no-capacity',
+    });
+  });
+
+  describe('with offers that lapse after 3 s', () => {
+    beforeAll(async () => {
+      await h.bridging.dispose();
+      h.bridging = await startService('waitlist-bridging', {
+        env: { ACTIVITY_URL: activity.baseUrl, BRIDGING_OFFER_TTL: 'PT3S' },
+      });
+    }, 90000);
+
+    it('expires the offer with its hold and offers the next-best activity', async () => {
+      const m = aMunicipality();
+      const teamId = await h.team(m);
+      const best = await h.activityFor(teamId, m, { title: 'Muziek', themes: ['music'] });
+      const next = await h.activityFor(teamId, m, { title: 'Sport', themes: ['sport'] });
+      const entered = h.entered(m);
+      const { waitlistEntryId, youthRef } = entered.data as { waitlistEntryId: string; youthRef: string };
+      await h.send([entered]);
+      const [first] = await h.outboundEvent(youthRef, 'offered');
+      expect(first.event?.data).toMatchObject({ activityId: best, rank: 1 });
+      const [expired] = await h.outboundEvent(youthRef, 'expired', 1, 20000);
+      expect(expired.event?.data).toMatchObject({ offerId: first.event?.data?.offerId, activityId: best });
+      const offers = await h.outboundEvent(youthRef, 'offered', 2, 20000);
+      expect(offers[1].event?.data).toMatchObject({ activityId: next, rank: 2 });
+      const entry = await h.entry(waitlistEntryId);
+      expect(entry?.offers.map((o) => [o.rank, o.status])).toEqual(expect.arrayContaining([[1, 'expired']]));
+    });
+  });
+});

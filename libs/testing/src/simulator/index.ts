@@ -1,0 +1,3 @@
+export * from './topic-recorder';
+export * from './waitlist-events';
+export * from './waitlist-simulator';
