@@ -10,3 +10,4 @@ export * from './events/bridging.events';
 export * from './events/referral.events';
 export * from './events/task.events';
 export * from './events/privacy.events';
+export * from './consent/consent-by-age';

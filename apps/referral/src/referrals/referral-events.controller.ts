@@ -12,7 +12,7 @@ import {
 import { ConflictError, SERVICE_LOGGER } from '@samenspel/http';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
-import { consentVerdict } from '../domain/consent-rule';
+import { consentByAge } from '@samenspel/contracts';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
 import { ReferralRepository } from './referral.repository';
@@ -52,7 +52,7 @@ export class ReferralEventsController {
       );
       return;
     }
-    const verdict = consentVerdict(d.consent, d.ageYears);
+    const verdict = consentByAge(d.ageYears, d.consent);
     if (!verdict.valid) {
       this.metrics.consentMissing.inc({ origin: 'trajectory-ended' });
       await ctx.publish({
@@ -91,7 +91,7 @@ export class ReferralEventsController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
-    const verdict = consentVerdict(d.consent, d.ageYears);
+    const verdict = consentByAge(d.ageYears, d.consent);
     if (!verdict.valid) {
       this.metrics.consentMissing.inc({ origin: 'care-referral-event' });
       await ctx.publish({

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConsentGiven } from '../domain/consent-by-age';
+import type { ConsentGiven } from '@samenspel/contracts';
 import type { EntryStatus } from '../domain/bridging-lifecycle';
 
 /** A youngster's place on a care waiting list, as far as bridging needs it (no name, BSN, address or birth date). */

@@ -4,7 +4,7 @@ import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { ConsentMissingError } from '@samenspel/http';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { consentVerdict } from '../../../domain/consent-rule';
+import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { NoteCipher } from '../../../notes/note-cipher';
 import { TeamRepository } from '../../../teams/team.repository';
@@ -41,7 +41,7 @@ export class CreateReferral {
       const existing = await this.referrals.findByExternalRef(em, command.origin, command.externalRef);
       if (existing) return { referral: existing, created: false };
     }
-    const verdict = consentVerdict(command.consent, command.ageYears);
+    const verdict = consentByAge(command.ageYears, command.consent);
     if (!verdict.valid) {
       throw new ConsentMissingError(
         `The consent does not allow a referral at age ${command.ageYears}`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WaitlistEnteredData } from '@samenspel/contracts';
-import { consentByAge } from '../../../domain/consent-by-age';
+import { consentByAge } from '@samenspel/contracts';
 import { consentMissing } from '../../bridging-events';
 import { BridgingRepository } from '../../bridging.repository';
 import type { Tx } from '../../transaction';

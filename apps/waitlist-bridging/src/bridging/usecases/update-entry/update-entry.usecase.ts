@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WaitlistUpdatedData } from '@samenspel/contracts';
 import { assertEntryMove, decideOnUpdate, type MatchingProfile } from '../../../domain/bridging-lifecycle';
-import { consentByAge } from '../../../domain/consent-by-age';
+import { consentByAge } from '@samenspel/contracts';
 import { consentMissing } from '../../bridging-events';
 import { BridgingRepository } from '../../bridging.repository';
 import { withdrawOpenOffer } from '../../offer-withdrawal';

@@ -1,23 +1,23 @@
-import type { ConsentGiver } from '@samenspel/contracts';
+import type { ConsentGiver } from '../events/consent.dto';
 
-/** The consent an intake system passes along with a waitlist entry. */
+/** The consent an intake system passes along with a waitlist entry, trajectory or referral. */
 export interface ConsentGiven {
   youthWork: boolean;
   givenBy: ConsentGiver;
   givenAt?: string;
 }
 
-export type ConsentVerdict =
-  | { valid: true }
-  | {
-      valid: false;
-      reason:
-        | 'consent-absent'
-        | 'youth-work-refused'
-        | 'guardian-required'
-        | 'youth-and-guardian-required'
-        | 'youth-required';
-    };
+/** Why a consent is not valid: one vocabulary for every consent-missing event and problem. */
+export const CONSENT_MISSING_REASONS = [
+  'consent-absent',
+  'youth-work-refused',
+  'guardian-consent-required',
+  'youth-and-guardian-consent-required',
+  'youth-consent-required',
+] as const;
+export type ConsentMissingReason = (typeof CONSENT_MISSING_REASONS)[number];
+
+export type ConsentVerdict = { valid: true } | { valid: false; reason: ConsentMissingReason };
 
 /**
  * Whether a youngster's data may reach youth work. The ages follow the Jeugdwet, which follows
@@ -32,14 +32,14 @@ export function consentByAge(ageYears: number, consent: ConsentGiven | undefined
   if (ageYears < 12) {
     return by === 'guardian' || by === 'youth-and-guardian'
       ? { valid: true }
-      : { valid: false, reason: 'guardian-required' };
+      : { valid: false, reason: 'guardian-consent-required' };
   }
   if (ageYears < 16) {
     return by === 'youth-and-guardian'
       ? { valid: true }
-      : { valid: false, reason: 'youth-and-guardian-required' };
+      : { valid: false, reason: 'youth-and-guardian-consent-required' };
   }
   return by === 'youth' || by === 'youth-and-guardian'
     ? { valid: true }
-    : { valid: false, reason: 'youth-required' };
+    : { valid: false, reason: 'youth-consent-required' };
 }

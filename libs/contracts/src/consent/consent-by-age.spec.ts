@@ -1,4 +1,4 @@
-import type { ConsentGiver } from '@samenspel/contracts';
+import type { ConsentGiver } from '../events/consent.dto';
 import { consentByAge } from './consent-by-age';
 
 const given = (givenBy: ConsentGiver, youthWork = true) => ({
@@ -13,16 +13,16 @@ describe('consent by age (Jeugdwet / WGBO ages)', () => {
     ${0}  | ${'guardian'}           | ${true}  | ${undefined}
     ${11} | ${'guardian'}           | ${true}  | ${undefined}
     ${11} | ${'youth-and-guardian'} | ${true}  | ${undefined}
-    ${11} | ${'youth'}              | ${false} | ${'guardian-required'}
+    ${11} | ${'youth'}              | ${false} | ${'guardian-consent-required'}
     ${12} | ${'youth-and-guardian'} | ${true}  | ${undefined}
-    ${12} | ${'guardian'}           | ${false} | ${'youth-and-guardian-required'}
-    ${12} | ${'youth'}              | ${false} | ${'youth-and-guardian-required'}
+    ${12} | ${'guardian'}           | ${false} | ${'youth-and-guardian-consent-required'}
+    ${12} | ${'youth'}              | ${false} | ${'youth-and-guardian-consent-required'}
     ${15} | ${'youth-and-guardian'} | ${true}  | ${undefined}
-    ${15} | ${'guardian'}           | ${false} | ${'youth-and-guardian-required'}
-    ${15} | ${'youth'}              | ${false} | ${'youth-and-guardian-required'}
+    ${15} | ${'guardian'}           | ${false} | ${'youth-and-guardian-consent-required'}
+    ${15} | ${'youth'}              | ${false} | ${'youth-and-guardian-consent-required'}
     ${16} | ${'youth'}              | ${true}  | ${undefined}
     ${16} | ${'youth-and-guardian'} | ${true}  | ${undefined}
-    ${16} | ${'guardian'}           | ${false} | ${'youth-required'}
+    ${16} | ${'guardian'}           | ${false} | ${'youth-consent-required'}
     ${27} | ${'youth'}              | ${true}  | ${undefined}
   `('at $age, consent given by $givenBy is valid: $valid', ({ age, givenBy, valid, reason }) => {
     const verdict = consentByAge(age, given(givenBy));
