@@ -1,4 +1,12 @@
 import { runService } from '@samenspel/bootstrap';
+import { OpsConsoleConfig } from './config/ops-console.config';
+import { OpsSchema } from './migrations';
+import { OpsConsoleModule } from './ops-console.module';
 
-// Port 3000. Feature modules are added to `imports` as the console grows.
-void runService({ name: 'ops-console', imports: () => [] });
+// Port 3000: the flow monitor, dead letters, stuck flows, Kafka health, impact and the console page.
+void runService({
+  name: 'ops-console',
+  config: OpsConsoleConfig,
+  imports: (config) => [OpsConsoleModule.forRoot(config)],
+  migrations: OpsSchema,
+});

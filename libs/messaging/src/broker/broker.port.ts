@@ -74,7 +74,12 @@ export interface BrokerAdmin {
   listTopics(): Promise<string[]>;
   /** Round trip to the cluster; throws when the broker cannot be reached. */
   ping(): Promise<void>;
-  consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
+  /** Lag per partition of a group; without topics, every topic the group has committed offsets for. */
+  consumerLag(groupId: string, topics?: string[]): Promise<PartitionLag[]>;
+  /** Every consumer group the cluster knows. */
+  listGroups(): Promise<string[]>;
+  /** The end (high-water) offset of every partition of a topic. */
+  topicEndOffsets(topic: string): Promise<{ partition: number; offset: string }[]>;
   disconnect(): Promise<void>;
 }
 

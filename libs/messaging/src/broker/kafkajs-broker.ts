@@ -221,8 +221,8 @@ class KafkaJsAdmin implements BrokerAdmin {
     await this.admin.describeCluster();
   }
 
-  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
-    const committed = await this.admin.fetchOffsets({ groupId, topics });
+  async consumerLag(groupId: string, topics?: string[]): Promise<PartitionLag[]> {
+    const committed = await this.admin.fetchOffsets(topics ? { groupId, topics } : { groupId });
     const result: PartitionLag[] = [];
     for (const t of committed) {
       const ends = new Map((await this.admin.fetchTopicOffsets(t.topic)).map((o) => [o.partition, o.high]));
@@ -239,6 +239,17 @@ class KafkaJsAdmin implements BrokerAdmin {
       }
     }
     return result;
+  }
+
+  async listGroups(): Promise<string[]> {
+    return (await this.admin.listGroups()).groups.map((g) => g.groupId);
+  }
+
+  async topicEndOffsets(topic: string): Promise<{ partition: number; offset: string }[]> {
+    return (await this.admin.fetchTopicOffsets(topic)).map((o) => ({
+      partition: o.partition,
+      offset: o.high,
+    }));
   }
 
   disconnect(): Promise<void> {

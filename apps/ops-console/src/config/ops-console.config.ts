@@ -1,0 +1,58 @@
+import { ServiceConfig } from '@samenspel/bootstrap';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+/** The ops console's variables on top of every service's; thresholds of the stuck-flow rules are documented in docs/ops-console.md. */
+export class OpsConsoleConfig extends ServiceConfig {
+  override PORT: number = 3000;
+
+  /** Rule waitlist-no-offer: a consenting waitlist entry without an offer or queue state after this long (s). */
+  @IsInt()
+  @Min(1)
+  STUCK_WAITLIST_NO_OFFER_SECONDS: number = 60;
+
+  /** Rule handover-no-first-contact: working days after a handover without first contact. */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  STUCK_HANDOVER_WORKING_DAYS: number = 5;
+
+  /** Rule offer-task-unclaimed: grace after a task's due date before it counts as stuck (s). */
+  @IsInt()
+  @Min(0)
+  STUCK_TASK_GRACE_SECONDS: number = 0;
+
+  /** Rule dead-letter-unhandled: an open dead letter older than this (s). */
+  @IsInt()
+  @Min(0)
+  STUCK_DEAD_LETTER_SECONDS: number = 0;
+
+  /** Smallest impact cell shown; smaller counts are suppressed. */
+  @IsInt()
+  @Min(1)
+  IMPACT_MIN_CELL: number = 5;
+
+  /** How often end offsets are sampled for throughput (ms). */
+  @IsInt()
+  @Min(200)
+  @Max(600000)
+  THROUGHPUT_SAMPLE_INTERVAL_MS: number = 15000;
+
+  /** Consumer groups listed in the lag overview by default (prefix). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]*$/)
+  LAG_GROUP_PREFIX: string = 'samenspel-';
+
+  /** Extra topics the flow monitor reads besides every Samenspel topic (each with its .dlq); tests use it. */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsString({ each: true })
+  @Matches(/^[A-Za-z0-9._-]+$/, { each: true })
+  OPS_EXTRA_TOPICS: string[] = [];
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { reasonCategory, redactReason } from '../domain/dead-letter-record';
+
+export interface DeadLetterView {
+  id: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  originalTopic: string;
+  originalPartition: number | null;
+  originalOffset: string | null;
+  reasonCategory: string;
+  reason: string;
+  consumer: string | null;
+  deadLetteredAt: string | null;
+  receivedAt: string;
+  eventId: string | null;
+  type: string | null;
+  youthRef: string | null;
+  status: string;
+  replayCount: number;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  /** The resolution note is kept for the audit but never shown: free text. */
+  hasNote: boolean;
+}
+
+export interface ReplayableRecord {
+  id: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  originalTopic: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+  status: string;
+}
+
+type Row = Record<string, never>;
+
+/** Dead letters as the flow monitor recorded them, and their audit trail. */
+@Injectable()
+export class DeadLetterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(filter: { topic?: string; status?: string; limit: number; offset: number }) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.topic) {
+      params.push(filter.topic);
+      where.push(`(original_topic = $${params.length} OR topic = $${params.length})`);
+    }
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`status = $${params.length}`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM dead_letter ${clause}`,
+      params,
+    )) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM dead_letter ${clause} ORDER BY received_at DESC, id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    )) as Row[];
+    return { items: rows.map(view), total };
+  }
+
+  async forUpdate(em: EntityManager, ids: string[]): Promise<ReplayableRecord[]> {
+    const rows = (await em.query(
+      `SELECT * FROM dead_letter WHERE id = ANY($1::uuid[]) ORDER BY topic, partition, "offset" FOR UPDATE`,
+      [ids],
+    )) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      topic: r.topic,
+      partition: r.partition,
+      offset: String(r.offset),
+      originalTopic: r.original_topic,
+      key: r.record_key,
+      value: r.record_value,
+      headers: r.record_headers ?? {},
+      status: r.status,
+    }));
+  }
+
+  async markReplayed(em: EntityManager, id: string, actor: { sub: string; role: string }, target: string) {
+    await em.query(
+      `UPDATE dead_letter SET status = 'replayed', replay_count = replay_count + 1 WHERE id = $1`,
+      [id],
+    );
+    await this.audit(em, id, 'replay', actor, target);
+  }
+
+  async markResolved(em: EntityManager, id: string, actor: { sub: string; role: string }, note: string) {
+    // The record itself is no longer needed once resolved: drop the payload copy.
+    await em.query(
+      `UPDATE dead_letter SET status = 'resolved', resolved_by = $2, resolved_at = now(), resolution_note = $3,
+         record_value = NULL, record_key = NULL, record_headers = NULL WHERE id = $1`,
+      [id, actor.sub, note],
+    );
+    await this.audit(em, id, 'resolve', actor, null);
+  }
+
+  async actions(id: string) {
+    const rows = (await this.dataSource.query(
+      `SELECT action, actor, actor_role, target_topic, at FROM dead_letter_action WHERE dead_letter_id = $1 ORDER BY id`,
+      [id],
+    )) as Row[];
+    return rows.map((r) => ({
+      action: r.action as string,
+      actor: r.actor as string,
+      actorRole: r.actor_role as string,
+      targetTopic: r.target_topic as string | null,
+      at: new Date(r.at).toISOString(),
+    }));
+  }
+
+  private async audit(
+    em: EntityManager,
+    id: string,
+    action: 'replay' | 'resolve',
+    actor: { sub: string; role: string },
+    target: string | null,
+  ) {
+    await em.query(
+      `INSERT INTO dead_letter_action (dead_letter_id, action, actor, actor_role, target_topic) VALUES ($1, $2, $3, $4, $5)`,
+      [id, action, actor.sub, actor.role, target],
+    );
+  }
+}
+
+function view(r: Row): DeadLetterView {
+  return {
+    id: r.id,
+    topic: r.topic,
+    partition: r.partition,
+    offset: String(r.offset),
+    originalTopic: r.original_topic,
+    originalPartition: r.original_partition,
+    originalOffset: r.original_offset === null ? null : String(r.original_offset),
+    reasonCategory: reasonCategory(r.reason),
+    reason: redactReason(r.reason),
+    consumer: r.consumer,
+    deadLetteredAt: r.dead_lettered_at ? new Date(r.dead_lettered_at).toISOString() : null,
+    receivedAt: new Date(r.received_at).toISOString(),
+    eventId: r.event_id,
+    type: r.type,
+    youthRef: r.youth_ref,
+    status: r.status,
+    replayCount: r.replay_count,
+    resolvedBy: r.resolved_by,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+    hasNote: Boolean(r.resolution_note),
+  };
+}

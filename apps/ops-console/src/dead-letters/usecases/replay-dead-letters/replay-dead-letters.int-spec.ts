@@ -1,0 +1,114 @@
+import type { Principal } from '@samenspel/http';
+import { KafkaJsBroker } from '@samenspel/messaging';
+import { createLogger } from '@samenspel/observability';
+import { createTestDatabase, TestKafka, waitFor, type TestDatabase } from '@samenspel/testing';
+import { OpsSchema } from '../../../migrations';
+import { OpsKafka } from '../../../monitor/ops-kafka';
+import { DeadLetterRepository } from '../../dead-letter.repository';
+import { ResolveDeadLetter } from '../resolve-dead-letter/resolve-dead-letter.usecase';
+import { ReplayDeadLetters } from './replay-dead-letters.usecase';
+
+describe('replaying and resolving dead letters (real PostgreSQL, real broker)', () => {
+  const logger = createLogger('ops-replay-test', 'silent');
+  let db: TestDatabase;
+  let kafka: TestKafka;
+  let originalTopic: string;
+  let opsKafka: OpsKafka;
+  let sut: ReplayDeadLetters;
+  let resolve: ResolveDeadLetter;
+  const jan: Principal = { sub: 'ops-jan', role: 'ops' };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('ops_replay', { entities: [], migrations: OpsSchema });
+    kafka = new TestKafka();
+    originalTopic = await kafka.createTopic('test.ops.replay');
+    opsKafka = new OpsKafka(
+      new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logger),
+      'test',
+    );
+    const repository = new DeadLetterRepository(db.dataSource);
+    sut = new ReplayDeadLetters(db.dataSource, repository, opsKafka);
+    resolve = new ResolveDeadLetter(db.dataSource, repository);
+  });
+  afterAll(async () => {
+    await opsKafka?.close();
+    await kafka?.close();
+    await db?.drop();
+  });
+
+  async function aDeadLetter(offset: number): Promise<string> {
+    const [row] = (await db.dataSource.query(
+      `INSERT INTO dead_letter (topic, partition, "offset", original_topic, original_partition, original_offset, reason,
+         record_key, record_value, record_headers)
+       VALUES ($4 || '.dlq', 1, $1, $4, 4, 10, 'handler-failed: boom', 'yr_abcdefgh01', $2, $3)
+       RETURNING id`,
+      [
+        offset,
+        Buffer.from('{"specversion":"1.0"}'),
+        JSON.stringify({
+          'content-type': 'application/cloudevents+json',
+          'dlq-reason': 'handler-failed: boom',
+        }),
+        originalTopic,
+      ],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  it('sends the original record to the original topic with replayed-from headers and audits who did it', async () => {
+    const id = await aDeadLetter(1);
+    await sut.execute({ ids: [id] }, jan);
+    const [record] = await waitFor(async () => {
+      const records = await kafka.readAll(originalTopic);
+      return records.length === 1 && records;
+    });
+    expect(record.key).toBe('yr_abcdefgh01');
+    expect(record.value).toBe('{"specversion":"1.0"}');
+    expect(record.headers).toEqual({
+      'content-type': 'application/cloudevents+json',
+      'replayed-from-topic': `${originalTopic}.dlq`,
+      'replayed-from-partition': '1',
+      'replayed-from-offset': '1',
+      'replayed-at': expect.any(String),
+    });
+    const audit = await db.dataSource.query(
+      `SELECT action, actor, actor_role, target_topic FROM dead_letter_action WHERE dead_letter_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual([
+      { action: 'replay', actor: 'ops-jan', actor_role: 'ops', target_topic: originalTopic },
+    ]);
+  });
+
+  it('records no audit and keeps the dead letter open when the broker does not take the replay', async () => {
+    const id = await aDeadLetter(2);
+    // A real client against a port where no broker listens: the send fails as with a broker outage.
+    const unreachable = new OpsKafka(new KafkaJsBroker(['127.0.0.1:1'], logger), 'test-unreachable');
+    const failing = new ReplayDeadLetters(
+      db.dataSource,
+      new DeadLetterRepository(db.dataSource),
+      unreachable,
+    );
+    await expect(failing.execute({ ids: [id] }, jan)).rejects.toThrow();
+    await unreachable.close();
+    const [row] = await db.dataSource.query(`SELECT status, replay_count FROM dead_letter WHERE id = $1`, [
+      id,
+    ]);
+    expect(row).toEqual({ status: 'open', replay_count: 0 });
+    const audit = await db.dataSource.query(`SELECT * FROM dead_letter_action WHERE dead_letter_id = $1`, [
+      id,
+    ]);
+    expect(audit).toEqual([]);
+  });
+
+  it('refuses to replay a resolved dead letter, whose record copy is gone', async () => {
+    const id = await aDeadLetter(3);
+    await resolve.execute(id, { note: 'duplicate of an earlier event' }, jan);
+    const [row] = await db.dataSource.query(
+      `SELECT status, record_value, resolved_by FROM dead_letter WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ status: 'resolved', record_value: null, resolved_by: 'ops-jan' });
+    await expect(sut.execute({ ids: [id] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+  });
+});

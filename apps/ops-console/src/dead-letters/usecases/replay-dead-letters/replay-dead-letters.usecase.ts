@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { replayHeaders } from '../../../domain/dead-letter-record';
+import { OpsKafka } from '../../../monitor/ops-kafka';
+import { DeadLetterRepository } from '../../dead-letter.repository';
+import type { ReplayDeadLettersCommand } from './replay-dead-letters.command';
+
+export interface ReplayResult {
+  replayed: { id: string; topic: string }[];
+}
+
+/**
+ * Sends dead letters back to their original topic: the original key, value and headers (minus
+ * dlq-*) plus replayed-from-* headers. The audit rows and the status change commit only after the
+ * broker acknowledged the records; if the commit fails after that, the records were replayed
+ * without an audit row (rare; the ledger still shows the replayed records with their headers).
+ */
+@Injectable()
+export class ReplayDeadLetters {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterRepository,
+    private readonly kafka: OpsKafka,
+  ) {}
+
+  async execute(command: ReplayDeadLettersCommand, actor: Principal): Promise<ReplayResult> {
+    const ids = [...new Set(command.ids)];
+    return this.dataSource.transaction(async (em) => {
+      const records = await this.deadLetters.forUpdate(em, ids);
+      const missing = ids.filter((id) => !records.some((r) => r.id === id));
+      if (missing.length) throw new NotFoundError(`dead letter ${missing[0]} not found`);
+      const gone = records.find((r) => r.status === 'resolved' || r.value === null);
+      if (gone)
+        throw new ConflictError(
+          'dead-letter-resolved',
+          `dead letter ${gone.id} is resolved and can no longer be replayed`,
+        );
+      const now = new Date();
+      const producer = await this.kafka.producerClient();
+      await producer.send(
+        records.map((r) => ({
+          topic: r.originalTopic,
+          key: r.key,
+          value: r.value!,
+          headers: replayHeaders(
+            r.headers,
+            { topic: r.topic, partition: r.partition, offset: r.offset },
+            now,
+          ),
+        })),
+      );
+      for (const r of records) await this.deadLetters.markReplayed(em, r.id, actorOf(actor), r.originalTopic);
+      return { replayed: records.map((r) => ({ id: r.id, topic: r.originalTopic })) };
+    });
+  }
+}
+
+export function actorOf(p: Principal): { sub: string; role: string } {
+  return { sub: p.sub, role: p.role };
+}

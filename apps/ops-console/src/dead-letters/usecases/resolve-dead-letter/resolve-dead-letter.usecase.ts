@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { DeadLetterRepository } from '../../dead-letter.repository';
+import { actorOf } from '../replay-dead-letters/replay-dead-letters.usecase';
+import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
+
+/** Marks a dead letter handled without a replay, with a note; the stored record copy is dropped. */
+@Injectable()
+export class ResolveDeadLetter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterRepository,
+  ) {}
+
+  async execute(id: string, command: ResolveDeadLetterCommand, actor: Principal): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const [record] = await this.deadLetters.forUpdate(em, [id]);
+      if (!record) throw new NotFoundError(`dead letter ${id} not found`);
+      if (record.status === 'resolved')
+        throw new ConflictError('dead-letter-resolved', `dead letter ${id} is already resolved`);
+      await this.deadLetters.markResolved(em, id, actorOf(actor), command.note);
+    });
+  }
+}

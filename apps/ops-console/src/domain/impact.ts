@@ -1,0 +1,133 @@
+/** Impact figures per municipality and month, counted at ingest time; only aggregates are kept. */
+
+/** Buckets of the time from entering the waiting list to the first offer (upper bound in days). */
+export const FIRST_OFFER_BUCKETS = [
+  { measure: 'first_offer_le_1d', label: '≤ 1 day', maxDays: 1 },
+  { measure: 'first_offer_le_3d', label: '≤ 3 days', maxDays: 3 },
+  { measure: 'first_offer_le_7d', label: '≤ 7 days', maxDays: 7 },
+  { measure: 'first_offer_le_14d', label: '≤ 14 days', maxDays: 14 },
+  { measure: 'first_offer_le_28d', label: '≤ 28 days', maxDays: 28 },
+  { measure: 'first_offer_gt_28d', label: '> 28 days', maxDays: Infinity },
+] as const;
+
+export const FOLLOW_UP_OUTCOMES_SHOWN = [
+  'engaged-in-activity',
+  'internship-or-work-found',
+  'help-found',
+  'unreachable',
+] as const;
+
+export function firstOfferBucket(latencyMs: number): string {
+  const days = Math.max(0, latencyMs) / (24 * 60 * 60 * 1000);
+  return FIRST_OFFER_BUCKETS.find((b) => days <= b.maxDays)!.measure;
+}
+
+/** Calendar month of an instant, in UTC: "2026-11". */
+export function monthOf(at: Date): string {
+  return at.toISOString().slice(0, 7);
+}
+
+export type Counters = Record<string, number>;
+
+export interface ImpactRow {
+  municipalityCode: string;
+  month: string;
+  offeredYoungsters: number | null;
+  firstOffers: number | null;
+  medianTimeToFirstOffer: string | null;
+  offers: number | null;
+  offersAccepted: number | null;
+  acceptedShare: number | null;
+  attendanceSessions: number | null;
+  attendancePresent: number | null;
+  attendanceShare: number | null;
+  handovers: number | null;
+  firstContactWithin5WorkingDays: number | null;
+  firstContactShare: number | null;
+  outcomes: Record<string, number | null>;
+}
+
+/** A count under `min` is suppressed (null), so that no youngster can be recognised. */
+export function suppress(count: number | undefined, min: number): number | null {
+  const n = count ?? 0;
+  return n < min ? null : n;
+}
+
+/** A share is shown only when both counts behind it are shown. */
+export function share(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return Math.round((numerator / denominator) * 1000) / 1000;
+}
+
+/** The bucket holding the median first-offer latency, or null when fewer than `min` first offers. */
+export function medianBucket(c: Counters, min: number): string | null {
+  const total = FIRST_OFFER_BUCKETS.reduce((n, b) => n + (c[b.measure] ?? 0), 0);
+  if (total < min) return null;
+  let seen = 0;
+  for (const b of FIRST_OFFER_BUCKETS) {
+    seen += c[b.measure] ?? 0;
+    if (seen >= total / 2) return b.label;
+  }
+  return null;
+}
+
+export function impactRow(municipalityCode: string, month: string, c: Counters, min: number): ImpactRow {
+  const offers = suppress(c.offers, min);
+  const offersAccepted = suppress(c.offers_accepted, min);
+  const attendanceSessions = suppress(c.attendance_sessions, min);
+  const attendancePresent = suppress(c.attendance_present, min);
+  const handovers = suppress(c.handovers, min);
+  const firstContact = suppress(c.handovers_first_contact_5wd, min);
+  return {
+    municipalityCode,
+    month,
+    offeredYoungsters: suppress(c.offered_youngsters, min),
+    firstOffers: suppress(c.first_offers, min),
+    medianTimeToFirstOffer: medianBucket(c, min),
+    offers,
+    offersAccepted,
+    acceptedShare: share(offersAccepted, offers),
+    attendanceSessions,
+    attendancePresent,
+    attendanceShare: share(attendancePresent, attendanceSessions),
+    handovers,
+    firstContactWithin5WorkingDays: firstContact,
+    firstContactShare: share(firstContact, handovers),
+    outcomes: Object.fromEntries(FOLLOW_UP_OUTCOMES_SHOWN.map((o) => [o, suppress(c[`outcome_${o}`], min)])),
+  };
+}
+
+const CSV_COLUMNS: [string, (r: ImpactRow) => unknown][] = [
+  ['municipality_code', (r) => r.municipalityCode],
+  ['month', (r) => r.month],
+  ['offered_youngsters', (r) => r.offeredYoungsters],
+  ['median_time_to_first_offer', (r) => r.medianTimeToFirstOffer],
+  ['offers', (r) => r.offers],
+  ['offers_accepted', (r) => r.offersAccepted],
+  ['accepted_share', (r) => r.acceptedShare],
+  ['attendance_sessions', (r) => r.attendanceSessions],
+  ['attendance_share', (r) => r.attendanceShare],
+  ['handovers', (r) => r.handovers],
+  ['first_contact_within_5_working_days', (r) => r.firstContactWithin5WorkingDays],
+  ['first_contact_share', (r) => r.firstContactShare],
+  ...FOLLOW_UP_OUTCOMES_SHOWN.map(
+    (o) =>
+      [`outcome_${o.replace(/-/g, '_')}`, (r: ImpactRow) => r.outcomes[o]] as [
+        string,
+        (r: ImpactRow) => unknown,
+      ],
+  ),
+];
+
+/** CSV with a header row; a suppressed cell is empty. */
+export function impactCsv(rows: ImpactRow[]): string {
+  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+  for (const r of rows) {
+    lines.push(
+      CSV_COLUMNS.map(([, get]) => (get(r) === null ? '' : `"${String(get(r)).replace(/"/g, '""')}"`)).join(
+        ',',
+      ),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}

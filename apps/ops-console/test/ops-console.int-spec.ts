@@ -1,0 +1,591 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOPICS } from '@samenspel/contracts';
+import { aUniqueName, authHeader, aYouthRef, REPO_ROOT, TestKafka, waitFor } from '@samenspel/testing';
+import { chromium, type BrowserContext } from 'playwright-core';
+// The paused consumer stands in for another team's plain Kafka client, so this test talks to Kafka
+// directly (as libs/testing's TestKafka does), not through our messaging library.
+// eslint-disable-next-line no-restricted-imports
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  credit,
+  ledgerRows,
+  ledgerWorld,
+  type LedgerWorld,
+} from '../../../libs/messaging/test/ledger-harness';
+import {
+  accepted,
+  ago,
+  cloudEvent,
+  DAY,
+  handover,
+  MINUTE,
+  offered,
+  placementConfirmed,
+  queued,
+  referralStatus,
+  task,
+  waitlistEntered,
+  waitlistExited,
+} from './flow-events';
+import { startOpsConsole, traceOf, type OpsConsole } from './ops-console-harness';
+
+// One ops console for the file (its own database and consumer group), reading the real Samenspel
+// topics plus the topics of a ledger fixture service (a real consumer that dead-letters).
+describe('the operations console on the real broker', () => {
+  let kafka: TestKafka;
+  let world: LedgerWorld;
+  let ops: OpsConsole;
+  let lagTopic: string;
+  let flowTopic: string;
+
+  const send = async (...events: { topic: string; message: ReturnType<typeof cloudEvent> }[]) => {
+    for (const e of events) await kafka.produce(e.topic, [e.message]);
+  };
+  const sendPrivately = async (...events: { message: ReturnType<typeof cloudEvent> }[]) => {
+    await kafka.produce(
+      flowTopic,
+      events.map((e) => e.message),
+    );
+  };
+
+  beforeAll(async () => {
+    kafka = new TestKafka();
+    world = await ledgerWorld('opsdlq');
+    lagTopic = await kafka.createTopic('test.opslag', 3);
+    // Services running on the shared broker react to events on the real topics (an offer for a
+    // waitlist entry, a task for a handover). The stuck-flow and impact tests need flows nobody
+    // else touches: they put the same events on a topic only this console reads.
+    flowTopic = await kafka.createTopic('test.opsflow', 3);
+    const starting = startOpsConsole({
+      OPS_EXTRA_TOPICS: `${world.inTopic},${lagTopic},${flowTopic}`,
+      STUCK_DEAD_LETTER_SECONDS: '0',
+      // Only this run's groups in the lag overview, not every group on the shared broker.
+      LAG_GROUP_PREFIX: 'test-ops-console',
+    }).then((o) => (ops = o));
+    await world.start();
+    await starting;
+    // The group starts at the newest offsets: a first record seen proves they were resolved.
+    const probe = aYouthRef();
+    await kafka.produce(lagTopic, [cloudEvent('nl.samenspel.test.probe.v1', probe, {})]);
+    await traceOf(ops, probe, 1);
+  });
+
+  afterAll(async () => {
+    await ops?.sut.dispose();
+    await world?.dispose();
+    await kafka?.close();
+  });
+
+  it("records one youngster's events across services in the ledger and traces them in order, refs only", async () => {
+    const youthRef = aYouthRef();
+    const entry = `WL-${randomUUID().slice(0, 8)}`;
+    await send(
+      waitlistEntered(youthRef, entry, 'GM0344', ago(10 * MINUTE)),
+      offered(youthRef, entry, `of-${entry}`, 'GM0344', ago(9 * MINUTE)),
+      task('created', youthRef, `tk-${entry}`, { offerId: `of-${entry}` }, ago(9 * MINUTE)),
+      task('claimed', youthRef, `tk-${entry}`, { offerId: `of-${entry}` }, ago(8 * MINUTE)),
+      accepted(youthRef, entry, `of-${entry}`, ago(7 * MINUTE)),
+      placementConfirmed(youthRef, `pl-${entry}`, ago(6 * MINUTE)),
+      waitlistExited(youthRef, entry, ago(5 * MINUTE)),
+    );
+    // An undecodable record keyed by the youngster: the ledger keeps it as invalid, with its coordinates.
+    await kafka.produce(TOPICS.waitlist, [{ key: youthRef, value: '{"specversion": "1.0", "id": ' }]);
+
+    // Services running on the shared broker may react to these events too: look at ours (their source).
+    const all = await traceOf(ops, youthRef, 8);
+    const steps = await waitFor(
+      async () => {
+        const ours = (await traceOf(ops, youthRef, 8)).filter(
+          (s) => s.source === 'urn:samenspel:test' || !s.valid,
+        );
+        return ours.length >= 8 && ours;
+      },
+      { timeoutMs: 30000, description: 'our eight records in the trace' },
+    );
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    expect(steps.filter((s) => s.valid).map((s) => s.step)).toEqual([
+      'waitlist entered',
+      'bridging offer',
+      'task created',
+      'task claimed',
+      'offer accepted',
+      'placement confirmed',
+      'left the waitlist',
+    ]);
+    expect(steps.find((s) => !s.valid)).toMatchObject({ step: 'invalid event', topic: TOPICS.waitlist });
+    expect(steps[1].refs).toEqual({
+      waitlistEntryId: entry,
+      offerId: `of-${entry}`,
+      activityId: 'act-1',
+      teamId: 'team-1',
+    });
+    const body = JSON.stringify(await ops.get(`flows/${youthRef}`));
+    for (const personal of ['ageYears', '3511', 'postcode', 'Voetbal', 'interests'])
+      expect(body).not.toContain(personal);
+    // Idempotent on coordinates: one ledger row per record.
+    const coordinates = steps.map((s) => `${s.topic}/${s.partition}/${s.offset}`);
+    expect(new Set(coordinates).size).toBe(coordinates.length);
+  });
+
+  it('flags each stuck-flow rule, leaves healthy flows alone, and exports the counts as a metric', async () => {
+    const [stuckYouth, fineYouth] = [aYouthRef(), aYouthRef()];
+    const stuckEntry = `WL-${randomUUID().slice(0, 8)}`;
+    const fineEntry = `WL-${randomUUID().slice(0, 8)}`;
+    const [stuckTask, fineTask] = [`tk-${randomUUID().slice(0, 8)}`, `tk-${randomUUID().slice(0, 8)}`];
+    const [stuckReferral, fineReferral] = [
+      `rf-${randomUUID().slice(0, 8)}`,
+      `rf-${randomUUID().slice(0, 8)}`,
+    ];
+    await sendPrivately(
+      // Consent, entered two minutes ago, nothing since: stuck. The other was queued: fine.
+      waitlistEntered(stuckYouth, stuckEntry, 'GM0344', ago(2 * MINUTE)),
+      waitlistEntered(fineYouth, fineEntry, 'GM0344', ago(2 * MINUTE)),
+      queued(fineYouth, fineEntry, 'GM0344'),
+      // An offer task due an hour ago, unclaimed: stuck. The other was claimed: fine.
+      task(
+        'created',
+        stuckYouth,
+        stuckTask,
+        { offerId: 'of-x', dueAt: ago(60 * MINUTE).toISOString() },
+        ago(DAY),
+      ),
+      task(
+        'created',
+        fineYouth,
+        fineTask,
+        { offerId: 'of-y', dueAt: ago(60 * MINUTE).toISOString() },
+        ago(DAY),
+      ),
+      task('claimed', fineYouth, fineTask, { offerId: 'of-y' }),
+      // Handed over 10 days ago (at least 6 working days) without first contact: stuck.
+      handover(stuckYouth, stuckReferral, 'GM0344', ago(10 * DAY)),
+      handover(fineYouth, fineReferral, 'GM0344', ago(10 * DAY)),
+      referralStatus(fineYouth, fineReferral, 'in-progress', undefined, ago(9 * DAY)),
+    );
+    // A dead letter nobody handled, as another service's consumer would write it.
+    await kafka.produce(`${TOPICS.task}.dlq`, [
+      {
+        key: stuckYouth,
+        value: task('created', stuckYouth, 'tk-dead').message.value,
+        headers: {
+          'content-type': 'application/cloudevents+json',
+          'dlq-reason': 'invalid-data: data.dueAt must be a valid ISO 8601 date string',
+          'dlq-original-topic': TOPICS.task,
+          'dlq-original-partition': '0',
+          'dlq-original-offset': '0',
+          'dlq-consumer': 'samenspel-notification',
+          'dlq-at': new Date().toISOString(),
+        },
+      },
+    ]);
+
+    type Stuck = { items: { rule: string; youthRef: string; ref: string }[] };
+    const flagged = await waitFor(
+      async () => {
+        const { items } = await ops.get<Stuck>('stuck-flows');
+        const mine = items.filter((i) => i.youthRef === stuckYouth || i.youthRef === fineYouth);
+        return mine.length >= 4 && mine;
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: 'four stuck flows' },
+    );
+    expect(flagged.map((f) => [f.rule, f.youthRef, f.ref]).sort()).toEqual(
+      [
+        ['dead-letter-unhandled', stuckYouth, expect.any(String)],
+        ['handover-no-first-contact', stuckYouth, stuckReferral],
+        ['offer-task-unclaimed', stuckYouth, stuckTask],
+        ['waitlist-no-offer', stuckYouth, stuckEntry],
+      ].sort(),
+    );
+    const metrics = await (await fetch(`${ops.sut.baseUrl}/metrics`)).text();
+    for (const rule of [
+      'waitlist-no-offer',
+      'offer-task-unclaimed',
+      'handover-no-first-contact',
+      'dead-letter-unhandled',
+    ]) {
+      const value = new RegExp(`^samenspel_stuck_flows\\{rule="${rule}"[^}]*\\} (\\d+)$`, 'm').exec(
+        metrics,
+      )?.[1];
+      expect(Number(value)).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('replays a dead letter after the fix: the real consumer processes it, and the replay is audited', async () => {
+    const youthRef = aYouthRef();
+    // The fixture's handler fails 3 times (its retry budget), so the event is dead-lettered; the
+    // fourth attempt succeeds, as after a fix.
+    await world.kafka.produce(world.inTopic, [credit(youthRef, 1, { failTimes: 3 })]);
+    type Page = {
+      items: {
+        id: string;
+        youthRef: string;
+        status: string;
+        reasonCategory: string;
+        originalTopic: string;
+      }[];
+    };
+    const letter = await waitFor(
+      async () =>
+        (await ops.get<Page>(`dead-letters?topic=${world.inTopic}`)).items.find(
+          (d) => d.youthRef === youthRef,
+        ),
+      { timeoutMs: 30000, intervalMs: 250, description: 'the dead letter in the console' },
+    );
+    expect(letter).toMatchObject({
+      status: 'open',
+      reasonCategory: 'handler-failed',
+      originalTopic: world.inTopic,
+    });
+    expect(await ledgerRows(world.db)).toEqual([]);
+
+    const replay = await ops.post<{ replayed: { id: string }[] }>(
+      'dead-letters/replay',
+      { ids: [letter.id] },
+      'ops-jan',
+    );
+    expect(replay).toEqual({ status: 200, body: { replayed: [{ id: letter.id, topic: world.inTopic }] } });
+
+    const rows = await waitFor(
+      async () => {
+        const r = await ledgerRows(world.db);
+        return r.length > 0 && r;
+      },
+      { timeoutMs: 30000, description: 'the replayed event applied by the ledger service' },
+    );
+    expect(rows.map((r) => [r.youth_ref, r.seq])).toEqual([[youthRef, 1]]);
+    const actions = await ops.get<
+      { action: string; actor: string; actorRole: string; targetTopic: string }[]
+    >(`dead-letters/${letter.id}/actions`);
+    expect(actions).toMatchObject([
+      { action: 'replay', actor: 'ops-jan', actorRole: 'ops', targetTopic: world.inTopic },
+    ]);
+    const after = await ops.get<Page>(`dead-letters?topic=${world.inTopic}&status=replayed`);
+    expect(after.items.map((d) => d.id)).toContain(letter.id);
+    // The replayed record carries where it came from.
+    const replayed = (await world.kafka.readAll(world.inTopic)).filter(
+      (r) => r.headers['replayed-from-topic'],
+    );
+    expect(replayed.map((r) => r.headers['replayed-from-topic'])).toEqual([`${world.inTopic}.dlq`]);
+    expect(Object.keys(replayed[0].headers).filter((h) => h.startsWith('dlq-'))).toEqual([]);
+  });
+
+  it('resolves a malformed dead letter with a note that is audited but never shown', async () => {
+    const youthRef = aYouthRef();
+    await world.kafka.produce(world.inTopic, [{ key: youthRef, value: '{"not": "a cloud event"}' }]);
+    type Page = {
+      items: {
+        id: string;
+        youthRef: string | null;
+        status: string;
+        reasonCategory: string;
+        hasNote: boolean;
+      }[];
+    };
+    const letter = await waitFor(
+      async () =>
+        (await ops.get<Page>(`dead-letters?topic=${world.inTopic}&status=open`)).items.find(
+          (d) => d.youthRef === youthRef,
+        ),
+      {
+        timeoutMs: 30000,
+        intervalMs: 250,
+        description: 'the malformed event dead-lettered by the real consumer',
+      },
+    );
+    expect(letter.reasonCategory).toBe('invalid-envelope');
+    const note = 'Sender fixed their mapping, nothing to replay';
+    expect((await ops.post(`dead-letters/${letter.id}/resolve`, { note })).status).toBe(204);
+    const page = await ops.get<Page>(`dead-letters?topic=${world.inTopic}&status=resolved`);
+    expect(page.items.find((d) => d.id === letter.id)).toMatchObject({ status: 'resolved', hasNote: true });
+    expect(JSON.stringify(page)).not.toContain(note);
+    expect((await ops.post('dead-letters/replay', { ids: [letter.id] })).status).toBe(409);
+  });
+
+  it('reports lag per group, topic and partition for a consumer that stopped consuming, and throughput per topic', async () => {
+    const youthRef = aYouthRef();
+    await kafka.produce(
+      lagTopic,
+      Array.from({ length: 5 }, (_, i) => ({
+        ...cloudEvent('nl.samenspel.test.probe.v1', youthRef, { i }),
+        partition: 0,
+      })),
+    );
+    const groupId = aUniqueName('test-paused');
+    const paused = await pausedConsumerAt(groupId, lagTopic, 0, 2);
+    try {
+      type Lag = {
+        items: {
+          group: string;
+          topic: string;
+          partition: number;
+          committedOffset: string;
+          endOffset: string;
+          lag: number;
+        }[];
+      };
+      const lag = await waitFor(
+        async () => {
+          const { items } = await ops.get<Lag>(`kafka/lag?group=${groupId}`);
+          return items.find((p) => p.topic === lagTopic && p.partition === 0 && p.committedOffset === '2');
+        },
+        { timeoutMs: 30000, description: 'the paused group committed at offset 2' },
+      );
+      // 1 probe record from the setup + 5 records produced here = end offset 6; committed 2 -> lag 4.
+      expect(lag).toMatchObject({ group: groupId, endOffset: expect.any(String) });
+      expect(lag.lag).toBe(Number(lag.endOffset) - 2);
+      expect(lag.lag).toBeGreaterThanOrEqual(3);
+    } finally {
+      await paused.disconnect();
+    }
+    const throughput = await waitFor(
+      async () => {
+        const { items } = await ops.get<{
+          items: { topic: string; endOffset: number; eventsPerSecond: number }[];
+        }>('kafka/throughput');
+        return items.find((t) => t.topic === lagTopic && t.endOffset >= 6);
+      },
+      { timeoutMs: 30000, description: 'a throughput sample of the test topic' },
+    );
+    expect(throughput.eventsPerSecond).toBeGreaterThanOrEqual(0);
+  });
+
+  it('aggregates impact per municipality and month, suppresses cells under 5, and exports CSV and JSON', async () => {
+    // A municipality code of our own, so that no other test's events land in these cells.
+    const municipality = `GM9${String(randomInt(0, 1000)).padStart(3, '0')}`;
+    const month = new Date().toISOString().slice(0, 7);
+    const youngsters = Array.from({ length: 6 }, () => ({
+      youthRef: aYouthRef(),
+      entry: `WL-${randomUUID().slice(0, 8)}`,
+    }));
+    for (const [i, y] of youngsters.entries()) {
+      // Entered 2 days ago, offered now: every first offer is in the "≤ 3 days" bucket.
+      await sendPrivately(
+        waitlistEntered(y.youthRef, y.entry, municipality, ago(2 * DAY)),
+        offered(y.youthRef, y.entry, `of-${y.entry}`, municipality),
+      );
+      if (i < 5) await sendPrivately(accepted(y.youthRef, y.entry, `of-${y.entry}`));
+    }
+    // Two handovers only: suppressed.
+    for (const y of youngsters.slice(0, 2))
+      await sendPrivately(handover(y.youthRef, `rf-${y.entry}`, municipality));
+    type Impact = { minimumCell: number; items: Record<string, unknown>[] };
+    const row = await waitFor(
+      async () => {
+        const { items } = await ops.get<Impact>(`impact?municipality=${municipality}&month=${month}`);
+        return items[0]?.offersAccepted === 5 && items[0]?.handovers === null && items[0];
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: 'the impact cell complete' },
+    );
+    // 6 youngsters offered, 5 of 6 offers accepted = 0.833; 2 handovers are under 5, so suppressed.
+    expect(row).toMatchObject({
+      municipalityCode: municipality,
+      month,
+      offeredYoungsters: 6,
+      firstOffers: 6,
+      medianTimeToFirstOffer: '≤ 3 days',
+      offers: 6,
+      offersAccepted: 5,
+      acceptedShare: 0.833,
+      handovers: null,
+      firstContactShare: null,
+    });
+    const csv = await ops.get<string>(`impact/export.csv?municipality=${municipality}&month=${month}`);
+    const [header, line] = csv.trim().split('\r\n');
+    const cells = Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i]]));
+    expect(cells).toMatchObject({
+      municipality_code: `"${municipality}"`,
+      offers_accepted: '"5"',
+      handovers: '',
+    });
+    const json = JSON.stringify(await ops.get(`impact?municipality=${municipality}`));
+    for (const y of youngsters) expect(json).not.toContain(y.youthRef);
+  });
+
+  it('serves its API to the ops and admin roles only', async () => {
+    const paths = [
+      'flows/yr_0000000000',
+      'dead-letters',
+      'stuck-flows',
+      'kafka/lag',
+      'kafka/throughput',
+      'impact',
+      'flow-counts',
+    ];
+    for (const role of ['youth-worker', 'team-lead', 'intake-system', 'service'] as const) {
+      const headers = await authHeader(
+        role,
+        role === 'youth-worker' || role === 'team-lead' ? { teamId: 'team-1' } : {},
+      );
+      for (const path of paths)
+        expect([path, role, await ops.status(path, headers)]).toEqual([path, role, 403]);
+    }
+    for (const path of paths) expect([path, await ops.status(path, {})]).toEqual([path, 401]);
+    expect(await ops.status('stuck-flows', await authHeader('admin'))).toBe(200);
+    expect((await ops.post('dead-letters/replay', { ids: [randomUUID()] })).status).toBe(404);
+  });
+});
+
+describe('the console page in a real headless Chromium', () => {
+  // Its own console and ledger fixture, so that this block runs alone as well.
+  let kafka: TestKafka;
+  let world: LedgerWorld;
+  let ops: OpsConsole;
+  let browser: BrowserContext;
+  let profile: string;
+  const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
+
+  beforeAll(async () => {
+    ensureChromium();
+    mkdirSync(artifacts, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'samenspel-ops-chromium-'));
+    kafka = new TestKafka();
+    world = await ledgerWorld('opspage');
+    // Assigned one by one, so that afterAll stops whatever did start.
+    const starting = startOpsConsole({
+      OPS_EXTRA_TOPICS: world.inTopic,
+      LAG_GROUP_PREFIX: 'test-ops-console',
+    }).then((o) => (ops = o));
+    await world.start();
+    // A fresh profile per run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 768 },
+    });
+    await starting;
+  }, 900000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ops?.sut.dispose();
+    await world?.dispose();
+    await kafka?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('shows flows, lag, stuck flows, a trace and impact, and replays a dead letter from the page', async () => {
+    const youthRef = aYouthRef();
+    const entry = `WL-${randomUUID().slice(0, 8)}`;
+    for (const e of [
+      waitlistEntered(youthRef, entry, 'GM0344', ago(5 * MINUTE)),
+      offered(youthRef, entry, `of-${entry}`, 'GM0344', ago(4 * MINUTE)),
+      accepted(youthRef, entry, `of-${entry}`, ago(3 * MINUTE)),
+    ]) {
+      await kafka.produce(e.topic, [e.message]);
+    }
+    const failing = aYouthRef();
+    await world.kafka.produce(world.inTopic, [credit(failing, 1, { failTimes: 3 })]);
+    type Page = { items: { id: string; youthRef: string }[] };
+    const letter = await waitFor(
+      async () =>
+        (await ops.get<Page>(`dead-letters?topic=${world.inTopic}`)).items.find(
+          (d) => d.youthRef === failing,
+        ),
+      { timeoutMs: 30000, intervalMs: 250, description: 'the dead letter in the console' },
+    );
+    await traceOf(ops, youthRef, 3);
+
+    const { authorization } = await authHeader('ops', { sub: 'ops-page' });
+    const page = await browser.newPage();
+    try {
+      await page.goto(
+        `${ops.sut.baseUrl}/api/v1/console#token=${encodeURIComponent(authorization.slice(7))}`,
+      );
+      await page.locator('main[data-loaded="overview"]').waitFor({ timeout: 30000 });
+      expect(await page.locator('.card').first().isVisible()).toBe(true);
+      expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.textContent('main')).toContain('offer accepted');
+      await page.screenshot({ path: join(artifacts, '1-overview.png'), fullPage: true });
+
+      await page.click('nav button[data-page="stuck flows"]');
+      await page.locator('main[data-loaded="stuck flows"]').waitFor({ timeout: 30000 });
+      expect(await page.textContent('main')).toContain('dead-letter-unhandled');
+      await page.screenshot({ path: join(artifacts, '2-stuck-flows.png'), fullPage: true });
+
+      await page.click('nav button[data-page="trace"]');
+      await page.fill('#trace-ref', youthRef);
+      await page.click('#trace-go');
+      await page.locator('#trace-out[data-loaded="1"]').waitFor({ timeout: 30000 });
+      const trace = (await page.textContent('#trace-out')) ?? '';
+      expect(trace).toContain('waitlist entered');
+      expect(trace).not.toContain('3511');
+      await page.screenshot({ path: join(artifacts, '3-trace.png'), fullPage: true });
+
+      await page.click('nav button[data-page="impact"]');
+      await page.locator('main[data-loaded="impact"]').waitFor({ timeout: 30000 });
+      expect(await page.textContent('main')).toContain('suppressed');
+      await page.screenshot({ path: join(artifacts, '4-impact.png'), fullPage: true });
+
+      await page.click('nav button[data-page="dead letters"]');
+      await page.locator('main[data-loaded="dead letters"]').waitFor({ timeout: 30000 });
+      await page.screenshot({ path: join(artifacts, '5-dead-letters.png'), fullPage: true });
+      await page.click(`button[data-replay="${letter.id}"]`);
+      const rows = await waitFor(
+        async () => {
+          const r = await ledgerRows(world.db);
+          return r.length > 0 && r;
+        },
+        { timeoutMs: 30000, description: 'the event replayed from the page applied' },
+      );
+      expect(rows.map((r) => r.youth_ref)).toEqual([failing]);
+      const actions = await ops.get<{ action: string; actor: string }[]>(`dead-letters/${letter.id}/actions`);
+      expect(actions).toMatchObject([{ action: 'replay', actor: 'ops-page' }]);
+      await page.locator('main[data-loaded="dead letters"]').waitFor({ timeout: 30000 });
+      await page.screenshot({ path: join(artifacts, '6-after-replay.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Debian chromium package; installed here when the machine does not have it yet. */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env, timeout: 300000 });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+    timeout: 600000,
+  });
+}
+
+/** A plain consumer that joins, commits `offset` on one partition and then stops consuming (paused). */
+async function pausedConsumerAt(groupId: string, topic: string, partition: number, offset: number) {
+  const kafka = new Kafka({
+    clientId: groupId,
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let committed = false;
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ partition: p, message }) => {
+      if (committed || p !== partition || BigInt(message.offset) < BigInt(offset - 1)) return;
+      await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
+      committed = true;
+      consumer.pause([{ topic }]);
+    },
+  });
+  await waitFor(() => committed, { timeoutMs: 30000, description: 'the paused consumer committed' });
+  return consumer;
+}
