@@ -1,0 +1,63 @@
+import { addWorkingDays, addWorkingDaysToDate, isWorkingDay, workingDaysBetween } from './working-days';
+
+describe('Dutch working days', () => {
+  it.each([
+    // [date, working?, why]
+    ['2026-04-27', false, 'Koningsdag on a Monday'],
+    ['2025-04-26', false, 'Koningsdag moved to Saturday 26 April because the 27th is a Sunday'],
+    ['2025-04-28', true, 'the Monday after a Sunday 27 April is an ordinary working day'],
+    ['2027-04-27', false, 'Koningsdag on a Tuesday'],
+    ['2026-12-25', false, 'Christmas'],
+    ['2026-12-24', true, 'Christmas Eve'],
+    ['2025-12-26', false, 'Boxing Day (Tweede kerstdag)'],
+    ['2026-04-06', false, 'Easter Monday'],
+    ['2026-04-03', true, 'Good Friday is not a public holiday'],
+    ['2026-05-14', false, 'Ascension Day'],
+    ['2026-05-25', false, 'Whit Monday'],
+    ['2026-05-05', true, 'Liberation Day is a working day in most years'],
+    ['2027-01-01', false, "New Year's Day"],
+    ['2026-11-28', false, 'a Saturday'],
+    ['2026-11-29', false, 'a Sunday'],
+    ['2026-11-30', true, 'an ordinary Monday'],
+  ])('%s is a working day: %s (%s)', (date, working) => {
+    expect(isWorkingDay(date)).toBe(working);
+  });
+
+  it.each([
+    // [from, n, expected, how]
+    ['2026-04-24', 1, '2026-04-28', 'Fri + 1: Monday 27 April is Koningsdag, so Tuesday'],
+    ['2026-04-22', 3, '2026-04-28', 'Wed + 3: Thu, Fri, (Koningsdag), Tue'],
+    ['2025-04-25', 1, '2025-04-28', 'Fri + 1 when Koningsdag falls on Saturday 26 April: Monday'],
+    ['2026-12-24', 1, '2026-12-28', 'Thu 24 Dec + 1: Christmas Friday, weekend, so Monday 28'],
+    ['2025-12-24', 1, '2025-12-29', 'Wed 24 Dec + 1: Christmas Thu and Fri, weekend, so Monday 29'],
+    ['2026-12-31', 1, '2027-01-04', "Thu 31 Dec + 1: New Year's Day Friday, weekend, so Monday 4 Jan"],
+    ['2026-04-02', 2, '2026-04-07', 'Thu + 2: Good Friday counts, Easter Monday does not'],
+    ['2026-05-13', 1, '2026-05-15', 'Wed + 1 skips Ascension Thursday'],
+    ['2026-05-22', 1, '2026-05-26', 'Fri + 1 skips Whit Monday'],
+    ['2026-11-28', 1, '2026-11-30', 'Sat + 1 is the Monday'],
+    ['2026-11-25', 0, '2026-11-25', 'plus zero is the day itself'],
+    ['2026-11-23', 5, '2026-11-30', 'Mon + 5 working days is the next Monday'],
+  ])('%s plus %i working days is %s (%s)', (from, n, expected) => {
+    expect(addWorkingDaysToDate(from, n)).toBe(expected);
+  });
+
+  it('keeps the Amsterdam wall-clock time across the change to summer time', () => {
+    // Friday 27 March 2026 10:00 CET is 09:00Z; the clocks go forward on Sunday 29 March, so
+    // Monday 30 March 10:00 CEST is 08:00Z.
+    expect(addWorkingDays(new Date('2026-03-27T09:00:00Z'), 1).toISOString()).toBe(
+      '2026-03-30T08:00:00.000Z',
+    );
+  });
+
+  it('counts on the Amsterdam calendar: 23:30Z on Friday is already Saturday in Amsterdam', () => {
+    // Sat 00:30 CET + 1 working day → Monday 00:30 CET = Sunday 23:30Z.
+    expect(addWorkingDays(new Date('2026-11-27T23:30:00Z'), 1).toISOString()).toBe(
+      '2026-11-29T23:30:00.000Z',
+    );
+  });
+
+  it('counts the working days between two moments, skipping Koningsdag', () => {
+    // After Fri 24 April 2026 up to Wed 29: Mon 27 (holiday) no, Tue 28 yes, Wed 29 yes.
+    expect(workingDaysBetween(new Date('2026-04-24T10:00:00Z'), new Date('2026-04-29T10:00:00Z'))).toBe(2);
+  });
+});

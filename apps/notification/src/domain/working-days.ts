@@ -1,0 +1,120 @@
+import Holidays from 'date-holidays';
+
+/** Working days are counted on the Amsterdam calendar, whatever the server's time zone. */
+export const DUTCH_TIME_ZONE = 'Europe/Amsterdam';
+
+const holidays = new Holidays('NL');
+const publicHolidaysByYear = new Map<number, Set<string>>();
+
+/**
+ * The public holidays of the Netherlands in one year as YYYY-MM-DD (date-holidays, type `public`):
+ * New Year, Easter and Easter Monday, Koningsdag (26 April when the 27th is a Sunday), Ascension,
+ * Whit Sunday and Monday, Christmas and Boxing Day. Good Friday and Liberation Day are `school`
+ * days in that library: most collective labour agreements give them only every few years, so they
+ * count as working days here.
+ */
+export function publicHolidays(year: number): Set<string> {
+  let set = publicHolidaysByYear.get(year);
+  if (!set) {
+    set = new Set(
+      (holidays.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
+    );
+    publicHolidaysByYear.set(year, set);
+  }
+  return set;
+}
+
+/** A calendar date (no time, no zone) as YYYY-MM-DD. */
+export type CalendarDate = string;
+
+export function isWorkingDay(date: CalendarDate): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !publicHolidays(y).has(date);
+}
+
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The working day `n` working days after `date` (n ≥ 0). Counting starts the day after, so a
+ * Friday plus one is the Monday, and a Saturday plus one is the Monday too.
+ */
+export function addWorkingDaysToDate(date: CalendarDate, n: number): CalendarDate {
+  let current = date;
+  let left = n;
+  while (left > 0) {
+    current = addCalendarDays(current, 1);
+    if (isWorkingDay(current)) left -= 1;
+  }
+  return current;
+}
+
+interface LocalParts {
+  date: CalendarDate;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const formatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DUTCH_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export function amsterdamParts(instant: Date): LocalParts {
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+/** The instant at which Amsterdam's wall clock shows these parts (DST-aware). */
+export function amsterdamInstant(parts: LocalParts): Date {
+  const [y, m, d] = parts.date.split('-').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, parts.hour, parts.minute, parts.second, parts.millisecond);
+  // Two passes settle the offset also on the days the clocks change.
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = amsterdamParts(new Date(guess));
+    const [sy, sm, sd] = shown.date.split('-').map(Number);
+    const shownUtc = Date.UTC(sy, sm - 1, sd, shown.hour, shown.minute, shown.second, shown.millisecond);
+    guess += asUtc - shownUtc;
+  }
+  return new Date(guess);
+}
+
+/**
+ * `n` Dutch working days after `from`, at the same Amsterdam wall-clock time. With n = 0 the
+ * moment itself.
+ */
+export function addWorkingDays(from: Date, n: number): Date {
+  if (n <= 0) return new Date(from.getTime());
+  const local = amsterdamParts(from);
+  return amsterdamInstant({ ...local, date: addWorkingDaysToDate(local.date, n) });
+}
+
+/** How many whole working days lie after `from` up to and including `to`'s calendar day. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  const start = amsterdamParts(from).date;
+  const end = amsterdamParts(to).date;
+  let count = 0;
+  for (let day = addCalendarDays(start, 1); day <= end; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}

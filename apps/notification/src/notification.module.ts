@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Mailer } from './email/mailer';
+import { InboxPage } from './inbox/inbox-page';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification.config';
+import { FollowUpScheduler } from './scheduler/follow-up-scheduler';
+import { OverdueMonitor } from './scheduler/overdue-monitor';
+import { Ticker } from './scheduler/ticker';
+import { TaskChangeFeed } from './stream/task-change-feed';
+import { TaskAnnouncer } from './tasks/task-announcer';
+import { TaskSourcesController } from './tasks/task-sources.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { CancelTask } from './tasks/usecases/cancel-task/cancel-task.usecase';
+import { ClaimTask } from './tasks/usecases/claim-task/claim-task.usecase';
+import { CompleteTask } from './tasks/usecases/complete-task/complete-task.usecase';
+import { CreateTask } from './tasks/usecases/create-task/create-task.usecase';
+import { ListTasks } from './tasks/usecases/list-tasks/list-tasks.usecase';
+import { DeliveryWorker } from './webhooks/delivery-worker';
+import { WebhooksController } from './webhooks/webhooks.controller';
+
+/** Tasks from events, the follow-up scheduler, reminders and escalation, and the delivery channels. */
+@Module({})
+export class NotificationModule {
+  static forRoot(config: NotificationConfig): DynamicModule {
+    return {
+      module: NotificationModule,
+      controllers: [TasksController, TaskSourcesController, WebhooksController],
+      providers: [
+        { provide: NOTIFICATION_CONFIG, useValue: config },
+        TaskAnnouncer,
+        CreateTask,
+        ClaimTask,
+        CompleteTask,
+        CancelTask,
+        ListTasks,
+        FollowUpScheduler,
+        OverdueMonitor,
+        DeliveryWorker,
+        Mailer,
+        Ticker,
+        TaskChangeFeed,
+        InboxPage,
+      ],
+    };
+  }
+}

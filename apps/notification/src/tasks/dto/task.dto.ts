@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TASK_TYPES } from '@samenspel/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
+
+export class ListTasksQuery {
+  @ApiPropertyOptional({ description: 'Only for ops/admin/service; a team member sees their own team' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'One status or a comma-separated list', example: 'open,claimed' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsIn(TASK_STATUSES, { each: true })
+  status?: (typeof TASK_STATUSES)[number][];
+
+  @ApiPropertyOptional({ enum: TASK_TYPES })
+  @IsOptional()
+  @IsIn(TASK_TYPES)
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks due before this moment (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}
+
+export class CompleteTaskBody {
+  @ApiProperty({
+    description:
+      'follow-up: reached, not-reached, engaged-in-activity, internship-or-work-found, declined; ' +
+      'other tasks: done, not-reached, declined, not-applicable',
+  })
+  @IsString()
+  @Matches(/^[a-z][a-z-]{1,63}$/)
+  outcome: string;
+
+  @ApiPropertyOptional({
+    description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class CancelTaskBody {
+  @ApiProperty({ enum: CANCEL_REASONS })
+  @IsIn(CANCEL_REASONS)
+  reason: string;
+}

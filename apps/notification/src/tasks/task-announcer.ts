@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
+import { Outbox } from '@samenspel/messaging';
+import type { EntityManager } from 'typeorm';
+import { TeamContactRepository } from '../email/team-contact.repository';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { DeliveryRepository } from '../webhooks/delivery.repository';
+import type { TaskAnnouncement } from '../webhooks/webhook-events';
+import type { TaskEntity } from './task.entity';
+import { toTaskView } from './task.view';
+
+/** The channel the stream instances LISTEN on; the payload is `{teamId, kind, task}`. */
+export const TASK_CHANGES_CHANNEL = 'samenspel_task_changes';
+
+const KAFKA_TYPES: Partial<Record<TaskAnnouncement, string>> = {
+  created: TASK_EVENT_TYPES.created,
+  claimed: TASK_EVENT_TYPES.claimed,
+  completed: TASK_EVENT_TYPES.completed,
+  cancelled: TASK_EVENT_TYPES.cancelled,
+  overdue: TASK_EVENT_TYPES.overdue,
+};
+
+/**
+ * Tells everyone about a task change, in the transaction of the change: the task event on
+ * samenspel.task.v1 (outbox), the team's webhooks and e-mail (durable delivery queue), and the
+ * live stream (pg_notify, delivered at commit to every instance).
+ */
+@Injectable()
+export class TaskAnnouncer {
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  async announce(
+    em: EntityManager,
+    task: TaskEntity,
+    kind: TaskAnnouncement,
+    reason?: string,
+  ): Promise<void> {
+    const data = taskEventData(task, reason);
+    const kafkaType = KAFKA_TYPES[kind];
+    if (kafkaType) {
+      await this.outbox.append(em, [
+        { type: kafkaType, key: task.youthRef, aggregateType: 'task', aggregateId: task.id, data },
+      ]);
+    }
+    const payload = {
+      type: `task.${kind}`,
+      occurredAt: new Date().toISOString(),
+      data,
+      // A reminder is for the assignee when someone claimed the task, else for the whole team.
+      ...(kind === 'reminder' && {
+        remind: task.assignee ? { assignee: task.assignee } : { team: task.teamId },
+      }),
+    };
+    const deliveries = new DeliveryRepository(em);
+    await deliveries.enqueueWebhooks(task.teamId, `task.${kind}`, payload);
+    const recipient = await this.emailRecipient(em, task.teamId, kind);
+    if (recipient) await deliveries.enqueueEmail(task.teamId, recipient, `task.${kind}`, payload);
+    const notice = JSON.stringify({ teamId: task.teamId, kind, task: toTaskView(task) });
+    // NOTIFY payloads are limited to 8000 bytes; a task view is far below that (no free text but the note).
+    await em.query(`SELECT pg_notify($1, $2)`, [
+      TASK_CHANGES_CHANNEL,
+      notice.length < 7900 ? notice : JSON.stringify({ teamId: task.teamId, kind, task: { id: task.id } }),
+    ]);
+  }
+
+  /** New tasks and reminders go to the team's inbox address, escalations to its team-lead. */
+  private async emailRecipient(em: EntityManager, teamId: string, kind: TaskAnnouncement) {
+    if (!this.config.SMTP_URL) return undefined;
+    if (kind !== 'created' && kind !== 'reminder' && kind !== 'overdue') return undefined;
+    const contact = await new TeamContactRepository(em).find(teamId);
+    if (!contact) return undefined;
+    return kind === 'overdue' ? (contact.teamLeadEmail ?? contact.teamEmail) : contact.teamEmail;
+  }
+}
+
+export function taskEventData(task: TaskEntity, reason?: string): TaskEventData {
+  const data: TaskEventData = {
+    taskId: task.id,
+    teamId: task.teamId,
+    type: task.type,
+    youthRef: task.youthRef,
+    dueAt: new Date(task.dueAt).toISOString(),
+    at: new Date().toISOString(),
+  };
+  if (task.referralId) data.referralId = task.referralId;
+  if (task.offerId) data.offerId = task.offerId;
+  if (task.activityId) data.activityId = task.activityId;
+  if (task.step) data.step = task.step;
+  if (task.outcome && task.status === 'done') data.outcome = task.outcome;
+  const why = reason ?? (task.status === 'cancelled' ? (task.cancelReason ?? undefined) : undefined);
+  if (why) data.reason = why;
+  return data;
+}

@@ -1,0 +1,218 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
+  BRIDGING_EVENT_TYPES,
+  REFERRAL_EVENT_TYPES,
+  type BridgingEndedData,
+  type BridgingOfferedData,
+  type BridgingOfferOutcomeData,
+  type CloudEvent,
+  type ReferralCreatedData,
+  type WarmHandoverPlannedData,
+} from '@samenspel/contracts';
+import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
+import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
+import { decide } from '../domain/task-lifecycle';
+import { addWorkingDays } from '../domain/working-days';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
+import { TaskAnnouncer } from './task-announcer';
+import { TaskRepository } from './task.repository';
+import { cancelTask } from './usecases/cancel-task/cancel-task.usecase';
+import { completeTask } from './usecases/complete-task/complete-task.usecase';
+import { CreateTask, CreateTaskCommand } from './usecases/create-task/create-task.usecase';
+
+const OFFER_CANCEL_REASONS: Record<string, string> = {
+  [BRIDGING_EVENT_TYPES.offerWithdrawn]: 'offer-withdrawn',
+  [BRIDGING_EVENT_TYPES.declined]: 'offer-declined',
+  [BRIDGING_EVENT_TYPES.expired]: 'offer-expired',
+};
+
+/**
+ * Turns the bridging and referral services' events into team tasks. Every write goes through
+ * `ctx.em`, the transaction of the inbox record; creation is idempotent by source key, so a
+ * redelivered or re-sent event never makes a second task.
+ */
+@Controller()
+export class TaskSourcesController {
+  constructor(
+    private readonly createTask: CreateTask,
+    private readonly announcer: TaskAnnouncer,
+    private readonly scheduler: FollowUpScheduler,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.offered)
+  async onOffered(
+    @Payload() event: CloudEvent<BridgingOfferedData>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    const now = new Date();
+    await this.createTask.execute(
+      new CreateTaskCommand(
+        {
+          sourceKey: `bridging-offer:${d.offerId}`,
+          teamId: d.teamId,
+          type: 'bridging-offer',
+          youthRef: d.youthRef,
+          dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
+          context: compact({
+            activityTitle: d.activityTitle,
+            municipalityCode: d.municipalityCode,
+            rank: d.rank,
+          }),
+          offerId: d.offerId,
+          activityId: d.activityId,
+        },
+        now,
+      ),
+      ctx.em,
+    );
+  }
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.accepted)
+  async onAccepted(
+    @Payload() event: CloudEvent<BridgingOfferOutcomeData>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const task = await new TaskRepository(ctx.em).findForUpdate({
+      sourceKey: `bridging-offer:${event.data.offerId}`,
+    });
+    if (task && decide('complete', task.status) === 'apply') {
+      await completeTask(ctx.em, this.announcer, task, 'accepted', null);
+    }
+  }
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.offerWithdrawn)
+  onWithdrawn(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
+    return this.cancelOfferTask(event, ctx);
+  }
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.declined)
+  onDeclined(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
+    return this.cancelOfferTask(event, ctx);
+  }
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.expired)
+  onExpired(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
+    return this.cancelOfferTask(event, ctx);
+  }
+
+  @OnCloudEvent(BRIDGING_EVENT_TYPES.ended)
+  async onEnded(@Payload() event: CloudEvent<BridgingEndedData>, @Ctx() ctx: EventContext): Promise<void> {
+    const d = event.data;
+    if (d.reason !== 'care-started' || !d.placementContinues || !d.teamId) return;
+    const now = new Date();
+    await this.createTask.execute(
+      new CreateTaskCommand(
+        {
+          sourceKey: `care-started:${d.waitlistEntryId}`,
+          teamId: d.teamId,
+          type: 'care-started',
+          youthRef: d.youthRef,
+          dueAt: addWorkingDays(now, this.config.CARE_STARTED_DUE_WORKING_DAYS),
+          context: { reason: d.reason },
+          activityId: d.activityId,
+        },
+        now,
+      ),
+      ctx.em,
+    );
+  }
+
+  @OnCloudEvent(REFERRAL_EVENT_TYPES.created)
+  async onReferralCreated(
+    @Payload() event: CloudEvent<ReferralCreatedData>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    if (d.direction !== 'care-to-youth-work' || !d.receivingTeamId) return;
+    const now = new Date();
+    const handover = d.phase === 'after';
+    const type = handover ? 'handover-intake' : 'referral-intake';
+    const days = handover
+      ? this.config.HANDOVER_INTAKE_DUE_WORKING_DAYS
+      : this.config.REFERRAL_INTAKE_DUE_WORKING_DAYS;
+    await this.createTask.execute(
+      new CreateTaskCommand(
+        {
+          sourceKey: `${type}:${d.referralId}`,
+          teamId: d.receivingTeamId,
+          type,
+          youthRef: d.youthRef,
+          dueAt: addWorkingDays(now, days),
+          context: compact({
+            phase: d.phase,
+            reason: d.reason,
+            themes: d.themes,
+            municipalityCode: d.municipalityCode,
+          }),
+          referralId: d.referralId,
+        },
+        now,
+      ),
+      ctx.em,
+    );
+    if (handover) {
+      await this.scheduler.startPlan(ctx.em, {
+        referralId: d.referralId,
+        teamId: d.receivingTeamId,
+        youthRef: d.youthRef,
+        municipalityCode: d.municipalityCode,
+        start: now,
+      });
+    }
+  }
+
+  @OnCloudEvent(REFERRAL_EVENT_TYPES.warmHandoverPlanned)
+  async onWarmHandoverPlanned(
+    @Payload() event: CloudEvent<WarmHandoverPlannedData>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    const now = new Date();
+    await this.createTask.execute(
+      new CreateTaskCommand(
+        {
+          // A meeting moved to another moment is a new meeting to prepare.
+          sourceKey: `warm-handover:${d.referralId}:${new Date(d.proposedAt).toISOString()}`,
+          teamId: d.teamId,
+          type: 'warm-handover',
+          youthRef: d.youthRef,
+          dueAt: warmHandoverDueAt(now, new Date(d.proposedAt)),
+          context: { participantRoles: d.participantRoles },
+          referralId: d.referralId,
+        },
+        now,
+      ),
+      ctx.em,
+    );
+  }
+
+  private async cancelOfferTask(
+    @Payload() event: CloudEvent<BridgingOfferOutcomeData>,
+    @Ctx() ctx: EventContext,
+  ) {
+    const task = await new TaskRepository(ctx.em).findForUpdate({
+      sourceKey: `bridging-offer:${event.data.offerId}`,
+    });
+    if (task && decide('cancel', task.status) === 'apply') {
+      await cancelTask(ctx.em, this.announcer, task, OFFER_CANCEL_REASONS[event.type] ?? 'other');
+    }
+  }
+}
+
+function dueRules(config: NotificationConfig) {
+  return {
+    bridgingOfferWorkingDays: config.BRIDGING_OFFER_DUE_WORKING_DAYS,
+    handoverIntakeWorkingDays: config.HANDOVER_INTAKE_DUE_WORKING_DAYS,
+    referralIntakeWorkingDays: config.REFERRAL_INTAKE_DUE_WORKING_DAYS,
+    careStartedWorkingDays: config.CARE_STARTED_DUE_WORKING_DAYS,
+    webhookDisabledWorkingDays: DEFAULT_DUE_DATE_RULES.webhookDisabledWorkingDays,
+  };
+}
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

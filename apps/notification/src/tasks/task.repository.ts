@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { TaskPriority } from '../domain/due-dates';
+import type { TaskStatus } from '../domain/task-lifecycle';
+import { TaskEntity, type TaskContext } from './task.entity';
+
+export interface NewTask {
+  sourceKey: string;
+  teamId: string;
+  type: string;
+  youthRef: string;
+  dueAt: Date;
+  priority: TaskPriority;
+  context: TaskContext;
+  offerId?: string;
+  referralId?: string;
+  activityId?: string;
+  step?: string;
+}
+
+export interface TaskFilter {
+  teamId?: string;
+  status?: TaskStatus[];
+  type?: string;
+  dueBefore?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** Tasks in PostgreSQL; every method works in the caller's transaction (`em`). */
+export class TaskRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Inserts the task unless one with the same source key exists; null when it already did. */
+  async insertOnce(task: NewTask): Promise<TaskEntity | null> {
+    const rows = (await this.em.query(
+      `INSERT INTO task (id, source_key, team_id, type, youth_ref, status, priority, due_at, context,
+                         offer_id, referral_id, activity_id, step)
+       VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (source_key) DO NOTHING
+       RETURNING id`,
+      [
+        randomUUID(),
+        task.sourceKey,
+        task.teamId,
+        task.type,
+        task.youthRef,
+        task.priority,
+        task.dueAt,
+        JSON.stringify(task.context),
+        task.offerId ?? null,
+        task.referralId ?? null,
+        task.activityId ?? null,
+        task.step ?? null,
+      ],
+    )) as { id: string }[];
+    if (rows.length === 0) return null;
+    return this.em.getRepository(TaskEntity).findOneByOrFail({ id: rows[0].id });
+  }
+
+  /** The task, row-locked until the transaction ends. */
+  findForUpdate(where: { id: string } | { sourceKey: string }): Promise<TaskEntity | null> {
+    return this.em
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where(
+        'id' in where ? 't.id = :id' : 't.source_key = :sourceKey',
+        'id' in where ? { id: where.id } : { sourceKey: where.sourceKey },
+      )
+      .getOne();
+  }
+
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.em.getRepository(TaskEntity).findOneBy({ id });
+  }
+
+  async save(task: TaskEntity): Promise<TaskEntity> {
+    task.updatedAt = new Date();
+    return this.em.getRepository(TaskEntity).save(task);
+  }
+
+  async list(filter: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = this.em.getRepository(TaskEntity).createQueryBuilder('t');
+    if (filter.teamId) qb.andWhere('t.team_id = :teamId', { teamId: filter.teamId });
+    if (filter.status?.length) qb.andWhere('t.status IN (:...status)', { status: filter.status });
+    if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
+    if (filter.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: filter.dueBefore });
+    qb.orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').skip(filter.offset).take(filter.limit);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Open or claimed tasks past their due date not yet reminded, locked; other instances skip them. */
+  claimDueForReminder(now: Date, limit: number): Promise<TaskEntity[]> {
+    return this.em
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(`t.status IN ('open', 'claimed') AND t.due_at <= :now AND t.reminded_at IS NULL`, { now })
+      .orderBy('t.due_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /**
+   * Candidates for escalation, locked: reminded already (the reminder always comes first) and
+   * overdue by at least `minDays` calendar days (a working day is never shorter, so this only
+   * narrows; the caller applies the working-day rule).
+   */
+  claimEscalationCandidates(now: Date, minDays: number, limit: number): Promise<TaskEntity[]> {
+    const latestDue = new Date(now.getTime() - minDays * 24 * 3600 * 1000);
+    return this.em
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(
+        `t.status IN ('open', 'claimed') AND t.escalated_at IS NULL AND t.reminded_at IS NOT NULL
+         AND t.due_at <= :latestDue`,
+        {
+          latestDue,
+        },
+      )
+      .orderBy('t.due_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,177 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
+import type { Request, Response } from 'express';
+import { decodeJwt } from 'jose';
+import { DataSource } from 'typeorm';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { TaskChangeFeed } from '../stream/task-change-feed';
+import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
+import { TaskRepository } from './task.repository';
+import { TaskPage, TaskView, toTaskView } from './task.view';
+import { assertTaskVisible, effectiveTeam } from './team-access';
+import { CancelTask, CancelTaskCommand } from './usecases/cancel-task/cancel-task.usecase';
+import { ClaimTask, ClaimTaskCommand } from './usecases/claim-task/claim-task.usecase';
+import { CompleteTask, CompleteTaskCommand } from './usecases/complete-task/complete-task.usecase';
+import { ListTasks, ListTasksCommand } from './usecases/list-tasks/list-tasks.usecase';
+import { UnauthorizedException } from '@nestjs/common';
+
+const BEARER = /^Bearer[ ]+(\S+)$/i;
+
+@ApiTags('tasks')
+@ApiBearerAuth('bearer')
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    private readonly listTasks: ListTasks,
+    private readonly claimTask: ClaimTask,
+    private readonly completeTask: CompleteTask,
+    private readonly cancelTask: CancelTask,
+    private readonly dataSource: DataSource,
+    private readonly verifier: TokenVerifier,
+    private readonly feed: TaskChangeFeed,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  @Get()
+  @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
+  @ApiOperation({ summary: "The caller's team's tasks, by due date" })
+  @ApiOkResponse({ type: TaskPage })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<TaskPage> {
+    return this.listTasks.execute(
+      new ListTasksCommand(principal, {
+        teamId: query.teamId,
+        status: query.status,
+        type: query.type,
+        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+    );
+  }
+
+  /**
+   * Server-Sent Events of the team's task changes. EventSource in a browser cannot send an
+   * Authorization header, so this one route also takes the token as ?access_token=, and only a
+   * short-lived one: URLs end up in logs and history, so a leaked one must expire soon.
+   */
+  @Get('stream')
+  @Public()
+  @ApiOperation({ summary: 'Live task changes (text/event-stream): event names created, claimed, …' })
+  @ApiProduces('text/event-stream')
+  @ApiQuery({
+    name: 'access_token',
+    required: false,
+    description: 'Short-lived bearer token, for EventSource',
+  })
+  @ApiQuery({ name: 'teamId', required: false })
+  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.authenticateStream(req);
+    if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
+      throw new UnauthorizedException('This role has no task stream');
+    }
+    const teamId = effectiveTeam(
+      principal,
+      typeof req.query.teamId === 'string' ? req.query.teamId : undefined,
+    );
+    res.status(200).set({
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.flushHeaders();
+    res.write(`retry: 3000\n\n`);
+    const subscription = this.feed.changes.subscribe({
+      next: (change) => {
+        if (teamId && change.teamId !== teamId) return;
+        res.write(`event: ${change.kind}\ndata: ${JSON.stringify(change.task)}\n\n`);
+      },
+      complete: () => res.end(),
+    });
+    const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), 15000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      subscription.unsubscribe();
+    });
+  }
+
+  @Get(':id')
+  @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
+  @ApiOkResponse({ type: TaskView })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<TaskView> {
+    const task = await new TaskRepository(this.dataSource.manager).findById(id);
+    return toTaskView(assertTaskVisible(principal, task, id));
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead', 'admin')
+  @ApiOkResponse({ type: TaskView })
+  claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.claimTask.execute(new ClaimTaskCommand(id, principal));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead', 'admin')
+  @ApiOkResponse({ type: TaskView })
+  complete(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CompleteTaskBody,
+  ) {
+    return this.completeTask.execute(new CompleteTaskCommand(id, principal, body.outcome, body.note));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('team-lead', 'admin')
+  @ApiOkResponse({ type: TaskView })
+  cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CancelTaskBody,
+  ) {
+    return this.cancelTask.execute(new CancelTaskCommand(id, principal, body.reason));
+  }
+
+  private async authenticateStream(req: Request): Promise<Principal> {
+    const header = req.headers.authorization;
+    const fromHeader = header ? BEARER.exec(header.trim())?.[1] : undefined;
+    const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
+    const token = fromHeader ?? fromQuery;
+    if (!token) throw new UnauthorizedException('A bearer token is required (header, or ?access_token=)');
+    let principal: Principal;
+    try {
+      principal = await this.verifier.verify(token);
+    } catch (error) {
+      throw new UnauthorizedException('The bearer token is invalid or expired', { cause: error });
+    }
+    if (!fromHeader) {
+      const { exp } = decodeJwt(token);
+      const left = (exp ?? Infinity) - Date.now() / 1000;
+      if (left > this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS) {
+        throw new UnauthorizedException(
+          `A token in the URL must expire within ${this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS} s`,
+        );
+      }
+    }
+    return principal;
+  }
+}

@@ -1,0 +1,24 @@
+import { ForbiddenError, NotFoundError, TEAM_ROLES, type Principal } from '@samenspel/http';
+import type { TaskEntity } from './task.entity';
+
+/** Team roles act for their own team only; ops, admin and service see every team. */
+export function isTeamScoped(principal: Principal): boolean {
+  return TEAM_ROLES.includes(principal.role);
+}
+
+/** Another team's task answers 404: a worker learns nothing about tasks outside their team. */
+export function assertTaskVisible(principal: Principal, task: TaskEntity | null, id: string): TaskEntity {
+  if (!task || (isTeamScoped(principal) && principal.teamId !== task.teamId)) {
+    throw new NotFoundError(`No task ${id}`, 'task-not-found');
+  }
+  return task;
+}
+
+/** The team a list or stream is about: a team role's own, or the one an operator asks for. */
+export function effectiveTeam(principal: Principal, requested: string | undefined): string | undefined {
+  if (!isTeamScoped(principal)) return requested;
+  if (requested !== undefined && requested !== principal.teamId) {
+    throw new ForbiddenError('A team member sees only their own team', 'other-team');
+  }
+  return principal.teamId;
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_LOGGER } from '@samenspel/http';
+import type { Logger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_DUE_DATE_RULES } from '../domain/due-dates';
+import { addWorkingDays } from '../domain/working-days';
+import { retryDelayMs, signPayload, SIGNATURE_HEADER } from '../domain/webhook-signature';
+import { Mailer } from '../email/mailer';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
+import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
+
+/** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
+export const NO_YOUNGSTER = 'no-youngster';
+
+type Attempt =
+  { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
+
+/**
+ * Sends due webhook and e-mail deliveries. Rows are claimed with SKIP LOCKED, so instances share
+ * the queue; each attempt is logged on its row. Failures retry with exponential backoff; a webhook
+ * failing `WEBHOOK_DISABLE_AFTER_FAILURES` times in a row is disabled and its team gets a task.
+ */
+@Injectable()
+export class DeliveryWorker {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly createTask: CreateTask,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  run(now = new Date(), limit = 10): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const deliveries = new DeliveryRepository(em);
+      const due = await deliveries.claimDue(now, limit);
+      for (const delivery of due) {
+        if (delivery.channel === 'webhook') await this.deliverWebhook(em, delivery);
+        else await this.deliverEmail(em, delivery);
+      }
+      return due.length;
+    });
+  }
+
+  private async deliverWebhook(em: EntityManager, delivery: DeliveryRow): Promise<void> {
+    const deliveries = new DeliveryRepository(em);
+    const webhook = await deliveries.findWebhook(delivery.webhook_id!, true);
+    if (!webhook || webhook.status !== 'active') {
+      await deliveries.markAttemptFailed(delivery.id, {
+        statusCode: null,
+        error: 'webhook disabled',
+        nextAttemptAt: null,
+      });
+      return;
+    }
+    const body = JSON.stringify({ id: delivery.id, ...delivery.payload });
+    const attempt = await this.post(webhook.url, body, webhook.secret, delivery);
+    if (attempt.ok) {
+      await deliveries.markDelivered(delivery.id, attempt.statusCode);
+      await deliveries.recordWebhookSuccess(webhook.id);
+      return;
+    }
+    await this.recordFailure(deliveries, delivery, attempt);
+    const after = await deliveries.recordWebhookFailure(webhook.id);
+    if (after.consecutive_failures >= this.config.WEBHOOK_DISABLE_AFTER_FAILURES) {
+      await deliveries.disableWebhook(webhook.id);
+      await deliveries.failPendingOfWebhook(webhook.id, 'webhook disabled');
+      const now = new Date();
+      await this.createTask.execute(
+        new CreateTaskCommand({
+          sourceKey: `webhook-disabled:${webhook.id}:${now.getTime()}`,
+          teamId: webhook.team_id,
+          type: 'webhook-disabled',
+          youthRef: NO_YOUNGSTER,
+          dueAt: addWorkingDays(now, DEFAULT_DUE_DATE_RULES.webhookDisabledWorkingDays),
+          context: { webhookId: webhook.id },
+        }),
+        em,
+      );
+      this.logger.warn({ webhookId: webhook.id, teamId: webhook.team_id }, 'webhook disabled after failures');
+    }
+  }
+
+  private async post(url: string, body: string, secret: string, delivery: DeliveryRow): Promise<Attempt> {
+    const t = Math.floor(Date.now() / 1000);
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signPayload(secret, body, t),
+          'X-Samenspel-Event': delivery.event,
+          'X-Samenspel-Delivery': delivery.id,
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
+      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
+    } catch (error) {
+      return { ok: false, statusCode: null, error: (error as Error).message };
+    }
+  }
+
+  private async deliverEmail(em: EntityManager, delivery: DeliveryRow): Promise<void> {
+    const deliveries = new DeliveryRepository(em);
+    try {
+      await this.mailer.sendTaskMail(delivery.recipient!, delivery.event, delivery.payload);
+      await deliveries.markDelivered(delivery.id, null);
+    } catch (error) {
+      await this.recordFailure(deliveries, delivery, {
+        statusCode: null,
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  private async recordFailure(
+    deliveries: DeliveryRepository,
+    delivery: DeliveryRow,
+    attempt: { statusCode: number | null; error: string },
+  ) {
+    const attempts = delivery.attempts + 1;
+    const giveUp = attempts >= this.config.DELIVERY_MAX_ATTEMPTS;
+    const delay = retryDelayMs(
+      attempts,
+      this.config.DELIVERY_BACKOFF_BASE_MS,
+      this.config.DELIVERY_BACKOFF_MAX_MS,
+    );
+    await deliveries.markAttemptFailed(delivery.id, {
+      statusCode: attempt.statusCode,
+      error: attempt.error,
+      nextAttemptAt: giveUp ? null : new Date(Date.now() + delay),
+    });
+  }
+}

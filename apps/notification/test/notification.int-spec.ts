@@ -1,0 +1,694 @@
+import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES } from '@samenspel/contracts';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET, signDevToken } from '@samenspel/http';
+import { authHeader, aYouthRef, startService, waitFor, type ServiceUnderTest } from '@samenspel/testing';
+import type { Client } from 'pg';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
+import { addWorkingDays } from '../src/domain/working-days';
+import {
+  aTeamId,
+  api,
+  BRIDGING,
+  cloudEvent,
+  offered,
+  outboxEventsFor,
+  REFERRAL,
+  referralCreated,
+  serviceDb,
+  smtpReceiver,
+  tasksOf,
+  TestKafka,
+  webhookReceiver,
+  type TaskJson,
+} from './notification-harness';
+
+/**
+ * The default plan starts with a step at once and waits weeks for the next, so most tests see one
+ * follow-up task. GM0307 and GM0599 have plans in seconds for the scheduler tests.
+ */
+const PLANS = JSON.stringify({
+  default: [
+    { step: 'first-contact', at: {}, dueWorkingDays: 5 },
+    { step: 'check-in-2w', at: { weeks: 2 }, dueWorkingDays: 3 },
+  ],
+  GM0307: [
+    { step: 'first-contact', at: {}, dueWorkingDays: 5 },
+    { step: 'check-in-2w', at: { seconds: 2 }, dueWorkingDays: 3 },
+    { step: 'check-in-3m', at: { seconds: 4 }, dueWorkingDays: 5 },
+  ],
+  // A step that comes due while the service is down in the restart test.
+  GM0599: [
+    { step: 'first-contact', at: {}, dueWorkingDays: 5 },
+    { step: 'check-in-2w', at: { seconds: 10 }, dueWorkingDays: 3 },
+  ],
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The Debian chromium package; installed here when the machine does not have it yet. */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env, timeout: 300000 });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+    timeout: 600000,
+  });
+}
+
+describe('the notification service on the real broker and database', () => {
+  const kafka = new TestKafka();
+  let smtp: Awaited<ReturnType<typeof smtpReceiver>>;
+  let sut: ServiceUnderTest;
+  let db: Client;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    smtp = await smtpReceiver();
+    env = {
+      SCHEDULER_TICK_MS: '200',
+      ESCALATE_AFTER_WORKING_DAYS: '0',
+      SMTP_URL: smtp.url,
+      DELIVERY_BACKOFF_BASE_MS: '100',
+      DELIVERY_BACKOFF_MAX_MS: '400',
+      DELIVERY_MAX_ATTEMPTS: '6',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '3',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: '600',
+      FOLLOW_UP_PLANS: PLANS,
+    };
+    sut = await startService('notification', { env });
+    db = await serviceDb(sut.databaseName);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await sut?.dispose();
+    await kafka.close();
+    await smtp?.close();
+  });
+
+  const taskOf = (teamId: string, predicate: (t: TaskJson) => boolean, description: string) =>
+    waitFor(async () => (await tasksOf(sut, teamId)).find(predicate), { timeoutMs: 30000, description });
+
+  describe('tasks from events, the inbox API, escalation and delivery channels', () => {
+    it('creates one bridging-offer task from an offer event delivered twice and re-sent with a new id', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const data = offered(youthRef, teamId);
+      const event = cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data);
+      const resent = cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data);
+      await kafka.produce(BRIDGING, [event, event, resent]);
+      // A later event of the same youngster: once it is processed, the three before it are too.
+      const marker = offered(youthRef, teamId);
+      await kafka.produce(BRIDGING, [cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, marker)]);
+      await taskOf(teamId, (t) => t.offerId === marker.offerId, 'the marker offer task');
+
+      const tasks = (await tasksOf(sut, teamId)).filter((t) => t.offerId === data.offerId);
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0]).toMatchObject({
+        type: 'bridging-offer',
+        status: 'open',
+        youthRef,
+        context: { activityTitle: 'Kickboksen voor starters' },
+      });
+      const events = await outboxEventsFor(db, tasks[0].id);
+      expect(events.map((e) => e.type)).toEqual([TASK_EVENT_TYPES.created]);
+    });
+
+    it('completes the offer task when the offer is accepted, and cancels another when it is withdrawn', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const accepted = offered(youthRef, teamId);
+      const withdrawn = offered(youthRef, teamId);
+      const outcome = (o: typeof accepted) => ({
+        waitlistEntryId: o.waitlistEntryId,
+        youthRef,
+        offerId: o.offerId,
+        activityId: o.activityId,
+        teamId,
+      });
+      await kafka.produce(BRIDGING, [
+        cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, accepted),
+        cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, withdrawn),
+        cloudEvent(BRIDGING_EVENT_TYPES.accepted, youthRef, outcome(accepted)),
+        cloudEvent(BRIDGING_EVENT_TYPES.offerWithdrawn, youthRef, {
+          ...outcome(withdrawn),
+          reason: 'withdrawn',
+        }),
+      ]);
+      const done = await taskOf(teamId, (t) => t.offerId === accepted.offerId && t.status === 'done', 'done');
+      const cancelled = await taskOf(
+        teamId,
+        (t) => t.offerId === withdrawn.offerId && t.status === 'cancelled',
+        'cancelled',
+      );
+      expect(done.outcome).toBe('accepted');
+      expect(cancelled.cancelReason).toBe('offer-withdrawn');
+      const completedEvent = (await outboxEventsFor(db, done.id)).find(
+        (e) => e.type === TASK_EVENT_TYPES.completed,
+      );
+      expect(completedEvent?.data).toMatchObject({ outcome: 'accepted', offerId: accepted.offerId });
+    });
+
+    it('turns referrals, warm handovers and care started into their tasks, and starts the follow-up plan after a handover', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const handover = referralCreated(youthRef, teamId, 'after');
+      const parallel = referralCreated(youthRef, teamId, 'during');
+      await kafka.produce(REFERRAL, [
+        cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover),
+        cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, parallel),
+        cloudEvent(REFERRAL_EVENT_TYPES.warmHandoverPlanned, youthRef, {
+          referralId: handover.referralId,
+          youthRef,
+          teamId,
+          proposedAt: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString(),
+          participantRoles: ['case-manager', 'youth-worker'],
+        }),
+      ]);
+      await kafka.produce(BRIDGING, [
+        cloudEvent(BRIDGING_EVENT_TYPES.ended, youthRef, {
+          waitlistEntryId: `wl-${youthRef}`,
+          youthRef,
+          reason: 'care-started',
+          placementContinues: true,
+          teamId,
+        }),
+      ]);
+      await waitFor(async () => (await tasksOf(sut, teamId)).length === 5, {
+        timeoutMs: 30000,
+        description: 'five tasks: two intakes, a warm handover, care started and the first follow-up step',
+      });
+      const tasks = await tasksOf(sut, teamId);
+      const byType = (type: string) => tasks.filter((t) => t.type === type);
+      expect(byType('handover-intake')).toEqual([
+        expect.objectContaining({
+          referralId: handover.referralId,
+          context: expect.objectContaining({ phase: 'after' }),
+        }),
+      ]);
+      expect(byType('referral-intake')).toEqual([
+        expect.objectContaining({ referralId: parallel.referralId }),
+      ]);
+      expect(byType('warm-handover')).toHaveLength(1);
+      expect(byType('care-started')).toHaveLength(1);
+      expect(byType('follow-up')).toEqual([
+        expect.objectContaining({ step: 'first-contact', referralId: handover.referralId }),
+      ]);
+      // The handover intake is due five Dutch working days later.
+      const intake = byType('handover-intake')[0];
+      const created = new Date(intake.dueAt);
+      expect(created.getTime()).toBeGreaterThan(Date.now());
+      expect(Math.abs(addWorkingDays(new Date(), 5).getTime() - created.getTime())).toBeLessThan(60000);
+    });
+
+    it('records a follow-up outcome on completion and publishes it with the referral and step', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const handover = referralCreated(youthRef, teamId, 'after');
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+      const step = await taskOf(teamId, (t) => t.type === 'follow-up', 'first-contact step');
+      const worker = await authHeader('youth-worker', { teamId, sub: 'worker-1' });
+
+      const wrong = await api(sut, `/tasks/${step.id}/complete`, worker, {
+        method: 'POST',
+        body: { outcome: 'done' },
+      });
+      expect(wrong.status).toBe(422);
+      const claimed = await api(sut, `/tasks/${step.id}/claim`, worker, { method: 'POST' });
+      expect(claimed.body).toMatchObject({ status: 'claimed', assignee: 'worker-1' });
+      const otherWorker = await authHeader('youth-worker', { teamId, sub: 'worker-2' });
+      expect((await api(sut, `/tasks/${step.id}/claim`, otherWorker, { method: 'POST' })).status).toBe(409);
+      const done = await api(sut, `/tasks/${step.id}/complete`, worker, {
+        method: 'POST',
+        body: { outcome: 'engaged-in-activity', note: 'Komt dinsdag kijken' },
+      });
+      expect(done.body).toMatchObject({ status: 'done', outcome: 'engaged-in-activity' });
+
+      const events = await outboxEventsFor(db, step.id);
+      expect(events.map((e) => e.type)).toEqual([
+        TASK_EVENT_TYPES.created,
+        TASK_EVENT_TYPES.claimed,
+        TASK_EVENT_TYPES.completed,
+      ]);
+      expect(events[2].data).toMatchObject({
+        referralId: handover.referralId,
+        step: 'first-contact',
+        outcome: 'engaged-in-activity',
+      });
+      expect(JSON.stringify(events)).not.toContain('dinsdag');
+    });
+
+    it('answers a worker of team B with 404 on team A’s task and 403 on team A’s list', async () => {
+      const teamA = aTeamId();
+      const teamB = aTeamId();
+      const youthRef = aYouthRef();
+      const data = offered(youthRef, teamA);
+      await kafka.produce(BRIDGING, [cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data)]);
+      const task = await taskOf(teamA, (t) => t.offerId === data.offerId, 'team A task');
+      const workerB = await authHeader('youth-worker', { teamId: teamB });
+
+      expect((await api(sut, `/tasks/${task.id}`, workerB)).status).toBe(404);
+      expect((await api(sut, `/tasks/${task.id}/claim`, workerB, { method: 'POST' })).status).toBe(404);
+      expect(
+        (await api(sut, `/tasks/${task.id}/complete`, workerB, { method: 'POST', body: { outcome: 'done' } }))
+          .status,
+      ).toBe(404);
+      expect((await api(sut, `/tasks?teamId=${teamA}`, workerB)).status).toBe(403);
+      expect((await api(sut, `/tasks`, workerB)).body.items).toEqual([]);
+      const leadB = await authHeader('team-lead', { teamId: teamB });
+      expect(
+        (await api(sut, `/tasks/${task.id}/cancel`, leadB, { method: 'POST', body: { reason: 'duplicate' } }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await api(sut, `/tasks/${task.id}`, await authHeader('youth-worker', { teamId: teamA }))).status,
+      ).toBe(200);
+    });
+
+    it('reminds, then escalates an overdue task: task.overdue on Kafka, the team-lead by e-mail and webhook', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const lead = await authHeader('team-lead', { teamId });
+      await api(sut, `/teams/${teamId}/contacts`, lead, {
+        method: 'PUT',
+        body: { teamEmail: `team-${teamId}@example.org`, teamLeadEmail: `lead-${teamId}@example.org` },
+      });
+      const receiver = await webhookReceiver();
+      try {
+        const hook = await api(sut, '/webhooks', lead, {
+          method: 'POST',
+          body: { url: receiver.url, events: ['task.overdue', 'task.reminder'] },
+        });
+        expect(hook.status).toBe(201);
+        // An offer that already expired is due at once; with ESCALATE_AFTER_WORKING_DAYS=0 it escalates at once too.
+        const data = offered(youthRef, teamId, { expiresAt: new Date(Date.now() - 60000).toISOString() });
+        await kafka.produce(BRIDGING, [cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data)]);
+
+        const escalated = await taskOf(
+          teamId,
+          (t) => t.offerId === data.offerId && !!t.escalatedAt,
+          'escalation',
+        );
+        expect(escalated).toMatchObject({ priority: 'high', status: 'open' });
+        expect(escalated.remindedAt).toBeDefined();
+
+        const overdue = await waitFor(
+          async () =>
+            (await kafka.readAll('samenspel.task.v1')).find(
+              (r) => r.key === youthRef && r.value?.includes(TASK_EVENT_TYPES.overdue),
+            ),
+          { timeoutMs: 30000, description: 'task.overdue on samenspel.task.v1' },
+        );
+        expect(JSON.parse(overdue.value!).data).toMatchObject({
+          taskId: escalated.id,
+          teamId,
+          reason: expect.any(String),
+        });
+
+        await waitFor(() => smtp.mails.some((m) => m.to.includes(`lead-${teamId}@example.org`)), {
+          timeoutMs: 30000,
+          description: 'the escalation e-mail to the team-lead',
+        });
+        const leadMail = smtp.mails.find((m) => m.to.includes(`lead-${teamId}@example.org`))!;
+        expect(leadMail.raw).toContain('Escalatie');
+        expect(leadMail.raw).not.toContain(youthRef);
+        await waitFor(() => smtp.mails.some((m) => m.to.includes(`team-${teamId}@example.org`)), {
+          timeoutMs: 30000,
+          description: 'the new-task or reminder e-mail to the team',
+        });
+
+        await waitFor(
+          () =>
+            receiver.received
+              .map((r) => JSON.parse(r.body).type)
+              .sort()
+              .join() === 'task.overdue,task.reminder',
+          {
+            timeoutMs: 30000,
+            description: 'the reminder and overdue webhooks',
+          },
+        );
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('signs webhook deliveries, retries a failing receiver with backoff and logs every attempt', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const lead = await authHeader('team-lead', { teamId });
+      const receiver = await webhookReceiver([500, 503]);
+      try {
+        const hook = await api(sut, '/webhooks', lead, {
+          method: 'POST',
+          body: { url: receiver.url, events: ['task.created'] },
+        });
+        const secret = hook.body.secret as string;
+        expect(secret).toMatch(/^whsec_/);
+        const data = offered(youthRef, teamId);
+        await kafka.produce(BRIDGING, [cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data)]);
+
+        await waitFor(() => receiver.received.some((r) => r.status === 200), {
+          timeoutMs: 30000,
+          description: 'the third attempt to succeed',
+        });
+        expect(receiver.received.map((r) => r.status)).toEqual([500, 503, 200]);
+        for (const hit of receiver.received) {
+          const header = hit.headers[SIGNATURE_HEADER.toLowerCase()] as string;
+          expect(verifySignature(secret, hit.body, header, Math.floor(Date.now() / 1000))).toBe(true);
+          expect(verifySignature('another-secret', hit.body, header, Math.floor(Date.now() / 1000))).toBe(
+            false,
+          );
+        }
+        expect(JSON.parse(receiver.received[2].body)).toMatchObject({
+          type: 'task.created',
+          data: { offerId: data.offerId, teamId, type: 'bridging-offer' },
+        });
+        // The attempt is logged when its transaction commits, just after the receiver answered.
+        const log = await waitFor(
+          async () => {
+            const page = await api(sut, `/webhooks/${hook.body.id}/deliveries`, lead);
+            return page.body.items[0]?.status === 'delivered' && page;
+          },
+          { timeoutMs: 30000, description: 'the delivery logged as delivered' },
+        );
+        expect(log.body.items).toEqual([
+          expect.objectContaining({
+            event: 'task.created',
+            status: 'delivered',
+            attempts: 3,
+            lastStatusCode: 200,
+          }),
+        ]);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('disables a webhook that keeps failing and gives the team a webhook-disabled task', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const lead = await authHeader('team-lead', { teamId });
+      const receiver = await webhookReceiver(Array(20).fill(500));
+      try {
+        const hook = await api(sut, '/webhooks', lead, {
+          method: 'POST',
+          body: { url: receiver.url, events: ['task.created'] },
+        });
+        await kafka.produce(BRIDGING, [
+          cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, offered(youthRef, teamId)),
+        ]);
+
+        const task = await taskOf(teamId, (t) => t.type === 'webhook-disabled', 'a webhook-disabled task');
+        expect(task.context).toMatchObject({ webhookId: hook.body.id });
+        const hooks = await api(sut, '/webhooks', lead);
+        expect(hooks.body).toEqual([
+          expect.objectContaining({ id: hook.body.id, status: 'disabled', consecutiveFailures: 3 }),
+        ]);
+        expect(receiver.received).toHaveLength(3);
+        const log = await api(sut, `/webhooks/${hook.body.id}/deliveries`, lead);
+        expect(log.body.items[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 500 });
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('streams the team’s task changes as Server-Sent Events, and refuses a long-lived token in the URL', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const controller = new AbortController();
+      const res = await fetch(`${sut.baseUrl}/api/v1/tasks/stream`, {
+        headers: await authHeader('youth-worker', { teamId }),
+        signal: controller.signal,
+      });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      const data = offered(youthRef, teamId);
+      const otherTeams = offered(aYouthRef(), aTeamId());
+      await kafka.produce(BRIDGING, [
+        cloudEvent(BRIDGING_EVENT_TYPES.offered, otherTeams.youthRef, otherTeams),
+        cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, data),
+      ]);
+      await waitFor(
+        async () => {
+          const { value } = await reader.read();
+          text += new TextDecoder().decode(value);
+          return text.includes(data.offerId);
+        },
+        { timeoutMs: 30000, description: 'the created event on the stream' },
+      );
+      controller.abort();
+      expect(text).toContain('event: created');
+      expect(text).not.toContain(otherTeams.offerId);
+
+      // This instance takes tokens in the URL that expire within 10 minutes (STREAM_QUERY_TOKEN_MAX_TTL_SECONDS).
+      const token = (expiresIn: string) =>
+        signDevToken(
+          { role: 'youth-worker', teamId, expiresIn },
+          DEV_JWT_SECRET,
+          DEFAULT_AUTH_ISSUER,
+          DEFAULT_AUTH_AUDIENCE,
+        );
+      const hourLong = await fetch(`${sut.baseUrl}/api/v1/tasks/stream?access_token=${await token('1h')}`);
+      expect(hourLong.status).toBe(401);
+      const shortLived = new AbortController();
+      const fiveMinutes = await fetch(
+        `${sut.baseUrl}/api/v1/tasks/stream?access_token=${await token('5m')}`,
+        {
+          signal: shortLived.signal,
+        },
+      );
+      expect(fiveMinutes.status).toBe(200);
+      shortLived.abort();
+      expect((await fetch(`${sut.baseUrl}/api/v1/tasks/stream`)).status).toBe(401);
+    });
+  });
+
+  describe('the team inbox page in a real headless Chromium', () => {
+    let browser: BrowserContext;
+    let profile: string;
+
+    beforeAll(async () => {
+      ensureChromium();
+      profile = mkdtempSync(join(tmpdir(), 'samenspel-chromium-'));
+      // A fresh profile per run (Playwright passes it to Chromium as --user-data-dir).
+      browser = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    }, 900000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
+
+    async function openInbox(teamId: string, viewport = { width: 390, height: 844 }): Promise<Page> {
+      const token = await signDevToken(
+        { role: 'youth-worker', teamId, sub: 'worker-anna', expiresIn: '5m' },
+        DEV_JWT_SECRET,
+        DEFAULT_AUTH_ISSUER,
+        DEFAULT_AUTH_AUDIENCE,
+      );
+      const page = await browser.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`${sut.baseUrl}/inbox#token=${token}`);
+      return page;
+    }
+
+    it('shows open tasks by due date in Dutch, claims one and completes it with an outcome, live', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const soon = offered(youthRef, teamId, { expiresAt: new Date(Date.now() + 3600000).toISOString() });
+      await kafka.produce(BRIDGING, [cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, soon)]);
+      await waitFor(async () => (await tasksOf(sut, teamId)).length === 1, { description: 'the offer task' });
+
+      const page = await openInbox(teamId);
+      try {
+        await page.waitForSelector('[data-testid=task]');
+        expect(await page.title()).toBe('Teaminbox · Samenspel');
+        expect(page.url()).not.toContain('token='); // the token leaves the address bar
+        await page.waitForSelector('body[data-live=true]');
+
+        // A handover arrives while the page is open: the stream adds its tasks, ordered by due date.
+        const handover = referralCreated(youthRef, teamId, 'after');
+        await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+        await waitFor(async () => (await page.locator('[data-testid=task]').count()) === 3, {
+          timeoutMs: 30000,
+          description: '3 task cards',
+        });
+        const titles = await page.locator('[data-testid=task-type]').allTextContents();
+        // The offer expires within the hour, so it comes first; the 5-day intake and first contact follow.
+        expect(titles[0]).toBe('Overbruggingsaanbod bespreken');
+        expect(titles.slice(1).sort()).toEqual(['Intake na overdracht', 'Nazorgcontact · eerste contact']);
+
+        const offerCard = page.locator('[data-testid=task]', { hasText: 'Overbruggingsaanbod' });
+        await offerCard.locator('[data-testid=claim]').click();
+        await page.waitForSelector('[data-testid=task][data-status=claimed]');
+        expect(await offerCard.textContent()).toContain('Opgepakt door worker-anna');
+
+        const followUp = page.locator('[data-testid=task]', { hasText: 'Nazorgcontact' });
+        await followUp.locator('[data-testid=outcome]').selectOption('internship-or-work-found');
+        await followUp.locator('[data-testid=complete]').click();
+        await waitFor(async () => (await page.locator('[data-testid=task]').count()) === 2, {
+          timeoutMs: 30000,
+          description: '2 task cards',
+        });
+        const done = (await tasksOf(sut, teamId, '&status=done'))[0];
+        expect(done).toMatchObject({
+          type: 'follow-up',
+          outcome: 'internship-or-work-found',
+          status: 'done',
+        });
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('switches to English and back, and fits a phone screen', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      await kafka.produce(BRIDGING, [
+        cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, offered(youthRef, teamId)),
+      ]);
+      await waitFor(async () => (await tasksOf(sut, teamId)).length === 1, { description: 'the offer task' });
+      const page = await openInbox(teamId, { width: 360, height: 740 });
+      try {
+        await page.waitForSelector('[data-testid=task]');
+        expect(await page.locator('h1').textContent()).toBe('Teaminbox');
+        expect(await page.locator('[data-testid=claim]').textContent()).toBe('Oppakken');
+        await page.click('[data-testid=lang-toggle]');
+        expect(await page.locator('h1').textContent()).toBe('Team inbox');
+        expect(await page.locator('[data-testid=claim]').textContent()).toBe('Claim');
+        expect(await page.locator('[data-testid=task-type]').textContent()).toBe('Discuss bridging offer');
+        expect(await page.locator('html').getAttribute('lang')).toBe('en');
+        // No horizontal scrolling on a 360 px wide phone.
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+        await page.click('[data-testid=lang-toggle]');
+        expect(await page.locator('h1').textContent()).toBe('Teaminbox');
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  // Last: the restart test restarts the shared instance.
+  describe('the follow-up scheduler in PostgreSQL', () => {
+    let second: ServiceUnderTest | undefined;
+
+    beforeAll(async () => {
+      second = await startService('notification', {
+        env,
+        databaseName: sut.databaseName,
+        groupId: sut.groupId,
+      });
+    });
+
+    afterAll(async () => {
+      await second?.stop('SIGKILL');
+    });
+
+    it('creates every step of several plans exactly once while two instances tick on the same database', async () => {
+      const teamId = aTeamId();
+      const referrals = Array.from({ length: 4 }, () => {
+        const youthRef = aYouthRef();
+        return {
+          youthRef,
+          data: { ...referralCreated(youthRef, teamId, 'after'), municipalityCode: 'GM0307' },
+        };
+      });
+      await kafka.produce(
+        REFERRAL,
+        referrals.map((r) => cloudEvent(REFERRAL_EVENT_TYPES.created, r.youthRef, r.data)),
+      );
+
+      // 4 handover intakes and 4 × 3 follow-up steps.
+      await waitFor(async () => (await tasksOf(sut, teamId, '&type=follow-up')).length >= 12, {
+        timeoutMs: 30000,
+        description: 'all twelve follow-up steps',
+      });
+      const steps = await tasksOf(sut, teamId, '&type=follow-up');
+      expect(steps).toHaveLength(12);
+      const keys = steps.map((t) => `${t.referralId}/${t.step}`);
+      expect(new Set(keys).size).toBe(12);
+      const { rows } = await db.query(
+        `SELECT payload->'data'->>'referralId' AS referral, payload->'data'->>'step' AS step, count(*)::int AS n
+           FROM outbox_event WHERE event_type = $1 AND payload->'data'->>'type' = 'follow-up'
+            AND payload->'data'->>'teamId' = $2
+          GROUP BY 1, 2`,
+        [TASK_EVENT_TYPES.created, teamId],
+      );
+      expect(rows).toHaveLength(12);
+      expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+      const pending = await db.query(
+        `SELECT count(*)::int AS n FROM scheduled_step WHERE referral_id = ANY($1) AND status = 'pending'`,
+        [referrals.map((r) => r.data.referralId)],
+      );
+      expect(pending.rows[0].n).toBe(0);
+    });
+
+    it('creates a step that came due while the service was down once it is back', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      // GM0599: the check-in comes 10 s after the handover. Both instances run while the event is
+      // consumed, so no rebalance stands between the event and its first step.
+      const data = { ...referralCreated(youthRef, teamId, 'after'), municipalityCode: 'GM0599' };
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, data)]);
+      await waitFor(
+        async () => (await tasksOf(sut, teamId, '&type=follow-up')).some((t) => t.step === 'first-contact'),
+        { timeoutMs: 30000, description: 'the first-contact step' },
+      );
+      const { rows } = await db.query(
+        `SELECT run_at FROM scheduled_step WHERE referral_id = $1 AND step = $2`,
+        [data.referralId, 'check-in-2w'],
+      );
+      const runAt = new Date(rows[0].run_at).getTime();
+
+      // Every instance down: nobody ticks.
+      const stopped = await Promise.all([sut.stop('SIGTERM'), second!.stop('SIGTERM')]);
+      second = undefined;
+      expect(stopped).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
+      expect(Date.now()).toBeLessThan(runAt); // stopped before the step came due
+      await waitFor(() => Date.now() > runAt + 500, {
+        timeoutMs: 30000,
+        description: 'the check-in to come due while the service is down',
+      });
+      const whileDown = await db.query(
+        `SELECT status FROM scheduled_step WHERE referral_id = $1 AND step = $2`,
+        [data.referralId, 'check-in-2w'],
+      );
+      expect(whileDown.rows[0].status).toBe('pending');
+
+      sut = await sut.restart();
+      const steps = await waitFor(
+        async () => {
+          const found = await tasksOf(sut, teamId, '&type=follow-up');
+          return found.length === 2 && found;
+        },
+        { timeoutMs: 30000, description: 'the check-in created after the restart' },
+      );
+      expect(steps.map((t) => t.step).sort()).toEqual(['check-in-2w', 'first-contact']);
+    });
+  });
+});
