@@ -1,5 +1,15 @@
 import { SERVICES } from '@samenspel/bootstrap';
-import { allTopicSpecs, SAMENSPEL_CONTRACTS, TOPIC_SPECS, TOPICS } from '@samenspel/contracts';
+import {
+  ACTIVITY_EVENT_TYPES,
+  allTopicSpecs,
+  BRIDGING_EVENT_TYPES,
+  REFERRAL_EVENT_TYPES,
+  SAMENSPEL_CONTRACTS,
+  TASK_EVENT_TYPES,
+  TOPIC_SPECS,
+  TOPICS,
+  WAITLIST_EVENT_TYPES,
+} from '@samenspel/contracts';
 import { deadLetterOf } from '@samenspel/messaging';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -19,6 +29,8 @@ interface Channel {
 }
 interface Message {
   name?: string;
+  contentType?: string;
+  traits?: { $ref: string }[];
   headers?: { properties?: Record<string, unknown>; required?: string[] };
   payload?: { allOf?: Node[] };
   examples?: { payload?: { type?: string; data?: unknown } }[];
@@ -28,7 +40,10 @@ const doc = parse(readFileSync(DOC_PATH, 'utf8')) as {
   asyncapi: string;
   servers: Record<string, { host: string; protocol: string }>;
   channels: Record<string, Channel>;
-  operations: Record<string, { action: string; channel: { $ref: string }; bindings?: Node }>;
+  operations: Record<
+    string,
+    { action: string; channel: { $ref: string }; messages?: { $ref: string }[]; bindings?: Node }
+  >;
   components: { messages: Record<string, Message> };
 };
 
@@ -40,6 +55,12 @@ function resolvePointer(ref: string): unknown {
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<unknown>((node, key) => (node as Node | undefined)?.[key], doc);
+}
+
+/** A message, through the channel's $ref to components when an operation names it. */
+function messageAt(ref: string): Message {
+  const node = resolvePointer(ref) as { $ref?: string } | undefined;
+  return (node?.$ref ? resolvePointer(node.$ref) : node) as Message;
 }
 
 function allRefs(node: unknown): string[] {
@@ -111,10 +132,127 @@ describe('docs/asyncapi.yaml', () => {
     expect(messages).toEqual([doc.components.messages.deadLetter]);
   });
 
-  it.each(Object.values(TOPICS).filter((t) => t !== TOPICS.waitlist))(
-    'says the messages of %s are defined with the service that produces them',
+  it.each(SAMENSPEL_CONTRACTS.map((c) => [c.type, c.topic] as const))(
+    'defines %s as a message on the channel of %s, with its JSON Schema as data',
+    (type, topic) => {
+      const message = messagesOf(channelAt(topic)!).find((m) => m.name === type);
+      expect(message).toBeDefined();
+      expect(allRefs(message?.payload)).toEqual(
+        expect.arrayContaining([
+          '../libs/contracts/schemas/cloudevent-envelope.json',
+          `../libs/contracts/schemas/${type}.json`,
+        ]),
+      );
+    },
+  );
+
+  it.each(TOPIC_SPECS.map((s) => s.name))('carries only registered event types on %s', (topic) => {
+    const names = messagesOf(channelAt(topic)!).map((m) => m.name);
+    expect([...names].sort()).toEqual(
+      SAMENSPEL_CONTRACTS.filter((c) => c.topic === topic)
+        .map((c) => c.type)
+        .sort(),
+    );
+  });
+
+  const eventMessages = Object.entries(doc.components.messages).filter(([key]) => key !== 'deadLetter');
+
+  it.each(eventMessages.map(([key]) => key))(
+    'gives message %s CloudEvents headers and a data $ref to a schema that exists and compiles',
+    (key) => {
+      const message = doc.components.messages[key];
+      const traits = (message.traits ?? []).map((t) => resolvePointer(t.$ref) as Message);
+      expect(traits.map((t) => t.contentType)).toContain('application/cloudevents+json');
+      expect(Object.keys(traits[0]?.headers?.properties ?? {})).toEqual(
+        expect.arrayContaining(['content-type', 'traceparent', 'ce_specversion', 'ce_type']),
+      );
+      const dataRefs = (message.payload?.allOf ?? [])
+        .map((part) => (part.properties as { data?: { $ref?: string } } | undefined)?.data?.$ref)
+        .filter((ref): ref is string => ref !== undefined);
+      expect(dataRefs).toEqual([`../libs/contracts/schemas/${message.name}.json`]);
+      const ajv = new Ajv2020({ strict: true, allErrors: true });
+      addFormats(ajv);
+      expect(() => ajv.compile(readJson(dataRefs[0]) as Node)).not.toThrow();
+    },
+  );
+
+  it('lets every operation refer only to messages of its own channel', () => {
+    const wrong = Object.entries(doc.operations).flatMap(([name, op]) => {
+      const channelRef = op.channel.$ref;
+      return (op.messages ?? [])
+        .filter((m) => !m.$ref.startsWith(`${channelRef}/messages/`) || resolvePointer(m.$ref) === undefined)
+        .map((m) => `${name}: ${m.$ref}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  const service = (name: string) => SERVICES.find((s) => s.name === name)!;
+  const operationsOf = (action: 'send' | 'receive', name: string, topic: string) =>
+    Object.values(doc.operations).filter((op) => {
+      const kafka = (
+        op.bindings as { kafka?: { groupId?: { enum?: string[] }; clientId?: { enum?: string[] } } }
+      )?.kafka;
+      const ids = action === 'receive' ? kafka?.groupId?.enum : kafka?.clientId?.enum;
+      return (
+        op.action === action &&
+        (resolvePointer(op.channel.$ref) as Channel).address === topic &&
+        (ids ?? []).includes(service(name).groupId)
+      );
+    });
+  const typesIn = (ops: { messages?: { $ref: string }[] }[]) =>
+    ops.flatMap((op) => (op.messages ?? []).map((m) => messageAt(m.$ref).name));
+
+  it.each([
+    ['activity', TOPICS.activity],
+    ['waitlist-bridging', TOPICS.bridging],
+    ['referral', TOPICS.referral],
+    ['notification', TOPICS.task],
+  ])('lets the %s service send every event type of %s', (name, topic) => {
+    expect(typesIn(operationsOf('send', name, topic)).sort()).toEqual(
+      SAMENSPEL_CONTRACTS.filter((c) => c.topic === topic)
+        .map((c) => c.type)
+        .sort(),
+    );
+  });
+
+  it.each([
+    ['waitlist-bridging', TOPICS.waitlist, Object.values(WAITLIST_EVENT_TYPES)],
+    [
+      'waitlist-bridging',
+      TOPICS.activity,
+      Object.values(ACTIVITY_EVENT_TYPES).filter((t) => /\.(activity|placement)\./.test(t)),
+    ],
+    ['referral', TOPICS.trajectory, [REFERRAL_EVENT_TYPES.trajectoryEnded]],
+    [
+      'referral',
+      TOPICS.jeugdzorgReferral,
+      [
+        REFERRAL_EVENT_TYPES.careReferralRequested,
+        REFERRAL_EVENT_TYPES.careReferralAccepted,
+        REFERRAL_EVENT_TYPES.careReferralRejected,
+      ],
+    ],
+    ['referral', TOPICS.activity, [ACTIVITY_EVENT_TYPES.teamCreated, ACTIVITY_EVENT_TYPES.teamUpdated]],
+    ['referral', TOPICS.task, [TASK_EVENT_TYPES.completed]],
+    ['notification', TOPICS.bridging, Object.values(BRIDGING_EVENT_TYPES)],
+    [
+      'notification',
+      TOPICS.referral,
+      SAMENSPEL_CONTRACTS.filter((c) => c.topic === TOPICS.referral).map((c) => c.type),
+    ],
+  ] as [string, string, string[]][])(
+    'lets the %s service receive from %s under its own group id',
+    (name, topic, types) => {
+      expect(typesIn(operationsOf('receive', name, topic)).sort()).toEqual([...types].sort());
+    },
+  );
+
+  it.each(allTopicSpecs(TOPIC_SPECS).map((s) => s.name))(
+    'lets the ops console read everything on %s, raw',
     (topic) => {
-      expect(channelAt(topic)?.description).toContain('defined with the service that produces them');
+      const reads = operationsOf('receive', 'ops-console', topic);
+      expect(reads).toHaveLength(1);
+      expect(reads[0]).not.toHaveProperty('messages');
     },
   );
 
