@@ -1,7 +1,7 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsUrl, Max, Min, ValidateBy } from 'class-validator';
-import { isIsoDuration } from './domain/iso-duration';
+import { isIsoDuration } from '@samenspel/http';
 
 /** The waitlist-bridging service's variables on top of every service's. */
 export class BridgingConfig extends ServiceConfig {

@@ -27,3 +27,4 @@ export * from './service-logger';
 
 export * from './http-platform.module';
 export * from './bootstrap-http';
+export * from './config/iso-duration';

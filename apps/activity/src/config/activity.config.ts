@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
 import { IsInt, Max, Min, ValidateBy } from 'class-validator';
-import { parseIsoDuration } from '../domain/iso-duration';
+import { parseIsoDuration } from '@samenspel/http';
 
 /** The activity service's variables on top of every service's. */
 export class ActivityConfig extends ServiceConfig {

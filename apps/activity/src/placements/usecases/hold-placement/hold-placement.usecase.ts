@@ -7,7 +7,7 @@ import { ActivitiesRepository } from '../../../activities/activities.repository'
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.config';
 import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
-import { parseIsoDuration } from '../../../domain/iso-duration';
+import { parseIsoDuration } from '@samenspel/http';
 import { assertActsForTeam } from '../../../shared/access';
 import {
   ActivityNotFoundError,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ActivityCatalogPort, type PlacementRef } from '../../../activity-catalog/activity-catalog.port';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
 import { nextOfferRank } from '../../../domain/bridging-lifecycle';
-import { parseIsoDuration } from '../../../domain/iso-duration';
+import { parseIsoDuration } from '@samenspel/http';
 import { offerIdFor } from '../../../domain/offer-id';
 import { noMatch, offered, queued } from '../../bridging-events';
 import { BridgingMetrics } from '../../bridging.metrics';
