@@ -6,10 +6,6 @@ import { join } from 'node:path';
 import { TOPICS } from '@samenspel/contracts';
 import { aUniqueName, authHeader, aYouthRef, REPO_ROOT, TestKafka, waitFor } from '@samenspel/testing';
 import { chromium, type BrowserContext } from 'playwright-core';
-// The paused consumer stands in for another team's plain Kafka client, so this test talks to Kafka
-// directly (as libs/testing's TestKafka does), not through our messaging library.
-// eslint-disable-next-line no-restricted-imports
-import { Kafka, logLevel } from 'kafkajs';
 import {
   credit,
   ledgerRows,
@@ -316,7 +312,7 @@ describe('the operations console on the real broker', () => {
       })),
     );
     const groupId = aUniqueName('test-paused');
-    const paused = await pausedConsumerAt(groupId, lagTopic, 0, 2);
+    const paused = await kafka.pausedConsumerAt(groupId, lagTopic, 0, 2);
     try {
       type Lag = {
         items: {
@@ -565,28 +561,4 @@ function ensureChromium(): void {
     env,
     timeout: 600000,
   });
-}
-
-/** A plain consumer that joins, commits `offset` on one partition and then stops consuming (paused). */
-async function pausedConsumerAt(groupId: string, topic: string, partition: number, offset: number) {
-  const kafka = new Kafka({
-    clientId: groupId,
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  let committed = false;
-  await consumer.run({
-    autoCommit: false,
-    eachMessage: async ({ partition: p, message }) => {
-      if (committed || p !== partition || BigInt(message.offset) < BigInt(offset - 1)) return;
-      await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
-      committed = true;
-      consumer.pause([{ topic }]);
-    },
-  });
-  await waitFor(() => committed, { timeoutMs: 30000, description: 'the paused consumer committed' });
-  return consumer;
 }

@@ -108,6 +108,33 @@ export class TestKafka {
     return records;
   }
 
+  /**
+   * A consumer that joins `groupId`, commits `offset` on one partition of `topic`, and then stops
+   * consuming (paused, still a live member): a deliberately lagging group. Disconnect it when done.
+   */
+  async pausedConsumerAt(
+    groupId: string,
+    topic: string,
+    partition: number,
+    offset: number,
+  ): Promise<{ disconnect(): Promise<void> }> {
+    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let committed = false;
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition: p, message }) => {
+        if (committed || p !== partition || BigInt(message.offset) < BigInt(offset - 1)) return;
+        await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
+        committed = true;
+        consumer.pause([{ topic }]);
+      },
+    });
+    await waitFor(() => committed, { timeoutMs: 30000, description: 'the paused consumer committed' });
+    return consumer;
+  }
+
   async committedOffsets(groupId: string, topic: string): Promise<Map<number, string>> {
     await this.connect();
     const [result] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
