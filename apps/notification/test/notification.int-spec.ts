@@ -1,12 +1,15 @@
 import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES } from '@samenspel/contracts';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET, signDevToken } from '@samenspel/http';
-import { authHeader, aYouthRef, startService, waitFor, type ServiceUnderTest } from '@samenspel/testing';
+import {
+  authHeader,
+  aYouthRef,
+  launchChromium,
+  startService,
+  waitFor,
+  type ServiceUnderTest,
+} from '@samenspel/testing';
 import type { Client } from 'pg';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
 import { addWorkingDays } from '../src/domain/working-days';
 import {
@@ -46,20 +49,6 @@ const PLANS = JSON.stringify({
     { step: 'check-in-2w', at: { seconds: 10 }, dueWorkingDays: 3 },
   ],
 });
-
-const CHROMIUM = '/usr/bin/chromium';
-
-/** The Debian chromium package; installed here when the machine does not have it yet. */
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env, timeout: 300000 });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    stdio: 'inherit',
-    env,
-    timeout: 600000,
-  });
-}
 
 describe('the notification service on the real broker and database', () => {
   const kafka = new TestKafka();
@@ -474,31 +463,13 @@ describe('the notification service on the real broker and database', () => {
 
   describe('the team inbox page in a real headless Chromium', () => {
     let browser: BrowserContext;
-    let profile: string;
 
     beforeAll(async () => {
-      ensureChromium();
-      profile = mkdtempSync(join(tmpdir(), 'samenspel-chromium-'));
-      // A fresh profile per run (Playwright passes it to Chromium as --user-data-dir).
-      browser = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     }, 900000);
 
     afterAll(async () => {
       await browser?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     async function openInbox(teamId: string, viewport = { width: 390, height: 844 }): Promise<Page> {

@@ -1,11 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@samenspel/contracts';
-import { aUniqueName, authHeader, aYouthRef, REPO_ROOT, TestKafka, waitFor } from '@samenspel/testing';
-import { chromium, type BrowserContext } from 'playwright-core';
+import {
+  aUniqueName,
+  authHeader,
+  aYouthRef,
+  launchChromium,
+  REPO_ROOT,
+  TestKafka,
+  waitFor,
+} from '@samenspel/testing';
+import type { BrowserContext } from 'playwright-core';
 import {
   credit,
   ledgerRows,
@@ -432,13 +438,10 @@ describe('the console page in a real headless Chromium', () => {
   let world: LedgerWorld;
   let ops: OpsConsole;
   let browser: BrowserContext;
-  let profile: string;
   const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
 
   beforeAll(async () => {
-    ensureChromium();
     mkdirSync(artifacts, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'samenspel-ops-chromium-'));
     kafka = new TestKafka();
     world = await ledgerWorld('opspage');
     // Assigned one by one, so that afterAll stops whatever did start.
@@ -447,12 +450,7 @@ describe('the console page in a real headless Chromium', () => {
       LAG_GROUP_PREFIX: 'test-ops-console',
     }).then((o) => (ops = o));
     await world.start();
-    // A fresh profile per run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1366, height: 768 },
-    });
+    browser = await launchChromium();
     await starting;
   }, 900000);
 
@@ -461,7 +459,6 @@ describe('the console page in a real headless Chromium', () => {
     await ops?.sut.dispose();
     await world?.dispose();
     await kafka?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows flows, lag, stuck flows, a trace and impact, and replays a dead letter from the page', async () => {
@@ -538,27 +535,3 @@ describe('the console page in a real headless Chromium', () => {
     }
   });
 });
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** The Debian chromium package; installed here when the machine does not have it yet. */
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env, timeout: 300000 });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-    stdio: 'inherit',
-    env,
-    timeout: 600000,
-  });
-}

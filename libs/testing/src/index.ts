@@ -7,3 +7,4 @@ export * from './service-process';
 export * from './service-under-test';
 export * from './tokens';
 export * from './simulator';
+export * from './chromium';
