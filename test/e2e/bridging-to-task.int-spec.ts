@@ -31,6 +31,7 @@ describe('a waiting youngster, from entered to the team task', () => {
   });
 
   afterAll(async () => {
+    await h?.outbound.stop();
     await Promise.all([notification, bridging, activity].map((s) => s?.dispose()));
     await kafka.close();
   });
