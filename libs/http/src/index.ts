@@ -28,3 +28,4 @@ export * from './service-logger';
 export * from './http-platform.module';
 export * from './bootstrap-http';
 export * from './config/iso-duration';
+export * from './pagination/page-query';

@@ -1,10 +1,11 @@
+import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_TYPES } from '@samenspel/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only for ops/admin/service; a team member sees their own team' })
   @IsOptional()
   @IsString()
@@ -26,21 +27,6 @@ export class ListTasksQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 export class CompleteTaskBody {

@@ -1,3 +1,4 @@
+import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONSENT_GIVERS,
@@ -145,7 +146,7 @@ export class WarmHandoverOutcomeBody {
   tookPlace!: boolean;
 }
 
-export class ListReferralsQuery {
+export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(YOUTH_REF) youthRef?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) teamId?: string;
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
@@ -160,21 +161,6 @@ export class ListReferralsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unrouted?: boolean;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 export class StatusChangeView {
