@@ -9,4 +9,6 @@ void runService({
   config: OpsConsoleConfig,
   imports: (config) => [OpsConsoleModule.forRoot(config)],
   migrations: OpsSchema,
+  // The console page at the root, so that http://127.0.0.1:3000/ opens it.
+  unprefixedRoutes: ['/'],
 });

@@ -6,6 +6,7 @@ import { KafkaJsBroker } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import type { OpsConsoleConfig } from './config/ops-console.config';
 import { ConsoleController } from './console/console.controller';
+import { DeadLetterCopySweeper } from './dead-letters/dead-letter-copy-sweeper';
 import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayDeadLetters } from './dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
@@ -39,6 +40,8 @@ export function opsSettings(config: OpsConsoleConfig): OpsSettings {
     throughputSampleIntervalMs: config.THROUGHPUT_SAMPLE_INTERVAL_MS,
     lagGroupPrefix: config.LAG_GROUP_PREFIX,
     fromBeginning: config.KAFKA_FROM_BEGINNING,
+    deadLetterCopyRetentionDays: config.DEAD_LETTER_COPY_RETENTION_DAYS,
+    deadLetterSweepIntervalMs: config.DEAD_LETTER_SWEEP_INTERVAL_MS,
   };
 }
 
@@ -74,6 +77,7 @@ export class OpsConsoleModule {
         KafkaHealthService,
         StuckFlowsService,
         DeadLetterRepository,
+        DeadLetterCopySweeper,
         ReplayDeadLetters,
         ResolveDeadLetter,
       ],

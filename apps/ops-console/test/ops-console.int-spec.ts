@@ -373,9 +373,9 @@ describe('the operations console on the real broker', () => {
       entry: `WL-${randomUUID().slice(0, 8)}`,
     }));
     for (const [i, y] of youngsters.entries()) {
-      // Entered 2 days ago, offered now: every first offer is in the "≤ 3 days" bucket.
+      // Entered 1, 2, ... 6 days ago, offered now: the median of 1..6 days is 3.5 days.
       await sendPrivately(
-        waitlistEntered(y.youthRef, y.entry, municipality, ago(2 * DAY)),
+        waitlistEntered(y.youthRef, y.entry, municipality, ago((i + 1) * DAY)),
         offered(y.youthRef, y.entry, `of-${y.entry}`, municipality),
       );
       if (i < 5) await sendPrivately(accepted(y.youthRef, y.entry, `of-${y.entry}`));
@@ -397,7 +397,7 @@ describe('the operations console on the real broker', () => {
       month,
       offeredYoungsters: 6,
       firstOffers: 6,
-      medianTimeToFirstOffer: '≤ 3 days',
+      medianDaysToFirstOffer: 3.5,
       offers: 6,
       offersAccepted: 5,
       acceptedShare: 0.833,
@@ -410,6 +410,7 @@ describe('the operations console on the real broker', () => {
     expect(cells).toMatchObject({
       municipality_code: `"${municipality}"`,
       offers_accepted: '"5"',
+      median_days_to_first_offer: '"3.5"',
       handovers: '',
     });
     const json = JSON.stringify(await ops.get(`impact?municipality=${municipality}`));
@@ -494,9 +495,7 @@ describe('the console page in a real headless Chromium', () => {
     const { authorization } = await authHeader('ops', { sub: 'ops-page' });
     const page = await browser.newPage();
     try {
-      await page.goto(
-        `${ops.sut.baseUrl}/api/v1/console#token=${encodeURIComponent(authorization.slice(7))}`,
-      );
+      await page.goto(`${ops.sut.baseUrl}/#token=${encodeURIComponent(authorization.slice(7))}`);
       await page.locator('main[data-loaded="overview"]').waitFor({ timeout: 30000 });
       expect(await page.locator('.card').first().isVisible()).toBe(true);
       expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(2);

@@ -38,6 +38,8 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   imports: (config: C) => NonNullable<DynamicModule['imports']>;
   entities?: DataSourceOptions['entities'];
   migrations?: DataSourceOptions['migrations'];
+  /** Routes served outside /api/v1 besides health, metrics and docs (the console page at `/`). */
+  unprefixedRoutes?: string[];
 }
 
 /** Builds the root module of a service: persistence, messaging and HTTP conventions around its features. */
@@ -146,7 +148,11 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
   try {
     await prepareDatabase(def, config, logger);
     const app = await NestFactory.create(serviceModule(def, config), { bufferLogs: true });
-    configureHttpApp(app, { service: def.name, version: def.version ?? '0.1.0' });
+    configureHttpApp(app, {
+      service: def.name,
+      version: def.version ?? '0.1.0',
+      unprefixedRoutes: def.unprefixedRoutes,
+    });
     app.connectMicroservice({ strategy: app.get(MessagingRuntime).server }, { inheritAppConfig: true });
     await app.startAllMicroservices();
     await app.listen(config.PORT, config.HOST);

@@ -13,6 +13,8 @@ export interface HttpAppOptions {
   service: string;
   /** The service's version, shown in its OpenAPI document. */
   version: string;
+  /** More routes outside the API prefix, e.g. a web page at `/`. */
+  unprefixedRoutes?: string[];
 }
 
 /**
@@ -21,7 +23,7 @@ export interface HttpAppOptions {
  */
 export function configureHttpApp<T extends INestApplication>(app: T, options: HttpAppOptions): T {
   app.useLogger(new PinoNestLogger(app.get<Logger>(SERVICE_LOGGER)));
-  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...(options.unprefixedRoutes ?? [])] });
   app.useGlobalPipes(createValidationPipe());
 
   const document = new DocumentBuilder()

@@ -43,6 +43,21 @@ export class OpsConsoleConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]*$/)
   LAG_GROUP_PREFIX: string = 'samenspel-';
 
+  /**
+   * Days a dead-lettered record's copy (key, value, headers) is kept for replay; the .dlq topic keeps
+   * its records 30 days, so a longer copy would outlive the source. Metadata and audit stay.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  DEAD_LETTER_COPY_RETENTION_DAYS: number = 30;
+
+  /** How often expired dead-letter copies are cleared (ms). */
+  @IsInt()
+  @Min(1000)
+  @Max(86400000)
+  DEAD_LETTER_SWEEP_INTERVAL_MS: number = 3600000;
+
   /** Extra topics the flow monitor reads besides every Samenspel topic (each with its .dlq); tests use it. */
   @Transform(({ value }) =>
     typeof value === 'string'

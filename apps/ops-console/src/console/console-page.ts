@@ -58,7 +58,7 @@ svg text{font-size:11px;fill:#1d2433}
       el('section',{},[el('h2',{text:'Throughput per topic (events/s)'}), table(['topic','end offset','events/s','window s'], tp.items.map(function(t){return [t.topic,t.endOffset,t.eventsPerSecond,t.windowSeconds];}))])]; }); }
   function deadLetters(){ return api('/api/v1/dead-letters?limit=100').then(function(page){
     return [el('section',{},[el('h2',{text:'Dead letters ('+page.total+')'}), table(['status','reason','original topic','partition/offset','type','youthRef','replays',''], page.items.map(function(d){
-      var b = d.status==='resolved' ? null : el('button',{class:'act','data-replay':d.id,text:'Replay',on:function(){ b.disabled=true; api('/api/v1/dead-letters/replay',{method:'POST',body:JSON.stringify({ids:[d.id]})}).then(render).catch(function(e){alert(e.message);}); }});
+      var b = !d.replayable ? null : el('button',{class:'act','data-replay':d.id,text:'Replay',on:function(){ b.disabled=true; api('/api/v1/dead-letters/replay',{method:'POST',body:JSON.stringify({ids:[d.id]})}).then(render).catch(function(e){alert(e.message);}); }});
       return [d.status, d.reasonCategory, d.originalTopic, d.originalPartition+'/'+d.originalOffset, d.type, d.youthRef, d.replayCount, b]; }))])]; }); }
   function stuck(){ return api('/api/v1/stuck-flows').then(function(s){
     return [el('div',{class:'cards'}, Object.keys(s.byRule).map(function(r){ return card(s.byRule[r], r, s.byRule[r]>0?'bad':'ok'); })),
@@ -71,7 +71,7 @@ svg text{font-size:11px;fill:#1d2433}
   function impact(){ return api('/api/v1/impact').then(function(r){
     var nodes=[el('p',{class:'muted',text:'Cells under '+r.minimumCell+' youngsters are suppressed. Export: '}), el('a',{href:'#',text:'CSV',on:function(ev){ ev.preventDefault(); fetch('/api/v1/impact/export.csv',{headers:{authorization:'Bearer '+token}}).then(function(x){return x.blob();}).then(function(b){ var a=document.createElement('a'); a.href=URL.createObjectURL(b); a.download='samenspel-impact.csv'; a.click(); }); }})];
     r.items.forEach(function(row){ nodes.push(el('section',{},[el('h2',{text:row.municipalityCode+' · '+row.month}),
-      el('div',{class:'cards'},[card(row.offeredYoungsters===null?'<5':row.offeredYoungsters,'youngsters offered bridging'), card(row.medianTimeToFirstOffer||'–','median time to first offer'), card(row.acceptedShare===null?'–':Math.round(row.acceptedShare*100)+'%','offers accepted'), card(row.attendanceShare===null?'–':Math.round(row.attendanceShare*100)+'%','attendance'), card(row.firstContactShare===null?'–':Math.round(row.firstContactShare*100)+'%','first contact ≤ 5 working days')]),
+      el('div',{class:'cards'},[card(row.offeredYoungsters===null?'<5':row.offeredYoungsters,'youngsters offered bridging'), card(row.medianDaysToFirstOffer===null?'–':row.medianDaysToFirstOffer+' d','median days to first offer'), card(row.acceptedShare===null?'–':Math.round(row.acceptedShare*100)+'%','offers accepted'), card(row.attendanceShare===null?'–':Math.round(row.attendanceShare*100)+'%','attendance'), card(row.firstContactShare===null?'–':Math.round(row.firstContactShare*100)+'%','first contact ≤ 5 working days')]),
       bars([{label:'offers',value:row.offers},{label:'accepted',value:row.offersAccepted},{label:'handovers',value:row.handovers}].concat(Object.keys(row.outcomes).map(function(o){return {label:o,value:row.outcomes[o]};})))])); });
     if (!r.items.length) nodes.push(el('p',{text:'No impact figures yet.'}));
     return nodes; }); }

@@ -8,7 +8,8 @@ import { CONSOLE_PAGE } from './console-page';
 @ApiExcludeController()
 @Controller()
 export class ConsoleController {
-  @Get('console')
+  /** At `/`, and at /api/v1/console as before. */
+  @Get(['', 'console'])
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   page(): string {

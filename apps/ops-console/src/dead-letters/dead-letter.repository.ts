@@ -24,6 +24,9 @@ export interface DeadLetterView {
   resolvedAt: string | null;
   /** The resolution note is kept for the audit but never shown: free text. */
   hasNote: boolean;
+  /** Whether the record copy is still there to replay (gone once resolved or expired). */
+  replayable: boolean;
+  copyExpiredAt: string | null;
 }
 
 export interface ReplayableRecord {
@@ -105,6 +108,19 @@ export class DeadLetterRepository {
     await this.audit(em, id, 'resolve', actor, null);
   }
 
+  /**
+   * Clears the record copies of dead letters received before `cutoff` (the .dlq topic no longer
+   * holds them either); status, coordinates and the audit trail stay. Returns how many were cleared.
+   */
+  async expireCopies(cutoff: Date): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `UPDATE dead_letter SET record_key = NULL, record_value = NULL, record_headers = NULL, copy_expired_at = now()
+       WHERE received_at < $1 AND record_value IS NOT NULL RETURNING id`,
+      [cutoff],
+    )) as [unknown[], number];
+    return rows[1];
+  }
+
   async actions(id: string) {
     const rows = (await this.dataSource.query(
       `SELECT action, actor, actor_role, target_topic, at FROM dead_letter_action WHERE dead_letter_id = $1 ORDER BY id`,
@@ -155,5 +171,7 @@ function view(r: Row): DeadLetterView {
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
     hasNote: Boolean(r.resolution_note),
+    replayable: r.record_value !== null && r.record_value !== undefined,
+    copyExpiredAt: r.copy_expired_at ? new Date(r.copy_expired_at).toISOString() : null,
   };
 }

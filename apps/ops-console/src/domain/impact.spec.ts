@@ -1,6 +1,4 @@
-import { firstOfferBucket, impactCsv, impactRow, medianBucket, suppress } from './impact';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { impactCsv, impactRow, medianDays, suppress } from './impact';
 
 describe('impact figures', () => {
   it.each([
@@ -12,21 +10,17 @@ describe('impact figures', () => {
     expect(suppress(count, 5)).toBe(expected);
   });
 
-  it.each([
-    [0, 'first_offer_le_1d'],
-    [DAY, 'first_offer_le_1d'],
-    [DAY + 1, 'first_offer_le_3d'],
-    [7 * DAY, 'first_offer_le_7d'],
-    [29 * DAY, 'first_offer_gt_28d'],
-  ])('puts a first offer after %s ms in %s', (ms, bucket) => {
-    expect(firstOfferBucket(ms)).toBe(bucket);
+  it('gives the median time to the first offer in days, with one decimal', () => {
+    // Six first offers after 1, 2, 3, 4, 5 and 6 days: the median is between the 3rd and 4th, 3.5 days
+    // = 302,400 s; the store computes that median (percentile_cont), this turns it into days.
+    expect(medianDays({ count: 6, medianSeconds: 302400 }, 5)).toBe(3.5);
+    // 2 h 24 min = 0.1 day.
+    expect(medianDays({ count: 5, medianSeconds: 8640 }, 5)).toBe(0.1);
   });
 
-  it('finds the bucket holding the median', () => {
-    // 7 first offers: 2 within a day, 3 within 3 days, 2 within 7 days; the 4th (median) is in "≤ 3 days".
-    const c = { first_offer_le_1d: 2, first_offer_le_3d: 3, first_offer_le_7d: 2 };
-    expect(medianBucket(c, 5)).toBe('≤ 3 days');
-    expect(medianBucket({ first_offer_le_1d: 4 }, 5)).toBeNull();
+  it('suppresses the median when fewer than the minimum cell of first offers are behind it', () => {
+    expect(medianDays({ count: 4, medianSeconds: 302400 }, 5)).toBeNull();
+    expect(medianDays(undefined, 5)).toBeNull();
   });
 
   it('shows a share only when both of its counts are shown', () => {

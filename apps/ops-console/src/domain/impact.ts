@@ -1,26 +1,11 @@
 /** Impact figures per municipality and month, counted at ingest time; only aggregates are kept. */
 
-/** Buckets of the time from entering the waiting list to the first offer (upper bound in days). */
-export const FIRST_OFFER_BUCKETS = [
-  { measure: 'first_offer_le_1d', label: '≤ 1 day', maxDays: 1 },
-  { measure: 'first_offer_le_3d', label: '≤ 3 days', maxDays: 3 },
-  { measure: 'first_offer_le_7d', label: '≤ 7 days', maxDays: 7 },
-  { measure: 'first_offer_le_14d', label: '≤ 14 days', maxDays: 14 },
-  { measure: 'first_offer_le_28d', label: '≤ 28 days', maxDays: 28 },
-  { measure: 'first_offer_gt_28d', label: '> 28 days', maxDays: Infinity },
-] as const;
-
 export const FOLLOW_UP_OUTCOMES_SHOWN = [
   'engaged-in-activity',
   'internship-or-work-found',
   'help-found',
   'unreachable',
 ] as const;
-
-export function firstOfferBucket(latencyMs: number): string {
-  const days = Math.max(0, latencyMs) / (24 * 60 * 60 * 1000);
-  return FIRST_OFFER_BUCKETS.find((b) => days <= b.maxDays)!.measure;
-}
 
 /** Calendar month of an instant, in UTC: "2026-11". */
 export function monthOf(at: Date): string {
@@ -34,7 +19,8 @@ export interface ImpactRow {
   month: string;
   offeredYoungsters: number | null;
   firstOffers: number | null;
-  medianTimeToFirstOffer: string | null;
+  /** Median days from entering the waiting list to the first offer, one decimal; null when suppressed. */
+  medianDaysToFirstOffer: number | null;
   offers: number | null;
   offersAccepted: number | null;
   acceptedShare: number | null;
@@ -59,19 +45,29 @@ export function share(numerator: number | null, denominator: number | null): num
   return Math.round((numerator / denominator) * 1000) / 1000;
 }
 
-/** The bucket holding the median first-offer latency, or null when fewer than `min` first offers. */
-export function medianBucket(c: Counters, min: number): string | null {
-  const total = FIRST_OFFER_BUCKETS.reduce((n, b) => n + (c[b.measure] ?? 0), 0);
-  if (total < min) return null;
-  let seen = 0;
-  for (const b of FIRST_OFFER_BUCKETS) {
-    seen += c[b.measure] ?? 0;
-    if (seen >= total / 2) return b.label;
-  }
-  return null;
+/** Time from entering the waiting list to the first offer, as kept per first offer (no identity). */
+export interface FirstOfferLatencies {
+  /** How many first offers the median is taken over. */
+  count: number;
+  medianSeconds: number | null;
 }
 
-export function impactRow(municipalityCode: string, month: string, c: Counters, min: number): ImpactRow {
+/**
+ * The median in days, one decimal, or null when it rests on fewer than `min` first offers, so that
+ * a small cell shows no youngster's own waiting time.
+ */
+export function medianDays(latencies: FirstOfferLatencies | undefined, min: number): number | null {
+  if (!latencies || latencies.count < min || latencies.medianSeconds === null) return null;
+  return Math.round((latencies.medianSeconds / 86400) * 10) / 10;
+}
+
+export function impactRow(
+  municipalityCode: string,
+  month: string,
+  c: Counters,
+  min: number,
+  latencies?: FirstOfferLatencies,
+): ImpactRow {
   const offers = suppress(c.offers, min);
   const offersAccepted = suppress(c.offers_accepted, min);
   const attendanceSessions = suppress(c.attendance_sessions, min);
@@ -83,7 +79,7 @@ export function impactRow(municipalityCode: string, month: string, c: Counters, 
     month,
     offeredYoungsters: suppress(c.offered_youngsters, min),
     firstOffers: suppress(c.first_offers, min),
-    medianTimeToFirstOffer: medianBucket(c, min),
+    medianDaysToFirstOffer: medianDays(latencies, min),
     offers,
     offersAccepted,
     acceptedShare: share(offersAccepted, offers),
@@ -101,7 +97,7 @@ const CSV_COLUMNS: [string, (r: ImpactRow) => unknown][] = [
   ['municipality_code', (r) => r.municipalityCode],
   ['month', (r) => r.month],
   ['offered_youngsters', (r) => r.offeredYoungsters],
-  ['median_time_to_first_offer', (r) => r.medianTimeToFirstOffer],
+  ['median_days_to_first_offer', (r) => r.medianDaysToFirstOffer],
   ['offers', (r) => r.offers],
   ['offers_accepted', (r) => r.offersAccepted],
   ['accepted_share', (r) => r.acceptedShare],

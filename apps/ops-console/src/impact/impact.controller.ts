@@ -10,7 +10,13 @@ import {
 import { Roles } from '@samenspel/http';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { impactCsv, impactRow, type Counters, type ImpactRow } from '../domain/impact';
+import {
+  impactCsv,
+  impactRow,
+  type Counters,
+  type FirstOfferLatencies,
+  type ImpactRow,
+} from '../domain/impact';
 import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
 
 export class ImpactQuery {
@@ -60,11 +66,24 @@ export class ImpactController {
     const where: string[] = [];
     if (query.municipality) where.push(`municipality_code = $${params.push(query.municipality)}`);
     if (query.month) where.push(`month = $${params.push(query.month)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = (await this.dataSource.query(
       `SELECT municipality_code, month, measure, count FROM impact_counter
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY month DESC, municipality_code`,
+       ${clause} ORDER BY month DESC, municipality_code`,
       params,
     )) as { municipality_code: string; month: string; measure: string; count: number }[];
+    const latencies = new Map<string, FirstOfferLatencies>();
+    for (const l of (await this.dataSource.query(
+      `SELECT municipality_code, month, count(*)::int AS count,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
+       FROM impact_first_offer_latency ${clause} GROUP BY municipality_code, month`,
+      params,
+    )) as { municipality_code: string; month: string; count: number; median_seconds: number | null }[]) {
+      latencies.set(`${l.municipality_code}|${l.month}`, {
+        count: l.count,
+        medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
+      });
+    }
     const cells = new Map<string, { municipality: string; month: string; counters: Counters }>();
     for (const r of rows) {
       const key = `${r.municipality_code}|${r.month}`;
@@ -72,8 +91,8 @@ export class ImpactController {
       cell.counters[r.measure] = r.count;
       cells.set(key, cell);
     }
-    return [...cells.values()].map((c) =>
-      impactRow(c.municipality, c.month, c.counters, this.settings.impactMinCell),
+    return [...cells.entries()].map(([key, c]) =>
+      impactRow(c.municipality, c.month, c.counters, this.settings.impactMinCell, latencies.get(key)),
     );
   }
 }

@@ -10,7 +10,7 @@ import { decodeEvent, EnvelopeError, headerString, type IncomingMessage } from '
 import type { EntityManager } from 'typeorm';
 import { deadLetterCoordinates } from '../domain/dead-letter-record';
 import { extractRefs, youthRefOf } from '../domain/event-refs';
-import { firstOfferBucket, FOLLOW_UP_OUTCOMES_SHOWN, monthOf } from '../domain/impact';
+import { FOLLOW_UP_OUTCOMES_SHOWN, monthOf } from '../domain/impact';
 import { handoverDeadline, type StuckThresholds } from '../domain/stuck-rules';
 
 type Data = Record<string, unknown>;
@@ -238,7 +238,7 @@ export class LedgerIngest {
     await this.countFirstOffer(em, entryId);
   }
 
-  /** Once both the entry and its first offer were seen (in either order), counts the latency bucket. */
+  /** Once both the entry and its first offer were seen (in either order), keeps the latency once. */
   private async countFirstOffer(em: EntityManager, entryId: string | null): Promise<void> {
     if (!entryId) return;
     const [entry] = (await em.query(
@@ -250,8 +250,11 @@ export class LedgerIngest {
     const offeredAt = new Date(entry.offered_at);
     const place = entry.municipality_code ?? 'unknown';
     if (await this.countOnce(em, place, monthOf(offeredAt), 'first_offers', entryId)) {
-      const bucket = firstOfferBucket(offeredAt.getTime() - new Date(entry.entered_at).getTime());
-      await this.count(em, place, monthOf(offeredAt), bucket);
+      const seconds = Math.max(0, offeredAt.getTime() - new Date(entry.entered_at).getTime()) / 1000;
+      await em.query(
+        `INSERT INTO impact_first_offer_latency (municipality_code, month, seconds) VALUES ($1, $2, $3)`,
+        [place, monthOf(offeredAt), seconds],
+      );
     }
   }
 

@@ -11,6 +11,8 @@ export interface OpsSettings {
   throughputSampleIntervalMs: number;
   lagGroupPrefix: string;
   fromBeginning: boolean;
+  deadLetterCopyRetentionDays: number;
+  deadLetterSweepIntervalMs: number;
 }
 
 export const OPS_SETTINGS = Symbol('OPS_SETTINGS');

@@ -4,6 +4,8 @@ import { createLogger } from '@samenspel/observability';
 import { createTestDatabase, TestKafka, waitFor, type TestDatabase } from '@samenspel/testing';
 import { OpsSchema } from '../../../migrations';
 import { OpsKafka } from '../../../monitor/ops-kafka';
+import type { OpsSettings } from '../../../monitor/ops-settings';
+import { DeadLetterCopySweeper } from '../../dead-letter-copy-sweeper';
 import { DeadLetterRepository } from '../../dead-letter.repository';
 import { ResolveDeadLetter } from '../resolve-dead-letter/resolve-dead-letter.usecase';
 import { ReplayDeadLetters } from './replay-dead-letters.usecase';
@@ -110,5 +112,42 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     );
     expect(row).toEqual({ status: 'resolved', record_value: null, resolved_by: 'ops-jan' });
     await expect(sut.execute({ ids: [id] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+  });
+
+  it('clears record copies past their retention, keeps the dead letter and its audit, and refuses their replay', async () => {
+    const old = await aDeadLetter(4);
+    const recent = await aDeadLetter(5);
+    // Received 31 days ago: past the 30 days of DEAD_LETTER_COPY_RETENTION_DAYS (and of the .dlq topic).
+    await db.dataSource.query(
+      `UPDATE dead_letter SET received_at = now() - interval '31 days' WHERE id = $1`,
+      [old],
+    );
+    const sweeper = new DeadLetterCopySweeper(
+      new DeadLetterRepository(db.dataSource),
+      { deadLetterCopyRetentionDays: 30, deadLetterSweepIntervalMs: 3600000 } as OpsSettings,
+      logger,
+    );
+    // Other tests' rows in this database are recent, so exactly the one old copy is cleared.
+    expect(await sweeper.sweep()).toBe(1);
+    const rows = (await db.dataSource.query(
+      `SELECT id, status, record_key, record_value, record_headers, copy_expired_at IS NOT NULL AS expired
+       FROM dead_letter WHERE id = ANY($1::uuid[])`,
+      [[old, recent]],
+    )) as { id: string; status: string; record_value: Buffer | null; expired: boolean }[];
+    expect(rows.find((r) => r.id === old)).toMatchObject({
+      status: 'open',
+      record_key: null,
+      record_value: null,
+      record_headers: null,
+      expired: true,
+    });
+    expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'open', expired: false });
+    expect(rows.find((r) => r.id === recent)?.record_value).toBeInstanceOf(Buffer);
+    await expect(sut.execute({ ids: [old] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+    const listed = await new DeadLetterRepository(db.dataSource).list({ limit: 500, offset: 0 });
+    expect(listed.items.find((d) => d.id === old)).toMatchObject({ replayable: false, status: 'open' });
+    expect(listed.items.find((d) => d.id === recent)).toMatchObject({ replayable: true });
+    // A second pass finds nothing more to clear.
+    expect(await sweeper.sweep()).toBe(0);
   });
 });

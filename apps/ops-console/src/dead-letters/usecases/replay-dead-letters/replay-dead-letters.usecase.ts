@@ -34,7 +34,7 @@ export class ReplayDeadLetters {
       if (gone)
         throw new ConflictError(
           'dead-letter-resolved',
-          `dead letter ${gone.id} is resolved and can no longer be replayed`,
+          `dead letter ${gone.id} is ${gone.status === 'resolved' ? 'resolved' : 'past its retention'} and can no longer be replayed`,
         );
       const now = new Date();
       const producer = await this.kafka.producerClient();
