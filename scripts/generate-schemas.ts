@@ -13,6 +13,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMENSPEL_CONTRACTS, type DataClass } from '../libs/contracts/src/contract-registry';
+import { TIMESTAMP_MAX_LENGTH } from '../libs/contracts/src/events/common';
 import { TOPICS } from '../libs/contracts/src/topics';
 
 type Schema = Record<string, unknown>;
@@ -23,6 +24,7 @@ const HAND_WRITTEN_TOPICS: readonly string[] = [TOPICS.waitlist];
 /** validator.js's ISO 8601 pattern, which IsISO8601({ strict: true }) applies (before its calendar check). */
 const ISO8601 = {
   type: 'string',
+  maxLength: TIMESTAMP_MAX_LENGTH,
   pattern:
     '^([\\+-]?\\d{4}(?!\\d{2}\\b))((-?)((0[1-9]|1[0-2])(\\3([12]\\d|0[1-9]|3[01]))?|W([0-4]\\d|5[0-3])(-?[1-7])?|(00[1-9]|0[1-9]\\d|[12]\\d{2}|3([0-5]\\d|6[1-6])))([T\\s]((([01]\\d|2[0-3])((:?)[0-5]\\d)?|24:?00)([\\.,]\\d+(?!:))?)?(\\17[0-5]\\d([\\.,]\\d+)?)?([zZ]|([\\+-])([01]\\d|2[0-3]):?([0-5]\\d)?)?)?)?$',
   description:
@@ -50,6 +52,16 @@ function valueSchema(rules: ValidationMetadata[], usesIso: () => void): Schema {
       case 'matches':
         schema.type = 'string';
         schema.pattern = (c[0] as RegExp).source;
+        break;
+      case 'maxLength':
+        // A timestamp's bound is part of the shared iso8601 definition (IsTimestamp).
+        if (rules.some((r) => r.name === 'isIso8601')) {
+          if (c[0] !== TIMESTAMP_MAX_LENGTH)
+            throw new Error(`a timestamp's maxLength must be ${TIMESTAMP_MAX_LENGTH}`);
+          break;
+        }
+        schema.type = 'string';
+        schema.maxLength = c[0];
         break;
       case 'isIso8601':
         usesIso();

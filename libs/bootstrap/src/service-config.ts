@@ -1,5 +1,24 @@
 import { BaseServiceConfig } from '@samenspel/http';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  KAFKA_SASL_MECHANISMS,
+  type KafkaSaslMechanism,
+  type KafkaTransportSettings,
+} from '@samenspel/messaging';
+import { DATABASE_SSL_MODES, withDatabaseTls, type DatabaseSslMode } from '@samenspel/persistence';
+import { accessSync, constants } from 'node:fs';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
@@ -49,4 +68,92 @@ export class ServiceConfig extends BaseServiceConfig {
   )
   @IsBoolean()
   KAFKA_FROM_BEGINNING: boolean = true;
+
+  /** Records larger than this (key, value and headers, in bytes) are dead-lettered as `oversized`, unread. */
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  EVENT_MAX_BYTES: number = DEFAULT_MAX_EVENT_BYTES;
+
+  /** TLS to the brokers, verified against the system CAs (implied by any KAFKA_SSL_*_FILE). */
+  @Transform(({ obj, value }) => (typeof obj.KAFKA_SSL === 'string' ? obj.KAFKA_SSL === 'true' : value))
+  @IsBoolean()
+  KAFKA_SSL: boolean = false;
+
+  /** PEM file of the CA that signed the brokers' certificates. */
+  @IsOptional()
+  @IsReadableFile()
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** PEM client certificate and key, for brokers that authenticate clients by mutual TLS; both or neither. */
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SSL_CERT_FILE !== undefined || c.KAFKA_SSL_KEY_FILE !== undefined)
+  @IsReadableFile()
+  KAFKA_SSL_CERT_FILE?: string;
+
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SSL_CERT_FILE !== undefined || c.KAFKA_SSL_KEY_FILE !== undefined)
+  @IsReadableFile()
+  KAFKA_SSL_KEY_FILE?: string;
+
+  /** SASL/SCRAM authentication to the brokers; with it, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS)
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString({ message: 'must be set with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_USERNAME?: string;
+
+  /** A secret: read from the environment only, never logged, never part of an error message. */
+  @ValidateIf((c: ServiceConfig) => c.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString({ message: 'must be set with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** TLS to PostgreSQL: disable, require or verify-full. Unset: as DATABASE_URL says (no TLS by default). */
+  @IsOptional()
+  @IsIn(DATABASE_SSL_MODES)
+  DATABASE_SSL_MODE?: DatabaseSslMode;
+
+  /** PEM file of the CA that signed the PostgreSQL server's certificate. */
+  @IsOptional()
+  @IsReadableFile()
+  DATABASE_SSL_CA?: string;
+}
+
+/** The Kafka transport settings (TLS, SASL) of a loaded config. */
+export function kafkaTransportOf(config: ServiceConfig): KafkaTransportSettings {
+  return {
+    ssl: config.KAFKA_SSL,
+    sslCaFile: config.KAFKA_SSL_CA_FILE,
+    sslCertFile: config.KAFKA_SSL_CERT_FILE,
+    sslKeyFile: config.KAFKA_SSL_KEY_FILE,
+    saslMechanism: config.KAFKA_SASL_MECHANISM,
+    saslUsername: config.KAFKA_SASL_USERNAME,
+    saslPassword: config.KAFKA_SASL_PASSWORD,
+  };
+}
+
+/** DATABASE_URL with DATABASE_SSL_MODE and DATABASE_SSL_CA applied: the URL every connection uses. */
+export function effectiveDatabaseUrl(config: ServiceConfig): string {
+  return withDatabaseTls(config.DATABASE_URL, {
+    mode: config.DATABASE_SSL_MODE,
+    caFile: config.DATABASE_SSL_CA,
+  });
+}
+
+function IsReadableFile() {
+  return ValidateBy({
+    name: 'isReadableFile',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          accessSync(value, constants.R_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'must be the path of a readable file',
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { createLogger } from '@samenspel/observability';
 import { AuthGuard } from './auth/auth.guard';
 import { AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
@@ -19,13 +20,19 @@ import { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-regist
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestMetricsMiddleware } from './request-context/request-metrics.middleware';
 import { TraceContextMiddleware } from './request-context/trace-context.middleware';
+import {
+  HTTP_SECURITY_SETTINGS,
+  httpSecuritySettings,
+  type HttpSecurityConfig,
+} from './security/http-security-settings';
+import { RateLimitGuard, rateLimitOptions } from './security/rate-limit';
 import { SERVICE_LOGGER } from './service-logger';
 
 export interface HttpPlatformOptions {
   /** The service's name, e.g. 'referral': the `service` of its logs and metrics. */
   service: string;
   /** The service's loaded config; defaults to BaseServiceConfig read from process.env. */
-  config?: AuthSettings & { LOG_LEVEL?: string };
+  config?: AuthSettings & HttpSecurityConfig & { LOG_LEVEL?: string };
   /** What /health/ready checks: a list, or a factory that injects other modules' providers. */
   readinessChecks?: ReadinessChecksOption;
 }
@@ -38,16 +45,20 @@ export interface HttpPlatformOptions {
 export class HttpPlatformModule implements NestModule {
   static forRoot(options: HttpPlatformOptions): DynamicModule {
     const checks = options.readinessChecks;
+    const config = options.config ?? loadConfig(BaseServiceConfig);
+    const security = httpSecuritySettings(config);
     return {
       module: HttpPlatformModule,
       global: true,
       imports: [
         TerminusModule.forRoot(),
+        ThrottlerModule.forRoot(rateLimitOptions(security)),
         ...(checks && !Array.isArray(checks) ? (checks.imports ?? []) : []),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
-        { provide: AUTH_SETTINGS, useFactory: () => options.config ?? loadConfig(BaseServiceConfig) },
+        { provide: AUTH_SETTINGS, useValue: config },
+        { provide: HTTP_SECURITY_SETTINGS, useValue: security },
         {
           provide: SERVICE_LOGGER,
           useFactory: () => createLogger(options.service, options.config?.LOG_LEVEL),
@@ -59,9 +70,18 @@ export class HttpPlatformModule implements NestModule {
         TraceContextMiddleware,
         RequestMetricsMiddleware,
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard (guards run in this order), so the limit is per verified caller.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [AUTH_SETTINGS, SERVICE_LOGGER, MetricsRegistry, TokenVerifier, READINESS_CHECKS],
+      exports: [
+        AUTH_SETTINGS,
+        HTTP_SECURITY_SETTINGS,
+        SERVICE_LOGGER,
+        MetricsRegistry,
+        TokenVerifier,
+        READINESS_CHECKS,
+      ],
     };
   }
 

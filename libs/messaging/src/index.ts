@@ -1,5 +1,6 @@
 export * from './broker/broker.port';
 export * from './broker/kafkajs-broker';
+export * from './broker/kafka-transport';
 export * from './envelope/cloud-event-codec';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';

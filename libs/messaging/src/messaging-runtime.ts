@@ -27,6 +27,8 @@ export interface MessagingConfig {
   partitionsConcurrently?: number;
   /** Where a new consumer group starts: the oldest retained event (default) or only new ones. */
   fromBeginning?: boolean;
+  /** Records larger than this go to the dead-letter topic as `oversized`, unread (default 256 KiB). */
+  maxEventBytes?: number;
 }
 
 /**
@@ -118,6 +120,7 @@ export class MessagingRuntime {
       retry: config.retry,
       partitionsConcurrently: config.partitionsConcurrently,
       fromBeginning: config.fromBeginning,
+      maxEventBytes: config.maxEventBytes,
       get producer() {
         return producer();
       },

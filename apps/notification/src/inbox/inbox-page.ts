@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { inlinePageCsp } from '@samenspel/http';
 import { INBOX_HTML } from './inbox.html';
 
 /**
@@ -11,6 +12,8 @@ import { INBOX_HTML } from './inbox.html';
 @Injectable()
 export class InboxPage implements OnModuleInit {
   private readonly html = INBOX_HTML;
+  /** Only the page's own inline script and style run (by hash); it may call only this origin. */
+  private readonly csp = inlinePageCsp(INBOX_HTML);
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
@@ -23,8 +26,7 @@ export class InboxPage implements OnModuleInit {
           'cache-control': 'no-cache',
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
-          'content-security-policy':
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+          'content-security-policy': this.csp,
         })
         .send(this.html);
     });

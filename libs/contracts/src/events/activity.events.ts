@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { TOPICS } from '../topics';
 import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp, IsWordList } from './common';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
@@ -27,7 +37,7 @@ export class TeamData {
   @IsRecordId() teamId!: string;
   @IsShortCode(200) name!: string;
   @IsShortCode(200) organisation!: string;
-  @IsArray() @IsMunicipalityCode({ each: true }) municipalityCodes!: string[];
+  @IsArray() @ArrayMaxSize(50) @IsMunicipalityCode({ each: true }) municipalityCodes!: string[];
 }
 
 /** The public face of an activity: enough for other services to match and to show a title. */
@@ -82,7 +92,7 @@ export class CandidateQuery {
   @IsPostcode4() postcode4!: string;
   @IsMunicipalityCode() municipalityCode!: string;
   @IsWordList() interests!: string[];
-  @IsOptional() @IsArray() @IsRecordId({ each: true }) excludeActivityIds?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsRecordId({ each: true }) excludeActivityIds?: string[];
   @IsOptional() @IsInt() @Min(1) @Max(50) limit?: number;
 }
 

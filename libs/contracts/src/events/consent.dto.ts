@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsISO8601 } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
+import { IsTimestamp } from './common';
 
 export const CONSENT_GIVERS = ['youth', 'guardian', 'youth-and-guardian'] as const;
 export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
@@ -10,6 +11,6 @@ export class ConsentDto {
   @IsIn(CONSENT_GIVERS)
   givenBy!: ConsentGiver;
 
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   givenAt!: string;
 }

@@ -4,7 +4,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
+import { IsRecordId, IsTimestamp } from './common';
 import { ConsentDto } from './consent.dto';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
 
@@ -25,12 +25,11 @@ export const WAITLIST_EVENT_TYPES = {
 export const WAITLIST_EXIT_REASONS = ['care-started', 'withdrawn', 'moved', 'other'] as const;
 export type WaitlistExitReason = (typeof WAITLIST_EXIT_REASONS)[number];
 
-/** `waitlistEntryId` is globally unique: intake systems prefix it with their own code. */
-const WAITLIST_ENTRY_ID = [1, 64] as const;
+// `waitlistEntryId` is globally unique: intake systems prefix it with their own code. It is a record
+// id like every other (letters, digits and `_.:-`, 1-64), so it can travel on in our own events.
 
 export class WaitlistEnteredData {
-  @IsString()
-  @Length(...WAITLIST_ENTRY_ID)
+  @IsRecordId()
   waitlistEntryId!: string;
 
   @IsYouthRef()
@@ -65,13 +64,12 @@ export class WaitlistEnteredData {
   @Type(() => ConsentDto)
   consent!: ConsentDto;
 
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   enteredAt!: string;
 }
 
 export class WaitlistUpdatedData {
-  @IsString()
-  @Length(...WAITLIST_ENTRY_ID)
+  @IsRecordId()
   waitlistEntryId!: string;
 
   @IsYouthRef()
@@ -110,8 +108,7 @@ export class WaitlistUpdatedData {
 }
 
 export class WaitlistExitedData {
-  @IsString()
-  @Length(...WAITLIST_ENTRY_ID)
+  @IsRecordId()
   waitlistEntryId!: string;
 
   @IsYouthRef()
@@ -120,6 +117,6 @@ export class WaitlistExitedData {
   @IsIn(WAITLIST_EXIT_REASONS)
   reason!: WaitlistExitReason;
 
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   exitedAt!: string;
 }

@@ -16,6 +16,11 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import {
+  DEFAULT_HTTP_BODY_LIMIT,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE,
+} from '../security/http-security-settings';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -80,6 +85,22 @@ export class BaseServiceConfig {
   @Min(0)
   @Max(300)
   AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
+
+  /** The largest JSON or form request body; a larger one is answered 413. */
+  @Matches(/^[1-9][0-9]{0,5}(b|kb|mb)$/, { message: 'must be a size such as 100kb or 1mb' })
+  HTTP_BODY_LIMIT: string = DEFAULT_HTTP_BODY_LIMIT;
+
+  /** Requests per minute of one caller (token subject; client address without a token). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = DEFAULT_RATE_LIMIT_PER_MINUTE;
+
+  /** Requests per minute of one of our own services (role `service`, one call per event). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
 }
 
 function splitList(value: string): string[] {

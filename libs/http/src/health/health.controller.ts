@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
   HealthCheckService,
@@ -12,6 +13,8 @@ import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
 const CHECK_TIMEOUT_MS = 3000;
 
+// Probes and scrapes are never rate limited: a throttled probe would restart a healthy pod.
+@SkipThrottle()
 @Public()
 @ApiTags('health')
 @Controller('health')

@@ -1,9 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 import { MetricsRegistry } from './metrics-registry';
 
+// Probes and scrapes are never rate limited: a throttled probe would restart a healthy pod.
+@SkipThrottle()
 @Public()
 @ApiExcludeController()
 @Controller('metrics')

@@ -31,7 +31,13 @@ export interface EventProcessorOptions {
   onDeadLetter?: (topic: string, reasonCategory: string) => void;
   /** How long a handler (with its inbox record) took, in seconds, by event type. */
   onHandlerTimed?: (eventType: string, seconds: number) => void;
+  /** A record larger than this (key, value and headers) is dead-lettered as `oversized` unread. */
+  maxEventBytes?: number;
 }
+
+/** Far above any real event (a few kB), well below the broker's default message.max.bytes (1 MiB). */
+export const DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+const MAX_QUOTED_TYPE = 128;
 
 class StopRequested extends Error {}
 
@@ -45,10 +51,12 @@ class StopRequested extends Error {}
 export class EventProcessor {
   private readonly retry: RetryPolicy;
   private readonly chunkSize: number;
+  private readonly maxEventBytes: number;
 
   constructor(private readonly options: EventProcessorOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.chunkSize = options.chunkSize ?? 50;
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   }
 
   readonly processBatch = async (batch: IncomingBatch, control: BatchControl): Promise<void> => {
@@ -195,6 +203,11 @@ export class EventProcessor {
   private check(
     message: IncomingMessage,
   ): { reason: string } | { event: CloudEvent; handler?: EventHandler } {
+    // Checked before anything is parsed: a huge record must not cost a JSON parse and validation.
+    const size = recordBytes(message);
+    if (size > this.maxEventBytes) {
+      return { reason: `oversized: ${size} bytes, over the limit of ${this.maxEventBytes}` };
+    }
     let event: CloudEvent;
     try {
       event = decodeEvent(message);
@@ -203,7 +216,7 @@ export class EventProcessor {
       throw error;
     }
     const contract = this.options.contracts.get(event.type);
-    if (!contract) return { reason: `unknown-event-type: ${event.type}` };
+    if (!contract) return { reason: `unknown-event-type: ${event.type.slice(0, MAX_QUOTED_TYPE)}` };
     if (contract.topic !== message.topic)
       return { reason: `wrong-topic: ${event.type} belongs on ${contract.topic}` };
     const handler = this.options.handlers.get(event.type);
@@ -296,6 +309,16 @@ export class EventProcessor {
     this.options.onOutcome?.(outcome, message, eventType);
     return outcome;
   }
+}
+
+/** The bytes a record carries: key, value and every header name and value. */
+export function recordBytes(message: Pick<IncomingMessage, 'key' | 'value' | 'headers'>): number {
+  let bytes = (message.key?.length ?? 0) + (message.value?.length ?? 0);
+  for (const [name, value] of Object.entries(message.headers)) {
+    bytes += Buffer.byteLength(name);
+    if (value !== undefined) bytes += typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+  }
+  return bytes;
 }
 
 function describe(error: unknown): string {

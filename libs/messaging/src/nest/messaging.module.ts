@@ -12,6 +12,7 @@ import { samenspelContracts, type ContractRegistry } from '@samenspel/contracts'
 import { createLogger } from '@samenspel/observability';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { KafkaConnectionOptions } from '../broker/kafka-transport';
 import { KafkaJsBroker } from '../broker/kafkajs-broker';
 import { MessagingRuntime, type MessagingConfig } from '../messaging-runtime';
 import { Outbox } from '../outbox/outbox';
@@ -22,6 +23,8 @@ export interface MessagingModuleOptions {
   useFactory: (...args: never[]) => {
     config: MessagingConfig;
     brokers: string[];
+    /** TLS and SASL to the brokers (kafkaConnectionOptions); none by default. */
+    connection?: KafkaConnectionOptions;
     metrics?: Registry;
     /** Defaults to every Samenspel contract. */
     contracts?: ContractRegistry;
@@ -63,7 +66,7 @@ export class MessagingModule {
             const logger = createLogger(opts.config.service).child({ component: 'messaging' });
             const runtime = new MessagingRuntime(
               opts.config,
-              new KafkaJsBroker(opts.brokers, logger),
+              new KafkaJsBroker(opts.brokers, logger, opts.connection),
               dataSource,
               opts.contracts ?? samenspelContracts(),
               logger,

@@ -44,6 +44,7 @@ export class WeeklyScheduleDto {
     description: 'RFC 5545 RRULE (weekly)',
   })
   @IsOptional()
+  @MaxLength(500)
   @Matches(/^(RRULE:)?FREQ=WEEKLY(;[A-Z]+=[A-Z0-9,+-]+)*$/, {
     message: '$property must be a weekly RFC 5545 RRULE',
   })
@@ -154,6 +155,7 @@ export class ListActivitiesQuery {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @Length(1, 64, { each: true })
   themes?: string[];
   @ApiPropertyOptional({ description: 'Only activities with at least one free seat' })
   @IsOptional()

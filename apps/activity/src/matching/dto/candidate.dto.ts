@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsRecordId, IsWordList } from '@samenspel/contracts';
-import { IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** The contract's CandidateQuery (libs/contracts activity.events.ts), documented for OpenAPI. */
 export class CandidateQueryDto {
@@ -11,6 +11,7 @@ export class CandidateQueryDto {
   @ApiPropertyOptional({ type: [String], description: 'Activities already offered to this youngster' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(200)
   @IsRecordId({ each: true })
   excludeActivityIds?: string[];
   @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 50 })

@@ -1,8 +1,18 @@
 import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TASK_TYPES } from '@samenspel/contracts';
+import { TASK_TYPES, TIMESTAMP_MAX_LENGTH } from '@samenspel/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
 
 export class ListTasksQuery extends PageQuery {
@@ -15,6 +25,8 @@ export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'One status or a comma-separated list', example: 'open,claimed' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray()
+  @ArrayMaxSize(TASK_STATUSES.length)
   @IsIn(TASK_STATUSES, { each: true })
   status?: (typeof TASK_STATUSES)[number][];
 
@@ -26,6 +38,7 @@ export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only tasks due before this moment (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @MaxLength(TIMESTAMP_MAX_LENGTH)
   dueBefore?: string;
 }
 

@@ -12,6 +12,7 @@ import {
   IsUrl,
   Length,
   Max,
+  MaxLength,
   Min,
 } from 'class-validator';
 import { WEBHOOK_EVENTS } from '../webhook-events';
@@ -19,6 +20,7 @@ import { WEBHOOK_EVENTS } from '../webhook-events';
 export class CreateWebhookBody {
   @ApiProperty({ example: 'https://example.org/samenspel-hook' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2048)
   url: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
@@ -74,10 +76,12 @@ export class TeamContactBody {
   @ApiPropertyOptional({ description: "The team's shared inbox: new tasks and reminders" })
   @IsOptional()
   @IsEmail()
+  @MaxLength(254)
   teamEmail?: string;
 
   @ApiPropertyOptional({ description: 'Escalations and disabled webhooks' })
   @IsOptional()
   @IsEmail()
+  @MaxLength(254)
   teamLeadEmail?: string;
 }

@@ -8,6 +8,7 @@ import {
   REFERRAL_PHASES,
   REFERRAL_REASONS,
   REFERRAL_STATUSES,
+  TIMESTAMP_MAX_LENGTH,
 } from '@samenspel/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -34,7 +35,10 @@ const YOUTH_REF = /^[A-Za-z0-9_-]{8,64}$/;
 export class ConsentBody {
   @ApiProperty() @IsBoolean() youthWork!: boolean;
   @ApiProperty({ enum: CONSENT_GIVERS }) @IsIn(CONSENT_GIVERS) givenBy!: ConsentGiver;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) givenAt!: string;
+  @ApiProperty({ format: 'date-time', maxLength: TIMESTAMP_MAX_LENGTH })
+  @IsISO8601({ strict: true })
+  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  givenAt!: string;
 }
 
 export class CreateReferralBody {
@@ -128,8 +132,9 @@ export class TransitionBody {
 }
 
 export class WarmHandoverBody {
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: TIMESTAMP_MAX_LENGTH })
   @IsISO8601({ strict: true })
+  @MaxLength(TIMESTAMP_MAX_LENGTH)
   proposedAt!: string;
 
   @ApiProperty({ type: [String], example: ['care-worker', 'youth-worker', 'youth'] })
