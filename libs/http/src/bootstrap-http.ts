@@ -1,8 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@samenspel/observability';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { answerClientErrorsWithProblems } from './problem/client-error';
 import { createValidationPipe } from './problem/validation-pipe';
+import { HTTP_SECURITY_SETTINGS, type HttpSecuritySettings } from './security/http-security-settings';
+import { SECURITY_HEADERS } from './security/security-headers';
 import { SERVICE_LOGGER } from './service-logger';
 
 export const API_PREFIX = 'api/v1';
@@ -23,8 +28,15 @@ export interface HttpAppOptions {
  */
 export function configureHttpApp<T extends INestApplication>(app: T, options: HttpAppOptions): T {
   app.useLogger(new PinoNestLogger(app.get<Logger>(SERVICE_LOGGER)));
+  // Before Nest's own parsers: a body over the limit is refused with 413 before it is read whole.
+  const { bodyLimit } = app.get<HttpSecuritySettings>(HTTP_SECURITY_SETTINGS);
+  app.use(helmet(SECURITY_HEADERS));
+  const express = app as unknown as NestExpressApplication;
+  express.useBodyParser('json', { limit: bodyLimit });
+  express.useBodyParser('urlencoded', { limit: bodyLimit, extended: true });
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...(options.unprefixedRoutes ?? [])] });
   app.useGlobalPipes(createValidationPipe());
+  answerClientErrorsWithProblems(app.getHttpServer());
 
   const document = new DocumentBuilder()
     .setTitle(`Samenspel ${options.service}`)

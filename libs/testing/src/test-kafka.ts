@@ -57,9 +57,11 @@ export class TestKafka {
   async produce(
     topic: string,
     messages: { key: string | null; value: string | Buffer | null; headers?: IHeaders; partition?: number }[],
-  ): Promise<void> {
+  ): Promise<{ partition: number; baseOffset: string }[]> {
     await this.connect();
-    await this.producer.send({ topic, acks: -1, messages });
+    // Where the records landed: within one partition of one send, offsets follow the base offset.
+    const landed = await this.producer.send({ topic, acks: -1, messages });
+    return landed.map((r) => ({ partition: r.partition, baseOffset: r.baseOffset ?? '-1' }));
   }
 
   /** Every record on the topic, read with a throwaway group from the beginning up to the current end. */

@@ -99,4 +99,19 @@ describe('createValidationPipe', () => {
 
     expect(errors.map((e) => e.field)).toEqual(['youthRef', 'age', 'consent', 'preferredActivities']);
   });
+
+  it('refuses a NUL character, which PostgreSQL cannot store, naming the field', async () => {
+    const errors = await fieldErrorsOf({ ...valid, consent: { givenBy: 'guardian\u0000' } });
+    expect(errors).toEqual([
+      { field: 'consent.givenBy', messages: ['must not contain a NUL character or half a surrogate pair'] },
+    ]);
+  });
+
+  it('refuses a body nested too deep to transform with a 400, not a stack overflow', async () => {
+    const deep = JSON.parse('{"a":'.repeat(20000) + '1' + '}'.repeat(20000)) as object;
+    await expect(createValidationPipe().transform({ ...valid, consent: deep }, body)).rejects.toMatchObject({
+      status: 400,
+      message: 'The request is nested too deeply',
+    });
+  });
 });

@@ -28,6 +28,19 @@ describe('validating event data against its contract', () => {
     expect(errors.join('; ')).not.toContain('yr 1');
   });
 
+  it('refuses text PostgreSQL cannot store, rather than failing in the handler', () => {
+    expect(validateData(WaitlistExitedData, { ...valid, waitlistEntryId: 'UTR\u0000' }).errors).toEqual([
+      'waitlistEntryId: must not contain a NUL character or half a surrogate pair',
+    ]);
+  });
+
+  it('refuses data nested too deep to transform, instead of throwing', () => {
+    const deep = JSON.parse('{"a":'.repeat(20000) + '1' + '}'.repeat(20000)) as object;
+    expect(validateData(WaitlistExitedData, { ...valid, reason: deep }).errors).toEqual([
+      expect.stringMatching(/^data: cannot be validated \(RangeError/),
+    ]);
+  });
+
   it.each([null, 'text', [1, 2]])('refuses data that is not an object (%p)', (data) => {
     expect(validateData(WaitlistExitedData, data).errors).toEqual(['data: must be a JSON object']);
   });

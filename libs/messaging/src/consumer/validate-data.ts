@@ -1,4 +1,5 @@
 import type { DataClass } from '@samenspel/contracts';
+import { unstorableTextPath } from '@samenspel/persistence';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
@@ -13,12 +14,25 @@ export function validateData<T extends object>(
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: ['data: must be a JSON object'] };
   }
-  const value = plainToInstance(cls, data);
-  const errors = validateSync(value, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-  });
+  // PostgreSQL cannot store NUL nor half a surrogate pair: refused here, not retried as a handler failure.
+  const unstorable = unstorableTextPath(data);
+  if (unstorable !== undefined) {
+    return { errors: [`${unstorable}: must not contain a NUL character or half a surrogate pair`] };
+  }
+  let value: T;
+  let errors: ValidationError[];
+  try {
+    value = plainToInstance(cls, data);
+    errors = validateSync(value, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+    });
+  } catch (error) {
+    // class-transformer recurses through the data: data nested thousands of levels deep overflows
+    // the stack. Such data breaks the contract; it must not crash the consumer.
+    return { errors: [`data: cannot be validated (${(error as Error).name}: ${(error as Error).message})`] };
+  }
   return errors.length ? { errors: flatten(errors) } : { value, errors: [] };
 }
 

@@ -88,6 +88,16 @@ describe('CloudEvents over Kafka (the Kafka protocol binding)', () => {
       'unsupported datacontenttype "application/xml"',
     ],
     [
+      'a traceparent that is not a string',
+      message(JSON.stringify({ ...structured, traceparent: 5 })),
+      'CloudEvents attribute "traceparent" is not a string',
+    ],
+    [
+      'a subject that is an object',
+      message(JSON.stringify({ ...structured, subject: { a: 1 } })),
+      'CloudEvents attribute "subject" is not a string',
+    ],
+    [
       'binary mode with non-JSON content',
       message('x', { ce_specversion: '1.0', 'content-type': 'text/plain' }),
       'unsupported content-type "text/plain" for binary mode',

@@ -13,6 +13,16 @@ export class EnvelopeError extends Error {
 }
 
 const REQUIRED = ['id', 'source', 'type', 'specversion'] as const;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Optional attributes the consumer reads; the envelope schema says each is a string when present. */
+const OPTIONAL_STRINGS = [
+  'subject',
+  'time',
+  'datacontenttype',
+  'dataschema',
+  'traceparent',
+  'correlationid',
+] as const;
 
 export function encodeStructured(event: CloudEvent): { value: string; headers: Record<string, string> } {
   const headers: Record<string, string> = { 'content-type': CLOUDEVENTS_JSON };
@@ -37,23 +47,43 @@ export function decodeEvent(message: IncomingMessage): CloudEvent {
     }
   }
   if (event.specversion !== '1.0') throw new EnvelopeError(`unsupported specversion "${event.specversion}"`);
+  for (const attr of OPTIONAL_STRINGS) {
+    // A number or an object here would reach the trace context and the logs as if it were a string.
+    const value: unknown = event[attr];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new EnvelopeError(`CloudEvents attribute "${attr}" is not a string`);
+    }
+  }
   if (event.id.length > 256 || event.source.length > 512) throw new EnvelopeError('id or source too long');
+  if (event.type.length > 256) throw new EnvelopeError('type too long');
   // Trace headers on the record win when the event itself carries none.
   event.traceparent ??= headerString(message.headers.traceparent);
   event.correlationid ??= headerString(message.headers['correlation-id']);
   return event;
 }
 
-function parseJson(text: string, what: string): unknown {
+/** Bytes as UTF-8 text; invalid sequences are refused rather than silently replaced by U+FFFD. */
+function utf8(bytes: Buffer, what: string): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new EnvelopeError(`${what} is not valid UTF-8`);
+  }
+}
+
+function parseJson(bytes: Buffer, what: string): unknown {
+  const text = utf8(bytes, what);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EnvelopeError(`${what} is not valid JSON: ${(error as Error).message}`);
+    // The parser's message quotes the value, which may hold personal data: keep only where it broke.
+    const at = /at position \d+/.exec((error as Error).message)?.[0];
+    throw new EnvelopeError(`${what} is not valid JSON${at ? ` (${at})` : ''}`);
   }
 }
 
 function decodeStructured(message: IncomingMessage): CloudEvent {
-  const parsed = parseJson(message.value!.toString('utf8'), 'structured event');
+  const parsed = parseJson(message.value!, 'structured event');
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new EnvelopeError('structured event is not a JSON object');
   }
@@ -71,8 +101,13 @@ function decodeBinary(message: IncomingMessage, contentType: string): CloudEvent
   }
   const attrs: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers)) {
-    if (name.startsWith('ce_')) attrs[name.slice(3)] = headerString(value) ?? '';
+    if (name.startsWith('ce_')) attrs[name.slice(3)] = strictHeader(value, name);
   }
-  const data = parseJson(message.value!.toString('utf8'), 'binary-mode data');
+  const data = parseJson(message.value!, 'binary-mode data');
   return { ...attrs, datacontenttype: contentType || 'application/json', data } as CloudEvent;
+}
+
+function strictHeader(value: Buffer | string | undefined, name: string): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : utf8(value, `header ${name}`);
 }
