@@ -232,6 +232,13 @@ describe('the notification service on the real broker and database', () => {
         outcome: 'engaged-in-activity',
       });
       expect(JSON.stringify(events)).not.toContain('dinsdag');
+      // The note is encrypted at rest (AES-256-GCM, key id "dev" in tests) and read back in plain text.
+      const { rows } = await db.query(`SELECT note FROM task WHERE id = $1`, [step.id]);
+      expect(rows[0].note).toMatch(/^v1\.dev\./);
+      expect(rows[0].note).not.toContain('dinsdag');
+      expect((await api(sut, `/tasks/${step.id}`, worker)).body).toMatchObject({
+        note: 'Komt dinsdag kijken',
+      });
     });
 
     it('answers a worker of team B with 404 on team A’s task and 403 on team A’s list', async () => {

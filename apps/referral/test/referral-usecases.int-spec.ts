@@ -4,7 +4,7 @@ import { ConflictError, MetricsRegistry, PreconditionFailedError } from '@samens
 import { MessagingCore1764201600000, Outbox } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
-import { NoteCipher } from '../src/notes/note-cipher';
+import { NoteCipher } from '@samenspel/persistence';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
 import { ReferralRepository } from '../src/referrals/referral.repository';

@@ -65,7 +65,7 @@ export class DeadLetterRepository {
       params,
     )) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT * FROM dead_letter ${clause} ORDER BY received_at DESC, id
+      `SELECT * FROM dead_letter ${clause} ORDER BY COALESCE(dead_lettered_at, received_at) DESC, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     )) as Row[];
@@ -98,12 +98,18 @@ export class DeadLetterRepository {
     await this.audit(em, id, 'replay', actor, target);
   }
 
-  async markResolved(em: EntityManager, id: string, actor: { sub: string; role: string }, note: string) {
+  /** `encryptedNote`: the resolution note as NoteCipher ciphertext. */
+  async markResolved(
+    em: EntityManager,
+    id: string,
+    actor: { sub: string; role: string },
+    encryptedNote: string,
+  ) {
     // The record itself is no longer needed once resolved: drop the payload copy.
     await em.query(
       `UPDATE dead_letter SET status = 'resolved', resolved_by = $2, resolved_at = now(), resolution_note = $3,
          record_value = NULL, record_key = NULL, record_headers = NULL WHERE id = $1`,
-      [id, actor.sub, note],
+      [id, actor.sub, encryptedNote],
     );
     await this.audit(em, id, 'resolve', actor, null);
   }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NoteCipher } from '../notes/note-cipher';
+import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import type { ReferralConfig } from '../referral-config';
 import { TeamsModule } from '../teams/teams.module';
 import { FOLLOW_UP_FINAL_STEPS, ReferralEventsController } from './referral-events.controller';
@@ -30,18 +30,4 @@ export class ReferralsModule {
       ],
     };
   }
-}
-
-export function noteCipherFrom(config: ReferralConfig): NoteCipher {
-  const previous = (config.NOTE_ENCRYPTION_PREVIOUS_KEYS ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((entry) => {
-      const [id, key] = entry.split(':');
-      return { id, key: Buffer.from(key, 'base64') };
-    });
-  return new NoteCipher(
-    { id: config.NOTE_ENCRYPTION_KEY_ID, key: Buffer.from(config.NOTE_ENCRYPTION_KEY, 'base64') },
-    previous,
-  );
 }

@@ -71,3 +71,25 @@ export class NoteCipher {
 function b64(buffer: Buffer): string {
   return buffer.toString('base64url');
 }
+
+/** The note key settings every service reads from its environment (see ServiceConfig). */
+export interface NoteKeySettings {
+  NOTE_ENCRYPTION_KEY: string;
+  NOTE_ENCRYPTION_KEY_ID: string;
+  /** Retired keys that still decrypt: `id:base64,id:base64`. */
+  NOTE_ENCRYPTION_PREVIOUS_KEYS?: string;
+}
+
+export function noteCipherFrom(settings: NoteKeySettings): NoteCipher {
+  const previous = (settings.NOTE_ENCRYPTION_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, key] = entry.split(':');
+      return { id, key: Buffer.from(key, 'base64') };
+    });
+  return new NoteCipher(
+    { id: settings.NOTE_ENCRYPTION_KEY_ID, key: Buffer.from(settings.NOTE_ENCRYPTION_KEY, 'base64') },
+    previous,
+  );
+}

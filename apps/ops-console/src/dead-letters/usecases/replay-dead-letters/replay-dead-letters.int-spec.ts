@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Principal } from '@samenspel/http';
 import { KafkaJsBroker } from '@samenspel/messaging';
+import { NoteCipher } from '@samenspel/persistence';
 import { createLogger } from '@samenspel/observability';
 import { createTestDatabase, TestKafka, waitFor, type TestDatabase } from '@samenspel/testing';
 import { OpsSchema } from '../../../migrations';
@@ -30,7 +32,11 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     );
     const repository = new DeadLetterRepository(db.dataSource);
     sut = new ReplayDeadLetters(db.dataSource, repository, opsKafka);
-    resolve = new ResolveDeadLetter(db.dataSource, repository);
+    resolve = new ResolveDeadLetter(
+      db.dataSource,
+      repository,
+      new NoteCipher({ id: 'k1', key: randomBytes(32) }),
+    );
   });
   afterAll(async () => {
     await opsKafka?.close();
@@ -107,10 +113,13 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     const id = await aDeadLetter(3);
     await resolve.execute(id, { note: 'duplicate of an earlier event' }, jan);
     const [row] = await db.dataSource.query(
-      `SELECT status, record_value, resolved_by FROM dead_letter WHERE id = $1`,
+      `SELECT status, record_value, resolved_by, resolution_note FROM dead_letter WHERE id = $1`,
       [id],
     );
-    expect(row).toEqual({ status: 'resolved', record_value: null, resolved_by: 'ops-jan' });
+    expect(row).toMatchObject({ status: 'resolved', record_value: null, resolved_by: 'ops-jan' });
+    // The free-text note is stored encrypted with the note key (id k1), never in plain text.
+    expect(row.resolution_note).toMatch(/^v1\.k1\./);
+    expect(row.resolution_note).not.toContain('duplicate');
     await expect(sut.execute({ ids: [id] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
   });
 

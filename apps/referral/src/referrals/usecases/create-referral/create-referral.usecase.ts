@@ -6,7 +6,7 @@ import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
-import { NoteCipher } from '../../../notes/note-cipher';
+import { NoteCipher } from '@samenspel/persistence';
 import { TeamRepository } from '../../../teams/team.repository';
 import { ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';

@@ -10,7 +10,7 @@ import {
 import { Outbox } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
-import { NoteCipher } from '../../../notes/note-cipher';
+import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
