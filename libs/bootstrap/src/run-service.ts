@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule, AuditRecordEntity, AuditTrail1795810000000 } from '@samenspel/audit';
 import {
   configureHttpApp,
   HttpPlatformModule,
@@ -11,6 +13,7 @@ import {
 } from '@samenspel/http';
 import {
   InboxEventEntity,
+  kafkaConnectionOptions,
   MessagingCore1764201600000,
   MessagingModule,
   MessagingRuntime,
@@ -27,7 +30,7 @@ import {
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS, serviceNamed, type ServiceName } from './service-catalog';
-import { ServiceConfig } from './service-config';
+import { effectiveDatabaseUrl, kafkaTransportOf, ServiceConfig } from './service-config';
 import { serviceInfoController } from './service-info.controller';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -59,8 +62,8 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
             serverUrl: config.DATABASE_URL,
             database: descriptor.database,
             applicationName: descriptor.clientId,
-            entities: [OutboxEventEntity, InboxEventEntity, ...asArray(def.entities)],
-            migrations: [MessagingCore1764201600000, ...asArray(def.migrations)],
+            entities: [OutboxEventEntity, InboxEventEntity, AuditRecordEntity, ...asArray(def.entities)],
+            migrations: [MessagingCore1764201600000, AuditTrail1795810000000, ...asArray(def.migrations)],
             poolSize: config.DATABASE_POOL_SIZE,
           });
           return dataSource.initialize();
@@ -82,6 +85,7 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
         inject: [MetricsRegistry],
         useFactory: (metrics: MetricsRegistry) => ({
           brokers: config.KAFKA_BROKERS,
+          connection: kafkaConnectionOptions(kafkaTransportOf(config)),
           metrics,
           config: {
             service: def.name,
@@ -94,9 +98,11 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
             relayPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
             retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2000 },
             fromBeginning: config.KAFKA_FROM_BEGINNING,
+            maxEventBytes: config.EVENT_MAX_BYTES,
           },
         }),
       }),
+      AuditModule.forRoot(),
       ...def.imports(config),
     ],
   };
@@ -117,7 +123,7 @@ export async function prepareDatabase<C extends ServiceConfig>(
     database: descriptor.database,
     applicationName: `${descriptor.clientId}-migrations`,
     entities: [],
-    migrations: [MessagingCore1764201600000, ...asArray(def.migrations)],
+    migrations: [MessagingCore1764201600000, AuditTrail1795810000000, ...asArray(def.migrations)],
     poolSize: 2,
   });
   await dataSource.initialize();
@@ -141,6 +147,8 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
     // Each service's own port is the default; PORT in the environment wins.
     const env = { PORT: String(serviceNamed(def.name).port), ...process.env };
     config = loadConfig((def.config ?? ServiceConfig) as Type<C>, env);
+    // Every connection (pool, relay session, the services' own sessions) is made from this URL.
+    config.DATABASE_URL = effectiveDatabaseUrl(config);
   } catch (error) {
     logger.fatal((error as Error).message);
     process.exit(78); // EX_CONFIG
@@ -169,6 +177,7 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
       }, 30000);
       timer.unref();
       try {
+        releaseKeepAliveConnections(app.getHttpServer() as Server);
         await app.close();
         logger.info('stopped');
         process.exit(0);
@@ -183,6 +192,16 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
     logger.fatal({ err: error }, `${def.name} failed to start`);
     process.exit(1);
   }
+}
+
+/**
+ * A closing HTTP server waits for every open connection, and a client on keep-alive that keeps
+ * calling (bridging's matcher calling activity) never lets one go idle: the stop ran into the 30 s
+ * limit and exited 1. From now on each response closes its connection, and idle ones close at once.
+ */
+function releaseKeepAliveConnections(server: Server): void {
+  server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));
+  server.closeIdleConnections();
 }
 
 /** The catalogue's descriptor, with the database and group overrides of the config applied. */

@@ -6,6 +6,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
@@ -29,6 +30,9 @@ import { CreateActivity } from './usecases/create-activity/create-activity.useca
 import { UpdateActivityCommand } from './usecases/update-activity/update-activity.command';
 import { UpdateActivity } from './usecases/update-activity/update-activity.usecase';
 
+/** Catalogue changes are audited (without a youngster); reading the catalogue is not. */
+const activityChange = { action: 'update', resource: 'activity', id: fromParam('activityId') } as const;
+
 /** Writes are for a team-lead of the owning team, or admin; anyone authenticated may read. */
 @ApiTags('activities')
 @Controller('activities')
@@ -44,6 +48,7 @@ export class ActivitiesController {
 
   @Post()
   @Roles('team-lead', 'admin')
+  @Audited({ action: 'create', resource: 'activity', id: fromResult('id') })
   @ApiCreatedResponse({ type: ActivityView, description: 'Created as a draft' })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -70,6 +75,7 @@ export class ActivitiesController {
 
   @Patch(':activityId')
   @Roles('team-lead', 'admin')
+  @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
   @ApiConflictResponse({ description: 'problem+json capacity-below-occupied or activity-closed' })
   async update(
@@ -87,6 +93,7 @@ export class ActivitiesController {
   @Post(':activityId/publish')
   @HttpCode(200)
   @Roles('team-lead', 'admin')
+  @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
   async publish(
     @CurrentPrincipal() principal: Principal,
@@ -100,6 +107,7 @@ export class ActivitiesController {
   @Post(':activityId/pause')
   @HttpCode(200)
   @Roles('team-lead', 'admin')
+  @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
   async pause(
     @CurrentPrincipal() principal: Principal,
@@ -113,6 +121,7 @@ export class ActivitiesController {
   @Post(':activityId/close')
   @HttpCode(200)
   @Roles('team-lead', 'admin')
+  @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView, description: 'Active placements are released, each with its event' })
   @ApiUnprocessableEntityResponse({
     description: 'problem+json reason-required: active placements and no reason',

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Audited,
+  fromBody,
+  fromParam,
+  fromQuery,
+  fromResult,
+  hasValue,
+  setAuditSubject,
+} from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
@@ -25,6 +34,14 @@ import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase'
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
 
+/** A change of one placement, and the youngster it is about. */
+const placementChange = {
+  action: 'update',
+  resource: 'placement',
+  id: fromParam('placementId'),
+  subject: fromResult('youthRef'),
+} as const;
+
 /** Placements: `service` (the bridging and referral services), admin, and the team's own people. */
 @ApiTags('placements')
 @Controller()
@@ -40,6 +57,7 @@ export class PlacementsController {
 
   @Post('placements')
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited({ action: 'create', resource: 'placement', id: fromResult('id'), subject: fromBody('youthRef') })
   @ApiCreatedResponse({ type: PlacementView, description: 'A new hold' })
   @ApiOkResponse({
     type: PlacementView,
@@ -68,6 +86,13 @@ export class PlacementsController {
 
   @Get('placements')
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
+  // Audited when filtered to one youngster (?youthRef=); by activity or status it is a team's list.
+  @Audited({
+    action: 'read',
+    resource: 'placement',
+    subject: fromQuery('youthRef'),
+    when: hasValue(fromQuery('youthRef')),
+  })
   @ApiOkResponse({ type: PlacementPage })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -84,13 +109,16 @@ export class PlacementsController {
 
   @Get('placements/:placementId')
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
+  @Audited({ action: 'read', resource: 'placement', id: fromParam('placementId') })
   @ApiOkResponse({ type: PlacementView })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
+    @Req() req: object,
   ): Promise<PlacementView> {
     const placement = await this.placements.find(this.dataSource.manager, placementId);
     if (!placement) throw new PlacementNotFoundError(placementId);
+    setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     return PlacementView.of(placement);
   }
@@ -98,6 +126,7 @@ export class PlacementsController {
   @Post('placements/:placementId/confirm')
   @HttpCode(200)
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
   confirm(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
     return this.change(p, id, 'confirm');
@@ -106,6 +135,7 @@ export class PlacementsController {
   @Post('placements/:placementId/release')
   @HttpCode(200)
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
   release(
     @CurrentPrincipal() p: Principal,
@@ -118,6 +148,7 @@ export class PlacementsController {
   @Post('placements/:placementId/cancel')
   @HttpCode(200)
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
   cancel(
     @CurrentPrincipal() p: Principal,
@@ -130,6 +161,7 @@ export class PlacementsController {
   @Post('placements/:placementId/complete')
   @HttpCode(200)
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
   complete(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
     return this.change(p, id, 'complete');
@@ -137,29 +169,36 @@ export class PlacementsController {
 
   @Post('placements/:placementId/attendance')
   @Roles('admin', 'team-lead', 'youth-worker')
+  @Audited({ action: 'create', resource: 'attendance', id: fromParam('placementId') })
   @ApiCreatedResponse({ type: AttendanceView })
   async attend(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
     @Body() body: RecordAttendanceDto,
+    @Req() req: object,
   ): Promise<AttendanceView> {
-    return AttendanceView.of(
-      await this.recordAttendance.execute(
-        new RecordAttendanceCommand(principal, placementId, body.sessionDate, body.status),
-      ),
+    const recorded = await this.recordAttendance.execute(
+      new RecordAttendanceCommand(principal, placementId, body.sessionDate, body.status),
     );
+    // The attendance view does not carry the youthRef; its audit record does.
+    const placement = await this.placements.find(this.dataSource.manager, placementId);
+    if (placement) setAuditSubject(req, placement.youthRef);
+    return AttendanceView.of(recorded);
   }
 
   @Get('placements/:placementId/attendance')
   @Roles('admin', 'ops', 'team-lead', 'youth-worker', 'service')
+  @Audited({ action: 'read', resource: 'attendance', id: fromParam('placementId') })
   @ApiOkResponse({ type: PlacementAttendanceView })
   async attendanceOf(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
+    @Req() req: object,
   ): Promise<PlacementAttendanceView> {
     const em = this.dataSource.manager;
     const placement = await this.placements.find(em, placementId);
     if (!placement) throw new PlacementNotFoundError(placementId);
+    setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     const sessions = await this.placements.attendanceOf(em, [placementId]);
     const now = new Date();

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
 import { Roles } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
@@ -22,6 +23,7 @@ export class TeamsController {
 
   @Post()
   @Roles('admin')
+  @Audited({ action: 'create', resource: 'team', id: fromResult('id') })
   @ApiCreatedResponse({ type: TeamView })
   async create(@Body() body: CreateTeamDto): Promise<TeamView> {
     return TeamView.of(
@@ -33,6 +35,7 @@ export class TeamsController {
 
   @Patch(':teamId')
   @Roles('admin')
+  @Audited({ action: 'update', resource: 'team', id: firstOf(fromParam('teamId'), fromResult('id')) })
   @HttpCode(200)
   @ApiOkResponse({ type: TeamView })
   async update(

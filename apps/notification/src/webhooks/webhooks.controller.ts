@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentPrincipal, DomainError, NotFoundError, Roles, type Principal } from '@samenspel/http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class WebhooksController {
 
   @Post('webhooks')
   @Roles('team-lead', 'admin')
+  @Audited({ action: 'create', resource: 'webhook', id: fromResult('id') })
   @ApiCreatedResponse({ type: WebhookView, description: 'The secret is shown this once' })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -63,6 +65,7 @@ export class WebhooksController {
   @Post('webhooks/:id/enable')
   @HttpCode(200)
   @Roles('team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'webhook', id: fromParam('id') })
   @ApiOkResponse({ type: WebhookView })
   async enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const repo = new DeliveryRepository(this.dataSource.manager);
@@ -73,6 +76,7 @@ export class WebhooksController {
 
   @Put('teams/:teamId/contacts')
   @Roles('team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'team-contact', id: fromParam('teamId') })
   @ApiOkResponse({ type: TeamContactBody })
   async putContacts(
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -8,6 +9,12 @@ import { ReplayDeadLettersCommand } from './usecases/replay-dead-letters/replay-
 import { ReplayDeadLetters } from './usecases/replay-dead-letters/replay-dead-letters.usecase';
 import { ResolveDeadLetterCommand } from './usecases/resolve-dead-letter/resolve-dead-letter.command';
 import { ResolveDeadLetter } from './usecases/resolve-dead-letter/resolve-dead-letter.usecase';
+
+/** The dead letters a replay names, comma-separated. */
+const replayedIds: AuditPicker = ({ req }) => {
+  const ids = (req.body as { ids?: unknown } | undefined)?.ids;
+  return Array.isArray(ids) && ids.length ? ids.join(',') : undefined;
+};
 
 export class DeadLetterQuery {
   @ApiPropertyOptional({ description: 'Original topic or its .dlq topic' })
@@ -106,6 +113,7 @@ export class DeadLettersController {
 
   @Post('replay')
   @HttpCode(200)
+  @Audited({ action: 'update', resource: 'dead-letter', id: replayedIds })
   @ApiOkResponse({ type: ReplayResultDto })
   replay(
     @Body() command: ReplayDeadLettersCommand,
@@ -116,6 +124,7 @@ export class DeadLettersController {
 
   @Post(':id/resolve')
   @HttpCode(204)
+  @Audited({ action: 'update', resource: 'dead-letter', id: fromParam('id') })
   async resolve(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() command: ResolveDeadLetterCommand,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam } from '@samenspel/audit';
 import { NotFoundError, Roles } from '@samenspel/http';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -60,6 +61,7 @@ export class FlowsController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get('flows/:youthRef')
+  @Audited({ action: 'read', resource: 'flow', subject: fromParam('youthRef') })
   @ApiOkResponse({ type: FlowDto })
   async trace(@Param('youthRef') youthRef: string): Promise<FlowDto> {
     if (!/^[A-Za-z0-9_-]{8,64}$/.test(youthRef)) throw new NotFoundError('no flow for this youthRef');

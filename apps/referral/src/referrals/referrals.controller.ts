@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
@@ -23,6 +24,16 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
+  Audited,
+  firstOf,
+  fromBody,
+  fromParam,
+  fromQuery,
+  fromResult,
+  hasValue,
+  setAuditSubject,
+} from '@samenspel/audit';
+import {
   CurrentPrincipal,
   DomainError,
   ForbiddenError,
@@ -33,7 +44,7 @@ import {
 } from '@samenspel/http';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { NoteCipher, NoteDecryptionError } from '../notes/note-cipher';
+import { NoteCipher, NoteDecryptionError } from '@samenspel/persistence';
 import { TeamRepository } from '../teams/team.repository';
 import { maySee, maySeeNotes } from './access-policy';
 import {
@@ -59,6 +70,9 @@ interface HeaderSink {
   setHeader(name: string, value: string): void;
 }
 
+/** The referral a route reads or changes, and the youngster it is about (known once the handler succeeded). */
+const ofReferral = { id: firstOf(fromParam('id'), fromResult('id')), subject: fromResult('youthRef') };
+
 const IF_MATCH = {
   name: 'If-Match',
   required: false,
@@ -82,6 +96,7 @@ export class ReferralsController {
 
   @Post()
   @Roles('intake-system', 'youth-worker', 'team-lead')
+  @Audited({ action: 'create', resource: 'referral', ...ofReferral, subject: fromBody('youthRef') })
   @ApiCreatedResponse({ type: ReferralView, description: 'Created in status requested; ETag header' })
   @ApiUnprocessableEntityResponse({ description: 'consent-missing, or a direction the caller may not use' })
   async create(
@@ -113,6 +128,13 @@ export class ReferralsController {
   }
 
   @Get()
+  // A list is audited when it is filtered to one youngster (?youthRef=); lists never carry notes.
+  @Audited({
+    action: 'read',
+    resource: 'referral',
+    subject: fromQuery('youthRef'),
+    when: hasValue(fromQuery('youthRef')),
+  })
   @ApiOkResponse({ type: ReferralPage })
   async list(
     @Query() query: ListReferralsQuery,
@@ -133,17 +155,21 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @Audited({ action: 'read', resource: 'referral', ...ofReferral })
   @ApiOkResponse({ type: ReferralView, description: 'With its history; ETag header' })
   @ApiNotFoundResponse()
   @ApiForbiddenResponse({ description: 'Another team or organisation' })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
+    @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
     const em = this.dataSource.manager;
     const referral = await this.referrals.findById(em, id);
     if (!referral) throw new NotFoundError(`No referral ${id}`);
+    // Named before the scope check, so a refused read of this youngster is audited as such.
+    setAuditSubject(req, referral.youthRef);
     if (!maySee(principal, referral)) throw new ForbiddenError('This referral is not in your scope');
     res.setHeader('ETag', etagOf(referral.version));
     return toReferralView(referral, {
@@ -155,6 +181,7 @@ export class ReferralsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'referral', ...ofReferral })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ReferralView })
   @ApiConflictResponse({ description: 'illegal-transition' })
@@ -183,6 +210,7 @@ export class ReferralsController {
   @Post(':id/warm-handover')
   @HttpCode(200)
   @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'referral', ...ofReferral })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ReferralView, description: 'Emits warm-handover-planned: a task for the team' })
   @ApiConflictResponse({ description: 'referral-closed, no-team' })
@@ -206,6 +234,7 @@ export class ReferralsController {
   @Post(':id/warm-handover/outcome')
   @HttpCode(200)
   @Roles('intake-system', 'youth-worker', 'team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'referral', ...ofReferral })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ReferralView })
   @ApiConflictResponse({ description: 'no-warm-handover' })

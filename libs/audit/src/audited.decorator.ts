@@ -1,0 +1,86 @@
+import { SetMetadata } from '@nestjs/common';
+import type { AuditAction } from './audit-entry';
+
+export const AUDITED_KEY = 'samenspel:audited';
+
+/** What an audited route's picker sees: the request and, once the handler succeeded, its result. */
+export interface AuditContext {
+  req: {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
+  /** Undefined when the request was denied or failed. */
+  result?: unknown;
+}
+
+export type AuditPicker = (context: AuditContext) => string | undefined;
+
+export interface AuditedOptions {
+  action: AuditAction;
+  /** The kind of record, e.g. 'referral'. */
+  resource: string;
+  /** The record's id; default: none. */
+  id?: AuditPicker;
+  /** The youngster's youthRef, when the record is about one youngster. */
+  subject?: AuditPicker;
+  /** Audit only when this holds (e.g. a list filtered to one youngster); default always. */
+  when?: (context: AuditContext) => boolean;
+}
+
+/**
+ * Writes an audit record for every call of the route: after the handler succeeded (a failed write
+ * fails a read) and, once the response is sent, for denied and failed attempts too.
+ */
+export const Audited = (options: AuditedOptions) => SetMetadata(AUDITED_KEY, options);
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
+
+const field = (source: unknown, name: string) =>
+  source !== null && typeof source === 'object' ? text((source as Record<string, unknown>)[name]) : undefined;
+
+/** A route parameter, e.g. `fromParam('id')` for `/referrals/:id`. */
+export const fromParam =
+  (name: string): AuditPicker =>
+  ({ req }) =>
+    field(req.params, name);
+
+/** A query parameter, e.g. `fromQuery('youthRef')`. */
+export const fromQuery =
+  (name: string): AuditPicker =>
+  ({ req }) =>
+    field(req.query, name);
+
+/** A field of the request body. */
+export const fromBody =
+  (name: string): AuditPicker =>
+  ({ req }) =>
+    field(req.body, name);
+
+/** A field of the handler's result (only known on success). */
+export const fromResult =
+  (name: string): AuditPicker =>
+  ({ result }) =>
+    field(result, name);
+
+/** The first picker that finds a value. */
+export const firstOf =
+  (...pickers: AuditPicker[]): AuditPicker =>
+  (context) => {
+    for (const pick of pickers) {
+      const value = pick(context);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+
+/** A `when` that holds once the picker finds a value, e.g. a list filtered to one youngster. */
+export const hasValue =
+  (pick: AuditPicker) =>
+  (context: AuditContext): boolean =>
+    pick(context) !== undefined;
