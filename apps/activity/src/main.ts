@@ -1,10 +1,12 @@
 import { runService } from '@samenspel/bootstrap';
+import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { ActivitiesModule } from './activities/activities.module';
 import { ActivityConfigModule } from './config/activity-config.module';
 import { ActivityConfig } from './config/activity.config';
 import { MatchingModule } from './matching/matching.module';
 import { ActivitySchema1764806400000 } from './migrations/1764806400000-activity-schema';
 import { PlacementsModule } from './placements/placements.module';
+import { ActivityEraser, ActivityRetention } from './privacy/activity-privacy';
 import { SeedModule } from './seed/seed.module';
 import { StoreModule } from './shared/store.module';
 import { TeamsModule } from './teams/teams.module';
@@ -13,7 +15,7 @@ import { TeamsModule } from './teams/teams.module';
 void runService({
   name: 'activity',
   config: ActivityConfig,
-  migrations: [ActivitySchema1764806400000],
+  migrations: [ActivitySchema1764806400000, ErasureTombstones1767225600000],
   imports: (config) => [
     ActivityConfigModule.forRoot(config),
     StoreModule,
@@ -22,5 +24,12 @@ void runService({
     PlacementsModule,
     MatchingModule,
     SeedModule,
+    ErasureModule.forService({
+      service: 'activity',
+      eraser: ActivityEraser,
+      anonymiser: ActivityRetention,
+      policy: { placement: parseRetentionPeriod(config.RETENTION_PLACEMENT) },
+      sweepIntervalMs: config.RETENTION_SWEEP_INTERVAL_MS,
+    }),
   ],
 });

@@ -1,6 +1,8 @@
 import { runService } from '@samenspel/bootstrap';
+import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { NotificationConfig } from './notification.config';
 import { NotificationModule } from './notification.module';
+import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
 import { TaskEntity } from './tasks/task.entity';
 
@@ -8,7 +10,19 @@ import { TaskEntity } from './tasks/task.entity';
 void runService({
   name: 'notification',
   config: NotificationConfig,
-  imports: (config) => [NotificationModule.forRoot(config)],
+  imports: (config) => [
+    NotificationModule.forRoot(config),
+    ErasureModule.forService({
+      service: 'notification',
+      eraser: NotificationEraser,
+      anonymiser: NotificationRetention,
+      policy: {
+        task: parseRetentionPeriod(config.RETENTION_TASK),
+        delivery: parseRetentionPeriod(config.RETENTION_DELIVERY),
+      },
+      sweepIntervalMs: config.RETENTION_SWEEP_INTERVAL_MS,
+    }),
+  ],
   entities: [TaskEntity],
-  migrations: [Notification1764288000000],
+  migrations: [Notification1764288000000, ErasureTombstones1767225600000],
 });

@@ -1,9 +1,10 @@
-import { ServiceConfig } from '@samenspel/bootstrap';
+import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from './domain/follow-up-plan';
 
 /** The notification service's variables on top of every service's (see docs/notification.md). */
-export class NotificationConfig extends ServiceConfig {
+export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   override PORT: number = 3004;
 
   /** How often each instance looks for due plan steps, overdue tasks and deliveries (ms). */
@@ -69,6 +70,17 @@ export class NotificationConfig extends ServiceConfig {
 
   /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */
   @IsInt() @Min(10) @Max(86400) STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: number = 3600;
+
+  /** Closed tasks are anonymised this long after they closed (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_TASK: string = DEFAULT_RETENTION;
+
+  /** Delivered or failed webhook and e-mail deliveries are deleted this long after (ISO 8601). */
+  @IsRetentionPeriod()
+  RETENTION_DELIVERY: string = DEFAULT_RETENTION;
+
+  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
+  @IsInt() @Min(50) @Max(86400000) RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');

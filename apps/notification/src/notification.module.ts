@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import { Mailer } from './email/mailer';
 import { InboxPage } from './inbox/inbox-page';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification.config';
@@ -7,6 +8,7 @@ import { OverdueMonitor } from './scheduler/overdue-monitor';
 import { Ticker } from './scheduler/ticker';
 import { TaskChangeFeed } from './stream/task-change-feed';
 import { TaskAnnouncer } from './tasks/task-announcer';
+import { TaskNoteEncryption } from './tasks/task-note-encryption';
 import { TaskSourcesController } from './tasks/task-sources.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { CancelTask } from './tasks/usecases/cancel-task/cancel-task.usecase';
@@ -26,6 +28,8 @@ export class NotificationModule {
       controllers: [TasksController, TaskSourcesController, WebhooksController],
       providers: [
         { provide: NOTIFICATION_CONFIG, useValue: config },
+        { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
+        TaskNoteEncryption,
         TaskAnnouncer,
         CreateTask,
         ClaimTask,

@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_TOPICS, serviceNamed } from '@samenspel/bootstrap';
+import { ALL_TOPICS, kafkaTransportOf, serviceNamed } from '@samenspel/bootstrap';
 import { dlqTopic, allTopicSpecs } from '@samenspel/contracts';
 import { SERVICE_LOGGER } from '@samenspel/http';
-import { KafkaJsBroker } from '@samenspel/messaging';
+import { kafkaConnectionOptions, KafkaJsBroker } from '@samenspel/messaging';
+import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import type { OpsConsoleConfig } from './config/ops-console.config';
 import { ConsoleController } from './console/console.controller';
 import { DeadLetterCopySweeper } from './dead-letters/dead-letter-copy-sweeper';
+import { ErasuresModule } from './erasures/erasures.module';
 import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayDeadLetters } from './dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
@@ -52,6 +54,7 @@ export class OpsConsoleModule {
     const settings = opsSettings(config);
     return {
       module: OpsConsoleModule,
+      imports: [ErasuresModule.forRoot(config)],
       controllers: [
         MonitorStatusController,
         FlowsController,
@@ -63,12 +66,17 @@ export class OpsConsoleModule {
       ],
       providers: [
         { provide: OPS_SETTINGS, useValue: settings },
+        { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
         {
           provide: OpsKafka,
           inject: [SERVICE_LOGGER],
           useFactory: (logger: Logger) =>
             new OpsKafka(
-              new KafkaJsBroker(config.KAFKA_BROKERS, logger.child({ component: 'ops-kafka' })),
+              new KafkaJsBroker(
+                config.KAFKA_BROKERS,
+                logger.child({ component: 'ops-kafka' }),
+                kafkaConnectionOptions(kafkaTransportOf(config)),
+              ),
               settings.clientId,
             ),
         },

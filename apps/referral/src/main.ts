@@ -1,5 +1,7 @@
 import { runService } from '@samenspel/bootstrap';
+import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { Referrals1764806400000 } from './migrations/1764806400000-referrals';
+import { ReferralEraser, ReferralRetention } from './privacy/referral-privacy';
 import { ReferralConfig } from './referral-config';
 import { ReferralEntity, ReferralStatusChangeEntity } from './referrals/referral.entity';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -9,7 +11,16 @@ import { TeamEntity } from './teams/team.entity';
 void runService({
   name: 'referral',
   config: ReferralConfig,
-  imports: (config) => [ReferralsModule.forRoot(config)],
+  imports: (config) => [
+    ReferralsModule.forRoot(config),
+    ErasureModule.forService({
+      service: 'referral',
+      eraser: ReferralEraser,
+      anonymiser: ReferralRetention,
+      policy: { referral: parseRetentionPeriod(config.RETENTION_REFERRAL) },
+      sweepIntervalMs: config.RETENTION_SWEEP_INTERVAL_MS,
+    }),
+  ],
   entities: [ReferralEntity, ReferralStatusChangeEntity, TeamEntity],
-  migrations: [Referrals1764806400000],
+  migrations: [Referrals1764806400000, ErasureTombstones1767225600000],
 });

@@ -2,6 +2,7 @@ import { ServiceConfig } from '@samenspel/bootstrap';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsUrl, Max, Min, ValidateBy } from 'class-validator';
 import { isIsoDuration } from '@samenspel/http';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The waitlist-bridging service's variables on top of every service's. */
 export class BridgingConfig extends ServiceConfig {
@@ -47,6 +48,16 @@ export class BridgingConfig extends ServiceConfig {
   @Min(100)
   @Max(60000)
   ACTIVITY_TIMEOUT_MS: number = 5000;
+
+  /** Ended waitlist entries are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_WAITLIST_ENTRY: string = DEFAULT_RETENTION;
+
+  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(86400000)
+  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** Injection token of the validated config. */

@@ -1,6 +1,7 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
 import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { parseIsoDuration } from '@samenspel/http';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The activity service's variables on top of every service's. */
 export class ActivityConfig extends ServiceConfig {
@@ -21,6 +22,16 @@ export class ActivityConfig extends ServiceConfig {
   @Min(1)
   @Max(1000)
   HOLD_SWEEP_BATCH_SIZE: number = 50;
+
+  /** Ended placements are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_PLACEMENT: string = DEFAULT_RETENTION;
+
+  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(86400000)
+  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** The validated config, injectable in the activity modules. */

@@ -1,9 +1,10 @@
-import { ServiceConfig } from '@samenspel/bootstrap';
+import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The ops console's variables on top of every service's; thresholds of the stuck-flow rules are documented in docs/ops-console.md. */
-export class OpsConsoleConfig extends ServiceConfig {
+export class OpsConsoleConfig extends WithNoteKeys(ServiceConfig) {
   override PORT: number = 3000;
 
   /** Rule waitlist-no-offer: a consenting waitlist entry without an offer or queue state after this long (s). */
@@ -57,6 +58,16 @@ export class OpsConsoleConfig extends ServiceConfig {
   @Min(1000)
   @Max(86400000)
   DEAD_LETTER_SWEEP_INTERVAL_MS: number = 3600000;
+
+  /** Ledger rows, dead letters and closed flow states lose their youthRef after this (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_LEDGER: string = DEFAULT_RETENTION;
+
+  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(86400000)
+  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 
   /** Extra topics the flow monitor reads besides every Samenspel topic (each with its .dlq); tests use it. */
   @Transform(({ value }) =>

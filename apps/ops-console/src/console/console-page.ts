@@ -31,7 +31,7 @@ svg text{font-size:11px;fill:#1d2433}
   var m = /token=([^&]+)/.exec(location.hash);
   if (m) { sessionStorage.setItem('ops-token', decodeURIComponent(m[1])); history.replaceState(null, '', location.pathname); }
   var token = sessionStorage.getItem('ops-token') || '';
-  var pages = { overview: overview, 'dead letters': deadLetters, 'stuck flows': stuck, trace: trace, impact: impact };
+  var pages = { overview: overview, 'dead letters': deadLetters, 'stuck flows': stuck, trace: trace, impact: impact, erasures: erasures };
   var current = 'overview';
   function el(tag, attrs, kids){ var e=document.createElement(tag); for (var k in (attrs||{})) { if(k==='text') e.textContent=attrs[k]; else if(k==='on') e.addEventListener('click', attrs[k]); else e.setAttribute(k, attrs[k]); } (kids||[]).forEach(function(c){ if(c) e.appendChild(c); }); return e; }
   function api(path, opts){ opts=opts||{}; opts.headers=Object.assign({authorization:'Bearer '+token,'content-type':'application/json'}, opts.headers||{});
@@ -75,6 +75,10 @@ svg text{font-size:11px;fill:#1d2433}
       bars([{label:'offers',value:row.offers},{label:'accepted',value:row.offersAccepted},{label:'handovers',value:row.handovers}].concat(Object.keys(row.outcomes).map(function(o){return {label:o,value:row.outcomes[o]};})))])); });
     if (!r.items.length) nodes.push(el('p',{text:'No impact figures yet.'}));
     return nodes; }); }
+  // Verwijderverzoeken / Erasures (AVG art. 17): which services confirmed; the youthRef only for admins, until complete.
+  function erasures(){ return api('/api/v1/erasures?limit=100').then(function(page){
+    return [el('section',{id:'erasures'},[el('h2',{text:'Verwijderverzoeken / Erasures ('+page.total+')'}), table(['request','origin','youthRef','requested','confirmed by','waiting for','status'], page.items.map(function(r){
+      return [r.id, r.origin, r.youthRef, r.requestedAt, r.confirmed.join(', ')||'–', r.waitingFor.join(', ')||'–', el('span',{class:r.complete?'ok':'bad',text:r.complete?'complete':'in progress'})]; }))])]; }); }
   render(); setInterval(function(){ if(current==='overview') render(); }, 15000);
 })();
 </script></body></html>`;

@@ -1,4 +1,11 @@
 import { OpsConsoleSchema1766880000000 } from './1766880000000-ops-console-schema';
 import { FirstOfferLatency1767052800000 } from './1767052800000-first-offer-latency';
+import { Erasures1767139200000 } from './1767139200000-erasures';
+import { ErasureTombstones1767225600000 } from '@samenspel/erasure';
 
-export const OpsSchema = [OpsConsoleSchema1766880000000, FirstOfferLatency1767052800000];
+export const OpsSchema = [
+  OpsConsoleSchema1766880000000,
+  FirstOfferLatency1767052800000,
+  Erasures1767139200000,
+  ErasureTombstones1767225600000,
+];

@@ -15,6 +15,7 @@ import { isTransientInfrastructureError } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ErasureTracker } from '../erasures/erasure-tracker';
 import { LedgerIngest } from './ledger-ingest';
 import { OpsKafka } from './ops-kafka';
 import { OPS_SETTINGS, type OpsSettings } from './ops-settings';
@@ -35,6 +36,7 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly kafka: OpsKafka,
     private readonly dataSource: DataSource,
     private readonly ingest: LedgerIngest,
+    @Inject(ErasureTracker) private readonly erasures: ErasureTracker,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     metrics: MetricsRegistry,
@@ -69,7 +71,12 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
       if (!control.shouldContinue()) break;
       let outcome: string;
       try {
-        outcome = await this.dataSource.transaction((em) => this.ingest.ingest(em, message));
+        outcome = await this.dataSource.transaction(async (em) => {
+          const result = await this.ingest.ingest(em, message);
+          // Erasure requests and confirmations, the first time they are seen (same transaction).
+          if (result === 'recorded') await this.erasures.onRecorded(em, message);
+          return result;
+        });
       } catch (error) {
         if (isTransientInfrastructureError(error)) {
           await control.commit();

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import {
+  retentionCutoff,
+  type ErasureCounts,
+  type RetentionAnonymiser,
+  type RetentionPolicy,
+  type YouthDataEraser,
+  affectedRows,
+} from '@samenspel/erasure';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Erasure in the notification service. Tasks, planned follow-up steps and the webhook and e-mail
+ * deliveries about them are work for a team about one youngster; nothing is counted from them
+ * (the impact figures live in the ops console), so they are deleted: a team no longer has a task
+ * for a youngster who was erased. Deliveries go when their payload names the youngster or one of
+ * the deleted tasks, whether delivered, failed or still queued.
+ */
+@Injectable()
+export class NotificationEraser implements YouthDataEraser {
+  readonly youthRefColumns = [
+    { table: 'task', column: 'youth_ref' },
+    { table: 'scheduled_step', column: 'youth_ref' },
+  ];
+
+  async erase(em: EntityManager, youthRef: string): Promise<ErasureCounts> {
+    const tasks = (await em.query(`SELECT id::text AS id FROM task WHERE youth_ref = $1`, [youthRef])) as {
+      id: string;
+    }[];
+    const taskIds = tasks.map((t) => t.id);
+    const deliveries = affectedRows(
+      await em.query(
+        `DELETE FROM delivery d WHERE strpos(d.payload::text, $1) > 0
+            OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS t(id) WHERE strpos(d.payload::text, t.id) > 0)`,
+        [youthRef, taskIds],
+      ),
+    );
+    const steps = affectedRows(await em.query(`DELETE FROM scheduled_step WHERE youth_ref = $1`, [youthRef]));
+    const deleted = affectedRows(await em.query(`DELETE FROM task WHERE youth_ref = $1`, [youthRef]));
+    return { task: deleted, scheduled_step: steps, delivery: deliveries };
+  }
+}
+
+/**
+ * Retention. Tasks done or cancelled longer than RETENTION_TASK ago lose the youthRef (a random
+ * marker), their context and their note; follow-up steps done that long ago are deleted.
+ * Deliveries that were delivered or failed longer than RETENTION_DELIVERY ago are deleted: they
+ * are copies of events sent to a team, not a record of their own.
+ */
+@Injectable()
+export class NotificationRetention implements RetentionAnonymiser {
+  async anonymiseExpired(em: EntityManager, now: Date, policy: RetentionPolicy): Promise<ErasureCounts> {
+    const taskCutoff = retentionCutoff(now, policy.task);
+    const deliveryCutoff = retentionCutoff(now, policy.delivery);
+    const tasks = affectedRows(
+      await em.query(
+        `UPDATE task SET youth_ref = 'erased_' || substr(md5(random()::text || id::text), 1, 16),
+           context = '{}'::jsonb, note = NULL
+          WHERE status IN ('done', 'cancelled') AND coalesce(completed_at, cancelled_at, updated_at) < $1
+            AND youth_ref NOT LIKE 'erased\\_%'`,
+        [taskCutoff],
+      ),
+    );
+    const steps = affectedRows(
+      await em.query(`DELETE FROM scheduled_step WHERE status = 'done' AND done_at < $1`, [taskCutoff]),
+    );
+    const deliveries = affectedRows(
+      await em.query(
+        `DELETE FROM delivery WHERE status IN ('delivered', 'failed') AND coalesce(delivered_at, created_at) < $1`,
+        [deliveryCutoff],
+      ),
+    );
+    return { task: tasks, scheduled_step: steps, delivery: deliveries };
+  }
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErasureRequestedData,
+  PRIVACY_EVENT_TYPES,
+  TOPICS,
+  YouthErasedData,
+  type CloudEvent,
+} from '@samenspel/contracts';
+import {
+  ERASURE_SOURCE,
+  forgetSentConfirmation,
+  sqlDigest,
+  YOUTH_DATA_ERASER,
+  YouthErasure,
+  type YouthDataEraser,
+} from '@samenspel/erasure';
+import { decodeEvent, EnvelopeError, Outbox, validateData, type IncomingMessage } from '@samenspel/messaging';
+import type { EntityManager } from 'typeorm';
+import { ErasureRepository } from './erasure.repository';
+
+const PRIVACY_TOPICS: readonly string[] = [TOPICS.jeugdzorgPrivacy, TOPICS.privacy];
+
+/**
+ * The ops console's part in erasure. It has no EventProcessor of its own (its flow monitor reads
+ * every topic raw), so the monitor hands it each privacy record it recorded for the first time, in
+ * the same transaction:
+ * - the request: the console erases its own data and confirms, like every service;
+ * - a confirmation: counted for the youngster's open requests (waiting, if the request was not
+ *   seen yet); the console erases again what was recorded about the youngster since, and a request
+ *   that every service confirmed is complete and forgets its youthRef.
+ * Ledger rows of privacy records never keep the youthRef, and a record about a youngster erased
+ * in the last days is erased as it arrives.
+ */
+@Injectable()
+export class ErasureTracker {
+  constructor(
+    @Inject(YouthErasure) private readonly erasure: YouthErasure,
+    @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
+    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(ERASURE_SOURCE) private readonly source: string,
+  ) {}
+
+  async onRecorded(em: EntityManager, message: IncomingMessage): Promise<void> {
+    if (!PRIVACY_TOPICS.includes(message.topic)) return this.eraseIfErased(em, message);
+    await em.query(
+      `UPDATE ledger_event SET youth_ref = NULL WHERE topic = $1 AND partition = $2 AND "offset" = $3`,
+      [message.topic, message.partition, message.offset],
+    );
+    let event: CloudEvent;
+    try {
+      event = decodeEvent(message);
+    } catch (error) {
+      if (error instanceof EnvelopeError) return;
+      throw error;
+    }
+    if (event.type === PRIVACY_EVENT_TYPES.erasureRequested) {
+      const { value, errors } = validateData(ErasureRequestedData, event.data);
+      if (value && errors.length === 0) await this.onRequest(em, event, value);
+    } else if (event.type === PRIVACY_EVENT_TYPES.erased) {
+      const { value, errors } = validateData(YouthErasedData, event.data);
+      if (value && errors.length === 0) await this.onConfirmation(em, event, value);
+    }
+  }
+
+  /**
+   * A record about a youngster erased in the last days (an event in flight at the moment of the
+   * erasure, read from another topic after it) is erased as soon as it is recorded.
+   */
+  private async eraseIfErased(em: EntityManager, message: IncomingMessage): Promise<void> {
+    const [erased] = (await em.query(
+      `SELECT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
+        WHERE l.topic = $1 AND l.partition = $2 AND l."offset" = $3 AND l.youth_ref IS NOT NULL`,
+      [message.topic, message.partition, message.offset],
+    )) as { youth_ref: string }[];
+    if (erased) await this.eraser.erase(em, erased.youth_ref);
+  }
+
+  private async onRequest(em: EntityManager, event: CloudEvent, data: ErasureRequestedData): Promise<void> {
+    await this.requests.insertRequest(em, {
+      id: event.id,
+      youthRef: data.youthRef,
+      origin: event.source === this.source ? 'admin-api' : 'event',
+      requestedAt: new Date(data.requestedAt),
+    });
+    await this.requests.adoptWaitingConfirmations(em, event.id, data.youthRef);
+    await this.erasure.erase(
+      em,
+      { requestId: event.id, source: event.source, youthRef: data.youthRef },
+      (confirmation) => this.outbox.append(em, [confirmation]),
+    );
+  }
+
+  private async onConfirmation(em: EntityManager, event: CloudEvent, data: YouthErasedData): Promise<void> {
+    if (event.source === this.source) await forgetSentConfirmation(em, event.id, data.youthRef);
+    const open = await this.requests.confirm(em, data.youthRef, data.service, new Date(data.erasedAt));
+    if (open.length === 0) return;
+    // Records of other topics about the youngster may have been read after our own erasure.
+    await this.eraser.erase(em, data.youthRef);
+    for (const id of open) await this.requests.completeIfConfirmed(em, id);
+  }
+}

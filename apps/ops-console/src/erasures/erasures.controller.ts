@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { youthRefShownTo } from '../domain/erasure-progress';
+import {
+  ErasureRequestDto,
+  ErasureRequestPageDto,
+  RequestErasureDto,
+  toErasureRequestDto,
+} from './dto/erasure.dto';
+import { ErasureRepository } from './erasure.repository';
+import { RequestErasure } from './usecases/request-erasure/request-erasure.usecase';
+
+/**
+ * Erasure requests (AVG art. 17): an admin files one; admins and ops follow which services have
+ * confirmed. Ops never see the youthRef; once every service confirmed, nobody does.
+ */
+@ApiTags('erasures')
+@ApiBearerAuth()
+@Controller('erasures')
+export class ErasuresController {
+  constructor(
+    @Inject(RequestErasure) private readonly requestErasure: RequestErasure,
+    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiAcceptedResponse({ type: ErasureRequestDto })
+  async request(
+    @Body() body: RequestErasureDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ErasureRequestDto> {
+    const record = await this.requestErasure.execute({
+      youthRef: body.youthRef,
+      reason: body.reason,
+      requestedBy: principal.sub,
+    });
+    return toErasureRequestDto(record, youthRefShownTo(principal.role, record.youthRef));
+  }
+
+  @Get()
+  @Roles('admin', 'ops')
+  @ApiOkResponse({ type: ErasureRequestPageDto })
+  async list(
+    @Query() page: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ErasureRequestPageDto> {
+    const { items, total } = await this.requests.list(this.dataSource.manager, page);
+    return {
+      items: items.map((r) => toErasureRequestDto(r, youthRefShownTo(principal.role, r.youthRef))),
+      total,
+    };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'ops')
+  @ApiOkResponse({ type: ErasureRequestDto })
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ErasureRequestDto> {
+    const record = await this.requests.find(this.dataSource.manager, id);
+    if (!record) throw new NotFoundError(`no erasure request ${id}`);
+    return toErasureRequestDto(record, youthRefShownTo(principal.role, record.youthRef));
+  }
+}

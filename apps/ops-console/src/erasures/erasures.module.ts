@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ErasureModule, parseRetentionPeriod } from '@samenspel/erasure';
+import type { OpsConsoleConfig } from '../config/ops-console.config';
+import { ConsoleEraser, ConsoleRetention } from './console-privacy';
+import { ErasureTracker } from './erasure-tracker';
+import { ErasureRepository } from './erasure.repository';
+import { ErasuresController } from './erasures.controller';
+import { RequestErasure } from './usecases/request-erasure/request-erasure.usecase';
+
+/** Erasure requests and their progress, the console's own eraser and its retention sweeper. */
+@Module({})
+export class ErasuresModule {
+  static forRoot(config: OpsConsoleConfig): DynamicModule {
+    return {
+      module: ErasuresModule,
+      imports: [
+        ErasureModule.forService({
+          service: 'ops-console',
+          eraser: ConsoleEraser,
+          anonymiser: ConsoleRetention,
+          policy: { ledger: parseRetentionPeriod(config.RETENTION_LEDGER) },
+          sweepIntervalMs: config.RETENTION_SWEEP_INTERVAL_MS,
+          // The flow monitor hands the privacy records to the ErasureTracker.
+          eventHandlers: false,
+        }),
+      ],
+      controllers: [ErasuresController],
+      providers: [ErasureRepository, ErasureTracker, RequestErasure],
+      exports: [ErasureTracker],
+    };
+  }
+}
