@@ -109,7 +109,8 @@ export class BridgingHarness {
     const res = await fetch(
       `${this.bridging.baseUrl}/api/v1/waitlist-entries/${encodeURIComponent(waitlistEntryId)}`,
       {
-        headers: await authHeader('intake-system'),
+        // The intake system that sent the entries (INTAKE): it sees only its own organisation's.
+        headers: await authHeader('intake-system', { org: INTAKE }),
       },
     );
     if (res.status === 404) return undefined;

@@ -12,6 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam, fromQuery, fromResult, hasValue, setAuditSubject } from '@samenspel/audit';
 import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -21,14 +22,17 @@ import { TaskChangeFeed } from '../stream/task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
 import { TaskRepository } from './task.repository';
 import { TaskPage, TaskView, toTaskView } from './task.view';
-import { assertTaskVisible, effectiveTeam } from './team-access';
+import { assertTaskVisible, effectiveTeam, viewFor } from './team-access';
 import { CancelTask, CancelTaskCommand } from './usecases/cancel-task/cancel-task.usecase';
 import { ClaimTask, ClaimTaskCommand } from './usecases/claim-task/claim-task.usecase';
 import { CompleteTask, CompleteTaskCommand } from './usecases/complete-task/complete-task.usecase';
 import { ListTasks, ListTasksCommand } from './usecases/list-tasks/list-tasks.usecase';
-import { UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
 
 const BEARER = /^Bearer[ ]+(\S+)$/i;
+
+/** The task a route reads or changes, and the youngster it is about. */
+const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
 
 @ApiTags('tasks')
 @ApiBearerAuth('bearer')
@@ -47,6 +51,13 @@ export class TasksController {
 
   @Get()
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
+  // A team's worklist is not one youngster's record; a list filtered to one youngster would be.
+  @Audited({
+    action: 'read',
+    resource: 'task',
+    subject: fromQuery('youthRef'),
+    when: hasValue(fromQuery('youthRef')),
+  })
   @ApiOperation({ summary: "The caller's team's tasks, by due date" })
   @ApiOkResponse({ type: TaskPage })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<TaskPage> {
@@ -80,7 +91,7 @@ export class TasksController {
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.authenticateStream(req);
     if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
-      throw new UnauthorizedException('This role has no task stream');
+      throw new ForbiddenException('This role has no task stream');
     }
     const teamId = effectiveTeam(
       principal,
@@ -97,7 +108,7 @@ export class TasksController {
     const subscription = this.feed.changes.subscribe({
       next: (change) => {
         if (teamId && change.teamId !== teamId) return;
-        res.write(`event: ${change.kind}\ndata: ${JSON.stringify(change.task)}\n\n`);
+        res.write(`event: ${change.kind}\ndata: ${JSON.stringify(viewFor(principal, change.task))}\n\n`);
       },
       complete: () => res.end(),
     });
@@ -110,18 +121,23 @@ export class TasksController {
 
   @Get(':id')
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
+  @Audited({ action: 'read', resource: 'task', id: fromParam('id') })
   @ApiOkResponse({ type: TaskView })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: Request,
   ): Promise<TaskView> {
     const task = await new TaskRepository(this.dataSource.manager).findById(id);
-    return toTaskView(assertTaskVisible(principal, task, id));
+    // Named before the visibility check (and whatever the view leaves out), so every read is tied to the youngster.
+    if (task) setAuditSubject(req, task.youthRef);
+    return viewFor(principal, toTaskView(assertTaskVisible(principal, task, id)));
   }
 
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('youth-worker', 'team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
   claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.claimTask.execute(new ClaimTaskCommand(id, principal));
@@ -130,6 +146,7 @@ export class TasksController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('youth-worker', 'team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
   complete(
     @CurrentPrincipal() principal: Principal,
@@ -142,6 +159,7 @@ export class TasksController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('team-lead', 'admin')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
   cancel(
     @CurrentPrincipal() principal: Principal,

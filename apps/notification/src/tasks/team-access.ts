@@ -22,3 +22,15 @@ export function effectiveTeam(principal: Principal, requested: string | undefine
   }
   return principal.teamId;
 }
+
+/** The worker's note is for the people doing the work; ops and machine callers see refs, not notes. */
+export function maySeeNotes(principal: Principal): boolean {
+  return principal.role !== 'ops' && principal.role !== 'service';
+}
+
+/** A task view as this caller may see it: without the note for ops and machine callers. */
+export function viewFor<T extends { note?: unknown }>(principal: Principal, view: T): T {
+  if (maySeeNotes(principal) || view.note === undefined) return view;
+  const { note: _note, ...rest } = view;
+  return rest as T;
+}

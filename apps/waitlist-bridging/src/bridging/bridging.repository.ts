@@ -10,6 +10,8 @@ export const MATCH_CHANNEL = 'samenspel_bridging_match';
 export interface EntryFilter {
   municipalityCode?: string;
   status?: EntryStatus;
+  /** Only entries from these intake systems (CloudEvents source); undefined: all. */
+  sources?: string[];
   limit: number;
   offset: number;
 }
@@ -89,15 +91,14 @@ export class BridgingRepository {
     await this.em.getRepository(BridgingOffer).save(offer);
   }
 
-  /** Entries waiting for the matcher, oldest first (FIFO by enteredAt). */
-  async readyToMatch(limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.em.query(
-      `SELECT waitlist_entry_id AS id FROM waitlist_entry
+  /** Entries waiting for the matcher, oldest first (FIFO by enteredAt), with their municipality. */
+  async readyToMatch(limit: number): Promise<{ id: string; municipalityCode: string }[]> {
+    return this.em.query(
+      `SELECT waitlist_entry_id AS id, municipality_code AS "municipalityCode" FROM waitlist_entry
         WHERE status = 'matching' AND (next_match_at IS NULL OR next_match_at <= now())
         ORDER BY entered_at, waitlist_entry_id LIMIT $1`,
       [limit],
     );
-    return rows.map((r) => r.id);
   }
 
   /**
@@ -160,6 +161,7 @@ export class BridgingRepository {
     const qb = this.em.getRepository(WaitlistEntry).createQueryBuilder('e');
     if (filter.municipalityCode) qb.andWhere('e.municipality_code = :m', { m: filter.municipalityCode });
     if (filter.status) qb.andWhere('e.status = :s', { s: filter.status });
+    if (filter.sources) qb.andWhere('e.source IN (:...sources)', { sources: filter.sources });
     const [items, total] = await qb
       .orderBy('e.entered_at', 'ASC')
       .addOrderBy('e.waitlist_entry_id', 'ASC')

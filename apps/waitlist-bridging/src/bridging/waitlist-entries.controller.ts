@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { NotFoundError, Roles } from '@samenspel/http';
+import { Audited, fromParam, fromResult } from '@samenspel/audit';
+import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
+import { visibleSources } from '../domain/intake-scope';
 import { BridgingMetrics } from './bridging.metrics';
 import { BridgingRepository } from './bridging.repository';
 import {
@@ -25,13 +27,18 @@ export class WaitlistEntriesController {
   @Get('waitlist-entries')
   @Roles('intake-system', 'ops', 'admin')
   @ApiOkResponse({ type: WaitlistEntryPage })
-  async list(@Query() query: ListEntriesQuery): Promise<WaitlistEntryPage> {
+  async list(
+    @Query() query: ListEntriesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WaitlistEntryPage> {
+    const sources = visibleSources(principal);
     const repo = BridgingRepository.in(this.dataSource.manager);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const { items, total } = await repo.list({
       municipalityCode: query.municipalityCode,
       status: query.status,
+      sources,
       limit,
       offset,
     });
@@ -51,11 +58,23 @@ export class WaitlistEntriesController {
 
   @Get('waitlist-entries/:waitlistEntryId')
   @Roles('intake-system', 'ops', 'admin')
+  @Audited({
+    action: 'read',
+    resource: 'waitlist-entry',
+    id: fromParam('waitlistEntryId'),
+    subject: fromResult('youthRef'),
+  })
   @ApiOkResponse({ type: WaitlistEntryView })
-  async get(@Param('waitlistEntryId') waitlistEntryId: string): Promise<WaitlistEntryView> {
+  async get(
+    @Param('waitlistEntryId') waitlistEntryId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WaitlistEntryView> {
+    const sources = visibleSources(principal);
     const repo = BridgingRepository.in(this.dataSource.manager);
     const entry = await repo.entry(waitlistEntryId);
-    if (!entry) throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
+    // Another organisation's entry answers 404: an intake system learns nothing about it.
+    if (!entry || (sources && !sources.includes(entry.source)))
+      throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
     return WaitlistEntryView.of(entry, await repo.offers(waitlistEntryId));
   }
 

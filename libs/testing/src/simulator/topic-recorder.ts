@@ -5,6 +5,8 @@ import { aUniqueName } from '../synthetic';
 export interface RecordedEvent {
   key: string | null;
   headers: Record<string, string>;
+  /** The raw value as text (also when it is not JSON). */
+  value: string | null;
   /** The parsed value, or undefined when it is not JSON. */
   event?: { id?: string; type?: string; source?: string; data?: Record<string, unknown> } & Record<
     string,
@@ -52,6 +54,7 @@ export class TopicRecorder {
         }
         recorder.records.push({
           key: message.key?.toString() ?? null,
+          value: value ?? null,
           headers: Object.fromEntries(
             Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
           ),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { TaskStatus } from '../../../domain/task-lifecycle';
 import { TaskRepository } from '../../task.repository';
 import { toTaskView, type TaskPage } from '../../task.view';
-import { effectiveTeam } from '../../team-access';
+import { effectiveTeam, viewFor } from '../../team-access';
 
 export class ListTasksCommand {
   constructor(
@@ -31,7 +31,7 @@ export class ListTasks {
       teamId,
     });
     return {
-      items: items.map(toTaskView),
+      items: items.map((task) => viewFor(command.principal, toTaskView(task))),
       total,
       limit: command.filter.limit,
       offset: command.filter.offset,

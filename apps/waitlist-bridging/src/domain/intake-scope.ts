@@ -1,0 +1,16 @@
+import { ForbiddenError, type Principal } from '@samenspel/http';
+
+/** Intake systems name themselves in the CloudEvents `source` of their waitlist events. */
+export const INTAKE_SOURCE_PREFIX = 'urn:jeugdzorg:intake:';
+
+/**
+ * The waitlist-event sources whose entries the caller may read: an intake system only its own
+ * organisation's (its `org` claim, bare like `regio-utrecht` or as the full source URN); ops and
+ * admin every entry (undefined: no restriction).
+ */
+export function visibleSources(principal: Principal): string[] | undefined {
+  if (principal.role !== 'intake-system') return undefined;
+  const { org } = principal;
+  if (!org) throw new ForbiddenError('An intake-system token needs an org claim', 'org-required');
+  return org.startsWith(INTAKE_SOURCE_PREFIX) ? [org] : [`${INTAKE_SOURCE_PREFIX}${org}`];
+}

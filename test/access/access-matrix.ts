@@ -1,0 +1,372 @@
+import { ROLES, type Role } from '@samenspel/http';
+
+/**
+ * Who may call which HTTP route of which service: the source of truth for docs/access-matrix.md
+ * (access-matrix.spec.ts checks the document against it) and for the matrix test, which calls
+ * every route as every role (access-matrix.int-spec.ts).
+ */
+
+export type ServiceName = 'referral' | 'waitlist-bridging' | 'activity' | 'notification' | 'ops-console';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteAccess {
+  method: Method;
+  /** As in the OpenAPI document: `/api/v1/referrals/{id}`. */
+  path: string;
+  /** Callable without a token (probes, scrapes, the console page): every role may call it too. */
+  public?: true;
+  /** The roles that get past the role check; every other role gets 403. */
+  roles: readonly Role[];
+  /** What an allowed caller sees or may change, in one line. */
+  scope: string;
+  /** Served, but left out of the OpenAPI document (`/metrics`, the console page). */
+  undocumented?: true;
+}
+
+export const SERVICE_NAMES: readonly ServiceName[] = [
+  'referral',
+  'waitlist-bridging',
+  'activity',
+  'notification',
+  'ops-console',
+];
+
+const ALL: readonly Role[] = ROLES;
+const TEAM: readonly Role[] = ['youth-worker', 'team-lead'];
+const OPS: readonly Role[] = ['ops', 'admin'];
+
+const PUBLIC_NO_DATA = 'Public; no personal data';
+
+/** Health, metrics, service info and the audit trail: the same in every service. */
+function common(): RouteAccess[] {
+  return [
+    { method: 'GET', path: '/health/live', public: true, roles: ALL, scope: PUBLIC_NO_DATA },
+    {
+      method: 'GET',
+      path: '/health/ready',
+      public: true,
+      roles: ALL,
+      scope: 'Public; dependency status only',
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      public: true,
+      roles: ALL,
+      scope: 'Public; aggregate counters, no refs',
+      undocumented: true,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/service',
+      roles: ALL,
+      scope: "The service's name and version, and the caller's own claims",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/audit',
+      roles: ['admin'],
+      scope: "This service's audit trail; reading it is audited too",
+    },
+  ];
+}
+
+const REFERRAL_READ =
+  'Team roles: referrals their team receives or referred (other: 403); intake-system: its own `org` only; ops, admin, service: all';
+const REFERRAL_CHANGE =
+  'Within the read scope (403 otherwise) and only the moves `mayMoveTo` allows (403 `not-your-move`)';
+
+export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
+  referral: [
+    ...common(),
+    {
+      method: 'POST',
+      path: '/api/v1/referrals',
+      roles: ['intake-system', 'youth-worker', 'team-lead'],
+      scope:
+        'intake-system: care-to-youth-work for its own `org`; team roles: youth-work-to-care for their own team',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/referrals',
+      roles: ALL,
+      scope: `${REFERRAL_READ}; a \`teamId\` filter for another team: 403; lists never carry notes`,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/referrals/{id}',
+      roles: ALL,
+      scope: `${REFERRAL_READ}; notes only for intake-system, team roles and admin, never ops or service`,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/referrals/{id}/transitions',
+      roles: ['intake-system', 'youth-worker', 'team-lead', 'admin'],
+      scope: REFERRAL_CHANGE,
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/referrals/{id}/warm-handover',
+      roles: ['intake-system', 'youth-worker', 'team-lead', 'admin'],
+      scope: 'Within the read scope (403 otherwise)',
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/referrals/{id}/warm-handover/outcome',
+      roles: ['intake-system', 'youth-worker', 'team-lead', 'admin'],
+      scope: 'Within the read scope (403 otherwise)',
+    },
+  ],
+  'waitlist-bridging': [
+    ...common(),
+    {
+      method: 'GET',
+      path: '/api/v1/waitlist-entries',
+      roles: ['intake-system', 'ops', 'admin'],
+      scope:
+        'intake-system: entries its own organisation sent (`org` claim = event source); ops, admin: all; refs only',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/waitlist-entries/{waitlistEntryId}',
+      roles: ['intake-system', 'ops', 'admin'],
+      scope: "intake-system: its own organisation's entry (another's: 404); ops, admin: any; refs only",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/measures',
+      roles: ['ops', 'admin', 'intake-system', 'team-lead'],
+      scope: 'Aggregates per municipality, no refs',
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/offers/{offerId}/accept',
+      roles: TEAM,
+      scope: 'The team that owns the offer (another team: 403 `not-owning-team`)',
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/offers/{offerId}/decline',
+      roles: TEAM,
+      scope: 'The team that owns the offer (another team: 403 `not-owning-team`)',
+    },
+  ],
+  activity: [
+    ...common(),
+    { method: 'POST', path: '/api/v1/teams', roles: ['admin'], scope: 'Any team' },
+    { method: 'GET', path: '/api/v1/teams', roles: ALL, scope: 'The public catalogue of teams' },
+    { method: 'PATCH', path: '/api/v1/teams/{teamId}', roles: ['admin'], scope: 'Any team' },
+    { method: 'GET', path: '/api/v1/teams/{teamId}', roles: ALL, scope: 'The public catalogue of teams' },
+    {
+      method: 'POST',
+      path: '/api/v1/activities',
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: its own team's activities (another team: 403); admin: any team",
+    },
+    { method: 'GET', path: '/api/v1/activities', roles: ALL, scope: 'The public catalogue of activities' },
+    {
+      method: 'PATCH',
+      path: '/api/v1/activities/{activityId}',
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: its own team's activities (another team: 403); admin: any team",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/activities/{activityId}',
+      roles: ALL,
+      scope: 'The public catalogue of activities',
+    },
+    ...(['publish', 'pause', 'close'] as const).map((action): RouteAccess => ({
+      method: 'POST',
+      path: `/api/v1/activities/{activityId}/${action}`,
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: its own team's activities (another team: 403); admin: any team",
+    })),
+    {
+      method: 'POST',
+      path: '/api/v1/placements',
+      roles: ['service', 'admin', 'team-lead', 'youth-worker'],
+      scope: "Team roles: a seat in their own team's activity (another team: 403); service, admin: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/placements',
+      roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],
+      scope: "Team roles: their own team's placements only; ops, admin, service: all; refs only",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/placements/{placementId}',
+      roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],
+      scope: "Team roles: their own team's (another team: 403); ops, admin, service: any; refs only",
+    },
+    ...(['confirm', 'release', 'cancel', 'complete'] as const).map((action): RouteAccess => ({
+      method: 'POST',
+      path: `/api/v1/placements/{placementId}/${action}`,
+      roles: ['service', 'admin', 'team-lead', 'youth-worker'],
+      scope: "Team roles: their own team's placements (another team: 403); service, admin: any",
+    })),
+    {
+      method: 'POST',
+      path: '/api/v1/placements/{placementId}/attendance',
+      roles: ['admin', 'team-lead', 'youth-worker'],
+      scope: "Team roles: their own team's placements (another team: 403); admin: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/placements/{placementId}/attendance',
+      roles: ['admin', 'ops', 'team-lead', 'youth-worker', 'service'],
+      scope: "Team roles: their own team's (another team: 403); ops, admin, service: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/activities/{activityId}/attendance-summary',
+      roles: ['admin', 'ops', 'team-lead', 'youth-worker', 'service'],
+      scope:
+        "Team roles: their own team's activity (another team: 403); ops, admin, service: any; counts only",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/matching/candidates',
+      roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],
+      scope: 'Published activities that fit a profile (age, postcode4, themes); no refs stored',
+    },
+  ],
+  notification: [
+    ...common(),
+    {
+      method: 'GET',
+      path: '/api/v1/tasks',
+      roles: ['youth-worker', 'team-lead', 'ops', 'admin', 'service'],
+      scope:
+        "Team roles: their own team's (a `teamId` for another team: 403); ops, admin, service: any team; notes never to ops or service",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/tasks/stream',
+      roles: ['youth-worker', 'team-lead', 'ops', 'admin', 'service'],
+      scope:
+        'As `GET /tasks`; the token may also come as a short-lived `?access_token=`; notes never to ops or service',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/tasks/{id}',
+      roles: ['youth-worker', 'team-lead', 'ops', 'admin', 'service'],
+      scope: "Team roles: their own team's (another team: 404); notes never to ops or service",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/tasks/{id}/claim',
+      roles: ['youth-worker', 'team-lead', 'admin'],
+      scope: "Team roles: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/tasks/{id}/complete',
+      roles: ['youth-worker', 'team-lead', 'admin'],
+      scope: "Team roles: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/tasks/{id}/cancel',
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/webhooks',
+      roles: ['team-lead', 'admin'],
+      scope: 'team-lead: for their own team (another: 403); admin: names the team',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/webhooks',
+      roles: ['team-lead', 'admin', 'ops'],
+      scope: "team-lead: their own team's (another: 403); admin, ops: name the team",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/webhooks/{id}/deliveries',
+      roles: ['team-lead', 'admin', 'ops'],
+      scope: "team-lead: their own team's webhooks (another team: 404); admin, ops: any",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/webhooks/{id}/enable',
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: their own team's webhooks (another team: 404); admin: any",
+    },
+    {
+      method: 'PUT',
+      path: '/api/v1/teams/{teamId}/contacts',
+      roles: ['team-lead', 'admin'],
+      scope: 'team-lead: their own team (another: 403); admin: any team',
+    },
+  ],
+  'ops-console': [
+    ...common(),
+    {
+      method: 'GET',
+      path: '/api/v1/console',
+      public: true,
+      roles: ALL,
+      scope: 'Public page without data; its calls need an ops or admin token',
+      undocumented: true,
+    },
+    { method: 'GET', path: '/api/v1/monitor/status', roles: OPS, scope: 'Monitor state, no refs' },
+    {
+      method: 'GET',
+      path: '/api/v1/flows/{youthRef}',
+      roles: OPS,
+      scope: "One youngster's flow as event types, times and refs; never event data or notes",
+    },
+    { method: 'GET', path: '/api/v1/flow-counts', roles: OPS, scope: 'Aggregates' },
+    {
+      method: 'GET',
+      path: '/api/v1/dead-letters',
+      roles: OPS,
+      scope: 'Coordinates, type, youthRef and a reason with quoted values blanked; never the payload',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/dead-letters/{id}/actions',
+      roles: OPS,
+      scope: 'Who replayed or resolved',
+    },
+    { method: 'POST', path: '/api/v1/dead-letters/replay', roles: OPS, scope: 'Any dead letter' },
+    { method: 'POST', path: '/api/v1/dead-letters/{id}/resolve', roles: OPS, scope: 'Any dead letter' },
+    { method: 'GET', path: '/api/v1/stuck-flows', roles: OPS, scope: 'Refs and the rule that flagged them' },
+    { method: 'GET', path: '/api/v1/kafka/lag', roles: OPS, scope: 'Consumer-group lag, no refs' },
+    { method: 'GET', path: '/api/v1/kafka/throughput', roles: OPS, scope: 'Rates, no refs' },
+    { method: 'GET', path: '/api/v1/impact', roles: OPS, scope: 'Aggregates per municipality and period' },
+    { method: 'GET', path: '/api/v1/impact/export.csv', roles: OPS, scope: 'The same aggregates as CSV' },
+    {
+      method: 'POST',
+      path: '/api/v1/erasures',
+      roles: ['admin'],
+      scope: 'Files an erasure request (AVG art. 17) for any youthRef',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/erasures',
+      roles: OPS,
+      scope: 'Which services confirmed each request; the youthRef only to admin, and to nobody once done',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/erasures/{id}',
+      roles: OPS,
+      scope: 'One request, as in the list',
+    },
+  ],
+};
+
+/** Whether this caller (a role, or no token at all) gets past authentication and the role check. */
+export function isAllowed(route: RouteAccess, caller: Role | 'anonymous'): boolean {
+  if (route.public) return true;
+  return caller !== 'anonymous' && route.roles.includes(caller);
+}
+
+export function routeKey(route: Pick<RouteAccess, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
