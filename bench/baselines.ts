@@ -5,23 +5,23 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { measurement, ROOT, run, type Measurement } from './bench-support';
+import { measurement, run, type Measurement } from './bench-support';
 import { enteredEvent } from './synthetic-event';
+import type { BenchKafka } from './system';
 
 export async function kafkaProducerBaseline(
-  brokers: string,
+  kafka: BenchKafka,
   runs: number,
   records = 100000,
 ): Promise<Measurement> {
+  const brokers = kafka.brokers;
   const size = Buffer.byteLength(JSON.stringify(enteredEvent(0)));
   const results: number[] = [];
   for (let i = 0; i < runs; i++) {
     const topic = `bench.baseline.${Date.now()}.${i}`;
-    await run('bash', [
-      resolve(ROOT, 'deploy/kafka.sh'),
-      'tool',
+    await kafka.tool([
       'org.apache.kafka.tools.TopicCommand',
       '--bootstrap-server',
       brokers,
@@ -31,34 +31,26 @@ export async function kafkaProducerBaseline(
       '--partitions',
       '6',
     ]);
-    const { stdout } = await run(
-      'bash',
-      [
-        resolve(ROOT, 'deploy/kafka.sh'),
-        'tool',
-        'org.apache.kafka.tools.ProducerPerformance',
-        '--topic',
-        topic,
-        '--num-records',
-        String(records),
-        '--record-size',
-        String(size),
-        '--throughput',
-        '-1',
-        '--producer-props',
-        `bootstrap.servers=${brokers}`,
-        'acks=all',
-        'enable.idempotence=true',
-      ],
-      { maxBuffer: 16 * 1024 * 1024, timeout: 10 * 60 * 1000 },
-    );
+    const { stdout } = await kafka.tool([
+      'org.apache.kafka.tools.ProducerPerformance',
+      '--topic',
+      topic,
+      '--num-records',
+      String(records),
+      '--record-size',
+      String(size),
+      '--throughput',
+      '-1',
+      '--producer-props',
+      `bootstrap.servers=${brokers}`,
+      'acks=all',
+      'enable.idempotence=true',
+    ]);
     const last = stdout.trim().split('\n').pop() ?? '';
     const perSecond = /([\d.]+) records\/sec/.exec(last);
     if (!perSecond) throw new Error(`unexpected producer perf output: ${last}`);
     results.push(Number(perSecond[1]));
-    await run('bash', [
-      resolve(ROOT, 'deploy/kafka.sh'),
-      'tool',
+    await kafka.tool([
       'org.apache.kafka.tools.TopicCommand',
       '--bootstrap-server',
       brokers,

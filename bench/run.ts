@@ -1,34 +1,363 @@
 /**
- * `npm run bench`: the measurable parts of Samenspel's performance, each a warm-up and then
- * BENCH_RUNS runs (default 3), reporting the median. Prints a table and writes JSON under
- * bench/results/ (git-ignored). Uses KAFKA_BROKERS and DATABASE_URL, or the local broker
- * (deploy/kafka.sh) and PostgreSQL.
+ * `npm run bench`: Samenspel's performance on one machine. It compiles and starts the whole system
+ * as `npm start` does (on a private Kafka broker and fresh databases), seeds a catalogue with
+ * enough seats through the activity API, and measures: the raw Kafka and PostgreSQL baselines, the
+ * outbox relay, the waitlist pipeline (sustained rate, latency at 50/s, peak rate with p99 < 2 s),
+ * the catch-up after a stop, and each service's resident memory. Each measurement has a warm-up
+ * and then BENCH_RUNS runs (default 3); the table shows the medians. Results are also written as
+ * JSON under bench/results/ (git-ignored). BENCH_QUICK=1 runs the same with small counts.
+ * Every setting is in docs/performance.md.
  */
-import { resolveInfrastructure } from '@samenspel/testing';
-import { report } from './bench-support';
+import { loadavg } from 'node:os';
+import { waitFor } from '@samenspel/testing';
+import { measurement, report, type Measurement } from './bench-support';
 import { kafkaProducerBaseline, postgresBaseline } from './baselines';
+import { benchMunicipalities, seedCatalogue } from './catalogue';
+import { catchUp, type CatchUpResult } from './catch-up';
+import { cpuNow, cpuPerFlow, residentNow, sampleResident, type Resident } from './footprint';
+import { IntakeProducer, TaskObserver } from './load';
+import {
+  latencyAt,
+  peakRate,
+  sustained,
+  type LatencyResult,
+  type PeakResult,
+  type SustainedResult,
+} from './pipeline';
 import { relayThroughput } from './relay';
+import { BenchSystem, buildServices, startKafka, type BenchKafka } from './system';
+
+const quick = process.env.BENCH_QUICK === '1';
+const setting = (name: string, full: number, short: number) =>
+  Number(process.env[name] ?? (quick ? short : full));
+
+const settings = {
+  runs: setting('BENCH_RUNS', 3, 3),
+  warmupEvents: setting('BENCH_WARMUP_EVENTS', 2000, 200),
+  sustainedEvents: setting('BENCH_SUSTAINED_EVENTS', 10000, 600),
+  latencyRate: setting('BENCH_LATENCY_RATE', 50, 50),
+  latencySeconds: setting('BENCH_LATENCY_SECONDS', 60, 6),
+  peakSteps: (process.env.BENCH_PEAK_STEPS ?? (quick ? '25,50,100,200,400' : '25,50,100,200,400,800,1600'))
+    .split(',')
+    .map(Number),
+  peakSeconds: setting('BENCH_PEAK_SECONDS', 30, 5),
+  peakLimitMs: setting('BENCH_PEAK_P99_LIMIT_MS', 2000, 2000),
+  catchUpEvents: setting('BENCH_CATCHUP_EVENTS', 100000, 1000),
+  relayBacklog: setting('BENCH_BACKLOG', 100000, 5000),
+  kafkaRecords: setting('BENCH_KAFKA_RECORDS', 100000, 20000),
+  pgbenchSeconds: setting('BENCH_PGBENCH_SECONDS', 10, 3),
+  municipalities: setting('BENCH_MUNICIPALITIES', 4, 4),
+  /** Which measurements to run (comma-separated), for profiling one of them. */
+  only: new Set(
+    (process.env.BENCH_ONLY ?? 'baselines,relay,sustained,latency,peak,catchup')
+      .split(',')
+      .map((s) => s.trim()),
+  ),
+};
+
+const log = (line: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** Seats the whole run may take: every flow holds one, and none is ever released. */
+function seatsNeeded(): number {
+  const perRun =
+    settings.sustainedEvents +
+    settings.latencyRate * settings.latencySeconds +
+    settings.peakSteps.reduce((n, rate) => n + rate * settings.peakSeconds, 0);
+  return settings.warmupEvents + settings.runs * (perRun + settings.catchUpEvents);
+}
 
 async function main(): Promise<void> {
-  const runs = Number(process.env.BENCH_RUNS ?? 3);
-  const backlog = Number(process.env.BENCH_BACKLOG ?? 100000);
-  const infra = await resolveInfrastructure();
-  process.env.KAFKA_BROKERS = infra.kafkaBrokers;
-  process.env.DATABASE_URL = infra.databaseUrl;
+  const stamp = `${Date.now().toString(36)}`;
+  const loadAverageAtStart = loadavg();
+  const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432';
+  log(
+    `${quick ? 'quick' : 'full'} run ${stamp}: ${JSON.stringify({ ...settings, only: [...settings.only] })}`,
+  );
+  const { dist, register } = await buildServices(log);
+  const kafka = await startKafka(stamp, log);
+  process.env.KAFKA_BROKERS = kafka.brokers;
+  process.env.DATABASE_URL = databaseUrl;
+  const system = new BenchSystem({
+    stamp,
+    brokers: kafka.brokers,
+    databaseUrl,
+    ownGroups: !kafka.private,
+    dist,
+    register,
+    log,
+  });
+  let producer: IntakeProducer | undefined;
+  let observer: TaskObserver | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      await observer?.stop().catch(() => undefined);
+      await producer?.close().catch(() => undefined);
+      log('stopping the services and the broker');
+      await system.dispose().catch((error: Error) => log(`dispose: ${error.message}`));
+      await kafka.stop().catch((error: Error) => log(`kafka stop: ${error.message}`));
+    })());
+  // Ctrl-C: leave no service, database or broker behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
   try {
-    process.stdout.write('warming up…\n');
-    await relayThroughput(infra.kafkaBrokers, 1, Math.min(backlog, 10000));
-    const kafka = await kafkaProducerBaseline(infra.kafkaBrokers, runs, backlog);
-    const postgres = await postgresBaseline(infra.databaseUrl, runs);
-    const relay = await relayThroughput(infra.kafkaBrokers, runs, backlog);
-    relay.note = `${relay.note}; ${Math.round((relay.median / kafka.median) * 100)}% of raw Kafka`;
-    process.stdout.write(report('Samenspel benchmark', [kafka, postgres, relay]) + '\n');
+    log('starting the services');
+    await system.start();
+    const catalogue = await seedCatalogue(
+      system.service('activity').baseUrl,
+      benchMunicipalities(settings.municipalities),
+      seatsNeeded(),
+    );
+    log(
+      `catalogue: ${catalogue.activities} activities, ${catalogue.seats} seats in ${catalogue.municipalities.join(', ')}`,
+    );
+    await settle(system);
+    const idle = residentNow(system);
+    log(`resident memory at idle (MiB): ${JSON.stringify(idle)}`);
+    observer = await TaskObserver.start(kafka.brokers);
+    producer = new IntakeProducer(catalogue.municipalities);
+    const results = await measure(system, kafka, producer, observer, idle);
+    const title = quick ? 'Samenspel benchmark (quick)' : 'Samenspel benchmark';
+    process.stdout.write(
+      `\n${report(title, results.table, { settings: { ...settings, only: [...settings.only] }, quick, catalogue, details: results.details, loadAverageAtStart })}\n`,
+    );
   } finally {
-    await infra.stop();
+    await cleanUp();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
-  process.exit(1);
-});
+/**
+ * Waits until every outbox is empty and gives the consumers a moment to finish what they fetched.
+ * A failed look (a shared PostgreSQL at max_connections) is tried again, for up to two minutes.
+ */
+async function settle(system: BenchSystem): Promise<void> {
+  await waitFor(async () => (await system.outboxBacklog()) === 0, {
+    timeoutMs: 120000,
+    intervalMs: 100,
+    description: 'every outbox relayed',
+  });
+  await new Promise((r) => setTimeout(r, 2000));
+}
+
+async function measure(
+  system: BenchSystem,
+  kafka: BenchKafka,
+  producer: IntakeProducer,
+  observer: TaskObserver,
+  idle: Resident,
+): Promise<{ table: Measurement[]; details: Record<string, unknown> }> {
+  const { runs } = settings;
+  const on = (name: string) => settings.only.has(name);
+  const table: Measurement[] = [];
+  const details: Record<string, unknown> = { idleResident: idle };
+  const times = <T>(n: number, f: (i: number) => Promise<T>) =>
+    Array.from({ length: n }).reduce<Promise<T[]>>(
+      async (acc, _, i) => [...(await acc), await f(i)],
+      Promise.resolve([]),
+    );
+
+  let kafkaBase: Measurement | undefined;
+  let pgBase: Measurement | undefined;
+  if (on('baselines')) {
+    log(`baseline: Kafka producer perf test, ${settings.kafkaRecords} records x ${runs}`);
+    kafkaBase = await kafkaProducerBaseline(kafka, runs, settings.kafkaRecords);
+    log(`baseline: pgbench, ${settings.pgbenchSeconds} s x ${runs}`);
+    pgBase = await postgresBaseline(system.databaseUrl, runs, settings.pgbenchSeconds);
+    table.push(kafkaBase, pgBase);
+  }
+  const ratios = (perSecond: number) =>
+    [
+      kafkaBase && `${pct(perSecond / kafkaBase.median)} of raw Kafka`,
+      pgBase && `${pct(perSecond / pgBase.median)} of raw PostgreSQL`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+
+  if (on('relay')) {
+    log(`outbox relay: warm-up, then a backlog of ${settings.relayBacklog} x ${runs}`);
+    await relayThroughput(kafka.brokers, 1, Math.min(settings.relayBacklog, 10000));
+    const relay = await relayThroughput(kafka.brokers, runs, settings.relayBacklog);
+    relay.target = { op: '>=', value: 2000 };
+    if (kafkaBase) relay.note = `${relay.note}; ${pct(relay.median / kafkaBase.median)} of raw Kafka`;
+    table.push(relay);
+  }
+
+  const pipelineTimeout = (events: number) => 300000 + events * 100;
+  if (on('sustained') || on('latency') || on('peak')) {
+    log(`pipeline warm-up: ${settings.warmupEvents} events`);
+    const warm = await sustained(
+      producer,
+      observer,
+      settings.warmupEvents,
+      pipelineTimeout(settings.warmupEvents),
+    );
+    log(`  warm-up: ${warm.steady.toFixed(1)} flows/s`);
+    await settle(system);
+  }
+
+  if (on('sustained')) {
+    const loadResident: Resident[] = [];
+    const cpu: Record<string, number>[] = [];
+    const results: SustainedResult[] = await times(runs, async (i) => {
+      const sampler = sampleResident(system);
+      const before = cpuNow(system, kafka.pid);
+      const r = await sustained(
+        producer,
+        observer,
+        settings.sustainedEvents,
+        pipelineTimeout(settings.sustainedEvents),
+      );
+      cpu.push(cpuPerFlow(before, cpuNow(system, kafka.pid), settings.sustainedEvents));
+      loadResident.push(sampler.stop());
+      log(`  sustained run ${i + 1}: ${r.steady.toFixed(1)} flows/s steady, ${r.overall.toFixed(1)} overall`);
+      log(`    CPU ms per flow: ${JSON.stringify(cpu[cpu.length - 1])}`);
+      await settle(system);
+      return r;
+    });
+    details.sustained = results;
+    details.loadResident = loadResident;
+    details.cpuMsPerFlow = cpu;
+    const steady = measurement(
+      'pipeline sustained (entered -> task)',
+      'flows/s',
+      results.map((r) => r.steady),
+      `${settings.sustainedEvents} events at once, middle 80% of completions`,
+      { op: '>=', value: 200 },
+    );
+    const extra = ratios(steady.median);
+    if (extra) steady.note = `${steady.note}; ${extra}`;
+    table.push(steady);
+    for (const s of system.services) {
+      table.push(
+        measurement(`resident memory ${s.name}, idle`, 'MiB', [idle[s.name]], 'after start-up and seeding', {
+          op: '<=',
+          value: 200,
+        }),
+        measurement(
+          `resident memory ${s.name}, under load`,
+          'MiB',
+          loadResident.map((r) => r[s.name]),
+          'highest sample during a sustained run',
+          { op: '<=', value: 200 },
+        ),
+      );
+    }
+  }
+
+  if (on('latency')) {
+    const { latencyRate: rate, latencySeconds: seconds } = settings;
+    const results: LatencyResult[] = await times(runs, async (i) => {
+      const r = await latencyAt(producer, observer, rate, seconds, pipelineTimeout(rate * seconds));
+      log(`  latency run ${i + 1} at ${rate}/s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms`);
+      await settle(system);
+      return r;
+    });
+    details.latency = results;
+    const note = `${rate}/s for ${seconds} s, produced -> task created`;
+    table.push(
+      measurement(
+        `pipeline latency p50 at ${rate}/s`,
+        'ms',
+        results.map((r) => r.p50),
+        note,
+      ),
+      measurement(
+        `pipeline latency p95 at ${rate}/s`,
+        'ms',
+        results.map((r) => r.p95),
+        note,
+      ),
+      measurement(
+        `pipeline latency p99 at ${rate}/s`,
+        'ms',
+        results.map((r) => r.p99),
+        note,
+        {
+          op: '<=',
+          value: 1000,
+        },
+      ),
+      measurement(
+        `pipeline latency p99 at ${rate}/s, task event seen`,
+        'ms',
+        results.map((r) => r.seenP99),
+        'produced -> task.created received from samenspel.task.v1',
+      ),
+    );
+  }
+
+  if (on('peak')) {
+    const results: PeakResult[] = await times(runs, async (i) => {
+      log(
+        `  peak search run ${i + 1}: steps ${settings.peakSteps.join(', ')}/s, ${settings.peakSeconds} s each`,
+      );
+      const r = await peakRate(
+        producer,
+        observer,
+        settings.peakSteps,
+        settings.peakSeconds,
+        settings.peakLimitMs,
+        log,
+      );
+      await settle(system);
+      return r;
+    });
+    details.peak = results;
+    table.push(
+      measurement(
+        `pipeline peak rate with p99 < ${settings.peakLimitMs} ms`,
+        'flows/s',
+        results.map((r) => r.peak),
+        `highest passing step of ${settings.peakSteps.join(', ')}/s, ${settings.peakSeconds} s each`,
+      ),
+    );
+  }
+
+  if (on('catchup')) {
+    const results: CatchUpResult[] = await times(runs, async (i) => {
+      log(`  catch-up run ${i + 1}: ${settings.catchUpEvents} events while every service is stopped`);
+      const r = await catchUp(system, producer, observer, kafka.brokers, settings.catchUpEvents);
+      log(
+        `    all work done ${r.seconds.toFixed(1)} s after the restart (ready after ${r.readySeconds.toFixed(1)} s, last task at ${r.tasksSeconds.toFixed(1)} s)`,
+      );
+      await settle(system);
+      return r;
+    });
+    details.catchUp = results;
+    const seconds = measurement(
+      `catch-up after a stop, ${settings.catchUpEvents} events`,
+      's',
+      results.map((r) => r.seconds),
+      'restart -> every task created, zero lag, empty outboxes',
+    );
+    const rate = measurement(
+      'catch-up rate',
+      'events/s',
+      results.map((r) => r.eventsPerSecond),
+      ratios(median(results.map((r) => r.eventsPerSecond))) || undefined,
+    );
+    table.push(seconds, rate);
+  }
+  return { table, details };
+}
+
+function median(values: number[]): number {
+  return measurement('', '', values).median;
+}
+
+function pct(ratio: number): string {
+  return `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)}%`;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -15,10 +15,11 @@ const RETRY_AFTER_MS = 5000;
 const BATCH = 20;
 
 /**
- * Runs the matcher outside of any event's transaction: entries in `matching` are matched one at
- * a time, oldest first (FIFO by enteredAt), and withdrawn offers get their seats released. It is
- * woken by NOTIFY when a transaction that gave it work commits, and looks anyway every
- * BRIDGING_MATCH_SWEEP_MS for work left over (a crash, an activity service that was away).
+ * Runs the matcher outside of any event's transaction: entries in `matching` are matched oldest
+ * first (FIFO by enteredAt), one at a time per municipality and municipalities side by side, and
+ * withdrawn offers get their seats released. It is woken by NOTIFY when a transaction that gave it
+ * work commits, and looks anyway every BRIDGING_MATCH_SWEEP_MS for work left over (a crash, an
+ * activity service that was away).
  * One matcher per instance; two instances would at worst both try an entry, which the idempotent
  * hold reference and the conditional offer insert make harmless.
  */
@@ -99,21 +100,36 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn({ err: error }, 'releasing withdrawn holds failed; retrying later');
       }
-      const ids = await BridgingRepository.in(this.dataSource.manager).readyToMatch(BATCH);
-      for (const id of ids) {
-        if (!this.running) return;
-        try {
-          await this.matchEntry.execute(new MatchEntryCommand(id));
-        } catch (error) {
-          const level = error instanceof ActivityUnavailableError ? 'warn' : 'error';
-          this.logger[level]({ err: error, waitlistEntryId: id }, 'matching failed; retrying later');
-          await BridgingRepository.in(this.dataSource.manager).postponeMatching(
-            id,
-            new Date(Date.now() + RETRY_AFTER_MS),
-          );
-        }
+      const ready = await BridgingRepository.in(this.dataSource.manager).readyToMatch(BATCH);
+      // Youngsters of one municipality compete for the same seats, so they are matched one at a
+      // time, oldest first. Municipalities never share an activity (candidates are of the
+      // youngster's municipality), so they are matched side by side: a match mostly waits on the
+      // activity service and the database, and one at a time would cap the whole pipeline at one
+      // match per round trip.
+      const lanes = new Map<string, string[]>();
+      for (const { id, municipalityCode } of ready) {
+        lanes.set(municipalityCode, [...(lanes.get(municipalityCode) ?? []), id]);
       }
-      if (ids.length < BATCH && released < BATCH) return;
+      const results = await Promise.allSettled([...lanes.values()].map((ids) => this.matchInOrder(ids)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      if (ready.length < BATCH && released < BATCH) return;
+    }
+  }
+
+  private async matchInOrder(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      if (!this.running) return;
+      try {
+        await this.matchEntry.execute(new MatchEntryCommand(id));
+      } catch (error) {
+        const level = error instanceof ActivityUnavailableError ? 'warn' : 'error';
+        this.logger[level]({ err: error, waitlistEntryId: id }, 'matching failed; retrying later');
+        await BridgingRepository.in(this.dataSource.manager).postponeMatching(
+          id,
+          new Date(Date.now() + RETRY_AFTER_MS),
+        );
+      }
     }
   }
 

@@ -6,8 +6,10 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
+  type ConsumerRunConfig,
   type LogEntry,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import type {
   BatchControl,
@@ -20,6 +22,7 @@ import type {
   OutgoingMessage,
   PartitionLag,
 } from './broker.port';
+import type { KafkaConnectionOptions } from './kafka-transport';
 
 /** The kafkajs adapter: the only code in Samenspel that imports kafkajs. */
 export class KafkaJsBroker implements MessageBroker {
@@ -28,6 +31,8 @@ export class KafkaJsBroker implements MessageBroker {
   constructor(
     private readonly brokers: string[],
     private readonly logger: Logger,
+    /** TLS and SASL (see kafkaConnectionOptions); never logged. */
+    private readonly connection: KafkaConnectionOptions = {},
   ) {}
 
   private kafka(clientId: string): Kafka {
@@ -36,6 +41,8 @@ export class KafkaJsBroker implements MessageBroker {
       kafka = new Kafka({
         clientId,
         brokers: this.brokers,
+        ssl: this.connection.ssl,
+        sasl: this.connection.sasl as SASLOptions | undefined,
         connectionTimeout: 3000,
         requestTimeout: 30000,
         retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
@@ -79,7 +86,7 @@ export class KafkaJsBroker implements MessageBroker {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
-    return new KafkaJsConsumer(consumer, options.partitionsConcurrently ?? 6);
+    return new KafkaJsConsumer(consumer, options.partitionsConcurrently ?? 6, this.logger);
   }
 
   async admin(clientId: string): Promise<BrokerAdmin> {
@@ -112,18 +119,47 @@ class KafkaJsProducer implements BrokerProducer {
 
 class KafkaJsConsumer implements BrokerConsumer {
   joined = false;
+  private stopping = false;
+  private runConfig?: ConsumerRunConfig;
 
   constructor(
     private readonly consumer: Consumer,
     private readonly partitionsConcurrently: number,
+    private readonly logger: Logger,
   ) {
     consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
     consumer.on(consumer.events.REBALANCING, () => (this.joined = false));
     consumer.on(consumer.events.STOP, () => (this.joined = false));
+    // kafkajs restarts a crashed consumer only after errors it deems retriable. After others it
+    // gives up for good, e.g. "The coordinator is not aware of this member" when a batch outlasted
+    // the session timeout on a busy machine, and the service would consume nothing until it is
+    // restarted. Every effect is idempotent (the inbox), so joining again and reading on from the
+    // committed offsets is safe.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping || !this.runConfig) return;
+      this.logger.warn(
+        { err: payload.error, groupId: payload.groupId },
+        'consumer crashed for good; rejoining',
+      );
+      this.rejoin(1000);
+    });
+  }
+
+  private rejoin(delayMs: number): void {
+    setTimeout(() => {
+      if (this.stopping || !this.runConfig) return;
+      this.consumer
+        .connect()
+        .then(() => this.consumer.run(this.runConfig))
+        .catch((error: unknown) => {
+          this.logger.error({ err: error }, 'rejoining the group failed; trying again');
+          this.rejoin(Math.min(delayMs * 2, 30000));
+        });
+    }, delayMs).unref();
   }
 
   async run(onBatch: Parameters<BrokerConsumer['run']>[0]): Promise<void> {
-    await this.consumer.run({
+    this.runConfig = {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.partitionsConcurrently,
@@ -160,10 +196,12 @@ class KafkaJsConsumer implements BrokerConsumer {
           control,
         );
       },
-    });
+    };
+    await this.consumer.run(this.runConfig);
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     // kafkajs's disconnect stops fetching, waits for the running eachBatch calls and leaves the group.
     await this.consumer.disconnect();
   }

@@ -1,0 +1,67 @@
+/**
+ * Footprint: resident memory (VmRSS of /proc/<pid>/status) of each service process, at idle and
+ * under load (the highest of samples taken every 250 ms during a phase); and the CPU time each
+ * process spends per flow, which tells where a flow's cost goes even on a busy machine.
+ */
+import { readFileSync } from 'node:fs';
+import type { BenchSystem } from './system';
+import { residentMiB } from './system';
+
+export type Resident = Record<string, number>;
+
+export function residentNow(system: BenchSystem): Resident {
+  return Object.fromEntries(system.services.map((s) => [s.name, round(residentMiB(s.pid()))]));
+}
+
+/** Samples every service until stopped; returns each one's highest figure. */
+export function sampleResident(system: BenchSystem, intervalMs = 250): { stop(): Resident } {
+  const peak: Resident = residentNow(system);
+  const timer = setInterval(() => {
+    for (const s of system.services) {
+      try {
+        peak[s.name] = Math.max(peak[s.name] ?? 0, round(residentMiB(s.pid())));
+      } catch {
+        // a service that is restarting has no figure for this sample
+        continue;
+      }
+    }
+  }, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { ...peak };
+    },
+  };
+}
+
+function round(mib: number): number {
+  return Math.round(mib * 10) / 10;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (/proc/<pid>/stat, 100 ticks a second). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) start after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds used so far by every service, and by the private broker when there is one. */
+export function cpuNow(system: BenchSystem, kafkaPid?: number): Record<string, number> {
+  const used: Record<string, number> = Object.fromEntries(
+    system.services.map((s) => [s.name, cpuSeconds(s.pid())]),
+  );
+  if (kafkaPid) used.kafka = cpuSeconds(kafkaPid);
+  return used;
+}
+
+/** CPU milliseconds per flow of each process between two readings. */
+export function cpuPerFlow(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  flows: number,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.keys(after).map((k) => [k, Math.round(((after[k] - (before[k] ?? 0)) * 10000) / flows) / 10]),
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The waitlist pipeline end to end, on the running system: a waitlist `entered` event produced by
+ * an external intake producer → waitlist-bridging (consent, matching, a seat held in the activity
+ * service, the offer) → notification → the team's bridging-offer task. Latency runs from the
+ * moment the event is handed to the producer to the moment the task is created (`data.at` of
+ * `nl.samenspel.task.created.v1`; the moment the observer saw it is kept too).
+ */
+import type { IntakeProducer, Sent, TaskObserver, TaskSeen } from './load';
+import { percentile } from './load';
+
+export interface SustainedResult {
+  /** Flows per second over the middle 80% of completions (without the start-up and the tail). */
+  steady: number;
+  /** Flows per second from the first event produced to the last task created. */
+  overall: number;
+  count: number;
+  seconds: number;
+}
+
+/** Produces `count` events as fast as the producer can and measures how fast tasks come out. */
+export async function sustained(
+  producer: IntakeProducer,
+  observer: TaskObserver,
+  count: number,
+  timeoutMs: number,
+): Promise<SustainedResult> {
+  const sent = await producer.burst(count);
+  const tasks = await observer.tasksFor(sent, timeoutMs);
+  observer.forget(sent);
+  const created = tasks.map((t) => t.createdAt).sort((a, b) => a - b);
+  const first = Math.min(...sent.map((s) => s.sentAt));
+  const seconds = (created[created.length - 1] - first) / 1000;
+  const lo = Math.floor(count * 0.1);
+  const hi = Math.ceil(count * 0.9) - 1;
+  const window = (created[hi] - created[lo]) / 1000;
+  return {
+    steady: window > 0 ? (hi - lo) / window : count / seconds,
+    overall: count / seconds,
+    count,
+    seconds,
+  };
+}
+
+export interface LatencyResult {
+  rate: number;
+  count: number;
+  /** Produced → task created, ms. */
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Produced → task.created seen on samenspel.task.v1 by the observer, ms. */
+  seenP99: number;
+}
+
+/** An open-loop load at `rate` per second for `seconds`, and the latency of each flow. */
+export async function latencyAt(
+  producer: IntakeProducer,
+  observer: TaskObserver,
+  rate: number,
+  seconds: number,
+  timeoutMs: number,
+): Promise<LatencyResult> {
+  const sent = await producer.atRate(rate, seconds);
+  const tasks = await observer.tasksFor(sent, timeoutMs);
+  observer.forget(sent);
+  return latencies(rate, sent, tasks);
+}
+
+function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult {
+  const created = sent.map((s, i) => Math.max(0, tasks[i].createdAt - s.sentAt));
+  const seen = sent.map((s, i) => Math.max(0, tasks[i].seenAt - s.sentAt));
+  return {
+    rate,
+    count: sent.length,
+    p50: percentile(created, 50),
+    p95: percentile(created, 95),
+    p99: percentile(created, 99),
+    max: Math.max(...created),
+    seenP99: percentile(seen, 99),
+  };
+}
+
+export interface PeakResult {
+  /** The highest offered rate whose p99 stayed under the limit (0 when even the first did not). */
+  peak: number;
+  steps: LatencyResult[];
+}
+
+/**
+ * Steps the offered rate up (50, 100, 200, 400…) for `seconds` each, until the p99 of a step
+ * reaches `limitMs`; the answer is the highest step below it. Every step's flows are waited for
+ * to the end, so the next step starts on a system without a backlog.
+ */
+export async function peakRate(
+  producer: IntakeProducer,
+  observer: TaskObserver,
+  steps: number[],
+  seconds: number,
+  limitMs: number,
+  log: (line: string) => void,
+): Promise<PeakResult> {
+  const results: LatencyResult[] = [];
+  let peak = 0;
+  for (const rate of steps) {
+    // A step far beyond capacity builds a backlog of (rate - capacity) x seconds: allow for draining it at 50/s.
+    const result = await latencyAt(producer, observer, rate, seconds, 120000 + (rate * seconds * 1000) / 50);
+    results.push(result);
+    log(`    ${rate}/s: p50 ${result.p50} ms, p99 ${result.p99} ms`);
+    if (result.p99 >= limitMs) break;
+    peak = rate;
+  }
+  return { peak, steps: results };
+}
