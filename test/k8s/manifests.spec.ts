@@ -1,0 +1,679 @@
+import 'reflect-metadata';
+import { SERVICES, type ServiceDescriptor, type ServiceName } from '@samenspel/bootstrap';
+import { allTopicSpecs, PRIVACY_EVENT_TYPES, SAMENSPEL_CONTRACTS, TOPIC_SPECS } from '@samenspel/contracts';
+import { loadConfig } from '@samenspel/http';
+import { getMetadataStorage } from 'class-validator';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
+import { NotificationConfig } from '../../apps/notification/src/notification.config';
+import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
+import { ReferralConfig } from '../../apps/referral/src/referral-config';
+import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config';
+import {
+  consumedTopics,
+  kafkaTopicsYaml,
+  READS_EVERY_TOPIC,
+  SCALED_OBJECTS_FILE,
+  scaledObjectsYaml,
+  TOPICS_FILE,
+} from '../../scripts/generate-k8s-manifests';
+import { kustomize, type Manifest } from './kustomize';
+
+/** deploy/k8s, rendered as `kubectl kustomize` would, checked against the code it deploys. */
+const ROOT = join(__dirname, '..', '..');
+const K8S = join(ROOT, 'deploy', 'k8s');
+
+const CONFIG_CLASSES: Record<ServiceName, new () => object> = {
+  'ops-console': OpsConsoleConfig,
+  referral: ReferralConfig,
+  'waitlist-bridging': BridgingConfig,
+  activity: ActivityConfig,
+  notification: NotificationConfig,
+};
+
+/**
+ * The one variable a Deployment sets that no config class declares: node-postgres reads the password
+ * from PGPASSWORD when DATABASE_URL has none, so the URL can sit in a ConfigMap.
+ */
+const DRIVER_VARIABLES = ['PGPASSWORD'];
+
+/** Synthetic values for the variables that come from secrets, to prove the rest of the config valid. */
+const SECRET_SAMPLES: Record<string, string> = {
+  PGPASSWORD: 'synthetic-password',
+  JWT_SECRET: 'synthetic-k8s-test-secret-of-at-least-32-chars',
+  NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  NOTE_ENCRYPTION_KEY_ID: 'k2',
+  NOTE_ENCRYPTION_PREVIOUS_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+  SMTP_URL: 'smtp://mail.synthetic.test:587',
+  KAFKA_SASL_PASSWORD: 'synthetic-kafka-password',
+};
+
+interface Container {
+  name: string;
+  image: string;
+  ports?: { name?: string; containerPort: number }[];
+  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: {
+      secretKeyRef?: { name: string; key: string; optional?: boolean };
+      configMapKeyRef?: { name: string; key: string };
+    };
+  }[];
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean };
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+interface Probe {
+  httpGet?: { path: string; port: string | number };
+}
+interface PodSpec {
+  containers: Container[];
+  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
+  volumes?: {
+    name: string;
+    emptyDir?: object;
+    secret?: { secretName: string; items?: { key: string; path: string }[] };
+  }[];
+}
+interface Deployment extends Manifest {
+  spec: {
+    replicas?: number;
+    selector: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+  };
+}
+interface KedaTrigger {
+  type: string;
+  metadata: {
+    bootstrapServers: string;
+    consumerGroup: string;
+    topic?: string;
+    lagThreshold: string;
+    sasl?: string;
+    tls?: string;
+  };
+  authenticationRef?: { name: string };
+}
+interface ScaledObject extends Manifest {
+  spec: {
+    scaleTargetRef: { name: string };
+    minReplicaCount: number;
+    maxReplicaCount: number;
+    triggers: KedaTrigger[];
+  };
+}
+
+interface KafkaListener {
+  name: string;
+  port: number;
+  tls: boolean;
+  authentication?: { type: string };
+  networkPolicyPeers?: {
+    podSelector?: { matchLabels: Record<string, string> };
+    namespaceSelector?: object;
+  }[];
+}
+interface Kafka extends Manifest {
+  spec: { kafka: { version: string; listeners: KafkaListener[]; config: Record<string, unknown> } };
+}
+interface KafkaAcl {
+  resource: { type: string; name?: string; patternType?: string };
+  operations: string[];
+}
+interface KafkaUser extends Manifest {
+  spec: {
+    authentication: {
+      type: string;
+      password?: { valueFrom: { secretKeyRef: { name: string; key: string } } };
+    };
+    authorization: { type: string; acls: KafkaAcl[] };
+  };
+}
+interface TriggerAuthentication extends Manifest {
+  spec: { secretTargetRef: { parameter: string; name: string; key: string }[] };
+}
+
+/** Whether a user's ACLs grant an operation on a resource (literal or prefix patterns). */
+function allows(user: KafkaUser, type: string, name: string, operation: string): boolean {
+  return user.spec.authorization.acls.some(
+    (acl) =>
+      acl.resource.type === type &&
+      acl.operations.includes(operation) &&
+      (acl.resource.patternType === 'prefix'
+        ? name.startsWith(acl.resource.name ?? '')
+        : acl.resource.name === name),
+  );
+}
+
+const rendered = kustomize(join(K8S, 'overlays', 'production'));
+const base = kustomize(join(K8S, 'base'));
+
+function all<T extends Manifest>(kind: string, from: Manifest[] = rendered): T[] {
+  return from.filter((m) => m.kind === kind) as T[];
+}
+function one<T extends Manifest>(kind: string, name: string, from: Manifest[] = rendered): T {
+  const found = all<T>(kind, from).filter((m) => m.metadata.name === name);
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
+  return found[0];
+}
+const deploymentOf = (name: string) => one<Deployment>('Deployment', name);
+const containerOf = (name: string) => {
+  const containers = deploymentOf(name).spec.template.spec.containers;
+  expect(containers).toHaveLength(1);
+  return containers[0];
+};
+/** The fewest instances a service runs: KEDA's minimum when a ScaledObject owns it, else its replicas. */
+function minimumInstances(name: string): number {
+  const scaled = all<ScaledObject>('ScaledObject').find((s) => s.spec.scaleTargetRef.name === name);
+  return scaled ? scaled.spec.minReplicaCount : (deploymentOf(name).spec.replicas ?? 1);
+}
+const configMapData = (name: string) =>
+  one<Manifest & { data: Record<string, string> }>('ConfigMap', name).data;
+
+/** Every variable a service's container sets, by source: ConfigMaps (envFrom) and its env list. */
+function environmentOf(name: string) {
+  const container = containerOf(name);
+  const fromConfigMaps = (container.envFrom ?? []).map((source) => {
+    if (!source.configMapRef) throw new Error('envFrom takes ConfigMaps only, whose keys this test can see');
+    return configMapData(source.configMapRef.name);
+  });
+  const env = container.env ?? [];
+  return { fromConfigMaps, env };
+}
+
+/** The files a container gets from secret volumes, as `mountPath/path` → the secret and key. */
+function mountedSecretFiles(name: string): Map<string, { secretName: string; key: string }> {
+  const volumes = deploymentOf(name).spec.template.spec.volumes ?? [];
+  const files = new Map<string, { secretName: string; key: string }>();
+  for (const mount of containerOf(name).volumeMounts ?? []) {
+    const secret = volumes.find((v) => v.name === mount.name)?.secret;
+    for (const item of secret?.items ?? []) {
+      files.set(`${mount.mountPath}/${item.path}`, { secretName: secret!.secretName, key: item.key });
+    }
+  }
+  return files;
+}
+
+/** A readable stand-in for a mounted certificate, for the config's file checks. */
+const MOUNTED_FILE_STAND_IN = join(mkdtempSync(join(tmpdir(), 'samenspel-k8s-mounts-')), 'ca.crt');
+writeFileSync(MOUNTED_FILE_STAND_IN, '-----BEGIN CERTIFICATE-----\nsynthetic\n-----END CERTIFICATE-----\n');
+afterAll(() => rmSync(join(MOUNTED_FILE_STAND_IN, '..'), { recursive: true, force: true }));
+
+/**
+ * The environment as the service will see it, with synthetic values for the secret ones and a
+ * readable stand-in for each file the pod gets from a secret volume.
+ */
+function resolvedEnvironment(name: string): Record<string, string> {
+  const { fromConfigMaps, env } = environmentOf(name);
+  const mounted = mountedSecretFiles(name);
+  const resolved: Record<string, string> = Object.assign({}, ...fromConfigMaps);
+  for (const [key, value] of Object.entries(resolved)) {
+    if (mounted.has(value)) resolved[key] = MOUNTED_FILE_STAND_IN;
+  }
+  for (const variable of env) {
+    if (variable.value !== undefined) resolved[variable.name] = variable.value;
+    else if (variable.valueFrom?.secretKeyRef) {
+      const sample = SECRET_SAMPLES[variable.name];
+      if (sample === undefined) throw new Error(`no synthetic sample for the secret ${variable.name}`);
+      resolved[variable.name] = sample;
+    } else throw new Error(`${name}: ${variable.name} has a source this test does not resolve`);
+  }
+  return resolved;
+}
+
+/** What loadConfig reads: the properties with class-validator metadata, inherited ones included. */
+function declaredVariables(cls: new () => object): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .map((m) => m.propertyName),
+  );
+}
+
+/** Kubernetes quantities in bytes (Mi, Gi) or cores (m). */
+function quantity(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(Mi|Gi|m)?$/.exec(value);
+  if (!match) throw new Error(`unsupported quantity ${value}`);
+  const factor = { Mi: 2 ** 20, Gi: 2 ** 30, m: 0.001 }[match[2] as 'Mi' | 'Gi' | 'm'] ?? 1;
+  return Number(match[1]) * factor;
+}
+
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { image?: string; build?: { args?: Record<string, string> } }>;
+};
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const byName = SERVICES.map((s) => [s.name, s] as [ServiceName, ServiceDescriptor]);
+
+describe('deploy/k8s', () => {
+  describe('rendering', () => {
+    it('renders the base and the production overlay into valid resources', () => {
+      expect(base.length).toBeGreaterThan(0);
+      expect(rendered.length).toBe(base.length + 1); // the overlay adds the Namespace
+      for (const manifest of rendered)
+        expect(manifest.metadata.name).toMatch(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/);
+    });
+
+    it('puts every resource but the Namespace itself in the samenspel namespace', () => {
+      const namespace = one('Namespace', 'samenspel');
+      expect(namespace.metadata.namespace).toBeUndefined();
+      const elsewhere = rendered.filter((m) => m !== namespace && m.metadata.namespace !== 'samenspel');
+      expect(elsewhere.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([]);
+    });
+
+    it('applies the overlay’s patches to the production config only', () => {
+      expect(configMapData('samenspel-common').AUTH_JWKS_URL).toMatch(/^https:\/\//);
+      expect(
+        one<Manifest & { data: Record<string, string> }>('ConfigMap', 'samenspel-common', base).data
+          .AUTH_JWKS_URL,
+      ).toBe('');
+    });
+  });
+
+  describe('the renderer', () => {
+    const dirs: string[] = [];
+    afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+    const scratch = (files: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'samenspel-kustomize-'));
+      dirs.push(dir);
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+      return dir;
+    };
+    const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n';
+    const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  X: "1"\n';
+
+    it('refuses a kustomize feature it does not implement, rather than ignore it', () => {
+      const dir = scratch({
+        'kustomization.yaml': `${KUSTOMIZATION}namePrefix: x-\nresources: [a.yaml]\n`,
+        'a.yaml': CONFIG_MAP,
+      });
+      expect(() => kustomize(dir)).toThrow(/unsupported fields namePrefix/);
+    });
+
+    it('points a container at another registry and tag with images, as `kustomize edit set image` does', () => {
+      const deployment = [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: d }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers: [{ name: c, image: samenspel/referral:0.1.0 }, { name: o, image: other:1 }]',
+      ].join('\n');
+      const dir = scratch({
+        'kustomization.yaml': `${KUSTOMIZATION}resources: [d.yaml]\nimages:\n  - name: samenspel/referral\n    newName: registry.test:5000/samenspel/referral\n    newTag: 0.2.0\n`,
+        'd.yaml': deployment,
+      });
+      const [deploymentRendered] = kustomize(dir) as Deployment[];
+      expect(deploymentRendered.spec.template.spec.containers.map((c) => c.image)).toEqual([
+        'registry.test:5000/samenspel/referral:0.2.0',
+        'other:1',
+      ]);
+    });
+
+    it('refuses YAML with a duplicate key', () => {
+      const dir = scratch({
+        'kustomization.yaml': `${KUSTOMIZATION}resources: [a.yaml]\n`,
+        'a.yaml': `${CONFIG_MAP}  X: "2"\n`,
+      });
+      expect(() => kustomize(dir)).toThrow(/a\.yaml/);
+    });
+
+    it('refuses a patch that replaces a value that is not there', () => {
+      const dir = scratch({
+        'kustomization.yaml': `${KUSTOMIZATION}resources: [a.yaml]\npatches:\n  - path: p.yaml\n    target: { kind: ConfigMap, name: a }\n`,
+        'a.yaml': CONFIG_MAP,
+        'p.yaml': '- op: replace\n  path: /data/Y\n  value: "2"\n',
+      });
+      expect(() => kustomize(dir)).toThrow(/cannot replace missing \/data\/Y/);
+    });
+  });
+
+  describe.each(byName)('the %s Deployment', (name, service) => {
+    const configClass = CONFIG_CLASSES[name];
+
+    it('runs the image docker-compose builds from deploy/Dockerfile for this service', () => {
+      expect(compose.services[name].build?.args?.SERVICE).toBe(name);
+      expect(compose.services[name].image).toBe(`samenspel/${name}:${version}`);
+      // An overlay may push it to a registry of its own (images:), under the same name and tag.
+      expect(containerOf(name).image).toMatch(
+        new RegExp(`^([a-z0-9.:-]+/)?${compose.services[name].image?.replace(/\./g, '\\.')}$`),
+      );
+      expect(one<Deployment>('Deployment', name, base).spec.template.spec.containers[0].image).toBe(
+        compose.services[name].image,
+      );
+    });
+
+    it('sets only variables its config class declares (and PGPASSWORD), each once', () => {
+      const { fromConfigMaps, env } = environmentOf(name);
+      const names = [...fromConfigMaps.flatMap((data) => Object.keys(data)), ...env.map((e) => e.name)];
+      const declared = declaredVariables(configClass);
+      expect(names.filter((n) => !declared.has(n) && !DRIVER_VARIABLES.includes(n))).toEqual([]);
+      expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    });
+
+    it('gives it a configuration that passes validation in production', () => {
+      const env = resolvedEnvironment(name);
+      const config = loadConfig(configClass, env) as { NODE_ENV: string; PORT: number; HOST: string };
+      expect(config.NODE_ENV).toBe('production');
+      expect(config.PORT).toBe(service.port);
+      expect(config.HOST).toBe('0.0.0.0');
+      for (const required of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_ENV', 'HOST']) {
+        expect(env[required]).toBeTruthy();
+      }
+      // Tokens are verified with the identity provider's keys, or with a secret from samenspel-auth.
+      const jwt = containerOf(name).env?.find((e) => e.name === 'JWT_SECRET');
+      expect(env.AUTH_JWKS_URL || jwt?.valueFrom?.secretKeyRef?.name).toBeTruthy();
+    });
+
+    it('takes its database and Kafka passwords, and its own note key if it keeps notes, from secrets', () => {
+      const keepsNotes = declaredVariables(configClass).has('NOTE_ENCRYPTION_KEY');
+      const required = (containerOf(name).env ?? []).filter(
+        (e) => e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional,
+      );
+      expect(required.map((e) => e.name).sort()).toEqual([
+        'KAFKA_SASL_PASSWORD',
+        ...(keepsNotes ? ['NOTE_ENCRYPTION_KEY', 'NOTE_ENCRYPTION_KEY_ID'] : []),
+        'PGPASSWORD',
+      ]);
+      if (!keepsNotes) return;
+      const noteKey = required.find((e) => e.name === 'NOTE_ENCRYPTION_KEY')?.valueFrom?.secretKeyRef;
+      expect(noteKey).toEqual({ name: `samenspel-${name}-notes`, key: 'NOTE_ENCRYPTION_KEY' });
+      // Without its secret the service would fall back to the public development key, which
+      // production refuses: the pod does not start rather than encrypt with a known key.
+      const withoutSecrets = resolvedEnvironment(name);
+      for (const secret of required) delete withoutSecrets[secret.name];
+      expect(() => loadConfig(configClass, withoutSecrets)).toThrow(/NOTE_ENCRYPTION_KEY/);
+    });
+
+    it('connects to its own database on the CloudNativePG primary as its own role, over verified TLS', () => {
+      const env = resolvedEnvironment(name);
+      const url = new URL(env.DATABASE_URL);
+      const [cluster] = all<
+        Manifest & {
+          spec: { managed: { roles: { name: string; login: boolean; passwordSecret: { name: string } }[] } };
+        }
+      >('Cluster');
+      const database = all<Manifest & { spec: { name: string; owner: string; cluster: { name: string } } }>(
+        'Database',
+      ).find((d) => d.spec.name === service.database);
+      expect(database?.spec.cluster.name).toBe(cluster.metadata.name);
+      expect(url.hostname).toBe(`${cluster.metadata.name}-rw`);
+      expect(url.password).toBe('');
+      expect(decodeURIComponent(url.username)).toBe(database?.spec.owner);
+      const role = cluster.spec.managed.roles.find((r) => r.name === database?.spec.owner);
+      expect(role?.login).toBe(true);
+      const password = containerOf(name).env?.find((e) => e.name === 'PGPASSWORD')?.valueFrom?.secretKeyRef;
+      expect(password).toEqual({ name: role?.passwordSecret.name, key: 'password' });
+
+      expect(url.searchParams.get('sslmode')).toBe('verify-full');
+      const caFile = url.searchParams.get('sslrootcert') ?? '';
+      const mount = containerOf(name).volumeMounts?.find((m) => caFile === `${m.mountPath}/ca.crt`);
+      const volume = deploymentOf(name).spec.template.spec.volumes?.find((v) => v.name === mount?.name);
+      expect(volume?.secret).toEqual({
+        secretName: `${cluster.metadata.name}-ca`,
+        items: [{ key: 'ca.crt', path: 'ca.crt' }],
+      });
+    });
+
+    it('reaches Kafka over verified TLS as its own SCRAM user, allowed into its own group', () => {
+      const env = resolvedEnvironment(name);
+      const raw = { ...Object.assign({}, ...environmentOf(name).fromConfigMaps) } as Record<string, string>;
+      const [kafka] = all<Kafka>('Kafka');
+      const listener = kafka.spec.kafka.listeners.find((l) => l.authentication?.type === 'scram-sha-512');
+      expect(listener?.tls).toBe(true);
+      expect(env.KAFKA_BROKERS).toBe(`${kafka.metadata.name}-kafka-bootstrap:${listener?.port}`);
+      expect(env.KAFKA_SSL).toBe('true');
+      expect(env.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+      expect(mountedSecretFiles(name).get(raw.KAFKA_SSL_CA_FILE)).toEqual({
+        secretName: `${kafka.metadata.name}-cluster-ca-cert`,
+        key: 'ca.crt',
+      });
+
+      const user = one<KafkaUser>('KafkaUser', env.KAFKA_SASL_USERNAME);
+      expect(user.metadata.name).toBe(service.clientId);
+      expect(user.metadata.labels?.['strimzi.io/cluster']).toBe(kafka.metadata.name);
+      expect(user.spec.authentication.type).toBe('scram-sha-512');
+      const password = containerOf(name).env?.find((e) => e.name === 'KAFKA_SASL_PASSWORD');
+      // The User Operator writes the generated password into a secret named after the user.
+      expect(password?.valueFrom?.secretKeyRef).toEqual({ name: user.metadata.name, key: 'password' });
+      expect(allows(user, 'group', service.groupId, 'Read')).toBe(true);
+      const others = SERVICES.filter((s) => s.name !== name).map((s) => s.groupId);
+      expect(others.filter((group) => allows(user, 'group', group, 'Read'))).toEqual([]);
+      for (const topic of allTopicSpecs(TOPIC_SPECS)) {
+        for (const operation of ['Create', 'Describe', 'Read', 'Write']) {
+          expect({
+            topic: topic.name,
+            operation,
+            allowed: allows(user, 'topic', topic.name, operation),
+          }).toEqual({
+            topic: topic.name,
+            operation,
+            allowed: true,
+          });
+        }
+      }
+    });
+
+    it('listens on its catalogue port, probed at /health/live and /health/ready', () => {
+      const container = containerOf(name);
+      expect(container.ports).toEqual([{ name: 'http', containerPort: service.port }]);
+      expect(container.livenessProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
+      expect(container.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container.startupProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
+    });
+
+    it('is reachable through a Service of the same name on its port', () => {
+      const svc = one<
+        Manifest & {
+          spec: { selector: Record<string, string>; ports: { port: number; targetPort: string }[] };
+        }
+      >('Service', name);
+      expect(deploymentOf(name).spec.template.metadata.labels).toMatchObject(svc.spec.selector);
+      expect(svc.spec.ports).toEqual([{ name: 'http', port: service.port, targetPort: 'http' }]);
+    });
+
+    it('asks for resources and stays within 256 MiB, as the services stay under ~200 MB resident', () => {
+      const { requests, limits } = containerOf(name).resources ?? {};
+      expect(quantity(requests?.cpu ?? '')).toBeGreaterThan(0);
+      expect(quantity(requests?.memory ?? '')).toBeLessThanOrEqual(quantity(limits?.memory ?? ''));
+      expect(quantity(limits?.memory ?? '')).toBeLessThanOrEqual(256 * 2 ** 20);
+    });
+
+    it('runs as a non-root user on a read-only root file system, with /tmp in memory', () => {
+      const pod = deploymentOf(name).spec.template.spec;
+      const container = containerOf(name);
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+      });
+      const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
+      expect(pod.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+    });
+
+    it('keeps one instance up through voluntary disruptions, selecting only its own pods', () => {
+      const pdb = one<
+        Manifest & { spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } }
+      >('PodDisruptionBudget', name);
+      const selected = all<Deployment>('Deployment').filter((d) =>
+        Object.entries(pdb.spec.selector.matchLabels).every(
+          ([k, v]) => d.spec.template.metadata.labels[k] === v,
+        ),
+      );
+      expect(selected.map((d) => d.metadata.name)).toEqual([name]);
+      expect(pdb.spec.minAvailable).toBeLessThan(minimumInstances(name));
+    });
+  });
+
+  it('points waitlist-bridging at the activity Service', () => {
+    const url = new URL(resolvedEnvironment('waitlist-bridging').ACTIVITY_URL);
+    expect(url.hostname).toBe('activity');
+    expect(Number(url.port)).toBe(SERVICES.find((s) => s.name === 'activity')?.port);
+  });
+
+  describe('Kafka (Strimzi)', () => {
+    const [kafka] = all<Kafka>('Kafka');
+    const pools = all<Manifest & { spec: { replicas: number; roles: string[] } }>('KafkaNodePool').filter(
+      (p) => p.metadata.labels?.['strimzi.io/cluster'] === kafka.metadata.name,
+    );
+    const nodesWith = (role: string) =>
+      pools.filter((p) => p.spec.roles.includes(role)).reduce((sum, p) => sum + p.spec.replicas, 0);
+
+    it('runs three KRaft brokers and three controllers of the Kafka version deploy/kafka.sh runs', () => {
+      const script = readFileSync(join(ROOT, 'deploy', 'kafka.sh'), 'utf8');
+      expect(kafka.apiVersion).toBe('kafka.strimzi.io/v1');
+      expect(kafka.spec.kafka.version).toBe(
+        /^KAFKA_VERSION="\$\{KAFKA_VERSION:-([^}]+)\}"$/m.exec(script)?.[1],
+      );
+      expect(nodesWith('broker')).toBe(3);
+      expect(nodesWith('controller')).toBe(3);
+    });
+
+    it('lets every service’s pods through the network policy of the listener', () => {
+      const peers = kafka.spec.kafka.listeners.flatMap((l) => l.networkPolicyPeers ?? []);
+      const sameNamespace = peers.filter((p) => p.podSelector && !p.namespaceSelector);
+      for (const deployment of all<Deployment>('Deployment')) {
+        const labels = deployment.spec.template.metadata.labels;
+        const admitted = sameNamespace.some((p) =>
+          Object.entries(p.podSelector!.matchLabels).every(([k, v]) => labels[k] === v),
+        );
+        expect({ deployment: deployment.metadata.name, admitted }).toEqual({
+          deployment: deployment.metadata.name,
+          admitted: true,
+        });
+      }
+    });
+
+    it('replicates everything three times and acknowledges a write on two, creating no topic implicitly', () => {
+      expect(kafka.spec.kafka.config).toMatchObject({
+        'auto.create.topics.enable': false,
+        'default.replication.factor': 3,
+        'min.insync.replicas': 2,
+        'offsets.topic.replication.factor': 3,
+        'transaction.state.log.replication.factor': 3,
+        'transaction.state.log.min.isr': 2,
+      });
+    });
+
+    it('declares exactly the topics and dead-letter topics of libs/contracts, with their partitions and retention', () => {
+      const topics = all<
+        Manifest & {
+          spec: { topicName: string; partitions: number; replicas: number; config: Record<string, unknown> };
+        }
+      >('KafkaTopic').map((t) => ({
+        cluster: t.metadata.labels?.['strimzi.io/cluster'],
+        name: t.spec.topicName,
+        partitions: t.spec.partitions,
+        replicas: t.spec.replicas,
+        minInSync: t.spec.config['min.insync.replicas'],
+        retentionMs: t.spec.config['retention.ms'],
+      }));
+      const expected = allTopicSpecs(TOPIC_SPECS).map((s) => ({
+        cluster: kafka.metadata.name,
+        name: s.name,
+        partitions: s.partitions,
+        replicas: 3,
+        minInSync: 2,
+        retentionMs: s.retentionMs,
+      }));
+      expect(topics).toEqual(expected);
+    });
+
+    it('keeps kafka/topics.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
+      expect(readFileSync(TOPICS_FILE, 'utf8')).toBe(kafkaTopicsYaml());
+    });
+  });
+
+  describe('scaling on lag (KEDA)', () => {
+    const partitions = Object.fromEntries(allTopicSpecs(TOPIC_SPECS).map((s) => [s.name, s.partitions]));
+
+    it('keeps keda/scaled-objects.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
+      expect(readFileSync(SCALED_OBJECTS_FILE, 'utf8')).toBe(scaledObjectsYaml());
+    });
+
+    it.each(byName)(
+      'scales %s on the lag of its own group, on the topics its handlers read',
+      (name, service) => {
+        const topics = name === READS_EVERY_TOPIC ? [] : consumedTopics(name);
+        const scaled = all<ScaledObject>('ScaledObject').find((s) => s.spec.scaleTargetRef.name === name);
+        if (name !== READS_EVERY_TOPIC && topics.length === 0) {
+          expect(scaled).toBeUndefined(); // no consumer: nothing to scale on, so fixed replicas
+          expect(deploymentOf(name).spec.replicas).toBeGreaterThanOrEqual(2);
+          return;
+        }
+        expect(scaled).toBeDefined();
+        const triggers = scaled!.spec.triggers;
+        const brokers = configMapData('samenspel-common').KAFKA_BROKERS;
+        expect(triggers.every((t) => t.type === 'kafka' && t.metadata.bootstrapServers === brokers)).toBe(
+          true,
+        );
+        expect(new Set(triggers.map((t) => t.metadata.consumerGroup))).toEqual(new Set([service.groupId]));
+        for (const trigger of triggers) {
+          expect(trigger.metadata).toMatchObject({ sasl: 'scram_sha512', tls: 'enable' });
+          one('TriggerAuthentication', trigger.authenticationRef?.name ?? '');
+        }
+        if (name === READS_EVERY_TOPIC) {
+          expect(triggers.map((t) => t.metadata.topic)).toEqual([undefined]);
+        } else {
+          expect(triggers.map((t) => t.metadata.topic).sort()).toEqual(topics);
+          expect(scaled!.spec.maxReplicaCount).toBeLessThanOrEqual(
+            Math.min(...topics.map((t) => partitions[t])),
+          );
+        }
+        expect(scaled!.spec.maxReplicaCount).toBeLessThanOrEqual(
+          Math.min(...TOPIC_SPECS.map((s) => s.partitions)),
+        );
+        // KEDA owns the replicas: a Deployment that also set them would be reset by every apply.
+        expect(deploymentOf(name).spec.replicas).toBeUndefined();
+        expect(scaled!.spec.minReplicaCount).toBeGreaterThanOrEqual(2);
+      },
+    );
+
+    it('logs KEDA in as its own Kafka user, over TLS, allowed to see every service’s lag', () => {
+      const [kafka] = all<Kafka>('Kafka');
+      const auth = all<TriggerAuthentication>('TriggerAuthentication');
+      expect(auth).toHaveLength(1);
+      const refs = Object.fromEntries(auth[0].spec.secretTargetRef.map((r) => [r.parameter, r]));
+      expect(refs.ca).toMatchObject({ name: `${kafka.metadata.name}-cluster-ca-cert`, key: 'ca.crt' });
+      // KEDA needs the user name from a secret: the user's password comes from the same one.
+      const keda = all<KafkaUser>('KafkaUser').find(
+        (u) => u.spec.authentication.password?.valueFrom.secretKeyRef.name === refs.username?.name,
+      );
+      expect(keda?.spec.authentication.password?.valueFrom.secretKeyRef).toEqual({
+        name: refs.password?.name,
+        key: refs.password?.key,
+      });
+      for (const service of SERVICES) expect(allows(keda!, 'group', service.groupId, 'Describe')).toBe(true);
+      for (const topic of TOPIC_SPECS) expect(allows(keda!, 'topic', topic.name, 'Describe')).toBe(true);
+      expect(allows(keda!, 'topic', TOPIC_SPECS[0].name, 'Read')).toBe(false);
+    });
+
+    it('finds the handlers of a library a service imports (libs/erasure) besides its own', () => {
+      const erasureTopic = SAMENSPEL_CONTRACTS.find(
+        (c) => c.type === PRIVACY_EVENT_TYPES.erasureRequested,
+      )?.topic;
+      expect(consumedTopics('referral')).toEqual(
+        expect.arrayContaining(['jeugdzorg.referral.v1', 'samenspel.task.v1', erasureTopic]),
+      );
+    });
+  });
+
+  describe('PostgreSQL (CloudNativePG)', () => {
+    it('runs three instances with a database per service, each owned by its own login role', () => {
+      const clusters = all<Manifest & { spec: { instances: number } }>('Cluster');
+      expect(clusters.map((c) => c.spec.instances)).toEqual([3]);
+      const databases = all<Manifest & { spec: { name: string; owner: string } }>('Database');
+      expect(databases.map((d) => d.spec.name).sort()).toEqual(SERVICES.map((s) => s.database).sort());
+      const owners = databases.map((d) => d.spec.owner);
+      expect(new Set(owners).size).toBe(SERVICES.length);
+    });
+  });
+});
