@@ -115,7 +115,8 @@ async function consoleShowsPushedFlowsAndReplaysFromThePage(): Promise<void> {
     type Trace = { steps: { step: string }[] };
     for (const e of flows) {
       await waitFor(async () => (await api<Trace>(`flows/${String(e.data.youthRef)}`)).steps.length >= 2, {
-        timeoutMs: 60000,
+        // On a fresh broker the console first reads every earlier record from the beginning.
+        timeoutMs: 120000,
         intervalMs: 500,
         description: 'a pushed flow past its first step in the console',
       });

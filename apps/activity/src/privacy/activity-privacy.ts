@@ -43,7 +43,7 @@ export class ActivityEraser implements YouthDataEraser {
       released = rows.length;
       await em.query(
         `UPDATE activity a SET held = a.held - c.n, updated_at = now()
-           FROM (SELECT activity_id, affectedRows(*)::int AS n FROM unnest($1::uuid[]) AS activity_id GROUP BY activity_id) c
+           FROM (SELECT activity_id, count(*)::int AS n FROM unnest($1::uuid[]) AS activity_id GROUP BY activity_id) c
           WHERE a.id = c.activity_id`,
         [rows.map((r) => r.activity_id)],
       );

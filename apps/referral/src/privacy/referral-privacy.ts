@@ -22,7 +22,7 @@ export class ReferralEraser implements YouthDataEraser {
 
   async erase(em: EntityManager, youthRef: string): Promise<ErasureCounts> {
     const [{ n: history }] = (await em.query(
-      `SELECT affectedRows(*)::int AS n FROM referral_status_change c JOIN referral r ON r.id = c.referral_id
+      `SELECT count(*)::int AS n FROM referral_status_change c JOIN referral r ON r.id = c.referral_id
         WHERE r.youth_ref = $1`,
       [youthRef],
     )) as [{ n: number }];
