@@ -84,3 +84,15 @@ export const hasValue =
   (pick: AuditPicker) =>
   (context: AuditContext): boolean =>
     pick(context) !== undefined;
+
+/**
+ * A list route that reads one youngster's records when filtered to them (`?youthRef=`): audited
+ * as a read of `resource` with that youthRef as subject, and not audited as a team's plain list.
+ */
+export const AuditedWhenFilteredToYouth = (resource: string) =>
+  Audited({
+    action: 'read',
+    resource,
+    subject: fromQuery('youthRef'),
+    when: hasValue(fromQuery('youthRef')),
+  });

@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Audited,
+  AuditedWhenFilteredToYouth,
   fromBody,
   fromParam,
-  fromQuery,
   fromResult,
-  hasValue,
   setAuditSubject,
 } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
@@ -87,12 +86,7 @@ export class PlacementsController {
   @Get('placements')
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
   // Audited when filtered to one youngster (?youthRef=); by activity or status it is a team's list.
-  @Audited({
-    action: 'read',
-    resource: 'placement',
-    subject: fromQuery('youthRef'),
-    when: hasValue(fromQuery('youthRef')),
-  })
+  @AuditedWhenFilteredToYouth('placement')
   @ApiOkResponse({ type: PlacementPage })
   async list(
     @CurrentPrincipal() principal: Principal,

@@ -12,7 +12,13 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Audited, fromParam, fromQuery, fromResult, hasValue, setAuditSubject } from '@samenspel/audit';
+import {
+  Audited,
+  AuditedWhenFilteredToYouth,
+  fromParam,
+  fromResult,
+  setAuditSubject,
+} from '@samenspel/audit';
 import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -52,12 +58,7 @@ export class TasksController {
   @Get()
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
   // A team's worklist is not one youngster's record; a list filtered to one youngster would be.
-  @Audited({
-    action: 'read',
-    resource: 'task',
-    subject: fromQuery('youthRef'),
-    when: hasValue(fromQuery('youthRef')),
-  })
+  @AuditedWhenFilteredToYouth('task')
   @ApiOperation({ summary: "The caller's team's tasks, by due date" })
   @ApiOkResponse({ type: TaskPage })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<TaskPage> {

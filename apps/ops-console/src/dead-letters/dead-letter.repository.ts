@@ -43,6 +43,10 @@ export interface ReplayableRecord {
 
 type Row = Record<string, never>;
 
+const LISTED_COLUMNS = `id, topic, partition, "offset", original_topic, original_partition, original_offset, reason,
+  consumer, dead_lettered_at, received_at, event_id, type, youth_ref, status, replay_count, resolved_by,
+  resolved_at, resolution_note IS NOT NULL AS has_note, copy_expired_at`;
+
 /** Dead letters as the flow monitor recorded them, and their audit trail. */
 @Injectable()
 export class DeadLetterRepository {
@@ -65,7 +69,9 @@ export class DeadLetterRepository {
       params,
     )) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT * FROM dead_letter ${clause} ORDER BY COALESCE(dead_lettered_at, received_at) DESC, id
+      // The list never needs the record copies themselves, only whether one is still there.
+      `SELECT ${LISTED_COLUMNS}, record_value IS NOT NULL AS replayable FROM dead_letter ${clause}
+       ORDER BY COALESCE(dead_lettered_at, received_at) DESC, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     )) as Row[];
@@ -176,8 +182,8 @@ function view(r: Row): DeadLetterView {
     replayCount: r.replay_count,
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
-    hasNote: Boolean(r.resolution_note),
-    replayable: r.record_value !== null && r.record_value !== undefined,
+    hasNote: r.has_note,
+    replayable: r.replayable,
     copyExpiredAt: r.copy_expired_at ? new Date(r.copy_expired_at).toISOString() : null,
   };
 }

@@ -25,12 +25,11 @@ import {
 } from '@nestjs/swagger';
 import {
   Audited,
+  AuditedWhenFilteredToYouth,
   firstOf,
   fromBody,
   fromParam,
-  fromQuery,
   fromResult,
-  hasValue,
   setAuditSubject,
 } from '@samenspel/audit';
 import {
@@ -129,12 +128,7 @@ export class ReferralsController {
 
   @Get()
   // A list is audited when it is filtered to one youngster (?youthRef=); lists never carry notes.
-  @Audited({
-    action: 'read',
-    resource: 'referral',
-    subject: fromQuery('youthRef'),
-    when: hasValue(fromQuery('youthRef')),
-  })
+  @AuditedWhenFilteredToYouth('referral')
   @ApiOkResponse({ type: ReferralPage })
   async list(
     @Query() query: ListReferralsQuery,
