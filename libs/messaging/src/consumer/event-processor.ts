@@ -1,6 +1,6 @@
 import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, runWithTrace } from '@samenspel/observability';
-import { isTransientInfrastructureError } from '@samenspel/persistence';
+import { isTransientInfrastructureError, LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchControl, BrokerProducer, IncomingBatch, IncomingMessage } from '../broker/broker.port';
@@ -79,13 +79,18 @@ export class EventProcessor {
    * Applies a run of messages of one partition in one transaction (one commit, one fsync), each
    * handler behind a savepoint so that a failing event is retried or dead-lettered on its own.
    * If the transaction itself fails (the database went away), the run is redone one event at a
-   * time with the full retry rules; events already dead-lettered are not sent twice.
+   * time with the full retry rules; events already dead-lettered are not sent twice. A run of
+   * several events never waits for an advisory lock (`lockOrYield`): the locks of its earlier
+   * events are held until commit, so waiting could deadlock with another run taking them in the
+   * opposite order. A lock held elsewhere (LockYield) redoes the run one event at a time too,
+   * where waiting is safe.
    */
   private async processChunk(chunk: IncomingMessage[], control: BatchControl): Promise<void> {
     const deadLettered = new Set<string>();
     const outcomes: [Outcome, IncomingMessage, string | undefined][] = [];
     try {
       await this.options.dataSource.transaction(async (em) => {
+        if (chunk.length > 1) neverWaitForLocks(em);
         for (const message of chunk) {
           if (!control.shouldContinue()) throw new StopRequested();
           outcomes.push([
@@ -98,10 +103,17 @@ export class EventProcessor {
       outcomes.forEach(([outcome, message, type]) => this.done(outcome, message, type));
     } catch (error) {
       if (error instanceof StopRequested) throw error;
-      this.options.logger.warn(
-        { err: error, size: chunk.length },
-        'batch transaction failed; applying one by one',
-      );
+      if (error instanceof LockYield) {
+        this.options.logger.debug(
+          { locks: error.keys.length, size: chunk.length },
+          'a lock is held by another transaction; applying the batch one by one',
+        );
+      } else {
+        this.options.logger.warn(
+          { err: error, size: chunk.length },
+          'batch transaction failed; applying one by one',
+        );
+      }
       for (const message of chunk) {
         if (deadLettered.has(message.offset)) this.done('dead-lettered', message);
         else await this.process(message, control);
@@ -131,7 +143,7 @@ export class EventProcessor {
           await em.query('RELEASE SAVEPOINT samenspel_event');
           return applied ? 'applied' : 'duplicate';
         } catch (error) {
-          if (isTransientInfrastructureError(error)) throw error;
+          if (isTransientInfrastructureError(error) || error instanceof LockYield) throw error;
           await em.query('ROLLBACK TO SAVEPOINT samenspel_event');
           if (attempt >= this.retry.maxAttempts) {
             await this.sendDeadLetter(

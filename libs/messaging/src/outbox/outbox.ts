@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, currentTrace, formatTraceparent } from '@samenspel/observability';
+import { lockOrYield } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
 import { encodeStructured } from '../envelope/cloud-event-codec';
 import { validateData } from '../consumer/validate-data';
@@ -33,11 +34,10 @@ export class Outbox {
     const built = events.map((e) => this.build(e, trace));
     // Serialise writers per key until commit, so that for one key the outbox position order is
     // the commit order: a relay reading by position can then never overtake an earlier event of
-    // the same youngster whose transaction committed later. Sorted keys cannot deadlock each other.
-    const keys = [...new Set(events.map((e) => e.key))].sort();
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k`, [
-      keys,
-    ]);
+    // the same youngster whose transaction committed later. Sorted keys cannot deadlock each other;
+    // in a transaction of several events (which may hold other keys already) it never waits.
+    const keys = events.map((e) => e.key);
+    await lockOrYield(em, keys);
     const values: unknown[] = [];
     const rows = built.map(({ event, spec, headers }, i) => {
       values.push(

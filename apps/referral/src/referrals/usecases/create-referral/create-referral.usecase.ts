@@ -6,7 +6,7 @@ import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
-import { NoteCipher } from '@samenspel/persistence';
+import { lockOrYield, NoteCipher } from '@samenspel/persistence';
 import { TeamRepository } from '../../../teams/team.repository';
 import { ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
@@ -56,7 +56,9 @@ export class CreateReferral {
     let receivingTeamId: string | null = null;
     if (command.direction === 'care-to-youth-work') {
       // One routing decision at a time per municipality, so "fewest open referrals" counts them all.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`route:${command.municipalityCode}`]);
+      // Held until commit. In a transaction of several events it is never waited for (LockYield:
+      // the events are redone one per transaction), so two of them cannot deadlock on two municipalities.
+      await lockOrYield(em, `route:${command.municipalityCode}`);
       receivingTeamId = chooseReceivingTeam(await this.teams.candidatesFor(em, command.municipalityCode));
     }
     const now = new Date();
