@@ -41,11 +41,13 @@ export class ErasureTracker {
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 
-  async onRecorded(em: EntityManager, message: IncomingMessage): Promise<void> {
-    if (!PRIVACY_TOPICS.includes(message.topic)) return this.eraseIfErased(em, message);
+  /** `clusterId`: the cluster the record was read from (with its coordinates, its ledger row's key). */
+  async onRecorded(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
+    if (!PRIVACY_TOPICS.includes(message.topic)) return this.eraseIfErased(em, clusterId, message);
     await em.query(
-      `UPDATE ledger_event SET youth_ref = NULL WHERE topic = $1 AND partition = $2 AND "offset" = $3`,
-      [message.topic, message.partition, message.offset],
+      `UPDATE ledger_event SET youth_ref = NULL
+        WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,
+      [message.topic, message.partition, message.offset, clusterId],
     );
     let event: CloudEvent;
     try {
@@ -67,11 +69,12 @@ export class ErasureTracker {
    * A record about a youngster erased in the last days (an event in flight at the moment of the
    * erasure, read from another topic after it) is erased as soon as it is recorded.
    */
-  private async eraseIfErased(em: EntityManager, message: IncomingMessage): Promise<void> {
+  private async eraseIfErased(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
     const [erased] = (await em.query(
       `SELECT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
-        WHERE l.topic = $1 AND l.partition = $2 AND l."offset" = $3 AND l.youth_ref IS NOT NULL`,
-      [message.topic, message.partition, message.offset],
+        WHERE l.topic = $1 AND l.partition = $2 AND l."offset" = $3 AND l.cluster_id = $4
+          AND l.youth_ref IS NOT NULL`,
+      [message.topic, message.partition, message.offset, clusterId],
     )) as { youth_ref: string }[];
     if (erased) await this.eraser.erase(em, erased.youth_ref);
   }

@@ -25,7 +25,9 @@ import { OPS_SETTINGS, type OpsSettings } from './ops-settings';
  * dead-letter topics raw (invalid events and dead letters included), records each record in the
  * ledger in one transaction and commits the offset only after that transaction committed.
  * Partition order is kept; a record that cannot be recorded for a non-transient reason is logged
- * and skipped so that it never blocks its partition.
+ * and skipped so that it never blocks its partition. A record is known by its cluster's id (asked
+ * once at start-up) and its coordinates, so that a new cluster's records are never taken for
+ * redeliveries of an old cluster's.
  */
 @Injectable()
 export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,6 +58,8 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const clusterId = await this.kafka.clusterId();
+    this.logger.info({ clusterId }, 'the flow monitor reads this Kafka cluster');
     this.consumer = await this.kafka.broker.consumer({
       groupId: this.settings.groupId,
       clientId: `${this.settings.clientId}-monitor`,
@@ -63,18 +67,18 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
       fromBeginning: this.settings.fromBeginning,
       partitionsConcurrently: 4,
     });
-    await this.consumer.run((batch, control) => this.onBatch(batch, control));
+    await this.consumer.run((batch, control) => this.onBatch(clusterId, batch, control));
   }
 
-  private async onBatch(batch: IncomingBatch, control: BatchControl): Promise<void> {
+  private async onBatch(clusterId: string, batch: IncomingBatch, control: BatchControl): Promise<void> {
     for (const message of batch.messages) {
       if (!control.shouldContinue()) break;
       let outcome: string;
       try {
         outcome = await this.dataSource.transaction(async (em) => {
-          const result = await this.ingest.ingest(em, message);
+          const result = await this.ingest.ingest(em, clusterId, message);
           // Erasure requests and confirmations, the first time they are seen (same transaction).
-          if (result === 'recorded') await this.erasures.onRecorded(em, message);
+          if (result === 'recorded') await this.erasures.onRecorded(em, clusterId, message);
           return result;
         });
       } catch (error) {

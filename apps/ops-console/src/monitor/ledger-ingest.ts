@@ -21,12 +21,14 @@ const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
 /**
  * Records one raw Kafka record in the ledger and, the first time it is seen, updates the flow
  * state and the impact counters, all in the caller's transaction. Never throws for a bad record:
- * an undecodable one is recorded as invalid with its coordinates.
+ * an undecodable one is recorded as invalid with its coordinates. A record is the same record
+ * only with the same cluster id and coordinates (topic, partition, offset): another cluster
+ * reuses coordinates for other records.
  */
 export class LedgerIngest {
   constructor(private readonly thresholds: StuckThresholds) {}
 
-  async ingest(em: EntityManager, m: IncomingMessage): Promise<'recorded' | 'duplicate'> {
+  async ingest(em: EntityManager, clusterId: string, m: IncomingMessage): Promise<'recorded' | 'duplicate'> {
     let event: CloudEvent | undefined;
     try {
       event = decodeEvent(m);
@@ -39,11 +41,12 @@ export class LedgerIngest {
     const deadLetter = m.topic.endsWith('.dlq');
     const eventTime = validDate(event?.time) ?? validDate(Number(m.timestamp)) ?? new Date();
     const inserted: unknown[] = await em.query(
-      `INSERT INTO ledger_event (topic, partition, "offset", event_id, type, source, youth_ref, correlation_id,
-         event_time, valid, dead_letter, refs)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (topic, partition, "offset") DO NOTHING RETURNING id`,
+      `INSERT INTO ledger_event (cluster_id, topic, partition, "offset", event_id, type, source, youth_ref,
+         correlation_id, event_time, valid, dead_letter, refs)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (topic, partition, "offset", cluster_id) DO NOTHING RETURNING id`,
       [
+        clusterId,
         m.topic,
         m.partition,
         m.offset,
@@ -59,7 +62,7 @@ export class LedgerIngest {
       ],
     );
     if (inserted.length === 0) return 'duplicate';
-    if (deadLetter) await this.recordDeadLetter(em, m, event, youthRef, key);
+    if (deadLetter) await this.recordDeadLetter(em, clusterId, m, event, youthRef, key);
     else if (event && youthRef && data && typeof data === 'object') {
       await this.project(em, event.type, data as Data, youthRef, eventTime);
     }
@@ -68,6 +71,7 @@ export class LedgerIngest {
 
   private async recordDeadLetter(
     em: EntityManager,
+    clusterId: string,
     m: IncomingMessage,
     event: CloudEvent | undefined,
     youthRef: string | null,
@@ -80,11 +84,13 @@ export class LedgerIngest {
     }
     const c = deadLetterCoordinates(m.topic, headers);
     await em.query(
-      `INSERT INTO dead_letter (topic, partition, "offset", original_topic, original_partition, original_offset,
-         reason, consumer, dead_lettered_at, event_id, type, youth_ref, record_key, record_value, record_headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (topic, partition, "offset") DO NOTHING`,
+      `INSERT INTO dead_letter (cluster_id, topic, partition, "offset", original_topic, original_partition,
+         original_offset, reason, consumer, dead_lettered_at, event_id, type, youth_ref, record_key, record_value,
+         record_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (topic, partition, "offset", cluster_id) DO NOTHING`,
       [
+        clusterId,
         m.topic,
         m.partition,
         m.offset,

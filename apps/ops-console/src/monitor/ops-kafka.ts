@@ -20,6 +20,11 @@ export class OpsKafka {
     return this.admin;
   }
 
+  /** The id of the cluster the console reads from: part of the ledger's idempotency key. */
+  async clusterId(): Promise<string> {
+    return (await this.adminClient()).clusterId();
+  }
+
   producerClient(): Promise<BrokerProducer> {
     if (this.closed) return Promise.reject(new Error('ops kafka closed'));
     this.producer ??= this.broker.producer(`${this.clientId}-replay`).catch((error: unknown) => {

@@ -74,6 +74,11 @@ export interface BrokerAdmin {
   listTopics(): Promise<string[]>;
   /** Round trip to the cluster; throws when the broker cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * The cluster's id as the broker reports it (KRaft or ZooKeeper cluster id): tells records of one
+   * cluster from records of another at the same topic, partition and offset.
+   */
+  clusterId(): Promise<string>;
   /** Lag per partition of a group; without topics, every topic the group has committed offsets for. */
   consumerLag(groupId: string, topics?: string[]): Promise<PartitionLag[]>;
   /** Every consumer group the cluster knows. */

@@ -259,6 +259,13 @@ class KafkaJsAdmin implements BrokerAdmin {
     await this.admin.describeCluster();
   }
 
+  async clusterId(): Promise<string> {
+    const { clusterId } = await this.admin.describeCluster();
+    // Brokers older than Kafka 0.10.1 report none; an empty id would not tell clusters apart.
+    if (!clusterId) throw new Error('the broker reported no cluster id');
+    return clusterId;
+  }
+
   async consumerLag(groupId: string, topics?: string[]): Promise<PartitionLag[]> {
     const committed = await this.admin.fetchOffsets(topics ? { groupId, topics } : { groupId });
     const result: PartitionLag[] = [];

@@ -46,9 +46,9 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
 
   async function aDeadLetter(offset: number): Promise<string> {
     const [row] = (await db.dataSource.query(
-      `INSERT INTO dead_letter (topic, partition, "offset", original_topic, original_partition, original_offset, reason,
-         record_key, record_value, record_headers)
-       VALUES ($4 || '.dlq', 1, $1, $4, 4, 10, 'handler-failed: boom', 'yr_abcdefgh01', $2, $3)
+      `INSERT INTO dead_letter (cluster_id, topic, partition, "offset", original_topic, original_partition,
+         original_offset, reason, record_key, record_value, record_headers)
+       VALUES ('test-cluster', $4 || '.dlq', 1, $1, $4, 4, 10, 'handler-failed: boom', 'yr_abcdefgh01', $2, $3)
        RETURNING id`,
       [
         offset,
