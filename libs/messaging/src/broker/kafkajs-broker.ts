@@ -24,6 +24,11 @@ import type {
 } from './broker.port';
 import type { KafkaConnectionOptions } from './kafka-transport';
 
+/** About a dozen events: what a consumer's fetch waits for, at most FETCH_MAX_WAIT_MS. */
+export const FETCH_MIN_BYTES = 8 * 1024;
+export const FETCH_MAX_WAIT_MS = 100;
+export const FETCH_MAX_BYTES_PER_PARTITION = 256 * 1024;
+
 /** The kafkajs adapter: the only code in Samenspel that imports kafkajs. */
 export class KafkaJsBroker implements MessageBroker {
   private readonly clients = new Map<string, Kafka>();
@@ -81,7 +86,12 @@ export class KafkaJsBroker implements MessageBroker {
       // A crashed member's partitions move to the others after this long without heartbeats.
       sessionTimeout: 10000,
       heartbeatInterval: 3000,
-      maxWaitTimeInMs: 250,
+      // A fetch is answered once FETCH_MIN_BYTES have arrived or after FETCH_MAX_WAIT_MS: under
+      // load a fetch, a batch and a transaction carry several events instead of one each.
+      minBytes: FETCH_MIN_BYTES,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+      // Bounds what one fetch holds in memory (kafkajs's default is 1 MiB per partition).
+      maxBytesPerPartition: FETCH_MAX_BYTES_PER_PARTITION,
       retry: { retries: 10 },
     });
     await consumer.connect();
@@ -117,18 +127,41 @@ class KafkaJsProducer implements BrokerProducer {
   }
 }
 
+/**
+ * Handled offsets wait at most this long before they are committed, all partitions of the
+ * consumer in one request. A commit per batch made the broker's offset commits one of its largest
+ * costs (a batch is often a single event). What waits is only a redelivery after a crash, which
+ * the inbox makes harmless; a stop and a rebalance commit at once.
+ */
+export const COMMIT_INTERVAL_MS = 500;
+
+type PendingOffset = { topic: string; partition: number; offset: string };
+
 class KafkaJsConsumer implements BrokerConsumer {
   joined = false;
   private stopping = false;
   private runConfig?: ConsumerRunConfig;
+  /** The next offset to commit per `topic:partition`, of effects already committed. */
+  private readonly pending = new Map<string, PendingOffset>();
+  private lastCommit = 0;
+  private flushTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly consumer: Consumer,
     private readonly partitionsConcurrently: number,
     private readonly logger: Logger,
   ) {
-    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
-    consumer.on(consumer.events.REBALANCING, () => (this.joined = false));
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      // Anything still pending belongs to the previous generation's assignment: it was committed
+      // when the rebalance began, or its partition now belongs to another member, which reads on
+      // from the last commit.
+      this.pending.clear();
+      this.joined = true;
+    });
+    consumer.on(consumer.events.REBALANCING, () => {
+      this.joined = false;
+      this.flushInBackground();
+    });
     consumer.on(consumer.events.STOP, () => (this.joined = false));
     // kafkajs restarts a crashed consumer only after errors it deems retriable. After others it
     // gives up for good, e.g. "The coordinator is not aware of this member" when a batch outlasted
@@ -164,17 +197,21 @@ class KafkaJsConsumer implements BrokerConsumer {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.partitionsConcurrently,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        let pending: string | undefined;
+        let handled: string | undefined;
         const control: BatchControl = {
           markHandled: (message: IncomingMessage) => {
             resolveOffset(message.offset);
-            pending = message.offset;
+            handled = message.offset;
           },
           commit: async () => {
-            if (pending === undefined) return;
-            const offset = (BigInt(pending) + 1n).toString();
-            pending = undefined;
-            await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
+            if (handled === undefined) return;
+            const offset = (BigInt(handled) + 1n).toString();
+            handled = undefined;
+            const { topic, partition } = batch;
+            this.pending.set(`${topic}:${partition}`, { topic, partition, offset });
+            const due = Date.now() - this.lastCommit >= COMMIT_INTERVAL_MS;
+            if (due || this.stopping || !isRunning() || isStale()) await this.commitPending();
+            else this.scheduleFlush();
           },
           heartbeat: () => heartbeat(),
           shouldContinue: () => isRunning() && !isStale(),
@@ -202,8 +239,41 @@ class KafkaJsConsumer implements BrokerConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    // kafkajs's disconnect stops fetching, waits for the running eachBatch calls and leaves the group.
+    await this.commitPending().catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'committing offsets on stop failed; they are redelivered'),
+    );
+    // kafkajs's disconnect stops fetching, waits for the running eachBatch calls (which commit at
+    // once while stopping) and leaves the group.
     await this.consumer.disconnect();
+  }
+
+  /** Commits every pending offset in one request. */
+  private async commitPending(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.size === 0) return;
+    const offsets = [...this.pending.values()];
+    this.pending.clear();
+    this.lastCommit = Date.now();
+    // Not put back on failure: a failed commit only means a redelivery, and an old offset
+    // committed later, after a rebalance, could move another member's partition backwards.
+    await this.consumer.commitOffsets(offsets);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const wait = Math.max(0, COMMIT_INTERVAL_MS - (Date.now() - this.lastCommit));
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushInBackground();
+    }, wait);
+    this.flushTimer.unref();
+  }
+
+  private flushInBackground(): void {
+    this.commitPending().catch((error: unknown) =>
+      this.logger.debug({ err: error }, 'offset commit failed; the offsets are redelivered'),
+    );
   }
 }
 

@@ -41,6 +41,14 @@ const MAX_QUOTED_TYPE = 128;
 
 class StopRequested extends Error {}
 
+/** A handler failed in a run of several events: the run is redone one event at a time. */
+class HandlerFailedInRun extends Error {}
+
+/** A valid event with a handler, waiting to be applied in a run. */
+type Applicable = { message: IncomingMessage; event: CloudEvent; handler: EventHandler };
+
+const inboxKey = (source: string, eventId: string) => `${source}\u0000${eventId}`;
+
 /**
  * The consuming half of the messaging core. For each message, in partition order: decode the
  * CloudEvent, validate it against its contract, and run its handler in one transaction with the
@@ -76,34 +84,52 @@ export class EventProcessor {
   };
 
   /**
-   * Applies a run of messages of one partition in one transaction (one commit, one fsync), each
-   * handler behind a savepoint so that a failing event is retried or dead-lettered on its own.
-   * If the transaction itself fails (the database went away), the run is redone one event at a
-   * time with the full retry rules; events already dead-lettered are not sent twice. A run of
-   * several events never waits for an advisory lock (`lockOrYield`): the locks of its earlier
-   * events are held until commit, so waiting could deadlock with another run taking them in the
-   * opposite order. A lock held elsewhere (LockYield) redoes the run one event at a time too,
-   * where waiting is safe.
+   * Applies a run of messages of one partition in one transaction (one commit, one fsync): the
+   * run's inbox records in one statement, then the handler of each event seen for the first time,
+   * in order. Handlers run without savepoints: when one fails, or the database goes away, the
+   * transaction rolls back and the run is redone one event at a time, each event in its own
+   * transaction with the full retry and dead-letter rules; events already dead-lettered are not
+   * sent twice. A run of only invalid or ignored events opens no transaction at all.
+   * A run of several events never waits for an advisory lock (`lockOrYield`): the locks of its
+   * earlier events are held until commit, so waiting could deadlock with another run taking them
+   * in the opposite order. A lock held elsewhere (LockYield) redoes the run one event at a time
+   * too, where waiting is safe.
    */
   private async processChunk(chunk: IncomingMessage[], control: BatchControl): Promise<void> {
     const deadLettered = new Set<string>();
     const outcomes: [Outcome, IncomingMessage, string | undefined][] = [];
+    const work: Applicable[] = [];
+    for (const message of chunk) {
+      if (!control.shouldContinue()) throw new StopRequested();
+      const checked = this.check(message);
+      if ('reason' in checked) {
+        await this.sendDeadLetter(message, checked.reason, control);
+        deadLettered.add(message.offset);
+        outcomes.push(['dead-lettered', message, undefined]);
+      } else if (!checked.handler) {
+        outcomes.push(['ignored', message, checked.event.type]);
+      } else {
+        work.push({ message, event: checked.event, handler: checked.handler });
+      }
+    }
     try {
-      await this.options.dataSource.transaction(async (em) => {
-        if (chunk.length > 1) neverWaitForLocks(em);
-        for (const message of chunk) {
-          if (!control.shouldContinue()) throw new StopRequested();
-          outcomes.push([
-            await this.processInTransaction(message, em, control, deadLettered),
-            message,
-            undefined,
-          ]);
-        }
-      });
+      if (work.length > 0) {
+        await this.options.dataSource.transaction(async (em) => {
+          if (work.length > 1) neverWaitForLocks(em);
+          const firstSeen = await this.recordInbox(em, work);
+          for (const [i, item] of work.entries()) {
+            if (!control.shouldContinue()) throw new StopRequested();
+            if (firstSeen[i]) await this.runHandlerTraced(em, item);
+            outcomes.push([firstSeen[i] ? 'applied' : 'duplicate', item.message, item.event.type]);
+          }
+        });
+      }
       outcomes.forEach(([outcome, message, type]) => this.done(outcome, message, type));
     } catch (error) {
       if (error instanceof StopRequested) throw error;
-      if (error instanceof LockYield) {
+      if (error instanceof HandlerFailedInRun) {
+        // Logged with its trace where it failed; the retries follow one event at a time.
+      } else if (error instanceof LockYield) {
         this.options.logger.debug(
           { locks: error.keys.length, size: chunk.length },
           'a lock is held by another transaction; applying the batch one by one',
@@ -121,47 +147,67 @@ export class EventProcessor {
     }
   }
 
-  private async processInTransaction(
-    message: IncomingMessage,
-    em: EntityManager,
-    control: BatchControl,
-    deadLettered: Set<string>,
-  ): Promise<Outcome> {
-    const checked = this.check(message);
-    if ('reason' in checked) {
-      await this.sendDeadLetter(message, checked.reason, control);
-      deadLettered.add(message.offset);
-      return 'dead-lettered';
-    }
-    const { event, handler } = checked;
-    if (!handler) return 'ignored';
+  /**
+   * The inbox records of a run (one partition) in one statement. True for each event recorded
+   * now; false for one recorded before, or earlier in the same run (a duplicate delivery).
+   */
+  private async recordInbox(em: EntityManager, work: Applicable[]): Promise<boolean[]> {
+    const { topic, partition } = work[0].message;
+    const rows = (await em.query(
+      `INSERT INTO inbox_event (consumer, source, event_id, event_type, topic, partition, "offset")
+       SELECT $1, u.src, u.id, u.typ, $2, $3, u.pos
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::bigint[]) AS u(src, id, typ, pos)
+       ON CONFLICT DO NOTHING RETURNING source, event_id`,
+      [
+        this.options.consumer,
+        topic,
+        partition,
+        work.map((w) => w.event.source),
+        work.map((w) => w.event.id),
+        work.map((w) => w.event.type),
+        work.map((w) => w.message.offset),
+      ],
+    )) as { source: string; event_id: string }[];
+    const recorded = new Set(rows.map((r) => inboxKey(r.source, r.event_id)));
+    // Only the first of two deliveries of one event in the run is applied.
+    return work.map(({ event }) => recorded.delete(inboxKey(event.source, event.id)));
+  }
+
+  /** A handler in the run's transaction, in the event's trace; its failure is logged there. */
+  private runHandlerTraced(em: EntityManager, item: Applicable): Promise<void> {
+    const { event } = item;
     return runWithTrace(childContext(event.traceparent, event.correlationid), async () => {
-      for (let attempt = 1; ; attempt++) {
-        await em.query('SAVEPOINT samenspel_event');
-        try {
-          const applied = await this.applyIn(em, message, event, handler);
-          await em.query('RELEASE SAVEPOINT samenspel_event');
-          return applied ? 'applied' : 'duplicate';
-        } catch (error) {
-          if (isTransientInfrastructureError(error) || error instanceof LockYield) throw error;
-          await em.query('ROLLBACK TO SAVEPOINT samenspel_event');
-          if (attempt >= this.retry.maxAttempts) {
-            await this.sendDeadLetter(
-              message,
-              `handler-failed after ${attempt} attempts: ${describe(error)}`,
-              control,
-            );
-            deadLettered.add(message.offset);
-            return 'dead-lettered';
-          }
-          this.options.logger.warn(
-            { err: error, eventId: event.id, eventType: event.type, attempt },
-            'handler failed',
-          );
-          await delay(backoff(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs));
-        }
+      try {
+        await this.runHandler(em, item);
+      } catch (error) {
+        if (isTransientInfrastructureError(error) || error instanceof LockYield) throw error;
+        this.options.logger.warn(
+          { err: error, eventId: event.id, eventType: event.type, attempt: 1 },
+          'handler failed',
+        );
+        throw new HandlerFailedInRun();
       }
     });
+  }
+
+  /** A handler in the run's transaction, after its inbox record. */
+  private async runHandler(em: EntityManager, { message, event, handler }: Applicable): Promise<void> {
+    const started = process.hrtime.bigint();
+    try {
+      await handler(event, this.contextFor(em, message));
+    } finally {
+      this.options.onHandlerTimed?.(event.type, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+
+  private contextFor(em: EntityManager, message: IncomingMessage): EventContext {
+    return {
+      em,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      publish: (events) => this.options.outbox.append(em, Array.isArray(events) ? events : [events]),
+    };
   }
 
   /** The one-event path: its own transaction, retried until the database is back. */
@@ -273,14 +319,7 @@ export class EventProcessor {
       ],
     );
     if (inserted.length === 0) return false;
-    const context: EventContext = {
-      em,
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      publish: (events) => this.options.outbox.append(em, Array.isArray(events) ? events : [events]),
-    };
-    await handler(event, context);
+    await handler(event, this.contextFor(em, message));
     return true;
   }
 

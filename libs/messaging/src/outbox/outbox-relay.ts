@@ -25,7 +25,7 @@ type Row = {
   topic: string;
   event_type: string;
   event_key: string;
-  payload: unknown;
+  payload: string;
   headers: Record<string, string>;
 };
 
@@ -129,7 +129,8 @@ export class OutboxRelay {
   /** Publishes one batch in position order; returns how many rows it sent. */
   private async relayBatch(): Promise<number> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT position, topic, event_type, event_key, payload, headers FROM outbox_event
+      // The payload as PostgreSQL's text of the jsonb: sent as it is, never parsed and re-serialised.
+      `SELECT position, topic, event_type, event_key, payload::text AS payload, headers FROM outbox_event
         WHERE sent_at IS NULL ORDER BY position LIMIT $1`,
       [this.batchSize],
     );
@@ -138,7 +139,7 @@ export class OutboxRelay {
       rows.map((r) => ({
         topic: r.topic,
         key: r.event_key,
-        value: JSON.stringify(r.payload),
+        value: r.payload,
         headers: r.headers,
       })),
     );
