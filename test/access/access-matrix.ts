@@ -189,6 +189,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       scope: "Team roles: a seat in their own team's activity (another team: 403); service, admin: any",
     },
     {
+      method: 'POST',
+      path: '/api/v1/placements/hold-best',
+      roles: ['service', 'admin', 'team-lead', 'youth-worker'],
+      scope: "Team roles: a seat in the best of their own team's activities; service, admin: any team's",
+    },
+    {
       method: 'GET',
       path: '/api/v1/placements',
       roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],

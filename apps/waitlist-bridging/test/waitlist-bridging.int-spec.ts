@@ -392,6 +392,45 @@ describe('waitlist bridging', () => {
     });
   });
 
+  it('the activity adapter holds the best free seat in one call, returns it again for the same reference once full, and answers none when nothing is free', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const music = await h.activityFor(teamId, m, { title: 'Muziekstudio', themes: ['music'], capacity: 1 });
+    const sport = await h.activityFor(teamId, m, { title: 'Voetbal', themes: ['sport'], capacity: 1 });
+    const catalog = new HttpActivityCatalog({
+      baseUrl: activity.baseUrl,
+      timeoutMs: 5000,
+      jwtSecret: DEV_JWT_SECRET,
+      issuer: DEFAULT_AUTH_ISSUER,
+      audience: DEFAULT_AUTH_AUDIENCE,
+    });
+    const query = { ageYears: 14, postcode4: '3581', municipalityCode: m, interests: ['music'] };
+    const youthRef = aYouthRef();
+    const reference = randomUUID();
+    const expiresAt = new Date(Date.now() + 3600000).toISOString();
+
+    const held = await catalog.holdBest({ query, youthRef, reference, expiresAt });
+    expect(held).toEqual({
+      held: expect.objectContaining({ activityId: music, teamId, status: 'held' }),
+      activity: { activityId: music, teamId, title: 'Muziekstudio' },
+    });
+    // Muziekstudio is full now (our own seat): the same reference still answers that seat.
+    const retried = await catalog.holdBest({ query, youthRef, reference, expiresAt });
+    expect(retried).toEqual(held);
+    // Another youngster who had Voetbal before: nothing left for them.
+    expect(
+      await catalog.holdBest({
+        query: { ...query, excludeActivityIds: [sport] },
+        youthRef: aYouthRef(),
+        reference: randomUUID(),
+        expiresAt,
+      }),
+    ).toEqual({ held: null });
+    expect((await h.placement(`youthRef=${youthRef}`)).items).toEqual([
+      expect.objectContaining({ status: 'held', reference, activityId: music }),
+    ]);
+  });
+
   describe('with offers that lapse after 3 s', () => {
     beforeAll(async () => {
       await h.bridging.dispose();

@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from 
 import {
   Audited,
   AuditedWhenFilteredToYouth,
+  type AuditPicker,
   fromBody,
   fromParam,
   fromResult,
@@ -17,6 +18,8 @@ import { ActivityNotFoundError, PlacementNotFoundError } from '../shared/errors'
 import {
   AttendanceSummaryView,
   AttendanceView,
+  HoldBestPlacementDto,
+  HoldBestView,
   HoldPlacementDto,
   ListPlacementsQuery,
   PlacementAttendanceView,
@@ -28,6 +31,8 @@ import {
 import { PlacementsRepository } from './placements.repository';
 import { ChangePlacementCommand } from './usecases/change-placement/change-placement.command';
 import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
+import { HoldBestPlacementCommand } from './usecases/hold-best-placement/hold-best-placement.command';
+import { HoldBestPlacement } from './usecases/hold-best-placement/hold-best-placement.usecase';
 import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.command';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
@@ -41,12 +46,16 @@ const placementChange = {
   subject: fromResult('youthRef'),
 } as const;
 
+/** The id of the placement a hold-best answer holds (none when no seat was free). */
+const heldPlacementId: AuditPicker = ({ result }) => (result as HoldBestView | undefined)?.held?.placement.id;
+
 /** Placements: `service` (the bridging and referral services), admin, and the team's own people. */
 @ApiTags('placements')
 @Controller()
 export class PlacementsController {
   constructor(
     private readonly holdPlacement: HoldPlacement,
+    private readonly holdBestPlacement: HoldBestPlacement,
     private readonly changePlacement: ChangePlacement,
     private readonly recordAttendance: RecordAttendance,
     private readonly placements: PlacementsRepository,
@@ -81,6 +90,44 @@ export class PlacementsController {
     );
     res.status(created ? 201 : 200);
     return PlacementView.of(placement);
+  }
+
+  @Post('placements/hold-best')
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited({ action: 'create', resource: 'placement', id: heldPlacementId, subject: fromBody('youthRef') })
+  @ApiCreatedResponse({
+    type: HoldBestView,
+    description: 'A new hold in the best eligible activity with a free seat (team roles: their own team)',
+  })
+  @ApiOkResponse({
+    type: HoldBestView,
+    description:
+      'The earlier placement of this reference (idempotent replay), or `held: null` when no eligible activity has a free seat',
+  })
+  @ApiConflictResponse({ description: 'problem+json: reference-conflict' })
+  async holdBest(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: HoldBestPlacementDto,
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<HoldBestView> {
+    const result = await this.holdBestPlacement.execute(
+      new HoldBestPlacementCommand(
+        principal,
+        {
+          ageYears: body.ageYears,
+          postcode4: body.postcode4,
+          municipalityCode: body.municipalityCode,
+          interests: body.interests,
+          ...(body.excludeActivityIds && { excludeActivityIds: body.excludeActivityIds }),
+          ...(body.limit !== undefined && { limit: body.limit }),
+        },
+        body.youthRef,
+        body.reference,
+        body.expiresAt ? new Date(body.expiresAt) : undefined,
+      ),
+    );
+    res.status(result.placement && result.created ? 201 : 200);
+    return HoldBestView.of(result);
   }
 
   @Get('placements')

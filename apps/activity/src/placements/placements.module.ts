@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { MatchingModule } from '../matching/matching.module';
 import { HoldSweeper } from './hold-sweeper';
 import { PlacementsController } from './placements.controller';
 import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
+import { HoldBestPlacement } from './usecases/hold-best-placement/hold-best-placement.usecase';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
 
 @Module({
+  imports: [MatchingModule],
   controllers: [PlacementsController],
-  providers: [HoldPlacement, ChangePlacement, RecordAttendance, HoldSweeper],
+  providers: [HoldPlacement, HoldBestPlacement, ChangePlacement, RecordAttendance, HoldSweeper],
 })
 export class PlacementsModule {}

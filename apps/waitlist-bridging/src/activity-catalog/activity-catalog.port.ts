@@ -22,6 +22,25 @@ export type HoldRefusal = 'no-capacity' | 'activity-not-open' | 'already-placed'
 
 export type HoldResult = { held: PlacementRef } | { refused: HoldRefusal };
 
+export interface HoldBestRequest {
+  /** Who the seat is for; `excludeActivityIds` are never held, `limit` caps the candidates tried. */
+  query: CandidateQuery;
+  youthRef: string;
+  /** Our offer id: a retry with it returns the placement already held, even in a now full activity. */
+  reference: string;
+  expiresAt: string;
+}
+
+/** The activity a seat was held in: what an offer names. */
+export interface HeldActivity {
+  activityId: string;
+  teamId: string;
+  title: string;
+}
+
+/** The seat held in the best candidate with room, or `held: null` when none had a free seat. */
+export type HoldBestResult = { held: PlacementRef; activity: HeldActivity } | { held: null };
+
 /** The activity service could not be reached or answered unexpectedly; the work is retried later. */
 export class ActivityUnavailableError extends Error {
   override name = 'ActivityUnavailableError';
@@ -44,6 +63,8 @@ export abstract class ActivityCatalogPort {
   /** Eligible activities with a free seat for this youngster, best first. */
   abstract candidates(query: CandidateQuery): Promise<Candidate[]>;
   abstract hold(request: HoldRequest): Promise<HoldResult>;
+  /** Ranks the candidates and holds a seat in the best one with room, in one call. */
+  abstract holdBest(request: HoldBestRequest): Promise<HoldBestResult>;
   abstract confirm(placementId: string): Promise<PlacementRef>;
   abstract release(placementId: string, reason: string): Promise<void>;
 }

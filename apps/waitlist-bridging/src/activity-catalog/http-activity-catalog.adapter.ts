@@ -4,6 +4,9 @@ import {
   ActivityCatalogPort,
   ActivityUnavailableError,
   PlacementRefusedError,
+  type HeldActivity,
+  type HoldBestRequest,
+  type HoldBestResult,
   type HoldRequest,
   type HoldResult,
   type PlacementRef,
@@ -55,6 +58,21 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
       throw new PlacementRefusedError(res.status, problem.type, `hold refused: ${problem.type}`);
     }
     throw await this.unexpected(res, 'hold');
+  }
+
+  async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
+    const { query, ...hold } = request;
+    const res = await this.call('POST', '/api/v1/placements/hold-best', { ...query, ...hold });
+    if (res.ok) {
+      const body = (await res.json()) as { held?: { placement?: unknown; activity?: unknown } | null };
+      if (!body.held) return { held: null };
+      return { held: placementOf(body.held.placement), activity: activityOf(body.held.activity) };
+    }
+    if (res.status >= 400 && res.status < 500) {
+      const type = await problemType(res);
+      throw new PlacementRefusedError(res.status, type, `hold-best refused: ${type}`);
+    }
+    throw await this.unexpected(res, 'hold-best');
   }
 
   private async placement(placementId: string): Promise<PlacementRef & { youthRef?: string }> {
@@ -144,8 +162,17 @@ async function problemType(res: Response): Promise<string> {
   return (await problemOf(res)).type;
 }
 
+function activityOf(body: unknown): HeldActivity {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const { activityId, teamId, title } = b;
+  if (typeof activityId !== 'string' || typeof teamId !== 'string' || typeof title !== 'string') {
+    throw new ActivityUnavailableError('activity answered a held seat without its activity');
+  }
+  return { activityId, teamId, title };
+}
+
 function placementOf(body: unknown): PlacementRef {
-  const b = body as Record<string, unknown>;
+  const b = (body ?? {}) as Record<string, unknown>;
   const placementId = (b.placementId ?? b.id) as string | undefined;
   if (typeof placementId !== 'string')
     throw new ActivityUnavailableError('activity answered a placement without an id');

@@ -9,10 +9,24 @@ import {
 } from '@samenspel/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CandidateQueryDto, CandidateView } from '../../matching/dto/candidate.dto';
 import type { AttendanceRecord, Placement } from '../placement.entity';
+import type { HoldBestResult } from '../usecases/hold-best-placement/hold-best-placement.usecase';
 
 export class HoldPlacementDto {
   @ApiProperty() @IsUUID() activityId!: string;
+  @ApiProperty({ example: 'yr_3f9a1c2b7d4e' }) @IsYouthRef() youthRef!: string;
+  @ApiProperty({ description: 'Idempotency reference of the caller (e.g. a bridging offer id)' })
+  @IsRecordId()
+  reference!: string;
+  @ApiPropertyOptional({ description: 'When the hold lapses; default now + PLACEMENT_HOLD_TTL (P7D)' })
+  @IsOptional()
+  @IsTimestamp()
+  expiresAt?: string;
+}
+
+/** A candidate query (ranked as `POST /matching/candidates`) and the hold to make in the best one. */
+export class HoldBestPlacementDto extends CandidateQueryDto {
   @ApiProperty({ example: 'yr_3f9a1c2b7d4e' }) @IsYouthRef() youthRef!: string;
   @ApiProperty({ description: 'Idempotency reference of the caller (e.g. a bridging offer id)' })
   @IsRecordId()
@@ -136,4 +150,42 @@ export class AttendanceSummaryView {
   @ApiProperty({ example: { present: 10, absent: 2, excused: 1 } }) sessions!: Record<string, number>;
   @ApiPropertyOptional({ nullable: true, type: Number }) attendanceRate!: number | null;
   @ApiProperty({ type: [RetentionView] }) retention!: RetentionView[];
+}
+
+export class HeldActivityView {
+  @ApiProperty() activityId!: string;
+  @ApiProperty() teamId!: string;
+  @ApiProperty() title!: string;
+}
+
+export class HeldSeatView {
+  @ApiProperty({ type: PlacementView }) placement!: PlacementView;
+  @ApiProperty({ type: HeldActivityView, description: 'The activity the seat is in' })
+  activity!: HeldActivityView;
+  @ApiPropertyOptional({
+    type: CandidateView,
+    nullable: true,
+    description: 'The ranked candidate the seat was taken in; null when the reference was seen before',
+  })
+  candidate!: CandidateView | null;
+}
+
+export class HoldBestView {
+  @ApiPropertyOptional({
+    type: HeldSeatView,
+    nullable: true,
+    description: 'The seat held; null when no eligible activity had a free seat',
+  })
+  held!: HeldSeatView | null;
+
+  static of(result: HoldBestResult): HoldBestView {
+    if (!result.placement) return { held: null };
+    return {
+      held: {
+        placement: PlacementView.of(result.placement),
+        activity: result.activity,
+        candidate: result.candidate,
+      },
+    };
+  }
 }

@@ -8,5 +8,7 @@ export class FindCandidatesQuery implements MatchQuery {
     readonly interests: string[],
     readonly excludeActivityIds: string[] = [],
     readonly limit?: number,
+    /** Only this team's activities (a team role holding a seat: its own team's only). */
+    readonly teamId?: string,
   ) {}
 }

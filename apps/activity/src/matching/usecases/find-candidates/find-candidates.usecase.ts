@@ -23,6 +23,7 @@ export class FindCandidates {
       municipalityCode: query.municipalityCode,
       withFreeSeats: true,
       excludeIds: query.excludeActivityIds,
+      ...(query.teamId !== undefined && { teamId: query.teamId }),
       limit: MAX_SCANNED,
       offset: 0,
     });

@@ -49,12 +49,18 @@ export class HoldPlacement {
     this.ttlMs = parseIsoDuration(config.PLACEMENT_HOLD_TTL);
   }
 
-  async execute(command: HoldPlacementCommand): Promise<HoldResult> {
+  /** When a hold asked to lapse at `requested` lapses: by default now + PLACEMENT_HOLD_TTL. */
+  expiryOf(requested: Date | undefined): Date {
     const now = Date.now();
-    const expiresAt = command.expiresAt ?? new Date(now + this.ttlMs);
+    const expiresAt = requested ?? new Date(now + this.ttlMs);
     if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_HOLD_MS) {
       throw new InvalidFieldError('expiresAt', 'must lie in the future and at most 90 days ahead');
     }
+    return expiresAt;
+  }
+
+  async execute(command: HoldPlacementCommand): Promise<HoldResult> {
+    const expiresAt = this.expiryOf(command.expiresAt);
     try {
       return await this.hold(command, expiresAt);
     } catch (error) {

@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import type { EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
+  type HoldBestRequest,
+  type HoldBestResult,
   type HoldRequest,
   type HoldResult,
   type PlacementRef,
@@ -29,6 +31,7 @@ import { MatchEntry, MatchEntryCommand } from './match-entry.usecase';
 class CatalogueDouble extends ActivityCatalogPort {
   readonly holds = new Map<string, PlacementRef & { youthRef: string }>();
   holdCalls = 0;
+  readonly holdBestCalls: HoldBestRequest[] = [];
   constructor(private readonly seats: Map<string, number>) {
     super();
   }
@@ -61,6 +64,21 @@ class CatalogueDouble extends ActivityCatalogPort {
     };
     this.holds.set(request.reference, placement);
     return { held: placement };
+  }
+  /** As the activity service: a known reference returns its placement, else the best candidate with room. */
+  async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
+    this.holdBestCalls.push(request);
+    const { query, ...hold } = request;
+    const earlier = this.holds.get(request.reference);
+    if (earlier) return { held: earlier, activity: this.activityOf(earlier.activityId) };
+    for (const candidate of await this.candidates(query)) {
+      const result = await this.hold({ ...hold, activityId: candidate.activityId });
+      if ('held' in result) return { held: result.held, activity: this.activityOf(candidate.activityId) };
+    }
+    return { held: null };
+  }
+  private activityOf(activityId: string) {
+    return { activityId, teamId: 'team-1', title: `Activity ${activityId}` };
   }
   async confirm(placementId: string): Promise<PlacementRef> {
     return { placementId, activityId: 'unused' };
@@ -159,6 +177,51 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       status: 'open',
     });
     expect(catalog.holds.size).toBe(1);
+    // One call per attempt, both with the same offer id as the reference.
+    expect(catalog.holdBestCalls.map((c) => c.reference)).toEqual([offerIdFor(id, 1), offerIdFor(id, 1)]);
+  });
+
+  it('never offers an activity twice: the next offer excludes every activity offered before', async () => {
+    const id = `TST-WL-${Date.now()}-again`;
+    await anEntryMatching(id);
+    const now = new Date();
+    await BridgingRepository.in(db.dataSource.manager).insertOffer(
+      Object.assign(new BridgingOffer(), {
+        offerId: offerIdFor(id, 1),
+        waitlistEntryId: id,
+        rank: 1,
+        activityId: 'act-a',
+        teamId: 'team-1',
+        activityTitle: 'Activity act-a',
+        placementId: 'placement-earlier',
+        status: 'declined',
+        expiresAt: now,
+        offeredAt: now,
+        decidedAt: now,
+        reason: 'offer-declined',
+        releasePending: false,
+      } satisfies BridgingOffer),
+    );
+    const catalog = new CatalogueDouble(
+      new Map([
+        ['act-a', 5],
+        ['act-b', 5],
+      ]),
+    );
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('offered');
+    expect(catalog.holdBestCalls).toEqual([
+      expect.objectContaining({
+        query: expect.objectContaining({ excludeActivityIds: ['act-a'], municipalityCode: 'GM0344' }),
+        reference: offerIdFor(id, 2),
+      }),
+    ]);
+    const offers = await BridgingRepository.in(db.dataSource.manager).offers(id);
+    expect(offers.map((o) => [o.rank, o.activityId, o.status])).toEqual([
+      [1, 'act-a', 'declined'],
+      [2, 'act-b', 'open'],
+    ]);
+    expect(offers[1].activityTitle).toBe('Activity act-b');
   });
 
   it('queues the youngster when every candidate is full', async () => {
@@ -180,5 +243,6 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
     await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('skipped');
     expect(catalog.holdCalls).toBe(0);
+    expect(catalog.holdBestCalls).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Candidate } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { ActivityCatalogPort, type PlacementRef } from '../../../activity-catalog/activity-catalog.port';
+import {
+  ActivityCatalogPort,
+  type HeldActivity,
+  type PlacementRef,
+} from '../../../activity-catalog/activity-catalog.port';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
 import { nextOfferRank } from '../../../domain/bridging-lifecycle';
 import { parseIsoDuration } from '@samenspel/http';
@@ -18,12 +21,14 @@ export class MatchEntryCommand {
 
 export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'overtaken';
 
-/** How many candidates to try before the youngster is queued. */
+/** How many ranked candidates the activity service tries before the youngster is queued. */
 const CANDIDATES = 10;
 
 /**
  * Finds the best free seat for an entry in `matching`, holds it and records the offer.
  *
+ * The activity service ranks the candidates and holds the best free seat in one call
+ * (`POST /placements/hold-best`), excluding every activity this youngster was offered before.
  * Order matters: the hold (HTTP) comes first, outside any transaction; then one transaction
  * records the offer and its `offered` event. If that transaction fails, the entry is still
  * `matching` and the retry uses the same offer id (UUIDv5 of entry and rank) as the hold's
@@ -52,37 +57,31 @@ export class MatchEntry {
     if (rank === undefined) return this.finish(entry.waitlistEntryId, { kind: 'no-match' });
 
     const offerId = offerIdFor(entry.waitlistEntryId, rank);
-    const tried = new Set(offers.map((o) => o.activityId));
-    const candidates = await this.catalog.candidates({
-      ageYears: entry.ageYears,
-      postcode4: entry.postcode4,
-      municipalityCode: entry.municipalityCode,
-      interests: entry.interests,
-      ...(tried.size > 0 && { excludeActivityIds: [...tried] }),
-      limit: CANDIDATES,
-    });
+    // Never the same activity twice: the activity service ranks without these and never holds in them.
+    const tried = [...new Set(offers.map((o) => o.activityId))];
     const expiresAt = new Date(Date.now() + this.ttlMs).toISOString();
-    for (const candidate of candidates) {
-      // Never the same activity twice, even if the catalogue were to ignore the exclusion.
-      if (tried.has(candidate.activityId)) continue;
-      const result = await this.catalog.hold({
-        activityId: candidate.activityId,
-        youthRef: entry.youthRef,
-        reference: offerId,
-        expiresAt,
-      });
-      if ('held' in result) {
-        return this.finish(entry.waitlistEntryId, {
-          kind: 'offer',
-          offerId,
-          rank,
-          placement: result.held,
-          candidate,
-          expiresAt,
-        });
-      }
-    }
-    return this.finish(entry.waitlistEntryId, { kind: 'queue' });
+    const result = await this.catalog.holdBest({
+      query: {
+        ageYears: entry.ageYears,
+        postcode4: entry.postcode4,
+        municipalityCode: entry.municipalityCode,
+        interests: entry.interests,
+        ...(tried.length > 0 && { excludeActivityIds: tried }),
+        limit: CANDIDATES,
+      },
+      youthRef: entry.youthRef,
+      reference: offerId,
+      expiresAt,
+    });
+    if (!result.held) return this.finish(entry.waitlistEntryId, { kind: 'queue' });
+    return this.finish(entry.waitlistEntryId, {
+      kind: 'offer',
+      offerId,
+      rank,
+      placement: result.held,
+      candidate: result.activity,
+      expiresAt,
+    });
   }
 
   private async finish(
@@ -95,7 +94,7 @@ export class MatchEntry {
           offerId: string;
           rank: number;
           placement: PlacementRef;
-          candidate: Candidate;
+          candidate: HeldActivity;
           expiresAt: string;
         },
   ): Promise<MatchOutcome> {
@@ -123,7 +122,7 @@ export class MatchEntry {
         return 'queued';
       }
       const { placement, candidate } = result;
-      // A retried hold returns the placement of the first try: it is the truth about the seat.
+      // The placement is the truth about the seat (a retried hold returns that of the first try).
       const activityId = placement.activityId ?? candidate.activityId;
       const sameActivity = activityId === candidate.activityId;
       const offer = Object.assign(new BridgingOffer(), {

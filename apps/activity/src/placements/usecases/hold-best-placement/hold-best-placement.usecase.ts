@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, DomainError } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { ActivitiesRepository } from '../../../activities/activities.repository';
+import type { RankedCandidate } from '../../../domain/ranking';
+import { FindCandidatesQuery } from '../../../matching/usecases/find-candidates/find-candidates.query';
+import { FindCandidates } from '../../../matching/usecases/find-candidates/find-candidates.usecase';
+import { assertActsForTeam } from '../../../shared/access';
+import { ActivityNotFoundError } from '../../../shared/errors';
+import type { Placement } from '../../placement.entity';
+import { PlacementsRepository } from '../../placements.repository';
+import { HoldPlacementCommand } from '../hold-placement/hold-placement.command';
+import { HoldPlacement } from '../hold-placement/hold-placement.usecase';
+import type { HoldBestPlacementCommand } from './hold-best-placement.command';
+
+/** The activity a seat was held in: what a caller needs to make an offer of it. */
+export interface HeldActivity {
+  activityId: string;
+  teamId: string;
+  title: string;
+}
+
+export type HoldBestResult =
+  | {
+      placement: Placement;
+      activity: HeldActivity;
+      /** The ranked candidate the seat was taken in; null when the reference was seen before. */
+      candidate: RankedCandidate | null;
+      /** False when the reference was seen before and the earlier placement is returned. */
+      created: boolean;
+    }
+  | { placement: null };
+
+/** Refusals of one candidate that mean: another youngster was faster, try the next one. */
+const NEXT_CANDIDATE = new Set(['no-capacity', 'activity-not-open', 'already-placed', 'activity-not-found']);
+
+/**
+ * Ranks the candidates for a youngster (as `POST /matching/candidates`) and holds a seat in the
+ * best one that still has room, in one request. Each try is the ordinary hold (its own transaction
+ * with the activity row locked), so capacity is kept exactly as for `POST /placements`.
+ *
+ * Idempotent on the reference, like the hold: a reference seen before returns its placement,
+ * whatever the activity's seats are now, and is never answered with a second seat.
+ */
+@Injectable()
+export class HoldBestPlacement {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly findCandidates: FindCandidates,
+    private readonly holdPlacement: HoldPlacement,
+    private readonly placements: PlacementsRepository,
+    private readonly activities: ActivitiesRepository,
+  ) {}
+
+  async execute(command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+    const expiresAt = this.holdPlacement.expiryOf(command.expiresAt);
+    const earlier = await this.placements.findByReference(this.dataSource.manager, command.reference);
+    if (earlier) return this.replay(earlier, command);
+
+    const { principal, query } = command;
+    // A team role holds seats of its own team only (its token always carries the teamId).
+    const ownTeam =
+      principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
+    const candidates = await this.findCandidates.execute(
+      new FindCandidatesQuery(
+        query.ageYears,
+        query.postcode4,
+        query.municipalityCode,
+        [...query.interests],
+        [...(query.excludeActivityIds ?? [])],
+        query.limit,
+        ownTeam,
+      ),
+    );
+    for (const candidate of candidates) {
+      try {
+        const { placement, created } = await this.holdPlacement.execute(
+          new HoldPlacementCommand(
+            principal,
+            candidate.activityId,
+            command.youthRef,
+            command.reference,
+            expiresAt,
+          ),
+        );
+        if (!created) return this.replay(placement, command);
+        return {
+          placement,
+          activity: { activityId: candidate.activityId, teamId: candidate.teamId, title: candidate.title },
+          candidate,
+          created: true,
+        };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (NEXT_CANDIDATE.has(error.code)) continue;
+        // A concurrent request with this reference held a seat on another activity first.
+        if (error.code === 'reference-conflict') {
+          const concurrent = await this.placements.findByReference(
+            this.dataSource.manager,
+            command.reference,
+          );
+          if (concurrent) return this.replay(concurrent, command);
+        }
+        throw error;
+      }
+    }
+    return { placement: null };
+  }
+
+  /** The placement an earlier request with this reference made: the same youngster's, or a 409. */
+  private async replay(placement: Placement, command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+    if (placement.youthRef !== command.youthRef) {
+      throw new ConflictError(
+        'reference-conflict',
+        `Reference ${command.reference} already belongs to another placement`,
+        { extensions: { placementId: placement.id } },
+      );
+    }
+    assertActsForTeam(command.principal, placement.teamId);
+    const activity = await this.activities.find(this.dataSource.manager, placement.activityId);
+    if (!activity) throw new ActivityNotFoundError(placement.activityId);
+    return {
+      placement,
+      activity: { activityId: activity.id, teamId: activity.teamId, title: activity.title },
+      candidate: null,
+      created: false,
+    };
+  }
+}
