@@ -140,7 +140,8 @@ export class ActivitiesRepository {
     if (s.postcode4) add((p) => `postcode4 = ${p}`, s.postcode4);
     if (s.themes?.length) add((p) => `themes && ${p}::text[]`, s.themes);
     if (s.status) add((p) => `status = ${p}`, s.status);
-    if (s.teamId) add((p) => `team_id = ${p}`, s.teamId);
+    // As text: a team id from a token's claim need not be a UUID, and then matches no activity.
+    if (s.teamId) add((p) => `team_id::text = ${p}`, s.teamId);
     if (s.excludeIds?.length) add((p) => `NOT (id::text = ANY (${p}::text[]))`, s.excludeIds);
     if (s.withFreeSeats) where.push(`held + confirmed < capacity`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
