@@ -183,6 +183,7 @@ export class BenchSystem {
       s.child = spawn(
         process.execPath,
         [
+          '--max-semi-space-size=8', // as scripts/start.js and deploy/Dockerfile
           ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
           // BENCH_CPU_PROF=waitlist-bridging,activity: a V8 CPU profile of those services, written when they stop.
           ...(cpuProfiled.includes(s.name)

@@ -90,6 +90,9 @@ async function main() {
     const child = spawn(
       process.execPath,
       [
+        // A young generation of 8 MiB per semi-space instead of 16: some 15-30 MiB less resident
+        // memory per service under load (docs/performance.md), at a few more minor collections.
+        '--max-semi-space-size=8',
         '-r',
         path.join(__dirname, 'register-paths.js'),
         path.join(root, 'dist', 'apps', service.name, 'src', 'main.js'),
