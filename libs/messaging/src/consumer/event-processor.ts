@@ -42,7 +42,11 @@ const MAX_QUOTED_TYPE = 128;
 class StopRequested extends Error {}
 
 /** A handler failed in a run of several events: the run is redone one event at a time. */
-class HandlerFailedInRun extends Error {}
+class HandlerFailedInRun extends Error {
+  constructor(readonly offset: string) {
+    super('a handler failed in a run');
+  }
+}
 
 /** A valid event with a handler, waiting to be applied in a run. */
 type Applicable = { message: IncomingMessage; event: CloudEvent; handler: EventHandler };
@@ -142,7 +146,11 @@ export class EventProcessor {
       }
       for (const message of chunk) {
         if (deadLettered.has(message.offset)) this.done('dead-lettered', message);
-        else await this.process(message, control);
+        else {
+          // The failed attempt in the run counts: the event gets the same attempts in all.
+          const failedBefore = error instanceof HandlerFailedInRun && error.offset === message.offset;
+          await this.process(message, control, failedBefore ? 1 : 0);
+        }
       }
     }
   }
@@ -185,7 +193,7 @@ export class EventProcessor {
           { err: error, eventId: event.id, eventType: event.type, attempt: 1 },
           'handler failed',
         );
-        throw new HandlerFailedInRun();
+        throw new HandlerFailedInRun(item.message.offset);
       }
     });
   }
@@ -214,6 +222,8 @@ export class EventProcessor {
   async process(
     message: IncomingMessage,
     control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
+    /** Attempts already failed (in a run of several events), waited for as after a failure here. */
+    failedAttempts = 0,
   ): Promise<Outcome> {
     const checked = this.check(message);
     if ('reason' in checked) return this.deadLetter(message, checked.reason, control);
@@ -222,7 +232,10 @@ export class EventProcessor {
 
     const trace = childContext(event.traceparent, event.correlationid);
     return runWithTrace(trace, async () => {
-      for (let attempt = 1, transient = 0; ;) {
+      if (failedAttempts > 0) {
+        await delay(backoff(failedAttempts, this.retry.baseDelayMs, this.retry.maxDelayMs));
+      }
+      for (let attempt = 1 + failedAttempts, transient = 0; ;) {
         try {
           const applied = await this.options.dataSource.transaction((em) =>
             this.applyIn(em, message, event, handler),
