@@ -11,23 +11,31 @@ import {
   forgetSentConfirmation,
   sqlDigest,
   YOUTH_DATA_ERASER,
+  youthRefDigest,
   YouthErasure,
   type YouthDataEraser,
 } from '@samenspel/erasure';
 import { decodeEvent, EnvelopeError, Outbox, validateData, type IncomingMessage } from '@samenspel/messaging';
+import { lockOrYield } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
 import { ErasureRepository } from './erasure.repository';
 
 const PRIVACY_TOPICS: readonly string[] = [TOPICS.jeugdzorgPrivacy, TOPICS.privacy];
 
+/** The advisory lock of one youngster's erasure requests and confirmations (by digest). */
+export const erasureLock = (youthRef: string) => `ops-erasure:${youthRefDigest(youthRef)}`;
+
 /**
  * The ops console's part in erasure. It has no EventProcessor of its own (its flow monitor reads
- * every topic raw), so the monitor hands it each privacy record it recorded for the first time, in
- * the same transaction:
+ * every topic raw), so the monitor hands it each record it recorded for the first time, in the same
+ * transaction and in partition order. A privacy record is handled at once:
  * - the request: the console erases its own data and confirms, like every service;
  * - a confirmation: counted for the youngster's open requests (waiting, if the request was not
  *   seen yet); the console erases again what was recorded about the youngster since, and a request
  *   that every service confirmed is complete and forgets its youthRef.
+ * Requests and confirmations arrive on two topics, read concurrently: each takes the youngster's
+ * advisory lock first (`lockOrYield`), so that a confirmation is never put to wait for a request
+ * that another transaction is recording at that moment, unseen (its adoption would miss it).
  * Ledger rows of privacy records never keep the youthRef, and a record about a youngster erased
  * in the last days is erased as it arrives.
  */
@@ -41,9 +49,13 @@ export class ErasureTracker {
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 
-  /** `clusterId`: the cluster the record was read from (with its coordinates, its ledger row's key). */
+  /**
+   * A record the monitor recorded for the first time. Only a privacy record is handled here; the
+   * others are checked once per transaction, by `eraseIfErased`. `clusterId`: the cluster the
+   * record was read from (with its coordinates, its ledger row's key).
+   */
   async onRecorded(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
-    if (!PRIVACY_TOPICS.includes(message.topic)) return this.eraseIfErased(em, clusterId, message);
+    if (!PRIVACY_TOPICS.includes(message.topic)) return;
     await em.query(
       `UPDATE ledger_event SET youth_ref = NULL
         WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,
@@ -67,19 +79,23 @@ export class ErasureTracker {
 
   /**
    * A record about a youngster erased in the last days (an event in flight at the moment of the
-   * erasure, read from another topic after it) is erased as soon as it is recorded.
+   * erasure, read from another topic after it) is erased as soon as it is recorded: the monitor
+   * hands over the ledger rows one transaction recorded (`ledgerIds`) before it commits, and
+   * each youngster among them who was erased is erased again, once. Returns how many were.
    */
-  private async eraseIfErased(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
-    const [erased] = (await em.query(
-      `SELECT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
-        WHERE l.topic = $1 AND l.partition = $2 AND l."offset" = $3 AND l.cluster_id = $4
-          AND l.youth_ref IS NOT NULL`,
-      [message.topic, message.partition, message.offset, clusterId],
+  async eraseIfErased(em: EntityManager, ledgerIds: readonly string[]): Promise<number> {
+    if (ledgerIds.length === 0) return 0;
+    const erased = (await em.query(
+      `SELECT DISTINCT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
+        WHERE l.id = ANY ($1::bigint[]) AND l.youth_ref IS NOT NULL`,
+      [ledgerIds],
     )) as { youth_ref: string }[];
-    if (erased) await this.eraser.erase(em, erased.youth_ref);
+    for (const { youth_ref } of erased) await this.eraser.erase(em, youth_ref);
+    return erased.length;
   }
 
   private async onRequest(em: EntityManager, event: CloudEvent, data: ErasureRequestedData): Promise<void> {
+    await lockOrYield(em, erasureLock(data.youthRef));
     await this.requests.insertRequest(em, {
       id: event.id,
       youthRef: data.youthRef,
@@ -92,9 +108,12 @@ export class ErasureTracker {
       { requestId: event.id, source: event.source, youthRef: data.youthRef },
       (confirmation) => this.outbox.append(em, [confirmation]),
     );
+    // The confirmations it adopted may already be every service's (late repeats of an earlier request).
+    await this.requests.completeIfConfirmed(em, event.id);
   }
 
   private async onConfirmation(em: EntityManager, event: CloudEvent, data: YouthErasedData): Promise<void> {
+    await lockOrYield(em, erasureLock(data.youthRef));
     if (event.source === this.source) await forgetSentConfirmation(em, event.id, data.youthRef);
     const open = await this.requests.confirm(em, data.youthRef, data.service, new Date(data.erasedAt));
     if (open.length === 0) return;

@@ -10,24 +10,32 @@ import {
   type BatchControl,
   type BrokerConsumer,
   type IncomingBatch,
+  type IncomingMessage,
 } from '@samenspel/messaging';
-import { isTransientInfrastructureError } from '@samenspel/persistence';
+import { isTransientInfrastructureError, LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ErasureTracker } from '../erasures/erasure-tracker';
-import { LedgerIngest } from './ledger-ingest';
+import { ImpactTally, LedgerIngest } from './ledger-ingest';
 import { OpsKafka } from './ops-kafka';
 import { OPS_SETTINGS, type OpsSettings } from './ops-settings';
 
+/** How many records of one partition the monitor records in one transaction. */
+export const LEDGER_CHUNK_SIZE = 100;
+
+type Outcome = 'recorded' | 'duplicate' | 'skipped';
+
 /**
  * The flow monitor: its own consumer group reads every Samenspel and jeugdzorg topic and their
- * dead-letter topics raw (invalid events and dead letters included), records each record in the
- * ledger in one transaction and commits the offset only after that transaction committed.
- * Partition order is kept; a record that cannot be recorded for a non-transient reason is logged
- * and skipped so that it never blocks its partition. A record is known by its cluster's id (asked
- * once at start-up) and its coordinates, so that a new cluster's records are never taken for
- * redeliveries of an old cluster's.
+ * dead-letter topics raw (invalid events and dead letters included), records each batch in the
+ * ledger in chunks of up to LEDGER_CHUNK_SIZE records of the partition, one transaction per chunk,
+ * and commits the offsets only after that transaction committed. Partition order is kept. When a
+ * chunk cannot be recorded for a non-transient reason (or would wait for a youngster's erasure
+ * lock), it is recorded again one record per transaction: a record that cannot be recorded on its
+ * own is logged and skipped, so that it never blocks its partition. A record is known by its
+ * cluster's id (asked once at start-up) and its coordinates, so that a new cluster's records are
+ * never taken for redeliveries of an old cluster's.
  */
 @Injectable()
 export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -71,41 +79,137 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async onBatch(clusterId: string, batch: IncomingBatch, control: BatchControl): Promise<void> {
-    for (const message of batch.messages) {
-      if (!control.shouldContinue()) break;
-      let outcome: string;
-      try {
-        outcome = await this.dataSource.transaction(async (em) => {
-          const result = await this.ingest.ingest(em, clusterId, message);
-          // Erasure requests and confirmations, the first time they are seen (same transaction).
-          if (result === 'recorded') await this.erasures.onRecorded(em, clusterId, message);
-          return result;
-        });
-      } catch (error) {
-        if (isTransientInfrastructureError(error)) {
-          await control.commit();
-          throw error; // the consumer backs off and fetches again from the last commit
-        }
-        outcome = 'skipped';
-        this.logger.error(
-          {
-            topic: message.topic,
-            partition: message.partition,
-            offset: message.offset,
-            err: (error as Error).name,
-          },
-          'ledger could not record a record; skipped',
-        );
-      }
-      this.recorded.inc({ topic: message.topic, outcome });
-      control.markHandled(message);
-      await control.heartbeat();
+    for (let i = 0; i < batch.messages.length && control.shouldContinue(); i += LEDGER_CHUNK_SIZE) {
+      await this.recordChunk(clusterId, batch.messages.slice(i, i + LEDGER_CHUNK_SIZE), control);
     }
     await control.commit();
+  }
+
+  /**
+   * One transaction for the chunk; its records count and are marked handled once it committed.
+   * It may stop early when the partition is revoked: what it recorded until then commits.
+   */
+  private async recordChunk(
+    clusterId: string,
+    chunk: IncomingMessage[],
+    control: BatchControl,
+  ): Promise<void> {
+    if (chunk.length === 1) return this.recordAlone(clusterId, chunk[0], control);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.dataSource.transaction((em) => this.recordAll(em, clusterId, chunk, control));
+    } catch (error) {
+      // A deadlock with another partition's chunk is no outage: recorded one by one, it cannot recur.
+      if (isTransientInfrastructureError(error) && !isLockConflict(error)) {
+        await control.commit();
+        throw error; // the consumer backs off and fetches again from the last commit
+      }
+      if (error instanceof LockYield) {
+        this.logger.info(
+          { ...coordinates(chunk[0]), records: chunk.length },
+          "a youngster's erasure is being recorded elsewhere; recording the chunk one record at a time",
+        );
+      } else {
+        this.logger.warn(
+          { ...coordinates(chunk[0]), records: chunk.length, ...errorKind(error) },
+          'ledger could not record a chunk; recording its records one by one',
+        );
+      }
+      for (const message of chunk) {
+        if (!control.shouldContinue()) break;
+        await this.recordAlone(clusterId, message, control);
+      }
+      await control.commit();
+      return;
+    }
+    outcomes.forEach((outcome, i) => this.handled(chunk[i], outcome, control));
+    await control.commit();
+    await control.heartbeat();
+  }
+
+  /** One record in its own transaction; one that cannot be recorded is logged and skipped. */
+  private async recordAlone(
+    clusterId: string,
+    message: IncomingMessage,
+    control: BatchControl,
+  ): Promise<void> {
+    let outcome: Outcome;
+    try {
+      [outcome] = await this.dataSource.transaction((em) =>
+        this.recordAll(em, clusterId, [message], control),
+      );
+    } catch (error) {
+      if (isTransientInfrastructureError(error)) {
+        await control.commit();
+        throw error; // the consumer backs off and fetches again from the last commit
+      }
+      outcome = 'skipped';
+      this.logger.error(
+        { ...coordinates(message), ...errorKind(error) },
+        'ledger could not record a record; skipped',
+      );
+    }
+    this.handled(message, outcome, control);
+    await control.heartbeat();
+  }
+
+  /**
+   * Records the records in order in the caller's transaction: each in the ledger and its
+   * projections, erasure requests and confirmations as they come, then, once for them all, the
+   * erasure of any youngster among them erased in the last days, and the impact counters.
+   * Returns the outcome of each record it got to.
+   */
+  private async recordAll(
+    em: EntityManager,
+    clusterId: string,
+    messages: IncomingMessage[],
+    control: BatchControl,
+  ): Promise<Outcome[]> {
+    // Holding the locks of its earlier records, a chunk must not wait for another: it yields and
+    // is recorded one record per transaction, where waiting is safe.
+    if (messages.length > 1) neverWaitForLocks(em);
+    const counters = new ImpactTally();
+    const outcomes: Outcome[] = [];
+    const recorded: string[] = [];
+    for (const message of messages) {
+      if (outcomes.length > 0 && !control.shouldContinue()) break;
+      const entry = await this.ingest.record(em, clusterId, message, counters);
+      if (entry.outcome === 'recorded') {
+        await this.erasures.onRecorded(em, clusterId, message);
+        if (entry.youthRef !== null) recorded.push(entry.ledgerId);
+      }
+      outcomes.push(entry.outcome);
+    }
+    await this.erasures.eraseIfErased(em, recorded);
+    await counters.flush(em);
+    return outcomes;
+  }
+
+  private handled(message: IncomingMessage, outcome: Outcome, control: BatchControl): void {
+    this.recorded.inc({ topic: message.topic, outcome });
+    control.markHandled(message);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.kafka.close();
   }
+}
+
+const coordinates = (m: IncomingMessage) => ({ topic: m.topic, partition: m.partition, offset: m.offset });
+
+/** What went wrong, without the message: a database error can quote the record's values. */
+function errorKind(error: unknown): { err: string; code?: string } {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return {
+    err: (error as Error | undefined)?.name ?? typeof error,
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
+/** PostgreSQL deadlock_detected or serialization_failure: the transaction lost a race with another. */
+function isLockConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === '40P01' || code === '40001';
 }

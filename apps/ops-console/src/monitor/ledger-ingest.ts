@@ -15,8 +15,52 @@ import { handoverDeadline, type StuckThresholds } from '../domain/stuck-rules';
 
 type Data = Record<string, unknown>;
 
+/** A waitlist entry's row as an upsert returns it. */
+type EntryTimes = { entered_at: Date | null; offered_at: Date | null; municipality_code: string | null };
+
 const FIRST_CONTACT_OUTCOMES = ['reached', 'engaged-in-activity', 'internship-or-work-found'];
 const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
+
+/** What recording one record did: its ledger row's id when it was recorded for the first time. */
+export type LedgerEntry =
+  { outcome: 'recorded'; ledgerId: string; youthRef: string | null } | { outcome: 'duplicate' };
+
+/**
+ * The impact counter increments of one transaction, added up in memory and written in one
+ * statement just before the transaction commits (`flush`). Nothing reads the counters while
+ * recording, so the totals are the same as counting each event at once; a counter row is locked
+ * only at the end of the transaction, and concurrent transactions lock the rows in one order.
+ */
+export class ImpactTally {
+  private readonly increments = new Map<
+    string,
+    { municipality: string; month: string; measure: string; by: number }
+  >();
+
+  add(municipality: string, month: string, measure: string): void {
+    const key = JSON.stringify([municipality, month, measure]);
+    const increment = this.increments.get(key);
+    if (increment) increment.by += 1;
+    else this.increments.set(key, { municipality, month, measure, by: 1 });
+  }
+
+  async flush(em: EntityManager): Promise<void> {
+    if (this.increments.size === 0) return;
+    const rows = [...this.increments.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+    this.increments.clear();
+    await em.query(
+      `INSERT INTO impact_counter (municipality_code, month, measure, count)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (municipality_code, month, measure) DO UPDATE SET count = impact_counter.count + EXCLUDED.count`,
+      [
+        rows.map((r) => r.municipality),
+        rows.map((r) => r.month),
+        rows.map((r) => r.measure),
+        rows.map((r) => r.by),
+      ],
+    );
+  }
+}
 
 /**
  * Records one raw Kafka record in the ledger and, the first time it is seen, updates the flow
@@ -28,7 +72,24 @@ const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
 export class LedgerIngest {
   constructor(private readonly thresholds: StuckThresholds) {}
 
+  /** Records one record in the caller's transaction, its impact counters included. */
   async ingest(em: EntityManager, clusterId: string, m: IncomingMessage): Promise<'recorded' | 'duplicate'> {
+    const counters = new ImpactTally();
+    const entry = await this.record(em, clusterId, m, counters);
+    await counters.flush(em);
+    return entry.outcome;
+  }
+
+  /**
+   * Records one record in the caller's transaction; its impact counter increments are added to
+   * `counters`, which the caller flushes before the transaction commits.
+   */
+  async record(
+    em: EntityManager,
+    clusterId: string,
+    m: IncomingMessage,
+    counters: ImpactTally,
+  ): Promise<LedgerEntry> {
     let event: CloudEvent | undefined;
     try {
       event = decodeEvent(m);
@@ -40,11 +101,24 @@ export class LedgerIngest {
     const youthRef = youthRefOf(data, key);
     const deadLetter = m.topic.endsWith('.dlq');
     const eventTime = validDate(event?.time) ?? validDate(Number(m.timestamp)) ?? new Date();
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO ledger_event (cluster_id, topic, partition, "offset", event_id, type, source, youth_ref,
-         correlation_id, event_time, valid, dead_letter, refs)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (topic, partition, "offset", cluster_id) DO NOTHING RETURNING id`,
+    const projected =
+      !deadLetter && event && youthRef && data && typeof data === 'object' ? (data as Data) : null;
+    // The youngster's municipality, for the impact of their events without one: written in the
+    // same statement as the ledger row, only when the row is new, and only when it changes.
+    const municipality = str(projected?.municipalityCode);
+    const inserted: { id: string }[] = await em.query(
+      `WITH recorded AS (
+         INSERT INTO ledger_event (cluster_id, topic, partition, "offset", event_id, type, source, youth_ref,
+           correlation_id, event_time, valid, dead_letter, refs)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (topic, partition, "offset", cluster_id) DO NOTHING RETURNING id, youth_ref
+       ), place AS (
+         INSERT INTO youth_municipality (youth_ref, municipality_code)
+         SELECT youth_ref, $14::text FROM recorded WHERE $14::text IS NOT NULL
+         ON CONFLICT (youth_ref) DO UPDATE SET municipality_code = EXCLUDED.municipality_code
+           WHERE youth_municipality.municipality_code IS DISTINCT FROM EXCLUDED.municipality_code
+       )
+       SELECT id FROM recorded`,
       [
         clusterId,
         m.topic,
@@ -59,14 +133,14 @@ export class LedgerIngest {
         event !== undefined,
         deadLetter,
         JSON.stringify(extractRefs(data)),
+        municipality && /^GM[0-9]{4}$/.test(municipality) ? municipality : null,
       ],
     );
-    if (inserted.length === 0) return 'duplicate';
+    if (inserted.length === 0) return { outcome: 'duplicate' };
     if (deadLetter) await this.recordDeadLetter(em, clusterId, m, event, youthRef, key);
-    else if (event && youthRef && data && typeof data === 'object') {
-      await this.project(em, event.type, data as Data, youthRef, eventTime);
-    }
-    return 'recorded';
+    else if (event && youthRef && projected)
+      await this.project(em, counters, event.type, projected, youthRef, eventTime);
+    return { outcome: 'recorded', ledgerId: String(inserted[0].id), youthRef };
   }
 
   private async recordDeadLetter(
@@ -110,28 +184,31 @@ export class LedgerIngest {
     );
   }
 
-  private async project(em: EntityManager, type: string, d: Data, youthRef: string, at: Date): Promise<void> {
+  /** The flow state and impact of a record seen for the first time (its youth_municipality is written already). */
+  private async project(
+    em: EntityManager,
+    counters: ImpactTally,
+    type: string,
+    d: Data,
+    youthRef: string,
+    at: Date,
+  ): Promise<void> {
     const municipality = str(d.municipalityCode);
-    if (municipality && /^GM[0-9]{4}$/.test(municipality)) {
-      await em.query(
-        `INSERT INTO youth_municipality (youth_ref, municipality_code) VALUES ($1, $2)
-         ON CONFLICT (youth_ref) DO UPDATE SET municipality_code = EXCLUDED.municipality_code`,
-        [youthRef, municipality],
-      );
-    }
     switch (type) {
       case WAITLIST_EVENT_TYPES.entered: {
         const consent = (d.consent as Data | undefined)?.youthWork === true;
         const entryId = str(d.waitlistEntryId);
-        await em.query(
+        // No row back: the entry was entered before, and its first offer was counted then.
+        const entry = (await em.query(
           `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, entered_at)
            VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (waitlist_entry_id) DO UPDATE SET municipality_code = EXCLUDED.municipality_code,
              consent = EXCLUDED.consent, entered_at = EXCLUDED.entered_at
-           WHERE waitlist_entry_state.entered_at IS NULL`,
+           WHERE waitlist_entry_state.entered_at IS NULL
+           RETURNING entered_at, offered_at, municipality_code`,
           [entryId, youthRef, municipality, consent, validDate(d.enteredAt) ?? at],
-        );
-        await this.countFirstOffer(em, entryId);
+        )) as EntryTimes[];
+        await this.countFirstOffer(em, counters, entryId, entry[0]);
         return;
       }
       case WAITLIST_EVENT_TYPES.updated:
@@ -166,10 +243,10 @@ export class LedgerIngest {
         );
         return;
       case BRIDGING_EVENT_TYPES.offered:
-        return this.offered(em, d, youthRef, at);
+        return this.offered(em, counters, d, youthRef, at);
       case BRIDGING_EVENT_TYPES.accepted: {
         const place = await this.municipalityOf(em, youthRef, d);
-        await this.countOnce(em, place, monthOf(at), 'offers_accepted', str(d.offerId));
+        await this.countOnce(em, counters, place, monthOf(at), 'offers_accepted', str(d.offerId));
         return;
       }
       case TASK_EVENT_TYPES.created:
@@ -185,7 +262,7 @@ export class LedgerIngest {
       case TASK_EVENT_TYPES.completed:
         await this.setOnce(em, 'task_state', 'closed_at', 'task_id', d.taskId, at);
         if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(str(d.outcome) ?? '')) {
-          await this.firstContact(em, str(d.referralId), at);
+          await this.firstContact(em, counters, str(d.referralId), at);
         }
         return;
       case TASK_EVENT_TYPES.cancelled:
@@ -194,8 +271,8 @@ export class LedgerIngest {
       case ACTIVITY_EVENT_TYPES.attendanceRecorded: {
         const place = await this.municipalityOf(em, youthRef, d);
         const subject = `${str(d.placementId)}:${str(d.sessionDate)}`;
-        if (await this.countOnce(em, place, monthOf(at), 'attendance_sessions', subject)) {
-          if (d.status === 'present') await this.count(em, place, monthOf(at), 'attendance_present');
+        if (await this.countOnce(em, counters, place, monthOf(at), 'attendance_sessions', subject)) {
+          if (d.status === 'present') counters.add(place, monthOf(at), 'attendance_present');
         }
         return;
       }
@@ -206,18 +283,25 @@ export class LedgerIngest {
            VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
           [str(d.referralId), youthRef, municipality, at],
         );
-        await this.countOnce(em, municipality ?? 'unknown', monthOf(at), 'handovers', str(d.referralId));
+        await this.countOnce(
+          em,
+          counters,
+          municipality ?? 'unknown',
+          monthOf(at),
+          'handovers',
+          str(d.referralId),
+        );
         return;
       case REFERRAL_EVENT_TYPES.statusChanged: {
         const to = str(d.to);
-        if (to === 'in-progress') await this.firstContact(em, str(d.referralId), at);
+        if (to === 'in-progress') await this.firstContact(em, counters, str(d.referralId), at);
         if (to && REFERRAL_CLOSED.includes(to)) {
           await this.setOnce(em, 'handover_state', 'closed_at', 'referral_id', d.referralId, at);
         }
         const outcome = str(d.outcome);
         if (outcome && (FOLLOW_UP_OUTCOMES_SHOWN as readonly string[]).includes(outcome)) {
           const place = await this.municipalityOf(em, youthRef, d);
-          await this.countOnce(em, place, monthOf(at), `outcome_${outcome}`, str(d.referralId));
+          await this.countOnce(em, counters, place, monthOf(at), `outcome_${outcome}`, str(d.referralId));
         }
         return;
       }
@@ -226,36 +310,45 @@ export class LedgerIngest {
     }
   }
 
-  private async offered(em: EntityManager, d: Data, youthRef: string, at: Date): Promise<void> {
+  private async offered(
+    em: EntityManager,
+    counters: ImpactTally,
+    d: Data,
+    youthRef: string,
+    at: Date,
+  ): Promise<void> {
     const entryId = str(d.waitlistEntryId);
     const place = await this.municipalityOf(em, youthRef, d);
     const month = monthOf(at);
-    await this.countOnce(em, place, month, 'offers', str(d.offerId));
-    await this.countOnce(em, place, month, 'offered_youngsters', `${youthRef}:${month}`);
+    await this.countOnce(em, counters, place, month, 'offers', str(d.offerId));
+    await this.countOnce(em, counters, place, month, 'offered_youngsters', `${youthRef}:${month}`);
     if (!entryId) return;
     // The entry may not have been seen yet (another topic): a placeholder row waits for it.
-    await em.query(
+    const entry = (await em.query(
       `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, offered_at)
        VALUES ($1, $2, $3, false, $4)
        ON CONFLICT (waitlist_entry_id) DO UPDATE
-         SET offered_at = COALESCE(waitlist_entry_state.offered_at, EXCLUDED.offered_at)`,
+         SET offered_at = COALESCE(waitlist_entry_state.offered_at, EXCLUDED.offered_at)
+       RETURNING entered_at, offered_at, municipality_code`,
       [entryId, youthRef, place === 'unknown' ? null : place, at],
-    );
-    await this.countFirstOffer(em, entryId);
+    )) as EntryTimes[];
+    await this.countFirstOffer(em, counters, entryId, entry[0]);
   }
 
-  /** Once both the entry and its first offer were seen (in either order), keeps the latency once. */
-  private async countFirstOffer(em: EntityManager, entryId: string | null): Promise<void> {
-    if (!entryId) return;
-    const [entry] = (await em.query(
-      `SELECT entered_at, offered_at, municipality_code FROM waitlist_entry_state
-       WHERE waitlist_entry_id = $1 AND entered_at IS NOT NULL AND offered_at IS NOT NULL`,
-      [entryId],
-    )) as { entered_at: Date; offered_at: Date; municipality_code: string | null }[];
-    if (!entry) return;
+  /**
+   * Once both the entry and its first offer were seen (in either order), keeps the latency once.
+   * `entry`: the entry's row as the statement that recorded the event left it.
+   */
+  private async countFirstOffer(
+    em: EntityManager,
+    counters: ImpactTally,
+    entryId: string | null,
+    entry: EntryTimes | undefined,
+  ): Promise<void> {
+    if (!entryId || !entry?.entered_at || !entry.offered_at) return;
     const offeredAt = new Date(entry.offered_at);
     const place = entry.municipality_code ?? 'unknown';
-    if (await this.countOnce(em, place, monthOf(offeredAt), 'first_offers', entryId)) {
+    if (await this.countOnce(em, counters, place, monthOf(offeredAt), 'first_offers', entryId)) {
       const seconds = Math.max(0, offeredAt.getTime() - new Date(entry.entered_at).getTime()) / 1000;
       await em.query(
         `INSERT INTO impact_first_offer_latency (municipality_code, month, seconds) VALUES ($1, $2, $3)`,
@@ -264,7 +357,12 @@ export class LedgerIngest {
     }
   }
 
-  private async firstContact(em: EntityManager, referralId: string | null, at: Date): Promise<void> {
+  private async firstContact(
+    em: EntityManager,
+    counters: ImpactTally,
+    referralId: string | null,
+    at: Date,
+  ): Promise<void> {
     if (!referralId) return;
     const [rows] = (await em.query(
       `UPDATE handover_state SET first_contact_at = $2 WHERE referral_id = $1 AND first_contact_at IS NULL
@@ -277,8 +375,7 @@ export class LedgerIngest {
     if (
       at.getTime() <= handoverDeadline(handedOverAt, { ...this.thresholds, handoverWorkingDays: 5 }).getTime()
     ) {
-      await this.count(
-        em,
+      counters.add(
         handover.municipality_code ?? 'unknown',
         monthOf(handedOverAt),
         'handovers_first_contact_5wd',
@@ -298,6 +395,7 @@ export class LedgerIngest {
   /** Counts a subject once per measure, however often its event is redelivered or replayed. */
   private async countOnce(
     em: EntityManager,
+    counters: ImpactTally,
     municipality: string,
     month: string,
     measure: string,
@@ -309,21 +407,8 @@ export class LedgerIngest {
       [measure, subject],
     );
     if (fresh.length === 0) return false;
-    await this.count(em, municipality, month, measure);
+    counters.add(municipality, month, measure);
     return true;
-  }
-
-  private async count(
-    em: EntityManager,
-    municipality: string,
-    month: string,
-    measure: string,
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO impact_counter (municipality_code, month, measure, count) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (municipality_code, month, measure) DO UPDATE SET count = impact_counter.count + 1`,
-      [municipality, month, measure],
-    );
   }
 
   private async setOnce(
