@@ -10,9 +10,20 @@ export interface Reply<T = Record<string, unknown>> {
   body: T;
 }
 
-/** A made-up municipality code per test, so one test's catalogue never ranks in another's query. */
+const municipalityCodesGiven = new Set<string>();
+
+/**
+ * A made-up municipality code per test, so one test's catalogue never ranks in another's query:
+ * never the same twice in one test file.
+ */
 export function aMunicipalityCode(): string {
-  return `GM${String(1000 + (randomBytes(2).readUInt16BE() % 9000))}`;
+  for (;;) {
+    const code = `GM${String(1000 + (randomBytes(2).readUInt16BE() % 9000))}`;
+    if (!municipalityCodesGiven.has(code)) {
+      municipalityCodesGiven.add(code);
+      return code;
+    }
+  }
 }
 
 /** Calls the activity service's HTTP API as a given role. */

@@ -11,9 +11,21 @@ import {
 
 export const INTAKE = 'urn:jeugdzorg:intake:regio-utrecht';
 
-/** A municipality code of its own per test, so that tests never share a queue or a seat. */
+const municipalitiesGiven = new Set<string>();
+
+/**
+ * A municipality code of its own per test, so that tests never share a queue or a seat: never the
+ * same twice in one test file (each file has its own activity database). Drawn at random, a
+ * repeat among a file's twenty-odd tests was likely enough to make a test see another's activity.
+ */
 export function aMunicipality(): string {
-  return `GM9${String(randomInt(1000)).padStart(3, '0')}`;
+  for (;;) {
+    const code = `GM9${String(randomInt(1000)).padStart(3, '0')}`;
+    if (!municipalitiesGiven.has(code)) {
+      municipalitiesGiven.add(code);
+      return code;
+    }
+  }
 }
 
 export interface EntryView {
