@@ -26,6 +26,16 @@ describe('waitlist bridging', () => {
   let dlq: TopicRecorder;
   const kafka = new TestKafka();
 
+  /** The bridging service's own adapter, pointed at the real activity service. */
+  const activityCatalog = () =>
+    new HttpActivityCatalog({
+      baseUrl: activity.baseUrl,
+      timeoutMs: 5000,
+      jwtSecret: DEV_JWT_SECRET,
+      issuer: DEFAULT_AUTH_ISSUER,
+      audience: DEFAULT_AUTH_AUDIENCE,
+    });
+
   beforeAll(async () => {
     activity = await startService('activity', { env: { HOLD_SWEEP_INTERVAL_MS: '250' } });
     bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
@@ -370,13 +380,7 @@ describe('waitlist bridging', () => {
     const teamId = await h.team(m);
     const first = await h.activityFor(teamId, m, { capacity: 1 });
     const second = await h.activityFor(teamId, m, { capacity: 1 });
-    const catalog = new HttpActivityCatalog({
-      baseUrl: activity.baseUrl,
-      timeoutMs: 5000,
-      jwtSecret: DEV_JWT_SECRET,
-      issuer: DEFAULT_AUTH_ISSUER,
-      audience: DEFAULT_AUTH_AUDIENCE,
-    });
+    const catalog = activityCatalog();
     const youthRef = aYouthRef();
     const reference = randomUUID();
     const expiresAt = new Date(Date.now() + 3600000).toISOString();
@@ -397,13 +401,7 @@ describe('waitlist bridging', () => {
     const teamId = await h.team(m);
     const music = await h.activityFor(teamId, m, { title: 'Muziekstudio', themes: ['music'], capacity: 1 });
     const sport = await h.activityFor(teamId, m, { title: 'Voetbal', themes: ['sport'], capacity: 1 });
-    const catalog = new HttpActivityCatalog({
-      baseUrl: activity.baseUrl,
-      timeoutMs: 5000,
-      jwtSecret: DEV_JWT_SECRET,
-      issuer: DEFAULT_AUTH_ISSUER,
-      audience: DEFAULT_AUTH_AUDIENCE,
-    });
+    const catalog = activityCatalog();
     const query = { ageYears: 14, postcode4: '3581', municipalityCode: m, interests: ['music'] };
     const youthRef = aYouthRef();
     const reference = randomUUID();

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   ATTENDANCE_STATUSES,
   IsOneOf,
@@ -13,8 +13,8 @@ import { CandidateQueryDto, CandidateView } from '../../matching/dto/candidate.d
 import type { AttendanceRecord, Placement } from '../placement.entity';
 import type { HoldBestResult } from '../usecases/hold-best-placement/hold-best-placement.usecase';
 
-export class HoldPlacementDto {
-  @ApiProperty() @IsUUID() activityId!: string;
+/** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
+export class HoldTermsDto {
   @ApiProperty({ example: 'yr_3f9a1c2b7d4e' }) @IsYouthRef() youthRef!: string;
   @ApiProperty({ description: 'Idempotency reference of the caller (e.g. a bridging offer id)' })
   @IsRecordId()
@@ -25,17 +25,12 @@ export class HoldPlacementDto {
   expiresAt?: string;
 }
 
-/** A candidate query (ranked as `POST /matching/candidates`) and the hold to make in the best one. */
-export class HoldBestPlacementDto extends CandidateQueryDto {
-  @ApiProperty({ example: 'yr_3f9a1c2b7d4e' }) @IsYouthRef() youthRef!: string;
-  @ApiProperty({ description: 'Idempotency reference of the caller (e.g. a bridging offer id)' })
-  @IsRecordId()
-  reference!: string;
-  @ApiPropertyOptional({ description: 'When the hold lapses; default now + PLACEMENT_HOLD_TTL (P7D)' })
-  @IsOptional()
-  @IsTimestamp()
-  expiresAt?: string;
+export class HoldPlacementDto extends HoldTermsDto {
+  @ApiProperty() @IsUUID() activityId!: string;
 }
+
+/** A candidate query (ranked as `POST /matching/candidates`) and the hold to make in the best one. */
+export class HoldBestPlacementDto extends IntersectionType(CandidateQueryDto, HoldTermsDto) {}
 
 export class PlacementReasonDto {
   @ApiPropertyOptional({
