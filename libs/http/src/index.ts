@@ -32,3 +32,4 @@ export * from './pagination/page-query';
 export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';
+export * from './client/json-http-client';

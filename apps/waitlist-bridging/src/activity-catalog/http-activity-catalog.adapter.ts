@@ -1,5 +1,5 @@
 import type { Candidate, CandidateQuery } from '@samenspel/contracts';
-import { signDevToken } from '@samenspel/http';
+import { JsonHttpClient, signDevToken, type JsonHttpResponse } from '@samenspel/http';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
@@ -24,26 +24,33 @@ const TOKEN_LIFETIME_S = 3600;
 /** A cached token is replaced this long before it expires, so no call goes out with a stale one. */
 const TOKEN_MARGIN_S = 300;
 
-/** The activity service over HTTP (global fetch), as the `service` role with a token signed with the shared secret. */
+/** The activity service over HTTP (node:http with kept-alive sockets), as the `service` role with a token signed with the shared secret. */
 export class HttpActivityCatalog extends ActivityCatalogPort {
   private token?: { value: string; renewAt: number };
+  private readonly client: JsonHttpClient;
 
   constructor(private readonly options: HttpActivityCatalogOptions) {
     super();
+    this.client = new JsonHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+  }
+
+  /** Closes the kept-alive sockets to the activity service, after the matcher has stopped (Nest calls it last). */
+  onApplicationShutdown(): void {
+    this.client.close();
   }
 
   async candidates(query: CandidateQuery): Promise<Candidate[]> {
     const res = await this.call('POST', '/api/v1/matching/candidates', query);
-    if (!res.ok) throw await this.unexpected(res, 'candidates');
-    const body = (await res.json()) as { items?: Candidate[] };
+    if (!res.ok) throw this.unexpected(res, 'candidates');
+    const body = res.json() as { items?: Candidate[] };
     return body.items ?? [];
   }
 
   async hold(request: HoldRequest): Promise<HoldResult> {
     const res = await this.call('POST', '/api/v1/placements', request);
-    if (res.ok) return { held: placementOf(await res.json()) };
+    if (res.ok) return { held: placementOf(res.json()) };
     if (res.status === 409 || res.status === 404) {
-      const problem = await problemOf(res);
+      const problem = problemOf(res);
       if (problem.type.endsWith('/no-capacity')) return { refused: 'no-capacity' };
       if (problem.type.endsWith('/activity-not-open') || problem.type.endsWith('/activity-not-found')) {
         return { refused: 'activity-not-open' };
@@ -57,39 +64,39 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
       }
       throw new PlacementRefusedError(res.status, problem.type, `hold refused: ${problem.type}`);
     }
-    throw await this.unexpected(res, 'hold');
+    throw this.unexpected(res, 'hold');
   }
 
   async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
     const { query, ...hold } = request;
     const res = await this.call('POST', '/api/v1/placements/hold-best', { ...query, ...hold });
     if (res.ok) {
-      const body = (await res.json()) as { held?: { placement?: unknown; activity?: unknown } | null };
+      const body = res.json() as { held?: { placement?: unknown; activity?: unknown } | null };
       if (!body.held) return { held: null };
       return { held: placementOf(body.held.placement), activity: activityOf(body.held.activity) };
     }
     if (res.status >= 400 && res.status < 500) {
-      const type = await problemType(res);
+      const type = problemType(res);
       throw new PlacementRefusedError(res.status, type, `hold-best refused: ${type}`);
     }
-    throw await this.unexpected(res, 'hold-best');
+    throw this.unexpected(res, 'hold-best');
   }
 
   private async placement(placementId: string): Promise<PlacementRef & { youthRef?: string }> {
     const res = await this.call('GET', `/api/v1/placements/${encodeURIComponent(placementId)}`);
-    if (!res.ok) throw await this.unexpected(res, 'placement');
-    const body = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw this.unexpected(res, 'placement');
+    const body = res.json() as Record<string, unknown>;
     return { ...placementOf(body), ...(typeof body.youthRef === 'string' && { youthRef: body.youthRef }) };
   }
 
   async confirm(placementId: string): Promise<PlacementRef> {
     const res = await this.call('POST', `/api/v1/placements/${encodeURIComponent(placementId)}/confirm`, {});
-    if (res.ok) return placementOf(await res.json());
+    if (res.ok) return placementOf(res.json());
     if (res.status >= 400 && res.status < 500) {
-      const type = await problemType(res);
+      const type = problemType(res);
       throw new PlacementRefusedError(res.status, type, `confirm refused: ${type}`);
     }
-    throw await this.unexpected(res, 'confirm');
+    throw this.unexpected(res, 'confirm');
   }
 
   async release(placementId: string, reason: string): Promise<void> {
@@ -98,23 +105,17 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
     });
     if (res.ok) return;
     if (res.status >= 400 && res.status < 500) {
-      const type = await problemType(res);
+      const type = problemType(res);
       throw new PlacementRefusedError(res.status, type, `release refused: ${type}`);
     }
-    throw await this.unexpected(res, 'release');
+    throw this.unexpected(res, 'release');
   }
 
-  private async call(method: string, path: string, body?: unknown): Promise<Response> {
+  private async call(method: string, path: string, body?: unknown): Promise<JsonHttpResponse> {
     try {
-      return await fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${await this.bearer()}`,
-          'content-type': 'application/json',
-          accept: 'application/json, application/problem+json',
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+      return await this.client.send(method, path, {
+        headers: { authorization: `Bearer ${await this.bearer()}` },
+        ...(body !== undefined && { body }),
       });
     } catch (error) {
       throw new ActivityUnavailableError(
@@ -140,15 +141,15 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
     return this.token.value;
   }
 
-  private async unexpected(res: Response, what: string): Promise<ActivityUnavailableError> {
-    const type = await problemType(res);
+  private unexpected(res: JsonHttpResponse, what: string): ActivityUnavailableError {
+    const type = problemType(res);
     return new ActivityUnavailableError(`activity ${what} answered ${res.status} ${type}`);
   }
 }
 
-async function problemOf(res: Response): Promise<{ type: string; placementId?: string }> {
+function problemOf(res: JsonHttpResponse): { type: string; placementId?: string } {
   try {
-    const body = (await res.json()) as { type?: unknown; placementId?: unknown };
+    const body = res.json() as { type?: unknown; placementId?: unknown };
     return {
       type: typeof body.type === 'string' ? body.type : '',
       ...(typeof body.placementId === 'string' && { placementId: body.placementId }),
@@ -158,8 +159,8 @@ async function problemOf(res: Response): Promise<{ type: string; placementId?: s
   }
 }
 
-async function problemType(res: Response): Promise<string> {
-  return (await problemOf(res)).type;
+function problemType(res: JsonHttpResponse): string {
+  return problemOf(res).type;
 }
 
 function activityOf(body: unknown): HeldActivity {
