@@ -48,9 +48,14 @@ export class BridgingRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /**
+   * Writes back an entry read before (one UPDATE: `save` would read the row again to tell an
+   * insert from an update, and an entry is only ever inserted by insertEntry).
+   */
   async saveEntry(entry: WaitlistEntry): Promise<void> {
     entry.updatedAt = new Date();
-    await this.em.getRepository(WaitlistEntry).save(entry);
+    const { waitlistEntryId, ...changes } = entry;
+    await this.em.getRepository(WaitlistEntry).update({ waitlistEntryId }, changes);
   }
 
   async offers(waitlistEntryId: string): Promise<BridgingOffer[]> {
@@ -87,8 +92,10 @@ export class BridgingRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Writes back an offer read before (one UPDATE, as saveEntry; offers are inserted by insertOffer). */
   async saveOffer(offer: BridgingOffer): Promise<void> {
-    await this.em.getRepository(BridgingOffer).save(offer);
+    const { offerId, ...changes } = offer;
+    await this.em.getRepository(BridgingOffer).update({ offerId }, changes);
   }
 
   /** Entries waiting for the matcher, oldest first (FIFO by enteredAt), with their municipality. */
