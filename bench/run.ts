@@ -319,16 +319,24 @@ async function measure(
   }
 
   if (on('catchup')) {
+    const catchUpResident: Resident[] = [];
     const results: CatchUpResult[] = await times(runs, async (i) => {
       log(`  catch-up run ${i + 1}: ${settings.catchUpEvents} events while every service is stopped`);
+      // The sampler reads each service's current pid, so it follows the restart inside catchUp.
+      const sampler = sampleResident(system);
       const r = await catchUp(system, producer, observer, kafka.brokers, settings.catchUpEvents);
+      catchUpResident.push(sampler.stop());
       log(
         `    all work done ${r.seconds.toFixed(1)} s after the restart (ready after ${r.readySeconds.toFixed(1)} s, last task at ${r.tasksSeconds.toFixed(1)} s)`,
+      );
+      log(
+        `    highest resident memory (MiB): ${JSON.stringify(catchUpResident[catchUpResident.length - 1])}`,
       );
       await settle(system);
       return r;
     });
     details.catchUp = results;
+    details.catchUpResident = catchUpResident;
     const seconds = measurement(
       `catch-up after a stop, ${settings.catchUpEvents} events`,
       's',
@@ -342,6 +350,17 @@ async function measure(
       ratios(median(results.map((r) => r.eventsPerSecond))) || undefined,
     );
     table.push(seconds, rate);
+    for (const s of system.services) {
+      table.push(
+        measurement(
+          `resident memory ${s.name}, catch-up`,
+          'MiB',
+          catchUpResident.map((r) => r[s.name]),
+          'highest sample while working off the backlog',
+          { op: '<=', value: 200 },
+        ),
+      );
+    }
   }
   return { table, details };
 }
