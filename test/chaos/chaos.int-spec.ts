@@ -2,7 +2,7 @@ import { formatResult, runChaos, type ChaosResult } from './lib/run-chaos';
 
 /**
  * The short chaos run inside `npm test` (the full one is `npm run test:chaos`, docs/reliability.md):
- * about 1,500 mixed flows, 1 % malformed and 5 % delivered twice, two instances of every service,
+ * about 1,000 mixed flows, 1 % malformed and 5 % delivered twice, two instances of every service,
  * and each fault once while the load runs: kill -9 and SIGTERM of every service, a broker restart,
  * a database restart and a consumer paused past its session timeout. It runs on a broker and a
  * PostgreSQL of its own, so the restarts never touch what other tests share.
@@ -13,9 +13,10 @@ describe('the system under faults (short chaos run)', () => {
   beforeAll(
     async () => {
       result = await runChaos({
-        flows: Number(process.env.CHAOS_SHORT_FLOWS ?? 1500),
-        // Slow enough that the eleven faults and their recoveries fall inside the load.
-        flowsPerSecond: 4,
+        flows: Number(process.env.CHAOS_SHORT_FLOWS ?? 1000),
+        // 200 s of load: the eleven faults and their recoveries (some 120 s together, most of it
+        // starting Node processes) fall inside it, one every 17 s or so.
+        flowsPerSecond: 5,
         repetitions: 1,
       });
       process.stdout.write(`\n[chaos] short run\n${formatResult(result)}\n`);
