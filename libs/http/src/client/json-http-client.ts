@@ -23,9 +23,9 @@ export interface JsonHttpResponse {
  * A small JSON client for one service-to-service peer, on node:http with keep-alive sockets.
  *
  * Service calls sit on the hot path of a flow (bridging holds a seat per match), and global fetch
- * (undici) costs about four times the CPU and six times the heap per call of node:http: measured
- * on this workplace's machine, 2.3 against 0.55 ms of CPU per call and 50 against 8 MiB of peak
- * heap over 4,000 calls (docs/performance.md).
+ * (undici) costs the caller four times the CPU of node:http: 1.30 against 0.33 ms per call, with
+ * the heap growing by 55 against 4 MiB over 4,000 calls (`npm run bench:http-client`,
+ * docs/performance.md).
  */
 export class JsonHttpClient {
   private readonly origin: URL;
