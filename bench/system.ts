@@ -183,7 +183,9 @@ export class BenchSystem {
       s.child = spawn(
         process.execPath,
         [
-          '--max-semi-space-size=8', // as scripts/start.js and deploy/Dockerfile
+          // as scripts/start.js and deploy/Dockerfile
+          '--max-semi-space-size=8',
+          `--max-old-space-size=${process.env.SERVICE_HEAP_LIMIT_MIB || '96'}`,
           ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
           // BENCH_CPU_PROF=waitlist-bridging,activity: a V8 CPU profile of those services, written when they stop.
           ...(cpuProfiled.includes(s.name)

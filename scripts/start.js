@@ -84,6 +84,11 @@ async function main() {
   const { topics, databases } = await provision();
   say(`Prepared ${topics.length} new topics and ${databases.length} new databases.`);
 
+  const heapLimitMiB = process.env.SERVICE_HEAP_LIMIT_MIB || '96';
+  if (!/^[1-9][0-9]*$/.test(heapLimitMiB) || Number(heapLimitMiB) < 64) {
+    say(`SERVICE_HEAP_LIMIT_MIB must be a whole number of MiB, at least 64 (got ${heapLimitMiB})`);
+    process.exit(1);
+  }
   fs.mkdirSync(logDir, { recursive: true });
   for (const service of SERVICES) {
     const log = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
@@ -93,6 +98,10 @@ async function main() {
         // A young generation of 8 MiB per semi-space instead of 16: some 15-30 MiB less resident
         // memory per service under load (docs/performance.md), at a few more minor collections.
         '--max-semi-space-size=8',
+        // The old generation capped (96 MiB unless SERVICE_HEAP_LIMIT_MIB): a service's live data
+        // is some 45 MiB, but uncapped V8 lets garbage pile up past 100 MiB under a burst before
+        // it collects, and the process past 200 MB resident (docs/performance.md).
+        `--max-old-space-size=${heapLimitMiB}`,
         '-r',
         path.join(__dirname, 'register-paths.js'),
         path.join(root, 'dist', 'apps', service.name, 'src', 'main.js'),
