@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '@samenspel/testing';
 import { JsonHttpClient } from './json-http-client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -7,23 +8,32 @@ type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void
 /** A real HTTP server on a free port whose answer each test sets. */
 async function startServer(): Promise<{
   url: string;
+  server: Server;
   connections: () => number;
+  closedByClient: () => number;
   handle(h: Handler): void;
   close(): Promise<void>;
 }> {
   let handler: Handler = (_req, _body, res) => res.end();
   let connections = 0;
+  let closedByClient = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => handler(req, Buffer.concat(chunks).toString('utf8'), res));
   });
-  server.on('connection', () => connections++);
+  server.on('connection', (socket) => {
+    connections++;
+    // 'end' on the server's side of a socket: the client ended it.
+    socket.on('end', () => closedByClient++);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     connections: () => connections,
+    closedByClient: () => closedByClient,
     handle: (h) => (handler = h),
     close: () =>
       new Promise((resolve) => {
@@ -102,6 +112,24 @@ describe('JsonHttpClient on a real local server', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it("closes an idle socket before the server would, as the server's keep-alive hint says", async () => {
+    // The server announces `Keep-Alive: timeout=2` and would close an idle socket after 10 s;
+    // the client must end it first (after 1 s: the hint less Node's margin of a second).
+    server.server.keepAliveTimeout = 10000;
+    server.handle((_req, _body, res) => {
+      res.setHeader('keep-alive', 'timeout=2');
+      res.end('{}');
+    });
+    expect((await client.send('GET', '/once')).status).toBe(200);
+    await waitFor(() => server.closedByClient() === 1, {
+      timeoutMs: 8000,
+      intervalMs: 50,
+      description: 'the client ending its idle socket',
+    });
+    expect((await client.send('GET', '/again')).status).toBe(200);
+    expect(server.connections()).toBe(2);
+  });
+
   it('rejects when the whole answer does not arrive in time', async () => {
     server.handle((_req, _body, res) => res.write('{"partial":')); // never ended
     await expect(client.send('GET', '/slow')).rejects.toThrow('no complete answer within 1000 ms');
@@ -118,7 +146,8 @@ describe('JsonHttpClient on a real local server', () => {
       res.write('{"cut":');
       setImmediate(() => res.socket?.destroy());
     });
-    await expect(client.send('GET', '/cut')).rejects.toThrow();
+    // Node reports it as 'aborted' on the answer; the client's own check says 'cut off'.
+    await expect(client.send('GET', '/cut')).rejects.toThrow(/^(aborted|the answer was cut off)$/);
   });
 
   it('rejects when nothing listens, and refuses a base URL that is not http', async () => {

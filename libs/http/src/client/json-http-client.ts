@@ -1,6 +1,9 @@
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+/** Below Node's default `keepAliveTimeout` of 5 s, for servers that send no hint. */
+const IDLE_SOCKET_MS = 4000;
+
 export interface JsonHttpClientOptions {
   /** e.g. http://activity:3003: the scheme, host and port every path is sent to. */
   baseUrl: string;
@@ -37,7 +40,10 @@ export class JsonHttpClient {
     if (this.origin.protocol !== 'http:' && this.origin.protocol !== 'https:') {
       throw new Error(`unsupported protocol in ${options.baseUrl}: only http and https`);
     }
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16 };
+    // An idle socket is closed by us before the server closes it, so that a call never goes out
+    // on a socket the server is closing (ECONNRESET). Node shortens this to the server's
+    // `Keep-Alive: timeout=N` hint less a second, but only when the agent has a timeout of its own.
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, timeout: IDLE_SOCKET_MS };
     this.agent = this.origin.protocol === 'https:' ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
     this.maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
   }
