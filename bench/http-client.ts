@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { JsonHttpClient } from '@samenspel/http';
+import { median } from './bench-support';
 
 const CALLS = Number(process.env.HTTP_BENCH_CALLS ?? 4000);
 const RUNS = Number(process.env.HTTP_BENCH_RUNS ?? 5);
@@ -99,12 +100,6 @@ async function measureOne(client: ClientName, port: number): Promise<Figures> {
     peakHeapMiB: peakHeap / 2 ** 20,
     peakRssMiB: peakRss / 2 ** 20,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function main(): Promise<void> {

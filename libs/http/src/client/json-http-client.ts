@@ -32,6 +32,9 @@ export interface JsonHttpResponse {
  */
 export class JsonHttpClient {
   private readonly origin: URL;
+  /** The base URL's path without its trailing slash, put before every request's path. */
+  private readonly basePath: string;
+  private readonly request: typeof httpRequest;
   private readonly agent: Agent;
   private readonly maxResponseBytes: number;
 
@@ -44,7 +47,10 @@ export class JsonHttpClient {
     // on a socket the server is closing (ECONNRESET). Node shortens this to the server's
     // `Keep-Alive: timeout=N` hint less a second, but only when the agent has a timeout of its own.
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, timeout: IDLE_SOCKET_MS };
-    this.agent = this.origin.protocol === 'https:' ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
+    const https = this.origin.protocol === 'https:';
+    this.agent = https ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
+    this.request = https ? httpsRequest : httpRequest;
+    this.basePath = this.origin.pathname.replace(/\/$/, '');
     this.maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
   }
 
@@ -58,8 +64,6 @@ export class JsonHttpClient {
     options: { headers?: Record<string, string>; body?: unknown } = {},
   ): Promise<JsonHttpResponse> {
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
-    const base = this.origin.pathname.replace(/\/$/, '');
-    const send = this.origin.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       let settled = false;
       const finish = (error: Error | undefined, response?: JsonHttpResponse) => {
@@ -69,12 +73,12 @@ export class JsonHttpClient {
         if (error) reject(error);
         else resolve(response!);
       };
-      const req = send(
+      const req = this.request(
         {
           protocol: this.origin.protocol,
           hostname: this.origin.hostname,
           port: this.origin.port,
-          path: `${base}${path}`,
+          path: `${this.basePath}${path}`,
           method,
           agent: this.agent,
           headers: {
