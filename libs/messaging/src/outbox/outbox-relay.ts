@@ -41,6 +41,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** A notification came while the relay was busy: look again before idling. */
+  private pendingWake = false;
   private lastCleanup = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -113,10 +115,13 @@ export class OutboxRelay {
           await this.idle();
           continue;
         }
+        this.pendingWake = false;
         const sent = await this.relayBatch();
         failures = 0;
         await this.cleanup();
-        if (sent < this.batchSize) await this.idle();
+        // A row committed while this batch was read or sent notified a relay that was not idle:
+        // without the flag it would wait for the next notification or the poll interval.
+        if (sent < this.batchSize && !this.pendingWake) await this.idle();
       } catch (error) {
         failures += 1;
         this.logger.error({ err: error, failures }, 'outbox relay failed; retrying the same batch');
@@ -164,7 +169,10 @@ export class OutboxRelay {
         this.session = undefined;
         this.wake?.();
       });
-      session.on('notification', () => this.wake?.());
+      session.on('notification', () => {
+        this.pendingWake = true;
+        this.wake?.();
+      });
       await session.connect();
       await session.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.session = session;
