@@ -3,7 +3,7 @@
  * under load (the highest of samples taken every 250 ms during a phase); and the CPU time each
  * process spends per flow, which tells where a flow's cost goes even on a busy machine.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { BenchSystem } from './system';
 import { residentMiB } from './system';
 
@@ -46,13 +46,41 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds used so far by every service, and by the private broker when there is one. */
+/**
+ * CPU seconds used so far by every service, by the private broker when there is one, by
+ * PostgreSQL (all its processes on this machine, `postgres`) and by the bench process itself (the
+ * intake producer and the task observer). Together that is nearly all the machine does in a run.
+ */
 export function cpuNow(system: BenchSystem, kafkaPid?: number): Record<string, number> {
   const used: Record<string, number> = Object.fromEntries(
     system.services.map((s) => [s.name, cpuSeconds(s.pid())]),
   );
   if (kafkaPid) used.kafka = cpuSeconds(kafkaPid);
+  used.postgresql = postgresCpuSeconds();
+  const self = process.cpuUsage();
+  used.bench = (self.user + self.system) / 1e6;
   return used;
+}
+
+/**
+ * CPU seconds of every process named `postgres` alive now. A backend that ends between two
+ * readings takes its time with it, so this is a lower bound; the services keep their pools open,
+ * so in a run it is close.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      total += cpuSeconds(Number(entry));
+    } catch {
+      // the process ended while we looked
+      continue;
+    }
+  }
+  return total;
 }
 
 /** CPU milliseconds per flow of each process between two readings. */

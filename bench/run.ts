@@ -9,8 +9,7 @@
  * Every setting is in docs/performance.md.
  */
 import { loadavg } from 'node:os';
-import { waitFor } from '@samenspel/testing';
-import { measurement, report, type Measurement } from './bench-support';
+import { measurement, median, report, type Measurement } from './bench-support';
 import { kafkaProducerBaseline, postgresBaseline } from './baselines';
 import { benchMunicipalities, seedCatalogue } from './catalogue';
 import { catchUp, type CatchUpResult } from './catch-up';
@@ -135,13 +134,9 @@ async function main(): Promise<void> {
  * Waits until every outbox is empty and gives the consumers a moment to finish what they fetched.
  * A failed look (a shared PostgreSQL at max_connections) is tried again, for up to two minutes.
  */
+/** Before the next run: every consumer group has caught up and every outbox is relayed. */
 async function settle(system: BenchSystem): Promise<void> {
-  await waitFor(async () => (await system.outboxBacklog()) === 0, {
-    timeoutMs: 120000,
-    intervalMs: 100,
-    description: 'every outbox relayed',
-  });
-  await new Promise((r) => setTimeout(r, 2000));
+  await system.waitUntilQuiet(120000);
 }
 
 async function measure(
@@ -232,6 +227,17 @@ async function measure(
     const extra = ratios(steady.median);
     if (extra) steady.note = `${steady.note}; ${extra}`;
     table.push(steady);
+    const perProcess = Object.keys(cpu[0] ?? {})
+      .map((k) => `${k} ${median(cpu.map((c) => c[k])).toFixed(1)}`)
+      .join(', ');
+    table.push(
+      measurement(
+        'CPU per flow, every process (user + system)',
+        'ms',
+        cpu.map((c) => Math.round(Object.values(c).reduce((a, b) => a + b, 0) * 10) / 10),
+        `medians: ${perProcess}`,
+      ),
+    );
     for (const s of system.services) {
       table.push(
         measurement(`resident memory ${s.name}, idle`, 'MiB', [idle[s.name]], 'after start-up and seeding', {
@@ -324,7 +330,7 @@ async function measure(
       log(`  catch-up run ${i + 1}: ${settings.catchUpEvents} events while every service is stopped`);
       // The sampler reads each service's current pid, so it follows the restart inside catchUp.
       const sampler = sampleResident(system);
-      const r = await catchUp(system, producer, observer, kafka.brokers, settings.catchUpEvents);
+      const r = await catchUp(system, producer, observer, settings.catchUpEvents);
       catchUpResident.push(sampler.stop());
       log(
         `    all work done ${r.seconds.toFixed(1)} s after the restart (ready after ${r.readySeconds.toFixed(1)} s, last task at ${r.tasksSeconds.toFixed(1)} s)`,
@@ -363,10 +369,6 @@ async function measure(
     }
   }
   return { table, details };
-}
-
-function median(values: number[]): number {
-  return measurement('', '', values).median;
 }
 
 function pct(ratio: number): string {

@@ -9,6 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SERVICES, type ServiceName } from '@samenspel/bootstrap';
+import { KafkaJsBroker } from '@samenspel/messaging';
+import { createLogger } from '@samenspel/observability';
 import { dropDatabase, waitFor } from '@samenspel/testing';
 import { Client } from 'pg';
 import { ROOT, run } from './bench-support';
@@ -293,6 +295,30 @@ export class BenchSystem {
       }
     }
     return total;
+  }
+
+  /**
+   * Waits until the system has worked off everything it was given: every service's consumer group
+   * has zero lag on every partition (offsets are committed at most 500 ms after handling) and every
+   * outbox is relayed.
+   */
+  async waitUntilQuiet(timeoutMs: number): Promise<void> {
+    const broker = new KafkaJsBroker(this.options.brokers.split(','), createLogger('bench-lag', 'warn'));
+    const admin = await broker.admin('samenspel-bench-lag');
+    try {
+      await waitFor(
+        async () => {
+          for (const s of this.services) {
+            const lag = await admin.consumerLag(s.groupId);
+            if (lag.some((p) => p.lag > 0)) return false;
+          }
+          return (await this.outboxBacklog()) === 0;
+        },
+        { timeoutMs, intervalMs: 200, description: 'zero lag in every group and empty outboxes' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private async closeClients(): Promise<void> {
