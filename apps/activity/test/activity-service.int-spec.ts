@@ -411,6 +411,8 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
       limit: 1,
       offset: 1,
     });
+    // A page past the end still tells how many there are.
+    expect(await list('limit=2&offset=5')).toEqual({ items: [], total: 3, limit: 2, offset: 5 });
     expect((await api.call('GET', `/activities?age=old`)).status).toBe(400);
   });
 

@@ -145,16 +145,22 @@ export class ActivitiesRepository {
     if (s.excludeIds?.length) add((p) => `NOT (id::text = ANY (${p}::text[]))`, s.excludeIds);
     if (s.withFreeSeats) where.push(`held + confirmed < capacity`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await queryRows<{ total: number }>(
+    // One statement: the window count is taken before LIMIT, so it is the whole match's size.
+    const rows = await queryRows<ActivityRow & { total_count: number }>(
       em,
-      `SELECT count(*)::int AS total FROM activity ${clause}`,
-      params,
-    );
-    const rows = await queryRows<ActivityRow>(
-      em,
-      `SELECT * FROM activity ${clause} ORDER BY title, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT *, count(*) OVER ()::int AS total_count FROM activity ${clause}
+        ORDER BY title, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, s.limit, s.offset],
     );
+    let total = rows[0]?.total_count ?? 0;
+    if (rows.length === 0 && s.offset > 0) {
+      // A page past the end has no row to carry the count.
+      [{ total }] = await queryRows<{ total: number }>(
+        em,
+        `SELECT count(*)::int AS total FROM activity ${clause}`,
+        params,
+      );
+    }
     return { items: rows.map(toActivity), total };
   }
 

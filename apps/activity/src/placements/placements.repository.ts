@@ -65,13 +65,28 @@ export class PlacementsRepository {
     return row && toPlacement(row);
   }
 
-  async findActive(em: EntityManager, activityId: string, youthRef: string): Promise<Placement | undefined> {
-    const row = await queryOne<PlacementRow>(
+  /**
+   * For a hold, in one statement: the placement made earlier with this reference, and this
+   * youngster's active (held or confirmed) placement on the activity.
+   */
+  async findForHold(
+    em: EntityManager,
+    reference: string,
+    activityId: string,
+    youthRef: string,
+  ): Promise<{ earlier?: Placement; active?: Placement }> {
+    const rows = await queryRows<PlacementRow>(
       em,
-      `SELECT * FROM placement WHERE activity_id = $1 AND youth_ref = $2 AND status IN ('held', 'confirmed')`,
-      [activityId, youthRef],
+      `SELECT * FROM placement WHERE reference = $1
+          OR (activity_id = $2 AND youth_ref = $3 AND status IN ('held', 'confirmed'))`,
+      [reference, activityId, youthRef],
     );
-    return row && toPlacement(row);
+    const earlier = rows.find((r) => r.reference === reference);
+    const active = rows.find(
+      (r) =>
+        r.activity_id === activityId && r.youth_ref === youthRef && ['held', 'confirmed'].includes(r.status),
+    );
+    return { earlier: earlier && toPlacement(earlier), active: active && toPlacement(active) };
   }
 
   /** The active placements of an activity, row-locked (the caller holds the activity's lock first). */

@@ -119,6 +119,24 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     expect(await outboxCount(db, last.activityId)).toBe(1);
   });
 
+  it('returns the placement of a repeated reference when no candidate with a free seat is left', async () => {
+    const m = aMunicipality();
+    const only = await anActivity(m, { title: 'Enige', themes: ['music'], postcode4: '3562', capacity: 1 });
+    const youthRef = aYouthRef();
+    const first = await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-alone'));
+    const again = await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-alone'));
+
+    expect(first).toMatchObject({ placement: { activityId: only.activityId }, created: true });
+    expect(again).toMatchObject({
+      placement: { id: first.placement!.id, activityId: only.activityId },
+      activity: { activityId: only.activityId, title: 'Enige' },
+      candidate: null,
+      created: false,
+    });
+    expect(await seats(only.activityId)).toEqual({ held: 1, confirmed: 0 });
+    expect(await outboxCount(db, only.activityId)).toBe(1);
+  });
+
   it('refuses a reference that holds another youngster’s seat', async () => {
     const m = aMunicipality();
     await anActivity(m, { title: 'Muziekstudio', themes: ['music'], postcode4: '3562' });

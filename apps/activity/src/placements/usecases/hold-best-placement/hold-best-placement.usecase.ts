@@ -40,7 +40,9 @@ const NEXT_CANDIDATE = new Set(['no-capacity', 'activity-not-open', 'already-pla
  * with the activity row locked), so capacity is kept exactly as for `POST /placements`.
  *
  * Idempotent on the reference, like the hold: a reference seen before returns its placement,
- * whatever the activity's seats are now, and is never answered with a second seat.
+ * whatever the activity's seats are now, and is never answered with a second seat. The hold finds
+ * the reference on the first candidate tried; a candidate list without that seat's activity ends
+ * in a lookup of the reference before answering "no seat".
  */
 @Injectable()
 export class HoldBestPlacement {
@@ -54,9 +56,8 @@ export class HoldBestPlacement {
 
   async execute(command: HoldBestPlacementCommand): Promise<HoldBestResult> {
     const expiresAt = this.holdPlacement.expiryOf(command.expiresAt);
-    const earlier = await this.placements.findByReference(this.dataSource.manager, command.reference);
-    if (earlier) return this.replay(earlier, command);
-
+    // A reference seen before is found by the hold itself (it looks the reference up with the
+    // activity locked), so the common first call costs no lookup of its own.
     const { principal, query } = command;
     // A team role holds seats of its own team only (its token always carries the teamId).
     const ownTeam =
@@ -104,6 +105,10 @@ export class HoldBestPlacement {
         throw error;
       }
     }
+    // No candidate took it. A retry whose earlier seat is in an activity that is full now, or no
+    // longer a candidate, still gets that seat, never a "no seat".
+    const earlier = await this.placements.findByReference(this.dataSource.manager, command.reference);
+    if (earlier) return this.replay(earlier, command);
     return { placement: null };
   }
 

@@ -78,10 +78,14 @@ export class HoldPlacement {
       const activity = await this.activities.lock(em, command.activityId);
       if (!activity) throw new ActivityNotFoundError(command.activityId);
       assertActsForTeam(command.principal, activity.teamId);
-      const earlier = await this.placements.findByReference(em, command.reference);
+      const { earlier, active } = await this.placements.findForHold(
+        em,
+        command.reference,
+        activity.id,
+        command.youthRef,
+      );
       if (earlier) return { placement: this.sameRequest(earlier, command), created: false };
       if (!takesPlacements(activity.status)) throw new ActivityNotOpenError(activity.id, activity.status);
-      const active = await this.placements.findActive(em, activity.id, command.youthRef);
       if (active) {
         throw new ConflictError(
           'already-placed',
