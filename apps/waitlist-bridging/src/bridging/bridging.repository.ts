@@ -7,6 +7,9 @@ import { WaitlistEntry } from './waitlist-entry.entity';
 /** Wakes the matcher when the transaction that gave it work commits (LISTEN/NOTIFY). */
 export const MATCH_CHANNEL = 'samenspel_bridging_match';
 
+/** Transactions (their query runners, one per transaction) that have notified the matcher already. */
+const signalled = new WeakSet<object>();
+
 export interface EntryFilter {
   municipalityCode?: string;
   status?: EntryStatus;
@@ -98,14 +101,17 @@ export class BridgingRepository {
     await this.em.getRepository(BridgingOffer).update({ offerId }, changes);
   }
 
-  /** Entries waiting for the matcher, oldest first (FIFO by enteredAt), with their municipality. */
-  async readyToMatch(limit: number): Promise<{ id: string; municipalityCode: string }[]> {
-    return this.em.query(
-      `SELECT waitlist_entry_id AS id, municipality_code AS "municipalityCode" FROM waitlist_entry
-        WHERE status = 'matching' AND (next_match_at IS NULL OR next_match_at <= now())
-        ORDER BY entered_at, waitlist_entry_id LIMIT $1`,
-      [limit],
-    );
+  /** Entries waiting for the matcher, oldest first (FIFO by enteredAt). */
+  async readyToMatch(limit: number): Promise<WaitlistEntry[]> {
+    return this.em
+      .getRepository(WaitlistEntry)
+      .createQueryBuilder('e')
+      .where(`e.status = 'matching'`)
+      .andWhere('(e.nextMatchAt IS NULL OR e.nextMatchAt <= now())')
+      .orderBy('e.enteredAt', 'ASC')
+      .addOrderBy('e.waitlistEntryId', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   /**
@@ -159,9 +165,16 @@ export class BridgingRepository {
     return found?.title ?? null;
   }
 
+  /**
+   * Wakes the matcher when the transaction commits, so it never looks before the work is visible.
+   * Once per transaction: a batch of `entered` events is one transaction, and the matcher takes
+   * every ready entry when it wakes.
+   */
   async signalMatcher(): Promise<void> {
-    // Delivered when the transaction commits, so the matcher never looks before the work is visible.
+    const transaction = this.em.queryRunner?.isTransactionActive ? this.em.queryRunner : undefined;
+    if (transaction && signalled.has(transaction)) return;
     await this.em.query(`SELECT pg_notify($1, '')`, [MATCH_CHANNEL]);
+    if (transaction) signalled.add(transaction);
   }
 
   async list(filter: EntryFilter): Promise<{ items: WaitlistEntry[]; total: number }> {

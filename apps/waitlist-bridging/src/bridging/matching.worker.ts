@@ -100,15 +100,23 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.logger.warn({ err: error }, 'releasing withdrawn holds failed; retrying later');
       }
-      const ready = await BridgingRepository.in(this.dataSource.manager).readyToMatch(BATCH);
+      const repo = BridgingRepository.in(this.dataSource.manager);
+      const ready = await repo.readyToMatch(BATCH);
+      // The entries and their offers are read once for the batch; each match checks again, in its
+      // own transaction, what may have changed meanwhile (see MatchEntry).
+      const offers = await repo.offersOf(ready.map((e) => e.waitlistEntryId));
       // Youngsters of one municipality compete for the same seats, so they are matched one at a
       // time, oldest first. Municipalities never share an activity (candidates are of the
       // youngster's municipality), so they are matched side by side: a match mostly waits on the
       // activity service and the database, and one at a time would cap the whole pipeline at one
       // match per round trip.
-      const lanes = new Map<string, string[]>();
-      for (const { id, municipalityCode } of ready) {
-        lanes.set(municipalityCode, [...(lanes.get(municipalityCode) ?? []), id]);
+      const lanes = new Map<string, MatchEntryCommand[]>();
+      for (const entry of ready) {
+        const command = new MatchEntryCommand(entry.waitlistEntryId, {
+          entry,
+          offers: offers.filter((o) => o.waitlistEntryId === entry.waitlistEntryId),
+        });
+        lanes.set(entry.municipalityCode, [...(lanes.get(entry.municipalityCode) ?? []), command]);
       }
       const results = await Promise.allSettled([...lanes.values()].map((ids) => this.matchInOrder(ids)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -117,11 +125,12 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async matchInOrder(ids: string[]): Promise<void> {
-    for (const id of ids) {
+  private async matchInOrder(commands: MatchEntryCommand[]): Promise<void> {
+    for (const command of commands) {
       if (!this.running) return;
+      const id = command.waitlistEntryId;
       try {
-        await this.matchEntry.execute(new MatchEntryCommand(id));
+        await this.matchEntry.execute(command);
       } catch (error) {
         const level = error instanceof ActivityUnavailableError ? 'warn' : 'error';
         this.logger[level]({ err: error, waitlistEntryId: id }, 'matching failed; retrying later');

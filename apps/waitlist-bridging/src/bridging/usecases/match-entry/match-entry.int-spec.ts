@@ -245,4 +245,55 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     expect(catalog.holdCalls).toBe(0);
     expect(catalog.holdBestCalls).toEqual([]);
   });
+
+  it('gives the seat back, and matches again, a youngster who moved to another municipality during the match', async () => {
+    const id = `TST-WL-${Date.now()}-moved`;
+    await anEntryMatching(id);
+    const repo = BridgingRepository.in(db.dataSource.manager);
+    // As the matcher reads a batch: the entry and its offers, before any of its matches run.
+    const read = { entry: (await repo.entry(id))!, offers: await repo.offers(id) };
+    // Meanwhile an `updated` event moved the youngster (still `matching`: no offer was made yet).
+    await db.dataSource.query(
+      `UPDATE waitlist_entry SET municipality_code = 'GM0363', updated_at = now() WHERE waitlist_entry_id = $1`,
+      [id],
+    );
+    const catalog = new CatalogueDouble(new Map([['act-utrecht', 3]]));
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+
+    await expect(match.execute(new MatchEntryCommand(id, read))).resolves.toBe('overtaken');
+
+    expect(catalog.holdBestCalls).toEqual([
+      expect.objectContaining({ query: expect.objectContaining({ municipalityCode: 'GM0344' }) }),
+    ]);
+    const offers = await repo.offers(id);
+    expect(offers.map((o) => [o.activityId, o.status, o.reason, o.releasePending])).toEqual([
+      ['act-utrecht', 'withdrawn', 'profile-changed', true],
+    ]);
+    expect(await repo.entry(id)).toMatchObject({ status: 'matching', municipalityCode: 'GM0363' });
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`,
+      [id],
+    );
+    expect(n).toBe(0); // nothing was offered
+  });
+
+  it('gives the seat back when the entry ended after the matcher read its batch', async () => {
+    const id = `TST-WL-${Date.now()}-stale`;
+    await anEntryMatching(id);
+    const repo = BridgingRepository.in(db.dataSource.manager);
+    const read = { entry: (await repo.entry(id))!, offers: await repo.offers(id) };
+    await db.dataSource.query(`UPDATE waitlist_entry SET status = 'ended' WHERE waitlist_entry_id = $1`, [
+      id,
+    ]);
+    const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+
+    await expect(match.execute(new MatchEntryCommand(id, read))).resolves.toBe('overtaken');
+
+    const offers = await repo.offers(id);
+    expect(offers.map((o) => [o.status, o.reason, o.releasePending])).toEqual([
+      ['withdrawn', 'overtaken', true],
+    ]);
+    expect((await repo.entry(id))?.status).toBe('ended');
+  });
 });

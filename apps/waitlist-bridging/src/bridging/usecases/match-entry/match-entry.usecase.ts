@@ -14,9 +14,14 @@ import { noMatch, offered, queued } from '../../bridging-events';
 import { BridgingMetrics } from '../../bridging.metrics';
 import { BridgingOffer } from '../../bridging-offer.entity';
 import { BridgingRepository } from '../../bridging.repository';
+import type { WaitlistEntry } from '../../waitlist-entry.entity';
 
 export class MatchEntryCommand {
-  constructor(readonly waitlistEntryId: string) {}
+  constructor(
+    readonly waitlistEntryId: string,
+    /** The entry and its offers as the matcher read them for its batch; read here when absent. */
+    readonly read?: { entry: WaitlistEntry; offers: BridgingOffer[] },
+  ) {}
 }
 
 export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'overtaken';
@@ -50,11 +55,11 @@ export class MatchEntry {
 
   async execute(command: MatchEntryCommand): Promise<MatchOutcome> {
     const repo = BridgingRepository.in(this.dataSource.manager);
-    const entry = await repo.entry(command.waitlistEntryId);
+    const entry = command.read?.entry ?? (await repo.entry(command.waitlistEntryId));
     if (!entry || entry.status !== 'matching') return 'skipped';
-    const offers = await repo.offers(entry.waitlistEntryId);
+    const offers = command.read?.offers ?? (await repo.offers(entry.waitlistEntryId));
     const rank = nextOfferRank(offers.length);
-    if (rank === undefined) return this.finish(entry.waitlistEntryId, { kind: 'no-match' });
+    if (rank === undefined) return this.finish(entry, { kind: 'no-match' });
 
     const offerId = offerIdFor(entry.waitlistEntryId, rank);
     // Never the same activity twice: the activity service ranks without these and never holds in them.
@@ -73,8 +78,8 @@ export class MatchEntry {
       reference: offerId,
       expiresAt,
     });
-    if (!result.held) return this.finish(entry.waitlistEntryId, { kind: 'queue' });
-    return this.finish(entry.waitlistEntryId, {
+    if (!result.held) return this.finish(entry, { kind: 'queue' });
+    return this.finish(entry, {
       kind: 'offer',
       offerId,
       rank,
@@ -84,8 +89,15 @@ export class MatchEntry {
     });
   }
 
+  /**
+   * Records the result for the entry as read before the match (`matched`), in one transaction
+   * with the entry locked. What changed since is decided as an `updated` event would have decided
+   * it had it come right after the offer: a youngster who moved to another municipality does not
+   * get a seat in the old one (the seat is given back and the entry is matched again there), any
+   * other change leaves the offer standing.
+   */
   private async finish(
-    waitlistEntryId: string,
+    matched: WaitlistEntry,
     result:
       | { kind: 'no-match' }
       | { kind: 'queue' }
@@ -98,6 +110,7 @@ export class MatchEntry {
           expiresAt: string;
         },
   ): Promise<MatchOutcome> {
+    const waitlistEntryId = matched.waitlistEntryId;
     let firstOffer: { municipalityCode: string; seconds: number } | undefined;
     const outcome = await this.dataSource.transaction(async (em): Promise<MatchOutcome> => {
       const repo = BridgingRepository.in(em);
@@ -105,6 +118,7 @@ export class MatchEntry {
       const entry = await repo.entry(waitlistEntryId, true);
       if (!entry) return 'skipped';
       const stillMatching = entry.status === 'matching';
+      const moved = entry.municipalityCode !== matched.municipalityCode;
       if (result.kind === 'no-match') {
         if (!stillMatching) return 'overtaken';
         entry.status = 'no-match';
@@ -113,7 +127,8 @@ export class MatchEntry {
         return 'no-match';
       }
       if (result.kind === 'queue') {
-        if (!stillMatching) return 'overtaken';
+        // No seat where the youngster was; where they are now is the next pass's to look at.
+        if (!stillMatching || moved) return 'overtaken';
         entry.status = 'queued';
         const tell = !entry.queuedNotified;
         entry.queuedNotified = true;
@@ -140,11 +155,12 @@ export class MatchEntry {
         reason: null,
         releasePending: false,
       } satisfies BridgingOffer);
-      if (!stillMatching) {
-        // The youngster exited, moved or lost consent while we held the seat: give it back.
+      if (!stillMatching || moved) {
+        // The youngster exited, moved or lost consent while we held the seat: give it back. One who
+        // moved is still `matching` and is matched again in the new municipality.
         Object.assign(offer, {
           status: 'withdrawn',
-          reason: 'overtaken',
+          reason: stillMatching ? 'profile-changed' : 'overtaken',
           decidedAt: new Date(),
           releasePending: true,
         });
