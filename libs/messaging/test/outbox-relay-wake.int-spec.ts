@@ -1,5 +1,11 @@
 import { Client } from 'pg';
-import { KafkaJsBroker, Outbox, OUTBOX_CHANNEL, OutboxRelay, type BrokerProducer } from '@samenspel/messaging';
+import {
+  KafkaJsBroker,
+  Outbox,
+  OUTBOX_CHANNEL,
+  OutboxRelay,
+  type BrokerProducer,
+} from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import { aYouthRef, waitFor } from '@samenspel/testing';
 import { LEDGER_CREDITED, ledgerContracts } from '../../../test/fixtures/ledger/ledger.contract';
@@ -10,7 +16,7 @@ import { ledgerWorld, type LedgerWorld } from './ledger-harness';
  * It must still go out at once, not after the poll interval (here a minute, far beyond the test's
  * deadline), on the real broker and real PostgreSQL.
  */
-describe('outbox relay wake-ups', () => {
+describe('outbox notifications and relay wake-ups', () => {
   let world: LedgerWorld | undefined;
   let relay: OutboxRelay | undefined;
   let producer: BrokerProducer | undefined;
@@ -85,5 +91,38 @@ describe('outbox relay wake-ups', () => {
     expect(sends).toBe(2);
     const onTopic = await world.kafka.readAll(world.inTopic);
     expect(onTopic.map((r) => JSON.parse(r.value!).data.seq).sort()).toEqual([1, 2]);
+  });
+
+  it('notifies once per transaction, however many times it appends, and only at commit', async () => {
+    world = await ledgerWorld('outboxnotify');
+    const db = world.db;
+    const outbox = new Outbox('urn:samenspel:test:notify', ledgerContracts(world.inTopic, world.outTopic));
+    const event = (seq: number) => {
+      const youthRef = aYouthRef();
+      return {
+        type: LEDGER_CREDITED,
+        key: youthRef,
+        aggregateType: 'ledger',
+        aggregateId: youthRef,
+        data: { youthRef, seq, amount: 1 },
+      };
+    };
+    listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    let heard = 0;
+    listener.on('notification', () => (heard += 1));
+
+    await db.dataSource.transaction(async (em) => {
+      for (let seq = 1; seq <= 3; seq++) await outbox.append(em, [event(seq)]);
+    });
+    // One more commit: notifications of one session arrive in commit order, so when this one is
+    // heard, every notification of the first transaction has been heard too.
+    await db.dataSource.transaction((em) => outbox.append(em, [event(4)]));
+    await waitFor(async () => heard >= 2, { description: 'both commits heard' });
+
+    expect(heard).toBe(2);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event`);
+    expect(n).toBe(4);
   });
 });

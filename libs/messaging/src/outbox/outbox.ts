@@ -18,6 +18,9 @@ export interface NewEvent<T extends object = object> {
 
 export const OUTBOX_CHANNEL = 'samenspel_outbox';
 
+/** Transactions (their query runners, one per transaction) that have notified the relay already. */
+const notified = new WeakSet<object>();
+
 /**
  * Appends events to the outbox inside the caller's transaction. Each event must match its
  * contract; an invalid outgoing event is a programming error and fails the transaction.
@@ -53,13 +56,21 @@ export class Outbox {
       const o = i * 8;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8})`;
     });
-    await em.query(
-      `INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, event_key, payload, headers)
-       VALUES ${rows.join(', ')}`,
-      values,
-    );
-    // Delivered at commit: wakes the relay at once instead of at its next poll.
-    await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    const insert = `INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, event_key, payload, headers)
+       VALUES ${rows.join(', ')}`;
+    // A NOTIFY, delivered at commit, wakes the relay at once instead of at its next poll: once per
+    // transaction (a batch of events handled in one transaction appends many times), and in the
+    // same statement as the insert (a data-modifying WITH always runs to completion).
+    const transaction = em.queryRunner?.isTransactionActive ? em.queryRunner : undefined;
+    if (transaction && notified.has(transaction)) {
+      await em.query(insert, values);
+    } else {
+      await em.query(`WITH appended AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [
+        ...values,
+        OUTBOX_CHANNEL,
+      ]);
+      if (transaction) notified.add(transaction);
+    }
     return built.map((b) => b.event);
   }
 
