@@ -49,13 +49,18 @@ export class ErasureTracker {
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 
+  /** Whether `onRecorded` acts on the record: a privacy record, which may erase a youngster. */
+  handles(message: IncomingMessage): boolean {
+    return PRIVACY_TOPICS.includes(message.topic);
+  }
+
   /**
    * A record the monitor recorded for the first time. Only a privacy record is handled here; the
    * others are checked once per transaction, by `eraseIfErased`. `clusterId`: the cluster the
    * record was read from (with its coordinates, its ledger row's key).
    */
   async onRecorded(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
-    if (!PRIVACY_TOPICS.includes(message.topic)) return;
+    if (!this.handles(message)) return;
     await em.query(
       `UPDATE ledger_event SET youth_ref = NULL
         WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,

@@ -154,10 +154,10 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Records the records in order in the caller's transaction: each in the ledger and its
-   * projections, erasure requests and confirmations as they come, then, once for them all, the
-   * erasure of any youngster among them erased in the last days, and the impact counters.
-   * Returns the outcome of each record it got to.
+   * Records the records in order in the caller's transaction: their ledger rows in one statement
+   * per run (see `runs`), each new record's projections, erasure requests and confirmations as they
+   * come, then, once for them all, the erasure of any youngster among them erased in the last days,
+   * and the impact counters. Returns the outcome of each record it got to.
    */
   private async recordAll(
     em: EntityManager,
@@ -171,18 +171,33 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     const counters = new ImpactTally();
     const outcomes: Outcome[] = [];
     const recorded: string[] = [];
-    for (const message of messages) {
+    for (const run of this.runs(messages)) {
       if (outcomes.length > 0 && !control.shouldContinue()) break;
-      const entry = await this.ingest.record(em, clusterId, message, counters);
-      if (entry.outcome === 'recorded') {
-        await this.erasures.onRecorded(em, clusterId, message);
-        if (entry.youthRef !== null) recorded.push(entry.ledgerId);
+      const entries = await this.ingest.recordBatch(em, clusterId, run, counters);
+      for (const [i, entry] of entries.entries()) {
+        if (entry.outcome === 'recorded') {
+          await this.erasures.onRecorded(em, clusterId, run[i]);
+          if (entry.youthRef !== null) recorded.push(entry.ledgerId);
+        }
+        outcomes.push(entry.outcome);
       }
-      outcomes.push(entry.outcome);
     }
     await this.erasures.eraseIfErased(em, recorded);
     await counters.flush(em);
     return outcomes;
+  }
+
+  /**
+   * The records in runs that each end at a privacy record, whose handling may erase a youngster:
+   * the records after it are recorded after that erasure, as when recorded one by one.
+   */
+  private runs(messages: IncomingMessage[]): IncomingMessage[][] {
+    const runs: IncomingMessage[][] = [[]];
+    for (const message of messages) {
+      runs[runs.length - 1].push(message);
+      if (this.erasures.handles(message)) runs.push([]);
+    }
+    return runs.filter((run) => run.length > 0);
   }
 
   private handled(message: IncomingMessage, outcome: Outcome, control: BatchControl): void {
