@@ -11,6 +11,27 @@ import { aYouthRef, waitFor } from '@samenspel/testing';
 import { LEDGER_CREDITED, ledgerContracts } from '../../../test/fixtures/ledger/ledger.contract';
 import { ledgerWorld, type LedgerWorld } from './ledger-harness';
 
+/** A credit of `youthRef` (a new youngster by default), as a service appends it. */
+function aCredit(seq: number, youthRef = aYouthRef()) {
+  return {
+    type: LEDGER_CREDITED,
+    key: youthRef,
+    aggregateType: 'ledger',
+    aggregateId: youthRef,
+    data: { youthRef, seq, amount: 1 },
+  };
+}
+
+/** A session of our own LISTENing on the relay's channel, and how many NOTIFYs it has heard. */
+async function listenToOutbox(url: string): Promise<{ client: Client; heard: () => number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  let heard = 0;
+  client.on('notification', () => (heard += 1));
+  return { client, heard: () => heard };
+}
+
 /**
  * A row committed while the relay is busy sending a batch notifies a relay that is not waiting.
  * It must still go out at once, not after the poll interval (here a minute, far beyond the test's
@@ -35,25 +56,13 @@ describe('outbox notifications and relay wake-ups', () => {
     const outbox = new Outbox('urn:samenspel:test:wake', ledgerContracts(world.inTopic, world.outTopic));
     const youthRef = aYouthRef();
     const append = (seq: number) =>
-      db.dataSource.transaction((em) =>
-        outbox.append(em, [
-          {
-            type: LEDGER_CREDITED,
-            key: youthRef,
-            aggregateType: 'ledger',
-            aggregateId: youthRef,
-            data: { youthRef, seq, amount: 1 },
-          },
-        ]),
-      );
+      db.dataSource.transaction((em) => outbox.append(em, [aCredit(seq, youthRef)]));
 
     // Our own session on the relay's channel: when it has heard the second row's NOTIFY, so has
     // the relay's session (one commit notifies every listener).
-    listener = new Client({ connectionString: db.url });
-    await listener.connect();
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    let heard = 0;
-    listener.on('notification', () => (heard += 1));
+    const outboxListener = await listenToOutbox(db.url);
+    listener = outboxListener.client;
+    const heard = outboxListener.heard;
 
     const broker = new KafkaJsBroker(
       (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
@@ -67,9 +76,9 @@ describe('outbox notifications and relay wake-ups', () => {
       async send(messages) {
         sends += 1;
         if (sends === 1) {
-          const before = heard;
+          const before = heard();
           await append(2);
-          await waitFor(async () => heard > before, { description: 'the second NOTIFY heard' });
+          await waitFor(async () => heard() > before, { description: 'the second NOTIFY heard' });
         }
         await real.send(messages);
       },
@@ -97,31 +106,19 @@ describe('outbox notifications and relay wake-ups', () => {
     world = await ledgerWorld('outboxnotify');
     const db = world.db;
     const outbox = new Outbox('urn:samenspel:test:notify', ledgerContracts(world.inTopic, world.outTopic));
-    const event = (seq: number) => {
-      const youthRef = aYouthRef();
-      return {
-        type: LEDGER_CREDITED,
-        key: youthRef,
-        aggregateType: 'ledger',
-        aggregateId: youthRef,
-        data: { youthRef, seq, amount: 1 },
-      };
-    };
-    listener = new Client({ connectionString: db.url });
-    await listener.connect();
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    let heard = 0;
-    listener.on('notification', () => (heard += 1));
+    const outboxListener = await listenToOutbox(db.url);
+    listener = outboxListener.client;
+    const heard = outboxListener.heard;
 
     await db.dataSource.transaction(async (em) => {
-      for (let seq = 1; seq <= 3; seq++) await outbox.append(em, [event(seq)]);
+      for (let seq = 1; seq <= 3; seq++) await outbox.append(em, [aCredit(seq)]);
     });
     // One more commit: notifications of one session arrive in commit order, so when this one is
     // heard, every notification of the first transaction has been heard too.
-    await db.dataSource.transaction((em) => outbox.append(em, [event(4)]));
-    await waitFor(async () => heard >= 2, { description: 'both commits heard' });
+    await db.dataSource.transaction((em) => outbox.append(em, [aCredit(4)]));
+    await waitFor(async () => heard() >= 2, { description: 'both commits heard' });
 
-    expect(heard).toBe(2);
+    expect(heard()).toBe(2);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event`);
     expect(n).toBe(4);
   });
