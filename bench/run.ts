@@ -8,8 +8,10 @@
  * JSON under bench/results/ (git-ignored). BENCH_QUICK=1 runs the same with small counts.
  * Every setting is in docs/performance.md.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { measurement, median, report, type Measurement } from './bench-support';
+import { dirname, resolve } from 'node:path';
+import { measurement, median, report, ROOT, type Measurement } from './bench-support';
 import { kafkaProducerBaseline, postgresBaseline } from './baselines';
 import { benchMunicipalities, seedCatalogue } from './catalogue';
 import { catchUp, type CatchUpResult } from './catch-up';
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   // Ctrl-C: leave no service, database or broker behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      log(`${signal}: cleaning up`);
+      log(`${signal}: cleaning up; what was measured so far is in bench/results/partial-${stamp}.json`);
       void cleanUp().then(() => process.exit(130));
     });
   }
@@ -120,20 +122,25 @@ async function main(): Promise<void> {
     log(`resident memory at idle (MiB): ${JSON.stringify(idle)}`);
     observer = await TaskObserver.start(kafka.brokers);
     producer = new IntakeProducer(catalogue.municipalities);
-    const results = await measure(system, kafka, producer, observer, idle);
+    // What is measured so far, rewritten after every measurement: a run cut short keeps it.
+    const partial = resolve(ROOT, 'bench', 'results', `partial-${stamp}.json`);
+    mkdirSync(dirname(partial), { recursive: true });
+    const save = (table: Measurement[], details: Record<string, unknown>) =>
+      writeFileSync(
+        partial,
+        JSON.stringify({ settings: { ...settings, only: [...settings.only] }, table, details }, null, 2),
+      );
+    const results = await measure(system, kafka, producer, observer, idle, save);
     const title = quick ? 'Samenspel benchmark (quick)' : 'Samenspel benchmark';
     process.stdout.write(
       `\n${report(title, results.table, { settings: { ...settings, only: [...settings.only] }, quick, catalogue, details: results.details, loadAverageAtStart })}\n`,
     );
+    rmSync(partial, { force: true });
   } finally {
     await cleanUp();
   }
 }
 
-/**
- * Waits until every outbox is empty and gives the consumers a moment to finish what they fetched.
- * A failed look (a shared PostgreSQL at max_connections) is tried again, for up to two minutes.
- */
 /** Before the next run: every consumer group has caught up and every outbox is relayed. */
 async function settle(system: BenchSystem): Promise<void> {
   await system.waitUntilQuiet(120000);
@@ -145,11 +152,13 @@ async function measure(
   producer: IntakeProducer,
   observer: TaskObserver,
   idle: Resident,
+  save: (table: Measurement[], details: Record<string, unknown>) => void,
 ): Promise<{ table: Measurement[]; details: Record<string, unknown> }> {
   const { runs } = settings;
   const on = (name: string) => settings.only.has(name);
   const table: Measurement[] = [];
   const details: Record<string, unknown> = { idleResident: idle };
+  const checkpoint = () => save(table, details);
   const times = <T>(n: number, f: (i: number) => Promise<T>) =>
     Array.from({ length: n }).reduce<Promise<T[]>>(
       async (acc, _, i) => [...(await acc), await f(i)],
@@ -164,6 +173,7 @@ async function measure(
     log(`baseline: pgbench, ${settings.pgbenchSeconds} s x ${runs}`);
     pgBase = await postgresBaseline(system.databaseUrl, runs, settings.pgbenchSeconds);
     table.push(kafkaBase, pgBase);
+    checkpoint();
   }
   const ratios = (perSecond: number) =>
     [
@@ -180,6 +190,7 @@ async function measure(
     relay.target = { op: '>=', value: 2000 };
     if (kafkaBase) relay.note = `${relay.note}; ${pct(relay.median / kafkaBase.median)} of raw Kafka`;
     table.push(relay);
+    checkpoint();
   }
 
   const pipelineTimeout = (events: number) => 300000 + events * 100;
@@ -254,6 +265,7 @@ async function measure(
         ),
       );
     }
+    checkpoint();
   }
 
   if (on('latency')) {
@@ -296,6 +308,7 @@ async function measure(
         'produced -> task.created received from samenspel.task.v1',
       ),
     );
+    checkpoint();
   }
 
   if (on('peak')) {
@@ -323,6 +336,7 @@ async function measure(
         `highest passing step of ${settings.peakSteps.join(', ')}/s, ${settings.peakSeconds} s each`,
       ),
     );
+    checkpoint();
   }
 
   if (on('catchup')) {
@@ -340,6 +354,9 @@ async function measure(
         `    highest resident memory (MiB): ${JSON.stringify(catchUpResident[catchUpResident.length - 1])}`,
       );
       await settle(system);
+      details.catchUp = [...((details.catchUp as CatchUpResult[] | undefined) ?? []), r];
+      details.catchUpResident = catchUpResident;
+      checkpoint();
       return r;
     });
     details.catchUp = results;
