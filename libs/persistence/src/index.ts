@@ -7,3 +7,4 @@ export * from './advisory-lock';
 export * from './crypto/note-cipher';
 export * from './database-tls';
 export * from './storable-text';
+export * from './once-per-transaction';

@@ -1,3 +1,4 @@
+import { oncePerTransaction } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
 import type { EntryStatus } from '../domain/bridging-lifecycle';
 import { BridgingOffer } from './bridging-offer.entity';
@@ -7,8 +8,8 @@ import { WaitlistEntry } from './waitlist-entry.entity';
 /** Wakes the matcher when the transaction that gave it work commits (LISTEN/NOTIFY). */
 export const MATCH_CHANNEL = 'samenspel_bridging_match';
 
-/** Transactions (their query runners, one per transaction) that have notified the matcher already. */
-const signalled = new WeakSet<object>();
+/** Whether the transaction has yet to wake the matcher. */
+const firstSignal = oncePerTransaction();
 
 export interface EntryFilter {
   municipalityCode?: string;
@@ -171,10 +172,8 @@ export class BridgingRepository {
    * every ready entry when it wakes.
    */
   async signalMatcher(): Promise<void> {
-    const transaction = this.em.queryRunner?.isTransactionActive ? this.em.queryRunner : undefined;
-    if (transaction && signalled.has(transaction)) return;
+    if (!firstSignal(this.em)) return;
     await this.em.query(`SELECT pg_notify($1, '')`, [MATCH_CHANNEL]);
-    if (transaction) signalled.add(transaction);
   }
 
   async list(filter: EntryFilter): Promise<{ items: WaitlistEntry[]; total: number }> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, currentTrace, formatTraceparent } from '@samenspel/observability';
-import { lockOrYield } from '@samenspel/persistence';
+import { lockOrYield, oncePerTransaction } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
 import { encodeStructured } from '../envelope/cloud-event-codec';
 import { validateData } from '../consumer/validate-data';
@@ -18,8 +18,8 @@ export interface NewEvent<T extends object = object> {
 
 export const OUTBOX_CHANNEL = 'samenspel_outbox';
 
-/** Transactions (their query runners, one per transaction) that have notified the relay already. */
-const notified = new WeakSet<object>();
+/** Whether the transaction has yet to notify the relay. */
+const firstAppend = oncePerTransaction();
 
 /**
  * Appends events to the outbox inside the caller's transaction. Each event must match its
@@ -61,15 +61,13 @@ export class Outbox {
     // A NOTIFY, delivered at commit, wakes the relay at once instead of at its next poll: once per
     // transaction (a batch of events handled in one transaction appends many times), and in the
     // same statement as the insert (a data-modifying WITH always runs to completion).
-    const transaction = em.queryRunner?.isTransactionActive ? em.queryRunner : undefined;
-    if (transaction && notified.has(transaction)) {
-      await em.query(insert, values);
-    } else {
+    if (firstAppend(em)) {
       await em.query(`WITH appended AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [
         ...values,
         OUTBOX_CHANNEL,
       ]);
-      if (transaction) notified.add(transaction);
+    } else {
+      await em.query(insert, values);
     }
     return built.map((b) => b.event);
   }
