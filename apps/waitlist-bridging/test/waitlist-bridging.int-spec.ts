@@ -11,8 +11,11 @@ import {
   type ServiceUnderTest,
 } from '@samenspel/testing';
 import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@samenspel/http';
+import { withDatabase } from '@samenspel/persistence';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
+import { MATCH_CHANNEL } from '../src/bridging/bridging.repository';
 import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
 
 /**
@@ -454,5 +457,61 @@ describe('waitlist bridging', () => {
       const entry = await h.entry(waitlistEntryId);
       expect(entry?.offers.map((o) => [o.rank, o.status])).toEqual(expect.arrayContaining([[1, 'expired']]));
     });
+  });
+
+  describe('with the fallback sweep ten minutes away', () => {
+    beforeAll(async () => {
+      await h.bridging.dispose();
+      h.bridging = await startService('waitlist-bridging', {
+        env: { ACTIVITY_URL: activity.baseUrl, BRIDGING_MATCH_SWEEP_MS: '600000' },
+      });
+    }, 90000);
+
+    it('matches more entries than one pass takes after a single wake, without waiting for the sweep', async () => {
+      // 1,050 entries become ready together with one wake-up: left-over work, or youngsters whose
+      // retry time passed while the activity service was away. One pass of the matcher takes
+      // 1,000 (50 batches of 20); the other 50 must follow at once, not at the next sweep.
+      const m = aMunicipality();
+      const teamId = await h.team(m);
+      const activityId = await h.activityFor(teamId, m, { capacity: 2000 });
+      const db = new Client({
+        connectionString: withDatabase(process.env.DATABASE_URL ?? '', h.bridging.databaseName),
+      });
+      await db.connect();
+      const count = async (status: string) =>
+        Number(
+          (
+            await db.query<{ n: string }>(
+              `SELECT count(*) AS n FROM waitlist_entry WHERE municipality_code = $1 AND status = $2`,
+              [m, status],
+            )
+          ).rows[0].n,
+        );
+      try {
+        // Once bridging has heard of the activity (which wakes the matcher too), nothing else will.
+        await waitFor(
+          async () =>
+            (await db.query(`SELECT 1 FROM known_activity WHERE activity_id = $1`, [activityId])).rowCount ===
+            1,
+        );
+        await db.query(
+          `INSERT INTO waitlist_entry (waitlist_entry_id, youth_ref, source, age_years, postcode4, municipality_code,
+                                       care_category, expected_wait_weeks, interests, status, entered_at)
+           SELECT gen_random_uuid()::text, 'yr_' || substr(md5(random()::text), 1, 12), $1, 14, '3581', $2,
+                  'ggz', 12, '{music}', 'matching', now() - make_interval(secs => 2000 - i)
+             FROM generate_series(1, 1050) AS i`,
+          [INTAKE, m],
+        );
+        await db.query(`SELECT pg_notify($1, '')`, [MATCH_CHANNEL]);
+        await waitFor(async () => (await count('offered')) === 1050, {
+          timeoutMs: 150000,
+          intervalMs: 500,
+          description: 'all 1,050 offered',
+        });
+        expect(await count('matching')).toBe(0);
+      } finally {
+        await db.end();
+      }
+    }, 180000);
   });
 });

@@ -13,6 +13,8 @@ import { ReleaseHolds } from './usecases/release-holds/release-holds.usecase';
 /** When the activity service was away: try an entry again after this long. */
 const RETRY_AFTER_MS = 5000;
 const BATCH = 20;
+/** Batches in one pass of the matcher. */
+const ROUNDS = 50;
 
 /**
  * Runs the matcher outside of any event's transaction: entries in `matching` are matched oldest
@@ -82,18 +84,25 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (this.running) {
       this.pendingWake = false;
+      let more = false;
       try {
-        await this.drain();
+        more = await this.drain();
       } catch (error) {
         this.logger.error({ err: error }, 'matcher pass failed');
       }
       if (!this.session && this.running) await this.listen();
-      if (!this.pendingWake && this.running) await this.idle();
+      // Work left after a pass is nobody else's to announce: idling here would leave it until the
+      // next sweep (under a burst, a pause of BRIDGING_MATCH_SWEEP_MS after every pass).
+      if (!more && !this.pendingWake && this.running) await this.idle();
     }
   }
 
-  private async drain(): Promise<void> {
-    for (let round = 0; this.running && round < 50; round++) {
+  /**
+   * One pass: batches until one comes back short, or at most ROUNDS of them (then `run` checks the
+   * LISTEN session and passes again at once). Resolves whether work may be left.
+   */
+  private async drain(): Promise<boolean> {
+    for (let round = 0; this.running && round < ROUNDS; round++) {
       let released = 0;
       try {
         released = await this.releaseHolds.execute(BATCH);
@@ -121,8 +130,9 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const results = await Promise.allSettled([...lanes.values()].map((ids) => this.matchInOrder(ids)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
-      if (ready.length < BATCH && released < BATCH) return;
+      if (ready.length < BATCH && released < BATCH) return false;
     }
+    return this.running;
   }
 
   private async matchInOrder(commands: MatchEntryCommand[]): Promise<void> {
