@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { TOPICS } from '@samenspel/contracts';
-import { authHeader, TestKafka, waitFor, type ServiceUnderTest } from '@samenspel/testing';
+import { authHeader, startService, TestKafka, waitFor, type ServiceUnderTest } from '@samenspel/testing';
 import {
   enteredEvent,
   toRecord,
@@ -142,6 +142,14 @@ export class BridgingHarness {
   }
 
   /** Waits for an outbound event of the type for the youngster. */
+  /** Replaces the bridging service by a fresh one (new database) with these settings. */
+  async restartBridging(env: Record<string, string>): Promise<void> {
+    await this.bridging.dispose();
+    this.bridging = await startService('waitlist-bridging', {
+      env: { ACTIVITY_URL: this.activity.baseUrl, ...env },
+    });
+  }
+
   async outboundEvent(youthRef: string, type: string, count = 1, timeoutMs = 15000) {
     return waitFor(
       () => {

@@ -434,10 +434,7 @@ describe('waitlist bridging', () => {
 
   describe('with offers that lapse after 3 s', () => {
     beforeAll(async () => {
-      await h.bridging.dispose();
-      h.bridging = await startService('waitlist-bridging', {
-        env: { ACTIVITY_URL: activity.baseUrl, BRIDGING_OFFER_TTL: 'PT3S' },
-      });
+      await h.restartBridging({ BRIDGING_OFFER_TTL: 'PT3S' });
     }, 90000);
 
     it('expires the offer with its hold and offers the next-best activity', async () => {
@@ -461,10 +458,7 @@ describe('waitlist bridging', () => {
 
   describe('with the fallback sweep ten minutes away', () => {
     beforeAll(async () => {
-      await h.bridging.dispose();
-      h.bridging = await startService('waitlist-bridging', {
-        env: { ACTIVITY_URL: activity.baseUrl, BRIDGING_MATCH_SWEEP_MS: '600000' },
-      });
+      await h.restartBridging({ BRIDGING_MATCH_SWEEP_MS: '600000' });
     }, 90000);
 
     it('matches more entries than one pass takes after a single wake, without waiting for the sweep', async () => {
