@@ -195,6 +195,13 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       scope: "Team roles: a seat in the best of their own team's activities; service, admin: any team's",
     },
     {
+      method: 'POST',
+      path: '/api/v1/placements/hold-best/batch',
+      roles: ['service', 'admin', 'team-lead', 'youth-worker'],
+      scope:
+        "As hold-best, for up to 50 youngsters in order; team roles: each seat in their own team's activities",
+    },
+    {
       method: 'GET',
       path: '/api/v1/placements',
       roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],

@@ -132,6 +132,89 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
     expect(await api.capacity(activityId)).toMatchObject({ held: 1, available: 9 });
   });
 
+  it('holds a batch of youngsters in order in one call, answers each as a single call would, and audits each', async () => {
+    const m = aMunicipalityCode();
+    const teamId = await api.aTeam([m]);
+    const activityId = await api.anActivity(teamId, { capacity: 2, municipalityCode: m });
+    const youngster = (reference: string = randomUUID(), youthRef = aYouthRef()) => ({
+      ageYears: 14,
+      postcode4: '3562',
+      municipalityCode: m,
+      interests: ['sport'],
+      youthRef,
+      reference,
+    });
+    const takenReference = randomUUID();
+    expect((await api.hold(activityId, aYouthRef(), takenReference)).status).toBe(201);
+    const items = [youngster(), youngster(takenReference), youngster(), youngster()];
+
+    const reply = await api.call<{ results: Record<string, unknown>[] }>(
+      'POST',
+      '/placements/hold-best/batch',
+      { items },
+      { role: 'service' },
+    );
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.results).toEqual([
+      expect.objectContaining({
+        status: 201,
+        held: expect.objectContaining({
+          placement: expect.objectContaining({ activityId, youthRef: items[0]!.youthRef, status: 'held' }),
+          activity: expect.objectContaining({ activityId, teamId }),
+        }),
+      }),
+      {
+        status: 409,
+        problem: expect.objectContaining({
+          type: problemType('reference-conflict'),
+          status: 409,
+          instance: '/api/v1/placements/hold-best/batch',
+        }),
+      },
+      expect.objectContaining({ status: 200, held: null }),
+      expect.objectContaining({ status: 200, held: null }),
+    ]);
+    expect(await api.capacity(activityId)).toMatchObject({ held: 2, available: 0 });
+
+    // One audit record per youngster, with that youngster's placement and answer.
+    const heldId = (reply.body.results[0]!.held as { placement: { id: string } }).placement.id;
+    const audit = async (youthRef: string) =>
+      (
+        await api.call<{ items: { resource: { id?: string }; statusCode: number; outcome: string }[] }>(
+          'GET',
+          `/audit?subject=${youthRef}`,
+        )
+      ).body.items;
+    expect(await audit(items[0]!.youthRef)).toEqual([
+      expect.objectContaining({ resource: { type: 'placement', id: heldId }, statusCode: 201 }),
+    ]);
+    expect(await audit(items[1]!.youthRef)).toEqual([
+      expect.objectContaining({ resource: { type: 'placement' }, statusCode: 409 }),
+    ]);
+    expect(await audit(items[3]!.youthRef)).toEqual([expect.objectContaining({ statusCode: 200 })]);
+
+    // Bad input: the whole batch is refused with the field of the item at fault, and nothing is held.
+    const bad = await api.call<{ type: string; errors: { field: string }[] }>(
+      'POST',
+      '/placements/hold-best/batch',
+      { items: [youngster(), { ...youngster(), ageYears: 'veertien' }] },
+      { role: 'service' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain('application/problem+json');
+    expect(bad.body.errors.map((e) => e.field)).toContain('items.1.ageYears');
+    const tooMany = await api.call<{ errors: { field: string }[] }>(
+      'POST',
+      '/placements/hold-best/batch',
+      { items: Array.from({ length: 51 }, () => youngster()) },
+      { role: 'service' },
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors.map((e) => e.field)).toContain('items');
+    expect(await api.capacity(activityId)).toMatchObject({ held: 2, available: 0 });
+  });
+
   it('confirms, releases, cancels and completes placements, each event showing the seats free afterwards', async () => {
     const teamId = await api.aTeam();
     const activityId = await api.anActivity(teamId, { capacity: 2 });

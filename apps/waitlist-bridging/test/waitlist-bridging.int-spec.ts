@@ -14,6 +14,7 @@ import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@sam
 import { withDatabase } from '@samenspel/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { PlacementRefusedError } from '../src/activity-catalog/activity-catalog.port';
 import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
 import { MATCH_CHANNEL } from '../src/bridging/bridging.repository';
 import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
@@ -429,6 +430,37 @@ describe('waitlist bridging', () => {
     ).toEqual({ held: null });
     expect((await h.placement(`youthRef=${youthRef}`)).items).toEqual([
       expect.objectContaining({ status: 'held', reference, activityId: music }),
+    ]);
+  });
+
+  it('the activity adapter holds seats for several youngsters in one call, in order, and reports a refused one on its own', async () => {
+    const m = aMunicipality();
+    const teamId = await h.team(m);
+    const music = await h.activityFor(teamId, m, { title: 'Muziekstudio', themes: ['music'], capacity: 1 });
+    const catalog = activityCatalog();
+    const query = { ageYears: 14, postcode4: '3581', municipalityCode: m, interests: ['music'] };
+    const expiresAt = new Date(Date.now() + 3600000).toISOString();
+    const first = { query, youthRef: aYouthRef(), reference: randomUUID(), expiresAt };
+    const second = { query, youthRef: aYouthRef(), reference: randomUUID(), expiresAt };
+    // The first youngster's reference for another youngster: a client bug, refused on its own.
+    const misused = { query, youthRef: aYouthRef(), reference: first.reference, expiresAt };
+
+    const results = await catalog.holdBestAll([first, second, misused]);
+
+    expect(results).toEqual([
+      {
+        held: expect.objectContaining({ activityId: music, teamId, status: 'held' }),
+        activity: { activityId: music, teamId, title: 'Muziekstudio' },
+      },
+      { held: null },
+      expect.any(PlacementRefusedError),
+    ]);
+    expect(results[2]).toMatchObject({
+      status: 409,
+      problemType: expect.stringMatching(/reference-conflict$/),
+    });
+    expect((await h.placement(`youthRef=${first.youthRef}`)).items).toEqual([
+      expect.objectContaining({ status: 'held', reference: first.reference, activityId: music }),
     ]);
   });
 

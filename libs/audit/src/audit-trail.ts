@@ -75,12 +75,19 @@ export class AuditTrail {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** Appends one record; pass a transaction's manager to make it part of that transaction. */
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const row = toAuditRow(entry);
+  record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    return this.recordAll([entry], manager);
+  }
+
+  /** Appends records in one statement (all or none), e.g. one per youngster of a batch request. */
+  async recordAll(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => toAuditRow(entry));
     await manager.query(
-      `INSERT INTO audit_record (${COLUMNS.join(', ')})
-       VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
-      COLUMNS.map((column) => row[column]),
+      `INSERT INTO audit_record (${COLUMNS.join(', ')}) VALUES ${rows
+        .map((_, r) => `(${COLUMNS.map((_, i) => `$${r * COLUMNS.length + i + 1}`).join(', ')})`)
+        .join(', ')}`,
+      rows.flatMap((row) => COLUMNS.map((column) => row[column])),
     );
   }
 

@@ -16,6 +16,13 @@ export interface AuditContext {
 
 export type AuditPicker = (context: AuditContext) => string | undefined;
 
+/** One record of a batch route (see `each`); what is absent is taken from the request. */
+export interface AuditItem {
+  id?: string;
+  subject?: string;
+  statusCode?: number;
+}
+
 export interface AuditedOptions {
   action: AuditAction;
   /** The kind of record, e.g. 'referral'. */
@@ -24,6 +31,12 @@ export interface AuditedOptions {
   id?: AuditPicker;
   /** The youngster's youthRef, when the record is about one youngster. */
   subject?: AuditPicker;
+  /**
+   * For a route about several youngsters at once (a batch): one record each, with its own id,
+   * subject and status, instead of one for the request. On a denied or failed request the picker
+   * sees no result and names whom the request was about.
+   */
+  each?: (context: AuditContext) => AuditItem[];
   /** Audit only when this holds (e.g. a list filtered to one youngster); default always. */
   when?: (context: AuditContext) => boolean;
 }

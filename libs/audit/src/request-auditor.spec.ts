@@ -11,9 +11,9 @@ import { auditStateOf, RequestAuditor, setAuditSubject, type AuditableRequest } 
 class TrailInMemory {
   readonly entries: AuditEntry[] = [];
   failing = false;
-  async record(entry: AuditEntry): Promise<void> {
+  async recordAll(entries: AuditEntry[]): Promise<void> {
     if (this.failing) throw new Error('connection refused');
-    this.entries.push(entry);
+    this.entries.push(...entries);
   }
 }
 
@@ -132,6 +132,41 @@ describe('the request auditor', () => {
     await sut.afterResponse(req, aResponse(403));
 
     expect(trail.entries[0]).toMatchObject({ subjectRef: 'yr_0000000002', statusCode: 403 });
+  });
+
+  it('records one entry per youngster of a batch route, each with its own id and status', async () => {
+    const batch: AuditedOptions = {
+      action: 'create',
+      resource: 'placement',
+      each: ({ req, result }) =>
+        ((req.body as { items: { youthRef: string }[] }).items ?? []).map((item, i) => {
+          const answer = (result as { results: { id?: string; status: number }[] } | undefined)?.results[i];
+          return { subject: item.youthRef, id: answer?.id, statusCode: answer?.status };
+        }),
+    };
+    const body = { items: [{ youthRef: 'yr_0000000001' }, { youthRef: 'yr_0000000002' }] };
+    const req = aRequest('service', { method: 'POST', body } as Partial<AuditableRequest>);
+    auditStateOf(req).options = sut.optionsFor(req, batch);
+
+    await sut.afterSuccess(req, 200, { results: [{ id: 'p-1', status: 201 }, { status: 409 }] });
+
+    expect(trail.entries).toEqual([
+      expect.objectContaining({ subjectRef: 'yr_0000000001', resourceId: 'p-1', statusCode: 201 }),
+      expect.objectContaining({ subjectRef: 'yr_0000000002', resourceId: undefined, statusCode: 409 }),
+    ]);
+
+    // Denied before the handler ran: one record per youngster named, with the response's status.
+    const denied = aRequest('ops', { method: 'POST', body } as Partial<AuditableRequest>);
+    auditStateOf(denied).options = batch;
+    await sut.afterResponse(denied, aResponse(403));
+    expect(trail.entries.slice(2)).toEqual([
+      expect.objectContaining({
+        subjectRef: 'yr_0000000001',
+        statusCode: 403,
+        actor: expect.objectContaining({ role: 'ops' }),
+      }),
+      expect.objectContaining({ subjectRef: 'yr_0000000002', statusCode: 403 }),
+    ]);
   });
 
   it('records each request once', async () => {

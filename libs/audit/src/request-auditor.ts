@@ -84,7 +84,7 @@ export class RequestAuditor {
     if (state.done || !state.options || !req.principal) return;
     state.done = true;
     try {
-      await this.trail.record(this.entryFor(req, state.options, statusCode, { req, result }));
+      await this.trail.recordAll(this.entriesFor(req, state.options, statusCode, { req, result }));
     } catch (error) {
       this.logger.error({ err: error, route: routeOf(req) }, 'an audit record could not be written');
       if (state.options.action === 'read') {
@@ -105,10 +105,26 @@ export class RequestAuditor {
     const correlation = res.getHeader(CORRELATION_ID_HEADER);
     if (!state.correlationId && typeof correlation === 'string') state.correlationId = correlation;
     try {
-      await this.trail.record(this.entryFor(req, options, res.statusCode, { req }));
+      await this.trail.recordAll(this.entriesFor(req, options, res.statusCode, { req }));
     } catch (error) {
       this.logger.error({ err: error, route: routeOf(req) }, 'an audit record could not be written');
     }
+  }
+
+  private entriesFor(
+    req: AuditableRequest,
+    options: AuditedOptions,
+    statusCode: number,
+    context: AuditContext,
+  ): AuditEntry[] {
+    const entry = this.entryFor(req, options, statusCode, context);
+    if (!options.each) return [entry];
+    return options.each(context).map((item) => ({
+      ...entry,
+      resourceId: item.id,
+      subjectRef: item.subject,
+      statusCode: item.statusCode ?? statusCode,
+    }));
   }
 
   private entryFor(

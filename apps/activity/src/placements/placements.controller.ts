@@ -8,6 +8,8 @@ import {
   fromParam,
   fromResult,
   setAuditSubject,
+  type AuditContext,
+  type AuditItem,
 } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
@@ -18,6 +20,9 @@ import { ActivityNotFoundError, PlacementNotFoundError } from '../shared/errors'
 import {
   AttendanceSummaryView,
   AttendanceView,
+  HoldBestBatchDto,
+  HoldBestBatchItemView,
+  HoldBestBatchView,
   HoldBestPlacementDto,
   HoldBestView,
   HoldPlacementDto,
@@ -33,6 +38,7 @@ import { ChangePlacementCommand } from './usecases/change-placement/change-place
 import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
 import { HoldBestPlacementCommand } from './usecases/hold-best-placement/hold-best-placement.command';
 import { HoldBestPlacement } from './usecases/hold-best-placement/hold-best-placement.usecase';
+import { HoldBestPlacements } from './usecases/hold-best-placements/hold-best-placements.usecase';
 import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.command';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
@@ -49,6 +55,25 @@ const placementChange = {
 /** The id of the placement a hold-best answer holds (none when no seat was free). */
 const heldPlacementId: AuditPicker = ({ result }) => (result as HoldBestView | undefined)?.held?.placement.id;
 
+/**
+ * One audit record per youngster of a hold-best batch: the seat held (or none) and the status a
+ * single call would have had; for a denied or failed batch, each youngster it named.
+ */
+const eachOfBatch = ({ req, result }: AuditContext): AuditItem[] => {
+  const items = (req.body as { items?: unknown } | undefined)?.items;
+  const asked = Array.isArray(items) ? items : [];
+  const answered = (result as HoldBestBatchView | undefined)?.results;
+  return asked.map((item: unknown, i): AuditItem => {
+    const youthRef = (item as { youthRef?: unknown } | null)?.youthRef;
+    const answer = answered?.[i];
+    return {
+      ...(typeof youthRef === 'string' && { subject: youthRef }),
+      ...(answer?.held && { id: answer.held.placement.id }),
+      ...(answer && { statusCode: answer.status }),
+    };
+  });
+};
+
 /** Placements: `service` (the bridging and referral services), admin, and the team's own people. */
 @ApiTags('placements')
 @Controller()
@@ -56,6 +81,7 @@ export class PlacementsController {
   constructor(
     private readonly holdPlacement: HoldPlacement,
     private readonly holdBestPlacement: HoldBestPlacement,
+    private readonly holdBestPlacements: HoldBestPlacements,
     private readonly changePlacement: ChangePlacement,
     private readonly recordAttendance: RecordAttendance,
     private readonly placements: PlacementsRepository,
@@ -110,24 +136,32 @@ export class PlacementsController {
     @Body() body: HoldBestPlacementDto,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<HoldBestView> {
-    const result = await this.holdBestPlacement.execute(
-      new HoldBestPlacementCommand(
-        principal,
-        {
-          ageYears: body.ageYears,
-          postcode4: body.postcode4,
-          municipalityCode: body.municipalityCode,
-          interests: body.interests,
-          ...(body.excludeActivityIds && { excludeActivityIds: body.excludeActivityIds }),
-          ...(body.limit !== undefined && { limit: body.limit }),
-        },
-        body.youthRef,
-        body.reference,
-        body.expiresAt ? new Date(body.expiresAt) : undefined,
-      ),
-    );
+    const result = await this.holdBestPlacement.execute(holdBestCommand(principal, body));
     res.status(result.placement && result.created ? 201 : 200);
     return HoldBestView.of(result);
+  }
+
+  @Post('placements/hold-best/batch')
+  @HttpCode(200)
+  @Roles('service', 'admin', 'team-lead', 'youth-worker')
+  @Audited({ action: 'create', resource: 'placement', each: eachOfBatch })
+  @ApiOkResponse({
+    type: HoldBestBatchView,
+    description:
+      'For each youngster in the order asked, what `POST /placements/hold-best` would have answered: a seat, ' +
+      '`held: null`, or a problem. Earlier items are served first (first come, first served); ' +
+      'one transaction for the whole batch',
+  })
+  async holdBestBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: HoldBestBatchDto,
+    @Req() req: { originalUrl?: string; url?: string },
+  ): Promise<HoldBestBatchView> {
+    const results = await this.holdBestPlacements.execute(
+      body.items.map((item) => holdBestCommand(principal, item)),
+    );
+    const instance = (req.originalUrl ?? req.url ?? '/').split('?')[0];
+    return { results: results.map((result) => HoldBestBatchItemView.of(result, instance)) };
   }
 
   @Get('placements')
@@ -299,4 +333,21 @@ export class PlacementsController {
       await this.changePlacement.execute(new ChangePlacementCommand(principal, id, command, reason)),
     );
   }
+}
+
+function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): HoldBestPlacementCommand {
+  return new HoldBestPlacementCommand(
+    principal,
+    {
+      ageYears: body.ageYears,
+      postcode4: body.postcode4,
+      municipalityCode: body.municipalityCode,
+      interests: body.interests,
+      ...(body.excludeActivityIds && { excludeActivityIds: body.excludeActivityIds }),
+      ...(body.limit !== undefined && { limit: body.limit }),
+    },
+    body.youthRef,
+    body.reference,
+    body.expiresAt ? new Date(body.expiresAt) : undefined,
+  );
 }

@@ -65,6 +65,12 @@ export abstract class ActivityCatalogPort {
   abstract hold(request: HoldRequest): Promise<HoldResult>;
   /** Ranks the candidates and holds a seat in the best one with room, in one call. */
   abstract holdBest(request: HoldBestRequest): Promise<HoldBestResult>;
+  /**
+   * `holdBest` for several youngsters, served in the order given (first come, first served), in
+   * as few calls as the service allows. Resolves per request its result or why it was refused
+   * (a PlacementRefusedError); rejects when the service could not be asked at all.
+   */
+  abstract holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>>;
   abstract confirm(placementId: string): Promise<PlacementRef>;
   abstract release(placementId: string, reason: string): Promise<void>;
 }

@@ -21,6 +21,8 @@ export interface HttpActivityCatalogOptions {
 }
 
 const TOKEN_LIFETIME_S = 3600;
+/** The most youngsters the activity service takes in one hold-best batch. */
+const MAX_BATCH = 50;
 /** A cached token is replaced this long before it expires, so no call goes out with a stale one. */
 const TOKEN_MARGIN_S = 300;
 
@@ -68,18 +70,43 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
   }
 
   async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
-    const { query, ...hold } = request;
-    const res = await this.call('POST', '/api/v1/placements/hold-best', { ...query, ...hold });
-    if (res.ok) {
-      const body = res.json() as { held?: { placement?: unknown; activity?: unknown } | null };
-      if (!body.held) return { held: null };
-      return { held: placementOf(body.held.placement), activity: activityOf(body.held.activity) };
-    }
+    const res = await this.call('POST', '/api/v1/placements/hold-best', holdBestBody(request));
+    if (res.ok) return heldOf(res.json());
     if (res.status >= 400 && res.status < 500) {
       const type = problemType(res);
       throw new PlacementRefusedError(res.status, type, `hold-best refused: ${type}`);
     }
     throw this.unexpected(res, 'hold-best');
+  }
+
+  async holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
+    const results: Array<HoldBestResult | Error> = [];
+    for (let i = 0; i < requests.length; i += MAX_BATCH) {
+      results.push(...(await this.holdBestBatch(requests.slice(i, i + MAX_BATCH))));
+    }
+    return results;
+  }
+
+  private async holdBestBatch(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
+    const res = await this.call('POST', '/api/v1/placements/hold-best/batch', {
+      items: requests.map(holdBestBody),
+    });
+    if (!res.ok) throw this.unexpected(res, 'hold-best batch');
+    const body = res.json() as { results?: unknown };
+    const answers = Array.isArray(body.results) ? (body.results as unknown[]) : [];
+    if (answers.length !== requests.length) {
+      throw new ActivityUnavailableError(
+        `activity answered ${answers.length} results for a batch of ${requests.length}`,
+      );
+    }
+    return answers.map((answer) => {
+      const a = (answer ?? {}) as { status?: unknown; problem?: { type?: unknown } };
+      if (typeof a.status === 'number' && a.status >= 400) {
+        const type = typeof a.problem?.type === 'string' ? a.problem.type : '';
+        return new PlacementRefusedError(a.status, type, `hold-best refused: ${type}`);
+      }
+      return heldOf(answer);
+    });
   }
 
   private async placement(placementId: string): Promise<PlacementRef & { youthRef?: string }> {
@@ -161,6 +188,18 @@ function problemOf(res: JsonHttpResponse): { type: string; placementId?: string 
 
 function problemType(res: JsonHttpResponse): string {
   return problemOf(res).type;
+}
+
+function holdBestBody(request: HoldBestRequest): Record<string, unknown> {
+  const { query, ...hold } = request;
+  return { ...query, ...hold };
+}
+
+/** A hold-best answer (or one item of a batch's): the seat held, or none free. */
+function heldOf(body: unknown): HoldBestResult {
+  const held = (body as { held?: { placement?: unknown; activity?: unknown } | null } | null)?.held;
+  if (!held) return { held: null };
+  return { held: placementOf(held.placement), activity: activityOf(held.activity) };
 }
 
 function activityOf(body: unknown): HeldActivity {

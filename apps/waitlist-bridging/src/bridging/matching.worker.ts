@@ -135,20 +135,19 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return this.running;
   }
 
+  /** One municipality's youngsters of the batch, oldest first: their seats are held in one call, in order. */
   private async matchInOrder(commands: MatchEntryCommand[]): Promise<void> {
-    for (const command of commands) {
-      if (!this.running) return;
-      const id = command.waitlistEntryId;
-      try {
-        await this.matchEntry.execute(command);
-      } catch (error) {
-        const level = error instanceof ActivityUnavailableError ? 'warn' : 'error';
-        this.logger[level]({ err: error, waitlistEntryId: id }, 'matching failed; retrying later');
-        await BridgingRepository.in(this.dataSource.manager).postponeMatching(
-          id,
-          new Date(Date.now() + RETRY_AFTER_MS),
-        );
-      }
+    if (!this.running) return;
+    const outcomes = await this.matchEntry.executeAll(commands);
+    for (const [i, outcome] of outcomes.entries()) {
+      if (!(outcome instanceof Error)) continue;
+      const id = commands[i]!.waitlistEntryId;
+      const level = outcome instanceof ActivityUnavailableError ? 'warn' : 'error';
+      this.logger[level]({ err: outcome, waitlistEntryId: id }, 'matching failed; retrying later');
+      await BridgingRepository.in(this.dataSource.manager).postponeMatching(
+        id,
+        new Date(Date.now() + RETRY_AFTER_MS),
+      );
     }
   }
 

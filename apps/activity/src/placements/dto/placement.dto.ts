@@ -8,10 +8,26 @@ import {
   IsYouthRef,
 } from '@samenspel/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CandidateQueryDto, CandidateView } from '../../matching/dto/candidate.dto';
 import type { AttendanceRecord, Placement } from '../placement.entity';
 import type { HoldBestResult } from '../usecases/hold-best-placement/hold-best-placement.usecase';
+import {
+  MAX_BATCH,
+  type HoldBestBatchResult,
+} from '../usecases/hold-best-placements/hold-best-placements.usecase';
+import { toProblem, type ProblemDetails } from '@samenspel/http';
 
 /** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
 export class HoldTermsDto {
@@ -31,6 +47,17 @@ export class HoldPlacementDto extends HoldTermsDto {
 
 /** A candidate query (ranked as `POST /matching/candidates`) and the hold to make in the best one. */
 export class HoldBestPlacementDto extends IntersectionType(CandidateQueryDto, HoldTermsDto) {}
+
+/** Youngsters to hold a seat for, in order: first come, first served. */
+export class HoldBestBatchDto {
+  @ApiProperty({ type: [HoldBestPlacementDto], minItems: 1, maxItems: MAX_BATCH })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => HoldBestPlacementDto)
+  items!: HoldBestPlacementDto[];
+}
 
 export class PlacementReasonDto {
   @ApiPropertyOptional({
@@ -183,4 +210,31 @@ export class HoldBestView {
       },
     };
   }
+}
+
+/** One youngster's answer in a batch: what `POST /placements/hold-best` would have answered. */
+export class HoldBestBatchItemView {
+  @ApiProperty({ description: 'The HTTP status a single call would have answered: 201, 200 or 4xx' })
+  status!: number;
+  @ApiPropertyOptional({
+    type: HeldSeatView,
+    nullable: true,
+    description: 'The seat held; null when no eligible activity had a free seat; absent when refused',
+  })
+  held?: HeldSeatView | null;
+  @ApiPropertyOptional({ description: 'RFC 9457 problem details of a refusal (e.g. reference-conflict)' })
+  problem?: ProblemDetails;
+
+  static of(result: HoldBestBatchResult, instance: string): HoldBestBatchItemView {
+    if ('refused' in result) {
+      const problem = toProblem(result.refused, instance);
+      return { status: problem.status, problem };
+    }
+    return { status: result.placement && result.created ? 201 : 200, ...HoldBestView.of(result) };
+  }
+}
+
+export class HoldBestBatchView {
+  @ApiProperty({ type: [HoldBestBatchItemView], description: 'One per item, in the order asked' })
+  results!: HoldBestBatchItemView[];
 }

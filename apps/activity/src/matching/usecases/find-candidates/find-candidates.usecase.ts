@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { rankCandidates, type RankedCandidate } from '../../../domain/ranking';
@@ -16,8 +16,12 @@ export class FindCandidates {
     private readonly activities: ActivitiesRepository,
   ) {}
 
-  async execute(query: FindCandidatesQuery): Promise<RankedCandidate[]> {
-    const { items } = await this.activities.search(this.dataSource.manager, {
+  /** `manager`: a transaction's, for a batch of holds that must see its own seats taken. */
+  async execute(
+    query: FindCandidatesQuery,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RankedCandidate[]> {
+    const { items } = await this.activities.search(manager, {
       status: 'open',
       age: query.ageYears,
       municipalityCode: query.municipalityCode,

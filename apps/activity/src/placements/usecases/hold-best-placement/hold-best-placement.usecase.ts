@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError } from '@samenspel/http';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { RankedCandidate } from '../../../domain/ranking';
 import { FindCandidatesQuery } from '../../../matching/usecases/find-candidates/find-candidates.query';
@@ -10,7 +10,7 @@ import { ActivityNotFoundError } from '../../../shared/errors';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import { HoldPlacementCommand } from '../hold-placement/hold-placement.command';
-import { HoldPlacement } from '../hold-placement/hold-placement.usecase';
+import { HoldPlacement, type HoldResult } from '../hold-placement/hold-placement.usecase';
 import type { HoldBestPlacementCommand } from './hold-best-placement.command';
 
 /** The activity a seat was held in: what a caller needs to make an offer of it. */
@@ -36,8 +36,9 @@ const NEXT_CANDIDATE = new Set(['no-capacity', 'activity-not-open', 'already-pla
 
 /**
  * Ranks the candidates for a youngster (as `POST /matching/candidates`) and holds a seat in the
- * best one that still has room, in one request. Each try is the ordinary hold (its own transaction
- * with the activity row locked), so capacity is kept exactly as for `POST /placements`.
+ * best one that still has room, in one request. Each try is the ordinary hold (in its own
+ * transaction, or in a batch's, with the activity row locked), so capacity is kept exactly as for
+ * `POST /placements`.
  *
  * Idempotent on the reference, like the hold: a reference seen before returns its placement,
  * whatever the activity's seats are now, and is never answered with a second seat. The hold finds
@@ -54,7 +55,27 @@ export class HoldBestPlacement {
     private readonly activities: ActivitiesRepository,
   ) {}
 
-  async execute(command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+  /** Each try of a candidate in a transaction of its own. */
+  execute(command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+    return this.holdBest(command, this.dataSource.manager, (hold) => this.holdPlacement.execute(hold));
+  }
+
+  /**
+   * Every try in the caller's transaction (a batch of youngsters, held in order). A refusal leaves
+   * the transaction usable; a failed statement fails it, and the caller redoes the batch one
+   * youngster at a time with `execute`.
+   */
+  executeIn(em: EntityManager, command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+    return this.holdBest(command, em, (hold) =>
+      this.holdPlacement.holdIn(em, hold, this.holdPlacement.expiryOf(hold.expiresAt)),
+    );
+  }
+
+  private async holdBest(
+    command: HoldBestPlacementCommand,
+    em: EntityManager,
+    tryHold: (hold: HoldPlacementCommand) => Promise<HoldResult>,
+  ): Promise<HoldBestResult> {
     const expiresAt = this.holdPlacement.expiryOf(command.expiresAt);
     // A reference seen before is found by the hold itself (it looks the reference up with the
     // activity locked), so the common first call costs no lookup of its own.
@@ -72,10 +93,11 @@ export class HoldBestPlacement {
         query.limit,
         ownTeam,
       ),
+      em,
     );
     for (const candidate of candidates) {
       try {
-        const { placement, created } = await this.holdPlacement.execute(
+        const { placement, created } = await tryHold(
           new HoldPlacementCommand(
             principal,
             candidate.activityId,
@@ -84,7 +106,7 @@ export class HoldBestPlacement {
             expiresAt,
           ),
         );
-        if (!created) return this.replay(placement, command);
+        if (!created) return this.replay(em, placement, command);
         return {
           placement,
           activity: { activityId: candidate.activityId, teamId: candidate.teamId, title: candidate.title },
@@ -96,24 +118,25 @@ export class HoldBestPlacement {
         if (NEXT_CANDIDATE.has(error.code)) continue;
         // A concurrent request with this reference held a seat on another activity first.
         if (error.code === 'reference-conflict') {
-          const concurrent = await this.placements.findByReference(
-            this.dataSource.manager,
-            command.reference,
-          );
-          if (concurrent) return this.replay(concurrent, command);
+          const concurrent = await this.placements.findByReference(em, command.reference);
+          if (concurrent) return this.replay(em, concurrent, command);
         }
         throw error;
       }
     }
     // No candidate took it. A retry whose earlier seat is in an activity that is full now, or no
     // longer a candidate, still gets that seat, never a "no seat".
-    const earlier = await this.placements.findByReference(this.dataSource.manager, command.reference);
-    if (earlier) return this.replay(earlier, command);
+    const earlier = await this.placements.findByReference(em, command.reference);
+    if (earlier) return this.replay(em, earlier, command);
     return { placement: null };
   }
 
   /** The placement an earlier request with this reference made: the same youngster's, or a 409. */
-  private async replay(placement: Placement, command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+  private async replay(
+    em: EntityManager,
+    placement: Placement,
+    command: HoldBestPlacementCommand,
+  ): Promise<HoldBestResult> {
     if (placement.youthRef !== command.youthRef) {
       throw new ConflictError(
         'reference-conflict',
@@ -122,7 +145,7 @@ export class HoldBestPlacement {
       );
     }
     assertActsForTeam(command.principal, placement.teamId);
-    const activity = await this.activities.find(this.dataSource.manager, placement.activityId);
+    const activity = await this.activities.find(em, placement.activityId);
     if (!activity) throw new ActivityNotFoundError(placement.activityId);
     return {
       placement,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError } from '@samenspel/http';
 import { Outbox } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.config';
 import { takesPlacements } from '../../../domain/activity-status';
@@ -74,40 +74,47 @@ export class HoldPlacement {
   }
 
   private hold(command: HoldPlacementCommand, expiresAt: Date): Promise<HoldResult> {
-    return this.dataSource.transaction(async (em) => {
-      const activity = await this.activities.lock(em, command.activityId);
-      if (!activity) throw new ActivityNotFoundError(command.activityId);
-      assertActsForTeam(command.principal, activity.teamId);
-      const { earlier, active } = await this.placements.findForHold(
-        em,
-        command.reference,
-        activity.id,
-        command.youthRef,
+    return this.dataSource.transaction((em) => this.holdIn(em, command, expiresAt));
+  }
+
+  /**
+   * The hold in the caller's transaction (a batch of holds). A refusal (a DomainError) is thrown
+   * before anything is written, so the transaction can go on with the next try; a reference taken
+   * by a concurrent call fails the statement, and with it the caller's transaction.
+   */
+  async holdIn(em: EntityManager, command: HoldPlacementCommand, expiresAt: Date): Promise<HoldResult> {
+    const activity = await this.activities.lock(em, command.activityId);
+    if (!activity) throw new ActivityNotFoundError(command.activityId);
+    assertActsForTeam(command.principal, activity.teamId);
+    const { earlier, active } = await this.placements.findForHold(
+      em,
+      command.reference,
+      activity.id,
+      command.youthRef,
+    );
+    if (earlier) return { placement: this.sameRequest(earlier, command), created: false };
+    if (!takesPlacements(activity.status)) throw new ActivityNotOpenError(activity.id, activity.status);
+    if (active) {
+      throw new ConflictError(
+        'already-placed',
+        `This youngster already has a seat on activity ${activity.id}`,
+        {
+          extensions: { placementId: active.id, reference: active.reference },
+        },
       );
-      if (earlier) return { placement: this.sameRequest(earlier, command), created: false };
-      if (!takesPlacements(activity.status)) throw new ActivityNotOpenError(activity.id, activity.status);
-      if (active) {
-        throw new ConflictError(
-          'already-placed',
-          `This youngster already has a seat on activity ${activity.id}`,
-          {
-            extensions: { placementId: active.id, reference: active.reference },
-          },
-        );
-      }
-      if (!canHold(activity)) throw new NoCapacityError(activity.id, activity.capacity);
-      const placement = await this.placements.insertHeld(em, {
-        id: randomUUID(),
-        activityId: activity.id,
-        teamId: activity.teamId,
-        youthRef: command.youthRef,
-        reference: command.reference,
-        expiresAt,
-      });
-      const after = await this.activities.adjustSeats(em, activity.id, 1, 0);
-      await this.outbox.append(em, [placementEvent(placement, availableSeats(after))]);
-      return { placement, created: true };
+    }
+    if (!canHold(activity)) throw new NoCapacityError(activity.id, activity.capacity);
+    const placement = await this.placements.insertHeld(em, {
+      id: randomUUID(),
+      activityId: activity.id,
+      teamId: activity.teamId,
+      youthRef: command.youthRef,
+      reference: command.reference,
+      expiresAt,
     });
+    const after = await this.activities.adjustSeats(em, activity.id, 1, 0);
+    await this.outbox.append(em, [placementEvent(placement, availableSeats(after))]);
+    return { placement, created: true };
   }
 
   /** A repeated reference must describe the same hold; anything else is a client bug worth a 409. */

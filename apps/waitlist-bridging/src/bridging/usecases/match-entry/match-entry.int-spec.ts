@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import type { EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
+  ActivityUnavailableError,
   type HoldBestRequest,
   type HoldBestResult,
   type HoldRequest,
@@ -76,6 +77,13 @@ class CatalogueDouble extends ActivityCatalogPort {
       if ('held' in result) return { held: result.held, activity: this.activityOf(candidate.activityId) };
     }
     return { held: null };
+  }
+  readonly holdBestAllCalls: string[][] = [];
+  async holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
+    this.holdBestAllCalls.push(requests.map((r) => r.youthRef));
+    const results: Array<HoldBestResult | Error> = [];
+    for (const request of requests) results.push(await this.holdBest(request));
+    return results;
   }
   private activityOf(activityId: string) {
     return { activityId, teamId: 'team-1', title: `Activity ${activityId}` };
@@ -179,6 +187,58 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     expect(catalog.holds.size).toBe(1);
     // One call per attempt, both with the same offer id as the reference.
     expect(catalog.holdBestCalls.map((c) => c.reference)).toEqual([offerIdFor(id, 1), offerIdFor(id, 1)]);
+  });
+
+  it("matches a municipality's youngsters with one call, oldest first, each with an outcome of its own", async () => {
+    const [first, second, gone] = ['first', 'second', 'gone'].map((n) => `TST-WL-${Date.now()}-all-${n}`);
+    await anEntryMatching(first!);
+    await anEntryMatching(second!);
+    const catalog = new CatalogueDouble(new Map([['act-one-seat', 1]]));
+    const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
+    const repo = BridgingRepository.in(db.dataSource.manager);
+
+    const outcomes = await match.executeAll([first!, second!, gone!].map((id) => new MatchEntryCommand(id)));
+
+    // The oldest gets the one seat, the next is queued, an entry that is not there is skipped.
+    expect(outcomes).toEqual(['offered', 'queued', 'skipped']);
+    expect(catalog.holdBestAllCalls).toEqual([
+      [(await repo.entry(first!))!.youthRef, (await repo.entry(second!))!.youthRef],
+    ]);
+    expect(catalog.holdBestCalls.map((c) => c.reference)).toEqual([
+      offerIdFor(first!, 1),
+      offerIdFor(second!, 1),
+    ]);
+    expect((await repo.offers(first!)).map((o) => o.activityId)).toEqual(['act-one-seat']);
+    expect((await repo.entry(second!))?.status).toBe('queued');
+  });
+
+  it('leaves each youngster of the call to be retried when the activity service cannot be asked, and records the rest', async () => {
+    const [failing, held] = ['failing', 'held'].map((n) => `TST-WL-${Date.now()}-partial-${n}`);
+    await anEntryMatching(failing!);
+    await anEntryMatching(held!);
+    const away = new (class extends CatalogueDouble {
+      override async holdBestAll(): Promise<Array<HoldBestResult | Error>> {
+        throw new ActivityUnavailableError('activity service unreachable');
+      }
+    })(new Map([['act-a', 5]]));
+    const recordingFails = new OutboxFailingOnce('urn:samenspel:waitlist-bridging', samenspelContracts());
+    const repo = BridgingRepository.in(db.dataSource.manager);
+
+    const unreachable = await sut(away, recordingFails).executeAll([new MatchEntryCommand(failing!)]);
+    expect(unreachable).toEqual([expect.any(ActivityUnavailableError)]);
+    expect((await repo.entry(failing!))?.status).toBe('matching');
+
+    // The one whose offer could not be recorded fails alone; the next of the call is offered.
+    const catalog = new CatalogueDouble(new Map([['act-a', 5]]));
+    const outcomes = await sut(catalog, recordingFails).executeAll(
+      [failing!, held!].map((id) => new MatchEntryCommand(id)),
+    );
+    expect(outcomes).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/went away/) }),
+      'offered',
+    ]);
+    expect((await repo.entry(failing!))?.status).toBe('matching');
+    expect((await repo.entry(held!))?.status).toBe('offered');
   });
 
   it('never offers an activity twice: the next offer excludes every activity offered before', async () => {

@@ -3,7 +3,10 @@ import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import {
   ActivityCatalogPort,
+  ActivityUnavailableError,
   type HeldActivity,
+  type HoldBestRequest,
+  type HoldBestResult,
   type PlacementRef,
 } from '../../../activity-catalog/activity-catalog.port';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
@@ -28,6 +31,19 @@ export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'over
 
 /** How many ranked candidates the activity service tries before the youngster is queued. */
 const CANDIDATES = 10;
+
+/** What matching an entry takes, decided from the entry and its offers as read. */
+type Plan =
+  | { kind: 'skip' }
+  | { kind: 'no-match'; entry: WaitlistEntry }
+  | {
+      kind: 'hold';
+      entry: WaitlistEntry;
+      offerId: string;
+      rank: number;
+      expiresAt: string;
+      request: HoldBestRequest;
+    };
 
 /**
  * Finds the best free seat for an entry in `matching`, holds it and records the offer.
@@ -54,18 +70,59 @@ export class MatchEntry {
   }
 
   async execute(command: MatchEntryCommand): Promise<MatchOutcome> {
+    const plan = await this.plan(command);
+    if (plan.kind !== 'hold') return this.conclude(plan);
+    return this.settle(plan, await this.catalog.holdBest(plan.request));
+  }
+
+  /**
+   * Matches youngsters of one municipality, oldest first, with one call that holds their seats in
+   * that order (`holdBestAll`), then records each result in a transaction of its own. Resolves,
+   * per command, its outcome or the error that leaves its entry to be matched again later.
+   */
+  async executeAll(commands: readonly MatchEntryCommand[]): Promise<Array<MatchOutcome | Error>> {
+    const plans: Plan[] = [];
+    for (const command of commands) plans.push(await this.plan(command));
+    const holds = plans.filter((plan) => plan.kind === 'hold');
+    let held: Array<HoldBestResult | Error> = [];
+    if (holds.length > 0) {
+      try {
+        held = await this.catalog.holdBestAll(holds.map((plan) => plan.request));
+      } catch (error) {
+        held = holds.map(() => error as Error);
+      }
+    }
+    const outcomes: Array<MatchOutcome | Error> = [];
+    let next = 0;
+    for (const plan of plans) {
+      try {
+        if (plan.kind !== 'hold') {
+          outcomes.push(await this.conclude(plan));
+          continue;
+        }
+        const result = held[next++] ?? new ActivityUnavailableError('the activity service gave no answer');
+        if (result instanceof Error) throw result;
+        outcomes.push(await this.settle(plan, result));
+      } catch (error) {
+        outcomes.push(error as Error);
+      }
+    }
+    return outcomes;
+  }
+
+  private async plan(command: MatchEntryCommand): Promise<Plan> {
     const repo = BridgingRepository.in(this.dataSource.manager);
     const entry = command.read?.entry ?? (await repo.entry(command.waitlistEntryId));
-    if (!entry || entry.status !== 'matching') return 'skipped';
+    if (!entry || entry.status !== 'matching') return { kind: 'skip' };
     const offers = command.read?.offers ?? (await repo.offers(entry.waitlistEntryId));
     const rank = nextOfferRank(offers.length);
-    if (rank === undefined) return this.finish(entry, { kind: 'no-match' });
+    if (rank === undefined) return { kind: 'no-match', entry };
 
     const offerId = offerIdFor(entry.waitlistEntryId, rank);
     // Never the same activity twice: the activity service ranks without these and never holds in them.
     const tried = [...new Set(offers.map((o) => o.activityId))];
     const expiresAt = new Date(Date.now() + this.ttlMs).toISOString();
-    const result = await this.catalog.holdBest({
+    const request: HoldBestRequest = {
       query: {
         ageYears: entry.ageYears,
         postcode4: entry.postcode4,
@@ -77,15 +134,24 @@ export class MatchEntry {
       youthRef: entry.youthRef,
       reference: offerId,
       expiresAt,
-    });
-    if (!result.held) return this.finish(entry, { kind: 'queue' });
-    return this.finish(entry, {
+    };
+    return { kind: 'hold', entry, offerId, rank, expiresAt, request };
+  }
+
+  private conclude(plan: Exclude<Plan, { kind: 'hold' }>): Promise<MatchOutcome> {
+    if (plan.kind === 'skip') return Promise.resolve('skipped');
+    return this.finish(plan.entry, { kind: 'no-match' });
+  }
+
+  private settle(plan: Extract<Plan, { kind: 'hold' }>, result: HoldBestResult): Promise<MatchOutcome> {
+    if (!result.held) return this.finish(plan.entry, { kind: 'queue' });
+    return this.finish(plan.entry, {
       kind: 'offer',
-      offerId,
-      rank,
+      offerId: plan.offerId,
+      rank: plan.rank,
       placement: result.held,
       candidate: result.activity,
-      expiresAt,
+      expiresAt: plan.expiresAt,
     });
   }
 

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, SERVICE_LOGGER } from '@samenspel/http';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { HoldBestPlacementCommand } from '../hold-best-placement/hold-best-placement.command';
+import { HoldBestPlacement, type HoldBestResult } from '../hold-best-placement/hold-best-placement.usecase';
+
+/** What one youngster of a batch got: a seat or none, or the refusal a single call would have answered. */
+export type HoldBestBatchResult = HoldBestResult | { refused: DomainError };
+
+/** The most youngsters one batch may name. */
+export const MAX_BATCH = 50;
+
+/**
+ * Holds the best free seat for each youngster of a batch, in the order given, as `HoldBestPlacement`
+ * would one call at a time: the same ranking, the same capacity check with the activity row locked,
+ * the same idempotency on each reference. The order is the caller's first come, first served: a
+ * youngster earlier in the batch is never beaten to a seat by one later in it.
+ *
+ * The whole batch is one transaction, so its seats, placements and events commit together. A
+ * youngster refused (e.g. a reference of another youngster's) is answered as a single call would
+ * be, and the others are held. A statement that fails takes the transaction with it (a reference
+ * that a concurrent call took, two batches deadlocked on their activities): nothing of the batch
+ * was committed, and it is done again one youngster at a time, each in transactions of its own.
+ */
+@Injectable()
+export class HoldBestPlacements {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly holdBest: HoldBestPlacement,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(commands: readonly HoldBestPlacementCommand[]): Promise<HoldBestBatchResult[]> {
+    try {
+      return await this.dataSource.transaction((em) =>
+        this.inOrder(commands, (command) => this.holdBest.executeIn(em, command)),
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: error, youngsters: commands.length },
+        'a batch of holds failed as a whole; holding its youngsters one at a time',
+      );
+      return this.inOrder(commands, (command) => this.holdBest.execute(command));
+    }
+  }
+
+  private async inOrder(
+    commands: readonly HoldBestPlacementCommand[],
+    hold: (command: HoldBestPlacementCommand) => Promise<HoldBestResult>,
+  ): Promise<HoldBestBatchResult[]> {
+    const results: HoldBestBatchResult[] = [];
+    for (const command of commands) {
+      try {
+        results.push(await hold(command));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ refused: error });
+      }
+    }
+    return results;
+  }
+}
