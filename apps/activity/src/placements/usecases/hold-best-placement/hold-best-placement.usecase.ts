@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError } from '@samenspel/http';
+import type { NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { RankedCandidate } from '../../../domain/ranking';
@@ -61,13 +62,17 @@ export class HoldBestPlacement {
   }
 
   /**
-   * Every try in the caller's transaction (a batch of youngsters, held in order). A refusal leaves
-   * the transaction usable; a failed statement fails it, and the caller redoes the batch one
-   * youngster at a time with `execute`.
+   * Every try in the caller's transaction (a batch of youngsters, held in order), its event added
+   * to `events` for the caller to append. A refusal leaves the transaction usable; a failed
+   * statement fails it, and the caller redoes the batch one youngster at a time with `execute`.
    */
-  executeIn(em: EntityManager, command: HoldBestPlacementCommand): Promise<HoldBestResult> {
+  executeIn(
+    em: EntityManager,
+    command: HoldBestPlacementCommand,
+    events: NewEvent[],
+  ): Promise<HoldBestResult> {
     return this.holdBest(command, em, (hold) =>
-      this.holdPlacement.holdIn(em, hold, this.holdPlacement.expiryOf(hold.expiresAt)),
+      this.holdPlacement.holdIn(em, hold, this.holdPlacement.expiryOf(hold.expiresAt), events),
     );
   }
 

@@ -35,7 +35,7 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
       placements,
       activities,
     );
-    sut = new HoldBestPlacements(db.dataSource, holdBest, pino({ level: 'silent' }));
+    sut = new HoldBestPlacements(db.dataSource, holdBest, anOutbox(), pino({ level: 'silent' }));
   });
   afterAll(async () => db?.drop());
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, SERVICE_LOGGER } from '@samenspel/http';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { HoldBestPlacementCommand } from '../hold-best-placement/hold-best-placement.command';
@@ -22,22 +24,35 @@ export const MAX_BATCH = 50;
  * be, and the others are held. A statement that fails takes the transaction with it (a reference
  * that a concurrent call took, two batches deadlocked on their activities): nothing of the batch
  * was committed, and it is done again one youngster at a time, each in transactions of its own.
+ *
+ * Locks: the events are appended once, after every activity row the batch locks, and the batch
+ * never waits for the outbox's per-youngster locks while it holds rows (`neverWaitForLocks`): a
+ * lock held elsewhere makes it yield, and it is done one youngster at a time as above. A single
+ * hold or release, which takes its row and then that lock, can therefore never deadlock with it.
  */
 @Injectable()
 export class HoldBestPlacements {
   constructor(
     private readonly dataSource: DataSource,
     private readonly holdBest: HoldBestPlacement,
+    private readonly outbox: Outbox,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(commands: readonly HoldBestPlacementCommand[]): Promise<HoldBestBatchResult[]> {
     try {
-      return await this.dataSource.transaction((em) =>
-        this.inOrder(commands, (command) => this.holdBest.executeIn(em, command)),
-      );
+      return await this.dataSource.transaction(async (em) => {
+        neverWaitForLocks(em);
+        const events: NewEvent[] = [];
+        const results = await this.inOrder(commands, (command) =>
+          this.holdBest.executeIn(em, command, events),
+        );
+        await this.outbox.append(em, events);
+        return results;
+      });
     } catch (error) {
-      this.logger.warn(
+      // Yielding to a lock held elsewhere is routine under load; anything else is worth a warning.
+      this.logger[error instanceof LockYield ? 'debug' : 'warn'](
         { err: error, youngsters: commands.length },
         'a batch of holds failed as a whole; holding its youngsters one at a time',
       );

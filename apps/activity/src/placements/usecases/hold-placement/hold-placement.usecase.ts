@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError } from '@samenspel/http';
-import { Outbox } from '@samenspel/messaging';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
@@ -80,9 +80,15 @@ export class HoldPlacement {
   /**
    * The hold in the caller's transaction (a batch of holds). A refusal (a DomainError) is thrown
    * before anything is written, so the transaction can go on with the next try; a reference taken
-   * by a concurrent call fails the statement, and with it the caller's transaction.
+   * by a concurrent call fails the statement, and with it the caller's transaction. With `events`,
+   * the event is added there for the caller to append, after every row it locks.
    */
-  async holdIn(em: EntityManager, command: HoldPlacementCommand, expiresAt: Date): Promise<HoldResult> {
+  async holdIn(
+    em: EntityManager,
+    command: HoldPlacementCommand,
+    expiresAt: Date,
+    events?: NewEvent[],
+  ): Promise<HoldResult> {
     const activity = await this.activities.lock(em, command.activityId);
     if (!activity) throw new ActivityNotFoundError(command.activityId);
     assertActsForTeam(command.principal, activity.teamId);
@@ -113,7 +119,9 @@ export class HoldPlacement {
       expiresAt,
     });
     const after = await this.activities.adjustSeats(em, activity.id, 1, 0);
-    await this.outbox.append(em, [placementEvent(placement, availableSeats(after))]);
+    const event = placementEvent(placement, availableSeats(after));
+    if (events) events.push(event);
+    else await this.outbox.append(em, [event]);
     return { placement, created: true };
   }
 

@@ -103,6 +103,20 @@ class OutboxFailingOnce extends Outbox {
   }
 }
 
+/** An outbox that cannot take one youngster's events, as a transaction that fails for that entry. */
+class OutboxRefusing extends Outbox {
+  appends = 0;
+  constructor(private readonly youthRef: string) {
+    super('urn:samenspel:waitlist-bridging', samenspelContracts());
+  }
+  override async append(em: EntityManager, events: NewEvent[]) {
+    this.appends += 1;
+    if (events.some((e) => e.key === this.youthRef))
+      throw new Error('the database went away mid-transaction');
+    return super.append(em, events);
+  }
+}
+
 describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
   let db: TestDatabase;
   const config = Object.assign(new BridgingConfig(), { BRIDGING_OFFER_TTL: 'P7D' });
@@ -221,14 +235,15 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
         throw new ActivityUnavailableError('activity service unreachable');
       }
     })(new Map([['act-a', 5]]));
-    const recordingFails = new OutboxFailingOnce('urn:samenspel:waitlist-bridging', samenspelContracts());
     const repo = BridgingRepository.in(db.dataSource.manager);
+    const recordingFails = new OutboxRefusing((await repo.entry(failing!))!.youthRef);
 
     const unreachable = await sut(away, recordingFails).executeAll([new MatchEntryCommand(failing!)]);
     expect(unreachable).toEqual([expect.any(ActivityUnavailableError)]);
     expect((await repo.entry(failing!))?.status).toBe('matching');
 
-    // The one whose offer could not be recorded fails alone; the next of the call is offered.
+    // The call's results are recorded in one transaction; when that fails, each is recorded on
+    // its own: the one whose offer cannot be recorded fails alone, the next of the call is offered.
     const catalog = new CatalogueDouble(new Map([['act-a', 5]]));
     const outcomes = await sut(catalog, recordingFails).executeAll(
       [failing!, held!].map((id) => new MatchEntryCommand(id)),
@@ -237,6 +252,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       expect.objectContaining({ message: expect.stringMatching(/went away/) }),
       'offered',
     ]);
+    expect(recordingFails.appends).toBe(3);
     expect((await repo.entry(failing!))?.status).toBe('matching');
     expect((await repo.entry(held!))?.status).toBe('offered');
   });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Outbox } from '@samenspel/messaging';
-import { DataSource } from 'typeorm';
+import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { neverWaitForLocks } from '@samenspel/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
@@ -31,6 +32,25 @@ export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'over
 
 /** How many ranked candidates the activity service tries before the youngster is queued. */
 const CANDIDATES = 10;
+
+/** What a match comes to, recorded for the entry. */
+type MatchResult =
+  | { kind: 'no-match' }
+  | { kind: 'queue' }
+  | {
+      kind: 'offer';
+      offerId: string;
+      rank: number;
+      placement: PlacementRef;
+      candidate: HeldActivity;
+      expiresAt: string;
+    };
+
+/** A youngster's first offer, for the time-to-first-offer metric once it is committed. */
+interface FirstOffer {
+  municipalityCode: string;
+  seconds: number;
+}
 
 /** What matching an entry takes, decided from the entry and its offers as read. */
 type Plan =
@@ -71,14 +91,17 @@ export class MatchEntry {
 
   async execute(command: MatchEntryCommand): Promise<MatchOutcome> {
     const plan = await this.plan(command);
-    if (plan.kind !== 'hold') return this.conclude(plan);
-    return this.settle(plan, await this.catalog.holdBest(plan.request));
+    if (plan.kind === 'skip') return 'skipped';
+    if (plan.kind === 'no-match') return this.finish(plan.entry, { kind: 'no-match' });
+    return this.finish(plan.entry, resultOf(plan, await this.catalog.holdBest(plan.request)));
   }
 
   /**
-   * Matches youngsters of one municipality, oldest first, with one call that holds their seats in
-   * that order (`holdBestAll`), then records each result in a transaction of its own. Resolves,
-   * per command, its outcome or the error that leaves its entry to be matched again later.
+   * Matches youngsters of one municipality, oldest first: one call holds their seats in that order
+   * (`holdBestAll`), and one transaction records the results. Should that transaction fail, each
+   * result is recorded in a transaction of its own, so that one entry's failure holds back no
+   * other. Resolves, per command, its outcome or the error that leaves its entry to be matched
+   * again later.
    */
   async executeAll(commands: readonly MatchEntryCommand[]): Promise<Array<MatchOutcome | Error>> {
     const plans: Plan[] = [];
@@ -93,18 +116,44 @@ export class MatchEntry {
       }
     }
     const outcomes: Array<MatchOutcome | Error> = [];
+    const toRecord: Array<{ at: number; entry: WaitlistEntry; result: MatchResult }> = [];
     let next = 0;
-    for (const plan of plans) {
-      try {
-        if (plan.kind !== 'hold') {
-          outcomes.push(await this.conclude(plan));
-          continue;
+    for (const [at, plan] of plans.entries()) {
+      if (plan.kind === 'skip') {
+        outcomes[at] = 'skipped';
+      } else if (plan.kind === 'no-match') {
+        toRecord.push({ at, entry: plan.entry, result: { kind: 'no-match' } });
+      } else {
+        const answer = held[next++] ?? new ActivityUnavailableError('the activity service gave no answer');
+        if (answer instanceof Error) outcomes[at] = answer;
+        else toRecord.push({ at, entry: plan.entry, result: resultOf(plan, answer) });
+      }
+    }
+    if (toRecord.length === 0) return outcomes;
+    try {
+      const firstOffers: FirstOffer[] = [];
+      const recorded = await this.dataSource.transaction(async (em) => {
+        // Several youngsters' events: appended once, after every entry is locked, and never
+        // waiting for the outbox's lock of one of them (it yields, and each is recorded alone).
+        neverWaitForLocks(em);
+        firstOffers.length = 0;
+        const events: NewEvent[] = [];
+        const done: MatchOutcome[] = [];
+        for (const { entry, result } of toRecord) {
+          done.push(await this.record(em, entry, result, firstOffers, events));
         }
-        const result = held[next++] ?? new ActivityUnavailableError('the activity service gave no answer');
-        if (result instanceof Error) throw result;
-        outcomes.push(await this.settle(plan, result));
-      } catch (error) {
-        outcomes.push(error as Error);
+        await this.outbox.append(em, events);
+        return done;
+      });
+      for (const [k, { at }] of toRecord.entries()) outcomes[at] = recorded[k]!;
+      this.note(firstOffers);
+    } catch {
+      for (const { at, entry, result } of toRecord) {
+        try {
+          outcomes[at] = await this.finish(entry, result);
+        } catch (error) {
+          outcomes[at] = error as Error;
+        }
       }
     }
     return outcomes;
@@ -138,23 +187,6 @@ export class MatchEntry {
     return { kind: 'hold', entry, offerId, rank, expiresAt, request };
   }
 
-  private conclude(plan: Exclude<Plan, { kind: 'hold' }>): Promise<MatchOutcome> {
-    if (plan.kind === 'skip') return Promise.resolve('skipped');
-    return this.finish(plan.entry, { kind: 'no-match' });
-  }
-
-  private settle(plan: Extract<Plan, { kind: 'hold' }>, result: HoldBestResult): Promise<MatchOutcome> {
-    if (!result.held) return this.finish(plan.entry, { kind: 'queue' });
-    return this.finish(plan.entry, {
-      kind: 'offer',
-      offerId: plan.offerId,
-      rank: plan.rank,
-      placement: result.held,
-      candidate: result.activity,
-      expiresAt: plan.expiresAt,
-    });
-  }
-
   /**
    * Records the result for the entry as read before the match (`matched`), in one transaction
    * with the entry locked. What changed since is decided as an `updated` event would have decided
@@ -162,94 +194,118 @@ export class MatchEntry {
    * get a seat in the old one (the seat is given back and the entry is matched again there), any
    * other change leaves the offer standing.
    */
-  private async finish(
-    matched: WaitlistEntry,
-    result:
-      | { kind: 'no-match' }
-      | { kind: 'queue' }
-      | {
-          kind: 'offer';
-          offerId: string;
-          rank: number;
-          placement: PlacementRef;
-          candidate: HeldActivity;
-          expiresAt: string;
-        },
-  ): Promise<MatchOutcome> {
-    const waitlistEntryId = matched.waitlistEntryId;
-    let firstOffer: { municipalityCode: string; seconds: number } | undefined;
-    const outcome = await this.dataSource.transaction(async (em): Promise<MatchOutcome> => {
-      const repo = BridgingRepository.in(em);
-      const publish = (events: Parameters<Outbox['append']>[1]) => this.outbox.append(em, events);
-      const entry = await repo.entry(waitlistEntryId, true);
-      if (!entry) return 'skipped';
-      const stillMatching = entry.status === 'matching';
-      const moved = entry.municipalityCode !== matched.municipalityCode;
-      if (result.kind === 'no-match') {
-        if (!stillMatching) return 'overtaken';
-        entry.status = 'no-match';
-        await repo.saveEntry(entry);
-        await publish([noMatch(entry, 'offers-exhausted')]);
-        return 'no-match';
-      }
-      if (result.kind === 'queue') {
-        // No seat where the youngster was; where they are now is the next pass's to look at.
-        if (!stillMatching || moved) return 'overtaken';
-        entry.status = 'queued';
-        const tell = !entry.queuedNotified;
-        entry.queuedNotified = true;
-        await repo.saveEntry(entry);
-        if (tell) await publish([queued(entry)]);
-        return 'queued';
-      }
-      const { placement, candidate } = result;
-      // The placement is the truth about the seat (a retried hold returns that of the first try).
-      const activityId = placement.activityId ?? candidate.activityId;
-      const sameActivity = activityId === candidate.activityId;
-      const offer = Object.assign(new BridgingOffer(), {
-        offerId: result.offerId,
-        waitlistEntryId,
-        rank: result.rank,
-        activityId,
-        teamId: placement.teamId ?? candidate.teamId,
-        activityTitle: sameActivity ? candidate.title : await repo.titleOfActivity(activityId),
-        placementId: placement.placementId,
-        status: 'open',
-        expiresAt: new Date(placement.expiresAt ?? result.expiresAt),
-        offeredAt: new Date(),
-        decidedAt: null,
-        reason: null,
-        releasePending: false,
-      } satisfies BridgingOffer);
-      if (!stillMatching || moved) {
-        // The youngster exited, moved or lost consent while we held the seat: give it back. One who
-        // moved is still `matching` and is matched again in the new municipality.
-        Object.assign(offer, {
-          status: 'withdrawn',
-          reason: stillMatching ? 'profile-changed' : 'overtaken',
-          decidedAt: new Date(),
-          releasePending: true,
-        });
-        await repo.insertOffer(offer);
-        await repo.signalMatcher();
-        return 'overtaken';
-      }
-      if (!(await repo.insertOffer(offer))) return 'overtaken';
-      entry.status = 'offered';
-      entry.queuedNotified = false;
-      entry.nextMatchAt = null;
-      if (!entry.firstOfferedAt) {
-        entry.firstOfferedAt = offer.offeredAt;
-        firstOffer = {
-          municipalityCode: entry.municipalityCode,
-          seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000),
-        };
-      }
-      await repo.saveEntry(entry);
-      await publish([offered(entry, offer)]);
-      return 'offered';
+  private async finish(matched: WaitlistEntry, result: MatchResult): Promise<MatchOutcome> {
+    const firstOffers: FirstOffer[] = [];
+    const outcome = await this.dataSource.transaction((em) => {
+      firstOffers.length = 0;
+      return this.record(em, matched, result, firstOffers);
     });
-    if (firstOffer) this.metrics.firstOffer(firstOffer.municipalityCode, firstOffer.seconds);
+    this.note(firstOffers);
     return outcome;
   }
+
+  private note(firstOffers: FirstOffer[]): void {
+    for (const { municipalityCode, seconds } of firstOffers) {
+      this.metrics.firstOffer(municipalityCode, seconds);
+    }
+  }
+
+  /**
+   * `finish` in the caller's transaction; a youngster's first offer is added to `firstOffers`. With
+   * `events`, its event is added there for the caller to append.
+   */
+  private async record(
+    em: EntityManager,
+    matched: WaitlistEntry,
+    result: MatchResult,
+    firstOffers: FirstOffer[],
+    events?: NewEvent[],
+  ): Promise<MatchOutcome> {
+    const waitlistEntryId = matched.waitlistEntryId;
+    const repo = BridgingRepository.in(em);
+    const publish = async (these: NewEvent[]) => {
+      if (events) events.push(...these);
+      else await this.outbox.append(em, these);
+    };
+    const entry = await repo.entry(waitlistEntryId, true);
+    if (!entry) return 'skipped';
+    const stillMatching = entry.status === 'matching';
+    const moved = entry.municipalityCode !== matched.municipalityCode;
+    if (result.kind === 'no-match') {
+      if (!stillMatching) return 'overtaken';
+      entry.status = 'no-match';
+      await repo.saveEntry(entry);
+      await publish([noMatch(entry, 'offers-exhausted')]);
+      return 'no-match';
+    }
+    if (result.kind === 'queue') {
+      // No seat where the youngster was; where they are now is the next pass's to look at.
+      if (!stillMatching || moved) return 'overtaken';
+      entry.status = 'queued';
+      const tell = !entry.queuedNotified;
+      entry.queuedNotified = true;
+      await repo.saveEntry(entry);
+      if (tell) await publish([queued(entry)]);
+      return 'queued';
+    }
+    const { placement, candidate } = result;
+    // The placement is the truth about the seat (a retried hold returns that of the first try).
+    const activityId = placement.activityId ?? candidate.activityId;
+    const sameActivity = activityId === candidate.activityId;
+    const offer = Object.assign(new BridgingOffer(), {
+      offerId: result.offerId,
+      waitlistEntryId,
+      rank: result.rank,
+      activityId,
+      teamId: placement.teamId ?? candidate.teamId,
+      activityTitle: sameActivity ? candidate.title : await repo.titleOfActivity(activityId),
+      placementId: placement.placementId,
+      status: 'open',
+      expiresAt: new Date(placement.expiresAt ?? result.expiresAt),
+      offeredAt: new Date(),
+      decidedAt: null,
+      reason: null,
+      releasePending: false,
+    } satisfies BridgingOffer);
+    if (!stillMatching || moved) {
+      // The youngster exited, moved or lost consent while we held the seat: give it back. One who
+      // moved is still `matching` and is matched again in the new municipality.
+      Object.assign(offer, {
+        status: 'withdrawn',
+        reason: stillMatching ? 'profile-changed' : 'overtaken',
+        decidedAt: new Date(),
+        releasePending: true,
+      });
+      await repo.insertOffer(offer);
+      await repo.signalMatcher();
+      return 'overtaken';
+    }
+    if (!(await repo.insertOffer(offer))) return 'overtaken';
+    entry.status = 'offered';
+    entry.queuedNotified = false;
+    entry.nextMatchAt = null;
+    if (!entry.firstOfferedAt) {
+      entry.firstOfferedAt = offer.offeredAt;
+      firstOffers.push({
+        municipalityCode: entry.municipalityCode,
+        seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000),
+      });
+    }
+    await repo.saveEntry(entry);
+    await publish([offered(entry, offer)]);
+    return 'offered';
+  }
+}
+
+/** The entry's result from the activity service's answer: an offer of the seat held, or the queue. */
+function resultOf(plan: Extract<Plan, { kind: 'hold' }>, answer: HoldBestResult): MatchResult {
+  if (!answer.held) return { kind: 'queue' };
+  return {
+    kind: 'offer',
+    offerId: plan.offerId,
+    rank: plan.rank,
+    placement: answer.held,
+    candidate: answer.activity,
+    expiresAt: plan.expiresAt,
+  };
 }
