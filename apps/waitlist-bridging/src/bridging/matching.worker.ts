@@ -18,7 +18,7 @@ const ROUNDS = 50;
 
 /**
  * Runs the matcher outside of any event's transaction: entries in `matching` are matched oldest
- * first (FIFO by enteredAt), one at a time per municipality and municipalities side by side, and
+ * first (FIFO by enteredAt), in order within a municipality and municipalities side by side, and
  * withdrawn offers get their seats released. It is woken by NOTIFY when a transaction that gave it
  * work commits, and looks anyway every BRIDGING_MATCH_SWEEP_MS for work left over (a crash, an
  * activity service that was away).
@@ -111,14 +111,13 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       const repo = BridgingRepository.in(this.dataSource.manager);
       const ready = await repo.readyToMatch(BATCH);
-      // The entries and their offers are read once for the batch; each match checks again, in its
-      // own transaction, what may have changed meanwhile (see MatchEntry).
+      // The entries and their offers are read once for the batch; recording a match checks again,
+      // with the entry locked, what may have changed meanwhile (see MatchEntry).
       const offers = await repo.offersOf(ready.map((e) => e.waitlistEntryId));
-      // Youngsters of one municipality compete for the same seats, so they are matched one at a
-      // time, oldest first. Municipalities never share an activity (candidates are of the
-      // youngster's municipality), so they are matched side by side: a match mostly waits on the
-      // activity service and the database, and one at a time would cap the whole pipeline at one
-      // match per round trip.
+      // Youngsters of one municipality compete for the same seats, so their seats are held in one
+      // call that serves them oldest first. Municipalities never share an activity (candidates are
+      // of the youngster's municipality), so they are matched side by side: a match mostly waits on
+      // the activity service and the database.
       const lanes = new Map<string, MatchEntryCommand[]>();
       for (const entry of ready) {
         const command = new MatchEntryCommand(entry.waitlistEntryId, {
