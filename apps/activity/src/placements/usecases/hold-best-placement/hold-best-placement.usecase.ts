@@ -71,15 +71,15 @@ export class HoldBestPlacement {
     command: HoldBestPlacementCommand,
     events: NewEvent[],
   ): Promise<HoldBestResult> {
-    return this.holdBest(command, em, (hold) =>
-      this.holdPlacement.holdIn(em, hold, this.holdPlacement.expiryOf(hold.expiresAt), events),
+    return this.holdBest(command, em, (hold, expiresAt) =>
+      this.holdPlacement.holdIn(em, hold, expiresAt, events),
     );
   }
 
   private async holdBest(
     command: HoldBestPlacementCommand,
     em: EntityManager,
-    tryHold: (hold: HoldPlacementCommand) => Promise<HoldResult>,
+    tryHold: (hold: HoldPlacementCommand, expiresAt: Date) => Promise<HoldResult>,
   ): Promise<HoldBestResult> {
     const expiresAt = this.holdPlacement.expiryOf(command.expiresAt);
     // A reference seen before is found by the hold itself (it looks the reference up with the
@@ -110,6 +110,7 @@ export class HoldBestPlacement {
             command.reference,
             expiresAt,
           ),
+          expiresAt,
         );
         if (!created) return this.replay(em, placement, command);
         return {

@@ -136,7 +136,6 @@ export class MatchEntry {
         // Several youngsters' events: appended once, after every entry is locked, and never
         // waiting for the outbox's lock of one of them (it yields, and each is recorded alone).
         neverWaitForLocks(em);
-        firstOffers.length = 0;
         const events: NewEvent[] = [];
         const done: MatchOutcome[] = [];
         for (const { entry, result } of toRecord) {
@@ -196,10 +195,7 @@ export class MatchEntry {
    */
   private async finish(matched: WaitlistEntry, result: MatchResult): Promise<MatchOutcome> {
     const firstOffers: FirstOffer[] = [];
-    const outcome = await this.dataSource.transaction((em) => {
-      firstOffers.length = 0;
-      return this.record(em, matched, result, firstOffers);
-    });
+    const outcome = await this.dataSource.transaction((em) => this.record(em, matched, result, firstOffers));
     this.note(firstOffers);
     return outcome;
   }
