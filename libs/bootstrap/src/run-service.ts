@@ -65,6 +65,7 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
             entities: [OutboxEventEntity, InboxEventEntity, AuditRecordEntity, ...asArray(def.entities)],
             migrations: [MessagingCore1764201600000, AuditTrail1795810000000, ...asArray(def.migrations)],
             poolSize: config.DATABASE_POOL_SIZE,
+            preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
           });
           return dataSource.initialize();
         },

@@ -13,6 +13,19 @@ describe('the shared service configuration', () => {
     expect(loadConfig(ServiceConfig, {}).KAFKA_FROM_BEGINNING).toBe(true);
   });
 
+  it.each([
+    ['false', false],
+    ['true', true],
+  ])('reads DATABASE_PREPARED_STATEMENTS=%s as %p', (raw, expected) => {
+    expect(
+      loadConfig(ServiceConfig, { DATABASE_PREPARED_STATEMENTS: raw }).DATABASE_PREPARED_STATEMENTS,
+    ).toBe(expected);
+  });
+
+  it('prepares statements by default', () => {
+    expect(loadConfig(ServiceConfig, {}).DATABASE_PREPARED_STATEMENTS).toBe(true);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() =>
       loadConfig(ServiceConfig, { OUTBOX_BATCH_SIZE: '0', DATABASE_NAME: 'Bad-Name', HOST: 'not a host' }),

@@ -51,6 +51,19 @@ export class ServiceConfig extends BaseServiceConfig {
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
+  /**
+   * Parameterised statements run as named prepared statements, parsed once per connection. Turn
+   * off behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21).
+   */
+  // Read the raw string: implicit conversion would already have turned 'false' into true.
+  @Transform(({ obj, value }) =>
+    typeof obj.DATABASE_PREPARED_STATEMENTS === 'string'
+      ? obj.DATABASE_PREPARED_STATEMENTS === 'true'
+      : value,
+  )
+  @IsBoolean()
+  DATABASE_PREPARED_STATEMENTS: boolean = true;
+
   /** Overrides the service's own database name (samenspel_<service>); tests use a fresh one each. */
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,62}$/)

@@ -1,5 +1,6 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { withDatabase } from './database-url';
+import { PreparedStatementClient } from './prepared-statements';
 
 export interface DataSourceOptions {
   serverUrl: string;
@@ -10,6 +11,8 @@ export interface DataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** Parameterised statements as named prepared statements (default); see PreparedStatementClient. */
+  preparedStatements?: boolean;
 }
 
 /** A PostgreSQL data source whose schema comes only from migrations: never `synchronize`. */
@@ -24,6 +27,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     poolSize: options.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: {
+      connectionTimeoutMillis: 5000,
+      ...(options.preparedStatements !== false && { Client: PreparedStatementClient }),
+    },
   });
 }

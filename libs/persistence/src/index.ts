@@ -8,3 +8,4 @@ export * from './crypto/note-cipher';
 export * from './database-tls';
 export * from './storable-text';
 export * from './once-per-transaction';
+export * from './prepared-statements';
