@@ -28,6 +28,8 @@ describe('telling a database outage from a bug', () => {
     [{ code: '40P01', message: 'deadlock detected' }, true],
     [{ message: 'Connection terminated unexpectedly' }, true],
     [{ driverError: { code: 'ECONNRESET' } }, true],
+    [{ code: '0A000', message: 'cached plan must not change result type' }, true],
+    [{ code: '0A000', message: 'feature not supported' }, false],
     [{ code: '23505', message: 'duplicate key value' }, false],
     [{ code: '42P01', message: 'relation does not exist' }, false],
     [new Error('induced failure'), false],

@@ -1,3 +1,5 @@
+import { isStalePreparedPlan } from './prepared-statements';
+
 /**
  * True for errors that say the database (or the network to it) is away for now, not that the
  * work itself is wrong: such work is retried until the database is back, never dead-lettered.
@@ -11,6 +13,8 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code))
     return true;
   if (/^(08|53|57P|40)/.test(code)) return true;
+  // A migration changed a prepared statement's result columns: the next try runs it unnamed.
+  if (isStalePreparedPlan(error)) return true;
   const message = e.message ?? '';
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
     message,

@@ -1,3 +1,4 @@
+import { isStalePreparedPlan, isTransientInfrastructureError } from '@samenspel/persistence';
 import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import type { DataSource } from 'typeorm';
 
@@ -67,6 +68,26 @@ describe('prepared statements (real PostgreSQL)', () => {
     await expect(
       db.dataSource.query('SELECT count(*)::int AS n FROM sample WHERE id IN (10, 11)'),
     ).resolves.toEqual([{ n: 2 }]);
+  });
+
+  it('runs a statement unnamed on a connection once a migration changed its result columns', async () => {
+    await db.dataSource.query(`CREATE TABLE widened (id int PRIMARY KEY, label text)`);
+    await db.dataSource.query(`INSERT INTO widened VALUES (1, 'one')`);
+    const select = 'SELECT * FROM widened WHERE id = $1';
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await expect(runner.query(select, [1])).resolves.toEqual([{ id: 1, label: 'one' }]);
+      // Another connection migrates while this one holds the prepared statement (a rolling upgrade).
+      await db.dataSource.query('ALTER TABLE widened ADD COLUMN extra int');
+
+      const stale = await runner.query(select, [1]).catch((error: unknown) => error);
+      expect(isStalePreparedPlan(stale)).toBe(true);
+      expect(isTransientInfrastructureError(stale)).toBe(true);
+      await expect(runner.query(select, [1])).resolves.toEqual([{ id: 1, label: 'one', extra: null }]);
+      await expect(runner.query(select, [2])).resolves.toEqual([]);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('leaves a connection usable after a prepared statement fails, and reports the error', async () => {
