@@ -51,6 +51,12 @@ export interface ConsumerOptions {
   fromBeginning?: boolean;
   /** How many partitions are processed at once; each partition is still handled strictly in order. */
   partitionsConcurrently?: number;
+  /**
+   * A fetch is answered once `minBytes` have arrived or after `maxWaitMs` (default: 64 KiB or
+   * 100 ms). A consumer off the flows' path, such as the operations console's monitor, waits
+   * longer for larger batches: fewer fetches and transactions per event, for a delay nobody waits on.
+   */
+  fetch?: { minBytes: number; maxWaitMs: number };
 }
 
 export interface BrokerConsumer {
