@@ -2,8 +2,8 @@ import { Client } from 'pg';
 
 /**
  * At most this many distinct statement texts are prepared per process (and so per connection);
- * texts seen after that run unnamed. Our services have some 50–150 parameterised statements; the
- * cap only guards against texts that vary (an `IN` list of changing length), each of which would
+ * texts seen after that run unnamed. A service runs a fixed set of texts from its code; the
+ * cap guards against texts that vary (an `IN` list of changing length), each of which would
  * otherwise stay prepared in every connection of the pool.
  */
 export const MAX_PREPARED_STATEMENTS = 500;
