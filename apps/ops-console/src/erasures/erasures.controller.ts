@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { youthRefShownTo } from '../domain/erasure-progress';
 import {
   ErasureRequestDto,
@@ -49,7 +49,7 @@ export class ErasuresController {
     @Query() page: PageQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestPageDto> {
-    const { items, total } = await this.requests.list(this.dataSource.manager, page);
+    const { items, total } = await this.inOneSnapshot((em) => this.requests.list(em, page));
     return {
       items: items.map((r) => toErasureRequestDto(r, youthRefShownTo(principal.role, r.youthRef))),
       total,
@@ -63,8 +63,17 @@ export class ErasuresController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestDto> {
-    const record = await this.requests.find(this.dataSource.manager, id);
+    const record = await this.inOneSnapshot((em) => this.requests.find(em, id));
     if (!record) throw new NotFoundError(`no erasure request ${id}`);
     return toErasureRequestDto(record, youthRefShownTo(principal.role, record.youthRef));
+  }
+
+  /**
+   * A request and its confirmations read from one snapshot: read one after the other, a
+   * confirmation committed in between (with the request's completion) would show a request
+   * complete that still shows its youthRef.
+   */
+  private inOneSnapshot<T>(read: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', read);
   }
 }
