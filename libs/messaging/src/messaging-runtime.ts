@@ -23,6 +23,7 @@ export interface MessagingConfig {
   topics?: readonly TopicSpec[];
   relayBatchSize?: number;
   relayPollIntervalMs?: number;
+  relayLingerMs?: number;
   retry?: RetryPolicy;
   partitionsConcurrently?: number;
   /** Where a new consumer group starts: the oldest retained event (default) or only new ones. */
@@ -146,6 +147,7 @@ export class MessagingRuntime {
       leaderLockKey: leaderKey(this.config.service),
       batchSize: this.config.relayBatchSize,
       pollIntervalMs: this.config.relayPollIntervalMs,
+      lingerMs: this.config.relayLingerMs,
       onPublished: (events) => events.forEach((e) => this.published?.inc(e)),
     });
     this.relay.start();

@@ -102,6 +102,86 @@ describe('outbox notifications and relay wake-ups', () => {
     expect(onTopic.map((r) => JSON.parse(r.value!).data.seq).sort()).toEqual([1, 2]);
   });
 
+  /** The real producer, counting the rows of each send (one send per relay pass). */
+  async function countingProducer(clientId: string): Promise<{ producer: BrokerProducer; passes: number[] }> {
+    const broker = new KafkaJsBroker(
+      (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      createLogger('relay-linger-test', 'warn'),
+    );
+    const real = await broker.producer(clientId);
+    const passes: number[] = [];
+    return {
+      passes,
+      producer: {
+        async send(messages) {
+          await real.send(messages);
+          passes.push(messages.length);
+        },
+        disconnect: () => real.disconnect(),
+      },
+    };
+  }
+
+  it('under a stream of commits, one pass carries the rows of several commits (the linger)', async () => {
+    world = await ledgerWorld('relaylinger');
+    const db = world.db;
+    const outbox = new Outbox('urn:samenspel:test:linger', ledgerContracts(world.inTopic, world.outTopic));
+    const youthRef = aYouthRef();
+    const append = (seq: number) =>
+      db.dataSource.transaction((em) => outbox.append(em, [aCredit(seq, youthRef)]));
+    const counting = await countingProducer('relay-linger-test');
+    producer = counting.producer;
+
+    await append(1);
+    relay = new OutboxRelay(db.dataSource, counting.producer, createLogger('relay-linger-test', 'warn'), {
+      connectionString: db.url,
+      leaderLockKey: 914_002,
+      pollIntervalMs: 60000,
+      lingerMs: 3000,
+    });
+    relay.start();
+    await waitFor(() => counting.passes.length === 1, { intervalMs: 5, description: 'the first pass' });
+    // Four commits, each notifying the relay, well within the linger of the first pass.
+    for (let seq = 2; seq <= 5; seq++) await append(seq);
+
+    await waitFor(async () => (await relay!.backlog()) === 0, {
+      timeoutMs: 15000,
+      description: 'the four rows relayed after the linger',
+    });
+    expect(counting.passes).toEqual([1, 4]);
+    const onTopic = await world.kafka.readAll(world.inTopic);
+    expect(onTopic.map((r) => JSON.parse(r.value!).data.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('follows a full batch at once, however long the linger', async () => {
+    world = await ledgerWorld('relaybacklog');
+    const db = world.db;
+    const outbox = new Outbox('urn:samenspel:test:backlog', ledgerContracts(world.inTopic, world.outTopic));
+    const youthRef = aYouthRef();
+    for (let seq = 1; seq <= 5; seq++) {
+      await db.dataSource.transaction((em) => outbox.append(em, [aCredit(seq, youthRef)]));
+    }
+    const counting = await countingProducer('relay-backlog-test');
+    producer = counting.producer;
+
+    relay = new OutboxRelay(db.dataSource, counting.producer, createLogger('relay-backlog-test', 'warn'), {
+      connectionString: db.url,
+      leaderLockKey: 914_003,
+      pollIntervalMs: 60000,
+      lingerMs: 60000,
+      batchSize: 2,
+    });
+    relay.start();
+
+    await waitFor(async () => (await relay!.backlog()) === 0, {
+      timeoutMs: 15000,
+      description: 'the backlog relayed well before the 60 s linger',
+    });
+    expect(counting.passes).toEqual([2, 2, 1]);
+    const onTopic = await world.kafka.readAll(world.inTopic);
+    expect(onTopic.map((r) => JSON.parse(r.value!).data.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('notifies once per transaction, however many times it appends, and only at commit', async () => {
     world = await ledgerWorld('outboxnotify');
     const db = world.db;
