@@ -43,17 +43,6 @@ export class BridgingConfig extends ServiceConfig {
   @Max(600000)
   BRIDGING_MATCH_SWEEP_MS: number = 5000;
 
-  /**
-   * A pass of the matcher woken sooner than this after the previous one began waits until then, so
-   * that under load one pass holds the seats of several commits' youngsters in one call per
-   * municipality (ms; 0 matches each commit's youngsters at once). Work left after a full batch is
-   * taken at once, whatever this says.
-   */
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  BRIDGING_MATCH_LINGER_MS: number = 20;
-
   /** Time-out of one call to the activity service (ms). */
   @IsInt()
   @Min(100)

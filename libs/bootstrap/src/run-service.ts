@@ -97,7 +97,6 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
             topics: ALL_TOPICS,
             relayBatchSize: config.OUTBOX_BATCH_SIZE,
             relayPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
-            relayLingerMs: config.OUTBOX_LINGER_MS,
             retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2000 },
             fromBeginning: config.KAFKA_FROM_BEGINNING,
             maxEventBytes: config.EVENT_MAX_BYTES,

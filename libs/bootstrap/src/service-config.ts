@@ -39,15 +39,6 @@ export class ServiceConfig extends BaseServiceConfig {
   @Max(60000)
   OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
-  /**
-   * A relay pass woken sooner than this after the previous one began waits until then, so that
-   * under load one pass carries the rows of several commits (ms; 0 relays each commit at once).
-   */
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  OUTBOX_LINGER_MS: number = 20;
-
   /** Attempts of a failing handler before its event is dead-lettered. */
   @IsInt()
   @Min(1)

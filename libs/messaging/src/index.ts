@@ -4,7 +4,6 @@ export * from './broker/kafka-transport';
 export * from './envelope/cloud-event-codec';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
-export * from './outbox/linger';
 export * from './outbox/outbox-event.entity';
 export * from './inbox/inbox-event.entity';
 export * from './consumer/event-context';

@@ -23,7 +23,6 @@ export interface MessagingConfig {
   topics?: readonly TopicSpec[];
   relayBatchSize?: number;
   relayPollIntervalMs?: number;
-  relayLingerMs?: number;
   retry?: RetryPolicy;
   partitionsConcurrently?: number;
   /** Where a new consumer group starts: the oldest retained event (default) or only new ones. */
@@ -147,7 +146,6 @@ export class MessagingRuntime {
       leaderLockKey: leaderKey(this.config.service),
       batchSize: this.config.relayBatchSize,
       pollIntervalMs: this.config.relayPollIntervalMs,
-      lingerMs: this.config.relayLingerMs,
       onPublished: (events) => events.forEach((e) => this.published?.inc(e)),
     });
     this.relay.start();

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
-import { lingerAfter } from '@samenspel/messaging';
 import { withDatabase } from '@samenspel/persistence';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
@@ -85,7 +84,6 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (this.running) {
       this.pendingWake = false;
-      const started = Date.now();
       let more = false;
       try {
         more = await this.drain();
@@ -95,12 +93,7 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (!this.session && this.running) await this.listen();
       // Work left after a pass is nobody else's to announce: idling here would leave it until the
       // next sweep (under a burst, a pause of BRIDGING_MATCH_SWEEP_MS after every pass).
-      if (!more && this.running) {
-        if (!this.pendingWake) await this.idle();
-        // Woken at once under a steady load, a pass would find a commit's one or two youngsters
-        // and make a call to the activity service per municipality for them.
-        if (this.running) await lingerAfter(started, this.config.BRIDGING_MATCH_LINGER_MS);
-      }
+      if (!more && !this.pendingWake && this.running) await this.idle();
     }
   }
 

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { BrokerProducer } from '../broker/broker.port';
 import { backoff, delay } from '../consumer/retry-policy';
-import { lingerAfter } from './linger';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -13,12 +12,6 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll interval when no notification arrives; also how often a standby tries to become leader. */
   pollIntervalMs?: number;
-  /**
-   * A pass woken sooner than this after the last one began waits until then, so that under load
-   * the rows of several commits go out together (default 20 ms; 0 relays every commit at once).
-   * A full batch is followed at once, whatever this says.
-   */
-  lingerMs?: number;
   /** Sent rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
   /** A key unique to the service: two relays of the same service share it, different services do not. */
@@ -35,9 +28,6 @@ type Row = {
   payload: string;
   headers: Record<string, string>;
 };
-
-/** See OutboxRelayOptions.lingerMs: at most this much latency per hop, for fewer, fuller passes. */
-export const DEFAULT_RELAY_LINGER_MS = 20;
 
 /**
  * Publishes outbox rows in position order and marks them sent only after the broker acknowledged
@@ -56,7 +46,6 @@ export class OutboxRelay {
   private lastCleanup = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private readonly lingerMs: number;
   private readonly retentionMs: number;
 
   constructor(
@@ -67,7 +56,6 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.lingerMs = options.lingerMs ?? DEFAULT_RELAY_LINGER_MS;
     this.retentionMs = options.retentionMs ?? 3 * 24 * 3600 * 1000;
   }
 
@@ -128,18 +116,12 @@ export class OutboxRelay {
           continue;
         }
         this.pendingWake = false;
-        const started = Date.now();
         const sent = await this.relayBatch();
         failures = 0;
         await this.cleanup();
-        if (sent < this.batchSize) {
-          // A row committed while this batch was read or sent notified a relay that was not idle:
-          // without the flag it would wait for the next notification or the poll interval.
-          if (!this.pendingWake) await this.idle();
-          // A pass costs a SELECT, a produce request and an UPDATE (a commit) whatever it carries;
-          // woken again at once, under load it would carry about one commit's rows each time.
-          if (this.running) await lingerAfter(started, this.lingerMs);
-        }
+        // A row committed while this batch was read or sent notified a relay that was not idle:
+        // without the flag it would wait for the next notification or the poll interval.
+        if (sent < this.batchSize && !this.pendingWake) await this.idle();
       } catch (error) {
         failures += 1;
         this.logger.error({ err: error, failures }, 'outbox relay failed; retrying the same batch');
