@@ -51,6 +51,26 @@ export interface LatencyResult {
   max: number;
   /** Produced → task.created seen on samenspel.task.v1 by the observer, ms. */
   seenP99: number;
+  /** When the first flow of the run was produced (ISO 8601): second 0 of `maxBySecond`. */
+  startedAt: string;
+  /**
+   * The slowest flow produced in each second of the run, ms: where a stall was and how long it
+   * lasted, to be read beside the services' logs of that moment.
+   */
+  maxBySecond: number[];
+}
+
+/** The slowest flow of each second after the first flow was produced (0 for a second without flows). */
+export function slowestBySecond(sentAt: number[], latencyMs: number[]): number[] {
+  if (sentAt.length === 0) return [];
+  const start = Math.min(...sentAt);
+  const slowest: number[] = [];
+  sentAt.forEach((at, i) => {
+    const second = Math.floor((at - start) / 1000);
+    for (let s = slowest.length; s <= second; s++) slowest.push(0);
+    slowest[second] = Math.max(slowest[second], latencyMs[i]);
+  });
+  return slowest;
 }
 
 /** An open-loop load at `rate` per second for `seconds`, and the latency of each flow. */
@@ -78,7 +98,21 @@ function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult
     p99: percentile(created, 99),
     max: Math.max(...created),
     seenP99: percentile(seen, 99),
+    startedAt: new Date(Math.min(...sent.map((x) => x.sentAt))).toISOString(),
+    maxBySecond: slowestBySecond(
+      sent.map((x) => x.sentAt),
+      created,
+    ),
   };
+}
+
+/** One line on the slowest second of a latency run: when it was, and how many seconds passed 1 s. */
+export function slowestSecond({ startedAt, maxBySecond }: LatencyResult): string {
+  if (maxBySecond.length === 0) return 'no flows';
+  const worst = maxBySecond.indexOf(Math.max(...maxBySecond));
+  const at = new Date(Date.parse(startedAt) + worst * 1000).toISOString().slice(11, 19);
+  const overOne = maxBySecond.filter((ms) => ms > 1000).length;
+  return `slowest second: +${worst} s (${at} UTC), its slowest flow ${maxBySecond[worst]} ms; seconds with a flow over 1 s: ${overOne}`;
 }
 
 export interface PeakResult {

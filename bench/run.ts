@@ -20,6 +20,7 @@ import { IntakeProducer, TaskObserver } from './load';
 import {
   latencyAt,
   peakRate,
+  slowestSecond,
   sustained,
   type LatencyResult,
   type PeakResult,
@@ -273,6 +274,7 @@ async function measure(
     const results: LatencyResult[] = await times(runs, async (i) => {
       const r = await latencyAt(producer, observer, rate, seconds, pipelineTimeout(rate * seconds));
       log(`  latency run ${i + 1} at ${rate}/s: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms`);
+      log(`    ${slowestSecond(r)}`);
       await settle(system);
       return r;
     });

@@ -1,0 +1,24 @@
+import { slowestBySecond, slowestSecond, type LatencyResult } from '../../bench/pipeline';
+
+describe('the latency run timeline', () => {
+  it('keeps the slowest flow of each second after the first flow was produced', () => {
+    const sentAt = [10_000, 10_400, 10_999, 11_000, 13_500];
+    const latency = [120, 900, 300, 80, 2_000];
+    // Second 2 (12,000–12,999) had no flow.
+    expect(slowestBySecond(sentAt, latency)).toEqual([900, 80, 0, 2_000]);
+  });
+
+  it('is empty for a run without flows', () => {
+    expect(slowestBySecond([], [])).toEqual([]);
+  });
+
+  it('names the slowest second, its wall-clock time and how many seconds passed 1 s', () => {
+    const run = {
+      startedAt: '2026-11-28T17:35:00.000Z',
+      maxBySecond: [300, 1_200, 2_500, 400],
+    } as LatencyResult;
+    expect(slowestSecond(run)).toBe(
+      'slowest second: +2 s (17:35:02 UTC), its slowest flow 2500 ms; seconds with a flow over 1 s: 2',
+    );
+  });
+});
