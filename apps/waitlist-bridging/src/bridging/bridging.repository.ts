@@ -139,8 +139,18 @@ export class BridgingRepository {
     );
   }
 
+  /**
+   * Ordered by offer id so that the partial index bridging_offer_release_ix (on offer_id, where
+   * release_pending) serves it. Without the order, on a table not yet analysed the planner guessed
+   * half the offers pending and read the whole table for the first few rows; the matcher asks this
+   * every round, so each round cost more the more offers had ever been made.
+   */
   async pendingReleases(limit: number): Promise<BridgingOffer[]> {
-    return this.em.getRepository(BridgingOffer).find({ where: { releasePending: true }, take: limit });
+    return this.em.getRepository(BridgingOffer).find({
+      where: { releasePending: true },
+      order: { offerId: 'ASC' },
+      take: limit,
+    });
   }
 
   async releaseDone(offerId: string): Promise<void> {

@@ -1,0 +1,79 @@
+import { MessagingCore1764201600000 } from '@samenspel/messaging';
+import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
+import type { QueryRunner } from 'typeorm';
+import { BridgingSchema1764806500000 } from '../migrations/1764806500000-bridging-schema';
+import { BridgingOffer } from './bridging-offer.entity';
+import { BridgingRepository } from './bridging.repository';
+import { KnownActivity } from './known-activity.entity';
+import { WaitlistEntry } from './waitlist-entry.entity';
+
+const OFFERS = 20_000;
+const PENDING = 3;
+
+/** How often PostgreSQL has scanned bridging_offer whole, and through an index, as this session sees it. */
+async function scansOfOffers(runner: QueryRunner): Promise<{ seq: number; idx: number }> {
+  // This session's counts are flushed when it is next idle (PostgreSQL 15+), and read afresh.
+  await runner.query(`SELECT pg_stat_force_next_flush()`);
+  await runner.query(`SELECT pg_stat_clear_snapshot()`);
+  const [row] = await runner.query(
+    `SELECT seq_scan::int AS seq, coalesce(idx_scan, 0)::int AS idx FROM pg_stat_user_tables
+      WHERE relname = 'bridging_offer'`,
+  );
+  return row;
+}
+
+/**
+ * The matcher asks for pending releases every round. On a table that PostgreSQL has not analysed
+ * yet (a fresh database, a bulk import, a server without autovacuum), the question must still be
+ * answered from the partial index, not by reading every offer ever made.
+ */
+describe('BridgingRepository against PostgreSQL', () => {
+  let db: TestDatabase;
+  let runner: QueryRunner;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('bridging_repo', {
+      entities: [WaitlistEntry, BridgingOffer, KnownActivity],
+      migrations: [MessagingCore1764201600000, BridgingSchema1764806500000],
+    });
+    await db.dataSource.query(
+      `INSERT INTO waitlist_entry (waitlist_entry_id, youth_ref, source, age_years, postcode4,
+              municipality_code, care_category, expected_wait_weeks, status, entered_at)
+       SELECT 'wl-' || i, 'youth-' || i, 'urn:test', 14, '3511', 'GM0344', 'ggz', 8, 'offered', now()
+         FROM generate_series(1, $1) AS i`,
+      [OFFERS],
+    );
+    await db.dataSource.query(
+      `INSERT INTO bridging_offer (offer_id, waitlist_entry_id, rank, activity_id, team_id,
+              placement_id, status, expires_at, release_pending)
+       SELECT gen_random_uuid(), 'wl-' || i, 1, 'act-1', 'team-1', 'pl-' || i,
+              CASE WHEN i <= $2 THEN 'withdrawn' ELSE 'open' END, now() + interval '7 days', i <= $2
+         FROM generate_series(1, $1) AS i`,
+      [OFFERS, PENDING],
+    );
+    runner = db.dataSource.createQueryRunner();
+    await runner.connect();
+  });
+  afterAll(async () => {
+    await runner?.release();
+    await db?.drop();
+  });
+
+  it('finds the offers whose seats wait to be released through the partial index, without reading the table', async () => {
+    const [{ unanalysed }] = await runner.query(
+      `SELECT reltuples < 0 AS unanalysed FROM pg_class WHERE relname = 'bridging_offer'`,
+    );
+    // The case this test is about: no statistics yet (reltuples is -1 until the first ANALYZE).
+    expect(unanalysed).toBe(true);
+    const before = await scansOfOffers(runner);
+
+    const pending = await BridgingRepository.in(runner.manager).pendingReleases(20);
+
+    const after = await scansOfOffers(runner);
+    expect(pending).toHaveLength(PENDING);
+    expect(pending.every((o) => o.releasePending && o.status === 'withdrawn')).toBe(true);
+    expect(pending.map((o) => o.offerId)).toEqual([...pending.map((o) => o.offerId)].sort());
+    expect(after.seq - before.seq).toBe(0);
+    expect(after.idx - before.idx).toBe(1);
+  });
+});
