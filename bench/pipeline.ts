@@ -98,7 +98,7 @@ function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult
     p99: percentile(created, 99),
     max: Math.max(...created),
     seenP99: percentile(seen, 99),
-    startedAt: new Date(Math.min(...sent.map((x) => x.sentAt))).toISOString(),
+    startedAt: sent.length ? new Date(Math.min(...sent.map((x) => x.sentAt))).toISOString() : '',
     maxBySecond: slowestBySecond(
       sent.map((x) => x.sentAt),
       created,
