@@ -90,6 +90,7 @@ export async function latencyAt(
 function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult {
   const created = sent.map((s, i) => Math.max(0, tasks[i].createdAt - s.sentAt));
   const seen = sent.map((s, i) => Math.max(0, tasks[i].seenAt - s.sentAt));
+  const sentAt = sent.map((s) => s.sentAt);
   return {
     rate,
     count: sent.length,
@@ -98,11 +99,8 @@ function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult
     p99: percentile(created, 99),
     max: Math.max(...created),
     seenP99: percentile(seen, 99),
-    startedAt: sent.length ? new Date(Math.min(...sent.map((x) => x.sentAt))).toISOString() : '',
-    maxBySecond: slowestBySecond(
-      sent.map((x) => x.sentAt),
-      created,
-    ),
+    startedAt: sent.length ? new Date(Math.min(...sentAt)).toISOString() : '',
+    maxBySecond: slowestBySecond(sentAt, created),
   };
 }
 
