@@ -9,6 +9,8 @@ import { WaitlistEntry } from './waitlist-entry.entity';
 
 const OFFERS = 20_000;
 const PENDING = 3;
+/** The entry that has offers of rank 1, 2 and 3. */
+const RANKED = 40;
 
 /** How often PostgreSQL has scanned bridging_offer whole, and through an index, as this session sees it. */
 async function scansOfOffers(runner: QueryRunner): Promise<{ seq: number; idx: number }> {
@@ -23,7 +25,8 @@ async function scansOfOffers(runner: QueryRunner): Promise<{ seq: number; idx: n
 }
 
 /**
- * The matcher asks for pending releases every round. On a table that PostgreSQL has not analysed
+ * The matcher asks every round for pending releases, and for the offers of the batch it is about
+ * to match. On a table that PostgreSQL has not analysed
  * yet (a fresh database, a bulk import, a server without autovacuum), the question must still be
  * answered from the partial index, not by reading every offer ever made.
  */
@@ -51,6 +54,14 @@ describe('BridgingRepository against PostgreSQL', () => {
          FROM generate_series(1, $1) AS i`,
       [OFFERS, PENDING],
     );
+    // One youngster with all three ranks, so that the order of a youngster's offers shows.
+    await db.dataSource.query(
+      `INSERT INTO bridging_offer (offer_id, waitlist_entry_id, rank, activity_id, team_id, placement_id,
+              status, expires_at)
+       SELECT gen_random_uuid(), 'wl-' || $1, r, 'act-' || r, 'team-1', 'pl-extra-' || r, 'open', now()
+         FROM unnest(ARRAY[3, 2]) AS r`,
+      [RANKED],
+    );
     runner = db.dataSource.createQueryRunner();
     await runner.connect();
   });
@@ -75,5 +86,26 @@ describe('BridgingRepository against PostgreSQL', () => {
     expect(pending.map((o) => o.offerId)).toEqual([...pending.map((o) => o.offerId)].sort());
     expect(after.seq - before.seq).toBe(0);
     expect(after.idx - before.idx).toBe(1);
+  });
+
+  it("reads a batch's offers through the index on the youngster, also once the statement's plan is generic", async () => {
+    const repo = BridgingRepository.in(runner.manager);
+    const batch = Array.from({ length: 20 }, (_, i) => `wl-${RANKED - 10 + i}`);
+    const before = await scansOfOffers(runner);
+
+    // Named prepared statements (as the services run them) may switch to a generic plan after
+    // five runs; the generic plan knows neither the batch nor, here, the table's statistics.
+    const reads: BridgingOffer[][] = [];
+    for (let run = 0; run < 8; run++) reads.push(await repo.offersOf(batch));
+
+    const after = await scansOfOffers(runner);
+    expect(after.seq - before.seq).toBe(0);
+    for (const offers of reads) {
+      expect(offers).toHaveLength(batch.length + 2);
+      expect(new Set(offers.map((o) => o.waitlistEntryId))).toEqual(new Set(batch));
+      expect(offers.filter((o) => o.waitlistEntryId === `wl-${RANKED}`).map((o) => o.rank)).toEqual([
+        1, 2, 3,
+      ]);
+    }
   });
 });
