@@ -26,9 +26,10 @@ async function scansOfOffers(runner: QueryRunner): Promise<{ seq: number; idx: n
 
 /**
  * The matcher asks every round for pending releases, and for the offers of the batch it is about
- * to match. On a table that PostgreSQL has not analysed
- * yet (a fresh database, a bulk import, a server without autovacuum), the question must still be
- * answered from the partial index, not by reading every offer ever made.
+ * to match. On a table that PostgreSQL has not analysed yet (a fresh database, a bulk import, a
+ * server without autovacuum), both must still be answered from an index, not by reading every
+ * offer ever made. (On a small table PostgreSQL rightly prefers to read it whole for the batch;
+ * 20,000 offers is past that.)
  */
 describe('BridgingRepository against PostgreSQL', () => {
   let db: TestDatabase;
