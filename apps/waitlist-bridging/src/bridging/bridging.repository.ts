@@ -140,17 +140,22 @@ export class BridgingRepository {
   }
 
   /**
-   * Ordered by offer id so that the partial index bridging_offer_release_ix (on offer_id, where
-   * release_pending) serves it. Without the order, on a table not yet analysed the planner guessed
-   * half the offers pending and read the whole table for the first few rows; the matcher asks this
-   * every round, so each round cost more the more offers had ever been made.
+   * Answered from the partial index bridging_offer_release_ix (on offer_id, where release_pending)
+   * whatever PostgreSQL knows of the table: ordered by offer id, which that index holds in order,
+   * and with the predicate written out rather than passed as a parameter. A prepared statement
+   * (as the services run them) is planned once for any parameter after five runs, and a plan for
+   * `release_pending = $1` cannot use an index that holds only the pending offers; it walked the
+   * primary key instead, reading every offer ever made on each round of the matcher. (Unordered,
+   * on a table not yet analysed, it read the whole table: the planner guessed half of it pending.)
    */
   async pendingReleases(limit: number): Promise<BridgingOffer[]> {
-    return this.em.getRepository(BridgingOffer).find({
-      where: { releasePending: true },
-      order: { offerId: 'ASC' },
-      take: limit,
-    });
+    return this.em
+      .getRepository(BridgingOffer)
+      .createQueryBuilder('o')
+      .where('o.release_pending')
+      .orderBy('o.offerId', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   async releaseDone(offerId: string): Promise<void> {
