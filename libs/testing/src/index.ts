@@ -8,3 +8,4 @@ export * from './service-under-test';
 export * from './tokens';
 export * from './simulator';
 export * from './chromium';
+export * from './table-reads';

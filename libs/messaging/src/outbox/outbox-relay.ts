@@ -20,6 +20,16 @@ export interface OutboxRelayOptions {
   onPublished?: (events: { topic: string; type: string }[]) => void;
 }
 
+/**
+ * Marks a published batch sent. The batch's rows are found in the partial index of unsent rows
+ * (`outbox_event_unsent`), which stays as small as the backlog however many rows were ever sent.
+ * Without `sent_at IS NULL`, PostgreSQL plans `position = ANY($1)` as a table scan while the table
+ * is small and has no statistics, and a prepared statement keeps that plan on its connection until
+ * the statistics change: without autovacuum, for good, while the table grows. (Only the leading
+ * relay marks rows, so the condition changes no outcome.)
+ */
+export const MARK_SENT = `UPDATE outbox_event SET sent_at = now() WHERE sent_at IS NULL AND position = ANY($1::bigint[])`;
+
 type Row = {
   position: string;
   topic: string;
@@ -148,10 +158,7 @@ export class OutboxRelay {
         headers: r.headers,
       })),
     );
-    await this.dataSource.query(
-      `UPDATE outbox_event SET sent_at = now() WHERE position = ANY($1::bigint[])`,
-      [rows.map((r) => r.position)],
-    );
+    await this.dataSource.query(MARK_SENT, [rows.map((r) => r.position)]);
     this.options.onPublished?.(rows.map((r) => ({ topic: r.topic, type: r.event_type })));
     return rows.length;
   }
