@@ -1,6 +1,6 @@
 import { oncePerTransaction } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
-import type { EntryStatus } from '../domain/bridging-lifecycle';
+import { MAX_OFFERS, type EntryStatus } from '../domain/bridging-lifecycle';
 import { BridgingOffer } from './bridging-offer.entity';
 import { KnownActivity } from './known-activity.entity';
 import { WaitlistEntry } from './waitlist-entry.entity';
@@ -62,18 +62,33 @@ export class BridgingRepository {
     await this.em.getRepository(WaitlistEntry).update({ waitlistEntryId }, changes);
   }
 
+  /** The youngster's offers by rank (read as offersOf reads them, for the same reason). */
   async offers(waitlistEntryId: string): Promise<BridgingOffer[]> {
-    return this.em.getRepository(BridgingOffer).find({ where: { waitlistEntryId }, order: { rank: 'ASC' } });
+    return this.offersOf([waitlistEntryId]);
   }
 
+  /**
+   * The offers of these youngsters, each youngster's by rank. Asked through the index on
+   * (waitlist_entry_id, rank) one youngster at a time: a youngster has at most MAX_OFFERS offers
+   * (ranks 1 to 3, which the table checks), and the LIMIT keeps PostgreSQL from turning the lookup
+   * into a join that reads the whole table. A table scan is what it plans for
+   * `waitlist_entry_id = ANY($1)` while the table is small and has no statistics, and a prepared
+   * statement keeps that plan on its connection until the statistics change: without autovacuum,
+   * for good, while the table grows.
+   */
   async offersOf(entryIds: string[]): Promise<BridgingOffer[]> {
     if (entryIds.length === 0) return [];
-    return this.em
-      .getRepository(BridgingOffer)
-      .createQueryBuilder('o')
-      .where('o.waitlist_entry_id = ANY(:ids)', { ids: entryIds })
-      .orderBy('o.rank', 'ASC')
-      .getMany();
+    const repository = this.em.getRepository(BridgingOffer);
+    const columns = repository.metadata.columns
+      .map((c) => `o.${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
+    const rows: object[] = await this.em.query(
+      `SELECT ${columns} FROM unnest($1::text[]) AS ids(id)
+        CROSS JOIN LATERAL (SELECT * FROM bridging_offer b WHERE b.waitlist_entry_id = ids.id
+                             ORDER BY b.rank LIMIT ${MAX_OFFERS}) o`,
+      [entryIds],
+    );
+    return rows.map((row) => repository.create(row));
   }
 
   async offer(offerId: string, lock = false): Promise<BridgingOffer | null> {
