@@ -83,9 +83,10 @@ export class BridgingRepository {
       .map((c) => `o.${c.databaseName} AS "${c.propertyName}"`)
       .join(', ');
     const rows: object[] = await this.em.query(
-      `SELECT ${columns} FROM unnest($1::text[]) AS ids(id)
+      `SELECT ${columns} FROM unnest($1::text[]) WITH ORDINALITY AS ids(id, n)
         CROSS JOIN LATERAL (SELECT * FROM bridging_offer b WHERE b.waitlist_entry_id = ids.id
-                             ORDER BY b.rank LIMIT ${MAX_OFFERS}) o`,
+                             ORDER BY b.rank LIMIT ${MAX_OFFERS}) o
+        ORDER BY ids.n, o.rank`,
       [entryIds],
     );
     return rows.map((row) => repository.create(row));
