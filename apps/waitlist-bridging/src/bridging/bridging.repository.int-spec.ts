@@ -60,17 +60,20 @@ describe('BridgingRepository against PostgreSQL', () => {
     db = undefined;
   });
 
-  async function connected(name: string): Promise<QueryRunner> {
-    db = await bridgingDatabase(name);
-    runner = db.dataSource.createQueryRunner();
-    await runner.connect();
-    return runner;
+  /** A database of its own, and one connection to it (a prepared statement's plan is per connection). */
+  async function connected(name: string): Promise<{ database: TestDatabase; session: QueryRunner }> {
+    const database = await bridgingDatabase(name);
+    db = database;
+    const session = database.dataSource.createQueryRunner();
+    runner = session;
+    await session.connect();
+    return { database, session };
   }
 
   it('finds the offers whose seats wait to be released through the partial index alone, also once the plan is generic', async () => {
     const pending = 3;
-    const session = await connected('bridging_repo_releases');
-    await addOffers(db!, 1, 20_000, pending);
+    const { database, session } = await connected('bridging_repo_releases');
+    await addOffers(database, 1, 20_000, pending);
     const [{ unanalysed }] = await session.query(
       `SELECT reltuples < 0 AS unanalysed FROM pg_class WHERE relname = 'bridging_offer'`,
     );
@@ -96,10 +99,10 @@ describe('BridgingRepository against PostgreSQL', () => {
   });
 
   it("reads a batch's offers through the index on the youngster, also with a plan made while the table was small", async () => {
-    const session = await connected('bridging_repo_batch');
-    await addOffers(db!, 1, 300);
+    const { database, session } = await connected('bridging_repo_batch');
+    await addOffers(database, 1, 300);
     // One youngster with all three ranks, so that the order of a youngster's offers shows.
-    await db!.dataSource.query(
+    await database.dataSource.query(
       `INSERT INTO bridging_offer (offer_id, waitlist_entry_id, rank, activity_id, team_id, placement_id,
               status, expires_at)
        SELECT gen_random_uuid(), 'wl-' || $1, r, 'act-' || r, 'team-1', 'pl-extra-' || r, 'open', now()
@@ -110,7 +113,7 @@ describe('BridgingRepository against PostgreSQL', () => {
     const batch = Array.from({ length: 20 }, (_, i) => `wl-${RANKED - 10 + i}`);
     // The plan is made, and kept, while the table holds 302 offers, as early in a service's life.
     for (let run = 0; run < PAST_GENERIC_PLAN; run++) await repo.offersOf(batch);
-    await addOffers(db!, 301, 20_000);
+    await addOffers(database, 301, 20_000);
     const before = await tableReads(session, 'bridging_offer');
 
     const reads: BridgingOffer[][] = [];

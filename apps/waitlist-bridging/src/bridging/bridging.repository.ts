@@ -24,6 +24,9 @@ export interface EntryFilter {
  * Waitlist entries, offers and known activities, always in the caller's transaction (an event
  * handler's `ctx.em`, or a use case's own `dataSource.transaction`).
  */
+/** bridging_offer's columns under their property names, for offers made from raw rows (built once). */
+let offerColumns: string | undefined;
+
 export class BridgingRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -79,11 +82,11 @@ export class BridgingRepository {
   async offersOf(entryIds: string[]): Promise<BridgingOffer[]> {
     if (entryIds.length === 0) return [];
     const repository = this.em.getRepository(BridgingOffer);
-    const columns = repository.metadata.columns
+    offerColumns ??= repository.metadata.columns
       .map((c) => `o.${c.databaseName} AS "${c.propertyName}"`)
       .join(', ');
     const rows: object[] = await this.em.query(
-      `SELECT ${columns} FROM unnest($1::text[]) WITH ORDINALITY AS ids(id, n)
+      `SELECT ${offerColumns} FROM unnest($1::text[]) WITH ORDINALITY AS ids(id, n)
         CROSS JOIN LATERAL (SELECT * FROM bridging_offer b WHERE b.waitlist_entry_id = ids.id
                              ORDER BY b.rank LIMIT ${MAX_OFFERS}) o
         ORDER BY ids.n, o.rank`,
