@@ -9,9 +9,8 @@ export class BridgingConfig extends ServiceConfig {
   override PORT: number = 3002;
 
   /**
-   * Re-declared to read the raw string: with implicit conversion, the base class's transform sees
-   * Boolean('false') === true, so a new group would always start at the oldest event (see the report;
-   * the fix belongs in ServiceConfig).
+   * Reads the raw string, as ServiceConfig does: implicit conversion has already turned 'false' into
+   * true (Boolean('false') === true), so a new group would always start at the oldest event.
    */
   @Transform(({ obj, value }: { obj: Record<string, unknown>; value: unknown }) => {
     const raw = obj.KAFKA_FROM_BEGINNING;

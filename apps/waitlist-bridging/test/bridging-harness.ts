@@ -15,8 +15,8 @@ const municipalitiesGiven = new Set<string>();
 
 /**
  * A municipality code of its own per test, so that tests never share a queue or a seat: never the
- * same twice in one test file (each file has its own activity database). Drawn at random, a
- * repeat among a file's twenty-odd tests was likely enough to make a test see another's activity.
+ * same twice in one test file (each file has its own activity database). Drawn at random alone,
+ * a repeat among a file's twenty-odd tests is likely enough to make a test see another's activity.
  */
 export function aMunicipality(): string {
   for (;;) {

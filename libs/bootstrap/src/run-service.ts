@@ -197,8 +197,9 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
 
 /**
  * A closing HTTP server waits for every open connection, and a client on keep-alive that keeps
- * calling (bridging's matcher calling activity) never lets one go idle: the stop ran into the 30 s
- * limit and exited 1. From now on each response closes its connection, and idle ones close at once.
+ * calling (bridging's matcher calling activity) never lets one go idle, so the stop would run into
+ * the 30 s limit and exit 1. Once the stop begins, each response closes its connection, and idle
+ * ones close at once.
  */
 function releaseKeepAliveConnections(server: Server): void {
   server.prependListener('request', (_req, res) => res.setHeader('connection', 'close'));

@@ -1,9 +1,10 @@
 import { authHeader, startService, waitFor, type ServiceUnderTest } from '@samenspel/testing';
 
 /**
- * Found by the chaos run (docs/reliability.md): a service that another service keeps calling over
- * keep-alive connections never saw them go idle, so its graceful stop ran into the 30 s limit and
- * exited 1. It must answer what is in flight, close those connections and exit 0.
+ * A service that another service keeps calling over keep-alive connections never sees them go idle,
+ * so a graceful stop that waited for them would run into the 30 s limit and exit 1 (the chaos run's
+ * SIGTERM fault, docs/reliability.md). It must answer what is in flight, close those connections
+ * and exit 0.
  */
 describe('a service stopped while another keeps calling it', () => {
   let activity: ServiceUnderTest;

@@ -1,7 +1,7 @@
 import { REFERRAL_STATUSES } from '@samenspel/contracts';
 import { checkTransition, type ReferralStatus } from './referral-state-machine';
 
-/** The list, written out by hand so that the table in the code is checked against it. */
+/** The legal transitions, written out by hand so that the table in the code is checked against it. */
 const LEGAL: [ReferralStatus, ReferralStatus][] = [
   ['requested', 'accepted'],
   ['requested', 'rejected'],

@@ -163,9 +163,9 @@ export class BridgingRepository {
    * whatever PostgreSQL knows of the table: ordered by offer id, which that index holds in order,
    * and with the predicate written out rather than passed as a parameter. A prepared statement
    * (as the services run them) is planned once for any parameter after five runs, and a plan for
-   * `release_pending = $1` cannot use an index that holds only the pending offers; it walked the
-   * primary key instead, reading every offer ever made on each round of the matcher. (Unordered,
-   * on a table not yet analysed, it read the whole table: the planner guessed half of it pending.)
+   * `release_pending = $1` cannot use an index that holds only the pending offers; it would walk the
+   * primary key instead, reading every offer ever made on each round of the matcher. (Unordered, on
+   * a table not yet analysed, it would read the whole table: the planner guesses half of it pending.)
    */
   async pendingReleases(limit: number): Promise<BridgingOffer[]> {
     return this.em
