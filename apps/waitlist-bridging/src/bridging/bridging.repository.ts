@@ -20,13 +20,13 @@ export interface EntryFilter {
   offset: number;
 }
 
+/** bridging_offer's columns under their property names, for offers made from raw rows (built once). */
+let offerColumns: string | undefined;
+
 /**
  * Waitlist entries, offers and known activities, always in the caller's transaction (an event
  * handler's `ctx.em`, or a use case's own `dataSource.transaction`).
  */
-/** bridging_offer's columns under their property names, for offers made from raw rows (built once). */
-let offerColumns: string | undefined;
-
 export class BridgingRepository {
   constructor(private readonly em: EntityManager) {}
 
