@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches, starts and stops a single-node Apache Kafka broker (KRaft, broker+controller) on 127.0.0.1.
-# The broker's jars come from Maven Central through Maven and are cached under .cache/, so a later
-# start needs no network. Idempotent: a broker that already answers, or KAFKA_BROKERS set, is used as is.
+# The broker's jars come from Maven Central (the pinned list deploy/kafka-<version>.jars, checked by
+# digest, or Maven for a version without one) and are cached under .cache/, so a later start needs no
+# network. Idempotent: a broker that already answers, or KAFKA_BROKERS set, is used as is.
 #
 #   deploy/kafka.sh fetch | start | stop | status | tool <java-main-class> [args...]
 set -euo pipefail
@@ -23,8 +24,19 @@ log() { printf '[kafka] %s\n' "$*" >&2; }
 
 fetch() {
   [ -f "$LIB/.complete" ] && return 0
-  command -v mvn >/dev/null || { log "Maven (mvn) is required to fetch Kafka $KAFKA_VERSION"; exit 1; }
-  log "fetching org.apache.kafka:kafka_$SCALA_VERSION:$KAFKA_VERSION from Maven Central (first run only)"
+  local lock="$ROOT/deploy/kafka-$KAFKA_VERSION.jars"
+  if [ -f "$lock" ]; then
+    # The pinned jars of this version, checked by digest: no Maven needed.
+    command -v node >/dev/null || { log "Node.js is required to fetch Kafka $KAFKA_VERSION"; exit 1; }
+    node "$ROOT/scripts/fetch-jars.js" "$lock" "$LIB" kafka
+    touch "$LIB/.complete"
+    return 0
+  fi
+  command -v mvn >/dev/null || {
+    log "Kafka $KAFKA_VERSION has no pinned jar list (deploy/kafka-<version>.jars); fetching it needs Maven (mvn), which is not installed. Install Maven, or use KAFKA_VERSION=4.1.1."
+    exit 1
+  }
+  log "resolving org.apache.kafka:kafka_$SCALA_VERSION:$KAFKA_VERSION with Maven from Maven Central (first run only)"
   local work="$CACHE/$KAFKA_VERSION/build"
   rm -rf "$LIB" "$work" && mkdir -p "$LIB" "$work"
   cat >"$work/pom.xml" <<POM
@@ -38,9 +50,10 @@ fetch() {
   </dependencies>
 </project>
 POM
-  (cd "$work" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB")
+  # Maven's own transfer lines (without -q) show each download and its size.
+  (cd "$work" && mvn -B -ntp -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB" >&2)
   touch "$LIB/.complete"
-  log "cached $(ls "$LIB" | wc -l) jars in $LIB"
+  log "cached $(ls "$LIB" | wc -l) jars ($(du -sh "$LIB" | cut -f1)) in $LIB"
 }
 
 java_run() { java $HEAP -Dlog4j2.configurationFile="$RUN/log4j2.yaml" -cp "$LIB/*" "$@"; }
