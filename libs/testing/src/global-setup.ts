@@ -19,6 +19,6 @@ export default async function globalSetup(): Promise<void> {
     await admin.disconnect();
   }
   process.stdout.write(
-    `\n[test harness] Kafka ${infra.kafkaBrokers} and PostgreSQL ${infra.databaseUrl} (${infra.origin}), ready in ${Date.now() - started} ms\n`,
+    `\n[test harness] Kafka ${infra.kafkaBrokers} (${infra.origin}) and ${infra.postgres}, ready in ${Date.now() - started} ms\n`,
   );
 }

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { localPostgresSettings, resolveLocalPostgres } from '../../persistence/src/local-postgres';
 
 const run = promisify(execFile);
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -12,6 +13,8 @@ export interface Infrastructure {
   databaseUrl: string;
   /** How it was found: env, testcontainers or the local deploy script. */
   origin: 'env' | 'testcontainers' | 'local';
+  /** Which PostgreSQL, in words, with its password masked. */
+  postgres: string;
   stop(): Promise<void>;
 }
 
@@ -19,7 +22,8 @@ export interface Infrastructure {
  * Finds or starts the real broker and database for integration tests, in this order:
  * 1. KAFKA_BROKERS and DATABASE_URL from the environment;
  * 2. testcontainers, where a Docker engine answers;
- * 3. the local broker of deploy/kafka.sh and the local PostgreSQL.
+ * 3. the local broker of deploy/kafka.sh, and PostgreSQL by the rule `npm start` follows: DATABASE_URL,
+ *    else one answering on 127.0.0.1:5432, else the embedded one (libs/persistence local-postgres).
  */
 export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.KAFKA_BROKERS && env.DATABASE_URL) {
@@ -27,6 +31,7 @@ export async function resolveInfrastructure(env = process.env): Promise<Infrastr
       kafkaBrokers: env.KAFKA_BROKERS,
       databaseUrl: env.DATABASE_URL,
       origin: 'env',
+      postgres: 'DATABASE_URL',
       stop: async () => {},
     };
   }
@@ -78,6 +83,7 @@ async function startContainers(env: NodeJS.ProcessEnv): Promise<Infrastructure> 
     databaseUrl:
       env.DATABASE_URL ?? `postgres://postgres@${postgres!.getHost()}:${postgres!.getMappedPort(5432)}`,
     origin: 'testcontainers',
+    postgres: env.DATABASE_URL ? 'DATABASE_URL' : 'a postgres:16-alpine container',
     stop: async () => {
       await kafka?.stop();
       await postgres?.stop();
@@ -91,20 +97,26 @@ async function startLocal(env: NodeJS.ProcessEnv): Promise<Infrastructure> {
     stdout: 'down',
   }));
   const alreadyUp = stdout.trim() === 'up';
-  if (!alreadyUp) {
-    await run('bash', [script, 'start'], {
-      cwd: REPO_ROOT,
-      timeout: 10 * 60 * 1000,
-      env: { ...env, KAFKA_BROKERS: '' },
-    });
-  }
+  const kafka = alreadyUp
+    ? Promise.resolve()
+    : run('bash', [script, 'start'], {
+        cwd: REPO_ROOT,
+        timeout: 10 * 60 * 1000,
+        env: { ...env, KAFKA_BROKERS: '' },
+      });
+  const postgres = await resolveLocalPostgres(localPostgresSettings(env, join(REPO_ROOT, '.cache')), (line) =>
+    process.stdout.write(`[test harness] ${line}\n`),
+  );
+  await kafka;
   return {
     kafkaBrokers: env.KAFKA_BROKERS || `127.0.0.1:${env.KAFKA_PORT || 9092}`,
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl: postgres.url,
     origin: 'local',
-    // A broker that was up before the tests stays up; one the tests started is stopped.
+    postgres: postgres.description,
+    // What was up before the tests stays up; what the tests started is stopped.
     stop: async () => {
       if (!alreadyUp && env.KEEP_KAFKA !== '1') await run('bash', [script, 'stop'], { cwd: REPO_ROOT });
+      await postgres.stop();
     },
   };
 }
