@@ -1,31 +1,79 @@
 #!/usr/bin/env node
-// `npm start`: starts Kafka (fetched on first run), prepares databases and topics, starts every
-// service and prints its URL. Ctrl-C stops the services cleanly, then the broker if it started it.
+// `npm start`: checks Node and Java, builds what changed, starts Kafka (fetched on first run) and,
+// when none is configured or answers, an embedded PostgreSQL; prepares databases and topics, starts
+// every service and prints its URL. Ctrl-C stops the services cleanly, then what it started.
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const logDir = path.join(root, '.cache', 'logs');
+const cacheDir = path.join(root, '.cache');
+const logDir = path.join(cacheDir, 'logs');
 const kafkaScript = path.join(root, 'deploy', 'kafka.sh');
-require('./register-paths');
-const { SERVICES } = require('../dist/libs/bootstrap/src');
-const { provision } = require('../dist/scripts/provision');
+const NODE_LINE = Number(/^\^?(\d+)/.exec(require('../package.json').engines.node)[1]);
+const OLDEST_NODE = 22;
+const JAVA_MIN = 17;
 
 const children = new Map();
 let stopping = false;
 let startedKafka = false;
+let postgres;
 
 function say(line) {
   process.stdout.write(`${line}\n`);
 }
 
-function kafka(command) {
-  return spawnSync('bash', [kafkaScript, command], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
+function runKafka(command) {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [kafkaScript, command], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('exit', (status) => resolve({ status, stdout }));
   });
+}
+
+/** The services run on Node's current LTS line; npm install brings it on Linux (node-linux-<arch>). */
+function checkNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major === NODE_LINE) return;
+  const how = `npm install brings Node ${NODE_LINE} on Linux x64 and arm64 (node-linux-<arch>); elsewhere install Node ${NODE_LINE} LTS from https://nodejs.org`;
+  if (major < OLDEST_NODE) {
+    say(
+      `Samenspel needs Node ${NODE_LINE} (or ${OLDEST_NODE} at the least); this is Node ${process.versions.node}. ${how}.`,
+    );
+    process.exit(1);
+  }
+  say(
+    `Note: Samenspel is built and tested on Node ${NODE_LINE}; this is Node ${process.versions.node}. ${how}.`,
+  );
+}
+
+/** The local broker is a JVM: say which Java it needs, before anything starts. */
+function checkJava() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr || ''}${result.stdout || ''}`);
+  const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : undefined;
+  if (major >= JAVA_MIN) return;
+  const found = result.error ? 'no java command is on the PATH' : `java is version ${major ?? 'unknown'}`;
+  say(
+    `Samenspel's local Kafka broker needs Java ${JAVA_MIN} or newer, and ${found}: install a JDK or JRE ${JAVA_MIN}+ (for example Eclipse Temurin from https://adoptium.net, or your system's openjdk-${JAVA_MIN}-jre-headless), or set KAFKA_BROKERS to a running broker.`,
+  );
+  process.exit(1);
+}
+
+/** tsc --incremental (tsconfig.build.json): with nothing changed it only reads its build info. */
+function build() {
+  const started = Date.now();
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (result.status !== 0) {
+    say('The build failed (see above).');
+    process.exit(1);
+  }
+  return Date.now() - started;
 }
 
 async function waitReady(port, child, timeoutMs = 90000) {
@@ -61,26 +109,49 @@ async function stopAll(code) {
         }),
     ),
   );
+  if (postgres) {
+    say('Stopping the embedded PostgreSQL…');
+    await postgres.stop().catch((error) => say(`  ${error.message}`));
+  }
   if (startedKafka) {
     say('Stopping Kafka…');
-    kafka('stop');
+    await runKafka('stop');
   }
   say('Stopped.');
   process.exit(code);
 }
 
 async function main() {
+  const started = Date.now();
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   const localPort = process.env.KAFKA_PORT || '9092';
   const brokers = process.env.KAFKA_BROKERS;
   const remote = brokers && brokers !== `127.0.0.1:${localPort}` && brokers !== `localhost:${localPort}`;
-  if (!remote) {
-    startedKafka = kafka('status').stdout.trim() !== 'up';
-    const result = kafka('start');
-    if (result.status !== 0) throw new Error('Kafka did not start (see above)');
-  }
+  checkNode();
+  if (!remote) checkJava();
+
+  // The broker starts (or is fetched) while the build runs.
+  const kafkaReady = remote
+    ? Promise.resolve({ status: 0 })
+    : runKafka('status').then(({ stdout }) => {
+        startedKafka = stdout.trim() !== 'up';
+        return runKafka('start');
+      });
+  const buildMs = build();
+  say(`Built in ${(buildMs / 1000).toFixed(1)} s.`);
+  require('./register-paths');
+  const { resolveLocalPostgres, localPostgresSettings } = require('../dist/libs/persistence/src');
+  const database = await resolveLocalPostgres(localPostgresSettings(process.env, cacheDir), (l) => say(l));
+  say(`PostgreSQL: ${database.description}`);
+  process.env.DATABASE_URL = database.url;
+  // Only a server this run started is stopped on Ctrl-C.
+  if (database.startedHere) postgres = database;
+  if ((await kafkaReady).status !== 0) throw new Error('Kafka did not start (see above)');
+
+  const { SERVICES } = require('../dist/libs/bootstrap/src');
+  const { provision } = require('../dist/scripts/provision');
   const { topics, databases } = await provision();
   say(`Prepared ${topics.length} new topics and ${databases.length} new databases.`);
 
@@ -129,7 +200,8 @@ async function main() {
   for (const s of SERVICES) {
     say(`  ${s.name.padEnd(18)} http://127.0.0.1:${s.port}   API docs http://127.0.0.1:${s.port}/docs`);
   }
-  say(`\nLogs: ${path.relative(root, logDir)}/<service>.log. Press Ctrl-C to stop.`);
+  say(`\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(`Logs: ${path.relative(root, logDir)}/<service>.log. Press Ctrl-C to stop.`);
 }
 
 main().catch((error) => {

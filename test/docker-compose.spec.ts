@@ -73,7 +73,7 @@ describe('docker-compose.yml', () => {
       expect(service(name).build).toEqual({
         context: '.',
         dockerfile: 'deploy/Dockerfile',
-        args: { SERVICE: name },
+        args: { SERVICE: name, NODE_VERSION: '24' },
       });
       // The entry point the Dockerfile starts must exist for that service.
       expect(existsSync(join(ROOT, 'apps', name, 'src', 'main.ts'))).toBe(true);
@@ -158,7 +158,7 @@ describe('docker-compose.yml', () => {
   describe('the image', () => {
     it('starts the service that SERVICE names, with the dist/ path aliases', () => {
       const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
-      expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim AS build$/m);
+      expect(dockerfile).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS build$/m);
       expect(dockerfile).toContain('npm ci');
       expect(dockerfile).toContain('npm run build');
       expect(dockerfile).toContain('node -r ./scripts/register-paths.js dist/apps/$SERVICE/src/main.js');
