@@ -1,11 +1,14 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICES } from '@samenspel/bootstrap';
 import { TOPICS } from '@samenspel/contracts';
 import { signDevToken, DEV_JWT_SECRET, DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER } from '@samenspel/http';
 import {
+  authHeader,
   enteredEvent,
+  freePort,
   INTAKE_SYSTEMS,
   launchChromium,
   REPO_ROOT,
@@ -14,74 +17,177 @@ import {
   waitFor,
 } from '@samenspel/testing';
 
+import packageJson from '../../package.json';
+
 const CONSOLE = 'http://127.0.0.1:3000';
 
 /**
- * The README's first command, as a person runs it: build, start everything, use it, Ctrl-C.
- * The broker is the one the test harness found or started; npm start uses it as it is.
+ * The README's first command, as a person runs it on a machine with only Node and Java: build, start
+ * everything, use it, Ctrl-C, and start again. No DATABASE_URL is set and nothing answers where
+ * PostgreSQL is probed, so npm start runs the embedded PostgreSQL, with its data in a folder of this
+ * test's own; the second start finds the first one's data. The broker is the one the test harness
+ * found or started; npm start uses it as it is.
  */
 describe('npm start', () => {
-  it('starts every service, serves health, auth and docs, and stops them all cleanly on Ctrl-C', async () => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    const child = spawn(process.execPath, ['scripts/start.js'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  it('starts every service on an embedded PostgreSQL, serves health, auth and docs, stops cleanly on Ctrl-C, and finds its data on the next start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samenspel-embedded-'));
+    // As root the server runs as the user postgres, which must reach its folder.
+    chmodSync(dataDir, 0o755);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      POSTGRES_PROBE_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_DIR: join(dataDir, '18'),
+      // The harness's broker already holds every earlier suite's events; new consumer groups start
+      // at the end rather than work through them.
+      KAFKA_FROM_BEGINNING: 'false',
+      // As a person's npm start: the development profile, with its synthetic catalogue.
+      NODE_ENV: 'development',
+    };
+    delete env.DATABASE_URL;
     try {
-      // The list of URLs may arrive in a later chunk than its heading: wait for every line.
-      const urlLines = SERVICES.map((x) => `${x.name.padEnd(18)} http://127.0.0.1:${x.port}`);
-      await waitFor(
-        () => output.includes('Samenspel is running') && urlLines.every((l) => output.includes(l)),
-        {
-          timeoutMs: 90000,
-          description: `start-up:\n${output}`,
-        },
-      );
-      const token = await signDevToken(
-        { role: 'team-lead', teamId: 'team-e2e' },
-        DEV_JWT_SECRET,
-        DEFAULT_AUTH_ISSUER,
-        DEFAULT_AUTH_AUDIENCE,
-      );
-      for (const service of SERVICES) {
-        const base = `http://127.0.0.1:${service.port}`;
-        expect(output).toContain(`${service.name.padEnd(18)} ${base}`);
-        const ready = await fetch(`${base}/health/ready`);
-        expect(ready.status).toBe(200);
-        expect(((await ready.json()) as { details: unknown }).details).toMatchObject({
-          database: { status: 'up' },
-          kafka: { status: 'up' },
-        });
-        const anonymous = await fetch(`${base}/api/v1/service`);
-        expect(anonymous.status).toBe(401);
-        expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        const info = await fetch(`${base}/api/v1/service`, { headers: { authorization: `Bearer ${token}` } });
-        expect(await info.json()).toMatchObject({ name: service.name, groupId: `samenspel-${service.name}` });
-        const docs = await fetch(`${base}/docs-json`);
-        expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
-        const metrics = await (await fetch(`${base}/metrics`)).text();
-        for (const name of [
-          'samenspel_outbox_backlog',
-          'samenspel_outbox_oldest_age_seconds',
-          'samenspel_events_consumed_total',
-          'samenspel_dead_letters_total',
-          'samenspel_handler_duration_seconds',
-          'http_request_duration_seconds',
-        ])
-          expect(metrics).toContain(name);
+      const first = await npmStart(env);
+      let flow: { youthRef: string; taskId: string };
+      try {
+        expect(first.output()).toContain(
+          `PostgreSQL: embedded PostgreSQL 18 on 127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}`,
+        );
+        await everyServiceAnswers();
+        flow = await aWaitlistFlowReachesATask();
+        await consoleShowsPushedFlowsAndReplaysFromThePage();
+      } finally {
+        await first.stop();
       }
-      await consoleShowsPushedFlowsAndReplaysFromThePage();
+      expect(first.output()).toContain('Stopping the embedded PostgreSQL');
+      for (const service of SERVICES) expect(first.output()).toContain(`${service.name} stopped (exit 0)`);
+
+      const second = await npmStart(env);
+      try {
+        expect(second.output()).toContain('Prepared 0 new topics and 0 new databases.');
+        expect((await bridgingTaskOf(flow.youthRef))?.id).toBe(flow.taskId);
+      } finally {
+        await second.stop();
+      }
     } finally {
-      child.kill('SIGINT');
+      rmSync(dataDir, { recursive: true, force: true });
     }
-    expect(await exited).toBe(0);
-    for (const service of SERVICES) expect(output).toContain(`${service.name} stopped (exit 0)`);
-  }, 420000);
+  }, 600000);
 });
+
+/** `npm start` as a child process, resolved once it printed every service's URL. */
+async function npmStart(
+  env: NodeJS.ProcessEnv,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['scripts/start.js'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const stop = async () => {
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  };
+  try {
+    // The list of URLs may arrive in a later chunk than its heading: wait for every line.
+    const urlLines = SERVICES.map((x) => `${x.name.padEnd(18)} http://127.0.0.1:${x.port}`);
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+        return output.includes('Samenspel is running') && urlLines.every((l) => output.includes(l));
+      },
+      {
+        timeoutMs: 180000,
+        description: 'every service of npm start ready',
+      },
+    );
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw new Error(`${(error as Error).message}; npm start printed:\n${output}`, { cause: error });
+  }
+  return { output: () => output, stop };
+}
+
+/** Health, auth, docs and metrics of every service; each reports the Node line package.json names. */
+async function everyServiceAnswers(): Promise<void> {
+  const nodeLine = /^\^?(\d+)/.exec(packageJson.engines.node)![1];
+  const token = await signDevToken(
+    { role: 'team-lead', teamId: 'team-e2e' },
+    DEV_JWT_SECRET,
+    DEFAULT_AUTH_ISSUER,
+    DEFAULT_AUTH_AUDIENCE,
+  );
+  for (const service of SERVICES) {
+    const base = `http://127.0.0.1:${service.port}`;
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { details: unknown }).details).toMatchObject({
+      database: { status: 'up' },
+      kafka: { status: 'up' },
+    });
+    const anonymous = await fetch(`${base}/api/v1/service`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const info = await fetch(`${base}/api/v1/service`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await info.json()).toMatchObject({ name: service.name, groupId: `samenspel-${service.name}` });
+    const docs = await fetch(`${base}/docs-json`);
+    expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    for (const name of [
+      'samenspel_outbox_backlog',
+      'samenspel_outbox_oldest_age_seconds',
+      'samenspel_events_consumed_total',
+      'samenspel_dead_letters_total',
+      'samenspel_handler_duration_seconds',
+      'http_request_duration_seconds',
+    ])
+      expect(metrics).toContain(name);
+    expect([service.name, /nodejs_version_info\{[^}]*major="(\d+)"/.exec(metrics)?.[1]]).toEqual([
+      service.name,
+      nodeLine,
+    ]);
+  }
+}
+
+/** The youngster's bridging-offer task, read as ops through every page of the task list. */
+async function bridgingTaskOf(youthRef: string): Promise<{ id: string; youthRef: string } | undefined> {
+  const ops = await authHeader('ops', { sub: 'ops-npm-start' });
+  for (let offset = 0; ; offset += 200) {
+    const res = await fetch(
+      `http://127.0.0.1:3004/api/v1/tasks?type=bridging-offer&limit=200&offset=${offset}`,
+      { headers: ops },
+    );
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { items: { id: string; youthRef: string }[]; total: number };
+    const found = page.items.find((t) => t.youthRef === youthRef);
+    if (found || offset + 200 >= page.total) return found;
+  }
+}
+
+/** A waiting youngster the development catalogue fits (Utrecht, 13, sport) gets its team task. */
+async function aWaitlistFlowReachesATask(): Promise<{ youthRef: string; taskId: string }> {
+  const entered = enteredEvent(INTAKE_SYSTEMS[0].source, {
+    municipalityCode: 'GM0344',
+    ageYears: 13,
+    interests: ['sport'],
+  });
+  const youthRef = String(entered.data.youthRef);
+  const kafka = new TestKafka();
+  try {
+    await kafka.produce(TOPICS.waitlist, [toRecord(entered, 'structured')]);
+  } finally {
+    await kafka.close();
+  }
+  const task = await waitFor(() => bridgingTaskOf(youthRef), {
+    timeoutMs: 90000,
+    intervalMs: 1000,
+    description: 'the team task of a waiting youngster',
+  });
+  return { youthRef, taskId: task.id };
+}
 
 /**
  * The console's "done when": with npm start running and a few flows pushed through, the page at
