@@ -9,3 +9,4 @@ export * from './database-tls';
 export * from './storable-text';
 export * from './once-per-transaction';
 export * from './prepared-statements';
+export * from './batch-then-one-by-one';
