@@ -10,3 +10,4 @@ export * from './storable-text';
 export * from './once-per-transaction';
 export * from './prepared-statements';
 export * from './local-postgres';
+export * from './batch-then-one-by-one';

@@ -12,7 +12,12 @@ import {
   type IncomingBatch,
   type IncomingMessage,
 } from '@samenspel/messaging';
-import { isTransientInfrastructureError, LockYield, neverWaitForLocks } from '@samenspel/persistence';
+import {
+  batchThenOneByOne,
+  isTransientInfrastructureError,
+  LockYield,
+  neverWaitForLocks,
+} from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -103,37 +108,39 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     chunk: IncomingMessage[],
     control: BatchControl,
   ): Promise<void> {
-    if (chunk.length === 1) return this.recordAlone(clusterId, chunk[0], control);
-    let outcomes: Outcome[];
-    try {
-      outcomes = await this.dataSource.transaction((em) => this.recordAll(em, clusterId, chunk, control));
-    } catch (error) {
-      // A deadlock with another partition's chunk is no outage: recorded one by one, it cannot recur.
-      if (isTransientInfrastructureError(error) && !isLockConflict(error)) {
-        await control.commit();
-        throw error; // the consumer backs off and fetches again from the last commit
-      }
-      if (error instanceof LockYield) {
-        this.logger.info(
-          { ...coordinates(chunk[0]), records: chunk.length },
-          "a youngster's erasure is being recorded elsewhere; recording the chunk one record at a time",
-        );
-      } else {
-        this.logger.warn(
-          { ...coordinates(chunk[0]), records: chunk.length, ...errorKind(error) },
-          'ledger could not record a chunk; recording its records one by one',
-        );
-      }
-      for (const message of chunk) {
-        if (!control.shouldContinue()) break;
-        await this.recordAlone(clusterId, message, control);
-      }
-      await control.commit();
+    if (chunk.length === 1) {
+      await this.recordAlone(clusterId, chunk[0], control);
       return;
     }
-    outcomes.forEach((outcome, i) => this.handled(chunk[i], outcome, control));
-    await control.commit();
-    await control.heartbeat();
+    await batchThenOneByOne(this.dataSource, chunk, {
+      batch: (em) => this.recordAll(em, clusterId, chunk, control),
+      committed: async (outcomes) => {
+        outcomes.forEach((outcome, i) => this.handled(chunk[i], outcome, control));
+        await control.commit();
+        await control.heartbeat();
+      },
+      failed: async (error) => {
+        // A deadlock with another partition's chunk is no outage: recorded one by one, it cannot recur.
+        if (isTransientInfrastructureError(error) && !isLockConflict(error)) {
+          await control.commit();
+          throw error; // the consumer backs off and fetches again from the last commit
+        }
+        if (error instanceof LockYield) {
+          this.logger.info(
+            { ...coordinates(chunk[0]), records: chunk.length },
+            "a youngster's erasure is being recorded elsewhere; recording the chunk one record at a time",
+          );
+        } else {
+          this.logger.warn(
+            { ...coordinates(chunk[0]), records: chunk.length, ...errorKind(error) },
+            'ledger could not record a chunk; recording its records one by one',
+          );
+        }
+      },
+      shouldContinue: () => control.shouldContinue(),
+      alone: (message) => this.recordAlone(clusterId, message, control),
+      redone: () => control.commit(),
+    });
   }
 
   /** One record in its own transaction; one that cannot be recorded is logged and skipped. */
@@ -141,7 +148,7 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     clusterId: string,
     message: IncomingMessage,
     control: BatchControl,
-  ): Promise<void> {
+  ): Promise<Outcome> {
     let outcome: Outcome;
     try {
       [outcome] = await this.dataSource.transaction((em) =>
@@ -160,6 +167,7 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.handled(message, outcome, control);
     await control.heartbeat();
+    return outcome;
   }
 
   /**

@@ -1,6 +1,11 @@
 import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, runWithTrace } from '@samenspel/observability';
-import { isTransientInfrastructureError, LockYield, neverWaitForLocks } from '@samenspel/persistence';
+import {
+  batchThenOneByOne,
+  isTransientInfrastructureError,
+  LockYield,
+  neverWaitForLocks,
+} from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchControl, BrokerProducer, IncomingBatch, IncomingMessage } from '../broker/broker.port';
@@ -116,42 +121,51 @@ export class EventProcessor {
         work.push({ message, event: checked.event, handler: checked.handler });
       }
     }
-    try {
-      if (work.length > 0) {
-        await this.options.dataSource.transaction(async (em) => {
-          if (work.length > 1) neverWaitForLocks(em);
-          const firstSeen = await this.recordInbox(em, work);
-          for (const [i, item] of work.entries()) {
-            if (!control.shouldContinue()) throw new StopRequested();
-            if (firstSeen[i]) await this.runHandlerTraced(em, item);
-            outcomes.push([firstSeen[i] ? 'applied' : 'duplicate', item.message, item.event.type]);
-          }
-        });
-      }
+    if (work.length === 0) {
       outcomes.forEach(([outcome, message, type]) => this.done(outcome, message, type));
-    } catch (error) {
-      if (error instanceof StopRequested) throw error;
-      if (error instanceof HandlerFailedInRun) {
-        // Logged with its trace where it failed; the retries follow one event at a time.
-      } else if (error instanceof LockYield) {
-        this.options.logger.debug(
-          { locks: error.keys.length, size: chunk.length },
-          'a lock is held by another transaction; applying the batch one by one',
-        );
-      } else {
-        this.options.logger.warn(
-          { err: error, size: chunk.length },
-          'batch transaction failed; applying one by one',
-        );
-      }
-      for (const message of chunk) {
-        if (deadLettered.has(message.offset)) this.done('dead-lettered', message);
-        else {
-          // The failed attempt in the run counts: the event gets the same attempts in all.
-          const failedBefore = error instanceof HandlerFailedInRun && error.offset === message.offset;
-          await this.process(message, control, failedBefore ? 1 : 0);
-        }
-      }
+      return;
+    }
+    await batchThenOneByOne(this.options.dataSource, chunk, {
+      batch: (em) => this.applyRun(em, work, control),
+      committed: (applied) => {
+        outcomes.forEach(([outcome, message, type]) => this.done(outcome, message, type));
+        applied.forEach((outcome, i) => this.done(outcome, work[i].message, work[i].event.type));
+      },
+      failed: (error) => this.runFailed(error, chunk.length),
+      alone: async (message, error) => {
+        if (deadLettered.has(message.offset)) return this.done('dead-lettered', message);
+        // The failed attempt in the run counts: the event gets the same attempts in all.
+        const failedBefore = error instanceof HandlerFailedInRun && error.offset === message.offset;
+        return this.process(message, control, failedBefore ? 1 : 0);
+      },
+    });
+  }
+
+  /** The run's inbox records, then the handler of each event seen for the first time, in order. */
+  private async applyRun(em: EntityManager, work: Applicable[], control: BatchControl): Promise<Outcome[]> {
+    if (work.length > 1) neverWaitForLocks(em);
+    const firstSeen = await this.recordInbox(em, work);
+    const applied: Outcome[] = [];
+    for (const [i, item] of work.entries()) {
+      if (!control.shouldContinue()) throw new StopRequested();
+      if (firstSeen[i]) await this.runHandlerTraced(em, item);
+      applied.push(firstSeen[i] ? 'applied' : 'duplicate');
+    }
+    return applied;
+  }
+
+  /** Logs why a run is redone one event at a time; a stop is thrown on instead, and nothing is redone. */
+  private runFailed(error: unknown, size: number): void {
+    if (error instanceof StopRequested) throw error;
+    if (error instanceof HandlerFailedInRun) {
+      // Logged with its trace where it failed; the retries follow one event at a time.
+    } else if (error instanceof LockYield) {
+      this.options.logger.debug(
+        { locks: error.keys.length, size },
+        'a lock is held by another transaction; applying the batch one by one',
+      );
+    } else {
+      this.options.logger.warn({ err: error, size }, 'batch transaction failed; applying one by one');
     }
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, SERVICE_LOGGER } from '@samenspel/http';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
-import { LockYield, neverWaitForLocks } from '@samenspel/persistence';
+import { batchThenOneByOne, LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { HoldBestPlacementCommand } from '../hold-best-placement/hold-best-placement.command';
@@ -39,40 +39,37 @@ export class HoldBestPlacements {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(commands: readonly HoldBestPlacementCommand[]): Promise<HoldBestBatchResult[]> {
-    try {
-      return await this.dataSource.transaction(async (em) => {
+  execute(commands: readonly HoldBestPlacementCommand[]): Promise<HoldBestBatchResult[]> {
+    return batchThenOneByOne(this.dataSource, commands, {
+      batch: async (em, commands) => {
         neverWaitForLocks(em);
         const events: NewEvent[] = [];
-        const results = await this.inOrder(commands, (command) =>
-          this.holdBest.executeIn(em, command, events),
-        );
+        const results: HoldBestBatchResult[] = [];
+        for (const command of commands) {
+          try {
+            results.push(await this.holdBest.executeIn(em, command, events));
+          } catch (error) {
+            results.push(refusal(error));
+          }
+        }
         await this.outbox.append(em, events);
         return results;
-      });
-    } catch (error) {
-      // Yielding to a lock held elsewhere is routine under load; anything else is worth a warning.
-      this.logger[error instanceof LockYield ? 'debug' : 'warn'](
-        { err: error, youngsters: commands.length },
-        'a batch of holds failed as a whole; holding its youngsters one at a time',
-      );
-      return this.inOrder(commands, (command) => this.holdBest.execute(command));
-    }
+      },
+      failed: (error) => {
+        // Yielding to a lock held elsewhere is routine under load; anything else is worth a warning.
+        this.logger[error instanceof LockYield ? 'debug' : 'warn'](
+          { err: error, youngsters: commands.length },
+          'a batch of holds failed as a whole; holding its youngsters one at a time',
+        );
+      },
+      alone: (command) => this.holdBest.execute(command),
+      itemFailed: refusal,
+    });
   }
+}
 
-  private async inOrder(
-    commands: readonly HoldBestPlacementCommand[],
-    hold: (command: HoldBestPlacementCommand) => Promise<HoldBestResult>,
-  ): Promise<HoldBestBatchResult[]> {
-    const results: HoldBestBatchResult[] = [];
-    for (const command of commands) {
-      try {
-        results.push(await hold(command));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        results.push({ refused: error });
-      }
-    }
-    return results;
-  }
+/** A refusal, answered as a single call would answer it; any other error is thrown on. */
+function refusal(error: unknown): { refused: DomainError } {
+  if (!(error instanceof DomainError)) throw error;
+  return { refused: error };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
-import { neverWaitForLocks } from '@samenspel/persistence';
+import { batchThenOneByOne, neverWaitForLocks } from '@samenspel/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
@@ -130,32 +130,33 @@ export class MatchEntry {
       }
     }
     if (toRecord.length === 0) return outcomes;
-    try {
-      const firstOffers: FirstOffer[] = [];
-      const recorded = await this.dataSource.transaction(async (em) => {
-        // Several youngsters' events: appended once, after every entry is locked, and never
-        // waiting for the outbox's lock of one of them (it yields, and each is recorded alone).
-        neverWaitForLocks(em);
-        const events: NewEvent[] = [];
-        const done: MatchOutcome[] = [];
-        for (const { entry, result } of toRecord) {
-          done.push(await this.record(em, entry, result, firstOffers, events));
-        }
-        await this.outbox.append(em, events);
-        return done;
-      });
-      for (const [k, { at }] of toRecord.entries()) outcomes[at] = recorded[k]!;
-      this.note(firstOffers);
-    } catch {
-      for (const { at, entry, result } of toRecord) {
-        try {
-          outcomes[at] = await this.finish(entry, result);
-        } catch (error) {
-          outcomes[at] = error as Error;
-        }
-      }
-    }
+    const firstOffers: FirstOffer[] = [];
+    const recorded = await batchThenOneByOne(this.dataSource, toRecord, {
+      batch: (em, items) => this.recordAll(em, items, firstOffers),
+      committed: () => this.note(firstOffers),
+      alone: ({ entry, result }) => this.finish(entry, result),
+      itemFailed: (error): MatchOutcome | Error => error as Error,
+    });
+    for (const [k, { at }] of toRecord.entries()) outcomes[at] = recorded[k]!;
     return outcomes;
+  }
+
+  /** The results of several entries in the caller's transaction, their events appended once. */
+  private async recordAll(
+    em: EntityManager,
+    toRecord: ReadonlyArray<{ entry: WaitlistEntry; result: MatchResult }>,
+    firstOffers: FirstOffer[],
+  ): Promise<MatchOutcome[]> {
+    // Several youngsters' events: appended once, after every entry is locked, and never
+    // waiting for the outbox's lock of one of them (it yields, and each is recorded alone).
+    neverWaitForLocks(em);
+    const events: NewEvent[] = [];
+    const done: MatchOutcome[] = [];
+    for (const { entry, result } of toRecord) {
+      done.push(await this.record(em, entry, result, firstOffers, events));
+    }
+    await this.outbox.append(em, events);
+    return done;
   }
 
   private async plan(command: MatchEntryCommand): Promise<Plan> {
