@@ -1,4 +1,10 @@
-import { addWorkingDays, addWorkingDaysToDate, isWorkingDay, workingDaysBetween } from './working-days';
+import {
+  addWorkingDays,
+  addWorkingDaysToDate,
+  amsterdamDate,
+  isWorkingDay,
+  workingDaysBetween,
+} from './working-days';
 
 describe('Dutch working days', () => {
   it.each([
@@ -56,8 +62,59 @@ describe('Dutch working days', () => {
     );
   });
 
+  // Amsterdam is one hour ahead of UTC in winter and two in summer: between its midnight and
+  // 01:00 (02:00 in summer) the UTC date is still the day before. Each row is one instant, the
+  // Amsterdam day it falls on, whether that day is a working day, and the same wall-clock time one
+  // working day later.
+  it.each([
+    // [instant, Amsterdam wall clock, Amsterdam date, working?, + 1 working day]
+    ['2026-04-24T21:30:00Z', 'Fri 24 April 23:30 CEST', '2026-04-24', true, '2026-04-28T21:30:00.000Z'],
+    ['2026-04-24T22:30:00Z', 'Sat 25 April 00:30 CEST', '2026-04-25', false, '2026-04-27T22:30:00.000Z'],
+    ['2026-04-26T21:30:00Z', 'Sun 26 April 23:30 CEST', '2026-04-26', false, '2026-04-28T21:30:00.000Z'],
+    [
+      '2026-04-26T22:30:00Z',
+      'Mon 27 April (Koningsdag) 00:30 CEST',
+      '2026-04-27',
+      false,
+      '2026-04-27T22:30:00.000Z',
+    ],
+    [
+      '2026-04-27T21:30:00Z',
+      'Mon 27 April (Koningsdag) 23:30 CEST',
+      '2026-04-27',
+      false,
+      '2026-04-28T21:30:00.000Z',
+    ],
+    ['2026-04-27T22:30:00Z', 'Tue 28 April 00:30 CEST', '2026-04-28', true, '2026-04-28T22:30:00.000Z'],
+    ['2026-12-24T22:30:00Z', 'Thu 24 December 23:30 CET', '2026-12-24', true, '2026-12-28T22:30:00.000Z'],
+    [
+      '2026-12-24T23:30:00Z',
+      'Fri 25 December (Christmas) 00:30 CET',
+      '2026-12-25',
+      false,
+      '2026-12-27T23:30:00.000Z',
+    ],
+    ['2026-12-27T22:30:00Z', 'Sun 27 December 23:30 CET', '2026-12-27', false, '2026-12-28T22:30:00.000Z'],
+    ['2026-12-27T23:30:00Z', 'Mon 28 December 00:30 CET', '2026-12-28', true, '2026-12-28T23:30:00.000Z'],
+  ])(
+    '%s is %s: day %s, working %s; one working day later is %s',
+    (instant, _local, date, working, plusOne) => {
+      const at = new Date(instant);
+      expect(amsterdamDate(at)).toBe(date);
+      expect(isWorkingDay(amsterdamDate(at))).toBe(working);
+      expect(addWorkingDays(at, 1).toISOString()).toBe(plusOne);
+    },
+  );
+
   it('counts the working days between two moments, skipping Koningsdag', () => {
     // After Fri 24 April 2026 up to Wed 29: Mon 27 (holiday) no, Tue 28 yes, Wed 29 yes.
     expect(workingDaysBetween(new Date('2026-04-24T10:00:00Z'), new Date('2026-04-29T10:00:00Z'))).toBe(2);
+  });
+
+  it('counts working days between two moments by their Amsterdam days, around midnight', () => {
+    // Fri 24 April 23:30 CEST to Tue 28 April 00:30 CEST: Sat, Sun, Mon 27 (Koningsdag) no, Tue 28 yes.
+    expect(workingDaysBetween(new Date('2026-04-24T21:30:00Z'), new Date('2026-04-27T22:30:00Z'))).toBe(1);
+    // Up to Mon 27 April 23:30 CEST, still Koningsdag: none.
+    expect(workingDaysBetween(new Date('2026-04-24T21:30:00Z'), new Date('2026-04-27T21:30:00Z'))).toBe(0);
   });
 });
