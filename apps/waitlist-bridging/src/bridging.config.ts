@@ -52,12 +52,6 @@ export class BridgingConfig extends ServiceConfig {
   /** Ended waitlist entries are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()
   RETENTION_WAITLIST_ENTRY: string = DEFAULT_RETENTION;
-
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
-  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** Injection token of the validated config. */

@@ -26,12 +26,6 @@ export class ActivityConfig extends ServiceConfig {
   /** Ended placements are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()
   RETENTION_PLACEMENT: string = DEFAULT_RETENTION;
-
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
-  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** The validated config, injectable in the activity modules. */
