@@ -78,9 +78,6 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   /** Delivered or failed webhook and e-mail deliveries are deleted this long after (ISO 8601). */
   @IsRetentionPeriod()
   RETENTION_DELIVERY: string = DEFAULT_RETENTION;
-
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt() @Min(50) @Max(86400000) RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');

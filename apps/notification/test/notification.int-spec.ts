@@ -10,8 +10,8 @@ import {
 } from '@samenspel/testing';
 import type { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
+import { addWorkingDays } from '@samenspel/calendar';
 import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
-import { addWorkingDays } from '../src/domain/working-days';
 import {
   aTeamId,
   api,

@@ -1,7 +1,7 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsUrl, Max, Min, ValidateBy } from 'class-validator';
-import { isIsoDuration } from '@samenspel/http';
+import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsIsoDuration } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The waitlist-bridging service's variables on top of every service's. */
@@ -24,13 +24,7 @@ export class BridgingConfig extends ServiceConfig {
   ACTIVITY_URL: string = 'http://127.0.0.1:3003';
 
   /** How long an offer (and the seat held for it) stays open: ISO 8601, e.g. P7D or PT3S. */
-  @ValidateBy({
-    name: 'isIsoDuration',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isIsoDuration(value),
-      defaultMessage: () => 'must be a positive ISO 8601 duration of weeks, days and time, e.g. P7D',
-    },
-  })
+  @IsIsoDuration()
   BRIDGING_OFFER_TTL: string = 'P7D';
 
   /**
@@ -51,12 +45,6 @@ export class BridgingConfig extends ServiceConfig {
   /** Ended waitlist entries are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()
   RETENTION_WAITLIST_ENTRY: string = DEFAULT_RETENTION;
-
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
-  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** Injection token of the validated config. */

@@ -31,4 +31,23 @@ describe('the shared service configuration', () => {
       loadConfig(ServiceConfig, { OUTBOX_BATCH_SIZE: '0', DATABASE_NAME: 'Bad-Name', HOST: 'not a host' }),
     ).toThrow(/OUTBOX_BATCH_SIZE[\s\S]*HOST|HOST[\s\S]*OUTBOX_BATCH_SIZE/);
   });
+
+  it('runs the retention sweeper every five minutes by default', () => {
+    expect(loadConfig(ServiceConfig, {}).RETENTION_SWEEP_INTERVAL_MS).toBe(300000);
+  });
+
+  it.each([
+    ['50', 50],
+    ['86400000', 86400000],
+  ])('reads RETENTION_SWEEP_INTERVAL_MS=%s', (raw, expected) => {
+    expect(loadConfig(ServiceConfig, { RETENTION_SWEEP_INTERVAL_MS: raw }).RETENTION_SWEEP_INTERVAL_MS).toBe(
+      expected,
+    );
+  });
+
+  it.each(['49', '86400001', '1.5', 'soon'])('refuses RETENTION_SWEEP_INTERVAL_MS=%s', (raw) => {
+    expect(() => loadConfig(ServiceConfig, { RETENTION_SWEEP_INTERVAL_MS: raw })).toThrow(
+      /RETENTION_SWEEP_INTERVAL_MS/,
+    );
+  });
 });

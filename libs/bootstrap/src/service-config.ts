@@ -130,6 +130,15 @@ export class ServiceConfig extends BaseServiceConfig {
   @IsOptional()
   @IsReadableFile()
   DATABASE_SSL_CA?: string;
+
+  /**
+   * How often the retention sweeper runs, and looks for erased youngsters an event brought back
+   * (ms). Every service runs one; its retention periods are in its own config.
+   */
+  @IsInt()
+  @Min(50)
+  @Max(86400000)
+  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** The Kafka transport settings (TLS, SASL) of a loaded config. */

@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
-import { IsInt, Max, Min, ValidateBy } from 'class-validator';
-import { parseIsoDuration } from '@samenspel/http';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsIsoDuration } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The activity service's variables on top of every service's. */
@@ -26,29 +26,7 @@ export class ActivityConfig extends ServiceConfig {
   /** Ended placements are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()
   RETENTION_PLACEMENT: string = DEFAULT_RETENTION;
-
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
-  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
 /** The validated config, injectable in the activity modules. */
 export const ACTIVITY_CONFIG = Symbol('ACTIVITY_CONFIG');
-
-function IsIsoDuration() {
-  return ValidateBy({
-    name: 'isIsoDuration',
-    validator: {
-      validate: (value: unknown) => {
-        try {
-          return typeof value === 'string' && parseIsoDuration(value) > 0;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () => 'must be a positive ISO 8601 duration such as P7D or PT12H',
-    },
-  });
-}

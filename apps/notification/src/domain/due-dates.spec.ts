@@ -1,3 +1,4 @@
+import { addWorkingDays } from '@samenspel/calendar';
 import {
   bridgingOfferDueAt,
   DEFAULT_DUE_DATE_RULES,
@@ -5,7 +6,6 @@ import {
   priorityFor,
   warmHandoverDueAt,
 } from './due-dates';
-import { addWorkingDays } from './working-days';
 
 describe('due dates of tasks', () => {
   const wednesday22April = new Date('2026-04-22T08:00:00Z'); // 10:00 in Amsterdam

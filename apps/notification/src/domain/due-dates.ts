@@ -1,4 +1,4 @@
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@samenspel/calendar';
 
 /** How many Dutch working days a team has for each kind of task (configurable per deployment). */
 export interface DueDateRules {

@@ -1,4 +1,4 @@
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@samenspel/calendar';
 
 /** When a step appears, counted from the start of the plan (the handover). */
 export interface PlanOffset {

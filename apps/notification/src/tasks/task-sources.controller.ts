@@ -11,9 +11,9 @@ import {
   type WarmHandoverPlannedData,
 } from '@samenspel/contracts';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
+import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
 import { decide } from '../domain/task-lifecycle';
-import { addWorkingDays } from '../domain/working-days';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
 import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
 import { TaskAnnouncer } from './task-announcer';

@@ -1,13 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, DomainError, NotFoundError, Roles, type Principal } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  DomainError,
+  NotFoundError,
+  PageQuery,
+  Roles,
+  type Principal,
+} from '@samenspel/http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
 import { effectiveTeam, isTeamScoped } from '../tasks/team-access';
 import { DeliveryRepository, type DeliveryRow, type WebhookRow } from './delivery.repository';
-import { CreateWebhookBody, DeliveryPage, PageQuery, TeamContactBody, WebhookView } from './dto/webhook.dto';
+import { CreateWebhookBody, DeliveryPage, TeamContactBody, WebhookView } from './dto/webhook.dto';
 
 @ApiTags('webhooks')
 @ApiBearerAuth('bearer')

@@ -63,12 +63,6 @@ export class OpsConsoleConfig extends WithNoteKeys(ServiceConfig) {
   @IsRetentionPeriod()
   RETENTION_LEDGER: string = DEFAULT_RETENTION;
 
-  /** How often the retention sweeper runs, and looks for erased youngsters an event brought back (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
-  RETENTION_SWEEP_INTERVAL_MS: number = 300000;
-
   /** Extra topics the flow monitor reads besides every Samenspel topic (each with its .dlq); tests use it. */
   @Transform(({ value }) =>
     typeof value === 'string'

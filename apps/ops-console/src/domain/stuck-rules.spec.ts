@@ -1,4 +1,5 @@
 import {
+  handoverDeadline,
   isDeadLetterStuck,
   isHandoverStuck,
   isOfferTaskStuck,
@@ -66,6 +67,32 @@ describe('stuck-flow rule: handover without first contact after 5 working days',
   });
   it('is not stuck once first contact was made', () => {
     expect(isHandoverStuck({ ...handover, firstContactAt: now }, at('2026-12-10T00:00:00Z'), t)).toBe(false);
+  });
+});
+
+describe('stuck-flow rule: the handover deadline is counted on the Amsterdam calendar', () => {
+  it.each([
+    // Fri 24 April 2026 23:30 CEST: Mon 27 (Koningsdag) skipped; Tue 28, Wed 29, Thu 30, Fri 1 May,
+    // Mon 4 May, at 23:30 CEST.
+    ['handed over on Friday 23:30 in Amsterdam', '2026-04-24T21:30:00Z', '2026-05-04T21:30:00.000Z'],
+    // An hour later it is Saturday 25 April 00:30 CEST in Amsterdam (still Friday in UTC): the same
+    // five working days end on Mon 4 May 00:30 CEST, Sunday 22:30 in UTC.
+    ['handed over on Saturday 00:30 in Amsterdam', '2026-04-24T22:30:00Z', '2026-05-03T22:30:00.000Z'],
+    // Fri 27 March 10:00 CET; the clocks go forward on Sunday 29 March. Mon 30, Tue 31, Wed 1,
+    // Thu 2, Fri 3 April (Good Friday is a working day) at 10:00 CEST.
+    ['handed over before the change to summer time', '2026-03-27T09:00:00Z', '2026-04-03T08:00:00.000Z'],
+  ])('%s (%s): due by %s', (_name, handedOverAt, deadline) => {
+    expect(handoverDeadline(at(handedOverAt), t).toISOString()).toBe(deadline);
+  });
+
+  // Handed over on Saturday 25 April 00:30 CEST: the deadline is Mon 4 May 00:30 CEST.
+  const handover = { handedOverAt: at('2026-04-24T22:30:00Z'), firstContactAt: null, closedAt: null };
+  it.each([
+    ['Friday 1 May 23:30 CEST, 4 working days', at('2026-05-01T21:30:00Z'), false],
+    ['at the deadline, Monday 4 May 00:30 CEST: not yet', at('2026-05-03T22:30:00Z'), false],
+    ['a second after the deadline', at('2026-05-03T22:30:01Z'), true],
+  ])('%s -> stuck: %s', (_name, when, expected) => {
+    expect(isHandoverStuck(handover, when, t)).toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@samenspel/calendar';
 
 export const STUCK_RULES = [
   'waitlist-no-offer',

@@ -1,4 +1,5 @@
-import { isIsoDuration, parseIsoDuration } from './iso-duration';
+import { validateSync } from 'class-validator';
+import { IsIsoDuration, isIsoDuration, parseIsoDuration } from './iso-duration';
 
 const S = 1000;
 const H = 3600 * S;
@@ -31,4 +32,30 @@ describe('ISO 8601 durations for time-to-live settings (holds, offers)', () => {
   it('rejects a zero duration', () => {
     expect(() => parseIsoDuration('PT0S')).toThrow(/not a positive duration/);
   });
+});
+
+describe('a time-to-live variable in a service config', () => {
+  class Config {
+    @IsIsoDuration()
+    PLACEMENT_HOLD_TTL: unknown = 'P7D';
+  }
+  const errorsFor = (value: unknown) => {
+    const config = new Config();
+    config.PLACEMENT_HOLD_TTL = value;
+    return validateSync(config).map((e) => Object.values(e.constraints ?? {}).join());
+  };
+
+  it('accepts the default and a short test duration', () => {
+    expect(errorsFor('P7D')).toEqual([]);
+    expect(errorsFor('PT3S')).toEqual([]);
+  });
+
+  it.each(['P1M', 'P1Y', 'PT0S', '7 days', '', 604800])(
+    'refuses %j with the expected form in the message',
+    (value) => {
+      expect(errorsFor(value)).toEqual([
+        'must be a positive ISO 8601 duration of weeks, days and time, such as P7D or PT12H',
+      ]);
+    },
+  );
 });

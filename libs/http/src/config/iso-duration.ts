@@ -1,3 +1,5 @@
+import { ValidateBy } from 'class-validator';
+
 // Weeks, days and clock time only: years and months have no fixed length, so a TTL in them would
 // be ambiguous (P1M from 31 January?).
 const PATTERN = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -23,4 +25,16 @@ export function isIsoDuration(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** class-validator: a time-to-live setting, a positive ISO 8601 duration of weeks, days and clock time. */
+export function IsIsoDuration(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isIsoDuration',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isIsoDuration(value),
+      defaultMessage: () =>
+        'must be a positive ISO 8601 duration of weeks, days and time, such as P7D or PT12H',
+    },
+  });
 }

@@ -1,19 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   Length,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { WEBHOOK_EVENTS } from '../webhook-events';
 
@@ -65,11 +61,6 @@ export class DeliveryView {
 export class DeliveryPage {
   @ApiProperty({ type: [DeliveryView] }) items: DeliveryView[];
   @ApiProperty() total: number;
-}
-
-export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
 }
 
 export class TeamContactBody {

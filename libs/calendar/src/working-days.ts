@@ -1,6 +1,9 @@
 import Holidays from 'date-holidays';
 
-/** Working days are counted on the Amsterdam calendar, whatever the server's time zone. */
+/**
+ * Working days are counted on the Amsterdam calendar, whatever the server's time zone: a deadline
+ * and the rule that checks it must agree on which day 00:30 in Amsterdam belongs to.
+ */
 export const DUTCH_TIME_ZONE = 'Europe/Amsterdam';
 
 const holidays = new Holidays('NL');
@@ -13,9 +16,10 @@ const publicHolidaysByYear = new Map<number, Set<string>>();
  * days in that library: most collective labour agreements give them only every few years, so they
  * count as working days here.
  */
-export function publicHolidays(year: number): Set<string> {
+export function publicHolidays(year: number): ReadonlySet<string> {
   let set = publicHolidaysByYear.get(year);
   if (!set) {
+    // date-holidays is slow per call, and a year's holidays never change: worked out once a year.
     set = new Set(
       (holidays.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
     );
@@ -27,6 +31,7 @@ export function publicHolidays(year: number): Set<string> {
 /** A calendar date (no time, no zone) as YYYY-MM-DD. */
 export type CalendarDate = string;
 
+/** Monday to Friday and not a Dutch public holiday. */
 export function isWorkingDay(date: CalendarDate): boolean {
   const [y, m, d] = date.split('-').map(Number);
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
@@ -34,6 +39,7 @@ export function isWorkingDay(date: CalendarDate): boolean {
   return !publicHolidays(y).has(date);
 }
 
+/** The date `days` calendar days after `date` (before it when negative). */
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -72,7 +78,7 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-export function amsterdamParts(instant: Date): LocalParts {
+function amsterdamParts(instant: Date): LocalParts {
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
@@ -84,7 +90,7 @@ export function amsterdamParts(instant: Date): LocalParts {
 }
 
 /** The instant at which Amsterdam's wall clock shows these parts (DST-aware). */
-export function amsterdamInstant(parts: LocalParts): Date {
+function amsterdamInstant(parts: LocalParts): Date {
   const [y, m, d] = parts.date.split('-').map(Number);
   const asUtc = Date.UTC(y, m - 1, d, parts.hour, parts.minute, parts.second, parts.millisecond);
   // Two passes settle the offset also on the days the clocks change.
@@ -96,6 +102,11 @@ export function amsterdamInstant(parts: LocalParts): Date {
     guess += asUtc - shownUtc;
   }
   return new Date(guess);
+}
+
+/** The Amsterdam calendar date of an instant: 22:30Z on 26 April 2026 is already 27 April there. */
+export function amsterdamDate(instant: Date): CalendarDate {
+  return amsterdamParts(instant).date;
 }
 
 /**
@@ -110,8 +121,8 @@ export function addWorkingDays(from: Date, n: number): Date {
 
 /** How many whole working days lie after `from` up to and including `to`'s calendar day. */
 export function workingDaysBetween(from: Date, to: Date): number {
-  const start = amsterdamParts(from).date;
-  const end = amsterdamParts(to).date;
+  const start = amsterdamDate(from);
+  const end = amsterdamDate(to);
   let count = 0;
   for (let day = addCalendarDays(start, 1); day <= end; day = addCalendarDays(day, 1)) {
     if (isWorkingDay(day)) count += 1;
