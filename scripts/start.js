@@ -17,6 +17,7 @@ const JAVA_MIN = 17;
 const children = new Map();
 let stopping = false;
 let startedKafka = false;
+let kafkaStarting = Promise.resolve();
 let postgres;
 
 function say(line) {
@@ -113,6 +114,7 @@ async function stopAll(code) {
     say('Stopping the embedded PostgreSQL…');
     await postgres.stop().catch((error) => say(`  ${error.message}`));
   }
+  await kafkaStarting;
   if (startedKafka) {
     say('Stopping Kafka…');
     await runKafka('stop');
@@ -133,12 +135,12 @@ async function main() {
   if (!remote) checkJava();
 
   // The broker starts (or is fetched) while the build runs.
-  const kafkaReady = remote
+  const kafkaReady = (kafkaStarting = remote
     ? Promise.resolve({ status: 0 })
     : runKafka('status').then(({ stdout }) => {
         startedKafka = stdout.trim() !== 'up';
         return runKafka('start');
-      });
+      }));
   const buildMs = build();
   say(`Built in ${(buildMs / 1000).toFixed(1)} s.`);
   require('./register-paths');

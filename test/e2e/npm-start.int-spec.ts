@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { createServer } from 'node:net';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +38,7 @@ describe('npm start', () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       POSTGRES_PROBE_PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_PORT: String(await aListeningPortBelowEphemeral()),
       EMBEDDED_POSTGRES_DIR: join(dataDir, '18'),
       // The harness's broker already holds every earlier suite's events; new consumer groups start
       // at the end rather than work through them.
@@ -73,6 +75,21 @@ describe('npm start', () => {
     }
   }, 600000);
 });
+
+/**
+ * A port a server can listen on, below the ephemeral range (where a client's own connection could
+ * take it between this check and the server's start).
+ */
+async function aListeningPortBelowEphemeral(): Promise<number> {
+  for (let port = 15433 + randomInt(2000); ; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
 
 /** `npm start` as a child process, resolved once it printed every service's URL. */
 async function npmStart(

