@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, NotFoundError } from '@samenspel/http';
+import { ConflictError, HttpError, NotFoundError } from '@samenspel/http';
 
 /** Every seat of the activity is held or confirmed. */
 export class NoCapacityError extends ConflictError {
@@ -39,7 +39,7 @@ export class PlacementNotFoundError extends NotFoundError {
  * A field breaks a rule that needs more than one field or the stored state (min > max, an unknown
  * theme): answered like the validation pipe's errors, with the field named.
  */
-export class InvalidFieldError extends DomainError {
+export class InvalidFieldError extends HttpError {
   constructor(field: string, message: string) {
     super(400, 'validation-failed', `The request has 1 invalid field(s): ${field}`, {
       title: 'Validation failed',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, DomainError, NotFoundError, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, HttpError, NotFoundError, Roles, type Principal } from '@samenspel/http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
@@ -24,7 +24,7 @@ export class WebhooksController {
     @Body() body: CreateWebhookBody,
   ): Promise<WebhookView> {
     const teamId = effectiveTeam(principal, body.teamId);
-    if (!teamId) throw new DomainError(422, 'team-required', 'An admin names the team of the webhook');
+    if (!teamId) throw new HttpError(422, 'team-required', 'An admin names the team of the webhook');
     const row = await new DeliveryRepository(this.dataSource.manager).insertWebhook({
       id: randomUUID(),
       team_id: teamId,
@@ -44,7 +44,7 @@ export class WebhooksController {
     @Query('teamId') teamId?: string,
   ): Promise<WebhookView[]> {
     const team = effectiveTeam(principal, teamId);
-    if (!team) throw new DomainError(422, 'team-required', 'Name the team with ?teamId=');
+    if (!team) throw new HttpError(422, 'team-required', 'Name the team with ?teamId=');
     return (await new DeliveryRepository(this.dataSource.manager).listWebhooks(team)).map(webhookView);
   }
 

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, type Principal } from '@samenspel/http';
+import { ConflictError, HttpError, ForbiddenError, NotFoundError, type Principal } from '@samenspel/http';
 import { ActivityUnavailableError, PlacementRefusedError } from '../activity-catalog/activity-catalog.port';
 import type { BridgingOffer } from './bridging-offer.entity';
 
@@ -8,7 +8,7 @@ export class OfferNotFoundError extends NotFoundError {
   }
 }
 
-export class ActivityServiceUnavailableError extends DomainError {
+export class ActivityServiceUnavailableError extends HttpError {
   constructor(cause: unknown) {
     super(503, 'activity-unavailable', 'The activity service did not answer; try again shortly', { cause });
   }

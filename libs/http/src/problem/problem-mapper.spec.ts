@@ -10,11 +10,11 @@ import {
 import {
   ConflictError,
   ConsentMissingError,
-  DomainError,
+  HttpError,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
-} from './domain-errors';
+} from './http-errors';
 import { toProblem, UNEXPECTED_ERROR_DETAIL } from './problem-mapper';
 import { RequestValidationError } from './validation-pipe';
 
@@ -76,7 +76,7 @@ describe('toProblem', () => {
     }
     const error = new NoCapacityError('a-9');
 
-    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toBeInstanceOf(HttpError);
     expect(error.name).toBe('NoCapacityError');
     expect(toProblem(error, INSTANCE)).toMatchObject({
       type: 'https://samenspel.nl/problems/no-capacity',

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { DomainError } from './domain-errors';
+import { HttpError } from './http-errors';
 import { problemType, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation-pipe';
 
@@ -9,7 +9,7 @@ export const UNEXPECTED_ERROR_DETAIL =
 
 /** Turns anything thrown while handling a request into problem details; `instance` is the request path. */
 export function toProblem(exception: unknown, instance: string): ProblemDetails {
-  if (exception instanceof DomainError) {
+  if (exception instanceof HttpError) {
     return {
       ...exception.extensions,
       type: problemType(exception.code),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@samenspel/http';
+import { HttpError } from '@samenspel/http';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { nextActivityStatus } from '../../../domain/activity-status';
@@ -37,7 +37,7 @@ export class CloseActivity {
       const next = nextActivityStatus(current.status, 'close');
       const active = await this.placements.lockActiveOf(em, activityId);
       if (active.length > 0 && !reason) {
-        throw new DomainError(
+        throw new HttpError(
           422,
           'reason-required',
           `Activity ${activityId} has ${active.length} active placement(s): closing it needs a reason`,

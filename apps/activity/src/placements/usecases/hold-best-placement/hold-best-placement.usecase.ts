@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError } from '@samenspel/http';
+import { ConflictError, HttpError } from '@samenspel/http';
 import type { NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
@@ -120,7 +120,7 @@ export class HoldBestPlacement {
           created: true,
         };
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        if (!(error instanceof HttpError)) throw error;
         if (NEXT_CANDIDATE.has(error.code)) continue;
         // A concurrent request with this reference held a seat on another activity first.
         if (error.code === 'reference-conflict') {

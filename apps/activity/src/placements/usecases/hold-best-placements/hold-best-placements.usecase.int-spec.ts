@@ -1,4 +1,4 @@
-import { DomainError, type Principal } from '@samenspel/http';
+import { HttpError, type Principal } from '@samenspel/http';
 import { aYouthRef, waitFor, type TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -96,8 +96,8 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
     const results = await sut.execute(batch);
 
     expect(results[0]).toMatchObject({ placement: { youthRef: batch[0]!.youthRef }, created: true });
-    expect(results[1]).toEqual({ refused: expect.any(DomainError) });
-    expect((results[1] as { refused: DomainError }).refused).toMatchObject({
+    expect(results[1]).toEqual({ refused: expect.any(HttpError) });
+    expect((results[1] as { refused: HttpError }).refused).toMatchObject({
       status: 409,
       code: 'reference-conflict',
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, type Principal } from '@samenspel/http';
+import { ConflictError, HttpError, type Principal } from '@samenspel/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
@@ -34,7 +34,7 @@ export class CompleteTask {
       );
       const allowed = outcomesFor(task.type);
       if (!allowed.includes(command.outcome)) {
-        throw new DomainError(
+        throw new HttpError(
           422,
           'unknown-outcome',
           `A ${task.type} task ends with one of: ${allowed.join(', ')}`,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import {
   ConflictError,
-  DomainError,
+  HttpError,
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
@@ -54,7 +54,7 @@ export class TransitionReferral {
           extensions: { currentStatus: referral.status, requestedStatus: command.to },
         });
       }
-      throw new DomainError(422, verdict.code, verdict.detail);
+      throw new HttpError(422, verdict.code, verdict.detail);
     }
 
     const from = referral.status;

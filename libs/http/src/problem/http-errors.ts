@@ -1,4 +1,4 @@
-export interface DomainErrorOptions extends ErrorOptions {
+export interface HttpErrorOptions extends ErrorOptions {
   /** Defaults to the code in words: 'no-capacity' becomes 'No capacity'. */
   title?: string;
   /** Extra members of the problem body, e.g. `{ currentState: 'closed' }`. Never personal data. */
@@ -9,7 +9,7 @@ export interface DomainErrorOptions extends ErrorOptions {
  * An error a use case means to tell the caller about. The filter answers it with its status and
  * `https://samenspel.nl/problems/<code>` as the problem type; subclass the one that fits.
  */
-export class DomainError extends Error {
+export class HttpError extends Error {
   readonly title: string;
   readonly extensions: Record<string, unknown>;
 
@@ -17,7 +17,7 @@ export class DomainError extends Error {
     readonly status: number,
     readonly code: string,
     detail: string,
-    options: DomainErrorOptions = {},
+    options: HttpErrorOptions = {},
   ) {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -26,35 +26,35 @@ export class DomainError extends Error {
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor(detail: string, code = 'not-found', options?: DomainErrorOptions) {
+export class NotFoundError extends HttpError {
+  constructor(detail: string, code = 'not-found', options?: HttpErrorOptions) {
     super(404, code, detail, options);
   }
 }
 
 /** A rule of the current state forbids the change, e.g. 'no-capacity' or 'illegal-transition'. */
-export class ConflictError extends DomainError {
-  constructor(code: string, detail: string, options?: DomainErrorOptions) {
+export class ConflictError extends HttpError {
+  constructor(code: string, detail: string, options?: HttpErrorOptions) {
     super(409, code, detail, options);
   }
 }
 
-export class ConsentMissingError extends DomainError {
-  constructor(detail: string, code = 'consent-missing', options?: DomainErrorOptions) {
+export class ConsentMissingError extends HttpError {
+  constructor(detail: string, code = 'consent-missing', options?: HttpErrorOptions) {
     super(422, code, detail, options);
   }
 }
 
 /** The caller's If-Match (or similar) no longer holds. */
-export class PreconditionFailedError extends DomainError {
-  constructor(detail: string, code = 'precondition-failed', options?: DomainErrorOptions) {
+export class PreconditionFailedError extends HttpError {
+  constructor(detail: string, code = 'precondition-failed', options?: HttpErrorOptions) {
     super(412, code, detail, options);
   }
 }
 
 /** The caller is known but may not do this to this resource (e.g. another team's youngster). */
-export class ForbiddenError extends DomainError {
-  constructor(detail: string, code = 'forbidden', options?: DomainErrorOptions) {
+export class ForbiddenError extends HttpError {
+  constructor(detail: string, code = 'forbidden', options?: HttpErrorOptions) {
     super(403, code, detail, options);
   }
 }
