@@ -11,3 +11,4 @@ export * from './events/referral.events';
 export * from './events/task.events';
 export * from './events/privacy.events';
 export * from './consent/consent-by-age';
+export * from './errors/domain-error';

@@ -6,8 +6,9 @@ export interface HttpErrorOptions extends ErrorOptions {
 }
 
 /**
- * An error a use case means to tell the caller about. The filter answers it with its status and
- * `https://samenspel.nl/problems/<code>` as the problem type; subclass the one that fits.
+ * An answer whose HTTP status is chosen where it is thrown (not ready, a service we call is down).
+ * The filter answers it with that status and `https://samenspel.nl/problems/<code>` as the problem
+ * type. A domain rule throws a DomainError of @samenspel/contracts instead, which carries no status.
  */
 export class HttpError extends Error {
   readonly title: string;

@@ -1,0 +1,145 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import type { HttpAdapterHost } from '@nestjs/core';
+import * as contracts from '@samenspel/contracts';
+import {
+  DomainError,
+  IllegalTransition,
+  InvalidField,
+  NotFound,
+  OutOfScope,
+  ReasonRequired,
+  RuleViolation,
+  StateConflict,
+} from '@samenspel/contracts';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import type { ProblemDetails } from './problem-details';
+
+const INSTANCE = '/api/v1/things/t-1';
+
+/** What the filter hands the HTTP adapter for one exception, and what it logged. */
+function answer(exception: unknown) {
+  const sent: { status?: number; body?: ProblemDetails; headers: Record<string, string> } = { headers: {} };
+  const adapter = {
+    isHeadersSent: () => false,
+    setHeader: (_response: unknown, name: string, value: string) => {
+      sent.headers[name] = value;
+    },
+    reply: (_response: unknown, body: ProblemDetails, status: number) => {
+      sent.body = body;
+      sent.status = status;
+    },
+    end: () => undefined,
+  };
+  const logged: unknown[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  const filter = new ProblemDetailsFilter({ httpAdapter: adapter } as unknown as HttpAdapterHost, pino(sink));
+  const http = {
+    getRequest: () => ({ method: 'POST', url: `${INSTANCE}?youthRef=y-1` }),
+    getResponse: () => ({}),
+  };
+  filter.catch(exception, { getType: () => 'http', switchToHttp: () => http } as unknown as ArgumentsHost);
+  return { ...sent, logged };
+}
+
+const problem = (code: string, title: string, status: number, detail: string, extensions = {}) => ({
+  type: `https://samenspel.nl/problems/${code}`,
+  title,
+  status,
+  detail,
+  instance: INSTANCE,
+  ...extensions,
+});
+
+/**
+ * Every domain error of @samenspel/contracts, with the answer an HTTP caller gets. The bodies are
+ * written out in full: a change of status, type, title, detail or extension fails here.
+ */
+const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof problem> }[] = [
+  {
+    error: new IllegalTransition('An activity that is closed cannot publish', { currentStatus: 'closed' }),
+    status: 409,
+    body: problem(
+      'illegal-transition',
+      'Illegal transition',
+      409,
+      'An activity that is closed cannot publish',
+      { currentStatus: 'closed' },
+    ),
+  },
+  {
+    error: new ReasonRequired('Going to rejected needs a reasonCode'),
+    status: 422,
+    body: problem('reason-required', 'Reason required', 422, 'Going to rejected needs a reasonCode'),
+  },
+  {
+    error: new ReasonRequired('Activity a-1 has 2 active placement(s): closing it needs a reason', {
+      activePlacements: 2,
+    }),
+    status: 422,
+    body: problem(
+      'reason-required',
+      'Reason required',
+      422,
+      'Activity a-1 has 2 active placement(s): closing it needs a reason',
+      { activePlacements: 2 },
+    ),
+  },
+  {
+    error: new InvalidField('minAge', 'must not be above maxAge'),
+    status: 400,
+    body: problem(
+      'validation-failed',
+      'Validation failed',
+      400,
+      'The request has 1 invalid field(s): minAge',
+      {
+        errors: [{ field: 'minAge', messages: ['must not be above maxAge'] }],
+      },
+    ),
+  },
+];
+
+describe('ProblemDetailsFilter and domain errors', () => {
+  it.each(ANSWERS.map((a) => ({ ...a, name: a.error.name, code: a.error.code })))(
+    'answers $name ($code) with $status and its problem',
+    ({ error, status, body }) => {
+      const sent = answer(error);
+
+      expect(sent.status).toBe(status);
+      expect(sent.headers['Content-Type']).toBe('application/problem+json');
+      expect(sent.body).toEqual(body);
+      // A domain error says what happened; the status is the filter's to choose.
+      expect(error).not.toHaveProperty('status');
+    },
+  );
+
+  it('has an answer above for every domain error the contracts export', () => {
+    const kinds: unknown[] = [DomainError, NotFound, OutOfScope, StateConflict, RuleViolation];
+    const exported = Object.values(contracts).filter(
+      (value): value is typeof DomainError =>
+        typeof value === 'function' && value.prototype instanceof DomainError && !kinds.includes(value),
+    );
+    const names = (classes: { name: string }[]) => [...new Set(classes.map((c) => c.name))].sort();
+
+    expect(names(exported)).toEqual(names(ANSWERS.map((a) => a.error.constructor)));
+  });
+
+  it('logs no domain error as a fault: each is an answer the service meant to give', () => {
+    expect(ANSWERS.flatMap((a) => answer(a.error).logged)).toEqual([]);
+  });
+
+  it('still logs an unexpected error, and answers it with a 500 that names no detail of it', () => {
+    const sent = answer(new TypeError("Cannot read properties of undefined (reading 'seats')"));
+
+    expect(sent.status).toBe(500);
+    expect(sent.body?.detail).not.toContain('seats');
+    expect(sent.logged).toEqual([expect.objectContaining({ msg: 'request failed', path: INSTANCE })]);
+  });
+});
