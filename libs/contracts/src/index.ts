@@ -12,3 +12,4 @@ export * from './events/task.events';
 export * from './events/privacy.events';
 export * from './consent/consent-by-age';
 export * from './errors/domain-error';
+export * from './errors/activity.errors';

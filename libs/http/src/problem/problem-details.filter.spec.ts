@@ -2,14 +2,26 @@ import type { ArgumentsHost } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import * as contracts from '@samenspel/contracts';
 import {
+  ActivityClosed,
+  ActivityNotFound,
+  ActivityNotOpen,
+  ActsForAnotherTeam,
+  AlreadyPlaced,
+  CapacityBelowOccupied,
   DomainError,
+  HoldExpired,
   IllegalTransition,
   InvalidField,
+  NoCapacity,
   NotFound,
   OutOfScope,
+  PlacementNotConfirmed,
+  PlacementNotFound,
   ReasonRequired,
+  ReferenceConflict,
   RuleViolation,
   StateConflict,
+  TeamNotFound,
 } from '@samenspel/contracts';
 import pino from 'pino';
 import { Writable } from 'node:stream';
@@ -102,6 +114,116 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       {
         errors: [{ field: 'minAge', messages: ['must not be above maxAge'] }],
       },
+    ),
+  },
+  {
+    error: new ActivityNotFound('a-1'),
+    status: 404,
+    body: problem('activity-not-found', 'Activity not found', 404, 'No activity a-1'),
+  },
+  {
+    error: new TeamNotFound('t-1'),
+    status: 404,
+    body: problem('team-not-found', 'Team not found', 404, 'No team t-1'),
+  },
+  {
+    error: new PlacementNotFound('p-1'),
+    status: 404,
+    body: problem('placement-not-found', 'Placement not found', 404, 'No placement p-1'),
+  },
+  {
+    error: new ActsForAnotherTeam('team-lead', 't-2'),
+    status: 403,
+    body: problem('forbidden', 'Forbidden', 403, 'A team-lead of another team cannot act for team t-2'),
+  },
+  {
+    error: new NoCapacity('a-1', 12),
+    status: 409,
+    body: problem('no-capacity', 'No capacity', 409, 'Activity a-1 has no free seat (capacity 12)', {
+      activityId: 'a-1',
+      capacity: 12,
+      available: 0,
+    }),
+  },
+  {
+    error: new ActivityNotOpen('a-1', 'paused'),
+    status: 409,
+    body: problem(
+      'activity-not-open',
+      'Activity not open',
+      409,
+      'Activity a-1 is paused and takes no placements',
+      {
+        activityId: 'a-1',
+        currentStatus: 'paused',
+      },
+    ),
+  },
+  {
+    error: new ActivityClosed('a-1'),
+    status: 409,
+    body: problem(
+      'activity-closed',
+      'Activity closed',
+      409,
+      'Activity a-1 is closed and can no longer change',
+    ),
+  },
+  {
+    error: new CapacityBelowOccupied(3, 2, 2),
+    status: 409,
+    body: problem(
+      'capacity-below-occupied',
+      'Capacity below occupied',
+      409,
+      // 2 held + 2 confirmed = 4 seats taken, one more than the new capacity.
+      'Capacity 3 is below the 4 seat(s) held or confirmed',
+      { held: 2, confirmed: 2 },
+    ),
+  },
+  {
+    error: new AlreadyPlaced('a-1', 'p-1', 'ref-1'),
+    status: 409,
+    body: problem(
+      'already-placed',
+      'Already placed',
+      409,
+      'This youngster already has a seat on activity a-1',
+      {
+        placementId: 'p-1',
+        reference: 'ref-1',
+      },
+    ),
+  },
+  {
+    error: new ReferenceConflict('ref-1', 'p-1'),
+    status: 409,
+    body: problem(
+      'reference-conflict',
+      'Reference conflict',
+      409,
+      'Reference ref-1 already belongs to another placement',
+      {
+        placementId: 'p-1',
+      },
+    ),
+  },
+  {
+    error: new HoldExpired('p-1', new Date('2026-03-02T10:00:00Z')),
+    status: 409,
+    body: problem('hold-expired', 'Hold expired', 409, 'The hold of placement p-1 has expired', {
+      expiresAt: '2026-03-02T10:00:00.000Z',
+    }),
+  },
+  {
+    error: new PlacementNotConfirmed('held'),
+    status: 409,
+    body: problem(
+      'placement-not-confirmed',
+      'Placement not confirmed',
+      409,
+      'Attendance is recorded for confirmed placements; this one is held',
+      { currentStatus: 'held' },
     ),
   },
 ];

@@ -1,4 +1,5 @@
-import { HttpError, type Principal } from '@samenspel/http';
+import { DomainError } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 import { aYouthRef, waitFor, type TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -96,9 +97,9 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
     const results = await sut.execute(batch);
 
     expect(results[0]).toMatchObject({ placement: { youthRef: batch[0]!.youthRef }, created: true });
-    expect(results[1]).toEqual({ refused: expect.any(HttpError) });
-    expect((results[1] as { refused: HttpError }).refused).toMatchObject({
-      status: 409,
+    expect(results[1]).toEqual({ refused: expect.any(DomainError) });
+    expect((results[1] as { refused: DomainError }).refused).toMatchObject({
+      kind: 'state-conflict',
       code: 'reference-conflict',
     });
     expect(results[2]).toMatchObject({ placement: { youthRef: batch[2]!.youthRef }, created: true });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HttpError, SERVICE_LOGGER } from '@samenspel/http';
+import { DomainError } from '@samenspel/contracts';
+import { SERVICE_LOGGER } from '@samenspel/http';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';
@@ -8,7 +9,7 @@ import type { HoldBestPlacementCommand } from '../hold-best-placement/hold-best-
 import { HoldBestPlacement, type HoldBestResult } from '../hold-best-placement/hold-best-placement.usecase';
 
 /** What one youngster of a batch got: a seat or none, or the refusal a single call would have answered. */
-export type HoldBestBatchResult = HoldBestResult | { refused: HttpError };
+export type HoldBestBatchResult = HoldBestResult | { refused: DomainError };
 
 /** The most youngsters one batch may name. */
 export const MAX_BATCH = 50;
@@ -69,7 +70,7 @@ export class HoldBestPlacements {
       try {
         results.push(await hold(command));
       } catch (error) {
-        if (!(error instanceof HttpError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         results.push({ refused: error });
       }
     }
