@@ -13,3 +13,4 @@ export * from './events/privacy.events';
 export * from './consent/consent-by-age';
 export * from './errors/domain-error';
 export * from './errors/activity.errors';
+export * from './errors/bridging.errors';

@@ -14,9 +14,11 @@ import {
   InvalidField,
   NoCapacity,
   NotFound,
+  OrgClaimMissing,
   OutOfScope,
   PlacementNotConfirmed,
   PlacementNotFound,
+  PlacementRefusedByActivity,
   ReasonRequired,
   ReferenceConflict,
   RuleViolation,
@@ -225,6 +227,30 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       'Attendance is recorded for confirmed placements; this one is held',
       { currentStatus: 'held' },
     ),
+  },
+  {
+    error: new OrgClaimMissing(),
+    status: 403,
+    body: problem('org-required', 'Org required', 403, 'An intake-system token needs an org claim'),
+  },
+  {
+    error: new PlacementRefusedByActivity('https://samenspel.nl/problems/hold-expired', 409),
+    status: 409,
+    body: problem(
+      'placement-refused',
+      'Placement refused',
+      409,
+      'The activity service refused: https://samenspel.nl/problems/hold-expired',
+      { activityProblem: 'https://samenspel.nl/problems/hold-expired' },
+    ),
+  },
+  {
+    // A refusal without a problem type is named by its status.
+    error: new PlacementRefusedByActivity('', 409),
+    status: 409,
+    body: problem('placement-refused', 'Placement refused', 409, 'The activity service refused: 409', {
+      activityProblem: '',
+    }),
   },
 ];
 
