@@ -14,3 +14,4 @@ export * from './consent/consent-by-age';
 export * from './errors/domain-error';
 export * from './errors/activity.errors';
 export * from './errors/bridging.errors';
+export * from './errors/notification.errors';

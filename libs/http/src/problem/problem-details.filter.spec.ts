@@ -23,7 +23,11 @@ import {
   ReferenceConflict,
   RuleViolation,
   StateConflict,
+  TaskNotCancellable,
+  TaskNotClaimable,
+  TaskNotCompletable,
   TeamNotFound,
+  UnknownOutcome,
 } from '@samenspel/contracts';
 import pino from 'pino';
 import { Writable } from 'node:stream';
@@ -252,6 +256,34 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       activityProblem: '',
     }),
   },
+  {
+    error: new TaskNotClaimable('claimed'),
+    status: 409,
+    body: problem('task-not-claimable', 'Task not claimable', 409, 'The task is claimed'),
+  },
+  {
+    error: new TaskNotCompletable('cancelled'),
+    status: 409,
+    body: problem('task-not-completable', 'Task not completable', 409, 'The task is cancelled'),
+  },
+  {
+    error: new TaskNotCancellable('done'),
+    status: 409,
+    body: problem('task-not-cancellable', 'Task not cancellable', 409, 'The task is done'),
+  },
+  {
+    error: new UnknownOutcome('follow-up', ['reached', 'not-reached']),
+    status: 422,
+    body: problem(
+      'unknown-outcome',
+      'Unknown outcome',
+      422,
+      'A follow-up task ends with one of: reached, not-reached',
+      {
+        allowed: ['reached', 'not-reached'],
+      },
+    ),
+  },
 ];
 
 describe('ProblemDetailsFilter and domain errors', () => {
@@ -277,6 +309,17 @@ describe('ProblemDetailsFilter and domain errors', () => {
     const names = (classes: { name: string }[]) => [...new Set(classes.map((c) => c.name))].sort();
 
     expect(names(exported)).toEqual(names(ANSWERS.map((a) => a.error.constructor)));
+  });
+
+  it('writes the body byte for byte: extensions first, then the standard members', () => {
+    expect(JSON.stringify(answer(new TaskNotClaimable('claimed')).body)).toBe(
+      '{"status":409,"type":"https://samenspel.nl/problems/task-not-claimable","title":"Task not claimable",' +
+        `"detail":"The task is claimed","instance":"${INSTANCE}"}`,
+    );
+    expect(JSON.stringify(answer(new ReferenceConflict('ref-1', 'p-1')).body)).toBe(
+      '{"placementId":"p-1","type":"https://samenspel.nl/problems/reference-conflict","title":"Reference conflict",' +
+        `"status":409,"detail":"Reference ref-1 already belongs to another placement","instance":"${INSTANCE}"}`,
+    );
   });
 
   it('logs no domain error as a fault: each is an answer the service meant to give', () => {
