@@ -15,3 +15,4 @@ export * from './errors/domain-error';
 export * from './errors/activity.errors';
 export * from './errors/bridging.errors';
 export * from './errors/notification.errors';
+export * from './errors/ops-console.errors';

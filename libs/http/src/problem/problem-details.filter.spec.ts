@@ -8,6 +8,7 @@ import {
   ActsForAnotherTeam,
   AlreadyPlaced,
   CapacityBelowOccupied,
+  DeadLetterResolved,
   DomainError,
   HoldExpired,
   IllegalTransition,
@@ -283,6 +284,11 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
         allowed: ['reached', 'not-reached'],
       },
     ),
+  },
+  {
+    error: new DeadLetterResolved('dead letter d-1 is already resolved'),
+    status: 409,
+    body: problem('dead-letter-resolved', 'Dead letter resolved', 409, 'dead letter d-1 is already resolved'),
   },
 ];
 
