@@ -16,3 +16,4 @@ export * from './errors/activity.errors';
 export * from './errors/bridging.errors';
 export * from './errors/notification.errors';
 export * from './errors/ops-console.errors';
+export * from './errors/referral.errors';

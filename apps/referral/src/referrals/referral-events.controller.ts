@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  IllegalTransition,
   REFERRAL_EVENT_TYPES,
   TASK_EVENT_TYPES,
   type CareReferralAnswerData,
@@ -9,7 +10,7 @@ import {
   type TaskEventData,
   type TrajectoryEndedData,
 } from '@samenspel/contracts';
-import { ConflictError, SERVICE_LOGGER } from '@samenspel/http';
+import { SERVICE_LOGGER } from '@samenspel/http';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { consentByAge } from '@samenspel/contracts';
@@ -195,7 +196,7 @@ export class ReferralEventsController {
       );
     } catch (error) {
       // A late or repeated answer (the referral was cancelled or already answered) changes nothing.
-      if (!(error instanceof ConflictError)) throw error;
+      if (!(error instanceof IllegalTransition)) throw error;
       this.logger.warn(
         { eventId: event.id, referralId: referral.id, status: referral.status, answer: to },
         'answer to a toeleiding that is no longer requested; ignored',

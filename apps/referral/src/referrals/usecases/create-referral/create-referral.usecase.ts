@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import { ConsentMissingError } from '@samenspel/http';
+import { ConsentMissing, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { consentByAge } from '@samenspel/contracts';
@@ -42,15 +41,7 @@ export class CreateReferral {
       if (existing) return { referral: existing, created: false };
     }
     const verdict = consentByAge(command.ageYears, command.consent);
-    if (!verdict.valid) {
-      throw new ConsentMissingError(
-        `The consent does not allow a referral at age ${command.ageYears}`,
-        'consent-missing',
-        {
-          extensions: { consentProblem: verdict.reason },
-        },
-      );
-    }
+    if (!verdict.valid) throw new ConsentMissing(command.ageYears, verdict.reason);
 
     const id = randomUUID();
     let receivingTeamId: string | null = null;
