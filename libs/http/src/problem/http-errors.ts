@@ -33,19 +33,6 @@ export class NotFoundError extends HttpError {
   }
 }
 
-/** A rule of the current state forbids the change, e.g. 'no-capacity' or 'illegal-transition'. */
-export class ConflictError extends HttpError {
-  constructor(code: string, detail: string, options?: HttpErrorOptions) {
-    super(409, code, detail, options);
-  }
-}
-
-export class ConsentMissingError extends HttpError {
-  constructor(detail: string, code = 'consent-missing', options?: HttpErrorOptions) {
-    super(422, code, detail, options);
-  }
-}
-
 /** The caller's If-Match (or similar) no longer holds. */
 export class PreconditionFailedError extends HttpError {
   constructor(detail: string, code = 'precondition-failed', options?: HttpErrorOptions) {
