@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  ConsentMissing,
   IllegalTransition,
   REFERRAL_EVENT_TYPES,
   TASK_EVENT_TYPES,
@@ -13,10 +14,10 @@ import {
 import { SERVICE_LOGGER } from '@samenspel/http';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
-import { consentByAge } from '@samenspel/contracts';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
 import { ReferralRepository } from './referral.repository';
+import type { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
 import { AGGREGATE_TYPE, CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
 
@@ -53,19 +54,9 @@ export class ReferralEventsController {
       );
       return;
     }
-    const verdict = consentByAge(d.ageYears, d.consent);
-    if (!verdict.valid) {
-      this.metrics.consentMissing.inc({ origin: 'trajectory-ended' });
-      await ctx.publish({
-        type: REFERRAL_EVENT_TYPES.consentMissing,
-        key: d.youthRef,
-        aggregateType: AGGREGATE_TYPE,
-        aggregateId: d.trajectoryId,
-        data: { youthRef: d.youthRef, trajectoryId: d.trajectoryId, reason: verdict.reason },
-      });
-      return;
-    }
-    await this.createReferral.execute(
+    await this.createFromEvent(
+      ctx,
+      { trajectoryId: d.trajectoryId },
       {
         origin: 'trajectory-ended',
         externalRef: d.trajectoryId,
@@ -81,7 +72,6 @@ export class ReferralEventsController {
         referredBy: { organisation: d.careProvider.organisation, role: 'care-provider' },
         actor: { role: 'intake-system', ref: event.source },
       },
-      ctx.em,
     );
   }
 
@@ -92,19 +82,9 @@ export class ReferralEventsController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
-    const verdict = consentByAge(d.ageYears, d.consent);
-    if (!verdict.valid) {
-      this.metrics.consentMissing.inc({ origin: 'care-referral-event' });
-      await ctx.publish({
-        type: REFERRAL_EVENT_TYPES.consentMissing,
-        key: d.youthRef,
-        aggregateType: AGGREGATE_TYPE,
-        aggregateId: d.referralId,
-        data: { youthRef: d.youthRef, referralId: d.referralId, reason: verdict.reason },
-      });
-      return;
-    }
-    await this.createReferral.execute(
+    await this.createFromEvent(
+      ctx,
+      { referralId: d.referralId },
       {
         origin: 'care-referral-event',
         externalRef: d.referralId,
@@ -120,7 +100,6 @@ export class ReferralEventsController {
         referredBy: d.requestedBy,
         actor: { role: 'intake-system', ref: event.source },
       },
-      ctx.em,
     );
   }
 
@@ -165,6 +144,31 @@ export class ReferralEventsController {
         },
         ctx.em,
       );
+    }
+  }
+
+  /**
+   * The referral an event of youth care asks for; CreateReferral checks the consent. Without valid
+   * consent youth care hears so through consent-missing, naming its own trajectory or referral id,
+   * and the event is done: nothing reaches youth work, and nothing is retried or dead-lettered.
+   */
+  private async createFromEvent(
+    ctx: EventContext,
+    careRef: { trajectoryId: string } | { referralId: string },
+    command: CreateReferralCommand & { externalRef: string },
+  ): Promise<void> {
+    try {
+      await this.createReferral.execute(command, ctx.em);
+    } catch (error) {
+      if (!(error instanceof ConsentMissing)) throw error;
+      this.metrics.consentMissing.inc({ origin: command.origin });
+      await ctx.publish({
+        type: REFERRAL_EVENT_TYPES.consentMissing,
+        key: command.youthRef,
+        aggregateType: AGGREGATE_TYPE,
+        aggregateId: command.externalRef,
+        data: { youthRef: command.youthRef, ...careRef, reason: error.reason },
+      });
     }
   }
 

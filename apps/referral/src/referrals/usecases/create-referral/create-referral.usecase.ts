@@ -36,12 +36,14 @@ export class CreateReferral {
   ): Promise<{ referral: ReferralEntity; created: boolean }> {
     if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
 
+    // Consent before the lookup of an earlier referral: a request without valid consent is refused
+    // whatever was sent before, and before anything is read or written in the caller's transaction.
+    const verdict = consentByAge(command.ageYears, command.consent);
+    if (!verdict.valid) throw new ConsentMissing(command.ageYears, verdict.reason);
     if (command.externalRef) {
       const existing = await this.referrals.findByExternalRef(em, command.origin, command.externalRef);
       if (existing) return { referral: existing, created: false };
     }
-    const verdict = consentByAge(command.ageYears, command.consent);
-    if (!verdict.valid) throw new ConsentMissing(command.ageYears, verdict.reason);
 
     const id = randomUUID();
     let receivingTeamId: string | null = null;
