@@ -22,6 +22,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Domain rules and the contracts know nothing of HTTP: they throw the domain errors of
+    // @samenspel/contracts, and libs/http's problem mapper alone turns them into statuses.
+    files: ['apps/*/src/domain/**', 'libs/contracts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kafkajs', message: 'Use @samenspel/messaging.' },
+            { name: '@samenspel/http', message: 'Throw a DomainError of @samenspel/contracts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

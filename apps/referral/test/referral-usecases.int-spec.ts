@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { samenspelContracts } from '@samenspel/contracts';
-import { ConflictError, MetricsRegistry, PreconditionFailedError } from '@samenspel/http';
+import { IllegalTransition, samenspelContracts } from '@samenspel/contracts';
+import { MetricsRegistry, PreconditionFailedError } from '@samenspel/http';
 import { MessagingCore1764201600000, Outbox } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
@@ -148,7 +148,7 @@ describe('the referral use cases against PostgreSQL', () => {
         to: 'requested',
         actor: { role: 'youth-worker', ref: 'w' },
       }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(IllegalTransition);
 
     const history = await referrals.history(db.dataSource.manager, referral.id);
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.actorRef])).toEqual([
@@ -178,7 +178,7 @@ describe('the referral use cases against PostgreSQL', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(failure.reason).toBeInstanceOf(ConflictError);
+    expect(failure.reason).toBeInstanceOf(IllegalTransition);
     const stored = await referrals.findById(db.dataSource.manager, referral.id);
     expect(stored?.version).toBe(2);
   });

@@ -87,6 +87,23 @@ describe('the referral service, end to end through the broker', () => {
       expect(await world.referralsOf(youthRef)).toEqual([]);
       expect((await world.publishedAbout(youthRef)).map((e) => e.type)).toEqual([T.consentMissing]);
     });
+
+    it('answers a resent trajectory whose consent no longer holds with consent-missing, and keeps the referral made before', async () => {
+      const ended = await world.trajectoryEnded({ ageYears: 17 });
+      const youthRef = ended.data.youthRef as string;
+      const referral = await world.waitForReferralOf(youthRef, 'the referral of the first sending');
+
+      // The same trajectory again, now with the guardian's consent only: not valid at 17.
+      await world.trajectoryEnded({ ...ended.data, consent: consent('guardian') });
+
+      const missing = await world.waitForPublished(youthRef, T.consentMissing);
+      expect(missing.data).toEqual({
+        youthRef,
+        trajectoryId: ended.data.trajectoryId,
+        reason: 'youth-consent-required',
+      });
+      expect(await world.referralsOf(youthRef)).toEqual([expect.objectContaining({ id: referral.id })]);
+    });
   });
 
   describe('tijdens: parallel support', () => {
@@ -107,6 +124,23 @@ describe('the referral service, end to end through the broker', () => {
       });
       await world.waitForPublished(youthRef, T.created);
       expect(await world.referralsOf(youthRef)).toHaveLength(1);
+    });
+
+    it('sends consent-missing back for a parallel referral from a care system without valid consent', async () => {
+      const requested = await world.careReferralRequested({ ageYears: 10, consent: consent('youth') });
+      const youthRef = requested.data.youthRef as string;
+
+      // Published in the transaction that records the event as handled: it was neither retried
+      // nor dead-lettered.
+      const missing = await world.waitForPublished(youthRef, T.consentMissing);
+      expect(missing.data).toEqual({
+        youthRef,
+        referralId: requested.data.referralId,
+        reason: 'guardian-consent-required',
+      });
+      expect(missing.data).not.toHaveProperty('trajectoryId');
+      expect(await world.referralsOf(youthRef)).toEqual([]);
+      expect((await world.publishedAbout(youthRef)).map((e) => e.type)).toEqual([T.consentMissing]);
     });
 
     it('creates a parallel referral through the API for the intake system, with the note only for those allowed', async () => {

@@ -22,7 +22,7 @@ import { configureHttpApp } from './bootstrap-http';
 import { BaseServiceConfig } from './config/base-service-config';
 import { loadConfig } from './config/validate-config';
 import { HttpPlatformModule } from './http-platform.module';
-import { NotFoundError } from './problem/domain-errors';
+import { NotFoundError } from './problem/http-errors';
 import type { ProblemDetails } from './problem/problem-details';
 import { SERVICE_LOGGER } from './service-logger';
 

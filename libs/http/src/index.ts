@@ -13,7 +13,7 @@ export * from './auth/auth.guard';
 export * from './auth/sign-dev-token';
 
 export * from './problem/problem-details';
-export * from './problem/domain-errors';
+export * from './problem/http-errors';
 export * from './problem/validation-pipe';
 export * from './problem/problem-mapper';
 export * from './problem/problem-details.filter';

@@ -7,10 +7,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
+import { ActivityNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
-import { ActivityNotFoundError } from '../shared/errors';
 import { ActivitiesRepository } from './activities.repository';
 import type { ActivityFields } from './activity.entity';
 import {
@@ -162,7 +162,7 @@ export class ActivitiesController {
   })
   async get(@Param('activityId', ParseUUIDPipe) activityId: string): Promise<ActivityView> {
     const activity = await this.activities.find(this.dataSource.manager, activityId);
-    if (!activity) throw new ActivityNotFoundError(activityId);
+    if (!activity) throw new ActivityNotFound(activityId);
     return ActivityView.of(activity);
   }
 }

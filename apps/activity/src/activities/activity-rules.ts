@@ -1,6 +1,6 @@
+import { InvalidField } from '@samenspel/contracts';
 import { ageRangeProblem } from '../domain/age-range';
 import { THEMES, unknownThemes } from '../domain/themes';
-import { InvalidFieldError } from '../shared/errors';
 import type { Team } from '../teams/team.entity';
 import type { ActivityFields } from './activity.entity';
 
@@ -8,18 +8,15 @@ import type { ActivityFields } from './activity.entity';
 export function assertValidActivity(f: ActivityFields, team: Team): void {
   const unknown = unknownThemes(f.themes);
   if (unknown.length > 0) {
-    throw new InvalidFieldError(
-      'themes',
-      `unknown theme(s) ${unknown.join(', ')}; known: ${THEMES.join(', ')}`,
-    );
+    throw new InvalidField('themes', `unknown theme(s) ${unknown.join(', ')}; known: ${THEMES.join(', ')}`);
   }
   const ageProblem = ageRangeProblem(f.minAge, f.maxAge);
-  if (ageProblem) throw new InvalidFieldError('minAge', ageProblem);
+  if (ageProblem) throw new InvalidField('minAge', ageProblem);
   if (!f.schedule.rrule && !(f.schedule.slots && f.schedule.slots.length > 0)) {
-    throw new InvalidFieldError('schedule', 'give an rrule or at least one slot');
+    throw new InvalidField('schedule', 'give an rrule or at least one slot');
   }
   if (!team.municipalityCodes.includes(f.municipalityCode)) {
-    throw new InvalidFieldError(
+    throw new InvalidField(
       'municipalityCode',
       `team ${team.id} serves ${team.municipalityCodes.join(', ')}, not ${f.municipalityCode}`,
     );

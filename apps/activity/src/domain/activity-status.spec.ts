@@ -25,7 +25,7 @@ describe('activity status', () => {
     ['closed', 'close'],
   ])('refuses %s --%s--> as an illegal transition', (from, command) => {
     expect(() => nextActivityStatus(from, command)).toThrow(
-      expect.objectContaining({ code: 'illegal-transition', status: 409 }),
+      expect.objectContaining({ code: 'illegal-transition', kind: 'state-conflict' }),
     );
   });
 

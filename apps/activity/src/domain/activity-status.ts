@@ -1,4 +1,4 @@
-import { ConflictError } from '@samenspel/http';
+import { IllegalTransition } from '@samenspel/contracts';
 
 export type ActivityStatus = 'draft' | 'open' | 'paused' | 'closed';
 export type ActivityCommand = 'publish' | 'pause' | 'close';
@@ -14,8 +14,8 @@ const TRANSITIONS: Record<ActivityCommand, { from: ActivityStatus[]; to: Activit
 export function nextActivityStatus(current: ActivityStatus, command: ActivityCommand): ActivityStatus {
   const rule = TRANSITIONS[command];
   if (!rule.from.includes(current)) {
-    throw new ConflictError('illegal-transition', `An activity that is ${current} cannot ${command}`, {
-      extensions: { currentStatus: current },
+    throw new IllegalTransition(`An activity that is ${current} cannot ${command}`, {
+      currentStatus: current,
     });
   }
   return rule.to;

@@ -1,4 +1,4 @@
-import { ConflictError } from '@samenspel/http';
+import { IllegalTransition } from '@samenspel/contracts';
 
 export type PlacementStatus = 'held' | 'confirmed' | 'released' | 'cancelled' | 'completed';
 export type PlacementCommand = 'confirm' | 'release' | 'cancel' | 'complete';
@@ -19,7 +19,7 @@ export interface PlacementTransition {
   changed: boolean;
 }
 
-/** The status after the command, or an illegal-transition error. Repeating a command is a no-op. */
+/** The status after the command, or an IllegalTransition. Repeating a command is a no-op. */
 export function placementTransition(
   current: PlacementStatus,
   command: PlacementCommand,
@@ -27,8 +27,8 @@ export function placementTransition(
   const rule = TRANSITIONS[command];
   if (current === rule.to) return { to: rule.to, changed: false };
   if (!rule.from.includes(current)) {
-    throw new ConflictError('illegal-transition', `A placement that is ${current} cannot ${command}`, {
-      extensions: { currentStatus: current },
+    throw new IllegalTransition(`A placement that is ${current} cannot ${command}`, {
+      currentStatus: current,
     });
   }
   return { to: rule.to, changed: true };

@@ -11,12 +11,12 @@ import {
   type AuditContext,
   type AuditItem,
 } from '@samenspel/audit';
+import { ActivityNotFound, PlacementNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
 import { assertActsForTeam } from '../shared/access';
-import { ActivityNotFoundError, PlacementNotFoundError } from '../shared/errors';
 import {
   AttendanceSummaryView,
   AttendanceView,
@@ -192,7 +192,7 @@ export class PlacementsController {
     @Req() req: object,
   ): Promise<PlacementView> {
     const placement = await this.placements.find(this.dataSource.manager, placementId);
-    if (!placement) throw new PlacementNotFoundError(placementId);
+    if (!placement) throw new PlacementNotFound(placementId);
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     return PlacementView.of(placement);
@@ -272,7 +272,7 @@ export class PlacementsController {
   ): Promise<PlacementAttendanceView> {
     const em = this.dataSource.manager;
     const placement = await this.placements.find(em, placementId);
-    if (!placement) throw new PlacementNotFoundError(placementId);
+    if (!placement) throw new PlacementNotFound(placementId);
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     const sessions = await this.placements.attendanceOf(em, [placementId]);
@@ -300,7 +300,7 @@ export class PlacementsController {
   ): Promise<AttendanceSummaryView> {
     const em = this.dataSource.manager;
     const activity = await this.activities.find(em, activityId);
-    if (!activity) throw new ActivityNotFoundError(activityId);
+    if (!activity) throw new ActivityNotFound(activityId);
     assertActsForTeam(principal, activity.teamId);
     const started = await this.placements.startedOf(em, activityId);
     const records = await this.placements.attendanceOf(

@@ -1,10 +1,9 @@
-import { ForbiddenError, type Principal } from '@samenspel/http';
+import { ActsForAnotherTeam } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 
 /** Team roles act only for their own team; admin, ops and service act for any team. */
 export function assertActsForTeam(principal: Principal, teamId: string): void {
   if (principal.role === 'team-lead' || principal.role === 'youth-worker') {
-    if (principal.teamId !== teamId) {
-      throw new ForbiddenError(`A ${principal.role} of another team cannot act for team ${teamId}`);
-    }
+    if (principal.teamId !== teamId) throw new ActsForAnotherTeam(principal.role, teamId);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
+import { TeamNotFound } from '@samenspel/contracts';
 import { Roles } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
@@ -9,7 +10,6 @@ import { CreateTeamCommand } from './usecases/create-team/create-team.command';
 import { CreateTeam } from './usecases/create-team/create-team.usecase';
 import { UpdateTeamCommand } from './usecases/update-team/update-team.command';
 import { UpdateTeam } from './usecases/update-team/update-team.usecase';
-import { TeamNotFoundError } from '../shared/errors';
 
 @ApiTags('teams')
 @Controller('teams')
@@ -62,7 +62,7 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamView })
   async get(@Param('teamId', ParseUUIDPipe) teamId: string): Promise<TeamView> {
     const team = await this.teams.find(this.dataSource.manager, teamId);
-    if (!team) throw new TeamNotFoundError(teamId);
+    if (!team) throw new TeamNotFound(teamId);
     return TeamView.of(team);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import {
   CurrentPrincipal,
-  DomainError,
+  HttpError,
   NotFoundError,
   PageQuery,
   Roles,
@@ -31,7 +31,7 @@ export class WebhooksController {
     @Body() body: CreateWebhookBody,
   ): Promise<WebhookView> {
     const teamId = effectiveTeam(principal, body.teamId);
-    if (!teamId) throw new DomainError(422, 'team-required', 'An admin names the team of the webhook');
+    if (!teamId) throw new HttpError(422, 'team-required', 'An admin names the team of the webhook');
     const row = await new DeliveryRepository(this.dataSource.manager).insertWebhook({
       id: randomUUID(),
       team_id: teamId,
@@ -51,7 +51,7 @@ export class WebhooksController {
     @Query('teamId') teamId?: string,
   ): Promise<WebhookView[]> {
     const team = effectiveTeam(principal, teamId);
-    if (!team) throw new DomainError(422, 'team-required', 'Name the team with ?teamId=');
+    if (!team) throw new HttpError(422, 'team-required', 'Name the team with ?teamId=');
     return (await new DeliveryRepository(this.dataSource.manager).listWebhooks(team)).map(webhookView);
   }
 

@@ -1,5 +1,11 @@
-import { REFERRAL_STATUSES } from '@samenspel/contracts';
-import { checkTransition, type ReferralStatus } from './referral-state-machine';
+import {
+  IllegalTransition,
+  OutcomeNotAllowed,
+  OutcomeRequired,
+  ReasonRequired,
+  REFERRAL_STATUSES,
+} from '@samenspel/contracts';
+import { assertTransition, checkTransition, type ReferralStatus } from './referral-state-machine';
 
 /** The legal transitions, written out by hand so that the table in the code is checked against it. */
 const LEGAL: [ReferralStatus, ReferralStatus][] = [
@@ -72,5 +78,29 @@ describe('the referral state machine', () => {
     expect(checkTransition('accepted', { to: 'in-progress', outcome: 'declined' })).toMatchObject({
       code: 'outcome-not-allowed',
     });
+  });
+
+  it.each([
+    ['an illegal move', 'requested', { to: 'completed', outcome: 'engaged-in-activity' }, IllegalTransition],
+    ['a reject without a reason', 'requested', { to: 'rejected' }, ReasonRequired],
+    ['completing without an outcome', 'accepted', { to: 'completed' }, OutcomeRequired],
+    ['an outcome on another move', 'accepted', { to: 'in-progress', outcome: 'declined' }, OutcomeNotAllowed],
+  ] as const)('throws %s as its domain error, with the verdict as detail', (_what, from, request, type) => {
+    const verdict = checkTransition(from, request);
+    expect(() => assertTransition(from, request)).toThrow(type);
+    expect(() => assertTransition(from, request)).toThrow(
+      expect.objectContaining({ code: (verdict as { code: string }).code }),
+    );
+    expect(() => assertTransition(from, request)).toThrow((verdict as { detail: string }).detail);
+  });
+
+  it('names the current and the requested status of an illegal move', () => {
+    expect(() => assertTransition('completed', { to: 'accepted' })).toThrow(
+      expect.objectContaining({ extensions: { currentStatus: 'completed', requestedStatus: 'accepted' } }),
+    );
+  });
+
+  it.each(LEGAL)('lets %s → %s pass', (from, to) => {
+    expect(() => assertTransition(from, fullRequest(to))).not.toThrow();
   });
 });

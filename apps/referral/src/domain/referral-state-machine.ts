@@ -1,4 +1,12 @@
-import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '@samenspel/contracts';
+import {
+  IllegalTransition,
+  OutcomeNotAllowed,
+  OutcomeRequired,
+  ReasonRequired,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  type DomainError,
+} from '@samenspel/contracts';
 
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
@@ -53,6 +61,20 @@ export type TransitionVerdict =
       detail: string;
     };
 
+type Refusal = Extract<TransitionVerdict, { allowed: false }>;
+
+/** The domain error of each refusal: a move the state machine lacks is a conflict with the current state. */
+const REFUSALS: Record<
+  Refusal['code'],
+  (refusal: Refusal, from: ReferralStatus, to: ReferralStatus) => DomainError
+> = {
+  'illegal-transition': ({ detail }, from, to) =>
+    new IllegalTransition(detail, { currentStatus: from, requestedStatus: to }),
+  'reason-required': ({ detail }) => new ReasonRequired(detail),
+  'outcome-required': ({ detail }) => new OutcomeRequired(detail),
+  'outcome-not-allowed': ({ detail }) => new OutcomeNotAllowed(detail),
+};
+
 export function isReferralStatus(value: string): value is ReferralStatus {
   return (REFERRAL_STATUSES as readonly string[]).includes(value);
 }
@@ -81,4 +103,10 @@ export function checkTransition(from: ReferralStatus, request: TransitionRequest
     return { allowed: false, code: 'outcome-not-allowed', detail: 'Only completing records an outcome' };
   }
   return { allowed: true };
+}
+
+/** As checkTransition, throwing the domain error of a refused move. */
+export function assertTransition(from: ReferralStatus, request: TransitionRequest): void {
+  const verdict = checkTransition(from, request);
+  if (!verdict.allowed) throw REFUSALS[verdict.code](verdict, from, request.to);
 }

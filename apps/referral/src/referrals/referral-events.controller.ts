@@ -1,6 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  ConsentMissing,
+  IllegalTransition,
   REFERRAL_EVENT_TYPES,
   TASK_EVENT_TYPES,
   type CareReferralAnswerData,
@@ -9,13 +11,13 @@ import {
   type TaskEventData,
   type TrajectoryEndedData,
 } from '@samenspel/contracts';
-import { ConflictError, SERVICE_LOGGER } from '@samenspel/http';
+import { SERVICE_LOGGER } from '@samenspel/http';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
-import { consentByAge } from '@samenspel/contracts';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
 import { ReferralRepository } from './referral.repository';
+import type { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
 import { AGGREGATE_TYPE, CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
 
@@ -52,19 +54,9 @@ export class ReferralEventsController {
       );
       return;
     }
-    const verdict = consentByAge(d.ageYears, d.consent);
-    if (!verdict.valid) {
-      this.metrics.consentMissing.inc({ origin: 'trajectory-ended' });
-      await ctx.publish({
-        type: REFERRAL_EVENT_TYPES.consentMissing,
-        key: d.youthRef,
-        aggregateType: AGGREGATE_TYPE,
-        aggregateId: d.trajectoryId,
-        data: { youthRef: d.youthRef, trajectoryId: d.trajectoryId, reason: verdict.reason },
-      });
-      return;
-    }
-    await this.createReferral.execute(
+    await this.createFromEvent(
+      ctx,
+      { trajectoryId: d.trajectoryId },
       {
         origin: 'trajectory-ended',
         externalRef: d.trajectoryId,
@@ -80,7 +72,6 @@ export class ReferralEventsController {
         referredBy: { organisation: d.careProvider.organisation, role: 'care-provider' },
         actor: { role: 'intake-system', ref: event.source },
       },
-      ctx.em,
     );
   }
 
@@ -91,19 +82,9 @@ export class ReferralEventsController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
-    const verdict = consentByAge(d.ageYears, d.consent);
-    if (!verdict.valid) {
-      this.metrics.consentMissing.inc({ origin: 'care-referral-event' });
-      await ctx.publish({
-        type: REFERRAL_EVENT_TYPES.consentMissing,
-        key: d.youthRef,
-        aggregateType: AGGREGATE_TYPE,
-        aggregateId: d.referralId,
-        data: { youthRef: d.youthRef, referralId: d.referralId, reason: verdict.reason },
-      });
-      return;
-    }
-    await this.createReferral.execute(
+    await this.createFromEvent(
+      ctx,
+      { referralId: d.referralId },
       {
         origin: 'care-referral-event',
         externalRef: d.referralId,
@@ -119,7 +100,6 @@ export class ReferralEventsController {
         referredBy: d.requestedBy,
         actor: { role: 'intake-system', ref: event.source },
       },
-      ctx.em,
     );
   }
 
@@ -167,6 +147,31 @@ export class ReferralEventsController {
     }
   }
 
+  /**
+   * The referral an event of youth care asks for; CreateReferral checks the consent. Without valid
+   * consent youth care hears so through consent-missing, naming its own trajectory or referral id,
+   * and the event is done: nothing reaches youth work, and nothing is retried or dead-lettered.
+   */
+  private async createFromEvent(
+    ctx: EventContext,
+    careRef: { trajectoryId: string } | { referralId: string },
+    command: CreateReferralCommand & { externalRef: string },
+  ): Promise<void> {
+    try {
+      await this.createReferral.execute(command, ctx.em);
+    } catch (error) {
+      if (!(error instanceof ConsentMissing)) throw error;
+      this.metrics.consentMissing.inc({ origin: command.origin });
+      await ctx.publish({
+        type: REFERRAL_EVENT_TYPES.consentMissing,
+        key: command.youthRef,
+        aggregateType: AGGREGATE_TYPE,
+        aggregateId: command.externalRef,
+        data: { youthRef: command.youthRef, ...careRef, reason: error.reason },
+      });
+    }
+  }
+
   private async answerToeleiding(
     event: CloudEvent<CareReferralAnswerData>,
     ctx: EventContext,
@@ -195,7 +200,7 @@ export class ReferralEventsController {
       );
     } catch (error) {
       // A late or repeated answer (the referral was cancelled or already answered) changes nothing.
-      if (!(error instanceof ConflictError)) throw error;
+      if (!(error instanceof IllegalTransition)) throw error;
       this.logger.warn(
         { eventId: event.id, referralId: referral.id, status: referral.status, answer: to },
         'answer to a toeleiding that is no longer requested; ignored',

@@ -34,7 +34,7 @@ import {
 } from '@samenspel/audit';
 import {
   CurrentPrincipal,
-  DomainError,
+  HttpError,
   ForbiddenError,
   NotFoundError,
   Roles,
@@ -261,7 +261,7 @@ export class ReferralsController {
     if (principal.role === 'intake-system') {
       if (!principal.org) throw new ForbiddenError('An intake-system token needs an org claim');
       if (body.direction !== 'care-to-youth-work' || body.phase === 'before') {
-        throw new DomainError(
+        throw new HttpError(
           422,
           'direction-not-allowed',
           'An intake system refers care-to-youth-work, during or after care',
@@ -273,7 +273,7 @@ export class ReferralsController {
       };
     }
     if (body.direction !== 'youth-work-to-care' || body.phase !== 'before') {
-      throw new DomainError(
+      throw new HttpError(
         422,
         'direction-not-allowed',
         'A youth-work team refers youth-work-to-care, before care',

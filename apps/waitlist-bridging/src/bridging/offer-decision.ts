@@ -1,4 +1,5 @@
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, type Principal } from '@samenspel/http';
+import { PlacementRefusedByActivity } from '@samenspel/contracts';
+import { ForbiddenError, HttpError, NotFoundError, type Principal } from '@samenspel/http';
 import { ActivityUnavailableError, PlacementRefusedError } from '../activity-catalog/activity-catalog.port';
 import type { BridgingOffer } from './bridging-offer.entity';
 
@@ -8,7 +9,7 @@ export class OfferNotFoundError extends NotFoundError {
   }
 }
 
-export class ActivityServiceUnavailableError extends DomainError {
+export class ActivityServiceUnavailableError extends HttpError {
   constructor(cause: unknown) {
     super(503, 'activity-unavailable', 'The activity service did not answer; try again shortly', { cause });
   }
@@ -25,13 +26,7 @@ export function assertOwningTeam(principal: Principal, offer: BridgingOffer): vo
 export function activityFailure(error: unknown): Error {
   if (error instanceof ActivityUnavailableError) return new ActivityServiceUnavailableError(error);
   if (error instanceof PlacementRefusedError) {
-    return new ConflictError(
-      'placement-refused',
-      `The activity service refused: ${error.problemType || error.status}`,
-      {
-        extensions: { activityProblem: error.problemType },
-      },
-    );
+    return new PlacementRefusedByActivity(error.problemType, error.status);
   }
   return error as Error;
 }

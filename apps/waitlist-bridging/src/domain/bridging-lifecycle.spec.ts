@@ -1,10 +1,10 @@
+import { IllegalTransition } from '@samenspel/contracts';
 import {
   afterOfferClosed,
   assertEntryMove,
   assertOfferMove,
   canEntryMove,
   decideOnUpdate,
-  IllegalTransitionError,
   nextOfferRank,
   type EntryStatus,
   type MatchingProfile,
@@ -38,11 +38,11 @@ describe('the waitlist entry state machine', () => {
   });
 
   it('refuses an illegal move with a typed conflict naming the current state', () => {
-    expect(() => assertEntryMove('ended', 'offered')).toThrow(IllegalTransitionError);
+    expect(() => assertEntryMove('ended', 'offered')).toThrow(IllegalTransition);
     try {
       assertEntryMove('bridged', 'queued');
     } catch (error) {
-      expect((error as IllegalTransitionError).extensions).toEqual({
+      expect((error as IllegalTransition).extensions).toEqual({
         currentState: 'bridged',
         requestedState: 'queued',
       });
@@ -51,8 +51,8 @@ describe('the waitlist entry state machine', () => {
 
   it('lets an offer be decided once only', () => {
     expect(() => assertOfferMove('open', 'accepted')).not.toThrow();
-    expect(() => assertOfferMove('accepted', 'declined')).toThrow(IllegalTransitionError);
-    expect(() => assertOfferMove('expired', 'accepted')).toThrow(IllegalTransitionError);
+    expect(() => assertOfferMove('accepted', 'declined')).toThrow(IllegalTransition);
+    expect(() => assertOfferMove('expired', 'accepted')).toThrow(IllegalTransition);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ConflictError } from '@samenspel/http';
+import { IllegalTransition } from '@samenspel/contracts';
 
 /** Where a waitlist entry stands in bridging. */
 export const ENTRY_STATUSES = [
@@ -41,12 +41,11 @@ const OFFER_TRANSITIONS: Record<OfferStatus, readonly OfferStatus[]> = {
   withdrawn: [],
 };
 
-export class IllegalTransitionError extends ConflictError {
-  constructor(what: 'entry' | 'offer', from: string, to: string) {
-    super('illegal-transition', `a ${from} ${what} cannot become ${to}`, {
-      extensions: { currentState: from, requestedState: to },
-    });
-  }
+function illegalMove(what: 'entry' | 'offer', from: string, to: string): IllegalTransition {
+  return new IllegalTransition(`a ${from} ${what} cannot become ${to}`, {
+    currentState: from,
+    requestedState: to,
+  });
 }
 
 export function canEntryMove(from: EntryStatus, to: EntryStatus): boolean {
@@ -54,11 +53,11 @@ export function canEntryMove(from: EntryStatus, to: EntryStatus): boolean {
 }
 
 export function assertEntryMove(from: EntryStatus, to: EntryStatus): void {
-  if (!canEntryMove(from, to)) throw new IllegalTransitionError('entry', from, to);
+  if (!canEntryMove(from, to)) throw illegalMove('entry', from, to);
 }
 
 export function assertOfferMove(from: OfferStatus, to: OfferStatus): void {
-  if (!OFFER_TRANSITIONS[from].includes(to)) throw new IllegalTransitionError('offer', from, to);
+  if (!OFFER_TRANSITIONS[from].includes(to)) throw illegalMove('offer', from, to);
 }
 
 /** After an offer was declined or lapsed: try the next activity, or stop after the third offer. */

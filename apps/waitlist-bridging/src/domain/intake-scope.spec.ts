@@ -1,11 +1,7 @@
-import { ForbiddenError, type Principal } from '@samenspel/http';
-import { visibleSources } from './intake-scope';
+import { OrgClaimMissing } from '@samenspel/contracts';
+import { visibleSources, type ScopeCaller } from './intake-scope';
 
-const p = (role: Principal['role'], claims: Partial<Principal> = {}): Principal => ({
-  sub: 'u-1',
-  role,
-  ...claims,
-});
+const p = (role: string, claims: Partial<ScopeCaller> = {}): ScopeCaller => ({ role, ...claims });
 
 describe('visibleSources', () => {
   it.each([
@@ -20,7 +16,7 @@ describe('visibleSources', () => {
   });
 
   it('refuses an intake-system token without an org claim', () => {
-    expect(() => visibleSources(p('intake-system'))).toThrow(ForbiddenError);
+    expect(() => visibleSources(p('intake-system'))).toThrow(OrgClaimMissing);
   });
 
   it.each(['ops', 'admin'] as const)('lets %s see every organisation', (role) => {

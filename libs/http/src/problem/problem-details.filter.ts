@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { SERVICE_LOGGER } from '../service-logger';
-import { DomainError } from './domain-errors';
+import { HttpError } from './http-errors';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { toProblem } from './problem-mapper';
 
@@ -22,8 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The path without its query, which may hold personal data.
     const instance = (request.originalUrl ?? request.url ?? '/').split('?')[0];
     const problem = toProblem(exception, instance);
-    // A DomainError is an answer the service meant to give; anything else at 5xx is a fault.
-    if (problem.status >= 500 && !(exception instanceof DomainError)) {
+    // An HttpError is an answer the service meant to give; anything else at 5xx is a fault.
+    if (problem.status >= 500 && !(exception instanceof HttpError)) {
       // The error and where it happened; never the request body.
       this.logger.error({ err: exception, method: request.method, path: instance }, 'request failed');
     }

@@ -7,14 +7,8 @@ import {
   PayloadTooLargeException,
   UnauthorizedException,
 } from '@nestjs/common';
-import {
-  ConflictError,
-  ConsentMissingError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  PreconditionFailedError,
-} from './domain-errors';
+import { DomainError, IllegalTransition, StateConflict } from '@samenspel/contracts';
+import { ForbiddenError, HttpError, NotFoundError, PreconditionFailedError } from './http-errors';
 import { toProblem, UNEXPECTED_ERROR_DETAIL } from './problem-mapper';
 import { RequestValidationError } from './validation-pipe';
 
@@ -23,15 +17,15 @@ const INSTANCE = '/api/v1/referrals/r-1';
 describe('toProblem', () => {
   it.each([
     [new NotFoundError('Referral r-1 does not exist'), 404, 'not-found', 'Not found'],
-    [new ConflictError('no-capacity', 'Activity a-1 is full'), 409, 'no-capacity', 'No capacity'],
+    [new HttpError(409, 'no-capacity', 'Activity a-1 is full'), 409, 'no-capacity', 'No capacity'],
     [
-      new ConflictError('illegal-transition', 'A closed referral cannot be accepted'),
+      new IllegalTransition('A closed referral cannot be accepted', {}),
       409,
       'illegal-transition',
       'Illegal transition',
     ],
     [
-      new ConsentMissingError('No consent from the guardian of a 14-year-old'),
+      new HttpError(422, 'consent-missing', 'No consent from the guardian of a 14-year-old'),
       422,
       'consent-missing',
       'Consent missing',
@@ -54,8 +48,10 @@ describe('toProblem', () => {
   });
 
   it('keeps the extensions of a domain error without letting them replace the standard members', () => {
-    const error = new ConflictError('illegal-transition', 'A closed referral cannot be accepted', {
-      extensions: { currentState: 'closed', status: 200, type: 'spoofed' },
+    const error = new IllegalTransition('A closed referral cannot be accepted', {
+      currentState: 'closed',
+      status: 200,
+      type: 'spoofed',
     });
 
     expect(toProblem(error, INSTANCE)).toEqual({
@@ -69,7 +65,7 @@ describe('toProblem', () => {
   });
 
   it('lets a subclass of a domain error choose its own code and title', () => {
-    class NoCapacityError extends ConflictError {
+    class NoCapacityError extends StateConflict {
       constructor(activityId: string) {
         super('no-capacity', `Activity ${activityId} has no free seat`, { title: 'The activity is full' });
       }

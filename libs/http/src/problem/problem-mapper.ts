@@ -1,24 +1,28 @@
 import { HttpException } from '@nestjs/common';
+import { DomainError, type DomainErrorKind } from '@samenspel/contracts';
 import { STATUS_CODES } from 'node:http';
-import { DomainError } from './domain-errors';
+import { HttpError } from './http-errors';
 import { problemType, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation-pipe';
 
 export const UNEXPECTED_ERROR_DETAIL =
   'An unexpected error occurred. Quote the x-correlation-id response header when you report it.';
 
+/** The status that answers each kind of domain error: the one place a domain rule meets HTTP. */
+const STATUS_OF_DOMAIN_ERROR: Readonly<Record<DomainErrorKind, number>> = {
+  'invalid-field': 400,
+  'out-of-scope': 403,
+  'not-found': 404,
+  'state-conflict': 409,
+  'rule-violation': 422,
+};
+
 /** Turns anything thrown while handling a request into problem details; `instance` is the request path. */
 export function toProblem(exception: unknown, instance: string): ProblemDetails {
   if (exception instanceof DomainError) {
-    return {
-      ...exception.extensions,
-      type: problemType(exception.code),
-      title: exception.title,
-      status: exception.status,
-      detail: exception.message,
-      instance,
-    };
+    return fromCoded(exception, STATUS_OF_DOMAIN_ERROR[exception.kind], instance);
   }
+  if (exception instanceof HttpError) return fromCoded(exception, exception.status, instance);
   if (exception instanceof RequestValidationError) {
     return {
       type: problemType('validation-failed'),
@@ -31,6 +35,18 @@ export function toProblem(exception: unknown, instance: string): ProblemDetails 
   }
   if (exception instanceof HttpException) return fromHttpException(exception, instance);
   return fromStatus(500, UNEXPECTED_ERROR_DETAIL, instance);
+}
+
+/** Extensions first, so that none of them replaces a standard member. */
+function fromCoded(exception: DomainError | HttpError, status: number, instance: string): ProblemDetails {
+  return {
+    ...exception.extensions,
+    type: problemType(exception.code),
+    title: exception.title,
+    status,
+    detail: exception.message,
+    instance,
+  };
 }
 
 function fromHttpException(exception: HttpException, instance: string): ProblemDetails {

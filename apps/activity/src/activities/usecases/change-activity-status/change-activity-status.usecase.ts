@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { nextActivityStatus } from '../../../domain/activity-status';
 import { assertActsForTeam } from '../../../shared/access';
-import { ActivityNotFoundError } from '../../../shared/errors';
 import { activityEvent } from '../../../shared/events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';
@@ -21,7 +21,7 @@ export class ChangeActivityStatus {
   execute({ principal, activityId, command }: ChangeActivityStatusCommand): Promise<Activity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.activities.lock(em, activityId);
-      if (!current) throw new ActivityNotFoundError(activityId);
+      if (!current) throw new ActivityNotFound(activityId);
       assertActsForTeam(principal, current.teamId);
       const next = nextActivityStatus(current.status, command);
       const updated = await this.activities.setStatus(em, activityId, next);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@samenspel/http';
+import { ActivityNotFound, ReasonRequired } from '@samenspel/contracts';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { nextActivityStatus } from '../../../domain/activity-status';
@@ -7,7 +7,6 @@ import { availableSeats } from '../../../domain/capacity';
 import { seatDelta } from '../../../domain/placement-status';
 import { PlacementsRepository } from '../../../placements/placements.repository';
 import { assertActsForTeam } from '../../../shared/access';
-import { ActivityNotFoundError } from '../../../shared/errors';
 import { activityClosedEvent, placementEvent } from '../../../shared/events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';
@@ -32,16 +31,14 @@ export class CloseActivity {
   execute({ principal, activityId, reason }: CloseActivityCommand): Promise<Activity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.activities.lock(em, activityId);
-      if (!current) throw new ActivityNotFoundError(activityId);
+      if (!current) throw new ActivityNotFound(activityId);
       assertActsForTeam(principal, current.teamId);
       const next = nextActivityStatus(current.status, 'close');
       const active = await this.placements.lockActiveOf(em, activityId);
       if (active.length > 0 && !reason) {
-        throw new DomainError(
-          422,
-          'reason-required',
+        throw new ReasonRequired(
           `Activity ${activityId} has ${active.length} active placement(s): closing it needs a reason`,
-          { extensions: { activePlacements: active.length } },
+          { activePlacements: active.length },
         );
       }
       const events: NewEvent[] = [];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TeamNotFound } from '@samenspel/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertActsForTeam } from '../../../shared/access';
-import { TeamNotFoundError } from '../../../shared/errors';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
 import { assertValidActivity } from '../../activity-rules';
@@ -22,7 +22,7 @@ export class CreateActivity {
     assertActsForTeam(principal, fields.teamId);
     return this.dataSource.transaction(async (em) => {
       const team = await this.teams.find(em, fields.teamId);
-      if (!team) throw new TeamNotFoundError(fields.teamId);
+      if (!team) throw new TeamNotFound(fields.teamId);
       assertValidActivity(fields, team);
       return this.activities.insert(em, randomUUID(), fields);
     });

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@samenspel/http';
+import { ActivityClosed, ActivityNotFound, CapacityBelowOccupied, TeamNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { capacityFits } from '../../../domain/capacity';
 import { assertActsForTeam } from '../../../shared/access';
-import { ActivityNotFoundError, TeamNotFoundError } from '../../../shared/errors';
 import { activityEvent } from '../../../shared/events';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
@@ -28,24 +27,15 @@ export class UpdateActivity {
   execute({ principal, activityId, changes }: UpdateActivityCommand): Promise<Activity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.activities.lock(em, activityId);
-      if (!current) throw new ActivityNotFoundError(activityId);
+      if (!current) throw new ActivityNotFound(activityId);
       assertActsForTeam(principal, current.teamId);
-      if (current.status === 'closed') {
-        throw new ConflictError(
-          'activity-closed',
-          `Activity ${activityId} is closed and can no longer change`,
-        );
-      }
+      if (current.status === 'closed') throw new ActivityClosed(activityId);
       const team = await this.teams.find(em, current.teamId);
-      if (!team) throw new TeamNotFoundError(current.teamId);
+      if (!team) throw new TeamNotFound(current.teamId);
       const merged: ActivityFields = { ...fieldsOf(current), ...definedOnly(changes) };
       assertValidActivity(merged, team);
       if (!capacityFits(merged.capacity, current)) {
-        throw new ConflictError(
-          'capacity-below-occupied',
-          `Capacity ${merged.capacity} is below the ${current.held + current.confirmed} seat(s) held or confirmed`,
-          { extensions: { held: current.held, confirmed: current.confirmed } },
-        );
+        throw new CapacityBelowOccupied(merged.capacity, current.held, current.confirmed);
       }
       const updated = await this.activities.updateFields(em, activityId, merged);
       // Drafts are not public yet: they are announced when published.

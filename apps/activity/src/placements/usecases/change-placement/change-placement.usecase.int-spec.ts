@@ -33,7 +33,7 @@ describe('ChangePlacement against PostgreSQL', () => {
     const at = await anOpenActivity(db, { capacity: 5, held: 1 });
     const id = await aPlacement(db, at, 'held', new Date(Date.now() - 60000));
     await expect(sut.execute(new ChangePlacementCommand(service, id, 'confirm'))).rejects.toMatchObject({
-      status: 409,
+      kind: 'state-conflict',
       code: 'hold-expired',
     });
     const [row] = await db.dataSource.query(`SELECT status FROM placement WHERE id = $1`, [id]);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@samenspel/http';
+import { HoldExpired, PlacementNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { placementTransition, seatDelta } from '../../../domain/placement-status';
 import { assertActsForTeam } from '../../../shared/access';
-import { PlacementNotFoundError } from '../../../shared/errors';
 import { placementEvent } from '../../../shared/events';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
@@ -29,16 +28,14 @@ export class ChangePlacement {
   execute({ principal, placementId, command, reason }: ChangePlacementCommand): Promise<Placement> {
     return this.dataSource.transaction(async (em) => {
       const found = await this.placements.find(em, placementId);
-      if (!found) throw new PlacementNotFoundError(placementId);
+      if (!found) throw new PlacementNotFound(placementId);
       assertActsForTeam(principal, found.teamId);
       await this.activities.lock(em, found.activityId);
       const current = (await this.placements.lock(em, placementId))!;
       const transition = placementTransition(current.status, command);
       if (!transition.changed) return current;
       if (command === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
-        throw new ConflictError('hold-expired', `The hold of placement ${placementId} has expired`, {
-          extensions: { expiresAt: current.expiresAt.toISOString() },
-        });
+        throw new HoldExpired(placementId, current.expiresAt);
       }
       const defaultReason =
         command === 'release' ? 'released' : command === 'cancel' ? 'cancelled' : undefined;

@@ -143,7 +143,7 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), aYouthRef(), 'ref-taken'));
     await expect(
       sut.execute(new HoldBestPlacementCommand(service, queryIn(m), aYouthRef(), 'ref-taken')),
-    ).rejects.toMatchObject({ status: 409, code: 'reference-conflict' });
+    ).rejects.toMatchObject({ kind: 'state-conflict', code: 'reference-conflict' });
   });
 
   it('answers no placement, and writes nothing, when no eligible activity has a free seat', async () => {
@@ -217,6 +217,6 @@ describe('HoldBestPlacement against PostgreSQL', () => {
           new Date(Date.now() - 1000),
         ),
       ),
-    ).rejects.toMatchObject({ status: 400 });
+    ).rejects.toMatchObject({ kind: 'invalid-field' });
   });
 });

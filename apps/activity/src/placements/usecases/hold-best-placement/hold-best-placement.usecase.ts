@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError } from '@samenspel/http';
+import {
+  ActivityNotFound,
+  ActivityNotOpen,
+  AlreadyPlaced,
+  NoCapacity,
+  ReferenceConflict,
+} from '@samenspel/contracts';
 import type { NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
@@ -7,7 +13,6 @@ import type { RankedCandidate } from '../../../domain/ranking';
 import { FindCandidatesQuery } from '../../../matching/usecases/find-candidates/find-candidates.query';
 import { FindCandidates } from '../../../matching/usecases/find-candidates/find-candidates.usecase';
 import { assertActsForTeam } from '../../../shared/access';
-import { ActivityNotFoundError } from '../../../shared/errors';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import { HoldPlacementCommand } from '../hold-placement/hold-placement.command';
@@ -33,7 +38,7 @@ export type HoldBestResult =
   | { placement: null };
 
 /** Refusals of one candidate that mean: another youngster was faster, try the next one. */
-const NEXT_CANDIDATE = new Set(['no-capacity', 'activity-not-open', 'already-placed', 'activity-not-found']);
+const NEXT_CANDIDATE = [NoCapacity, ActivityNotOpen, AlreadyPlaced, ActivityNotFound];
 
 /**
  * Ranks the candidates for a youngster (as `POST /matching/candidates`) and holds a seat in the
@@ -120,10 +125,9 @@ export class HoldBestPlacement {
           created: true,
         };
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (NEXT_CANDIDATE.has(error.code)) continue;
+        if (NEXT_CANDIDATE.some((refusal) => error instanceof refusal)) continue;
         // A concurrent request with this reference held a seat on another activity first.
-        if (error.code === 'reference-conflict') {
+        if (error instanceof ReferenceConflict) {
           const concurrent = await this.placements.findByReference(em, command.reference);
           if (concurrent) return this.replay(em, concurrent, command);
         }
@@ -144,15 +148,11 @@ export class HoldBestPlacement {
     command: HoldBestPlacementCommand,
   ): Promise<HoldBestResult> {
     if (placement.youthRef !== command.youthRef) {
-      throw new ConflictError(
-        'reference-conflict',
-        `Reference ${command.reference} already belongs to another placement`,
-        { extensions: { placementId: placement.id } },
-      );
+      throw new ReferenceConflict(command.reference, placement.id);
     }
     assertActsForTeam(command.principal, placement.teamId);
     const activity = await this.activities.find(em, placement.activityId);
-    if (!activity) throw new ActivityNotFoundError(placement.activityId);
+    if (!activity) throw new ActivityNotFound(placement.activityId);
     return {
       placement,
       activity: { activityId: activity.id, teamId: activity.teamId, title: activity.title },

@@ -1,4 +1,5 @@
-import { DomainError, type Principal } from '@samenspel/http';
+import { DomainError } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 import { aYouthRef, waitFor, type TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -98,7 +99,7 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
     expect(results[0]).toMatchObject({ placement: { youthRef: batch[0]!.youthRef }, created: true });
     expect(results[1]).toEqual({ refused: expect.any(DomainError) });
     expect((results[1] as { refused: DomainError }).refused).toMatchObject({
-      status: 409,
+      kind: 'state-conflict',
       code: 'reference-conflict',
     });
     expect(results[2]).toMatchObject({ placement: { youthRef: batch[2]!.youthRef }, created: true });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, SERVICE_LOGGER } from '@samenspel/http';
+import { DomainError } from '@samenspel/contracts';
+import { SERVICE_LOGGER } from '@samenspel/http';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { batchThenOneByOne, LockYield, neverWaitForLocks } from '@samenspel/persistence';
 import type { Logger } from 'pino';

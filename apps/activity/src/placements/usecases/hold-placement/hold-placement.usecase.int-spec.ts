@@ -53,7 +53,7 @@ describe('HoldPlacement against PostgreSQL', () => {
     await expect(
       sut.execute(new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-full')),
     ).rejects.toMatchObject({
-      status: 409,
+      kind: 'state-conflict',
       code: 'no-capacity',
     });
     const [placements] = await db.dataSource.query(
@@ -71,7 +71,7 @@ describe('HoldPlacement against PostgreSQL', () => {
         new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-past', new Date(Date.now() - 1000)),
       ),
     ).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid-field',
       extensions: { errors: [{ field: 'expiresAt', messages: [expect.any(String)] }] },
     });
   });
@@ -82,7 +82,7 @@ describe('HoldPlacement against PostgreSQL', () => {
     await expect(
       sut.execute(new HoldPlacementCommand(otherLead, activityId, aYouthRef(), 'ref-other')),
     ).rejects.toMatchObject({
-      status: 403,
+      kind: 'out-of-scope',
     });
   });
 });

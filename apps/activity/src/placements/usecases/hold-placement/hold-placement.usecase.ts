@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError } from '@samenspel/http';
+import {
+  ActivityNotFound,
+  ActivityNotOpen,
+  AlreadyPlaced,
+  InvalidField,
+  NoCapacity,
+  ReferenceConflict,
+} from '@samenspel/contracts';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,12 +16,6 @@ import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
 import { parseIsoDuration } from '@samenspel/http';
 import { assertActsForTeam } from '../../../shared/access';
-import {
-  ActivityNotFoundError,
-  ActivityNotOpenError,
-  InvalidFieldError,
-  NoCapacityError,
-} from '../../../shared/errors';
 import { placementEvent } from '../../../shared/events';
 import { isUniqueViolation } from '../../../shared/sql';
 import type { Placement } from '../../placement.entity';
@@ -54,7 +55,7 @@ export class HoldPlacement {
     const now = Date.now();
     const expiresAt = requested ?? new Date(now + this.ttlMs);
     if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_HOLD_MS) {
-      throw new InvalidFieldError('expiresAt', 'must lie in the future and at most 90 days ahead');
+      throw new InvalidField('expiresAt', 'must lie in the future and at most 90 days ahead');
     }
     return expiresAt;
   }
@@ -90,7 +91,7 @@ export class HoldPlacement {
     events?: NewEvent[],
   ): Promise<HoldResult> {
     const activity = await this.activities.lock(em, command.activityId);
-    if (!activity) throw new ActivityNotFoundError(command.activityId);
+    if (!activity) throw new ActivityNotFound(command.activityId);
     assertActsForTeam(command.principal, activity.teamId);
     const { earlier, active } = await this.placements.findForHold(
       em,
@@ -99,17 +100,9 @@ export class HoldPlacement {
       command.youthRef,
     );
     if (earlier) return { placement: this.sameRequest(earlier, command), created: false };
-    if (!takesPlacements(activity.status)) throw new ActivityNotOpenError(activity.id, activity.status);
-    if (active) {
-      throw new ConflictError(
-        'already-placed',
-        `This youngster already has a seat on activity ${activity.id}`,
-        {
-          extensions: { placementId: active.id, reference: active.reference },
-        },
-      );
-    }
-    if (!canHold(activity)) throw new NoCapacityError(activity.id, activity.capacity);
+    if (!takesPlacements(activity.status)) throw new ActivityNotOpen(activity.id, activity.status);
+    if (active) throw new AlreadyPlaced(activity.id, active.id, active.reference);
+    if (!canHold(activity)) throw new NoCapacity(activity.id, activity.capacity);
     const placement = await this.placements.insertHeld(em, {
       id: randomUUID(),
       activityId: activity.id,
@@ -128,11 +121,7 @@ export class HoldPlacement {
   /** A repeated reference must describe the same hold; anything else is a client bug worth a 409. */
   private sameRequest(existing: Placement, command: HoldPlacementCommand): Placement {
     if (existing.activityId !== command.activityId || existing.youthRef !== command.youthRef) {
-      throw new ConflictError(
-        'reference-conflict',
-        `Reference ${command.reference} already belongs to another placement`,
-        { extensions: { placementId: existing.id } },
-      );
+      throw new ReferenceConflict(command.reference, existing.id);
     }
     return existing;
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@samenspel/http';
+import { InvalidField, PlacementNotConfirmed, PlacementNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { assertActsForTeam } from '../../../shared/access';
-import { InvalidFieldError, PlacementNotFoundError } from '../../../shared/errors';
 import { attendanceEvent } from '../../../shared/events';
 import type { AttendanceRecord } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
@@ -29,18 +28,14 @@ export class RecordAttendance {
     const date = Date.parse(`${sessionDate}T00:00:00Z`);
     // A day of slack for time zones: the session may be "today" in Amsterdam while UTC is still yesterday.
     if (Number.isNaN(date) || date > Date.now() + DAY_MS) {
-      throw new InvalidFieldError('sessionDate', 'must be a real date, not in the future');
+      throw new InvalidField('sessionDate', 'must be a real date, not in the future');
     }
     return this.dataSource.transaction(async (em) => {
       const placement = await this.placements.lock(em, placementId);
-      if (!placement) throw new PlacementNotFoundError(placementId);
+      if (!placement) throw new PlacementNotFound(placementId);
       assertActsForTeam(principal, placement.teamId);
       if (placement.status !== 'confirmed' && placement.status !== 'completed') {
-        throw new ConflictError(
-          'placement-not-confirmed',
-          `Attendance is recorded for confirmed placements; this one is ${placement.status}`,
-          { extensions: { currentStatus: placement.status } },
-        );
+        throw new PlacementNotConfirmed(placement.status);
       }
       const record = await this.placements.upsertAttendance(em, placementId, sessionDate, status);
       await this.outbox.append(em, [attendanceEvent(placement, sessionDate, status)]);

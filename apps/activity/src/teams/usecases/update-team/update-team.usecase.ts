@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { TeamNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { TeamNotFoundError } from '../../../shared/errors';
 import { teamEvent } from '../../../shared/events';
 import type { Team } from '../../team.entity';
 import { TeamsRepository } from '../../teams.repository';
@@ -19,7 +19,7 @@ export class UpdateTeam {
   execute(command: UpdateTeamCommand): Promise<Team> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.teams.lock(em, command.teamId);
-      if (!current) throw new TeamNotFoundError(command.teamId);
+      if (!current) throw new TeamNotFound(command.teamId);
       const { name, organisation, municipalityCodes } = command.changes;
       const team = await this.teams.update(em, {
         ...current,

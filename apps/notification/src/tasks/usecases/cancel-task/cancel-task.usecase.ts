@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, type Principal } from '@samenspel/http';
+import { TaskNotCancellable } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
@@ -32,11 +33,7 @@ export class CancelTask {
         command.taskId,
       );
       const decision = decide('cancel', task.status);
-      if (decision === 'conflict') {
-        throw new ConflictError('task-not-cancellable', `The task is ${task.status}`, {
-          extensions: { status: task.status },
-        });
-      }
+      if (decision === 'conflict') throw new TaskNotCancellable(task.status);
       if (decision === 'noop') return toTaskView(task);
       return toTaskView(await cancelTask(em, this.announcer, task, command.reason));
     });

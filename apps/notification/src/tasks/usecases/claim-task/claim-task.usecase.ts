@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, type Principal } from '@samenspel/http';
+import { TaskNotClaimable } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
@@ -33,11 +34,7 @@ export class ClaimTask {
         assignee: task.assignee,
         caller: command.principal.sub,
       });
-      if (decision === 'conflict') {
-        throw new ConflictError('task-not-claimable', `The task is ${task.status}`, {
-          extensions: { status: task.status },
-        });
-      }
+      if (decision === 'conflict') throw new TaskNotClaimable(task.status);
       if (decision === 'noop') return toTaskView(task);
       task.status = 'claimed';
       task.assignee = command.principal.sub;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, type Principal } from '@samenspel/http';
+import { TaskNotCompletable, UnknownOutcome } from '@samenspel/contracts';
+import type { Principal } from '@samenspel/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decide, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
@@ -33,22 +34,9 @@ export class CompleteTask {
         command.taskId,
       );
       const allowed = outcomesFor(task.type);
-      if (!allowed.includes(command.outcome)) {
-        throw new DomainError(
-          422,
-          'unknown-outcome',
-          `A ${task.type} task ends with one of: ${allowed.join(', ')}`,
-          {
-            extensions: { allowed },
-          },
-        );
-      }
+      if (!allowed.includes(command.outcome)) throw new UnknownOutcome(task.type, allowed);
       const decision = decide('complete', task.status);
-      if (decision === 'conflict') {
-        throw new ConflictError('task-not-completable', `The task is ${task.status}`, {
-          extensions: { status: task.status },
-        });
-      }
+      if (decision === 'conflict') throw new TaskNotCompletable(task.status);
       if (decision === 'noop') return toTaskView(task);
       const saved = await completeTask(
         em,

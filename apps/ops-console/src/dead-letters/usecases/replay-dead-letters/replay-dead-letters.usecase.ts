@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, type Principal } from '@samenspel/http';
+import { DeadLetterResolved } from '@samenspel/contracts';
+import { NotFoundError, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { replayHeaders } from '../../../domain/dead-letter-record';
 import { OpsKafka } from '../../../monitor/ops-kafka';
@@ -32,8 +33,7 @@ export class ReplayDeadLetters {
       if (missing.length) throw new NotFoundError(`dead letter ${missing[0]} not found`);
       const gone = records.find((r) => r.status === 'resolved' || r.value === null);
       if (gone)
-        throw new ConflictError(
-          'dead-letter-resolved',
+        throw new DeadLetterResolved(
           `dead letter ${gone.id} is ${gone.status === 'resolved' ? 'resolved' : 'past its retention'} and can no longer be replayed`,
         );
       const now = new Date();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, type Principal } from '@samenspel/http';
+import { DeadLetterResolved } from '@samenspel/contracts';
+import { NotFoundError, type Principal } from '@samenspel/http';
 import { NoteCipher } from '@samenspel/persistence';
 import { DataSource } from 'typeorm';
 import { DeadLetterRepository } from '../../dead-letter.repository';
@@ -22,8 +23,7 @@ export class ResolveDeadLetter {
     await this.dataSource.transaction(async (em) => {
       const [record] = await this.deadLetters.forUpdate(em, [id]);
       if (!record) throw new NotFoundError(`dead letter ${id} not found`);
-      if (record.status === 'resolved')
-        throw new ConflictError('dead-letter-resolved', `dead letter ${id} is already resolved`);
+      if (record.status === 'resolved') throw new DeadLetterResolved(`dead letter ${id} is already resolved`);
       await this.deadLetters.markResolved(em, id, actorOf(actor), this.cipher.encrypt(command.note, id));
     });
   }

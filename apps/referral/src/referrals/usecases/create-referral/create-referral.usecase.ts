@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import { ConsentMissingError } from '@samenspel/http';
+import { ConsentMissing, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { Outbox, type NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { consentByAge } from '@samenspel/contracts';
@@ -37,19 +36,13 @@ export class CreateReferral {
   ): Promise<{ referral: ReferralEntity; created: boolean }> {
     if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
 
+    // Consent before the lookup of an earlier referral: a request without valid consent is refused
+    // whatever was sent before, and before anything is read or written in the caller's transaction.
+    const verdict = consentByAge(command.ageYears, command.consent);
+    if (!verdict.valid) throw new ConsentMissing(command.ageYears, verdict.reason);
     if (command.externalRef) {
       const existing = await this.referrals.findByExternalRef(em, command.origin, command.externalRef);
       if (existing) return { referral: existing, created: false };
-    }
-    const verdict = consentByAge(command.ageYears, command.consent);
-    if (!verdict.valid) {
-      throw new ConsentMissingError(
-        `The consent does not allow a referral at age ${command.ageYears}`,
-        'consent-missing',
-        {
-          extensions: { consentProblem: verdict.reason },
-        },
-      );
     }
 
     const id = randomUUID();

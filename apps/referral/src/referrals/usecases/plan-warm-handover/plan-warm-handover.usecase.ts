@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
+import { NoYouthWorkTeam, REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspel/contracts';
+import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
@@ -34,17 +34,10 @@ export class PlanWarmHandover {
           extensions: { currentVersion: referral.version },
         });
       }
-      if (!OPEN_STATUSES.includes(referral.status)) {
-        throw new ConflictError('referral-closed', `A ${referral.status} referral gets no warm handover`);
-      }
+      if (!OPEN_STATUSES.includes(referral.status)) throw new ReferralClosed(referral.status);
       const teamId =
         referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
-      if (!teamId) {
-        throw new ConflictError(
-          'no-team',
-          'No youth-work team holds this referral yet, so nobody would get the task',
-        );
-      }
+      if (!teamId) throw new NoYouthWorkTeam();
       const warmHandover: WarmHandover = {
         proposedAt: new Date(command.proposedAt).toISOString(),
         participantRoles: command.participantRoles,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
+import { NoWarmHandover } from '@samenspel/contracts';
+import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { mayChange } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
@@ -28,9 +29,7 @@ export class RecordWarmHandoverOutcome {
           extensions: { currentVersion: referral.version },
         });
       }
-      if (!referral.warmHandover) {
-        throw new ConflictError('no-warm-handover', 'No warm handover was planned for this referral');
-      }
+      if (!referral.warmHandover) throw new NoWarmHandover();
       const warmHandover = {
         ...referral.warmHandover,
         tookPlace: command.tookPlace,

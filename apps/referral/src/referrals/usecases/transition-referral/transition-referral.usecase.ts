@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import {
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  PreconditionFailedError,
-} from '@samenspel/http';
+import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
+import { assertTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
 import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
@@ -47,15 +41,7 @@ export class TransitionReferral {
         { extensions: { currentVersion: referral.version } },
       );
     }
-    const verdict = checkTransition(referral.status, command);
-    if (!verdict.allowed) {
-      if (verdict.code === 'illegal-transition') {
-        throw new ConflictError('illegal-transition', verdict.detail, {
-          extensions: { currentStatus: referral.status, requestedStatus: command.to },
-        });
-      }
-      throw new DomainError(422, verdict.code, verdict.detail);
-    }
+    assertTransition(referral.status, command);
 
     const from = referral.status;
     const now = new Date();

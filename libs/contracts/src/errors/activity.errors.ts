@@ -1,0 +1,99 @@
+import { NotFound, OutOfScope, StateConflict } from './domain-error';
+
+export class ActivityNotFound extends NotFound {
+  constructor(activityId: string) {
+    super('activity-not-found', `No activity ${activityId}`);
+  }
+}
+
+export class TeamNotFound extends NotFound {
+  constructor(teamId: string) {
+    super('team-not-found', `No team ${teamId}`);
+  }
+}
+
+export class PlacementNotFound extends NotFound {
+  constructor(placementId: string) {
+    super('placement-not-found', `No placement ${placementId}`);
+  }
+}
+
+/** A team lead or youth worker acts for their own team only. */
+export class ActsForAnotherTeam extends OutOfScope {
+  constructor(role: string, teamId: string) {
+    super('forbidden', `A ${role} of another team cannot act for team ${teamId}`);
+  }
+}
+
+/** Every seat of the activity is held or confirmed. */
+export class NoCapacity extends StateConflict {
+  constructor(activityId: string, capacity: number) {
+    super('no-capacity', `Activity ${activityId} has no free seat (capacity ${capacity})`, {
+      extensions: { activityId, capacity, available: 0 },
+    });
+  }
+}
+
+/** A draft, paused or closed activity takes no new holds. */
+export class ActivityNotOpen extends StateConflict {
+  constructor(activityId: string, status: string) {
+    super('activity-not-open', `Activity ${activityId} is ${status} and takes no placements`, {
+      extensions: { activityId, currentStatus: status },
+    });
+  }
+}
+
+export class ActivityClosed extends StateConflict {
+  constructor(activityId: string) {
+    super('activity-closed', `Activity ${activityId} is closed and can no longer change`);
+  }
+}
+
+/** A capacity may not drop below the seats already held or confirmed. */
+export class CapacityBelowOccupied extends StateConflict {
+  constructor(capacity: number, held: number, confirmed: number) {
+    super(
+      'capacity-below-occupied',
+      `Capacity ${capacity} is below the ${held + confirmed} seat(s) held or confirmed`,
+      { extensions: { held, confirmed } },
+    );
+  }
+}
+
+/** The youngster already holds or has a seat on this activity, under another reference. */
+export class AlreadyPlaced extends StateConflict {
+  constructor(activityId: string, placementId: string, reference: string) {
+    super('already-placed', `This youngster already has a seat on activity ${activityId}`, {
+      extensions: { placementId, reference },
+    });
+  }
+}
+
+/** A hold's reference was used before for another youngster or activity: a client bug. */
+export class ReferenceConflict extends StateConflict {
+  constructor(reference: string, placementId: string) {
+    super('reference-conflict', `Reference ${reference} already belongs to another placement`, {
+      extensions: { placementId },
+    });
+  }
+}
+
+/** The hold lapsed before the sweeper released it; it can no longer be confirmed. */
+export class HoldExpired extends StateConflict {
+  constructor(placementId: string, expiresAt: Date) {
+    super('hold-expired', `The hold of placement ${placementId} has expired`, {
+      extensions: { expiresAt: expiresAt.toISOString() },
+    });
+  }
+}
+
+/** Attendance is kept for confirmed (or completed) placements only. */
+export class PlacementNotConfirmed extends StateConflict {
+  constructor(status: string) {
+    super(
+      'placement-not-confirmed',
+      `Attendance is recorded for confirmed placements; this one is ${status}`,
+      { extensions: { currentStatus: status } },
+    );
+  }
+}
