@@ -6,6 +6,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-event.entity';
 export * from './inbox/inbox-event.entity';
+export * from './unit-of-work';
 export * from './consumer/event-context';
 export * from './consumer/event-processor';
 export * from './consumer/dead-letter';

@@ -1,16 +1,15 @@
 import type { CloudEvent } from '@samenspel/contracts';
-import type { EntityManager } from 'typeorm';
-import type { NewEvent } from '../outbox/outbox';
+import type { UnitOfWork } from '../unit-of-work';
 
-/** What a handler gets besides the event: the transaction its effect must use, and the outbox in it. */
-export interface EventContext {
-  /** The transaction in which the inbox record is written; the handler's effect commits with it or not at all. */
-  readonly em: EntityManager;
+/**
+ * What a handler gets besides the event: its unit of work (the transaction in which the inbox
+ * record is written, so that its effect commits with it or not at all, and the outbox in it), and
+ * where the event came from.
+ */
+export interface EventContext extends UnitOfWork {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
-  /** Appends outgoing events to the outbox in the same transaction. */
-  publish(events: NewEvent | NewEvent[]): Promise<CloudEvent[]>;
 }
 
 export type EventHandler<T = unknown> = (event: CloudEvent<T>, context: EventContext) => Promise<void>;

@@ -16,6 +16,7 @@ import type { KafkaConnectionOptions } from '../broker/kafka-transport';
 import { KafkaJsBroker } from '../broker/kafkajs-broker';
 import { MessagingRuntime, type MessagingConfig } from '../messaging-runtime';
 import { Outbox } from '../outbox/outbox';
+import { UnitsOfWork } from '../unit-of-work';
 
 export interface MessagingModuleOptions {
   imports?: ModuleMetadata['imports'];
@@ -44,7 +45,8 @@ class MessagingShutdown implements BeforeApplicationShutdown {
 }
 
 /**
- * Wires the messaging core into a service: inject `Outbox` to publish in a transaction, and pass
+ * Wires the messaging core into a service: inject `UnitsOfWork` to open a transaction with the
+ * outbox's publish in it (HTTP entry points; event handlers are given theirs), and pass
  * `MessagingRuntime.server` to `app.connectMicroservice({ strategy })` to consume.
  */
 @Module({})
@@ -81,9 +83,14 @@ export class MessagingModule {
           inject: [MessagingRuntime],
           useFactory: (runtime: MessagingRuntime) => runtime.outbox,
         },
+        {
+          provide: UnitsOfWork,
+          inject: [DataSource, Outbox],
+          useFactory: (dataSource: DataSource, outbox: Outbox) => new UnitsOfWork(dataSource, outbox),
+        },
         MessagingShutdown,
       ],
-      exports: [MessagingRuntime, Outbox],
+      exports: [MessagingRuntime, Outbox, UnitsOfWork],
     };
   }
 }
