@@ -2,7 +2,7 @@ import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { Referrals1764806400000 } from './migrations/1764806400000-referrals';
 import { ReferralEraser, ReferralRetention } from './privacy/referral-privacy';
-import { ReferralConfig } from './referral-config';
+import { ReferralConfig } from './config/referral.config';
 import { ReferralEntity, ReferralStatusChangeEntity } from './referrals/referral.entity';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TeamEntity } from './teams/team.entity';

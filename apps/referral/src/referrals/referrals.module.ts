@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
-import type { ReferralConfig } from '../referral-config';
+import type { ReferralConfig } from '../config/referral.config';
 import { TeamsModule } from '../teams/teams.module';
 import { FOLLOW_UP_FINAL_STEPS, ReferralEventsController } from './referral-events.controller';
 import { ReferralMetrics } from './referral-metrics';

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '@samenspel/http';
 import { DEV_NOTE_ENCRYPTION_KEY } from '@samenspel/bootstrap';
-import { ReferralConfig } from './referral-config';
+import { ReferralConfig } from './referral.config';
 
 const PROD_JWT = 'a-production-secret-of-at-least-32-characters';
 
