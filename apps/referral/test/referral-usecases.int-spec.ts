@@ -7,20 +7,20 @@ import { Referrals1764806400000 } from '../src/migrations/1764806400000-referral
 import { NoteCipher } from '@samenspel/persistence';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
-import { ReferralRepository } from '../src/referrals/referral.repository';
+import { ReferralsRepository } from '../src/referrals/referrals.repository';
 import type { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
 import { CreateReferral } from '../src/referrals/usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from '../src/referrals/usecases/transition-referral/transition-referral.usecase';
 import { TeamEntity } from '../src/teams/team.entity';
-import { TeamRepository } from '../src/teams/team.repository';
+import { TeamsRepository } from '../src/teams/teams.repository';
 
 /** The use cases with their real repositories against PostgreSQL (no broker needed: the outbox is a table). */
 describe('the referral use cases against PostgreSQL', () => {
   let db: TestDatabase;
   let createReferral: CreateReferral;
   let transitionReferral: TransitionReferral;
-  const referrals = new ReferralRepository();
-  const teams = new TeamRepository();
+  const referrals = new ReferralsRepository();
+  const teams = new TeamsRepository();
 
   beforeAll(async () => {
     db = await createTestDatabase('referral_usecases', {

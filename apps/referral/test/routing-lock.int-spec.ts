@@ -24,12 +24,12 @@ import { Referrals1764806400000 } from '../src/migrations/1764806400000-referral
 import { ReferralEventsController } from '../src/referrals/referral-events.controller';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
-import { ReferralRepository } from '../src/referrals/referral.repository';
+import { ReferralsRepository } from '../src/referrals/referrals.repository';
 import type { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
 import { CreateReferral } from '../src/referrals/usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from '../src/referrals/usecases/transition-referral/transition-referral.usecase';
 import { TeamEntity } from '../src/teams/team.entity';
-import { TeamRepository } from '../src/teams/team.repository';
+import { TeamsRepository } from '../src/teams/teams.repository';
 
 const contracts = samenspelContracts();
 const TYPE = REFERRAL_EVENT_TYPES.careReferralRequested;
@@ -59,7 +59,7 @@ describe('routing referrals from two partitions at once', () => {
   let createReferral: CreateReferral;
   let controller: ReferralEventsController;
   let outbox: Outbox;
-  const teams = new TeamRepository();
+  const teams = new TeamsRepository();
   // Fresh codes for this file's database: a random base, one more for each municipality.
   let nextMunicipality = 1000 + Math.floor(Math.random() * 8000);
 
@@ -69,7 +69,7 @@ describe('routing referrals from two partitions at once', () => {
       migrations: [MessagingCore1764201600000, Referrals1764806400000],
     });
     outbox = new Outbox('urn:samenspel:referral', contracts);
-    const referrals = new ReferralRepository();
+    const referrals = new ReferralsRepository();
     const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
     const metrics = new ReferralMetrics(new MetricsRegistry());
     createReferral = new CreateReferral(db.dataSource, outbox, referrals, teams, cipher, metrics);

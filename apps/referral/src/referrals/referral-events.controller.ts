@@ -16,7 +16,7 @@ import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
-import { ReferralRepository } from './referral.repository';
+import { ReferralsRepository } from './referrals.repository';
 import type { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
 import { AGGREGATE_TYPE, CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
@@ -34,7 +34,7 @@ export class ReferralEventsController {
   constructor(
     @Inject(CreateReferral) private readonly createReferral: CreateReferral,
     @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
     @Inject(FOLLOW_UP_FINAL_STEPS) private readonly finalSteps: readonly string[],
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,

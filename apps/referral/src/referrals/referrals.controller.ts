@@ -44,7 +44,7 @@ import {
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NoteCipher, NoteDecryptionError } from '@samenspel/persistence';
-import { TeamRepository } from '../teams/team.repository';
+import { TeamsRepository } from '../teams/teams.repository';
 import { maySee, maySeeNotes } from './access-policy';
 import {
   CreateReferralBody,
@@ -57,7 +57,7 @@ import {
 } from './dto/referral.dto';
 import { etagOf, versionFromIfMatch } from './etag';
 import type { ReferralEntity } from './referral.entity';
-import { ReferralRepository } from './referral.repository';
+import { ReferralsRepository } from './referrals.repository';
 import { toReferralView } from './referral-view';
 import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { PlanWarmHandover } from './usecases/plan-warm-handover/plan-warm-handover.usecase';
@@ -83,8 +83,8 @@ const IF_MATCH = {
 export class ReferralsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
-    @Inject(TeamRepository) private readonly teams: TeamRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(CreateReferral) private readonly createReferral: CreateReferral,
     @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,

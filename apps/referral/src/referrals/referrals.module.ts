@@ -4,7 +4,7 @@ import type { ReferralConfig } from '../config/referral.config';
 import { TeamsModule } from '../teams/teams.module';
 import { FOLLOW_UP_FINAL_STEPS, ReferralEventsController } from './referral-events.controller';
 import { ReferralMetrics } from './referral-metrics';
-import { ReferralRepository } from './referral.repository';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsController } from './referrals.controller';
 import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { PlanWarmHandover } from './usecases/plan-warm-handover/plan-warm-handover.usecase';
@@ -21,7 +21,7 @@ export class ReferralsModule {
       providers: [
         { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
         { provide: FOLLOW_UP_FINAL_STEPS, useValue: config.FOLLOW_UP_FINAL_STEPS.split(',') },
-        ReferralRepository,
+        ReferralsRepository,
         ReferralMetrics,
         CreateReferral,
         TransitionReferral,

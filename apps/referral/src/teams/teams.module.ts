@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TeamEventsController } from './team-events.controller';
-import { TeamRepository } from './team.repository';
+import { TeamsRepository } from './teams.repository';
 
-@Module({ controllers: [TeamEventsController], providers: [TeamRepository], exports: [TeamRepository] })
+@Module({ controllers: [TeamEventsController], providers: [TeamsRepository], exports: [TeamsRepository] })
 export class TeamsModule {}

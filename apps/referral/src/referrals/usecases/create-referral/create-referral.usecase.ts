@@ -6,10 +6,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { lockOrYield, NoteCipher } from '@samenspel/persistence';
-import { TeamRepository } from '../../../teams/team.repository';
+import { TeamsRepository } from '../../../teams/teams.repository';
 import { ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
-import { ReferralRepository } from '../../referral.repository';
+import { ReferralsRepository } from '../../referrals.repository';
 import type { CreateReferralCommand } from './create-referral.command';
 
 export const AGGREGATE_TYPE = 'referral';
@@ -24,8 +24,8 @@ export class CreateReferral {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
-    @Inject(TeamRepository) private readonly teams: TeamRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
   ) {}

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
 import { mayChange } from '../../access-policy';
 import type { ReferralEntity, WarmHandover } from '../../referral.entity';
-import { ReferralRepository } from '../../referral.repository';
+import { ReferralsRepository } from '../../referrals.repository';
 import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
 import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
 
@@ -20,7 +20,7 @@ export class PlanWarmHandover {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
   ) {}
 
   execute(command: PlanWarmHandoverCommand): Promise<ReferralEntity> {

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samensp
 import { DataSource } from 'typeorm';
 import { mayChange } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
-import { ReferralRepository } from '../../referral.repository';
+import { ReferralsRepository } from '../../referrals.repository';
 import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
 
 /**
@@ -15,7 +15,7 @@ import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-ou
 export class RecordWarmHandoverOutcome {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
   ) {}
 
   execute(command: RecordWarmHandoverOutcomeCommand): Promise<ReferralEntity> {

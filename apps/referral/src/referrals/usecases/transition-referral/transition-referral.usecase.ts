@@ -8,7 +8,7 @@ import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
-import { ReferralRepository } from '../../referral.repository';
+import { ReferralsRepository } from '../../referrals.repository';
 import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
 import type { TransitionReferralCommand } from './transition-referral.command';
 
@@ -18,7 +18,7 @@ export class TransitionReferral {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(ReferralRepository) private readonly referrals: ReferralRepository,
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
   ) {}

@@ -5,8 +5,9 @@ import { TeamEntity } from './team.entity';
 
 const OPEN = `('requested','accepted','in-progress','on-hold')`;
 
+/** The team read model; every method runs in the entity manager it is given, the caller's transaction. */
 @Injectable()
-export class TeamRepository {
+export class TeamsRepository {
   async upsert(em: EntityManager, team: Omit<TeamEntity, 'updatedAt'>): Promise<void> {
     await em.query(
       `INSERT INTO team (team_id, name, organisation, municipality_codes) VALUES ($1, $2, $3, $4)

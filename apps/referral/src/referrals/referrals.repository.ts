@@ -18,8 +18,9 @@ export interface ReferralFilter {
   offset: number;
 }
 
+/** Referrals and their status history; every method runs in the entity manager it is given, the caller's transaction. */
 @Injectable()
-export class ReferralRepository {
+export class ReferralsRepository {
   async insert(em: EntityManager, referral: ReferralEntity): Promise<void> {
     await em.getRepository(ReferralEntity).insert(referral);
   }
