@@ -8,8 +8,9 @@ import { NoteCipher } from '@samenspel/persistence';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
 import { ReferralsRepository } from '../src/referrals/referrals.repository';
-import type { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
+import { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
 import { CreateReferral } from '../src/referrals/usecases/create-referral/create-referral.usecase';
+import { TransitionReferralCommand } from '../src/referrals/usecases/transition-referral/transition-referral.command';
 import { TransitionReferral } from '../src/referrals/usecases/transition-referral/transition-referral.usecase';
 import { TeamEntity } from '../src/teams/team.entity';
 import { TeamsRepository } from '../src/teams/teams.repository';
@@ -37,22 +38,23 @@ describe('the referral use cases against PostgreSQL', () => {
   afterAll(async () => db?.drop());
 
   const municipality = () => `GM${1000 + Math.floor(Math.random() * 9000)}`;
-  const command = (overrides: Partial<CreateReferralCommand> = {}): CreateReferralCommand => ({
-    origin: 'api',
-    direction: 'care-to-youth-work',
-    phase: 'during',
-    youthRef: aYouthRef(),
-    ageYears: 16,
-    postcode4: '3581',
-    municipalityCode: 'GM0344',
-    reason: 'leisure',
-    themes: ['music'],
-    note: 'Alleen op woensdag.',
-    consent: { youthWork: true, givenBy: 'youth', givenAt: '2026-11-01T09:00:00Z' },
-    referredBy: { organisation: 'zorg-test', role: 'care-worker' },
-    actor: { role: 'intake-system', ref: 'test' },
-    ...overrides,
-  });
+  const command = (overrides: Partial<CreateReferralCommand> = {}) =>
+    new CreateReferralCommand({
+      origin: 'api',
+      direction: 'care-to-youth-work',
+      phase: 'during',
+      youthRef: aYouthRef(),
+      ageYears: 16,
+      postcode4: '3581',
+      municipalityCode: 'GM0344',
+      reason: 'leisure',
+      themes: ['music'],
+      note: 'Alleen op woensdag.',
+      consent: { youthWork: true, givenBy: 'youth', givenAt: '2026-11-01T09:00:00Z' },
+      referredBy: { organisation: 'zorg-test', role: 'care-worker' },
+      actor: { role: 'intake-system', ref: 'test' },
+      ...overrides,
+    });
   const outboxTypes = async (aggregateId: string) =>
     (
       await db.dataSource.query(
@@ -81,12 +83,14 @@ describe('the referral use cases against PostgreSQL', () => {
     const first = await createReferral.execute(command({ municipalityCode: code }));
     const second = await createReferral.execute(command({ municipalityCode: code }));
     expect([first.referral.receivingTeamId, second.referral.receivingTeamId]).toEqual([a, b]);
-    await transitionReferral.execute({
-      referralId: first.referral.id,
-      to: 'rejected',
-      reasonCode: 'no-capacity',
-      actor: { role: 'team-lead', ref: 'lead-a' },
-    });
+    await transitionReferral.execute(
+      new TransitionReferralCommand({
+        referralId: first.referral.id,
+        to: 'rejected',
+        reasonCode: 'no-capacity',
+        actor: { role: 'team-lead', ref: 'lead-a' },
+      }),
+    );
     const third = await createReferral.execute(command({ municipalityCode: code }));
     expect(third.referral.receivingTeamId).toBe(a);
   });
@@ -127,27 +131,33 @@ describe('the referral use cases against PostgreSQL', () => {
 
   it('records each transition with actor and reason, bumps the version and refuses a stale one', async () => {
     const { referral } = await createReferral.execute(command());
-    const accepted = await transitionReferral.execute({
-      referralId: referral.id,
-      to: 'accepted',
-      expectedVersion: 1,
-      actor: { role: 'youth-worker', ref: 'worker-1' },
-    });
+    const accepted = await transitionReferral.execute(
+      new TransitionReferralCommand({
+        referralId: referral.id,
+        to: 'accepted',
+        expectedVersion: 1,
+        actor: { role: 'youth-worker', ref: 'worker-1' },
+      }),
+    );
     expect(accepted.version).toBe(2);
     await expect(
-      transitionReferral.execute({
-        referralId: referral.id,
-        to: 'in-progress',
-        expectedVersion: 1,
-        actor: { role: 'youth-worker', ref: 'worker-2' },
-      }),
+      transitionReferral.execute(
+        new TransitionReferralCommand({
+          referralId: referral.id,
+          to: 'in-progress',
+          expectedVersion: 1,
+          actor: { role: 'youth-worker', ref: 'worker-2' },
+        }),
+      ),
     ).rejects.toBeInstanceOf(PreconditionFailedError);
     await expect(
-      transitionReferral.execute({
-        referralId: referral.id,
-        to: 'requested',
-        actor: { role: 'youth-worker', ref: 'w' },
-      }),
+      transitionReferral.execute(
+        new TransitionReferralCommand({
+          referralId: referral.id,
+          to: 'requested',
+          actor: { role: 'youth-worker', ref: 'w' },
+        }),
+      ),
     ).rejects.toBeInstanceOf(IllegalTransition);
 
     const history = await referrals.history(db.dataSource.manager, referral.id);
@@ -164,17 +174,21 @@ describe('the referral use cases against PostgreSQL', () => {
   it('lets two concurrent changes of one referral through one at a time: the loser sees the new status', async () => {
     const { referral } = await createReferral.execute(command());
     const results = await Promise.allSettled([
-      transitionReferral.execute({
-        referralId: referral.id,
-        to: 'accepted',
-        actor: { role: 'team-lead', ref: 'x' },
-      }),
-      transitionReferral.execute({
-        referralId: referral.id,
-        to: 'rejected',
-        reasonCode: 'no-capacity',
-        actor: { role: 'team-lead', ref: 'y' },
-      }),
+      transitionReferral.execute(
+        new TransitionReferralCommand({
+          referralId: referral.id,
+          to: 'accepted',
+          actor: { role: 'team-lead', ref: 'x' },
+        }),
+      ),
+      transitionReferral.execute(
+        new TransitionReferralCommand({
+          referralId: referral.id,
+          to: 'rejected',
+          reasonCode: 'no-capacity',
+          actor: { role: 'team-lead', ref: 'y' },
+        }),
+      ),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -25,7 +25,7 @@ import { ReferralEventsController } from '../src/referrals/referral-events.contr
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
 import { ReferralsRepository } from '../src/referrals/referrals.repository';
-import type { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
+import { CreateReferralCommand } from '../src/referrals/usecases/create-referral/create-referral.command';
 import { CreateReferral } from '../src/referrals/usecases/create-referral/create-referral.usecase';
 import { TransitionReferral } from '../src/referrals/usecases/transition-referral/transition-referral.usecase';
 import { TeamEntity } from '../src/teams/team.entity';
@@ -193,7 +193,7 @@ describe('routing referrals from two partitions at once', () => {
   /** What POST /referrals hands the use case: no transaction of its own, so it runs in a new one. */
   function aPostedReferral(code: string): CreateReferralCommand {
     const { youthRef, ageYears, postcode4, consent } = requested(code);
-    return {
+    return new CreateReferralCommand({
       origin: 'api',
       direction: 'care-to-youth-work',
       phase: 'during',
@@ -206,7 +206,7 @@ describe('routing referrals from two partitions at once', () => {
       consent,
       referredBy: { organisation: 'Jeugdhulp Test', role: 'jeugdhulpverlener' },
       actor: { role: 'care-worker', ref: 'worker-1' },
-    };
+    });
   }
 
   const eventIdOf = (m: IncomingMessage) => JSON.parse(m.value!.toString()).id as string;

@@ -17,8 +17,9 @@ import type { Logger } from 'pino';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
 import { ReferralsRepository } from './referrals.repository';
-import type { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
+import { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
 import { AGGREGATE_TYPE, CreateReferral } from './usecases/create-referral/create-referral.usecase';
+import { TransitionReferralCommand } from './usecases/transition-referral/transition-referral.command';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -137,11 +138,11 @@ export class ReferralEventsController {
     const moves = followUpTransitions(referral.status, d.outcome, this.finalSteps.includes(d.step ?? ''));
     for (const move of moves) {
       await this.transitionReferral.execute(
-        {
+        new TransitionReferralCommand({
           referralId: referral.id,
           ...move,
           actor: { role: 'service', ref: `${event.source}#task:${d.taskId}` },
-        },
+        }),
         ctx.em,
       );
     }
@@ -155,8 +156,9 @@ export class ReferralEventsController {
   private async createFromEvent(
     ctx: EventContext,
     careRef: { trajectoryId: string } | { referralId: string },
-    command: CreateReferralCommand & { externalRef: string },
+    fields: CreateReferralCommand & { externalRef: string },
   ): Promise<void> {
+    const command = new CreateReferralCommand(fields);
     try {
       await this.createReferral.execute(command, ctx.em);
     } catch (error) {
@@ -166,7 +168,7 @@ export class ReferralEventsController {
         type: REFERRAL_EVENT_TYPES.consentMissing,
         key: command.youthRef,
         aggregateType: AGGREGATE_TYPE,
-        aggregateId: command.externalRef,
+        aggregateId: fields.externalRef,
         data: { youthRef: command.youthRef, ...careRef, reason: error.reason },
       });
     }
@@ -190,12 +192,12 @@ export class ReferralEventsController {
     }
     try {
       await this.transitionReferral.execute(
-        {
+        new TransitionReferralCommand({
           referralId: referral.id,
           to,
           reasonCode: d.reason,
           actor: { role: 'intake-system', ref: event.source },
-        },
+        }),
         ctx.em,
       );
     } catch (error) {

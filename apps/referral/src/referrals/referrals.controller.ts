@@ -59,9 +59,13 @@ import { etagOf, versionFromIfMatch } from './etag';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
 import { toReferralView } from './referral-view';
+import { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
 import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
+import { PlanWarmHandoverCommand } from './usecases/plan-warm-handover/plan-warm-handover.command';
 import { PlanWarmHandover } from './usecases/plan-warm-handover/plan-warm-handover.usecase';
+import { RecordWarmHandoverOutcomeCommand } from './usecases/record-warm-handover-outcome/record-warm-handover-outcome.command';
 import { RecordWarmHandoverOutcome } from './usecases/record-warm-handover-outcome/record-warm-handover-outcome.usecase';
+import { TransitionReferralCommand } from './usecases/transition-referral/transition-referral.command';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
 
 /** The bit of the HTTP response the controller touches (headers), without depending on express's types. */
@@ -104,23 +108,25 @@ export class ReferralsController {
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
     const party = await this.referringParty(principal, body);
-    const { referral } = await this.createReferral.execute({
-      origin: 'api',
-      direction: body.direction,
-      phase: body.phase,
-      youthRef: body.youthRef,
-      ageYears: body.ageYears,
-      postcode4: body.postcode4,
-      municipalityCode: body.municipalityCode,
-      reason: body.reason,
-      themes: body.themes,
-      note: body.note,
-      consent: body.consent,
-      referredBy: party.referredBy,
-      referringTeamId: party.referringTeamId,
-      receivingOrganisation: body.receivingOrganisation,
-      actor: { role: principal.role, ref: principal.sub },
-    });
+    const { referral } = await this.createReferral.execute(
+      new CreateReferralCommand({
+        origin: 'api',
+        direction: body.direction,
+        phase: body.phase,
+        youthRef: body.youthRef,
+        ageYears: body.ageYears,
+        postcode4: body.postcode4,
+        municipalityCode: body.municipalityCode,
+        reason: body.reason,
+        themes: body.themes,
+        note: body.note,
+        consent: body.consent,
+        referredBy: party.referredBy,
+        referringTeamId: party.referringTeamId,
+        receivingOrganisation: body.receivingOrganisation,
+        actor: { role: principal.role, ref: principal.sub },
+      }),
+    );
     res.setHeader('ETag', etagOf(referral.version));
     res.setHeader('Location', `/api/v1/referrals/${referral.id}`);
     return toReferralView(referral, { decrypt: this.decryptorFor(principal, referral.id), history: [] });
@@ -188,16 +194,18 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.transitionReferral.execute({
-      referralId: id,
-      to: body.to,
-      reasonCode: body.reasonCode,
-      outcome: body.outcome,
-      note: body.note,
-      expectedVersion: versionFromIfMatch(ifMatch),
-      actor: { role: principal.role, ref: principal.sub },
-      principal,
-    });
+    const referral = await this.transitionReferral.execute(
+      new TransitionReferralCommand({
+        referralId: id,
+        to: body.to,
+        reasonCode: body.reasonCode,
+        outcome: body.outcome,
+        note: body.note,
+        expectedVersion: versionFromIfMatch(ifMatch),
+        actor: { role: principal.role, ref: principal.sub },
+        principal,
+      }),
+    );
     return this.withHistory(referral, principal, res);
   }
 
@@ -215,13 +223,15 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.planWarmHandover.execute({
-      referralId: id,
-      proposedAt: body.proposedAt,
-      participantRoles: body.participantRoles,
-      expectedVersion: versionFromIfMatch(ifMatch),
-      principal,
-    });
+    const referral = await this.planWarmHandover.execute(
+      new PlanWarmHandoverCommand({
+        referralId: id,
+        proposedAt: body.proposedAt,
+        participantRoles: body.participantRoles,
+        expectedVersion: versionFromIfMatch(ifMatch),
+        principal,
+      }),
+    );
     return this.withHistory(referral, principal, res);
   }
 
@@ -239,12 +249,14 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.recordOutcome.execute({
-      referralId: id,
-      tookPlace: body.tookPlace,
-      expectedVersion: versionFromIfMatch(ifMatch),
-      principal,
-    });
+    const referral = await this.recordOutcome.execute(
+      new RecordWarmHandoverOutcomeCommand({
+        referralId: id,
+        tookPlace: body.tookPlace,
+        expectedVersion: versionFromIfMatch(ifMatch),
+        principal,
+      }),
+    );
     return this.withHistory(referral, principal, res);
   }
 

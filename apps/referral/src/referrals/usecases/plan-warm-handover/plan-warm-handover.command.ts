@@ -1,10 +1,14 @@
 import type { Principal } from '@samenspel/http';
 
-export interface PlanWarmHandoverCommand {
-  referralId: string;
-  proposedAt: string;
+export class PlanWarmHandoverCommand {
+  readonly principal!: Principal;
+  readonly referralId!: string;
+  readonly proposedAt!: string;
   /** Who takes part, by role (care-worker, youth-worker, youth, guardian…): never names. */
-  participantRoles: string[];
-  expectedVersion?: number;
-  principal: Principal;
+  readonly participantRoles!: string[];
+  readonly expectedVersion?: number;
+
+  constructor(fields: PlanWarmHandoverCommand) {
+    Object.assign(this, fields);
+  }
 }

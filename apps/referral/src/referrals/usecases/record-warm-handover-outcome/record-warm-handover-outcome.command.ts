@@ -1,8 +1,12 @@
 import type { Principal } from '@samenspel/http';
 
-export interface RecordWarmHandoverOutcomeCommand {
-  referralId: string;
-  tookPlace: boolean;
-  expectedVersion?: number;
-  principal: Principal;
+export class RecordWarmHandoverOutcomeCommand {
+  readonly principal!: Principal;
+  readonly referralId!: string;
+  readonly tookPlace!: boolean;
+  readonly expectedVersion?: number;
+
+  constructor(fields: RecordWarmHandoverOutcomeCommand) {
+    Object.assign(this, fields);
+  }
 }
