@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IllegalTransition, samenspelContracts } from '@samenspel/contracts';
 import { MetricsRegistry, PreconditionFailedError } from '@samenspel/http';
-import { MessagingCore1764201600000, Outbox } from '@samenspel/messaging';
+import { MessagingCore1764201600000, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
 import { NoteCipher } from '@samenspel/persistence';
@@ -19,6 +19,7 @@ import { TeamsRepository } from '../src/teams/teams.repository';
 describe('the referral use cases against PostgreSQL', () => {
   let db: TestDatabase;
   let createReferral: CreateReferral;
+  let units: UnitsOfWork;
   let transitionReferral: TransitionReferral;
   const referrals = new ReferralsRepository();
   const teams = new TeamsRepository();
@@ -31,7 +32,8 @@ describe('the referral use cases against PostgreSQL', () => {
     const outbox = new Outbox('urn:samenspel:referral', samenspelContracts());
     const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
     const metrics = new ReferralMetrics(new MetricsRegistry());
-    createReferral = new CreateReferral(db.dataSource, outbox, referrals, teams, cipher, metrics);
+    units = new UnitsOfWork(db.dataSource, outbox);
+    createReferral = new CreateReferral(referrals, teams, cipher, metrics);
     transitionReferral = new TransitionReferral(db.dataSource, outbox, referrals, cipher, metrics);
   }, 60000);
 
@@ -55,6 +57,8 @@ describe('the referral use cases against PostgreSQL', () => {
       actor: { role: 'intake-system', ref: 'test' },
       ...overrides,
     });
+  /** As POST /referrals runs it: in a unit of work of its own. */
+  const create = (cmd: CreateReferralCommand) => units.run((uow) => createReferral.execute(cmd, uow));
   const outboxTypes = async (aggregateId: string) =>
     (
       await db.dataSource.query(
@@ -80,8 +84,8 @@ describe('the referral use cases against PostgreSQL', () => {
     });
 
     // A gets the first (tie → lowest id), B the second; closing A's makes A the emptier again.
-    const first = await createReferral.execute(command({ municipalityCode: code }));
-    const second = await createReferral.execute(command({ municipalityCode: code }));
+    const first = await create(command({ municipalityCode: code }));
+    const second = await create(command({ municipalityCode: code }));
     expect([first.referral.receivingTeamId, second.referral.receivingTeamId]).toEqual([a, b]);
     await transitionReferral.execute(
       new TransitionReferralCommand({
@@ -91,7 +95,7 @@ describe('the referral use cases against PostgreSQL', () => {
         actor: { role: 'team-lead', ref: 'lead-a' },
       }),
     );
-    const third = await createReferral.execute(command({ municipalityCode: code }));
+    const third = await create(command({ municipalityCode: code }));
     expect(third.referral.receivingTeamId).toBe(a);
   });
 
@@ -101,8 +105,8 @@ describe('the referral use cases against PostgreSQL', () => {
       externalRef: aUniqueName('traj'),
       phase: 'after',
     });
-    const once = await createReferral.execute(trajectory);
-    const again = await createReferral.execute(trajectory);
+    const once = await create(trajectory);
+    const again = await create(trajectory);
     expect(again).toEqual({ referral: expect.objectContaining({ id: once.referral.id }), created: false });
     expect(
       await db.dataSource.query(`SELECT id FROM referral WHERE external_ref = $1`, [trajectory.externalRef]),
@@ -110,7 +114,7 @@ describe('the referral use cases against PostgreSQL', () => {
   });
 
   it('emits created and requested for a toeleiding, and never puts the note in an event', async () => {
-    const { referral } = await createReferral.execute(
+    const { referral } = await create(
       command({
         direction: 'youth-work-to-care',
         phase: 'before',
@@ -130,7 +134,7 @@ describe('the referral use cases against PostgreSQL', () => {
   });
 
   it('records each transition with actor and reason, bumps the version and refuses a stale one', async () => {
-    const { referral } = await createReferral.execute(command());
+    const { referral } = await create(command());
     const accepted = await transitionReferral.execute(
       new TransitionReferralCommand({
         referralId: referral.id,
@@ -172,7 +176,7 @@ describe('the referral use cases against PostgreSQL', () => {
   });
 
   it('lets two concurrent changes of one referral through one at a time: the loser sees the new status', async () => {
-    const { referral } = await createReferral.execute(command());
+    const { referral } = await create(command());
     const results = await Promise.allSettled([
       transitionReferral.execute(
         new TransitionReferralCommand({

@@ -11,6 +11,7 @@ import {
   EventProcessor,
   MessagingCore1764201600000,
   Outbox,
+  UnitsOfWork,
   type BatchControl,
   type EventHandler,
   type IncomingMessage,
@@ -59,6 +60,7 @@ describe('routing referrals from two partitions at once', () => {
   let createReferral: CreateReferral;
   let controller: ReferralEventsController;
   let outbox: Outbox;
+  let units: UnitsOfWork;
   const teams = new TeamsRepository();
   // Fresh codes for this file's database: a random base, one more for each municipality.
   let nextMunicipality = 1000 + Math.floor(Math.random() * 8000);
@@ -72,7 +74,8 @@ describe('routing referrals from two partitions at once', () => {
     const referrals = new ReferralsRepository();
     const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
     const metrics = new ReferralMetrics(new MetricsRegistry());
-    createReferral = new CreateReferral(db.dataSource, outbox, referrals, teams, cipher, metrics);
+    units = new UnitsOfWork(db.dataSource, outbox);
+    createReferral = new CreateReferral(referrals, teams, cipher, metrics);
     const transition = new TransitionReferral(db.dataSource, outbox, referrals, cipher, metrics);
     const quiet = pino({ level: 'silent' });
     controller = new ReferralEventsController(createReferral, transition, referrals, metrics, [], quiet);
@@ -190,7 +193,7 @@ describe('routing referrals from two partitions at once', () => {
     return { processor, lines, deadLetters, outcomes };
   }
 
-  /** What POST /referrals hands the use case: no transaction of its own, so it runs in a new one. */
+  /** What POST /referrals hands the use case, in a unit of work of its own. */
   function aPostedReferral(code: string): CreateReferralCommand {
     const { youthRef, ageYears, postcode4, consent } = requested(code);
     return new CreateReferralCommand({
@@ -246,7 +249,9 @@ describe('routing referrals from two partitions at once', () => {
     ]);
     await firstLocksHeld;
     // Meanwhile POST /referrals in both municipalities: each in its own transaction, which waits.
-    const viaHttp = [x, y].map((m) => createReferral.execute(aPostedReferral(m.code)));
+    const viaHttp = [x, y].map((m) =>
+      units.run((uow) => createReferral.execute(aPostedReferral(m.code), uow)),
+    );
     await waitFor(async () => (await advisoryLockWaiters()) === 2, {
       description: 'both POST /referrals waiting for their municipality',
     });

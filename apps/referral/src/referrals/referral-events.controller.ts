@@ -160,7 +160,7 @@ export class ReferralEventsController {
   ): Promise<void> {
     const command = new CreateReferralCommand(fields);
     try {
-      await this.createReferral.execute(command, ctx.em);
+      await this.createReferral.execute(command, ctx);
     } catch (error) {
       if (!(error instanceof ConsentMissing)) throw error;
       this.metrics.consentMissing.inc({ origin: command.origin });

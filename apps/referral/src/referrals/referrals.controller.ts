@@ -41,6 +41,7 @@ import {
   SERVICE_LOGGER,
   type Principal,
 } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NoteCipher, NoteDecryptionError } from '@samenspel/persistence';
@@ -87,6 +88,7 @@ const IF_MATCH = {
 export class ReferralsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
     @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(TeamsRepository) private readonly teams: TeamsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
@@ -108,25 +110,24 @@ export class ReferralsController {
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
     const party = await this.referringParty(principal, body);
-    const { referral } = await this.createReferral.execute(
-      new CreateReferralCommand({
-        origin: 'api',
-        direction: body.direction,
-        phase: body.phase,
-        youthRef: body.youthRef,
-        ageYears: body.ageYears,
-        postcode4: body.postcode4,
-        municipalityCode: body.municipalityCode,
-        reason: body.reason,
-        themes: body.themes,
-        note: body.note,
-        consent: body.consent,
-        referredBy: party.referredBy,
-        referringTeamId: party.referringTeamId,
-        receivingOrganisation: body.receivingOrganisation,
-        actor: { role: principal.role, ref: principal.sub },
-      }),
-    );
+    const command = new CreateReferralCommand({
+      origin: 'api',
+      direction: body.direction,
+      phase: body.phase,
+      youthRef: body.youthRef,
+      ageYears: body.ageYears,
+      postcode4: body.postcode4,
+      municipalityCode: body.municipalityCode,
+      reason: body.reason,
+      themes: body.themes,
+      note: body.note,
+      consent: body.consent,
+      referredBy: party.referredBy,
+      referringTeamId: party.referringTeamId,
+      receivingOrganisation: body.receivingOrganisation,
+      actor: { role: principal.role, ref: principal.sub },
+    });
+    const { referral } = await this.units.run((uow) => this.createReferral.execute(command, uow));
     res.setHeader('ETag', etagOf(referral.version));
     res.setHeader('Location', `/api/v1/referrals/${referral.id}`);
     return toReferralView(referral, { decrypt: this.decryptorFor(principal, referral.id), history: [] });

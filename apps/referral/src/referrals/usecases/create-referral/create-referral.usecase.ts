@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConsentMissing, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import { Outbox, type NewEvent } from '@samenspel/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
 import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { lockOrYield, NoteCipher } from '@samenspel/persistence';
@@ -22,8 +21,6 @@ export const AGGREGATE_TYPE = 'referral';
 @Injectable()
 export class CreateReferral {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(TeamsRepository) private readonly teams: TeamsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
@@ -32,12 +29,11 @@ export class CreateReferral {
 
   async execute(
     command: CreateReferralCommand,
-    em?: EntityManager,
+    uow: UnitOfWork,
   ): Promise<{ referral: ReferralEntity; created: boolean }> {
-    if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
-
+    const { em } = uow;
     // Consent before the lookup of an earlier referral: a request without valid consent is refused
-    // whatever was sent before, and before anything is read or written in the caller's transaction.
+    // whatever was sent before, and before anything is read or written in the unit of work.
     const verdict = consentByAge(command.ageYears, command.consent);
     if (!verdict.valid) throw new ConsentMissing(command.ageYears, verdict.reason);
     if (command.externalRef) {
@@ -95,7 +91,7 @@ export class CreateReferral {
       actorRef: command.actor.ref,
       changedAt: now,
     });
-    await this.outbox.append(em, this.eventsFor(referral));
+    await uow.publish(this.eventsFor(referral));
     this.metrics.created.inc({
       direction: referral.direction,
       phase: referral.phase,
