@@ -34,7 +34,7 @@ describe('the referral use cases against PostgreSQL', () => {
     const metrics = new ReferralMetrics(new MetricsRegistry());
     units = new UnitsOfWork(db.dataSource, outbox);
     createReferral = new CreateReferral(referrals, teams, cipher, metrics);
-    transitionReferral = new TransitionReferral(db.dataSource, outbox, referrals, cipher, metrics);
+    transitionReferral = new TransitionReferral(referrals, cipher, metrics);
   }, 60000);
 
   afterAll(async () => db?.drop());
@@ -57,8 +57,10 @@ describe('the referral use cases against PostgreSQL', () => {
       actor: { role: 'intake-system', ref: 'test' },
       ...overrides,
     });
-  /** As POST /referrals runs it: in a unit of work of its own. */
+  /** As the API runs them: each in a unit of work of its own. */
   const create = (cmd: CreateReferralCommand) => units.run((uow) => createReferral.execute(cmd, uow));
+  const transition = (cmd: TransitionReferralCommand) =>
+    units.run((uow) => transitionReferral.execute(cmd, uow));
   const outboxTypes = async (aggregateId: string) =>
     (
       await db.dataSource.query(
@@ -87,7 +89,7 @@ describe('the referral use cases against PostgreSQL', () => {
     const first = await create(command({ municipalityCode: code }));
     const second = await create(command({ municipalityCode: code }));
     expect([first.referral.receivingTeamId, second.referral.receivingTeamId]).toEqual([a, b]);
-    await transitionReferral.execute(
+    await transition(
       new TransitionReferralCommand({
         referralId: first.referral.id,
         to: 'rejected',
@@ -135,7 +137,7 @@ describe('the referral use cases against PostgreSQL', () => {
 
   it('records each transition with actor and reason, bumps the version and refuses a stale one', async () => {
     const { referral } = await create(command());
-    const accepted = await transitionReferral.execute(
+    const accepted = await transition(
       new TransitionReferralCommand({
         referralId: referral.id,
         to: 'accepted',
@@ -145,7 +147,7 @@ describe('the referral use cases against PostgreSQL', () => {
     );
     expect(accepted.version).toBe(2);
     await expect(
-      transitionReferral.execute(
+      transition(
         new TransitionReferralCommand({
           referralId: referral.id,
           to: 'in-progress',
@@ -155,7 +157,7 @@ describe('the referral use cases against PostgreSQL', () => {
       ),
     ).rejects.toBeInstanceOf(PreconditionFailedError);
     await expect(
-      transitionReferral.execute(
+      transition(
         new TransitionReferralCommand({
           referralId: referral.id,
           to: 'requested',
@@ -178,14 +180,14 @@ describe('the referral use cases against PostgreSQL', () => {
   it('lets two concurrent changes of one referral through one at a time: the loser sees the new status', async () => {
     const { referral } = await create(command());
     const results = await Promise.allSettled([
-      transitionReferral.execute(
+      transition(
         new TransitionReferralCommand({
           referralId: referral.id,
           to: 'accepted',
           actor: { role: 'team-lead', ref: 'x' },
         }),
       ),
-      transitionReferral.execute(
+      transition(
         new TransitionReferralCommand({
           referralId: referral.id,
           to: 'rejected',

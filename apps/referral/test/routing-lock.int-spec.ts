@@ -76,7 +76,7 @@ describe('routing referrals from two partitions at once', () => {
     const metrics = new ReferralMetrics(new MetricsRegistry());
     units = new UnitsOfWork(db.dataSource, outbox);
     createReferral = new CreateReferral(referrals, teams, cipher, metrics);
-    const transition = new TransitionReferral(db.dataSource, outbox, referrals, cipher, metrics);
+    const transition = new TransitionReferral(referrals, cipher, metrics);
     const quiet = pino({ level: 'silent' });
     controller = new ReferralEventsController(createReferral, transition, referrals, metrics, [], quiet);
   }, 60000);

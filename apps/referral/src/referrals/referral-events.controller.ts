@@ -143,7 +143,7 @@ export class ReferralEventsController {
           ...move,
           actor: { role: 'service', ref: `${event.source}#task:${d.taskId}` },
         }),
-        ctx.em,
+        ctx,
       );
     }
   }
@@ -198,7 +198,7 @@ export class ReferralEventsController {
           reasonCode: d.reason,
           actor: { role: 'intake-system', ref: event.source },
         }),
-        ctx.em,
+        ctx,
       );
     } catch (error) {
       // A late or repeated answer (the referral was cancelled or already answered) changes nothing.

@@ -195,18 +195,17 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.transitionReferral.execute(
-      new TransitionReferralCommand({
-        referralId: id,
-        to: body.to,
-        reasonCode: body.reasonCode,
-        outcome: body.outcome,
-        note: body.note,
-        expectedVersion: versionFromIfMatch(ifMatch),
-        actor: { role: principal.role, ref: principal.sub },
-        principal,
-      }),
-    );
+    const command = new TransitionReferralCommand({
+      referralId: id,
+      to: body.to,
+      reasonCode: body.reasonCode,
+      outcome: body.outcome,
+      note: body.note,
+      expectedVersion: versionFromIfMatch(ifMatch),
+      actor: { role: principal.role, ref: principal.sub },
+      principal,
+    });
+    const referral = await this.units.run((uow) => this.transitionReferral.execute(command, uow));
     return this.withHistory(referral, principal, res);
   }
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
-import { Outbox } from '@samenspel/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { assertTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
 import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
@@ -16,16 +15,13 @@ import type { TransitionReferralCommand } from './transition-referral.command';
 @Injectable()
 export class TransitionReferral {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
   ) {}
 
-  async execute(command: TransitionReferralCommand, em?: EntityManager): Promise<ReferralEntity> {
-    if (!em) return this.dataSource.transaction((tx) => this.execute(command, tx));
-
+  async execute(command: TransitionReferralCommand, uow: UnitOfWork): Promise<ReferralEntity> {
+    const { em } = uow;
     const referral = await this.referrals.findById(em, command.referralId, true);
     if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
     if (command.principal && !mayChange(command.principal, referral)) {
@@ -63,25 +59,23 @@ export class TransitionReferral {
       actorRef: command.actor.ref,
       changedAt: now,
     });
-    await this.outbox.append(em, [
-      {
-        type: REFERRAL_EVENT_TYPES.statusChanged,
-        key: referral.youthRef,
-        aggregateType: AGGREGATE_TYPE,
-        aggregateId: referral.id,
-        data: {
-          referralId: referral.id,
-          youthRef: referral.youthRef,
-          phase: referral.phase,
-          from,
-          to: command.to,
-          ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}),
-          ...(command.to === 'completed' ? { outcome: command.outcome } : {}),
-          ...(referral.receivingTeamId ? { receivingTeamId: referral.receivingTeamId } : {}),
-          changedAt: now.toISOString(),
-        },
+    await uow.publish({
+      type: REFERRAL_EVENT_TYPES.statusChanged,
+      key: referral.youthRef,
+      aggregateType: AGGREGATE_TYPE,
+      aggregateId: referral.id,
+      data: {
+        referralId: referral.id,
+        youthRef: referral.youthRef,
+        phase: referral.phase,
+        from,
+        to: command.to,
+        ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}),
+        ...(command.to === 'completed' ? { outcome: command.outcome } : {}),
+        ...(referral.receivingTeamId ? { receivingTeamId: referral.receivingTeamId } : {}),
+        changedAt: now.toISOString(),
       },
-    ]);
+    });
     this.metrics.transitions.inc({ to: command.to });
     return Object.assign(referral, {
       status: command.to,
