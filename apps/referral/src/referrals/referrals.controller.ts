@@ -223,15 +223,14 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.planWarmHandover.execute(
-      new PlanWarmHandoverCommand({
-        referralId: id,
-        proposedAt: body.proposedAt,
-        participantRoles: body.participantRoles,
-        expectedVersion: versionFromIfMatch(ifMatch),
-        principal,
-      }),
-    );
+    const command = new PlanWarmHandoverCommand({
+      principal,
+      referralId: id,
+      proposedAt: body.proposedAt,
+      participantRoles: body.participantRoles,
+      expectedVersion: versionFromIfMatch(ifMatch),
+    });
+    const referral = await this.units.run((uow) => this.planWarmHandover.execute(command, uow));
     return this.withHistory(referral, principal, res);
   }
 
@@ -249,14 +248,13 @@ export class ReferralsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ReferralView> {
-    const referral = await this.recordOutcome.execute(
-      new RecordWarmHandoverOutcomeCommand({
-        referralId: id,
-        tookPlace: body.tookPlace,
-        expectedVersion: versionFromIfMatch(ifMatch),
-        principal,
-      }),
-    );
+    const command = new RecordWarmHandoverOutcomeCommand({
+      principal,
+      referralId: id,
+      tookPlace: body.tookPlace,
+      expectedVersion: versionFromIfMatch(ifMatch),
+    });
+    const referral = await this.units.run((uow) => this.recordOutcome.execute(command, uow));
     return this.withHistory(referral, principal, res);
   }
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NoYouthWorkTeam, REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspel/contracts';
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
-import { Outbox } from '@samenspel/messaging';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
 import { mayChange } from '../../access-policy';
 import type { ReferralEntity, WarmHandover } from '../../referral.entity';
@@ -17,49 +16,42 @@ import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
  */
 @Injectable()
 export class PlanWarmHandover {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-  ) {}
+  constructor(@Inject(ReferralsRepository) private readonly referrals: ReferralsRepository) {}
 
-  execute(command: PlanWarmHandoverCommand): Promise<ReferralEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const referral = await this.referrals.findById(em, command.referralId, true);
-      if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
-      if (!mayChange(command.principal, referral))
-        throw new ForbiddenError('This referral is not in your scope');
-      if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
-        throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
-          extensions: { currentVersion: referral.version },
-        });
-      }
-      if (!OPEN_STATUSES.includes(referral.status)) throw new ReferralClosed(referral.status);
-      const teamId =
-        referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
-      if (!teamId) throw new NoYouthWorkTeam();
-      const warmHandover: WarmHandover = {
-        proposedAt: new Date(command.proposedAt).toISOString(),
-        participantRoles: command.participantRoles,
-        plannedAt: new Date().toISOString(),
-      };
-      await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-      await this.outbox.append(em, [
-        {
-          type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
-          key: referral.youthRef,
-          aggregateType: AGGREGATE_TYPE,
-          aggregateId: referral.id,
-          data: {
-            referralId: referral.id,
-            youthRef: referral.youthRef,
-            teamId,
-            proposedAt: warmHandover.proposedAt,
-            participantRoles: warmHandover.participantRoles,
-          },
-        },
-      ]);
-      return Object.assign(referral, { warmHandover, version: referral.version + 1 });
+  async execute(command: PlanWarmHandoverCommand, uow: UnitOfWork): Promise<ReferralEntity> {
+    const { em } = uow;
+    const referral = await this.referrals.findById(em, command.referralId, true);
+    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+    if (!mayChange(command.principal, referral))
+      throw new ForbiddenError('This referral is not in your scope');
+    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
+      throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
+        extensions: { currentVersion: referral.version },
+      });
+    }
+    if (!OPEN_STATUSES.includes(referral.status)) throw new ReferralClosed(referral.status);
+    const teamId =
+      referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+    if (!teamId) throw new NoYouthWorkTeam();
+    const warmHandover: WarmHandover = {
+      proposedAt: new Date(command.proposedAt).toISOString(),
+      participantRoles: command.participantRoles,
+      plannedAt: new Date().toISOString(),
+    };
+    await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
+    await uow.publish({
+      type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
+      key: referral.youthRef,
+      aggregateType: AGGREGATE_TYPE,
+      aggregateId: referral.id,
+      data: {
+        referralId: referral.id,
+        youthRef: referral.youthRef,
+        teamId,
+        proposedAt: warmHandover.proposedAt,
+        participantRoles: warmHandover.participantRoles,
+      },
     });
+    return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }

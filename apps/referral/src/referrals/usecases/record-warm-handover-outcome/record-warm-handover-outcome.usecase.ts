@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NoWarmHandover } from '@samenspel/contracts';
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { mayChange } from '../../access-policy';
 import type { ReferralEntity } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
@@ -13,30 +13,26 @@ import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-ou
  */
 @Injectable()
 export class RecordWarmHandoverOutcome {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-  ) {}
+  constructor(@Inject(ReferralsRepository) private readonly referrals: ReferralsRepository) {}
 
-  execute(command: RecordWarmHandoverOutcomeCommand): Promise<ReferralEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const referral = await this.referrals.findById(em, command.referralId, true);
-      if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
-      if (!mayChange(command.principal, referral))
-        throw new ForbiddenError('This referral is not in your scope');
-      if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
-        throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
-          extensions: { currentVersion: referral.version },
-        });
-      }
-      if (!referral.warmHandover) throw new NoWarmHandover();
-      const warmHandover = {
-        ...referral.warmHandover,
-        tookPlace: command.tookPlace,
-        recordedAt: new Date().toISOString(),
-      };
-      await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-      return Object.assign(referral, { warmHandover, version: referral.version + 1 });
-    });
+  async execute(command: RecordWarmHandoverOutcomeCommand, uow: UnitOfWork): Promise<ReferralEntity> {
+    const { em } = uow;
+    const referral = await this.referrals.findById(em, command.referralId, true);
+    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+    if (!mayChange(command.principal, referral))
+      throw new ForbiddenError('This referral is not in your scope');
+    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
+      throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
+        extensions: { currentVersion: referral.version },
+      });
+    }
+    if (!referral.warmHandover) throw new NoWarmHandover();
+    const warmHandover = {
+      ...referral.warmHandover,
+      tookPlace: command.tookPlace,
+      recordedAt: new Date().toISOString(),
+    };
+    await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
+    return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }
