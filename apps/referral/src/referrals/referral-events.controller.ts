@@ -16,9 +16,10 @@ import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { followUpTransitions } from '../domain/follow-up-mapping';
 import { ReferralMetrics } from './referral-metrics';
+import { REFERRAL_AGGREGATE } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
 import { CreateReferralCommand } from './usecases/create-referral/create-referral.command';
-import { AGGREGATE_TYPE, CreateReferral } from './usecases/create-referral/create-referral.usecase';
+import { CreateReferral } from './usecases/create-referral/create-referral.usecase';
 import { TransitionReferralCommand } from './usecases/transition-referral/transition-referral.command';
 import { TransitionReferral } from './usecases/transition-referral/transition-referral.usecase';
 
@@ -167,7 +168,7 @@ export class ReferralEventsController {
       await ctx.publish({
         type: REFERRAL_EVENT_TYPES.consentMissing,
         key: command.youthRef,
-        aggregateType: AGGREGATE_TYPE,
+        aggregateType: REFERRAL_AGGREGATE,
         aggregateId: fields.externalRef,
         data: { youthRef: command.youthRef, ...careRef, reason: error.reason },
       });

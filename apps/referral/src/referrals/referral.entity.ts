@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReferralOutcome, ReferralStatus } from '../domain/referral-state-machine';
 
+/** The aggregate type of the referral service's outgoing events: it picks the topic. */
+export const REFERRAL_AGGREGATE = 'referral';
+
 export type ReferralOrigin = 'trajectory-ended' | 'care-referral-event' | 'api';
 
 export interface WarmHandover {

@@ -6,12 +6,10 @@ import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { lockOrYield, NoteCipher } from '@samenspel/persistence';
 import { TeamsRepository } from '../../../teams/teams.repository';
-import { ReferralEntity } from '../../referral.entity';
+import { REFERRAL_AGGREGATE, ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { CreateReferralCommand } from './create-referral.command';
-
-export const AGGREGATE_TYPE = 'referral';
 
 /**
  * Creates a referral in status `requested`: checks consent, routes a referral to youth work to a
@@ -108,7 +106,7 @@ export class CreateReferral {
       municipalityCode: r.municipalityCode,
     };
     const referredBy = { organisation: r.referredByOrganisation, role: r.referredByRole };
-    const envelope = { key: r.youthRef, aggregateType: AGGREGATE_TYPE, aggregateId: r.id };
+    const envelope = { key: r.youthRef, aggregateType: REFERRAL_AGGREGATE, aggregateId: r.id };
     const events: NewEvent[] = [
       {
         ...envelope,

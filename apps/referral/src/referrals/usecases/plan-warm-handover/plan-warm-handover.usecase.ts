@@ -4,9 +4,8 @@ import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samensp
 import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
 import { mayChange } from '../../access-policy';
-import type { ReferralEntity, WarmHandover } from '../../referral.entity';
+import { REFERRAL_AGGREGATE, type ReferralEntity, type WarmHandover } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
-import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
 import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
 
 /**
@@ -42,7 +41,7 @@ export class PlanWarmHandover {
     await uow.publish({
       type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
       key: referral.youthRef,
-      aggregateType: AGGREGATE_TYPE,
+      aggregateType: REFERRAL_AGGREGATE,
       aggregateId: referral.id,
       data: {
         referralId: referral.id,

@@ -5,10 +5,9 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { assertTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
 import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
-import type { ReferralEntity } from '../../referral.entity';
+import { REFERRAL_AGGREGATE, type ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
-import { AGGREGATE_TYPE } from '../create-referral/create-referral.usecase';
 import type { TransitionReferralCommand } from './transition-referral.command';
 
 /** Moves a referral along the FHIR Task state machine, records who, when and why, and emits `status-changed`. */
@@ -62,7 +61,7 @@ export class TransitionReferral {
     await uow.publish({
       type: REFERRAL_EVENT_TYPES.statusChanged,
       key: referral.youthRef,
-      aggregateType: AGGREGATE_TYPE,
+      aggregateType: REFERRAL_AGGREGATE,
       aggregateId: referral.id,
       data: {
         referralId: referral.id,
