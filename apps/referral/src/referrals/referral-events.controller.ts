@@ -29,7 +29,8 @@ export const FOLLOW_UP_FINAL_STEPS = Symbol('FOLLOW_UP_FINAL_STEPS');
 
 /**
  * The three moments arriving from youth care (trajectory ended, parallel referral, answers to a
- * toeleiding) and follow-up outcomes from the notification service. Every write uses ctx.em.
+ * toeleiding) and follow-up outcomes from the notification service. A handler's context is its unit
+ * of work: the use cases it calls write in the transaction that records the event as handled.
  */
 @Controller()
 export class ReferralEventsController {
