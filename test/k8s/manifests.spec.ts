@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
 import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
-import { ReferralConfig } from '../../apps/referral/src/referral-config';
+import { ReferralConfig } from '../../apps/referral/src/config/referral.config';
 import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config';
 import {
   consumedTopics,
