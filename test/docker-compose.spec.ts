@@ -156,12 +156,44 @@ describe('docker-compose.yml', () => {
   });
 
   describe('the image', () => {
+    const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
+
     it('starts the service that SERVICE names, with the dist/ path aliases', () => {
-      const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
       expect(dockerfile).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS build$/m);
       expect(dockerfile).toContain('npm ci');
       expect(dockerfile).toContain('npm run build');
       expect(dockerfile).toContain('node -r ./scripts/register-paths.js dist/apps/$SERVICE/src/main.js');
+    });
+
+    it('checks its own liveness with Node’s fetch on PORT, as the image has no curl', () => {
+      // HEALTHCHECK [options] CMD [exec form], continued over lines with a backslash.
+      const [, options, command] = /^HEALTHCHECK ([^\n]*?)\\?\s*CMD (\[.*\])$/m.exec(dockerfile) ?? [];
+      expect(options).toMatch(/--interval=\d+s/);
+      const argv = JSON.parse(command) as string[];
+      expect(argv[0]).toBe('node');
+      const script = argv[argv.indexOf('-e') + 1];
+      expect(script).toContain("fetch('http://127.0.0.1:' + port + '/health/live')");
+      expect(script).toMatch(/const port = process\.env\.PORT \|\|/);
+    });
+
+    it('leaves the application files to root, readable and not writable by the node user', () => {
+      const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith('FROM '));
+      const runtime = stages[stages.length - 1];
+      const copies = [...runtime.matchAll(/^COPY (.+)$/gm)].map((m) => m[1].split(/\s+/));
+      expect(copies.length).toBeGreaterThan(0);
+      for (const copy of copies) {
+        // No --chown: COPY makes the files root's. Each comes from a stage that set its modes.
+        expect(copy.filter((arg) => arg.startsWith('--chown'))).toEqual([]);
+        const from = copy.find((arg) => arg.startsWith('--from='))?.slice('--from='.length);
+        const stage = stages.find((s) => new RegExp(`^FROM \\S+ AS ${from}$`, 'm').test(s)) ?? '';
+        const source = copy[copy.length - 2].replace(/^\/app\//, '');
+        const normalised = [...stage.matchAll(/chmod -R u=rwX,go=rX ([^\n&]+)/g)].flatMap((m) =>
+          m[1].trim().split(/\s+/),
+        );
+        expect({ source, normalised: normalised.includes(source) }).toEqual({ source, normalised: true });
+      }
+      expect(runtime).toMatch(/^USER node$/m);
+      expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.lastIndexOf('\nCOPY '));
     });
 
     it('keeps node_modules, dist, .cache and .git out of the build context', () => {
