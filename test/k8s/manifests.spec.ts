@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@samenspel/bootstrap';
-import { allTopicSpecs, PRIVACY_EVENT_TYPES, SAMENSPEL_CONTRACTS, TOPIC_SPECS } from '@samenspel/contracts';
+import {
+  allTopicSpecs,
+  dlqTopic,
+  PRIVACY_EVENT_TYPES,
+  SAMENSPEL_CONTRACTS,
+  TOPIC_SPECS,
+} from '@samenspel/contracts';
 import { loadConfig } from '@samenspel/http';
 import { getMetadataStorage } from 'class-validator';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +21,12 @@ import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config
 import {
   consumedTopics,
   kafkaTopicsYaml,
+  kafkaUsersYaml,
   READS_EVERY_TOPIC,
   SCALED_OBJECTS_FILE,
   scaledObjectsYaml,
   TOPICS_FILE,
+  USERS_FILE,
 } from '../../scripts/generate-k8s-manifests';
 import { kustomize, type Manifest } from './kustomize';
 
@@ -447,19 +455,39 @@ describe('deploy/k8s', () => {
       expect(allows(user, 'group', service.groupId, 'Read')).toBe(true);
       const others = SERVICES.filter((s) => s.name !== name).map((s) => s.groupId);
       expect(others.filter((group) => allows(user, 'group', group, 'Read'))).toEqual([]);
-      for (const topic of allTopicSpecs(TOPIC_SPECS)) {
-        for (const operation of ['Create', 'Describe', 'Read', 'Write']) {
-          expect({
-            topic: topic.name,
-            operation,
-            allowed: allows(user, 'topic', topic.name, operation),
-          }).toEqual({
-            topic: topic.name,
-            operation,
-            allowed: true,
-          });
-        }
-      }
+    });
+
+    it('reads only what it consumes and writes only what it produces and the dead letters of what it consumes', () => {
+      const user = one<KafkaUser>('KafkaUser', service.clientId);
+      const consumed = consumedTopics(name);
+      const consumedByAnyone = new Set(SERVICES.flatMap((s) => consumedTopics(s.name)));
+      const produced = TOPIC_SPECS.filter(
+        (spec) => spec.producedBy === `${name} service` || spec.producedBy === 'every service',
+      ).map((spec) => spec.name);
+      const access = allTopicSpecs(TOPIC_SPECS).map((topic) => ({
+        topic: topic.name,
+        // Describe everywhere: at start-up the service checks that every topic exists.
+        describe: allows(user, 'topic', topic.name, 'Describe'),
+        create: allows(user, 'topic', topic.name, 'Create'),
+        read: allows(user, 'topic', topic.name, 'Read'),
+        write: allows(user, 'topic', topic.name, 'Write'),
+      }));
+      const expected = allTopicSpecs(TOPIC_SPECS).map((topic) => ({
+        topic: topic.name,
+        describe: true,
+        create: false,
+        // The ops console's flow monitor reads every topic and dead-letter topic.
+        read: name === READS_EVERY_TOPIC || consumed.includes(topic.name),
+        write:
+          produced.includes(topic.name) ||
+          consumed.map(dlqTopic).includes(topic.name) ||
+          // The ops console replays a dead letter onto the topic its consumer gave up on.
+          (name === 'ops-console' && consumedByAnyone.has(topic.name)),
+      }));
+      expect(access).toEqual(expected);
+      expect(user.spec.authorization.acls.filter((acl) => acl.resource.patternType !== 'literal')).toEqual(
+        user.spec.authorization.acls.filter((acl) => acl.resource.type === 'cluster'),
+      );
     });
 
     it('listens on its catalogue port, probed at /health/live and /health/ready', () => {
@@ -589,6 +617,51 @@ describe('deploy/k8s', () => {
 
     it('keeps kafka/topics.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
       expect(readFileSync(TOPICS_FILE, 'utf8')).toBe(kafkaTopicsYaml());
+    });
+
+    it('keeps kafka/users.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
+      expect(readFileSync(USERS_FILE, 'utf8')).toBe(kafkaUsersYaml());
+    });
+
+    it('serves every Strimzi resource on the kafka.strimzi.io/v1 API of Strimzi 0.49 and newer', () => {
+      const strimzi = rendered.filter((m) => m.apiVersion.startsWith('kafka.strimzi.io/'));
+      expect(new Set(strimzi.map((m) => m.kind))).toEqual(
+        new Set(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']),
+      );
+      expect(strimzi.filter((m) => m.apiVersion !== 'kafka.strimzi.io/v1').map((m) => m.kind)).toEqual([]);
+    });
+
+    it('lets the intake systems write only the jeugdzorg topics they own, and read nothing', () => {
+      const intake = all<KafkaUser>('KafkaUser').filter(
+        (u) =>
+          !SERVICES.some((s) => s.clientId === u.metadata.name) &&
+          u.spec.authentication.password === undefined,
+      );
+      expect(intake.map((u) => u.metadata.name)).toEqual(['jeugdzorg-intake']);
+      const owned = TOPIC_SPECS.filter((spec) => spec.producedBy === 'jeugdzorg intake systems').map(
+        (spec) => spec.name,
+      );
+      expect(owned.length).toBeGreaterThan(0);
+      expect(owned.every((topic) => topic.startsWith('jeugdzorg.'))).toBe(true);
+      for (const topic of allTopicSpecs(TOPIC_SPECS)) {
+        expect({
+          topic: topic.name,
+          read: allows(intake[0], 'topic', topic.name, 'Read'),
+          write: allows(intake[0], 'topic', topic.name, 'Write'),
+        }).toEqual({ topic: topic.name, read: false, write: owned.includes(topic.name) });
+      }
+      expect(intake[0].spec.authorization.acls.filter((acl) => acl.resource.type === 'group')).toEqual([]);
+      expect(intake[0].metadata.labels?.['strimzi.io/cluster']).toBe(kafka.metadata.name);
+    });
+
+    it('has a writer for every topic a service consumes', () => {
+      const users = all<KafkaUser>('KafkaUser');
+      for (const topic of new Set(SERVICES.flatMap((s) => consumedTopics(s.name)))) {
+        const writers = users
+          .filter((u) => u.metadata.name !== 'samenspel-ops-console')
+          .filter((u) => allows(u, 'topic', topic, 'Write'));
+        expect({ topic, written: writers.length > 0 }).toEqual({ topic, written: true });
+      }
     });
   });
 
