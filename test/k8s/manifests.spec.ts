@@ -19,9 +19,12 @@ import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.
 import { ReferralConfig } from '../../apps/referral/src/referral-config';
 import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config';
 import {
+  ALERTS_FILE,
   consumedTopics,
   kafkaTopicsYaml,
   kafkaUsersYaml,
+  PROMETHEUS_RULES_FILE,
+  prometheusRulesYaml,
   READS_EVERY_TOPIC,
   SCALED_OBJECTS_FILE,
   scaledObjectsYaml,
@@ -130,7 +133,10 @@ interface KafkaListener {
   }[];
 }
 interface Kafka extends Manifest {
-  spec: { kafka: { version: string; listeners: KafkaListener[]; config: Record<string, unknown> } };
+  spec: {
+    kafka: { version: string; listeners: KafkaListener[]; config: Record<string, unknown> };
+    kafkaExporter?: { topicRegex?: string; groupRegex?: string };
+  };
 }
 interface KafkaAcl {
   resource: { type: string; name?: string; patternType?: string };
@@ -147,6 +153,45 @@ interface KafkaUser extends Manifest {
 }
 interface TriggerAuthentication extends Manifest {
   spec: { secretTargetRef: { parameter: string; name: string; key: string }[] };
+}
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
+}
+interface PodMonitor extends Manifest {
+  spec: {
+    jobLabel?: string;
+    selector: LabelSelector;
+    podMetricsEndpoints: {
+      port: string;
+      path?: string;
+      honorLabels?: boolean;
+      relabelings?: { sourceLabels?: string[]; targetLabel?: string; action?: string }[];
+    }[];
+  };
+}
+
+/** Whether Kubernetes label selector semantics select a set of labels. */
+function selects(selector: LabelSelector, labels: Record<string, string>): boolean {
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every((e) => {
+    switch (e.operator) {
+      case 'In':
+        return e.key in labels && (e.values ?? []).includes(labels[e.key]);
+      case 'NotIn':
+        return !(e.key in labels) || !(e.values ?? []).includes(labels[e.key]);
+      case 'Exists':
+        return e.key in labels;
+      case 'DoesNotExist':
+        return !(e.key in labels);
+    }
+  });
+  return byLabels && byExpressions;
 }
 
 /** Whether a user's ACLs grant an operation on a resource (literal or prefix patterns). */
@@ -736,6 +781,72 @@ describe('deploy/k8s', () => {
       expect(consumedTopics('referral')).toEqual(
         expect.arrayContaining(['jeugdzorg.referral.v1', 'samenspel.task.v1', erasureTopic]),
       );
+    });
+  });
+
+  describe('monitoring (prometheus-operator)', () => {
+    const monitors = all<PodMonitor>('PodMonitor');
+    const rules = parse(readFileSync(ALERTS_FILE, 'utf8')) as {
+      groups: {
+        name: string;
+        rules: { alert?: string; expr: string; annotations?: Record<string, string> }[];
+      }[];
+    };
+    const serviceDown = rules.groups.flatMap((g) => g.rules).find((r) => r.alert === 'SamenspelServiceDown');
+
+    it.each(byName)(
+      'scrapes %s’s /metrics as the job and with the service label SamenspelServiceDown expects',
+      (name) => {
+        const pod = deploymentOf(name).spec.template;
+        const selecting = monitors.filter((m) => selects(m.spec.selector, pod.metadata.labels));
+        expect(selecting).toHaveLength(1);
+        const [monitor] = selecting;
+        const [endpoint] = monitor.spec.podMetricsEndpoints;
+        expect(monitor.spec.podMetricsEndpoints).toHaveLength(1);
+        expect(containerOf(name).ports?.map((p) => p.name)).toContain(endpoint.port);
+        expect(endpoint.path).toBe('/metrics');
+
+        // up{job="samenspel"}: the job is the value of the pod label jobLabel names.
+        const job = /\bup\{job="([^"]+)"\}/.exec(serviceDown?.expr ?? '')?.[1];
+        expect(job).toBe('samenspel');
+        expect(pod.metadata.labels[monitor.spec.jobLabel ?? '']).toBe(job);
+        // {{ $labels.service }} in the summary: the pod's name label becomes service on up.
+        expect(serviceDown?.annotations?.summary).toContain('$labels.service');
+        const service = endpoint.relabelings?.find((r) => r.targetLabel === 'service');
+        expect(service?.sourceLabels).toEqual(['__meta_kubernetes_pod_label_app_kubernetes_io_name']);
+        expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name);
+        // The services label their own series with service too; theirs is kept, not renamed.
+        expect(endpoint.honorLabels).toBe(true);
+      },
+    );
+
+    it('scrapes the Kafka exporter of the Kafka resource, for Samenspel’s topics and groups', () => {
+      const [kafka] = all<Kafka>('Kafka');
+      const exporter = kafka.spec.kafkaExporter;
+      expect(exporter).toBeDefined();
+      const topics = new RegExp(exporter?.topicRegex ?? '');
+      const groups = new RegExp(exporter?.groupRegex ?? '');
+      for (const topic of allTopicSpecs(TOPIC_SPECS))
+        expect([topic.name, topics.test(topic.name)]).toEqual([topic.name, true]);
+      for (const service of SERVICES)
+        expect([service.groupId, groups.test(service.groupId)]).toEqual([service.groupId, true]);
+      expect(topics.test('__consumer_offsets')).toBe(false);
+      // Strimzi labels the exporter's pods so and serves its metrics on the port tcp-prometheus.
+      const exporterPod = {
+        'strimzi.io/cluster': kafka.metadata.name,
+        'strimzi.io/kind': 'Kafka',
+        'strimzi.io/name': `${kafka.metadata.name}-kafka-exporter`,
+      };
+      const selecting = monitors.filter((m) => selects(m.spec.selector, exporterPod));
+      expect(selecting.map((m) => m.spec.podMetricsEndpoints.map((e) => e.port))).toEqual([
+        ['tcp-prometheus'],
+      ]);
+    });
+
+    it('loads the rules of deploy/prometheus/alerts.yml as a PrometheusRule', () => {
+      expect(readFileSync(PROMETHEUS_RULES_FILE, 'utf8')).toBe(prometheusRulesYaml());
+      const [rule] = all<Manifest & { spec: { groups: unknown } }>('PrometheusRule');
+      expect(rule.spec.groups).toEqual(rules.groups);
     });
   });
 
