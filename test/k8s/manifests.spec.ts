@@ -851,6 +851,87 @@ describe('deploy/k8s', () => {
   });
 
   describe('PostgreSQL (CloudNativePG)', () => {
+    const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+    interface PluginRef {
+      name: string;
+      isWALArchiver?: boolean;
+      parameters?: { barmanObjectName?: string; serverName?: string };
+    }
+    interface PgCluster extends Manifest {
+      spec: {
+        plugins?: PluginRef[];
+        bootstrap?: { recovery?: { source: string } };
+        externalClusters?: { name: string; plugin?: PluginRef }[];
+      };
+    }
+    interface ObjectStore extends Manifest {
+      spec: {
+        retentionPolicy: string;
+        configuration: {
+          destinationPath: string;
+          s3Credentials?: Record<string, { name: string; key: string }>;
+          wal?: { encryption?: string };
+          data?: { encryption?: string };
+        };
+      };
+    }
+
+    it('archives the WAL and takes a daily base backup into an encrypted object store, kept 30 days', () => {
+      const [cluster] = all<PgCluster>('Cluster');
+      const archivers = (cluster.spec.plugins ?? []).filter((p) => p.isWALArchiver);
+      expect(archivers.map((p) => p.name)).toEqual([BARMAN_PLUGIN]);
+      const store = one<ObjectStore>('ObjectStore', archivers[0].parameters?.barmanObjectName ?? '');
+      expect(store.apiVersion).toBe('barmancloud.cnpg.io/v1');
+      expect(store.spec.retentionPolicy).toBe('30d');
+      expect(store.spec.configuration.destinationPath).toMatch(/^s3:\/\/[^/]+\/./);
+      expect(store.spec.configuration.wal?.encryption).toBe('AES256');
+      expect(store.spec.configuration.data?.encryption).toBe('AES256');
+      const secrets = Object.values(store.spec.configuration.s3Credentials ?? {}).map((ref) => ref.name);
+      expect(new Set(secrets)).toEqual(new Set([store.metadata.name]));
+
+      const schedules = all<
+        Manifest & {
+          spec: {
+            schedule: string;
+            cluster: { name: string };
+            method: string;
+            pluginConfiguration?: { name: string };
+          };
+        }
+      >('ScheduledBackup');
+      expect(schedules).toHaveLength(1);
+      expect(schedules[0].spec).toMatchObject({
+        cluster: { name: cluster.metadata.name },
+        method: 'plugin',
+        pluginConfiguration: { name: BARMAN_PLUGIN },
+      });
+      // Six fields, seconds first, and one run a day: at a fixed second, minute and hour.
+      expect(schedules[0].spec.schedule).toMatch(/^\d+ \d+ \d+ \* \* \*$/);
+      // The production overlay puts the backups in the installation's own bucket.
+      const inBase = one<ObjectStore>('ObjectStore', store.metadata.name, base);
+      expect(store.spec.configuration.destinationPath).not.toBe(inBase.spec.configuration.destinationPath);
+    });
+
+    it('documents the restore as a recovery Cluster from that object store', () => {
+      const operations = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+      const blocks = [...operations.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as PgCluster);
+      const recovery = blocks.find((b) => b?.kind === 'Cluster' && b.spec.bootstrap?.recovery);
+      expect(recovery).toBeDefined();
+      const [cluster] = all<PgCluster>('Cluster');
+      const source = recovery!.spec.externalClusters?.find(
+        (c) => c.name === recovery!.spec.bootstrap?.recovery?.source,
+      );
+      const store = cluster.spec.plugins?.find((p) => p.isWALArchiver)?.parameters?.barmanObjectName;
+      expect(source?.plugin).toEqual({
+        name: BARMAN_PLUGIN,
+        parameters: { barmanObjectName: store, serverName: cluster.metadata.name },
+      });
+      // The recovered cluster archives under its own name, never over the archive it came from.
+      const archive = recovery!.spec.plugins?.find((p) => p.isWALArchiver)?.parameters;
+      expect(archive?.serverName).toBe(recovery!.metadata.name);
+      expect(recovery!.metadata.name).not.toBe(cluster.metadata.name);
+    });
+
     it('runs three instances with a database per service, each owned by its own login role', () => {
       const clusters = all<Manifest & { spec: { instances: number } }>('Cluster');
       expect(clusters.map((c) => c.spec.instances)).toEqual([3]);
