@@ -194,6 +194,80 @@ function selects(selector: LabelSelector, labels: Record<string, string>): boole
   return byLabels && byExpressions;
 }
 
+interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except?: string[] };
+}
+interface PolicyRule {
+  ports?: { protocol?: string; port?: number | string }[];
+  from?: PolicyPeer[];
+  to?: PolicyPeer[];
+}
+interface NetworkPolicy extends Manifest {
+  spec: {
+    podSelector: LabelSelector;
+    policyTypes: ('Ingress' | 'Egress')[];
+    ingress?: PolicyRule[];
+    egress?: PolicyRule[];
+  };
+}
+/** One end of a connection: a pod (its namespace, labels and named ports) or an address outside. */
+type Endpoint =
+  { namespace: string; labels: Record<string, string>; ports?: Record<string, number> } | { ip: string };
+
+function ipv4(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(ipv4(ip) / size) === Math.floor(ipv4(base) / size);
+}
+
+/** Whether a policy peer stands for an endpoint, as Kubernetes reads a peer of a policy in `namespace`. */
+function peerMatches(peer: PolicyPeer, endpoint: Endpoint, namespace: string): boolean {
+  if ('ip' in endpoint) {
+    return (
+      peer.ipBlock !== undefined &&
+      inCidr(endpoint.ip, peer.ipBlock.cidr) &&
+      !(peer.ipBlock.except ?? []).some((cidr) => inCidr(endpoint.ip, cidr))
+    );
+  }
+  if (peer.ipBlock) return false; // pod addresses are private: the policies' ipBlocks all except them
+  const inNamespace = peer.namespaceSelector
+    ? selects(peer.namespaceSelector, { 'kubernetes.io/metadata.name': endpoint.namespace })
+    : endpoint.namespace === namespace;
+  return inNamespace && selects(peer.podSelector ?? {}, endpoint.labels);
+}
+
+/**
+ * Whether the policies let `from` open a connection to `to` on a port (a number, or the name of a
+ * container port of `to`): NetworkPolicy's union semantics, in both directions. A pod no policy of
+ * a direction selects is open in that direction.
+ */
+function connects(policies: NetworkPolicy[], from: Endpoint, to: Endpoint, port: number): boolean {
+  const namedPort = (rulePort: number | string | undefined) =>
+    typeof rulePort === 'string' && 'labels' in to ? to.ports?.[rulePort] : rulePort;
+  const allowedBy = (pod: Endpoint, direction: 'Ingress' | 'Egress', other: Endpoint) => {
+    if (!('labels' in pod) || pod.namespace !== 'samenspel') return true;
+    const selecting = policies.filter(
+      (p) => p.spec.policyTypes.includes(direction) && selects(p.spec.podSelector, pod.labels),
+    );
+    if (selecting.length === 0) return true;
+    return selecting.some((p) =>
+      (direction === 'Ingress' ? (p.spec.ingress ?? []) : (p.spec.egress ?? [])).some((rule) => {
+        const peers = direction === 'Ingress' ? rule.from : rule.to;
+        const portOk =
+          !rule.ports || rule.ports.some((rp) => rp.port === undefined || namedPort(rp.port) === port);
+        const peerOk = !peers || peers.some((peer) => peerMatches(peer, other, 'samenspel'));
+        return portOk && peerOk;
+      }),
+    );
+  };
+  return allowedBy(from, 'Egress', to) && allowedBy(to, 'Ingress', from);
+}
+
 /** Whether a user's ACLs grant an operation on a resource (literal or prefix patterns). */
 function allows(user: KafkaUser, type: string, name: string, operation: string): boolean {
   return user.spec.authorization.acls.some(
@@ -847,6 +921,179 @@ describe('deploy/k8s', () => {
       expect(readFileSync(PROMETHEUS_RULES_FILE, 'utf8')).toBe(prometheusRulesYaml());
       const [rule] = all<Manifest & { spec: { groups: unknown } }>('PrometheusRule');
       expect(rule.spec.groups).toEqual(rules.groups);
+    });
+  });
+
+  describe('network policies', () => {
+    const [kafka] = all<Kafka>('Kafka');
+    /**
+     * The ingress policy Strimzi writes for the brokers (its default networkPolicyGeneration): each
+     * listener from its networkPolicyPeers, and replication (9091) and the controllers' quorum (9090)
+     * from the cluster's own pods.
+     */
+    const kafkaNodes = {
+      matchLabels: { 'strimzi.io/cluster': kafka.metadata.name, 'strimzi.io/kind': 'Kafka' },
+    };
+    const strimzi: NetworkPolicy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: `${kafka.metadata.name}-network-policy-kafka`, namespace: 'samenspel' },
+      spec: {
+        podSelector: { matchLabels: { 'strimzi.io/name': `${kafka.metadata.name}-kafka` } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          ...kafka.spec.kafka.listeners.map((l) => ({
+            ports: [{ protocol: 'TCP', port: l.port }],
+            from: l.networkPolicyPeers as PolicyPeer[] | undefined,
+          })),
+          {
+            ports: [
+              { protocol: 'TCP', port: 9090 },
+              { protocol: 'TCP', port: 9091 },
+            ],
+            from: [{ podSelector: kafkaNodes }],
+          },
+        ],
+      },
+    };
+    const policies = [...all<NetworkPolicy>('NetworkPolicy'), strimzi];
+    const [cluster] = all<Manifest>('Cluster');
+    const pod = (
+      labels: Record<string, string>,
+      namespace = 'samenspel',
+      ports?: Record<string, number>,
+    ) => ({
+      namespace,
+      labels,
+      ports,
+    });
+    const servicePod = (name: ServiceName) => {
+      const ports = Object.fromEntries((containerOf(name).ports ?? []).map((p) => [p.name, p.containerPort]));
+      return pod(deploymentOf(name).spec.template.metadata.labels, 'samenspel', ports);
+    };
+    // The labels Strimzi and CloudNativePG put on the pods they run.
+    const broker = pod({
+      'strimzi.io/cluster': kafka.metadata.name,
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': `${kafka.metadata.name}-kafka`,
+      'strimzi.io/pool-name': 'dual-role',
+      'strimzi.io/broker-role': 'true',
+      'strimzi.io/controller-role': 'true',
+    });
+    const entityOperator = pod({
+      'strimzi.io/cluster': kafka.metadata.name,
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': `${kafka.metadata.name}-entity-operator`,
+    });
+    const exporter = pod(
+      {
+        'strimzi.io/cluster': kafka.metadata.name,
+        'strimzi.io/kind': 'Kafka',
+        'strimzi.io/name': `${kafka.metadata.name}-kafka-exporter`,
+      },
+      'samenspel',
+      { 'tcp-prometheus': 9404 },
+    );
+    const postgres = pod({
+      'cnpg.io/cluster': cluster.metadata.name,
+      'cnpg.io/instanceName': `${cluster.metadata.name}-1`,
+      'cnpg.io/podRole': 'instance',
+      'cnpg.io/instanceRole': 'primary',
+    });
+    const recoveryJob = pod({
+      'cnpg.io/cluster': `${cluster.metadata.name}-restore`,
+      'cnpg.io/instanceName': `${cluster.metadata.name}-restore-1`,
+      'cnpg.io/jobRole': 'full-recovery',
+    });
+    const dns = pod({ 'k8s-app': 'kube-dns' }, 'kube-system');
+    const ingressController = pod({ 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx');
+    const prometheus = pod({ 'app.kubernetes.io/name': 'prometheus' }, 'monitoring');
+    const cnpgOperator = pod({ 'app.kubernetes.io/name': 'cloudnative-pg' }, 'cnpg-system');
+    const elsewhere = pod({ app: 'anything' }, 'default');
+    const kubernetesApi = { ip: '10.96.0.1' };
+    const internet = { ip: '203.0.113.10' };
+    const tlsListener = kafka.spec.kafka.listeners.find((l) => l.tls)!.port;
+
+    /** Who calls whom over HTTP: a service URL in a service's ConfigMap names the Service it calls. */
+    const calls = SERVICES.flatMap((caller) =>
+      Object.values(configMapData(`samenspel-${caller.name}`)).flatMap((value) => {
+        const host = URL.canParse(value) ? new URL(value).hostname : '';
+        const callee = SERVICES.find((s) => s.name === host);
+        return callee ? [[caller.name, callee.name] as const] : [];
+      }),
+    );
+
+    it('denies every connection in the namespace that no policy allows', () => {
+      const denyAll = policies.filter(
+        (p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress,
+      );
+      expect(denyAll.map((p) => [...p.spec.policyTypes].sort())).toEqual([['Egress', 'Ingress']]);
+      expect(calls).toEqual([['waitlist-bridging', 'activity']]);
+    });
+
+    it.each(byName)(
+      'lets only the ingress controller, Prometheus and its callers reach %s',
+      (name, service) => {
+        const target = servicePod(name);
+        expect(connects(policies, ingressController, target, service.port)).toBe(true);
+        expect(connects(policies, prometheus, target, service.port)).toBe(true);
+        for (const other of SERVICES.filter((s) => s.name !== name)) {
+          const calling = calls.some(([caller, callee]) => caller === other.name && callee === name);
+          expect([other.name, connects(policies, servicePod(other.name), target, service.port)]).toEqual([
+            other.name,
+            calling,
+          ]);
+        }
+        for (const stranger of [elsewhere, broker, postgres, exporter]) {
+          expect(connects(policies, stranger, target, service.port)).toBe(false);
+        }
+      },
+    );
+
+    it.each(byName)('lets %s reach only DNS, the brokers, PostgreSQL and the services it calls', (name) => {
+      const source = servicePod(name);
+      expect(connects(policies, source, dns, 53)).toBe(true);
+      expect(connects(policies, source, broker, tlsListener)).toBe(true);
+      expect(connects(policies, source, broker, 9091)).toBe(false); // the brokers' replication port
+      expect(connects(policies, source, postgres, 5432)).toBe(true);
+      for (const other of SERVICES.filter((s) => s.name !== name)) {
+        const called = calls.some(([caller, callee]) => caller === name && callee === other.name);
+        expect([other.name, connects(policies, source, servicePod(other.name), other.port)]).toEqual([
+          other.name,
+          called,
+        ]);
+      }
+      for (const stranger of [elsewhere, exporter, entityOperator, prometheus, kubernetesApi]) {
+        expect(connects(policies, source, stranger, 443)).toBe(false);
+      }
+      // The identity provider's keys (AUTH_JWKS_URL) over HTTPS, on a public address only.
+      expect(connects(policies, source, internet, 443)).toBe(true);
+      // Webhooks and e-mail leave from notification alone.
+      expect(connects(policies, source, internet, 587)).toBe(name === 'notification');
+    });
+
+    it('lets the services, the other instances and the operator reach PostgreSQL, and its jobs the object store', () => {
+      for (const name of SERVICES.map((s) => s.name)) {
+        expect(connects(policies, servicePod(name), postgres, 5432)).toBe(true);
+      }
+      expect(connects(policies, postgres, { ...postgres, labels: { ...postgres.labels } }, 5432)).toBe(true);
+      expect(connects(policies, cnpgOperator, postgres, 8000)).toBe(true);
+      expect(connects(policies, broker, postgres, 5432)).toBe(false);
+      expect(connects(policies, elsewhere, postgres, 5432)).toBe(false);
+      for (const pgPod of [postgres, recoveryJob]) {
+        expect(connects(policies, pgPod, internet, 443)).toBe(true);
+        expect(connects(policies, pgPod, dns, 53)).toBe(true);
+      }
+    });
+
+    it('lets Kafka’s pods reach each other, the entity operator the API, and Prometheus the exporter', () => {
+      expect(connects(policies, broker, broker, 9091)).toBe(true);
+      expect(connects(policies, exporter, broker, 9091)).toBe(true);
+      expect(connects(policies, entityOperator, broker, 9091)).toBe(true);
+      expect(connects(policies, entityOperator, kubernetesApi, 443)).toBe(true);
+      expect(connects(policies, prometheus, exporter, 9404)).toBe(true);
+      expect(connects(policies, elsewhere, exporter, 9404)).toBe(false);
+      expect(connects(policies, broker, internet, 443)).toBe(false);
     });
   });
 
