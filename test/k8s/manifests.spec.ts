@@ -12,7 +12,7 @@ import { getMetadataStorage } from 'class-validator';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
 import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
@@ -443,6 +443,32 @@ describe('deploy/k8s', () => {
         'registry.test:5000/samenspel/referral:0.2.0',
         'other:1',
       ]);
+    });
+
+    it('pins the images by digest as docs/operations.md shows a release doing it', () => {
+      const operations = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+      const example = [...operations.matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((m) => parse(m[1]) as { images?: { name: string; newName: string; digest: string }[] })
+        .find((block) => block?.images);
+      expect(example?.images?.length).toBeGreaterThan(0);
+      const built = Object.values(compose.services).map((s) => s.image?.split(':')[0]);
+      for (const image of example!.images!) {
+        expect(built).toContain(image.name);
+        expect(image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      }
+      // A release's overlay: the production overlay, and the images of the example.
+      const release = { resources: [join(K8S, 'overlays', 'production')], images: example!.images };
+      const pinned = kustomize(scratch({ 'kustomization.yaml': `${KUSTOMIZATION}${stringify(release)}` }));
+      for (const image of example!.images!) {
+        const name = image.name.split('/')[1];
+        const [container] = one<Deployment>('Deployment', name, pinned).spec.template.spec.containers;
+        expect(container.image).toBe(`${image.newName}@${image.digest}`);
+      }
+      // What is committed names tags only: the digests come with a release.
+      const images = all<Deployment>('Deployment').flatMap((d) =>
+        d.spec.template.spec.containers.map((c) => c.image),
+      );
+      expect(images.filter((image) => image.includes('@'))).toEqual([]);
     });
 
     it('refuses YAML with a duplicate key', () => {
