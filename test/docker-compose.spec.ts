@@ -1,5 +1,6 @@
 import { SERVICES, ServiceConfig } from '@samenspel/bootstrap';
 import { loadConfig } from '@samenspel/http';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,13 +11,14 @@ const ROOT = join(__dirname, '..');
 interface ComposeService {
   image?: string;
   build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
-  ports?: (string | number | { target: number; published?: number | string })[];
+  ports?: (string | number | { target: number; published?: number | string; host_ip?: string })[];
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[] };
 }
 
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+const COMPOSE_TEXT = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(COMPOSE_TEXT, { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 
@@ -45,6 +47,15 @@ function portsOf(name: string): { host: number; container: number }[] {
   });
 }
 
+/** The host interface of each published port: the short syntax's leading IP, or host_ip. */
+function hostInterfacesOf(name: string): (string | undefined)[] {
+  return (service(name).ports ?? []).map((port) => {
+    if (typeof port === 'object') return port.host_ip;
+    const parts = String(port).split(':');
+    return parts.length === 3 ? parts[0] : undefined;
+  });
+}
+
 function dependenciesOf(name: string): Record<string, string | undefined> {
   const deps = service(name).depends_on ?? {};
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [d, undefined]));
@@ -57,6 +68,10 @@ function healthcheckOf(name: string): string {
 }
 
 const REQUIRED_VARIABLES = ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_ENV'];
+/** node-postgres reads the password from PGPASSWORD when DATABASE_URL has none; no config class declares it. */
+const DRIVER_VARIABLES = ['PGPASSWORD'];
+/** Compose's interpolation of POSTGRES_PASSWORD from .env, refusing to start while it is unset or empty. */
+const PASSWORD_FROM_ENV_FILE = /^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/;
 const serviceNames = SERVICES.map((s) => s.name);
 
 describe('docker-compose.yml', () => {
@@ -81,7 +96,9 @@ describe('docker-compose.yml', () => {
 
     it.each(serviceNames)('sets only variables that ServiceConfig declares on %s', (name) => {
       const config = new ServiceConfig();
-      const unknown = Object.keys(environmentOf(name)).filter((key) => !(key in config));
+      const unknown = Object.keys(environmentOf(name)).filter(
+        (key) => !(key in config) && !DRIVER_VARIABLES.includes(key),
+      );
       expect(unknown).toEqual([]);
     });
 
@@ -116,6 +133,37 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('the host', () => {
+    it.each(Object.keys(compose.services))('reaches %s only on 127.0.0.1', (name) => {
+      const interfaces = hostInterfacesOf(name);
+      expect(interfaces.length).toBeGreaterThan(0);
+      expect(interfaces.every((ip) => ip === '127.0.0.1')).toBe(true);
+    });
+
+    it('passes dclint without an error', () => {
+      const cli = join(ROOT, 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+      const run = () =>
+        execFileSync(process.execPath, [cli, '-c', '.dclintrc.yaml', '-f', 'json', 'docker-compose.yml'], {
+          cwd: ROOT,
+          encoding: 'utf8',
+        });
+      // dclint exits non-zero on an error; its report names each problem.
+      let output: string;
+      try {
+        output = run();
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout ?? error);
+      }
+      const [report] = JSON.parse(output) as {
+        errorCount: number;
+        messages: { type: string; rule: string; message: string }[];
+      }[];
+      const errors = report.messages.filter((m) => m.type === 'error');
+      expect(errors.map((m) => `${m.rule}: ${m.message}`)).toEqual([]);
+      expect(report.errorCount).toBe(0);
+    });
+  });
+
   describe('Kafka', () => {
     it('runs the Kafka version that deploy/kafka.sh runs', () => {
       const script = readFileSync(join(ROOT, 'deploy', 'kafka.sh'), 'utf8');
@@ -144,24 +192,88 @@ describe('docker-compose.yml', () => {
     it('reports healthy only when the broker answers', () => {
       expect(healthcheckOf('kafka')).toContain('kafka-broker-api-versions');
     });
+
+    it('says where it is defined that it is a development broker without authentication', () => {
+      const protocols = environmentOf('kafka')
+        .KAFKA_LISTENER_SECURITY_PROTOCOL_MAP.split(',')
+        .map((entry) => entry.split(':')[1]);
+      expect(new Set(protocols)).toEqual(new Set(['PLAINTEXT']));
+      const lines = COMPOSE_TEXT.split('\n');
+      const at = lines.indexOf('  kafka:');
+      const comment = [];
+      for (let i = at - 1; i >= 0 && lines[i].trimStart().startsWith('#'); i--) comment.unshift(lines[i]);
+      expect(comment.join(' ')).toMatch(/development broker: no authentication/);
+      expect(readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8')).toMatch(
+        /docker-compose\.yml[^\n]*development broker without authentication/,
+      );
+    });
   });
 
   describe('PostgreSQL', () => {
-    it('runs PostgreSQL 16 on 5432 with trust authentication', () => {
+    it('runs PostgreSQL 16 on 5432', () => {
       expect(service('postgres').image).toBe('postgres:16-alpine');
       expect(portsOf('postgres')).toContainEqual({ host: 5432, container: 5432 });
-      expect(environmentOf('postgres').POSTGRES_HOST_AUTH_METHOD).toBe('trust');
       expect(healthcheckOf('postgres')).toContain('pg_isready');
+    });
+
+    it('asks for the password of .env, which git ignores, and never trusts a connection', () => {
+      const env = environmentOf('postgres');
+      expect(env.POSTGRES_HOST_AUTH_METHOD).toBeUndefined();
+      expect(env.POSTGRES_PASSWORD).toMatch(PASSWORD_FROM_ENV_FILE);
+      const ignored = (file: string) => readFileSync(join(ROOT, file), 'utf8').split('\n');
+      expect(ignored('.gitignore')).toContain('.env');
+      expect(ignored('.dockerignore')).toContain('.env');
+      // The committed example names the variable and leaves its value to whoever copies it.
+      expect(ignored('.env.example')).toContain('POSTGRES_PASSWORD=');
+    });
+
+    it.each(serviceNames)('gives %s the same password, outside its DATABASE_URL', (name) => {
+      const env = environmentOf(name);
+      expect(env.PGPASSWORD).toMatch(PASSWORD_FROM_ENV_FILE);
+      expect(env.PGPASSWORD).toBe(environmentOf('postgres').POSTGRES_PASSWORD);
+      expect(new URL(env.DATABASE_URL).password).toBe('');
     });
   });
 
   describe('the image', () => {
+    const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
+
     it('starts the service that SERVICE names, with the dist/ path aliases', () => {
-      const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
       expect(dockerfile).toMatch(/^FROM node:\$\{NODE_VERSION\}-bookworm-slim AS build$/m);
       expect(dockerfile).toContain('npm ci');
       expect(dockerfile).toContain('npm run build');
       expect(dockerfile).toContain('node -r ./scripts/register-paths.js dist/apps/$SERVICE/src/main.js');
+    });
+
+    it('checks its own liveness with Node’s fetch on PORT, as the image has no curl', () => {
+      // HEALTHCHECK [options] CMD [exec form], continued over lines with a backslash.
+      const [, options, command] = /^HEALTHCHECK ([^\n]*?)\\?\s*CMD (\[.*\])$/m.exec(dockerfile) ?? [];
+      expect(options).toMatch(/--interval=\d+s/);
+      const argv = JSON.parse(command) as string[];
+      expect(argv[0]).toBe('node');
+      const script = argv[argv.indexOf('-e') + 1];
+      expect(script).toContain("fetch('http://127.0.0.1:' + port + '/health/live')");
+      expect(script).toMatch(/const port = process\.env\.PORT \|\|/);
+    });
+
+    it('leaves the application files to root, readable and not writable by the node user', () => {
+      const stages = dockerfile.split(/^(?=FROM )/m).filter((s) => s.startsWith('FROM '));
+      const runtime = stages[stages.length - 1];
+      const copies = [...runtime.matchAll(/^COPY (.+)$/gm)].map((m) => m[1].split(/\s+/));
+      expect(copies.length).toBeGreaterThan(0);
+      for (const copy of copies) {
+        // No --chown: COPY makes the files root's. Each comes from a stage that set its modes.
+        expect(copy.filter((arg) => arg.startsWith('--chown'))).toEqual([]);
+        const from = copy.find((arg) => arg.startsWith('--from='))?.slice('--from='.length);
+        const stage = stages.find((s) => new RegExp(`^FROM \\S+ AS ${from}$`, 'm').test(s)) ?? '';
+        const source = copy[copy.length - 2].replace(/^\/app\//, '');
+        const normalised = [...stage.matchAll(/chmod -R u=rwX,go=rX ([^\n&]+)/g)].flatMap((m) =>
+          m[1].trim().split(/\s+/),
+        );
+        expect({ source, normalised: normalised.includes(source) }).toEqual({ source, normalised: true });
+      }
+      expect(runtime).toMatch(/^USER node$/m);
+      expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.lastIndexOf('\nCOPY '));
     });
 
     it('keeps node_modules, dist, .cache and .git out of the build context', () => {

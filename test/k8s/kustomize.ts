@@ -5,7 +5,7 @@ import { parse, parseAllDocuments } from 'yaml';
 /**
  * A small, exact subset of `kubectl kustomize`, enough to render deploy/k8s without the binary:
  * `resources` (files and directories with a kustomization.yaml), `patches` with a JSON 6902 patch
- * file and a kind/name target, `images` (on pod templates' containers) and `namespace`. Any other field is refused, so the manifests never
+ * file and a kind/name target, `images` (on pod templates' containers; a new name, tag or digest) and `namespace`. Any other field is refused, so the manifests never
  * use a feature this renderer would silently ignore.
  */
 export interface Manifest {
@@ -21,7 +21,7 @@ interface Kustomization {
   namespace?: string;
   resources?: string[];
   patches?: { path: string; target: { kind: string; name: string } }[];
-  images?: { name: string; newName?: string; newTag?: string }[];
+  images?: { name: string; newName?: string; newTag?: string; digest?: string }[];
 }
 
 interface PodTemplateOwner {
@@ -68,8 +68,10 @@ export function kustomize(dir: string): Manifest[] {
       for (const container of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]) {
         const [name, tag] = splitImage(container.image);
         if (name !== image.name) continue;
+        // A digest replaces the tag, as kustomize writes it: name@sha256:….
         const newTag = image.newTag ?? tag;
-        container.image = `${image.newName ?? name}${newTag ? `:${newTag}` : ''}`;
+        const reference = image.digest ? `@${image.digest}` : newTag ? `:${newTag}` : '';
+        container.image = `${image.newName ?? name}${reference}`;
       }
     }
   }
@@ -88,6 +90,7 @@ export function kustomize(dir: string): Manifest[] {
 
 /** `registry:5000/a/b:1.2` → ['registry:5000/a/b', '1.2']: the tag follows the last slash. */
 function splitImage(image: string): [string, string | undefined] {
+  if (image.includes('@')) return [image.slice(0, image.indexOf('@')), undefined];
   const colon = image.lastIndexOf(':');
   return colon > image.lastIndexOf('/')
     ? [image.slice(0, colon), image.slice(colon + 1)]

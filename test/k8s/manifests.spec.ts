@@ -1,24 +1,35 @@
 import 'reflect-metadata';
 import { SERVICES, type ServiceDescriptor, type ServiceName } from '@samenspel/bootstrap';
-import { allTopicSpecs, PRIVACY_EVENT_TYPES, SAMENSPEL_CONTRACTS, TOPIC_SPECS } from '@samenspel/contracts';
+import {
+  allTopicSpecs,
+  dlqTopic,
+  PRIVACY_EVENT_TYPES,
+  SAMENSPEL_CONTRACTS,
+  TOPIC_SPECS,
+} from '@samenspel/contracts';
 import { loadConfig } from '@samenspel/http';
 import { getMetadataStorage } from 'class-validator';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
 import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
 import { ReferralConfig } from '../../apps/referral/src/config/referral.config';
 import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config';
 import {
+  ALERTS_FILE,
   consumedTopics,
   kafkaTopicsYaml,
+  kafkaUsersYaml,
+  PROMETHEUS_RULES_FILE,
+  prometheusRulesYaml,
   READS_EVERY_TOPIC,
   SCALED_OBJECTS_FILE,
   scaledObjectsYaml,
   TOPICS_FILE,
+  USERS_FILE,
 } from '../../scripts/generate-k8s-manifests';
 import { kustomize, type Manifest } from './kustomize';
 
@@ -122,7 +133,10 @@ interface KafkaListener {
   }[];
 }
 interface Kafka extends Manifest {
-  spec: { kafka: { version: string; listeners: KafkaListener[]; config: Record<string, unknown> } };
+  spec: {
+    kafka: { version: string; listeners: KafkaListener[]; config: Record<string, unknown> };
+    kafkaExporter?: { topicRegex?: string; groupRegex?: string };
+  };
 }
 interface KafkaAcl {
   resource: { type: string; name?: string; patternType?: string };
@@ -139,6 +153,119 @@ interface KafkaUser extends Manifest {
 }
 interface TriggerAuthentication extends Manifest {
   spec: { secretTargetRef: { parameter: string; name: string; key: string }[] };
+}
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
+}
+interface PodMonitor extends Manifest {
+  spec: {
+    jobLabel?: string;
+    selector: LabelSelector;
+    podMetricsEndpoints: {
+      port: string;
+      path?: string;
+      honorLabels?: boolean;
+      relabelings?: { sourceLabels?: string[]; targetLabel?: string; action?: string }[];
+    }[];
+  };
+}
+
+/** Whether Kubernetes label selector semantics select a set of labels. */
+function selects(selector: LabelSelector, labels: Record<string, string>): boolean {
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every((e) => {
+    switch (e.operator) {
+      case 'In':
+        return e.key in labels && (e.values ?? []).includes(labels[e.key]);
+      case 'NotIn':
+        return !(e.key in labels) || !(e.values ?? []).includes(labels[e.key]);
+      case 'Exists':
+        return e.key in labels;
+      case 'DoesNotExist':
+        return !(e.key in labels);
+    }
+  });
+  return byLabels && byExpressions;
+}
+
+interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except?: string[] };
+}
+interface PolicyRule {
+  ports?: { protocol?: string; port?: number | string }[];
+  from?: PolicyPeer[];
+  to?: PolicyPeer[];
+}
+interface NetworkPolicy extends Manifest {
+  spec: {
+    podSelector: LabelSelector;
+    policyTypes: ('Ingress' | 'Egress')[];
+    ingress?: PolicyRule[];
+    egress?: PolicyRule[];
+  };
+}
+/** One end of a connection: a pod (its namespace, labels and named ports) or an address outside. */
+type Endpoint =
+  { namespace: string; labels: Record<string, string>; ports?: Record<string, number> } | { ip: string };
+
+function ipv4(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(ipv4(ip) / size) === Math.floor(ipv4(base) / size);
+}
+
+/** Whether a policy peer stands for an endpoint, as Kubernetes reads a peer of a policy in `namespace`. */
+function peerMatches(peer: PolicyPeer, endpoint: Endpoint, namespace: string): boolean {
+  if ('ip' in endpoint) {
+    return (
+      peer.ipBlock !== undefined &&
+      inCidr(endpoint.ip, peer.ipBlock.cidr) &&
+      !(peer.ipBlock.except ?? []).some((cidr) => inCidr(endpoint.ip, cidr))
+    );
+  }
+  if (peer.ipBlock) return false; // pod addresses are private: the policies' ipBlocks all except them
+  const inNamespace = peer.namespaceSelector
+    ? selects(peer.namespaceSelector, { 'kubernetes.io/metadata.name': endpoint.namespace })
+    : endpoint.namespace === namespace;
+  return inNamespace && selects(peer.podSelector ?? {}, endpoint.labels);
+}
+
+/**
+ * Whether the policies let `from` open a connection to `to` on a port (a number, or the name of a
+ * container port of `to`): NetworkPolicy's union semantics, in both directions. A pod no policy of
+ * a direction selects is open in that direction.
+ */
+function connects(policies: NetworkPolicy[], from: Endpoint, to: Endpoint, port: number): boolean {
+  const namedPort = (rulePort: number | string | undefined) =>
+    typeof rulePort === 'string' && 'labels' in to ? to.ports?.[rulePort] : rulePort;
+  const allowedBy = (pod: Endpoint, direction: 'Ingress' | 'Egress', other: Endpoint) => {
+    if (!('labels' in pod) || pod.namespace !== 'samenspel') return true;
+    const selecting = policies.filter(
+      (p) => p.spec.policyTypes.includes(direction) && selects(p.spec.podSelector, pod.labels),
+    );
+    if (selecting.length === 0) return true;
+    return selecting.some((p) =>
+      (direction === 'Ingress' ? (p.spec.ingress ?? []) : (p.spec.egress ?? [])).some((rule) => {
+        const peers = direction === 'Ingress' ? rule.from : rule.to;
+        const portOk =
+          !rule.ports || rule.ports.some((rp) => rp.port === undefined || namedPort(rp.port) === port);
+        const peerOk = !peers || peers.some((peer) => peerMatches(peer, other, 'samenspel'));
+        return portOk && peerOk;
+      }),
+    );
+  };
+  return allowedBy(from, 'Egress', to) && allowedBy(to, 'Ingress', from);
 }
 
 /** Whether a user's ACLs grant an operation on a resource (literal or prefix patterns). */
@@ -318,6 +445,32 @@ describe('deploy/k8s', () => {
       ]);
     });
 
+    it('pins the images by digest as docs/operations.md shows a release doing it', () => {
+      const operations = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+      const example = [...operations.matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((m) => parse(m[1]) as { images?: { name: string; newName: string; digest: string }[] })
+        .find((block) => block?.images);
+      expect(example?.images?.length).toBeGreaterThan(0);
+      const built = Object.values(compose.services).map((s) => s.image?.split(':')[0]);
+      for (const image of example!.images!) {
+        expect(built).toContain(image.name);
+        expect(image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      }
+      // A release's overlay: the production overlay, and the images of the example.
+      const release = { resources: [join(K8S, 'overlays', 'production')], images: example!.images };
+      const pinned = kustomize(scratch({ 'kustomization.yaml': `${KUSTOMIZATION}${stringify(release)}` }));
+      for (const image of example!.images!) {
+        const name = image.name.split('/')[1];
+        const [container] = one<Deployment>('Deployment', name, pinned).spec.template.spec.containers;
+        expect(container.image).toBe(`${image.newName}@${image.digest}`);
+      }
+      // What is committed names tags only: the digests come with a release.
+      const images = all<Deployment>('Deployment').flatMap((d) =>
+        d.spec.template.spec.containers.map((c) => c.image),
+      );
+      expect(images.filter((image) => image.includes('@'))).toEqual([]);
+    });
+
     it('refuses YAML with a duplicate key', () => {
       const dir = scratch({
         'kustomization.yaml': `${KUSTOMIZATION}resources: [a.yaml]\n`,
@@ -447,19 +600,39 @@ describe('deploy/k8s', () => {
       expect(allows(user, 'group', service.groupId, 'Read')).toBe(true);
       const others = SERVICES.filter((s) => s.name !== name).map((s) => s.groupId);
       expect(others.filter((group) => allows(user, 'group', group, 'Read'))).toEqual([]);
-      for (const topic of allTopicSpecs(TOPIC_SPECS)) {
-        for (const operation of ['Create', 'Describe', 'Read', 'Write']) {
-          expect({
-            topic: topic.name,
-            operation,
-            allowed: allows(user, 'topic', topic.name, operation),
-          }).toEqual({
-            topic: topic.name,
-            operation,
-            allowed: true,
-          });
-        }
-      }
+    });
+
+    it('reads only what it consumes and writes only what it produces and the dead letters of what it consumes', () => {
+      const user = one<KafkaUser>('KafkaUser', service.clientId);
+      const consumed = consumedTopics(name);
+      const consumedByAnyone = new Set(SERVICES.flatMap((s) => consumedTopics(s.name)));
+      const produced = TOPIC_SPECS.filter(
+        (spec) => spec.producedBy === `${name} service` || spec.producedBy === 'every service',
+      ).map((spec) => spec.name);
+      const access = allTopicSpecs(TOPIC_SPECS).map((topic) => ({
+        topic: topic.name,
+        // Describe everywhere: at start-up the service checks that every topic exists.
+        describe: allows(user, 'topic', topic.name, 'Describe'),
+        create: allows(user, 'topic', topic.name, 'Create'),
+        read: allows(user, 'topic', topic.name, 'Read'),
+        write: allows(user, 'topic', topic.name, 'Write'),
+      }));
+      const expected = allTopicSpecs(TOPIC_SPECS).map((topic) => ({
+        topic: topic.name,
+        describe: true,
+        create: false,
+        // The ops console's flow monitor reads every topic and dead-letter topic.
+        read: name === READS_EVERY_TOPIC || consumed.includes(topic.name),
+        write:
+          produced.includes(topic.name) ||
+          consumed.map(dlqTopic).includes(topic.name) ||
+          // The ops console replays a dead letter onto the topic its consumer gave up on.
+          (name === 'ops-console' && consumedByAnyone.has(topic.name)),
+      }));
+      expect(access).toEqual(expected);
+      expect(user.spec.authorization.acls.filter((acl) => acl.resource.patternType !== 'literal')).toEqual(
+        user.spec.authorization.acls.filter((acl) => acl.resource.type === 'cluster'),
+      );
     });
 
     it('listens on its catalogue port, probed at /health/live and /health/ready', () => {
@@ -590,6 +763,51 @@ describe('deploy/k8s', () => {
     it('keeps kafka/topics.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
       expect(readFileSync(TOPICS_FILE, 'utf8')).toBe(kafkaTopicsYaml());
     });
+
+    it('keeps kafka/users.yaml as scripts/generate-k8s-manifests.ts writes it', () => {
+      expect(readFileSync(USERS_FILE, 'utf8')).toBe(kafkaUsersYaml());
+    });
+
+    it('serves every Strimzi resource on the kafka.strimzi.io/v1 API of Strimzi 0.49 and newer', () => {
+      const strimzi = rendered.filter((m) => m.apiVersion.startsWith('kafka.strimzi.io/'));
+      expect(new Set(strimzi.map((m) => m.kind))).toEqual(
+        new Set(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser']),
+      );
+      expect(strimzi.filter((m) => m.apiVersion !== 'kafka.strimzi.io/v1').map((m) => m.kind)).toEqual([]);
+    });
+
+    it('lets the intake systems write only the jeugdzorg topics they own, and read nothing', () => {
+      const intake = all<KafkaUser>('KafkaUser').filter(
+        (u) =>
+          !SERVICES.some((s) => s.clientId === u.metadata.name) &&
+          u.spec.authentication.password === undefined,
+      );
+      expect(intake.map((u) => u.metadata.name)).toEqual(['jeugdzorg-intake']);
+      const owned = TOPIC_SPECS.filter((spec) => spec.producedBy === 'jeugdzorg intake systems').map(
+        (spec) => spec.name,
+      );
+      expect(owned.length).toBeGreaterThan(0);
+      expect(owned.every((topic) => topic.startsWith('jeugdzorg.'))).toBe(true);
+      for (const topic of allTopicSpecs(TOPIC_SPECS)) {
+        expect({
+          topic: topic.name,
+          read: allows(intake[0], 'topic', topic.name, 'Read'),
+          write: allows(intake[0], 'topic', topic.name, 'Write'),
+        }).toEqual({ topic: topic.name, read: false, write: owned.includes(topic.name) });
+      }
+      expect(intake[0].spec.authorization.acls.filter((acl) => acl.resource.type === 'group')).toEqual([]);
+      expect(intake[0].metadata.labels?.['strimzi.io/cluster']).toBe(kafka.metadata.name);
+    });
+
+    it('has a writer for every topic a service consumes', () => {
+      const users = all<KafkaUser>('KafkaUser');
+      for (const topic of new Set(SERVICES.flatMap((s) => consumedTopics(s.name)))) {
+        const writers = users
+          .filter((u) => u.metadata.name !== 'samenspel-ops-console')
+          .filter((u) => allows(u, 'topic', topic, 'Write'));
+        expect({ topic, written: writers.length > 0 }).toEqual({ topic, written: true });
+      }
+    });
   });
 
   describe('scaling on lag (KEDA)', () => {
@@ -666,7 +884,327 @@ describe('deploy/k8s', () => {
     });
   });
 
+  describe('monitoring (prometheus-operator)', () => {
+    const monitors = all<PodMonitor>('PodMonitor');
+    const rules = parse(readFileSync(ALERTS_FILE, 'utf8')) as {
+      groups: {
+        name: string;
+        rules: { alert?: string; expr: string; annotations?: Record<string, string> }[];
+      }[];
+    };
+    const serviceDown = rules.groups.flatMap((g) => g.rules).find((r) => r.alert === 'SamenspelServiceDown');
+
+    it.each(byName)(
+      'scrapes %s’s /metrics as the job and with the service label SamenspelServiceDown expects',
+      (name) => {
+        const pod = deploymentOf(name).spec.template;
+        const selecting = monitors.filter((m) => selects(m.spec.selector, pod.metadata.labels));
+        expect(selecting).toHaveLength(1);
+        const [monitor] = selecting;
+        const [endpoint] = monitor.spec.podMetricsEndpoints;
+        expect(monitor.spec.podMetricsEndpoints).toHaveLength(1);
+        expect(containerOf(name).ports?.map((p) => p.name)).toContain(endpoint.port);
+        expect(endpoint.path).toBe('/metrics');
+
+        // up{job="samenspel"}: the job is the value of the pod label jobLabel names.
+        const job = /\bup\{job="([^"]+)"\}/.exec(serviceDown?.expr ?? '')?.[1];
+        expect(job).toBe('samenspel');
+        expect(pod.metadata.labels[monitor.spec.jobLabel ?? '']).toBe(job);
+        // {{ $labels.service }} in the summary: the pod's name label becomes service on up.
+        expect(serviceDown?.annotations?.summary).toContain('$labels.service');
+        const service = endpoint.relabelings?.find((r) => r.targetLabel === 'service');
+        expect(service?.sourceLabels).toEqual(['__meta_kubernetes_pod_label_app_kubernetes_io_name']);
+        expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name);
+        // The services label their own series with service too; theirs is kept, not renamed.
+        expect(endpoint.honorLabels).toBe(true);
+      },
+    );
+
+    it('scrapes the Kafka exporter of the Kafka resource, for Samenspel’s topics and groups', () => {
+      const [kafka] = all<Kafka>('Kafka');
+      const exporter = kafka.spec.kafkaExporter;
+      expect(exporter).toBeDefined();
+      const topics = new RegExp(exporter?.topicRegex ?? '');
+      const groups = new RegExp(exporter?.groupRegex ?? '');
+      for (const topic of allTopicSpecs(TOPIC_SPECS))
+        expect([topic.name, topics.test(topic.name)]).toEqual([topic.name, true]);
+      for (const service of SERVICES)
+        expect([service.groupId, groups.test(service.groupId)]).toEqual([service.groupId, true]);
+      expect(topics.test('__consumer_offsets')).toBe(false);
+      // Strimzi labels the exporter's pods so and serves its metrics on the port tcp-prometheus.
+      const exporterPod = {
+        'strimzi.io/cluster': kafka.metadata.name,
+        'strimzi.io/kind': 'Kafka',
+        'strimzi.io/name': `${kafka.metadata.name}-kafka-exporter`,
+      };
+      const selecting = monitors.filter((m) => selects(m.spec.selector, exporterPod));
+      expect(selecting.map((m) => m.spec.podMetricsEndpoints.map((e) => e.port))).toEqual([
+        ['tcp-prometheus'],
+      ]);
+    });
+
+    it('loads the rules of deploy/prometheus/alerts.yml as a PrometheusRule', () => {
+      expect(readFileSync(PROMETHEUS_RULES_FILE, 'utf8')).toBe(prometheusRulesYaml());
+      const [rule] = all<Manifest & { spec: { groups: unknown } }>('PrometheusRule');
+      expect(rule.spec.groups).toEqual(rules.groups);
+    });
+  });
+
+  describe('network policies', () => {
+    const [kafka] = all<Kafka>('Kafka');
+    /**
+     * The ingress policy Strimzi writes for the brokers (its default networkPolicyGeneration): each
+     * listener from its networkPolicyPeers, and replication (9091) and the controllers' quorum (9090)
+     * from the cluster's own pods.
+     */
+    const kafkaNodes = {
+      matchLabels: { 'strimzi.io/cluster': kafka.metadata.name, 'strimzi.io/kind': 'Kafka' },
+    };
+    const strimzi: NetworkPolicy = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: `${kafka.metadata.name}-network-policy-kafka`, namespace: 'samenspel' },
+      spec: {
+        podSelector: { matchLabels: { 'strimzi.io/name': `${kafka.metadata.name}-kafka` } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          ...kafka.spec.kafka.listeners.map((l) => ({
+            ports: [{ protocol: 'TCP', port: l.port }],
+            from: l.networkPolicyPeers as PolicyPeer[] | undefined,
+          })),
+          {
+            ports: [
+              { protocol: 'TCP', port: 9090 },
+              { protocol: 'TCP', port: 9091 },
+            ],
+            from: [{ podSelector: kafkaNodes }],
+          },
+        ],
+      },
+    };
+    const policies = [...all<NetworkPolicy>('NetworkPolicy'), strimzi];
+    const [cluster] = all<Manifest>('Cluster');
+    const pod = (
+      labels: Record<string, string>,
+      namespace = 'samenspel',
+      ports?: Record<string, number>,
+    ) => ({
+      namespace,
+      labels,
+      ports,
+    });
+    const servicePod = (name: ServiceName) => {
+      const ports = Object.fromEntries((containerOf(name).ports ?? []).map((p) => [p.name, p.containerPort]));
+      return pod(deploymentOf(name).spec.template.metadata.labels, 'samenspel', ports);
+    };
+    // The labels Strimzi and CloudNativePG put on the pods they run.
+    const broker = pod({
+      'strimzi.io/cluster': kafka.metadata.name,
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': `${kafka.metadata.name}-kafka`,
+      'strimzi.io/pool-name': 'dual-role',
+      'strimzi.io/broker-role': 'true',
+      'strimzi.io/controller-role': 'true',
+    });
+    const entityOperator = pod({
+      'strimzi.io/cluster': kafka.metadata.name,
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': `${kafka.metadata.name}-entity-operator`,
+    });
+    const exporter = pod(
+      {
+        'strimzi.io/cluster': kafka.metadata.name,
+        'strimzi.io/kind': 'Kafka',
+        'strimzi.io/name': `${kafka.metadata.name}-kafka-exporter`,
+      },
+      'samenspel',
+      { 'tcp-prometheus': 9404 },
+    );
+    const postgres = pod({
+      'cnpg.io/cluster': cluster.metadata.name,
+      'cnpg.io/instanceName': `${cluster.metadata.name}-1`,
+      'cnpg.io/podRole': 'instance',
+      'cnpg.io/instanceRole': 'primary',
+    });
+    const recoveryJob = pod({
+      'cnpg.io/cluster': `${cluster.metadata.name}-restore`,
+      'cnpg.io/instanceName': `${cluster.metadata.name}-restore-1`,
+      'cnpg.io/jobRole': 'full-recovery',
+    });
+    const dns = pod({ 'k8s-app': 'kube-dns' }, 'kube-system');
+    const ingressController = pod({ 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx');
+    const prometheus = pod({ 'app.kubernetes.io/name': 'prometheus' }, 'monitoring');
+    const cnpgOperator = pod({ 'app.kubernetes.io/name': 'cloudnative-pg' }, 'cnpg-system');
+    const elsewhere = pod({ app: 'anything' }, 'default');
+    const kubernetesApi = { ip: '10.96.0.1' };
+    const internet = { ip: '203.0.113.10' };
+    const tlsListener = kafka.spec.kafka.listeners.find((l) => l.tls)!.port;
+
+    /** Who calls whom over HTTP: a service URL in a service's ConfigMap names the Service it calls. */
+    const calls = SERVICES.flatMap((caller) =>
+      Object.values(configMapData(`samenspel-${caller.name}`)).flatMap((value) => {
+        const host = URL.canParse(value) ? new URL(value).hostname : '';
+        const callee = SERVICES.find((s) => s.name === host);
+        return callee ? [[caller.name, callee.name] as const] : [];
+      }),
+    );
+
+    it('denies every connection in the namespace that no policy allows', () => {
+      const denyAll = policies.filter(
+        (p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress,
+      );
+      expect(denyAll.map((p) => [...p.spec.policyTypes].sort())).toEqual([['Egress', 'Ingress']]);
+      expect(calls).toEqual([['waitlist-bridging', 'activity']]);
+    });
+
+    it.each(byName)(
+      'lets only the ingress controller, Prometheus and its callers reach %s',
+      (name, service) => {
+        const target = servicePod(name);
+        expect(connects(policies, ingressController, target, service.port)).toBe(true);
+        expect(connects(policies, prometheus, target, service.port)).toBe(true);
+        for (const other of SERVICES.filter((s) => s.name !== name)) {
+          const calling = calls.some(([caller, callee]) => caller === other.name && callee === name);
+          expect([other.name, connects(policies, servicePod(other.name), target, service.port)]).toEqual([
+            other.name,
+            calling,
+          ]);
+        }
+        for (const stranger of [elsewhere, broker, postgres, exporter]) {
+          expect(connects(policies, stranger, target, service.port)).toBe(false);
+        }
+      },
+    );
+
+    it.each(byName)('lets %s reach only DNS, the brokers, PostgreSQL and the services it calls', (name) => {
+      const source = servicePod(name);
+      expect(connects(policies, source, dns, 53)).toBe(true);
+      expect(connects(policies, source, broker, tlsListener)).toBe(true);
+      expect(connects(policies, source, broker, 9091)).toBe(false); // the brokers' replication port
+      expect(connects(policies, source, postgres, 5432)).toBe(true);
+      for (const other of SERVICES.filter((s) => s.name !== name)) {
+        const called = calls.some(([caller, callee]) => caller === name && callee === other.name);
+        expect([other.name, connects(policies, source, servicePod(other.name), other.port)]).toEqual([
+          other.name,
+          called,
+        ]);
+      }
+      for (const stranger of [elsewhere, exporter, entityOperator, prometheus, kubernetesApi]) {
+        expect(connects(policies, source, stranger, 443)).toBe(false);
+      }
+      // The identity provider's keys (AUTH_JWKS_URL) over HTTPS, on a public address only.
+      expect(connects(policies, source, internet, 443)).toBe(true);
+      // Webhooks and e-mail leave from notification alone.
+      expect(connects(policies, source, internet, 587)).toBe(name === 'notification');
+    });
+
+    it('lets the services, the other instances and the operator reach PostgreSQL, and its jobs the object store', () => {
+      for (const name of SERVICES.map((s) => s.name)) {
+        expect(connects(policies, servicePod(name), postgres, 5432)).toBe(true);
+      }
+      expect(connects(policies, postgres, { ...postgres, labels: { ...postgres.labels } }, 5432)).toBe(true);
+      expect(connects(policies, cnpgOperator, postgres, 8000)).toBe(true);
+      expect(connects(policies, broker, postgres, 5432)).toBe(false);
+      expect(connects(policies, elsewhere, postgres, 5432)).toBe(false);
+      for (const pgPod of [postgres, recoveryJob]) {
+        expect(connects(policies, pgPod, internet, 443)).toBe(true);
+        expect(connects(policies, pgPod, dns, 53)).toBe(true);
+      }
+    });
+
+    it('lets Kafka’s pods reach each other, the entity operator the API, and Prometheus the exporter', () => {
+      expect(connects(policies, broker, broker, 9091)).toBe(true);
+      expect(connects(policies, exporter, broker, 9091)).toBe(true);
+      expect(connects(policies, entityOperator, broker, 9091)).toBe(true);
+      expect(connects(policies, entityOperator, kubernetesApi, 443)).toBe(true);
+      expect(connects(policies, prometheus, exporter, 9404)).toBe(true);
+      expect(connects(policies, elsewhere, exporter, 9404)).toBe(false);
+      expect(connects(policies, broker, internet, 443)).toBe(false);
+    });
+  });
+
   describe('PostgreSQL (CloudNativePG)', () => {
+    const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+    interface PluginRef {
+      name: string;
+      isWALArchiver?: boolean;
+      parameters?: { barmanObjectName?: string; serverName?: string };
+    }
+    interface PgCluster extends Manifest {
+      spec: {
+        plugins?: PluginRef[];
+        bootstrap?: { recovery?: { source: string } };
+        externalClusters?: { name: string; plugin?: PluginRef }[];
+      };
+    }
+    interface ObjectStore extends Manifest {
+      spec: {
+        retentionPolicy: string;
+        configuration: {
+          destinationPath: string;
+          s3Credentials?: Record<string, { name: string; key: string }>;
+          wal?: { encryption?: string };
+          data?: { encryption?: string };
+        };
+      };
+    }
+
+    it('archives the WAL and takes a daily base backup into an encrypted object store, kept 30 days', () => {
+      const [cluster] = all<PgCluster>('Cluster');
+      const archivers = (cluster.spec.plugins ?? []).filter((p) => p.isWALArchiver);
+      expect(archivers.map((p) => p.name)).toEqual([BARMAN_PLUGIN]);
+      const store = one<ObjectStore>('ObjectStore', archivers[0].parameters?.barmanObjectName ?? '');
+      expect(store.apiVersion).toBe('barmancloud.cnpg.io/v1');
+      expect(store.spec.retentionPolicy).toBe('30d');
+      expect(store.spec.configuration.destinationPath).toMatch(/^s3:\/\/[^/]+\/./);
+      expect(store.spec.configuration.wal?.encryption).toBe('AES256');
+      expect(store.spec.configuration.data?.encryption).toBe('AES256');
+      const secrets = Object.values(store.spec.configuration.s3Credentials ?? {}).map((ref) => ref.name);
+      expect(new Set(secrets)).toEqual(new Set([store.metadata.name]));
+
+      const schedules = all<
+        Manifest & {
+          spec: {
+            schedule: string;
+            cluster: { name: string };
+            method: string;
+            pluginConfiguration?: { name: string };
+          };
+        }
+      >('ScheduledBackup');
+      expect(schedules).toHaveLength(1);
+      expect(schedules[0].spec).toMatchObject({
+        cluster: { name: cluster.metadata.name },
+        method: 'plugin',
+        pluginConfiguration: { name: BARMAN_PLUGIN },
+      });
+      // Six fields, seconds first, and one run a day: at a fixed second, minute and hour.
+      expect(schedules[0].spec.schedule).toMatch(/^\d+ \d+ \d+ \* \* \*$/);
+      // The production overlay puts the backups in the installation's own bucket.
+      const inBase = one<ObjectStore>('ObjectStore', store.metadata.name, base);
+      expect(store.spec.configuration.destinationPath).not.toBe(inBase.spec.configuration.destinationPath);
+    });
+
+    it('documents the restore as a recovery Cluster from that object store', () => {
+      const operations = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+      const blocks = [...operations.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as PgCluster);
+      const recovery = blocks.find((b) => b?.kind === 'Cluster' && b.spec.bootstrap?.recovery);
+      expect(recovery).toBeDefined();
+      const [cluster] = all<PgCluster>('Cluster');
+      const source = recovery!.spec.externalClusters?.find(
+        (c) => c.name === recovery!.spec.bootstrap?.recovery?.source,
+      );
+      const store = cluster.spec.plugins?.find((p) => p.isWALArchiver)?.parameters?.barmanObjectName;
+      expect(source?.plugin).toEqual({
+        name: BARMAN_PLUGIN,
+        parameters: { barmanObjectName: store, serverName: cluster.metadata.name },
+      });
+      // The recovered cluster archives under its own name, never over the archive it came from.
+      const archive = recovery!.spec.plugins?.find((p) => p.isWALArchiver)?.parameters;
+      expect(archive?.serverName).toBe(recovery!.metadata.name);
+      expect(recovery!.metadata.name).not.toBe(cluster.metadata.name);
+    });
+
     it('runs three instances with a database per service, each owned by its own login role', () => {
       const clusters = all<Manifest & { spec: { instances: number } }>('Cluster');
       expect(clusters.map((c) => c.spec.instances)).toEqual([3]);
