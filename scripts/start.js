@@ -133,6 +133,11 @@ async function main() {
   const remote = brokers && brokers !== `127.0.0.1:${localPort}` && brokers !== `localhost:${localPort}`;
   checkNode();
   if (!remote) checkJava();
+  const heapLimitMiB = process.env.SERVICE_HEAP_LIMIT_MIB || '96';
+  if (!/^[1-9][0-9]*$/.test(heapLimitMiB) || Number(heapLimitMiB) < 64) {
+    say(`SERVICE_HEAP_LIMIT_MIB must be a whole number of MiB, at least 64 (got ${heapLimitMiB})`);
+    process.exit(1);
+  }
 
   // The broker starts (or is fetched) while the build runs.
   const kafkaReady = (kafkaStarting = remote
@@ -157,11 +162,6 @@ async function main() {
   const { topics, databases } = await provision();
   say(`Prepared ${topics.length} new topics and ${databases.length} new databases.`);
 
-  const heapLimitMiB = process.env.SERVICE_HEAP_LIMIT_MIB || '96';
-  if (!/^[1-9][0-9]*$/.test(heapLimitMiB) || Number(heapLimitMiB) < 64) {
-    say(`SERVICE_HEAP_LIMIT_MIB must be a whole number of MiB, at least 64 (got ${heapLimitMiB})`);
-    process.exit(1);
-  }
   fs.mkdirSync(logDir, { recursive: true });
   for (const service of SERVICES) {
     const log = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
