@@ -94,9 +94,12 @@ class CatalogueDouble extends ActivityCatalogPort {
   async release(): Promise<void> {}
 }
 
-/** An outbox whose first append fails, as a transaction that dies after the hold succeeded. */
-class OutboxFailingOnce extends Outbox {
-  failures = 1;
+/**
+ * An outbox whose first appends fail, as transactions that die after the hold succeeded: two for
+ * a whole round, the batch's transaction and the redo of its one entry alone.
+ */
+class OutboxFailingFirst extends Outbox {
+  failures = 2;
   override async append(em: EntityManager, events: NewEvent[]) {
     if (this.failures-- > 0) throw new Error('the database went away mid-transaction');
     return super.append(em, events);
@@ -160,6 +163,12 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     );
   }
 
+  /** What the matcher reads for its batch before it matches: the entry and its offers. */
+  async function asRead(id: string): Promise<MatchEntryCommand> {
+    const repo = BridgingRepository.in(db.dataSource.manager);
+    return new MatchEntryCommand(id, { entry: (await repo.entry(id))!, offers: await repo.offers(id) });
+  }
+
   function sut(catalog: ActivityCatalogPort, outbox: Outbox): MatchEntry {
     return new MatchEntry(
       db.dataSource,
@@ -181,15 +190,17 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     );
     const match = sut(
       catalog,
-      new OutboxFailingOnce('urn:samenspel:waitlist-bridging', samenspelContracts()),
+      new OutboxFailingFirst('urn:samenspel:waitlist-bridging', samenspelContracts()),
     );
 
-    await expect(match.execute(new MatchEntryCommand(id))).rejects.toThrow('went away');
+    expect(await match.executeAll([await asRead(id)])).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/went away/) }),
+    ]);
     const afterFailure = await BridgingRepository.in(db.dataSource.manager).entry(id);
     expect(afterFailure?.status).toBe('matching');
 
     // act-a is now full (our own hold): the retry still ends on the same placement, by its reference.
-    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('offered');
+    expect(await match.executeAll([await asRead(id)])).toEqual(['offered']);
     const offers = await BridgingRepository.in(db.dataSource.manager).offers(id);
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatchObject({
@@ -207,13 +218,21 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const [first, second, gone] = ['first', 'second', 'gone'].map((n) => `TST-WL-${Date.now()}-all-${n}`);
     await anEntryMatching(first!);
     await anEntryMatching(second!);
+    await anEntryMatching(gone!);
+    await db.dataSource.query(`UPDATE waitlist_entry SET status = 'ended' WHERE waitlist_entry_id = $1`, [
+      gone,
+    ]);
     const catalog = new CatalogueDouble(new Map([['act-one-seat', 1]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
     const repo = BridgingRepository.in(db.dataSource.manager);
 
-    const outcomes = await match.executeAll([first!, second!, gone!].map((id) => new MatchEntryCommand(id)));
+    const outcomes = await match.executeAll([
+      await asRead(first!),
+      await asRead(second!),
+      await asRead(gone!),
+    ]);
 
-    // The oldest gets the one seat, the next is queued, an entry that is not there is skipped.
+    // The oldest gets the one seat, the next is queued, an entry no longer matching is skipped.
     expect(outcomes).toEqual(['offered', 'queued', 'skipped']);
     expect(catalog.holdBestAllCalls).toEqual([
       [(await repo.entry(first!))!.youthRef, (await repo.entry(second!))!.youthRef],
@@ -238,16 +257,17 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const repo = BridgingRepository.in(db.dataSource.manager);
     const recordingFails = new OutboxRefusing((await repo.entry(failing!))!.youthRef);
 
-    const unreachable = await sut(away, recordingFails).executeAll([new MatchEntryCommand(failing!)]);
+    const unreachable = await sut(away, recordingFails).executeAll([await asRead(failing!)]);
     expect(unreachable).toEqual([expect.any(ActivityUnavailableError)]);
     expect((await repo.entry(failing!))?.status).toBe('matching');
 
     // The call's results are recorded in one transaction; when that fails, each is recorded on
     // its own: the one whose offer cannot be recorded fails alone, the next of the call is offered.
     const catalog = new CatalogueDouble(new Map([['act-a', 5]]));
-    const outcomes = await sut(catalog, recordingFails).executeAll(
-      [failing!, held!].map((id) => new MatchEntryCommand(id)),
-    );
+    const outcomes = await sut(catalog, recordingFails).executeAll([
+      await asRead(failing!),
+      await asRead(held!),
+    ]);
     expect(outcomes).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/went away/) }),
       'offered',
@@ -285,7 +305,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       ]),
     );
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('offered');
+    expect(await match.executeAll([await asRead(id)])).toEqual(['offered']);
     expect(catalog.holdBestCalls).toEqual([
       expect.objectContaining({
         query: expect.objectContaining({ excludeActivityIds: ['act-a'], municipalityCode: 'GM0344' }),
@@ -305,7 +325,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     await anEntryMatching(id);
     const catalog = new CatalogueDouble(new Map([['act-full', 0]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('queued');
+    expect(await match.executeAll([await asRead(id)])).toEqual(['queued']);
     expect((await BridgingRepository.in(db.dataSource.manager).entry(id))?.queuedNotified).toBe(true);
   });
 
@@ -317,7 +337,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     ]);
     const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    await expect(match.execute(new MatchEntryCommand(id))).resolves.toBe('skipped');
+    expect(await match.executeAll([await asRead(id)])).toEqual(['skipped']);
     expect(catalog.holdCalls).toBe(0);
     expect(catalog.holdBestCalls).toEqual([]);
   });
@@ -336,7 +356,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-utrecht', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
 
-    await expect(match.execute(new MatchEntryCommand(id, read))).resolves.toBe('overtaken');
+    expect(await match.executeAll([new MatchEntryCommand(id, read)])).toEqual(['overtaken']);
 
     expect(catalog.holdBestCalls).toEqual([
       expect.objectContaining({ query: expect.objectContaining({ municipalityCode: 'GM0344' }) }),
@@ -364,7 +384,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
 
-    await expect(match.execute(new MatchEntryCommand(id, read))).resolves.toBe('overtaken');
+    expect(await match.executeAll([new MatchEntryCommand(id, read)])).toEqual(['overtaken']);
 
     const offers = await repo.offers(id);
     expect(offers.map((o) => [o.status, o.reason, o.releasePending])).toEqual([
