@@ -14,7 +14,7 @@ import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@sam
 import { withDatabase } from '@samenspel/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { PlacementRefusedError, type HoldBestResult } from '../src/activity-catalog/activity-catalog.port';
+import { PlacementRefusedError, type HoldOutcome } from '../src/activity-catalog/activity-catalog.port';
 import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
 import { MATCH_CHANNEL } from '../src/bridging/bridging.repository';
 import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
@@ -398,7 +398,7 @@ describe('waitlist bridging', () => {
     const expiresAt = new Date(Date.now() + 3600000).toISOString();
     const [held] = await catalog.holdBestAll([{ query: only(first), youthRef, reference, expiresAt }]);
     const [retried] = await catalog.holdBestAll([{ query: only(second), youthRef, reference, expiresAt }]);
-    const placementOf = (r: HoldBestResult | Error | undefined) =>
+    const placementOf = (r: HoldOutcome | Error | undefined) =>
       r && !(r instanceof Error) && r.held ? r.held.placementId : undefined;
     expect(placementOf(held) !== undefined && placementOf(retried) === placementOf(held)).toBe(true);
     expect(

@@ -1,4 +1,4 @@
-import { samenspelContracts, type Candidate, type CandidateQuery } from '@samenspel/contracts';
+import { samenspelContracts } from '@samenspel/contracts';
 import { MetricsRegistry } from '@samenspel/http';
 import {
   InboxEventEntity,
@@ -12,11 +12,9 @@ import type { EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
-  type HoldBestRequest,
-  type HoldBestResult,
-  type HoldRequest,
-  type HoldResult,
+  type HoldOutcome,
   type PlacementRef,
+  type SeatRequest,
 } from '../../../activity-catalog/activity-catalog.port';
 import { BridgingConfig } from '../../../bridging.config';
 import { offerIdFor } from '../../../domain/offer-id';
@@ -32,66 +30,50 @@ import { MatchEntry, MatchEntryCommand } from './match-entry.usecase';
 class CatalogueDouble extends ActivityCatalogPort {
   readonly holds = new Map<string, PlacementRef & { youthRef: string }>();
   holdCalls = 0;
-  readonly holdBestCalls: HoldBestRequest[] = [];
+  readonly holdBestCalls: SeatRequest[] = [];
+  readonly holdBestAllCalls: string[][] = [];
   constructor(private readonly seats: Map<string, number>) {
     super();
   }
-  async candidates(query: CandidateQuery): Promise<Candidate[]> {
-    return [...this.seats]
-      .filter(([id, free]) => free > 0 && !(query.excludeActivityIds ?? []).includes(id))
-      .map(([activityId, available], i) => ({
-        activityId,
-        teamId: 'team-1',
-        title: `Activity ${activityId}`,
-        available,
-        rank: i + 1,
-        score: { ageFit: 1, interestOverlap: 1, proximity: 1, total: 3 },
-        explanation: [],
-      }));
-  }
-  async hold(request: HoldRequest): Promise<HoldResult> {
-    this.holdCalls += 1;
-    const earlier = this.holds.get(request.reference);
-    if (earlier) return { held: earlier };
-    const free = this.seats.get(request.activityId) ?? 0;
-    if (free === 0) return { refused: 'no-capacity' };
-    this.seats.set(request.activityId, free - 1);
-    const placement = {
-      placementId: `placement-${this.holds.size + 1}`,
-      activityId: request.activityId,
-      teamId: 'team-1',
-      expiresAt: request.expiresAt,
-      youthRef: request.youthRef,
-    };
-    this.holds.set(request.reference, placement);
-    return { held: placement };
-  }
-  /** As the activity service: a known reference returns its placement, else the best candidate with room. */
-  async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
-    this.holdBestCalls.push(request);
-    const { query, ...hold } = request;
-    const earlier = this.holds.get(request.reference);
-    if (earlier) return { held: earlier, activity: this.activityOf(earlier.activityId) };
-    for (const candidate of await this.candidates(query)) {
-      const result = await this.hold({ ...hold, activityId: candidate.activityId });
-      if ('held' in result) return { held: result.held, activity: this.activityOf(candidate.activityId) };
-    }
-    return { held: null };
-  }
-  readonly holdBestAllCalls: string[][] = [];
-  async holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
+  async holdBestAll(requests: readonly SeatRequest[]): Promise<Array<HoldOutcome | Error>> {
     this.holdBestAllCalls.push(requests.map((r) => r.youthRef));
-    const results: Array<HoldBestResult | Error> = [];
-    for (const request of requests) results.push(await this.holdBest(request));
+    const results: Array<HoldOutcome | Error> = [];
+    for (const request of requests) results.push(this.holdBest(request));
     return results;
-  }
-  private activityOf(activityId: string) {
-    return { activityId, teamId: 'team-1', title: `Activity ${activityId}` };
   }
   async confirm(placementId: string): Promise<PlacementRef> {
     return { placementId, activityId: 'unused' };
   }
   async release(): Promise<void> {}
+  /** As the activity service: a known reference returns its placement, else the best candidate with room. */
+  private holdBest(request: SeatRequest): HoldOutcome {
+    this.holdBestCalls.push(request);
+    const earlier = this.holds.get(request.reference);
+    if (earlier) return { held: earlier, activity: this.activityOf(earlier.activityId) };
+    const excluded = request.query.excludeActivityIds ?? [];
+    for (const [activityId, free] of this.seats) {
+      if (free > 0 && !excluded.includes(activityId)) {
+        return { held: this.hold(request, activityId), activity: this.activityOf(activityId) };
+      }
+    }
+    return { held: null };
+  }
+  private hold(request: SeatRequest, activityId: string): PlacementRef {
+    this.holdCalls += 1;
+    this.seats.set(activityId, this.seats.get(activityId)! - 1);
+    const placement = {
+      placementId: `placement-${this.holds.size + 1}`,
+      activityId,
+      teamId: 'team-1',
+      expiresAt: request.expiresAt,
+      youthRef: request.youthRef,
+    };
+    this.holds.set(request.reference, placement);
+    return placement;
+  }
+  private activityOf(activityId: string) {
+    return { activityId, teamId: 'team-1', title: `Activity ${activityId}` };
+  }
 }
 
 /**
@@ -250,7 +232,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     await anEntryMatching(failing!);
     await anEntryMatching(held!);
     const away = new (class extends CatalogueDouble {
-      override async holdBestAll(): Promise<Array<HoldBestResult | Error>> {
+      override async holdBestAll(): Promise<Array<HoldOutcome | Error>> {
         throw new ActivityUnavailableError('activity service unreachable');
       }
     })(new Map([['act-a', 5]]));

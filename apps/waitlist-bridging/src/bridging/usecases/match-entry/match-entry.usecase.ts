@@ -5,9 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
-  type HeldActivity,
-  type HoldBestRequest,
-  type HoldBestResult,
+  type OfferedActivity,
+  type SeatRequest,
+  type HoldOutcome,
   type PlacementRef,
 } from '../../../activity-catalog/activity-catalog.port';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
@@ -42,7 +42,7 @@ type MatchResult =
       offerId: string;
       rank: number;
       placement: PlacementRef;
-      candidate: HeldActivity;
+      candidate: OfferedActivity;
       expiresAt: string;
     };
 
@@ -62,14 +62,14 @@ type Plan =
       offerId: string;
       rank: number;
       expiresAt: string;
-      request: HoldBestRequest;
+      request: SeatRequest;
     };
 
 /**
  * Finds the best free seat for an entry in `matching`, holds it and records the offer.
  *
- * The activity service ranks the candidates and holds the best free seat in one call
- * (`POST /placements/hold-best`), excluding every activity this youngster was offered before.
+ * The activity service ranks the candidates and holds the best free seat (`holdBestAll`),
+ * excluding every activity this youngster was offered before.
  * Order matters: the hold (HTTP) comes first, outside any transaction; then one transaction
  * records the offer and its `offered` event. If that transaction fails, the entry is still
  * `matching` and the retry uses the same offer id (UUIDv5 of entry and rank) as the hold's
@@ -89,13 +89,6 @@ export class MatchEntry {
     this.ttlMs = parseIsoDuration(config.BRIDGING_OFFER_TTL);
   }
 
-  async execute(command: MatchEntryCommand): Promise<MatchOutcome> {
-    const plan = await this.plan(command);
-    if (plan.kind === 'skip') return 'skipped';
-    if (plan.kind === 'no-match') return this.finish(plan.entry, { kind: 'no-match' });
-    return this.finish(plan.entry, resultOf(plan, await this.catalog.holdBest(plan.request)));
-  }
-
   /**
    * Matches youngsters of one municipality, oldest first: one call holds their seats in that order
    * (`holdBestAll`), and one transaction records the results. Should that transaction fail, each
@@ -107,7 +100,7 @@ export class MatchEntry {
     const plans: Plan[] = [];
     for (const command of commands) plans.push(await this.plan(command));
     const holds = plans.filter((plan) => plan.kind === 'hold');
-    let held: Array<HoldBestResult | Error> = [];
+    let held: Array<HoldOutcome | Error> = [];
     if (holds.length > 0) {
       try {
         held = await this.catalog.holdBestAll(holds.map((plan) => plan.request));
@@ -171,7 +164,7 @@ export class MatchEntry {
     // Never the same activity twice: the activity service ranks without these and never holds in them.
     const tried = [...new Set(offers.map((o) => o.activityId))];
     const expiresAt = new Date(Date.now() + this.ttlMs).toISOString();
-    const request: HoldBestRequest = {
+    const request: SeatRequest = {
       query: {
         ageYears: entry.ageYears,
         postcode4: entry.postcode4,
@@ -295,7 +288,7 @@ export class MatchEntry {
 }
 
 /** The entry's result from the activity service's answer: an offer of the seat held, or the queue. */
-function resultOf(plan: Extract<Plan, { kind: 'hold' }>, answer: HoldBestResult): MatchResult {
+function resultOf(plan: Extract<Plan, { kind: 'hold' }>, answer: HoldOutcome): MatchResult {
   if (!answer.held) return { kind: 'queue' };
   return {
     kind: 'offer',
