@@ -1,6 +1,7 @@
 import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
-import { BridgingConfig } from './bridging.config';
+import { BridgingConfigModule } from './config/bridging-config.module';
+import { BridgingConfig } from './config/bridging.config';
 import { BridgingOffer } from './bridging/bridging-offer.entity';
 import { BridgingModule } from './bridging/bridging.module';
 import { KnownActivity } from './bridging/known-activity.entity';
@@ -13,6 +14,7 @@ void runService({
   name: 'waitlist-bridging',
   config: BridgingConfig,
   imports: (config) => [
+    BridgingConfigModule.forRoot(config),
     BridgingModule.forRoot(config),
     ErasureModule.forService({
       service: 'waitlist-bridging',

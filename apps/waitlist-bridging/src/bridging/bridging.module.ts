@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ActivityCatalogPort } from '../activity-catalog/activity-catalog.port';
 import { HttpActivityCatalog } from '../activity-catalog/http-activity-catalog.adapter';
-import { BRIDGING_CONFIG, type BridgingConfig } from '../bridging.config';
+import type { BridgingConfig } from '../config/bridging.config';
 import { ActivityEventsController } from './activity-events.controller';
 import { BridgingMetrics } from './bridging.metrics';
 import { MatchingWorker } from './matching.worker';
@@ -31,7 +31,6 @@ export class BridgingModule {
         OffersController,
       ],
       providers: [
-        { provide: BRIDGING_CONFIG, useValue: config },
         {
           provide: ActivityCatalogPort,
           useFactory: () =>

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ActivityUnavailableError } from '../activity-catalog/activity-catalog.port';
-import { BRIDGING_CONFIG, type BridgingConfig } from '../bridging.config';
+import { BRIDGING_CONFIG, type BridgingConfig } from '../config/bridging.config';
 import { BridgingRepository, MATCH_CHANNEL } from './bridging.repository';
 import { MatchEntry, MatchEntryCommand } from './usecases/match-entry/match-entry.usecase';
 import { ReleaseHolds } from './usecases/release-holds/release-holds.usecase';

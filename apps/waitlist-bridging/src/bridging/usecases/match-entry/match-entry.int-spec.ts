@@ -16,7 +16,7 @@ import {
   type PlacementRef,
   type SeatRequest,
 } from '../../../activity-catalog/activity-catalog.port';
-import { BridgingConfig } from '../../../bridging.config';
+import { BridgingConfig } from '../../../config/bridging.config';
 import { offerIdFor } from '../../../domain/offer-id';
 import { BridgingSchema1764806500000 } from '../../../migrations/1764806500000-bridging-schema';
 import { BridgingOffer } from '../../bridging-offer.entity';

@@ -10,7 +10,7 @@ import {
   type HoldOutcome,
   type PlacementRef,
 } from '../../../activity-catalog/activity-catalog.port';
-import { BRIDGING_CONFIG, type BridgingConfig } from '../../../bridging.config';
+import { BRIDGING_CONFIG, type BridgingConfig } from '../../../config/bridging.config';
 import { nextOfferRank } from '../../../domain/bridging-lifecycle';
 import { parseIsoDuration } from '@samenspel/http';
 import { offerIdFor } from '../../../domain/offer-id';
