@@ -9,6 +9,7 @@ import { MatchingModule } from './matching/matching.module';
 import { BridgingSchema1764806500000 } from './migrations/1764806500000-bridging-schema';
 import { OffersModule } from './offers/offers.module';
 import { BridgingEraser, BridgingRetention } from './privacy/bridging-privacy';
+import { StoreModule } from './shared/store.module';
 import { WaitlistEntriesModule } from './waitlist-entries/waitlist-entries.module';
 
 // Port 3002: group offers from youth work for youngsters on a care waiting list.
@@ -17,6 +18,7 @@ void runService({
   config: BridgingConfig,
   imports: (config) => [
     BridgingConfigModule.forRoot(config),
+    StoreModule,
     WaitlistEntriesModule,
     OffersModule,
     MatchingModule,

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PlacementRefusedError, type HoldOutcome } from '../src/activity-catalog/activity-catalog.port';
 import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
-import { MATCH_CHANNEL } from '../src/shared/bridging.repository';
+import { MATCH_CHANNEL } from '../src/matching/matcher.signal';
 import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
 
 /**

@@ -7,12 +7,11 @@ import {
 } from '@samenspel/contracts';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
-import { BridgingRepository } from '../shared/bridging.repository';
-import type { Tx } from '../shared/transaction';
-import { ExpireOffer, ExpireOfferCommand } from '../offers/usecases/expire-offer/expire-offer.usecase';
-import { RematchQueue, RematchQueueCommand } from './usecases/rematch-queue/rematch-queue.usecase';
-
-const txOf = (ctx: EventContext): Tx => ({ em: ctx.em, publish: (events) => ctx.publish(events) });
+import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
+import { ExpireOfferCommand } from '../offers/usecases/expire-offer/expire-offer.command';
+import { ExpireOffer } from '../offers/usecases/expire-offer/expire-offer.usecase';
+import { RematchQueueCommand } from './usecases/rematch-queue/rematch-queue.command';
+import { RematchQueue } from './usecases/rematch-queue/rematch-queue.usecase';
 
 /**
  * The activity service's events that matter to bridging: a lapsed hold expires its offer, and any
@@ -23,6 +22,7 @@ export class ActivityEventsController {
   constructor(
     private readonly expireOffer: ExpireOffer,
     private readonly rematchQueue: RematchQueue,
+    private readonly activities: KnownActivitiesRepository,
   ) {}
 
   @OnCloudEvent(ACTIVITY_EVENT_TYPES.placementReleased)
@@ -30,25 +30,19 @@ export class ActivityEventsController {
     const d = event.data;
     // Only a lapse expires an offer here; a decline or withdrawal was recorded by us before.
     if (d.reason === 'expired' && d.reference) {
-      await this.expireOffer.execute(new ExpireOfferCommand(d.reference), txOf(ctx));
+      await this.expireOffer.execute(new ExpireOfferCommand({ offerId: d.reference }), ctx);
     }
-    await this.rematchQueue.execute(new RematchQueueCommand(d.available, d.activityId), txOf(ctx));
+    await this.seatsFreed(d, ctx);
   }
 
   @OnCloudEvent(ACTIVITY_EVENT_TYPES.placementCancelled)
   async cancelled(@Payload() event: CloudEvent<PlacementData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.rematchQueue.execute(
-      new RematchQueueCommand(event.data.available, event.data.activityId),
-      txOf(ctx),
-    );
+    await this.seatsFreed(event.data, ctx);
   }
 
   @OnCloudEvent(ACTIVITY_EVENT_TYPES.placementCompleted)
   async completed(@Payload() event: CloudEvent<PlacementData>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.rematchQueue.execute(
-      new RematchQueueCommand(event.data.available, event.data.activityId),
-      txOf(ctx),
-    );
+    await this.seatsFreed(event.data, ctx);
   }
 
   @OnCloudEvent(ACTIVITY_EVENT_TYPES.activityPublished)
@@ -61,18 +55,25 @@ export class ActivityEventsController {
     await this.activityChanged(event.data, ctx);
   }
 
+  private async seatsFreed(d: PlacementData, ctx: EventContext): Promise<void> {
+    const command = new RematchQueueCommand({ freedSeats: d.available, activityId: d.activityId });
+    await this.rematchQueue.execute(command, ctx);
+  }
+
   private async activityChanged(d: ActivityData, ctx: EventContext): Promise<void> {
-    await BridgingRepository.in(ctx.em).upsertActivity({
+    await this.activities.upsert(ctx.em, {
       activityId: d.activityId,
       teamId: d.teamId,
       title: d.title,
       municipalityCode: d.municipalityCode,
     });
     if (d.status === 'open') {
-      await this.rematchQueue.execute(
-        new RematchQueueCommand(d.available, d.activityId, d.municipalityCode),
-        txOf(ctx),
-      );
+      const command = new RematchQueueCommand({
+        freedSeats: d.available,
+        activityId: d.activityId,
+        municipalityCode: d.municipalityCode,
+      });
+      await this.rematchQueue.execute(command, ctx);
     }
   }
 }

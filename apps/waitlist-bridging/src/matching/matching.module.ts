@@ -3,9 +3,9 @@ import { ActivityCatalogModule } from '../activity-catalog/activity-catalog.modu
 import { OffersModule } from '../offers/offers.module';
 import { WaitlistEntriesModule } from '../waitlist-entries/waitlist-entries.module';
 import { ActivityEventsController } from './activity-events.controller';
+import { HoldReleaser } from './hold-releaser';
 import { MatchingWorker } from './matching.worker';
 import { MatchEntry } from './usecases/match-entry/match-entry.usecase';
-import { ReleaseHolds } from './usecases/release-holds/release-holds.usecase';
 import { RematchQueue } from './usecases/rematch-queue/rematch-queue.usecase';
 
 /**
@@ -15,6 +15,6 @@ import { RematchQueue } from './usecases/rematch-queue/rematch-queue.usecase';
 @Module({
   imports: [ActivityCatalogModule, OffersModule, WaitlistEntriesModule],
   controllers: [ActivityEventsController],
-  providers: [MatchEntry, RematchQueue, ReleaseHolds, MatchingWorker],
+  providers: [MatchEntry, RematchQueue, HoldReleaser, MatchingWorker],
 })
 export class MatchingModule {}

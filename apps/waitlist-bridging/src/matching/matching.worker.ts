@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ActivityUnavailableError } from '../activity-catalog/activity-catalog.port';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../config/bridging.config';
-import { BridgingRepository, MATCH_CHANNEL } from '../shared/bridging.repository';
+import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
+import { OffersRepository } from '../offers/offers.repository';
+import { HoldReleaser } from './hold-releaser';
+import { MATCH_CHANNEL } from './matcher.signal';
 import { MatchEntry, MatchEntryCommand } from './usecases/match-entry/match-entry.usecase';
-import { ReleaseHolds } from './usecases/release-holds/release-holds.usecase';
 
 /** When the activity service was away: try an entry again after this long. */
 const RETRY_AFTER_MS = 5000;
@@ -36,7 +38,9 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matchEntry: MatchEntry,
-    private readonly releaseHolds: ReleaseHolds,
+    private readonly holdReleaser: HoldReleaser,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
     @Inject(BRIDGING_CONFIG) private readonly config: BridgingConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -105,15 +109,18 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (let round = 0; this.running && round < ROUNDS; round++) {
       let released = 0;
       try {
-        released = await this.releaseHolds.execute(BATCH);
+        released = await this.holdReleaser.releasePending(BATCH);
       } catch (error) {
         this.logger.warn({ err: error }, 'releasing withdrawn holds failed; retrying later');
       }
-      const repo = BridgingRepository.in(this.dataSource.manager);
-      const ready = await repo.readyToMatch(BATCH);
+      const em = this.dataSource.manager;
+      const ready = await this.entries.readyToMatch(em, BATCH);
       // The entries and their offers are read once for the batch; recording a match checks again,
       // with the entry locked, what may have changed meanwhile (see MatchEntry).
-      const offers = await repo.offersOf(ready.map((e) => e.waitlistEntryId));
+      const offers = await this.offers.offersOf(
+        em,
+        ready.map((e) => e.waitlistEntryId),
+      );
       // Youngsters of one municipality compete for the same seats, so their seats are held in one
       // call that serves them oldest first. Municipalities never share an activity (candidates are
       // of the youngster's municipality), so they are matched side by side: a match mostly waits on
@@ -143,10 +150,7 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const id = commands[i]!.waitlistEntryId;
       const level = outcome instanceof ActivityUnavailableError ? 'warn' : 'error';
       this.logger[level]({ err: outcome, waitlistEntryId: id }, 'matching failed; retrying later');
-      await BridgingRepository.in(this.dataSource.manager).postponeMatching(
-        id,
-        new Date(Date.now() + RETRY_AFTER_MS),
-      );
+      await this.entries.postponeMatching(this.dataSource.manager, id, new Date(Date.now() + RETRY_AFTER_MS));
     }
   }
 

@@ -2,12 +2,15 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@ne
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
+import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from './bridging-offer.entity';
-import { BridgingRepository } from '../shared/bridging.repository';
 import { DeclineOfferDto, OfferView } from './dto/offer.dto';
-import { AcceptOffer, AcceptOfferCommand } from './usecases/accept-offer/accept-offer.usecase';
-import { DeclineOffer, DeclineOfferCommand } from './usecases/decline-offer/decline-offer.usecase';
+import { AcceptOfferCommand } from './usecases/accept-offer/accept-offer.command';
+import { AcceptOffer } from './usecases/accept-offer/accept-offer.usecase';
+import { DeclineOfferCommand } from './usecases/decline-offer/decline-offer.command';
+import { DeclineOffer } from './usecases/decline-offer/decline-offer.usecase';
 
 /** The owning team records the youngster's answer to a bridging offer. */
 @ApiTags('offers')
@@ -15,8 +18,10 @@ import { DeclineOffer, DeclineOfferCommand } from './usecases/decline-offer/decl
 @Controller('offers')
 export class OffersController {
   constructor(
+    private readonly units: UnitsOfWork,
     private readonly acceptOffer: AcceptOffer,
     private readonly declineOffer: DeclineOffer,
+    private readonly entries: WaitlistEntriesRepository,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -30,7 +35,8 @@ export class OffersController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
-    const offer = await this.acceptOffer.execute(new AcceptOfferCommand(offerId, principal));
+    const command = new AcceptOfferCommand({ principal, offerId });
+    const offer = await this.units.run((uow) => this.acceptOffer.execute(command, uow));
     await this.nameYoungsterInAudit(req, offer);
     return OfferView.of(offer);
   }
@@ -46,14 +52,15 @@ export class OffersController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
-    const offer = await this.declineOffer.execute(new DeclineOfferCommand(offerId, body.reason, principal));
+    const command = new DeclineOfferCommand({ principal, offerId, reason: body.reason });
+    const offer = await this.units.run((uow) => this.declineOffer.execute(command, uow));
     await this.nameYoungsterInAudit(req, offer);
     return OfferView.of(offer);
   }
 
   /** The offer view does not carry the youthRef; the audit record of the decision does. */
   private async nameYoungsterInAudit(req: object, offer: BridgingOffer): Promise<void> {
-    const entry = await BridgingRepository.in(this.dataSource.manager).entry(offer.waitlistEntryId);
+    const entry = await this.entries.find(this.dataSource.manager, offer.waitlistEntryId);
     if (entry) setAuditSubject(req, entry.youthRef);
   }
 }

@@ -5,7 +5,8 @@ import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samensp
 import { DataSource } from 'typeorm';
 import { visibleSources } from '../domain/intake-scope';
 import { BridgingMetrics } from './bridging.metrics';
-import { BridgingRepository } from '../shared/bridging.repository';
+import { OffersRepository } from '../offers/offers.repository';
+import { WaitlistEntriesRepository } from './waitlist-entries.repository';
 import {
   ListEntriesQuery,
   MeasuresQuery,
@@ -21,6 +22,8 @@ import {
 export class WaitlistEntriesController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
     private readonly metrics: BridgingMetrics,
   ) {}
 
@@ -32,17 +35,20 @@ export class WaitlistEntriesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryPage> {
     const sources = visibleSources(principal);
-    const repo = BridgingRepository.in(this.dataSource.manager);
+    const em = this.dataSource.manager;
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const { items, total } = await repo.list({
+    const { items, total } = await this.entries.list(em, {
       municipalityCode: query.municipalityCode,
       status: query.status,
       sources,
       limit,
       offset,
     });
-    const offers = await repo.offersOf(items.map((e) => e.waitlistEntryId));
+    const offers = await this.offers.offersOf(
+      em,
+      items.map((e) => e.waitlistEntryId),
+    );
     return {
       items: items.map((e) =>
         WaitlistEntryView.of(
@@ -70,12 +76,12 @@ export class WaitlistEntriesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryView> {
     const sources = visibleSources(principal);
-    const repo = BridgingRepository.in(this.dataSource.manager);
-    const entry = await repo.entry(waitlistEntryId);
+    const em = this.dataSource.manager;
+    const entry = await this.entries.find(em, waitlistEntryId);
     // Another organisation's entry answers 404: an intake system learns nothing about it.
     if (!entry || (sources && !sources.includes(entry.source)))
       throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
-    return WaitlistEntryView.of(entry, await repo.offers(waitlistEntryId));
+    return WaitlistEntryView.of(entry, await this.offers.ofEntry(em, waitlistEntryId));
   }
 
   @Get('measures')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OffersModule } from '../offers/offers.module';
 import { BridgingMetrics } from './bridging.metrics';
 import { ExitEntry } from './usecases/exit-entry/exit-entry.usecase';
 import { RecordEntry } from './usecases/record-entry/record-entry.usecase';
@@ -8,6 +9,7 @@ import { WaitlistEventsController } from './waitlist-events.controller';
 
 /** The youngsters on the care waiting lists, from the intake systems' events, and the measures. */
 @Module({
+  imports: [OffersModule],
   controllers: [WaitlistEventsController, WaitlistEntriesController],
   providers: [BridgingMetrics, RecordEntry, UpdateEntry, ExitEntry],
   exports: [BridgingMetrics],

@@ -10,17 +10,18 @@ import { SERVICE_LOGGER } from '@samenspel/http';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import type { Logger } from 'pino';
-import type { Tx } from '../shared/transaction';
-import { ExitEntry, ExitEntryCommand } from './usecases/exit-entry/exit-entry.usecase';
-import { RecordEntry, RecordEntryCommand } from './usecases/record-entry/record-entry.usecase';
-import { UpdateEntry, UpdateEntryCommand } from './usecases/update-entry/update-entry.usecase';
-
-const txOf = (ctx: EventContext): Tx => ({ em: ctx.em, publish: (events) => ctx.publish(events) });
+import { ExitEntryCommand } from './usecases/exit-entry/exit-entry.command';
+import { ExitEntry } from './usecases/exit-entry/exit-entry.usecase';
+import { RecordEntryCommand } from './usecases/record-entry/record-entry.command';
+import { RecordEntry } from './usecases/record-entry/record-entry.usecase';
+import { UpdateEntryCommand } from './usecases/update-entry/update-entry.command';
+import { UpdateEntry } from './usecases/update-entry/update-entry.usecase';
 
 /**
  * The intake systems' waiting-list events on jeugdzorg.waitlist.v1. The messaging core already
  * validated them against the contract, dead-lettered the malformed ones and dropped repeats of
- * (source, id); every write here is in the inbox transaction `ctx.em`.
+ * (source, id); every write here is in the
+ * inbox transaction, the unit of work `ctx`.
  */
 @Controller()
 export class WaitlistEventsController {
@@ -33,10 +34,8 @@ export class WaitlistEventsController {
 
   @OnCloudEvent(WAITLIST_EVENT_TYPES.entered)
   async entered(@Payload() event: CloudEvent<WaitlistEnteredData>, @Ctx() ctx: EventContext): Promise<void> {
-    const outcome = await this.recordEntry.execute(
-      new RecordEntryCommand(event.data, event.source),
-      txOf(ctx),
-    );
+    const command = new RecordEntryCommand({ data: event.data, source: event.source });
+    const outcome = await this.recordEntry.execute(command, ctx);
     this.logger.info(
       { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
       'waitlist entered',
@@ -45,7 +44,7 @@ export class WaitlistEventsController {
 
   @OnCloudEvent(WAITLIST_EVENT_TYPES.updated)
   async updated(@Payload() event: CloudEvent<WaitlistUpdatedData>, @Ctx() ctx: EventContext): Promise<void> {
-    const outcome = await this.updateEntry.execute(new UpdateEntryCommand(event.data), txOf(ctx));
+    const outcome = await this.updateEntry.execute(new UpdateEntryCommand({ data: event.data }), ctx);
     this.logger.info(
       { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
       'waitlist updated',
@@ -54,7 +53,7 @@ export class WaitlistEventsController {
 
   @OnCloudEvent(WAITLIST_EVENT_TYPES.exited)
   async exited(@Payload() event: CloudEvent<WaitlistExitedData>, @Ctx() ctx: EventContext): Promise<void> {
-    const outcome = await this.exitEntry.execute(new ExitEntryCommand(event.data), txOf(ctx));
+    const outcome = await this.exitEntry.execute(new ExitEntryCommand({ data: event.data }), ctx);
     this.logger.info(
       { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
       'waitlist exited',

@@ -21,7 +21,10 @@ import { offerIdFor } from '../../../domain/offer-id';
 import { BridgingSchema1764806500000 } from '../../../migrations/1764806500000-bridging-schema';
 import { BridgingOffer } from '../../../offers/bridging-offer.entity';
 import { BridgingMetrics } from '../../../waitlist-entries/bridging.metrics';
-import { BridgingRepository } from '../../../shared/bridging.repository';
+import { KnownActivitiesRepository } from '../../../activity-catalog/known-activities.repository';
+import { OffersRepository } from '../../../offers/offers.repository';
+import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
+import { MatcherSignal } from '../../matcher.signal';
 import { KnownActivity } from '../../../activity-catalog/known-activity.entity';
 import { WaitlistEntry } from '../../../waitlist-entries/waitlist-entry.entity';
 import { MatchEntry, MatchEntryCommand } from './match-entry.usecase';
@@ -104,6 +107,8 @@ class OutboxRefusing extends Outbox {
 
 describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
   let db: TestDatabase;
+  const entries = new WaitlistEntriesRepository();
+  const bridgingOffers = new OffersRepository();
   const config = Object.assign(new BridgingConfig(), { BRIDGING_OFFER_TTL: 'P7D' });
 
   beforeAll(async () => {
@@ -116,7 +121,9 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
 
   async function anEntryMatching(id: string): Promise<void> {
     const now = new Date();
-    await BridgingRepository.in(db.dataSource.manager).insertEntry(
+    await entries.insert(
+      db.dataSource.manager,
+
       Object.assign(new WaitlistEntry(), {
         waitlistEntryId: id,
         youthRef: `yr_${id
@@ -147,8 +154,10 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
 
   /** What the matcher reads for its batch before it matches: the entry and its offers. */
   async function asRead(id: string): Promise<MatchEntryCommand> {
-    const repo = BridgingRepository.in(db.dataSource.manager);
-    return new MatchEntryCommand(id, { entry: (await repo.entry(id))!, offers: await repo.offers(id) });
+    return new MatchEntryCommand(id, {
+      entry: (await entries.find(db.dataSource.manager, id))!,
+      offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
+    });
   }
 
   function sut(catalog: ActivityCatalogPort, outbox: Outbox): MatchEntry {
@@ -157,6 +166,10 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       outbox,
       catalog,
       new BridgingMetrics(new MetricsRegistry(), db.dataSource),
+      entries,
+      bridgingOffers,
+      new KnownActivitiesRepository(),
+      new MatcherSignal(),
       config,
     );
   }
@@ -178,12 +191,12 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     expect(await match.executeAll([await asRead(id)])).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/went away/) }),
     ]);
-    const afterFailure = await BridgingRepository.in(db.dataSource.manager).entry(id);
+    const afterFailure = await entries.find(db.dataSource.manager, id);
     expect(afterFailure?.status).toBe('matching');
 
     // act-a is now full (our own hold): the retry still ends on the same placement, by its reference.
     expect(await match.executeAll([await asRead(id)])).toEqual(['offered']);
-    const offers = await BridgingRepository.in(db.dataSource.manager).offers(id);
+    const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatchObject({
       offerId: offerIdFor(id, 1),
@@ -206,7 +219,6 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     ]);
     const catalog = new CatalogueDouble(new Map([['act-one-seat', 1]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    const repo = BridgingRepository.in(db.dataSource.manager);
 
     const outcomes = await match.executeAll([
       await asRead(first!),
@@ -217,14 +229,19 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     // The oldest gets the one seat, the next is queued, an entry no longer matching is skipped.
     expect(outcomes).toEqual(['offered', 'queued', 'skipped']);
     expect(catalog.holdBestAllCalls).toEqual([
-      [(await repo.entry(first!))!.youthRef, (await repo.entry(second!))!.youthRef],
+      [
+        (await entries.find(db.dataSource.manager, first!))!.youthRef,
+        (await entries.find(db.dataSource.manager, second!))!.youthRef,
+      ],
     ]);
     expect(catalog.holdBestCalls.map((c) => c.reference)).toEqual([
       offerIdFor(first!, 1),
       offerIdFor(second!, 1),
     ]);
-    expect((await repo.offers(first!)).map((o) => o.activityId)).toEqual(['act-one-seat']);
-    expect((await repo.entry(second!))?.status).toBe('queued');
+    expect((await bridgingOffers.ofEntry(db.dataSource.manager, first!)).map((o) => o.activityId)).toEqual([
+      'act-one-seat',
+    ]);
+    expect((await entries.find(db.dataSource.manager, second!))?.status).toBe('queued');
   });
 
   it('leaves each youngster of the call to be retried when the activity service cannot be asked, and records the rest', async () => {
@@ -236,12 +253,13 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
         throw new ActivityUnavailableError('activity service unreachable');
       }
     })(new Map([['act-a', 5]]));
-    const repo = BridgingRepository.in(db.dataSource.manager);
-    const recordingFails = new OutboxRefusing((await repo.entry(failing!))!.youthRef);
+    const recordingFails = new OutboxRefusing(
+      (await entries.find(db.dataSource.manager, failing!))!.youthRef,
+    );
 
     const unreachable = await sut(away, recordingFails).executeAll([await asRead(failing!)]);
     expect(unreachable).toEqual([expect.any(ActivityUnavailableError)]);
-    expect((await repo.entry(failing!))?.status).toBe('matching');
+    expect((await entries.find(db.dataSource.manager, failing!))?.status).toBe('matching');
 
     // The call's results are recorded in one transaction; when that fails, each is recorded on
     // its own: the one whose offer cannot be recorded fails alone, the next of the call is offered.
@@ -255,15 +273,17 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       'offered',
     ]);
     expect(recordingFails.appends).toBe(3);
-    expect((await repo.entry(failing!))?.status).toBe('matching');
-    expect((await repo.entry(held!))?.status).toBe('offered');
+    expect((await entries.find(db.dataSource.manager, failing!))?.status).toBe('matching');
+    expect((await entries.find(db.dataSource.manager, held!))?.status).toBe('offered');
   });
 
   it('never offers an activity twice: the next offer excludes every activity offered before', async () => {
     const id = `TST-WL-${Date.now()}-again`;
     await anEntryMatching(id);
     const now = new Date();
-    await BridgingRepository.in(db.dataSource.manager).insertOffer(
+    await bridgingOffers.insert(
+      db.dataSource.manager,
+
       Object.assign(new BridgingOffer(), {
         offerId: offerIdFor(id, 1),
         waitlistEntryId: id,
@@ -294,7 +314,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
         reference: offerIdFor(id, 2),
       }),
     ]);
-    const offers = await BridgingRepository.in(db.dataSource.manager).offers(id);
+    const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers.map((o) => [o.rank, o.activityId, o.status])).toEqual([
       [1, 'act-a', 'declined'],
       [2, 'act-b', 'open'],
@@ -308,7 +328,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-full', 0]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
     expect(await match.executeAll([await asRead(id)])).toEqual(['queued']);
-    expect((await BridgingRepository.in(db.dataSource.manager).entry(id))?.queuedNotified).toBe(true);
+    expect((await entries.find(db.dataSource.manager, id))?.queuedNotified).toBe(true);
   });
 
   it('leaves an entry that is no longer matching alone', async () => {
@@ -327,9 +347,11 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
   it('gives the seat back, and matches again, a youngster who moved to another municipality during the match', async () => {
     const id = `TST-WL-${Date.now()}-moved`;
     await anEntryMatching(id);
-    const repo = BridgingRepository.in(db.dataSource.manager);
     // As the matcher reads a batch: the entry and its offers, before any of its matches run.
-    const read = { entry: (await repo.entry(id))!, offers: await repo.offers(id) };
+    const read = {
+      entry: (await entries.find(db.dataSource.manager, id))!,
+      offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
+    };
     // Meanwhile an `updated` event moved the youngster (still `matching`: no offer was made yet).
     await db.dataSource.query(
       `UPDATE waitlist_entry SET municipality_code = 'GM0363', updated_at = now() WHERE waitlist_entry_id = $1`,
@@ -343,11 +365,14 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     expect(catalog.holdBestCalls).toEqual([
       expect.objectContaining({ query: expect.objectContaining({ municipalityCode: 'GM0344' }) }),
     ]);
-    const offers = await repo.offers(id);
+    const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers.map((o) => [o.activityId, o.status, o.reason, o.releasePending])).toEqual([
       ['act-utrecht', 'withdrawn', 'profile-changed', true],
     ]);
-    expect(await repo.entry(id)).toMatchObject({ status: 'matching', municipalityCode: 'GM0363' });
+    expect(await entries.find(db.dataSource.manager, id)).toMatchObject({
+      status: 'matching',
+      municipalityCode: 'GM0363',
+    });
     const [{ n }] = await db.dataSource.query(
       `SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`,
       [id],
@@ -358,8 +383,10 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
   it('gives the seat back when the entry ended after the matcher read its batch', async () => {
     const id = `TST-WL-${Date.now()}-stale`;
     await anEntryMatching(id);
-    const repo = BridgingRepository.in(db.dataSource.manager);
-    const read = { entry: (await repo.entry(id))!, offers: await repo.offers(id) };
+    const read = {
+      entry: (await entries.find(db.dataSource.manager, id))!,
+      offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
+    };
     await db.dataSource.query(`UPDATE waitlist_entry SET status = 'ended' WHERE waitlist_entry_id = $1`, [
       id,
     ]);
@@ -368,10 +395,10 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
 
     expect(await match.executeAll([new MatchEntryCommand(id, read)])).toEqual(['overtaken']);
 
-    const offers = await repo.offers(id);
+    const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers.map((o) => [o.status, o.reason, o.releasePending])).toEqual([
       ['withdrawn', 'overtaken', true],
     ]);
-    expect((await repo.entry(id))?.status).toBe('ended');
+    expect((await entries.find(db.dataSource.manager, id))?.status).toBe('ended');
   });
 });

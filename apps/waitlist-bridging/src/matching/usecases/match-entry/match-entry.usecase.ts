@@ -17,7 +17,10 @@ import { offerIdFor } from '../../../domain/offer-id';
 import { noMatch, offered, queued } from '../../../shared/bridging-events';
 import { BridgingMetrics } from '../../../waitlist-entries/bridging.metrics';
 import { BridgingOffer } from '../../../offers/bridging-offer.entity';
-import { BridgingRepository } from '../../../shared/bridging.repository';
+import { KnownActivitiesRepository } from '../../../activity-catalog/known-activities.repository';
+import { OffersRepository } from '../../../offers/offers.repository';
+import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
+import { MatcherSignal } from '../../matcher.signal';
 import type { WaitlistEntry } from '../../../waitlist-entries/waitlist-entry.entity';
 
 export class MatchEntryCommand {
@@ -84,6 +87,10 @@ export class MatchEntry {
     private readonly outbox: Outbox,
     private readonly catalog: ActivityCatalogPort,
     private readonly metrics: BridgingMetrics,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
+    private readonly activities: KnownActivitiesRepository,
+    private readonly matcher: MatcherSignal,
     @Inject(BRIDGING_CONFIG) config: BridgingConfig,
   ) {
     this.ttlMs = parseIsoDuration(config.BRIDGING_OFFER_TTL);
@@ -153,10 +160,10 @@ export class MatchEntry {
   }
 
   private async plan(command: MatchEntryCommand): Promise<Plan> {
-    const repo = BridgingRepository.in(this.dataSource.manager);
-    const entry = command.read?.entry ?? (await repo.entry(command.waitlistEntryId));
+    const em = this.dataSource.manager;
+    const entry = command.read?.entry ?? (await this.entries.find(em, command.waitlistEntryId));
     if (!entry || entry.status !== 'matching') return { kind: 'skip' };
-    const offers = command.read?.offers ?? (await repo.offers(entry.waitlistEntryId));
+    const offers = command.read?.offers ?? (await this.offers.ofEntry(em, entry.waitlistEntryId));
     const rank = nextOfferRank(offers.length);
     if (rank === undefined) return { kind: 'no-match', entry };
 
@@ -212,19 +219,18 @@ export class MatchEntry {
     events?: NewEvent[],
   ): Promise<MatchOutcome> {
     const waitlistEntryId = matched.waitlistEntryId;
-    const repo = BridgingRepository.in(em);
     const publish = async (these: NewEvent[]) => {
       if (events) events.push(...these);
       else await this.outbox.append(em, these);
     };
-    const entry = await repo.entry(waitlistEntryId, true);
+    const entry = await this.entries.lock(em, waitlistEntryId);
     if (!entry) return 'skipped';
     const stillMatching = entry.status === 'matching';
     const moved = entry.municipalityCode !== matched.municipalityCode;
     if (result.kind === 'no-match') {
       if (!stillMatching) return 'overtaken';
       entry.status = 'no-match';
-      await repo.saveEntry(entry);
+      await this.entries.save(em, entry);
       await publish([noMatch(entry, 'offers-exhausted')]);
       return 'no-match';
     }
@@ -234,7 +240,7 @@ export class MatchEntry {
       entry.status = 'queued';
       const tell = !entry.queuedNotified;
       entry.queuedNotified = true;
-      await repo.saveEntry(entry);
+      await this.entries.save(em, entry);
       if (tell) await publish([queued(entry)]);
       return 'queued';
     }
@@ -248,7 +254,7 @@ export class MatchEntry {
       rank: result.rank,
       activityId,
       teamId: placement.teamId ?? candidate.teamId,
-      activityTitle: sameActivity ? candidate.title : await repo.titleOfActivity(activityId),
+      activityTitle: sameActivity ? candidate.title : await this.activities.titleOf(em, activityId),
       placementId: placement.placementId,
       status: 'open',
       expiresAt: new Date(placement.expiresAt ?? result.expiresAt),
@@ -266,11 +272,11 @@ export class MatchEntry {
         decidedAt: new Date(),
         releasePending: true,
       });
-      await repo.insertOffer(offer);
-      await repo.signalMatcher();
+      await this.offers.insert(em, offer);
+      await this.matcher.wake(em);
       return 'overtaken';
     }
-    if (!(await repo.insertOffer(offer))) return 'overtaken';
+    if (!(await this.offers.insert(em, offer))) return 'overtaken';
     entry.status = 'offered';
     entry.queuedNotified = false;
     entry.nextMatchAt = null;
@@ -281,7 +287,7 @@ export class MatchEntry {
         seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000),
       });
     }
-    await repo.saveEntry(entry);
+    await this.entries.save(em, entry);
     await publish([offered(entry, offer)]);
     return 'offered';
   }

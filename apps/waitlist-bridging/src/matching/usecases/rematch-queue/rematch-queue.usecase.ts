@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BridgingRepository } from '../../../shared/bridging.repository';
-import type { Tx } from '../../../shared/transaction';
-
-export class RematchQueueCommand {
-  constructor(
-    readonly freedSeats: number,
-    readonly activityId: string,
-    /** Known from activity events; otherwise looked up among the activities we heard of. */
-    readonly municipalityCode?: string,
-  ) {}
-}
+import type { UnitOfWork } from '@samenspel/messaging';
+import { KnownActivitiesRepository } from '../../../activity-catalog/known-activities.repository';
+import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
+import { MatcherSignal } from '../../matcher.signal';
+import type { RematchQueueCommand } from './rematch-queue.command';
 
 /** How many queued youngsters one freed seat wakes at most: some cannot take it (tried it before, age). */
 const WAKE_LIMIT = 100;
@@ -21,12 +15,18 @@ const WAKE_LIMIT = 100;
  */
 @Injectable()
 export class RematchQueue {
-  async execute(command: RematchQueueCommand, tx: Tx): Promise<number> {
+  constructor(
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly activities: KnownActivitiesRepository,
+    private readonly matcher: MatcherSignal,
+  ) {}
+
+  async execute(command: RematchQueueCommand, uow: UnitOfWork): Promise<number> {
     if (command.freedSeats <= 0) return 0;
-    const repo = BridgingRepository.in(tx.em);
-    const municipality = command.municipalityCode ?? (await repo.municipalityOfActivity(command.activityId));
-    const woken = await repo.requeueForMatching(municipality, WAKE_LIMIT);
-    if (woken > 0) await repo.signalMatcher();
+    const municipality =
+      command.municipalityCode ?? (await this.activities.municipalityOf(uow.em, command.activityId));
+    const woken = await this.entries.requeueForMatching(uow.em, municipality, WAKE_LIMIT);
+    if (woken > 0) await this.matcher.wake(uow.em);
     return woken;
   }
 }

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { afterOfferClosed, assertOfferMove } from '../../../domain/bridging-lifecycle';
+import { MatcherSignal } from '../../../matching/matcher.signal';
 import { noMatch, offerOutcome } from '../../../shared/bridging-events';
-import { BridgingRepository } from '../../../shared/bridging.repository';
-import type { Tx } from '../../../shared/transaction';
-
-export class ExpireOfferCommand {
-  constructor(
-    /** The placement's reference: our offer id. */
-    readonly offerId: string,
-  ) {}
-}
+import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
+import { OffersRepository } from '../../offers.repository';
+import type { ExpireOfferCommand } from './expire-offer.command';
 
 /**
  * The activity service released a held seat because it lapsed: the offer expired with it.
@@ -18,23 +14,28 @@ export class ExpireOfferCommand {
  */
 @Injectable()
 export class ExpireOffer {
-  async execute(command: ExpireOfferCommand, tx: Tx): Promise<'expired' | 'not-open'> {
-    const repo = BridgingRepository.in(tx.em);
-    const offer = await repo.offer(command.offerId, true);
+  constructor(
+    private readonly offers: OffersRepository,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly matcher: MatcherSignal,
+  ) {}
+
+  async execute(command: ExpireOfferCommand, uow: UnitOfWork): Promise<'expired' | 'not-open'> {
+    const offer = await this.offers.lock(uow.em, command.offerId);
     if (!offer || offer.status !== 'open') return 'not-open';
-    const entry = (await repo.entry(offer.waitlistEntryId, true))!;
+    const entry = (await this.entries.lock(uow.em, offer.waitlistEntryId))!;
     assertOfferMove(offer.status, 'expired');
     offer.status = 'expired';
     offer.reason = 'expired';
     offer.decidedAt = new Date();
-    await repo.saveOffer(offer);
-    await tx.publish(offerOutcome('expired', entry, offer, 'expired'));
+    await this.offers.save(uow.em, offer);
+    await uow.publish(offerOutcome('expired', entry, offer, 'expired'));
     if (entry.status === 'offered') {
-      const next = afterOfferClosed((await repo.offers(entry.waitlistEntryId)).length);
+      const next = afterOfferClosed((await this.offers.ofEntry(uow.em, entry.waitlistEntryId)).length);
       entry.status = next;
-      await repo.saveEntry(entry);
-      if (next === 'no-match') await tx.publish(noMatch(entry, 'offers-exhausted'));
-      else await repo.signalMatcher();
+      await this.entries.save(uow.em, entry);
+      if (next === 'no-match') await uow.publish(noMatch(entry, 'offers-exhausted'));
+      else await this.matcher.wake(uow.em);
     }
     return 'expired';
   }

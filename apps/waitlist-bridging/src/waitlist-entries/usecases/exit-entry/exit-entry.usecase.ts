@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { WaitlistExitedData } from '@samenspel/contracts';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { assertEntryMove } from '../../../domain/bridging-lifecycle';
 import { weeksBridged } from '../../../domain/bridging-measures';
+import { OffersRepository } from '../../../offers/offers.repository';
+import { WithdrawOpenOfferCommand } from '../../../offers/usecases/withdraw-open-offer/withdraw-open-offer.command';
+import { WithdrawOpenOffer } from '../../../offers/usecases/withdraw-open-offer/withdraw-open-offer.usecase';
 import { ended } from '../../../shared/bridging-events';
-import { BridgingRepository } from '../../../shared/bridging.repository';
-import { withdrawOpenOffer } from '../../../offers/offer-withdrawal';
-import type { Tx } from '../../../shared/transaction';
-
-export class ExitEntryCommand {
-  constructor(readonly data: WaitlistExitedData) {}
-}
+import { WaitlistEntriesRepository } from '../../waitlist-entries.repository';
+import type { ExitEntryCommand } from './exit-entry.command';
 
 /**
  * The youngster left the waiting list. An open offer is withdrawn and its seat released (the
@@ -19,20 +17,28 @@ export class ExitEntryCommand {
  */
 @Injectable()
 export class ExitEntry {
-  async execute(command: ExitEntryCommand, tx: Tx): Promise<'unknown' | 'ended' | 'already-ended'> {
+  constructor(
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
+    private readonly withdrawOpenOffer: WithdrawOpenOffer,
+  ) {}
+
+  async execute(command: ExitEntryCommand, uow: UnitOfWork): Promise<'unknown' | 'ended' | 'already-ended'> {
     const d = command.data;
-    const repo = BridgingRepository.in(tx.em);
-    const entry = await repo.entry(d.waitlistEntryId, true);
+    const entry = await this.entries.lock(uow.em, d.waitlistEntryId);
     if (!entry || entry.youthRef !== d.youthRef) return 'unknown';
     if (entry.status === 'ended') return 'already-ended';
-    const offers = await repo.offers(entry.waitlistEntryId);
-    await withdrawOpenOffer(tx, repo, entry, offers, d.reason);
+    const offers = await this.offers.ofEntry(uow.em, entry.waitlistEntryId);
+    await this.withdrawOpenOffer.execute(
+      new WithdrawOpenOfferCommand({ entry, offers, reason: d.reason }),
+      uow,
+    );
     const accepted = offers.find((o) => o.status === 'accepted');
     assertEntryMove(entry.status, 'ended');
     entry.status = 'ended';
     entry.exitReason = d.reason;
     entry.exitedAt = new Date(d.exitedAt);
-    await repo.saveEntry(entry);
+    await this.entries.save(uow.em, entry);
     const weeks =
       accepted && entry.acceptedAt
         ? weeksBridged({
@@ -42,7 +48,7 @@ export class ExitEntry {
             exitedAt: entry.exitedAt,
           })
         : undefined;
-    await tx.publish(ended(entry, { reason: d.reason, accepted, weeksBridged: weeks }));
+    await uow.publish(ended(entry, { reason: d.reason, accepted, weeksBridged: weeks }));
     return 'ended';
   }
 }

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { WaitlistEnteredData } from '@samenspel/contracts';
 import { consentByAge } from '@samenspel/contracts';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { MatcherSignal } from '../../../matching/matcher.signal';
 import { consentMissing } from '../../../shared/bridging-events';
-import { BridgingRepository } from '../../../shared/bridging.repository';
-import type { Tx } from '../../../shared/transaction';
+import { WaitlistEntriesRepository } from '../../waitlist-entries.repository';
 import { WaitlistEntry } from '../../waitlist-entry.entity';
-
-export class RecordEntryCommand {
-  constructor(
-    readonly data: WaitlistEnteredData,
-    /** The intake system (CloudEvents source). */
-    readonly source: string,
-  ) {}
-}
+import type { RecordEntryCommand } from './record-entry.command';
 
 export type RecordEntryOutcome = 'matching' | 'awaiting-consent' | 'known';
 
@@ -23,9 +16,13 @@ export type RecordEntryOutcome = 'matching' | 'awaiting-consent' | 'known';
  */
 @Injectable()
 export class RecordEntry {
-  async execute(command: RecordEntryCommand, tx: Tx): Promise<RecordEntryOutcome> {
+  constructor(
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly matcher: MatcherSignal,
+  ) {}
+
+  async execute(command: RecordEntryCommand, uow: UnitOfWork): Promise<RecordEntryOutcome> {
     const d = command.data;
-    const repo = BridgingRepository.in(tx.em);
     const verdict = consentByAge(d.ageYears, d.consent);
     const now = new Date();
     const entry = Object.assign(new WaitlistEntry(), {
@@ -51,12 +48,12 @@ export class RecordEntry {
       updatedAt: now,
     } satisfies WaitlistEntry);
     // waitlistEntryId is globally unique: a second `entered` for it (another event id) changes nothing.
-    if (!(await repo.insertEntry(entry))) return 'known';
+    if (!(await this.entries.insert(uow.em, entry))) return 'known';
     if (verdict.valid) {
-      await repo.signalMatcher();
+      await this.matcher.wake(uow.em);
       return 'matching';
     }
-    await tx.publish(consentMissing(entry, verdict.reason));
+    await uow.publish(consentMissing(entry, verdict.reason));
     return 'awaiting-consent';
   }
 }

@@ -1,26 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { WaitlistUpdatedData } from '@samenspel/contracts';
-import { assertEntryMove, decideOnUpdate, type MatchingProfile } from '../../../domain/bridging-lifecycle';
 import { consentByAge } from '@samenspel/contracts';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { assertEntryMove, decideOnUpdate, type MatchingProfile } from '../../../domain/bridging-lifecycle';
+import { MatcherSignal } from '../../../matching/matcher.signal';
+import { OffersRepository } from '../../../offers/offers.repository';
+import { WithdrawOpenOfferCommand } from '../../../offers/usecases/withdraw-open-offer/withdraw-open-offer.command';
+import { WithdrawOpenOffer } from '../../../offers/usecases/withdraw-open-offer/withdraw-open-offer.usecase';
 import { consentMissing } from '../../../shared/bridging-events';
-import { BridgingRepository } from '../../../shared/bridging.repository';
-import { withdrawOpenOffer } from '../../../offers/offer-withdrawal';
-import type { Tx } from '../../../shared/transaction';
+import { WaitlistEntriesRepository } from '../../waitlist-entries.repository';
 import type { WaitlistEntry } from '../../waitlist-entry.entity';
-
-export class UpdateEntryCommand {
-  constructor(readonly data: WaitlistUpdatedData) {}
-}
+import type { UpdateEntryCommand } from './update-entry.command';
 
 export type UpdateEntryOutcome = 'unknown' | 'await-consent' | 'rematch' | 'none';
 
 /** The intake system changed an entry: re-evaluate consent, and matching where it matters. */
 @Injectable()
 export class UpdateEntry {
-  async execute(command: UpdateEntryCommand, tx: Tx): Promise<UpdateEntryOutcome> {
+  constructor(
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
+    private readonly withdrawOpenOffer: WithdrawOpenOffer,
+    private readonly matcher: MatcherSignal,
+  ) {}
+
+  async execute(command: UpdateEntryCommand, uow: UnitOfWork): Promise<UpdateEntryOutcome> {
     const d = command.data;
-    const repo = BridgingRepository.in(tx.em);
-    const entry = await repo.entry(d.waitlistEntryId, true);
+    const entry = await this.entries.lock(uow.em, d.waitlistEntryId);
     if (!entry || entry.youthRef !== d.youthRef) return 'unknown';
     const before = profileOf(entry);
     if (d.ageYears !== undefined) entry.ageYears = d.ageYears;
@@ -38,24 +43,27 @@ export class UpdateEntry {
     const verdict = consentByAge(entry.ageYears, entry.consent);
     const decision = decideOnUpdate(entry.status, verdict.valid, before, profileOf(entry));
     if (decision.action === 'await-consent' && !verdict.valid) {
-      await withdrawOpenOffer(tx, repo, entry, await repo.offers(entry.waitlistEntryId), 'consent-withdrawn');
+      await this.withdraw(uow, entry, 'consent-withdrawn');
       assertEntryMove(entry.status, 'awaiting-consent');
       entry.status = 'awaiting-consent';
-      await repo.saveEntry(entry);
-      await tx.publish(consentMissing(entry, verdict.reason));
+      await this.entries.save(uow.em, entry);
+      await uow.publish(consentMissing(entry, verdict.reason));
     } else if (decision.action === 'rematch') {
-      if (decision.withdrawOpenOffer) {
-        await withdrawOpenOffer(tx, repo, entry, await repo.offers(entry.waitlistEntryId), 'profile-changed');
-      }
+      if (decision.withdrawOpenOffer) await this.withdraw(uow, entry, 'profile-changed');
       assertEntryMove(entry.status, 'matching');
       entry.status = 'matching';
       entry.nextMatchAt = null;
-      await repo.saveEntry(entry);
-      await repo.signalMatcher();
+      await this.entries.save(uow.em, entry);
+      await this.matcher.wake(uow.em);
     } else {
-      await repo.saveEntry(entry);
+      await this.entries.save(uow.em, entry);
     }
     return decision.action;
+  }
+
+  private async withdraw(uow: UnitOfWork, entry: WaitlistEntry, reason: string): Promise<void> {
+    const offers = await this.offers.ofEntry(uow.em, entry.waitlistEntryId);
+    await this.withdrawOpenOffer.execute(new WithdrawOpenOfferCommand({ entry, offers, reason }), uow);
   }
 }
 

@@ -9,7 +9,7 @@ import {
 import type { QueryRunner } from 'typeorm';
 import { BridgingSchema1764806500000 } from '../migrations/1764806500000-bridging-schema';
 import { BridgingOffer } from '../offers/bridging-offer.entity';
-import { BridgingRepository } from './bridging.repository';
+import { OffersRepository } from './offers.repository';
 import { KnownActivity } from '../activity-catalog/known-activity.entity';
 import { WaitlistEntry } from '../waitlist-entries/waitlist-entry.entity';
 
@@ -49,7 +49,7 @@ async function addOffers(db: TestDatabase, from: number, to: number, pending = 0
  * plan it makes once for any parameter after five runs of a prepared statement (as the services
  * run every statement) and then keeps, on that connection, until the table's statistics change.
  */
-describe('BridgingRepository against PostgreSQL', () => {
+describe('OffersRepository against PostgreSQL', () => {
   let db: TestDatabase | undefined;
   let runner: QueryRunner | undefined;
 
@@ -79,11 +79,12 @@ describe('BridgingRepository against PostgreSQL', () => {
     );
     // The case this test is about: no statistics yet (reltuples is -1 until the first ANALYZE).
     expect(unanalysed).toBe(true);
-    const repo = BridgingRepository.in(session.manager);
+    const repo = new OffersRepository();
     const before = await tableReads(session, 'bridging_offer');
 
     const reads: BridgingOffer[][] = [];
-    for (let run = 0; run < PAST_GENERIC_PLAN; run++) reads.push(await repo.pendingReleases(20));
+    for (let run = 0; run < PAST_GENERIC_PLAN; run++)
+      reads.push(await repo.pendingReleases(session.manager, 20));
 
     for (const found of reads) {
       expect(found).toHaveLength(pending);
@@ -109,15 +110,15 @@ describe('BridgingRepository against PostgreSQL', () => {
          FROM unnest(ARRAY[3, 2]) AS r`,
       [RANKED],
     );
-    const repo = BridgingRepository.in(session.manager);
+    const repo = new OffersRepository();
     const batch = Array.from({ length: 20 }, (_, i) => `wl-${RANKED - 10 + i}`);
     // The plan is made, and kept, while the table holds 302 offers, as early in a service's life.
-    for (let run = 0; run < PAST_GENERIC_PLAN; run++) await repo.offersOf(batch);
+    for (let run = 0; run < PAST_GENERIC_PLAN; run++) await repo.offersOf(session.manager, batch);
     await addOffers(database, 301, 20_000);
     const before = await tableReads(session, 'bridging_offer');
 
     const reads: BridgingOffer[][] = [];
-    for (let run = 0; run < PAST_GENERIC_PLAN; run++) reads.push(await repo.offersOf(batch));
+    for (let run = 0; run < PAST_GENERIC_PLAN; run++) reads.push(await repo.offersOf(session.manager, batch));
 
     // A table scan here would read all 20,002 offers for 22 of them on every round of the matcher.
     expect(readsBetween(before, await tableReads(session, 'bridging_offer'))).toEqual({
