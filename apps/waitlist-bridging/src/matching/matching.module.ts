@@ -5,7 +5,8 @@ import { WaitlistEntriesModule } from '../waitlist-entries/waitlist-entries.modu
 import { ActivityEventsController } from './activity-events.controller';
 import { HoldReleaser } from './hold-releaser';
 import { MatchingWorker } from './matching.worker';
-import { MatchEntry } from './usecases/match-entry/match-entry.usecase';
+import { Matcher } from './matcher';
+import { RecordMatch } from './usecases/record-match/record-match.usecase';
 import { RematchQueue } from './usecases/rematch-queue/rematch-queue.usecase';
 
 /**
@@ -15,6 +16,6 @@ import { RematchQueue } from './usecases/rematch-queue/rematch-queue.usecase';
 @Module({
   imports: [ActivityCatalogModule, OffersModule, WaitlistEntriesModule],
   controllers: [ActivityEventsController],
-  providers: [MatchEntry, RematchQueue, HoldReleaser, MatchingWorker],
+  providers: [RecordMatch, RematchQueue, Matcher, HoldReleaser, MatchingWorker],
 })
 export class MatchingModule {}

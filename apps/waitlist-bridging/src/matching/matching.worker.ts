@@ -10,7 +10,7 @@ import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.
 import { OffersRepository } from '../offers/offers.repository';
 import { HoldReleaser } from './hold-releaser';
 import { MATCH_CHANNEL } from './matcher.signal';
-import { MatchEntry, MatchEntryCommand } from './usecases/match-entry/match-entry.usecase';
+import { Matcher, type EntryWithOffers } from './matcher';
 
 /** When the activity service was away: try an entry again after this long. */
 const RETRY_AFTER_MS = 5000;
@@ -37,7 +37,7 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly matchEntry: MatchEntry,
+    private readonly matcher: Matcher,
     private readonly holdReleaser: HoldReleaser,
     private readonly entries: WaitlistEntriesRepository,
     private readonly offers: OffersRepository,
@@ -116,7 +116,7 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const em = this.dataSource.manager;
       const ready = await this.entries.readyToMatch(em, BATCH);
       // The entries and their offers are read once for the batch; recording a match checks again,
-      // with the entry locked, what may have changed meanwhile (see MatchEntry).
+      // with the entry locked, what may have changed meanwhile (see RecordMatch).
       const offers = await this.offers.offersOf(
         em,
         ready.map((e) => e.waitlistEntryId),
@@ -125,15 +125,12 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // call that serves them oldest first. Municipalities never share an activity (candidates are
       // of the youngster's municipality), so they are matched side by side: a match mostly waits on
       // the activity service and the database.
-      const lanes = new Map<string, MatchEntryCommand[]>();
+      const lanes = new Map<string, EntryWithOffers[]>();
       for (const entry of ready) {
-        const command = new MatchEntryCommand(entry.waitlistEntryId, {
-          entry,
-          offers: offers.filter((o) => o.waitlistEntryId === entry.waitlistEntryId),
-        });
-        lanes.set(entry.municipalityCode, [...(lanes.get(entry.municipalityCode) ?? []), command]);
+        const read = { entry, offers: offers.filter((o) => o.waitlistEntryId === entry.waitlistEntryId) };
+        lanes.set(entry.municipalityCode, [...(lanes.get(entry.municipalityCode) ?? []), read]);
       }
-      const results = await Promise.allSettled([...lanes.values()].map((ids) => this.matchInOrder(ids)));
+      const results = await Promise.allSettled([...lanes.values()].map((lane) => this.matchInOrder(lane)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       if (ready.length < BATCH && released < BATCH) return false;
@@ -142,12 +139,12 @@ export class MatchingWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One municipality's youngsters of the batch, oldest first: their seats are held in one call, in order. */
-  private async matchInOrder(commands: MatchEntryCommand[]): Promise<void> {
+  private async matchInOrder(lane: EntryWithOffers[]): Promise<void> {
     if (!this.running) return;
-    const outcomes = await this.matchEntry.executeAll(commands);
+    const outcomes = await this.matcher.matchInOrder(lane);
     for (const [i, outcome] of outcomes.entries()) {
       if (!(outcome instanceof Error)) continue;
-      const id = commands[i]!.waitlistEntryId;
+      const id = lane[i]!.entry.waitlistEntryId;
       const level = outcome instanceof ActivityUnavailableError ? 'warn' : 'error';
       this.logger[level]({ err: outcome, waitlistEntryId: id }, 'matching failed; retrying later');
       await this.entries.postponeMatching(this.dataSource.manager, id, new Date(Date.now() + RETRY_AFTER_MS));

@@ -5,6 +5,7 @@ import {
   MessagingCore1764201600000,
   Outbox,
   OutboxEventEntity,
+  UnitsOfWork,
   type NewEvent,
 } from '@samenspel/messaging';
 import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
@@ -15,19 +16,20 @@ import {
   type HoldOutcome,
   type PlacementRef,
   type SeatRequest,
-} from '../../../activity-catalog/activity-catalog.port';
-import { BridgingConfig } from '../../../config/bridging.config';
-import { offerIdFor } from '../../../domain/offer-id';
-import { BridgingSchema1764806500000 } from '../../../migrations/1764806500000-bridging-schema';
-import { BridgingOffer } from '../../../offers/bridging-offer.entity';
-import { BridgingMetrics } from '../../../waitlist-entries/bridging.metrics';
-import { KnownActivitiesRepository } from '../../../activity-catalog/known-activities.repository';
-import { OffersRepository } from '../../../offers/offers.repository';
-import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
-import { MatcherSignal } from '../../matcher.signal';
-import { KnownActivity } from '../../../activity-catalog/known-activity.entity';
-import { WaitlistEntry } from '../../../waitlist-entries/waitlist-entry.entity';
-import { MatchEntry, MatchEntryCommand } from './match-entry.usecase';
+} from '../activity-catalog/activity-catalog.port';
+import { BridgingConfig } from '../config/bridging.config';
+import { offerIdFor } from '../domain/offer-id';
+import { BridgingSchema1764806500000 } from '../migrations/1764806500000-bridging-schema';
+import { BridgingOffer } from '../offers/bridging-offer.entity';
+import { BridgingMetrics } from '../waitlist-entries/bridging.metrics';
+import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
+import { OffersRepository } from '../offers/offers.repository';
+import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
+import { MatcherSignal } from './matcher.signal';
+import { KnownActivity } from '../activity-catalog/known-activity.entity';
+import { WaitlistEntry } from '../waitlist-entries/waitlist-entry.entity';
+import { Matcher, type EntryWithOffers } from './matcher';
+import { RecordMatch } from './usecases/record-match/record-match.usecase';
 
 /** An activity service in memory: seats per activity, holds idempotent on their reference. */
 class CatalogueDouble extends ActivityCatalogPort {
@@ -105,7 +107,7 @@ class OutboxRefusing extends Outbox {
   }
 }
 
-describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
+describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', () => {
   let db: TestDatabase;
   const entries = new WaitlistEntriesRepository();
   const bridgingOffers = new OffersRepository();
@@ -153,23 +155,21 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
   }
 
   /** What the matcher reads for its batch before it matches: the entry and its offers. */
-  async function asRead(id: string): Promise<MatchEntryCommand> {
-    return new MatchEntryCommand(id, {
+  async function asRead(id: string): Promise<EntryWithOffers> {
+    return {
       entry: (await entries.find(db.dataSource.manager, id))!,
       offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
-    });
+    };
   }
 
-  function sut(catalog: ActivityCatalogPort, outbox: Outbox): MatchEntry {
-    return new MatchEntry(
+  function sut(catalog: ActivityCatalogPort, outbox: Outbox): Matcher {
+    return new Matcher(
       db.dataSource,
       outbox,
+      new UnitsOfWork(db.dataSource, outbox),
       catalog,
+      new RecordMatch(entries, bridgingOffers, new KnownActivitiesRepository(), new MatcherSignal()),
       new BridgingMetrics(new MetricsRegistry(), db.dataSource),
-      entries,
-      bridgingOffers,
-      new KnownActivitiesRepository(),
-      new MatcherSignal(),
       config,
     );
   }
@@ -188,14 +188,14 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       new OutboxFailingFirst('urn:samenspel:waitlist-bridging', samenspelContracts()),
     );
 
-    expect(await match.executeAll([await asRead(id)])).toEqual([
+    expect(await match.matchInOrder([await asRead(id)])).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/went away/) }),
     ]);
     const afterFailure = await entries.find(db.dataSource.manager, id);
     expect(afterFailure?.status).toBe('matching');
 
     // act-a is now full (our own hold): the retry still ends on the same placement, by its reference.
-    expect(await match.executeAll([await asRead(id)])).toEqual(['offered']);
+    expect(await match.matchInOrder([await asRead(id)])).toEqual(['offered']);
     const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatchObject({
@@ -220,7 +220,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-one-seat', 1]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
 
-    const outcomes = await match.executeAll([
+    const outcomes = await match.matchInOrder([
       await asRead(first!),
       await asRead(second!),
       await asRead(gone!),
@@ -257,14 +257,14 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       (await entries.find(db.dataSource.manager, failing!))!.youthRef,
     );
 
-    const unreachable = await sut(away, recordingFails).executeAll([await asRead(failing!)]);
+    const unreachable = await sut(away, recordingFails).matchInOrder([await asRead(failing!)]);
     expect(unreachable).toEqual([expect.any(ActivityUnavailableError)]);
     expect((await entries.find(db.dataSource.manager, failing!))?.status).toBe('matching');
 
     // The call's results are recorded in one transaction; when that fails, each is recorded on
     // its own: the one whose offer cannot be recorded fails alone, the next of the call is offered.
     const catalog = new CatalogueDouble(new Map([['act-a', 5]]));
-    const outcomes = await sut(catalog, recordingFails).executeAll([
+    const outcomes = await sut(catalog, recordingFails).matchInOrder([
       await asRead(failing!),
       await asRead(held!),
     ]);
@@ -307,7 +307,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
       ]),
     );
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    expect(await match.executeAll([await asRead(id)])).toEqual(['offered']);
+    expect(await match.matchInOrder([await asRead(id)])).toEqual(['offered']);
     expect(catalog.holdBestCalls).toEqual([
       expect.objectContaining({
         query: expect.objectContaining({ excludeActivityIds: ['act-a'], municipalityCode: 'GM0344' }),
@@ -327,7 +327,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     await anEntryMatching(id);
     const catalog = new CatalogueDouble(new Map([['act-full', 0]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    expect(await match.executeAll([await asRead(id)])).toEqual(['queued']);
+    expect(await match.matchInOrder([await asRead(id)])).toEqual(['queued']);
     expect((await entries.find(db.dataSource.manager, id))?.queuedNotified).toBe(true);
   });
 
@@ -339,7 +339,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     ]);
     const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
-    expect(await match.executeAll([await asRead(id)])).toEqual(['skipped']);
+    expect(await match.matchInOrder([await asRead(id)])).toEqual(['skipped']);
     expect(catalog.holdCalls).toBe(0);
     expect(catalog.holdBestCalls).toEqual([]);
   });
@@ -360,7 +360,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-utrecht', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
 
-    expect(await match.executeAll([new MatchEntryCommand(id, read)])).toEqual(['overtaken']);
+    expect(await match.matchInOrder([read])).toEqual(['overtaken']);
 
     expect(catalog.holdBestCalls).toEqual([
       expect.objectContaining({ query: expect.objectContaining({ municipalityCode: 'GM0344' }) }),
@@ -393,7 +393,7 @@ describe('matching an entry (MatchEntry against real PostgreSQL)', () => {
     const catalog = new CatalogueDouble(new Map([['act-a', 3]]));
     const match = sut(catalog, new Outbox('urn:samenspel:waitlist-bridging', samenspelContracts()));
 
-    expect(await match.executeAll([new MatchEntryCommand(id, read)])).toEqual(['overtaken']);
+    expect(await match.matchInOrder([read])).toEqual(['overtaken']);
 
     const offers = await bridgingOffers.ofEntry(db.dataSource.manager, id);
     expect(offers.map((o) => [o.status, o.reason, o.releasePending])).toEqual([
