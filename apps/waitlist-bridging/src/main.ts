@@ -1,16 +1,16 @@
 import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
+import { KnownActivity } from './activity-catalog/known-activity.entity';
 import { BridgingConfigModule } from './config/bridging-config.module';
 import { BridgingConfig } from './config/bridging.config';
-import { BridgingOffer } from './offers/bridging-offer.entity';
-import { KnownActivity } from './activity-catalog/known-activity.entity';
-import { WaitlistEntry } from './waitlist-entries/waitlist-entry.entity';
 import { MatchingModule } from './matching/matching.module';
 import { BridgingSchema1764806500000 } from './migrations/1764806500000-bridging-schema';
+import { BridgingOffer } from './offers/bridging-offer.entity';
 import { OffersModule } from './offers/offers.module';
 import { BridgingEraser, BridgingRetention } from './privacy/bridging-privacy';
 import { StoreModule } from './shared/store.module';
 import { WaitlistEntriesModule } from './waitlist-entries/waitlist-entries.module';
+import { WaitlistEntry } from './waitlist-entries/waitlist-entry.entity';
 
 // Port 3002: group offers from youth work for youngsters on a care waiting list.
 void runService({

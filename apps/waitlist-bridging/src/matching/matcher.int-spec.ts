@@ -17,18 +17,18 @@ import {
   type PlacementRef,
   type SeatRequest,
 } from '../activity-catalog/activity-catalog.port';
+import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
+import { KnownActivity } from '../activity-catalog/known-activity.entity';
 import { BridgingConfig } from '../config/bridging.config';
 import { offerIdFor } from '../domain/offer-id';
 import { BridgingSchema1764806500000 } from '../migrations/1764806500000-bridging-schema';
 import { BridgingOffer } from '../offers/bridging-offer.entity';
-import { BridgingMetrics } from '../waitlist-entries/bridging.metrics';
-import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
 import { OffersRepository } from '../offers/offers.repository';
+import { BridgingMetrics } from '../waitlist-entries/bridging.metrics';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
-import { MatcherSignal } from './matcher.signal';
-import { KnownActivity } from '../activity-catalog/known-activity.entity';
 import { WaitlistEntry } from '../waitlist-entries/waitlist-entry.entity';
 import { Matcher, type EntryWithOffers } from './matcher';
+import { MatcherSignal } from './matcher.signal';
 import { RecordMatch } from './usecases/record-match/record-match.usecase';
 
 /** An activity service in memory: seats per activity, holds idempotent on their reference. */
@@ -125,7 +125,6 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
     const now = new Date();
     await entries.insert(
       db.dataSource.manager,
-
       Object.assign(new WaitlistEntry(), {
         waitlistEntryId: id,
         youthRef: `yr_${id
@@ -283,7 +282,6 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
     const now = new Date();
     await bridgingOffers.insert(
       db.dataSource.manager,
-
       Object.assign(new BridgingOffer(), {
         offerId: offerIdFor(id, 1),
         waitlistEntryId: id,

@@ -4,9 +4,8 @@ import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { visibleSources } from '../domain/intake-scope';
-import { BridgingMetrics } from './bridging.metrics';
 import { OffersRepository } from '../offers/offers.repository';
-import { WaitlistEntriesRepository } from './waitlist-entries.repository';
+import { BridgingMetrics } from './bridging.metrics';
 import {
   ListEntriesQuery,
   MeasuresQuery,
@@ -14,6 +13,7 @@ import {
   WaitlistEntryPage,
   WaitlistEntryView,
 } from './dto/waitlist-entry.dto';
+import { WaitlistEntriesRepository } from './waitlist-entries.repository';
 
 /** Where each youngster on the waiting list stands in bridging: for intake systems and ops. */
 @ApiTags('waitlist-entries')
