@@ -1,19 +1,27 @@
 import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
-import { BridgingConfig } from './bridging.config';
-import { BridgingOffer } from './bridging/bridging-offer.entity';
-import { BridgingModule } from './bridging/bridging.module';
-import { KnownActivity } from './bridging/known-activity.entity';
-import { WaitlistEntry } from './bridging/waitlist-entry.entity';
+import { KnownActivity } from './activity-catalog/known-activity.entity';
+import { BridgingConfigModule } from './config/bridging-config.module';
+import { BridgingConfig } from './config/bridging.config';
+import { MatchingModule } from './matching/matching.module';
 import { BridgingSchema1764806500000 } from './migrations/1764806500000-bridging-schema';
+import { BridgingOffer } from './offers/bridging-offer.entity';
+import { OffersModule } from './offers/offers.module';
 import { BridgingEraser, BridgingRetention } from './privacy/bridging-privacy';
+import { StoreModule } from './shared/store.module';
+import { WaitlistEntriesModule } from './waitlist-entries/waitlist-entries.module';
+import { WaitlistEntry } from './waitlist-entries/waitlist-entry.entity';
 
 // Port 3002: group offers from youth work for youngsters on a care waiting list.
 void runService({
   name: 'waitlist-bridging',
   config: BridgingConfig,
   imports: (config) => [
-    BridgingModule.forRoot(config),
+    BridgingConfigModule.forRoot(config),
+    StoreModule,
+    WaitlistEntriesModule,
+    OffersModule,
+    MatchingModule,
     ErasureModule.forService({
       service: 'waitlist-bridging',
       eraser: BridgingEraser,

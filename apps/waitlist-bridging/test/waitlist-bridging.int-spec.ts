@@ -14,9 +14,9 @@ import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@sam
 import { withDatabase } from '@samenspel/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { PlacementRefusedError } from '../src/activity-catalog/activity-catalog.port';
+import { PlacementRefusedError, type HoldOutcome } from '../src/activity-catalog/activity-catalog.port';
 import { HttpActivityCatalog } from '../src/activity-catalog/http-activity-catalog.adapter';
-import { MATCH_CHANNEL } from '../src/bridging/bridging.repository';
+import { MATCH_CHANNEL } from '../src/matching/matcher.signal';
 import { aMunicipality, BridgingHarness, INTAKE, type EntryView } from './bridging-harness';
 
 /**
@@ -385,19 +385,27 @@ describe('waitlist bridging', () => {
     const first = await h.activityFor(teamId, m, { capacity: 1 });
     const second = await h.activityFor(teamId, m, { capacity: 1 });
     const catalog = activityCatalog();
+    // A query that leaves the activity service one candidate: this activity.
+    const only = (activityId: string) => ({
+      ageYears: 14,
+      postcode4: '3581',
+      municipalityCode: m,
+      interests: ['music'],
+      excludeActivityIds: [activityId === first ? second : first],
+    });
     const youthRef = aYouthRef();
     const reference = randomUUID();
     const expiresAt = new Date(Date.now() + 3600000).toISOString();
-    const held = await catalog.hold({ activityId: first, youthRef, reference, expiresAt });
-    const retried = await catalog.hold({ activityId: second, youthRef, reference, expiresAt });
-    expect('held' in held && 'held' in retried && retried.held.placementId === held.held.placementId).toBe(
-      true,
-    );
+    const [held] = await catalog.holdBestAll([{ query: only(first), youthRef, reference, expiresAt }]);
+    const [retried] = await catalog.holdBestAll([{ query: only(second), youthRef, reference, expiresAt }]);
+    const placementOf = (r: HoldOutcome | Error | undefined) =>
+      r && !(r instanceof Error) && r.held ? r.held.placementId : undefined;
+    expect(placementOf(held) !== undefined && placementOf(retried) === placementOf(held)).toBe(true);
     expect(
-      await catalog.hold({ activityId: first, youthRef: aYouthRef(), reference: randomUUID(), expiresAt }),
-    ).toEqual({
-      refused: 'no-capacity',
-    });
+      await catalog.holdBestAll([
+        { query: only(first), youthRef: aYouthRef(), reference: randomUUID(), expiresAt },
+      ]),
+    ).toEqual([{ held: null }]);
   });
 
   it('the activity adapter holds the best free seat in one call, returns it again for the same reference once full, and answers none when nothing is free', async () => {
@@ -411,23 +419,25 @@ describe('waitlist bridging', () => {
     const reference = randomUUID();
     const expiresAt = new Date(Date.now() + 3600000).toISOString();
 
-    const held = await catalog.holdBest({ query, youthRef, reference, expiresAt });
+    const [held] = await catalog.holdBestAll([{ query, youthRef, reference, expiresAt }]);
     expect(held).toEqual({
       held: expect.objectContaining({ activityId: music, teamId, status: 'held' }),
       activity: { activityId: music, teamId, title: 'Muziekstudio' },
     });
     // Muziekstudio is full now (our own seat): the same reference still answers that seat.
-    const retried = await catalog.holdBest({ query, youthRef, reference, expiresAt });
+    const [retried] = await catalog.holdBestAll([{ query, youthRef, reference, expiresAt }]);
     expect(retried).toEqual(held);
     // Another youngster who had Voetbal before: nothing left for them.
     expect(
-      await catalog.holdBest({
-        query: { ...query, excludeActivityIds: [sport] },
-        youthRef: aYouthRef(),
-        reference: randomUUID(),
-        expiresAt,
-      }),
-    ).toEqual({ held: null });
+      await catalog.holdBestAll([
+        {
+          query: { ...query, excludeActivityIds: [sport] },
+          youthRef: aYouthRef(),
+          reference: randomUUID(),
+          expiresAt,
+        },
+      ]),
+    ).toEqual([{ held: null }]);
     expect((await h.placement(`youthRef=${youthRef}`)).items).toEqual([
       expect.objectContaining({ status: 'held', reference, activityId: music }),
     ]);

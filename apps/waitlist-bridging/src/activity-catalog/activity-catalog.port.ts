@@ -1,4 +1,4 @@
-import type { Candidate, CandidateQuery } from '@samenspel/contracts';
+import type { CandidateQuery } from '@samenspel/contracts';
 
 /** A seat held, confirmed or released for a youngster in the activity service. */
 export interface PlacementRef {
@@ -9,20 +9,8 @@ export interface PlacementRef {
   expiresAt?: string;
 }
 
-export interface HoldRequest {
-  activityId: string;
-  youthRef: string;
-  /** Our offer id: the hold is idempotent on it, so a retry returns the same placement. */
-  reference: string;
-  expiresAt: string;
-}
-
-/** Why a hold was refused in a way that means: try the next candidate. */
-export type HoldRefusal = 'no-capacity' | 'activity-not-open' | 'already-placed';
-
-export type HoldResult = { held: PlacementRef } | { refused: HoldRefusal };
-
-export interface HoldBestRequest {
+/** A seat asked for one youngster: the best candidate with room, held for the offer. */
+export interface SeatRequest {
   /** Who the seat is for; `excludeActivityIds` are never held, `limit` caps the candidates tried. */
   query: CandidateQuery;
   youthRef: string;
@@ -32,14 +20,14 @@ export interface HoldBestRequest {
 }
 
 /** The activity a seat was held in: what an offer names. */
-export interface HeldActivity {
+export interface OfferedActivity {
   activityId: string;
   teamId: string;
   title: string;
 }
 
 /** The seat held in the best candidate with room, or `held: null` when none had a free seat. */
-export type HoldBestResult = { held: PlacementRef; activity: HeldActivity } | { held: null };
+export type HoldOutcome = { held: PlacementRef; activity: OfferedActivity } | { held: null };
 
 /** The activity service could not be reached or answered unexpectedly; the work is retried later. */
 export class ActivityUnavailableError extends Error {
@@ -60,17 +48,13 @@ export class PlacementRefusedError extends Error {
 
 /** What the bridging use cases need from the youth-work catalogue (the activity service). */
 export abstract class ActivityCatalogPort {
-  /** Eligible activities with a free seat for this youngster, best first. */
-  abstract candidates(query: CandidateQuery): Promise<Candidate[]>;
-  abstract hold(request: HoldRequest): Promise<HoldResult>;
-  /** Ranks the candidates and holds a seat in the best one with room, in one call. */
-  abstract holdBest(request: HoldBestRequest): Promise<HoldBestResult>;
   /**
-   * `holdBest` for several youngsters, served in the order given (first come, first served), in
-   * as few calls as the service allows. Resolves per request its result or why it was refused
-   * (a PlacementRefusedError); rejects when the service could not be asked at all.
+   * Ranks the candidates of each request and holds a seat in the best one with room, for several
+   * youngsters served in the order given (first come, first served), in as few calls as the service
+   * allows. Resolves per request its outcome or why it was refused (a PlacementRefusedError);
+   * rejects when the service could not be asked at all.
    */
-  abstract holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>>;
+  abstract holdBestAll(requests: readonly SeatRequest[]): Promise<Array<HoldOutcome | Error>>;
   abstract confirm(placementId: string): Promise<PlacementRef>;
   abstract release(placementId: string, reason: string): Promise<void>;
 }

@@ -1,15 +1,12 @@
-import type { Candidate, CandidateQuery } from '@samenspel/contracts';
 import { JsonHttpClient, signDevToken, type JsonHttpResponse } from '@samenspel/http';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
   PlacementRefusedError,
-  type HeldActivity,
-  type HoldBestRequest,
-  type HoldBestResult,
-  type HoldRequest,
-  type HoldResult,
+  type HoldOutcome,
+  type OfferedActivity,
   type PlacementRef,
+  type SeatRequest,
 } from './activity-catalog.port';
 
 export interface HttpActivityCatalogOptions {
@@ -41,53 +38,15 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
     this.client.close();
   }
 
-  async candidates(query: CandidateQuery): Promise<Candidate[]> {
-    const res = await this.call('POST', '/api/v1/matching/candidates', query);
-    if (!res.ok) throw this.unexpected(res, 'candidates');
-    const body = res.json() as { items?: Candidate[] };
-    return body.items ?? [];
-  }
-
-  async hold(request: HoldRequest): Promise<HoldResult> {
-    const res = await this.call('POST', '/api/v1/placements', request);
-    if (res.ok) return { held: placementOf(res.json()) };
-    if (res.status === 409 || res.status === 404) {
-      const problem = problemOf(res);
-      if (problem.type.endsWith('/no-capacity')) return { refused: 'no-capacity' };
-      if (problem.type.endsWith('/activity-not-open') || problem.type.endsWith('/activity-not-found')) {
-        return { refused: 'activity-not-open' };
-      }
-      if (problem.type.endsWith('/already-placed')) return { refused: 'already-placed' };
-      // Our reference already holds a seat on another activity: an earlier try whose offer was
-      // never recorded. That seat is the one to offer, so that it does not leak.
-      if (problem.type.endsWith('/reference-conflict') && problem.placementId) {
-        const earlier = await this.placement(problem.placementId);
-        if (earlier.status === 'held' && earlier.youthRef === request.youthRef) return { held: earlier };
-      }
-      throw new PlacementRefusedError(res.status, problem.type, `hold refused: ${problem.type}`);
-    }
-    throw this.unexpected(res, 'hold');
-  }
-
-  async holdBest(request: HoldBestRequest): Promise<HoldBestResult> {
-    const res = await this.call('POST', '/api/v1/placements/hold-best', holdBestBody(request));
-    if (res.ok) return heldOf(res.json());
-    if (res.status >= 400 && res.status < 500) {
-      const type = problemType(res);
-      throw new PlacementRefusedError(res.status, type, `hold-best refused: ${type}`);
-    }
-    throw this.unexpected(res, 'hold-best');
-  }
-
-  async holdBestAll(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
-    const results: Array<HoldBestResult | Error> = [];
+  async holdBestAll(requests: readonly SeatRequest[]): Promise<Array<HoldOutcome | Error>> {
+    const results: Array<HoldOutcome | Error> = [];
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       results.push(...(await this.holdBestBatch(requests.slice(i, i + MAX_BATCH))));
     }
     return results;
   }
 
-  private async holdBestBatch(requests: readonly HoldBestRequest[]): Promise<Array<HoldBestResult | Error>> {
+  private async holdBestBatch(requests: readonly SeatRequest[]): Promise<Array<HoldOutcome | Error>> {
     const res = await this.call('POST', '/api/v1/placements/hold-best/batch', {
       items: requests.map(holdBestBody),
     });
@@ -107,13 +66,6 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
       }
       return heldOf(answer);
     });
-  }
-
-  private async placement(placementId: string): Promise<PlacementRef & { youthRef?: string }> {
-    const res = await this.call('GET', `/api/v1/placements/${encodeURIComponent(placementId)}`);
-    if (!res.ok) throw this.unexpected(res, 'placement');
-    const body = res.json() as Record<string, unknown>;
-    return { ...placementOf(body), ...(typeof body.youthRef === 'string' && { youthRef: body.youthRef }) };
   }
 
   async confirm(placementId: string): Promise<PlacementRef> {
@@ -174,35 +126,28 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
   }
 }
 
-function problemOf(res: JsonHttpResponse): { type: string; placementId?: string } {
+function problemType(res: JsonHttpResponse): string {
   try {
-    const body = res.json() as { type?: unknown; placementId?: unknown };
-    return {
-      type: typeof body.type === 'string' ? body.type : '',
-      ...(typeof body.placementId === 'string' && { placementId: body.placementId }),
-    };
+    const body = res.json() as { type?: unknown };
+    return typeof body.type === 'string' ? body.type : '';
   } catch {
-    return { type: '' };
+    return '';
   }
 }
 
-function problemType(res: JsonHttpResponse): string {
-  return problemOf(res).type;
-}
-
-function holdBestBody(request: HoldBestRequest): Record<string, unknown> {
+function holdBestBody(request: SeatRequest): Record<string, unknown> {
   const { query, ...hold } = request;
   return { ...query, ...hold };
 }
 
 /** A hold-best answer (or one item of a batch's): the seat held, or none free. */
-function heldOf(body: unknown): HoldBestResult {
+function heldOf(body: unknown): HoldOutcome {
   const held = (body as { held?: { placement?: unknown; activity?: unknown } | null } | null)?.held;
   if (!held) return { held: null };
   return { held: placementOf(held.placement), activity: activityOf(held.activity) };
 }
 
-function activityOf(body: unknown): HeldActivity {
+function activityOf(body: unknown): OfferedActivity {
   const b = (body ?? {}) as Record<string, unknown>;
   const { activityId, teamId, title } = b;
   if (typeof activityId !== 'string' || typeof teamId !== 'string' || typeof title !== 'string') {

@@ -1,0 +1,51 @@
+import { ServiceConfig } from '@samenspel/bootstrap';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsIsoDuration } from '@samenspel/http';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
+
+/** The waitlist-bridging service's variables on top of every service's. */
+export class BridgingConfig extends ServiceConfig {
+  override PORT: number = 3002;
+
+  /**
+   * Reads the raw string, as ServiceConfig does: implicit conversion has already turned 'false' into
+   * true (Boolean('false') === true), so a new group would always start at the oldest event.
+   */
+  @Transform(({ obj, value }: { obj: Record<string, unknown>; value: unknown }) => {
+    const raw = obj.KAFKA_FROM_BEGINNING;
+    return typeof raw === 'string' ? raw === 'true' : value;
+  })
+  @IsBoolean()
+  override KAFKA_FROM_BEGINNING: boolean = true;
+
+  /** The activity service: candidates, seat holds and their confirmation or release. */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  ACTIVITY_URL: string = 'http://127.0.0.1:3003';
+
+  /** How long an offer (and the seat held for it) stays open: ISO 8601, e.g. P7D or PT3S. */
+  @IsIsoDuration()
+  BRIDGING_OFFER_TTL: string = 'P7D';
+
+  /**
+   * The matcher is woken at once by new work (LISTEN/NOTIFY on its own database); this is how often
+   * it looks anyway, for work left by a crash or an activity service that was away (ms).
+   */
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  BRIDGING_MATCH_SWEEP_MS: number = 5000;
+
+  /** Time-out of one call to the activity service (ms). */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  ACTIVITY_TIMEOUT_MS: number = 5000;
+
+  /** Ended waitlist entries are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_WAITLIST_ENTRY: string = DEFAULT_RETENTION;
+}
+
+/** Injection token of the validated config. */
+export const BRIDGING_CONFIG = Symbol('BRIDGING_CONFIG');

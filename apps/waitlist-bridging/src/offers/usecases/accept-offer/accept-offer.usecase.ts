@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { ActivityCatalogPort } from '../../../activity-catalog/activity-catalog.port';
+import { assertEntryMove, assertOfferMove } from '../../../domain/bridging-lifecycle';
+import { offerOutcome } from '../../../shared/bridging-events';
+import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
+import type { BridgingOffer } from '../../bridging-offer.entity';
+import { activityFailure, assertOwningTeam, OfferNotFoundError } from '../../offer-decision';
+import { OffersRepository } from '../../offers.repository';
+import type { AcceptOfferCommand } from './accept-offer.command';
+
+/**
+ * The youngster said yes: the activity service confirms the held seat first, before any row is
+ * locked, then the acceptance and its event are recorded. Confirming is safe to repeat, so a retry
+ * after a failed transaction only confirms again.
+ */
+@Injectable()
+export class AcceptOffer {
+  constructor(
+    private readonly offers: OffersRepository,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly catalog: ActivityCatalogPort,
+  ) {}
+
+  async execute(command: AcceptOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
+    const found = await this.offers.find(uow.em, command.offerId);
+    if (!found) throw new OfferNotFoundError(command.offerId);
+    assertOwningTeam(command.principal, found);
+    assertOfferMove(found.status, 'accepted');
+    try {
+      await this.catalog.confirm(found.placementId);
+    } catch (error) {
+      throw activityFailure(error);
+    }
+    const offer = (await this.offers.lock(uow.em, command.offerId))!;
+    const entry = (await this.entries.lock(uow.em, offer.waitlistEntryId))!;
+    assertOfferMove(offer.status, 'accepted');
+    assertEntryMove(entry.status, 'bridged');
+    offer.status = 'accepted';
+    offer.decidedAt = new Date();
+    entry.status = 'bridged';
+    entry.acceptedAt = offer.decidedAt;
+    await this.offers.save(uow.em, offer);
+    await this.entries.save(uow.em, entry);
+    await uow.publish(offerOutcome('accepted', entry, offer));
+    return offer;
+  }
+}

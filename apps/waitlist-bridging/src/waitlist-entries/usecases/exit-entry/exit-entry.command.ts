@@ -1,0 +1,9 @@
+import type { WaitlistExitedData } from '@samenspel/contracts';
+
+export class ExitEntryCommand {
+  readonly data!: WaitlistExitedData;
+
+  constructor(fields: ExitEntryCommand) {
+    Object.assign(this, fields);
+  }
+}

@@ -1,0 +1,93 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam, fromResult } from '@samenspel/audit';
+import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samenspel/http';
+import { DataSource } from 'typeorm';
+import { visibleSources } from '../domain/intake-scope';
+import { OffersRepository } from '../offers/offers.repository';
+import { BridgingMetrics } from './bridging.metrics';
+import {
+  ListEntriesQuery,
+  MeasuresQuery,
+  MeasuresView,
+  WaitlistEntryPage,
+  WaitlistEntryView,
+} from './dto/waitlist-entry.dto';
+import { WaitlistEntriesRepository } from './waitlist-entries.repository';
+
+/** Where each youngster on the waiting list stands in bridging: for intake systems and ops. */
+@ApiTags('waitlist-entries')
+@ApiBearerAuth()
+@Controller()
+export class WaitlistEntriesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
+    private readonly metrics: BridgingMetrics,
+  ) {}
+
+  @Get('waitlist-entries')
+  @Roles('intake-system', 'ops', 'admin')
+  @ApiOkResponse({ type: WaitlistEntryPage })
+  async list(
+    @Query() query: ListEntriesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WaitlistEntryPage> {
+    const sources = visibleSources(principal);
+    const em = this.dataSource.manager;
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.entries.list(em, {
+      municipalityCode: query.municipalityCode,
+      status: query.status,
+      sources,
+      limit,
+      offset,
+    });
+    const offers = await this.offers.offersOf(
+      em,
+      items.map((e) => e.waitlistEntryId),
+    );
+    return {
+      items: items.map((e) =>
+        WaitlistEntryView.of(
+          e,
+          offers.filter((o) => o.waitlistEntryId === e.waitlistEntryId),
+        ),
+      ),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  @Get('waitlist-entries/:waitlistEntryId')
+  @Roles('intake-system', 'ops', 'admin')
+  @Audited({
+    action: 'read',
+    resource: 'waitlist-entry',
+    id: fromParam('waitlistEntryId'),
+    subject: fromResult('youthRef'),
+  })
+  @ApiOkResponse({ type: WaitlistEntryView })
+  async get(
+    @Param('waitlistEntryId') waitlistEntryId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WaitlistEntryView> {
+    const sources = visibleSources(principal);
+    const em = this.dataSource.manager;
+    const entry = await this.entries.find(em, waitlistEntryId);
+    // Another organisation's entry answers 404: an intake system learns nothing about it.
+    if (!entry || (sources && !sources.includes(entry.source)))
+      throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
+    return WaitlistEntryView.of(entry, await this.offers.ofEntry(em, waitlistEntryId));
+  }
+
+  @Get('measures')
+  @Roles('ops', 'admin', 'intake-system', 'team-lead')
+  @ApiOkResponse({ type: MeasuresView })
+  async measures(@Query() query: MeasuresQuery): Promise<MeasuresView> {
+    return { items: await this.metrics.measures(query.municipalityCode) };
+  }
+}
