@@ -17,7 +17,7 @@ import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
 import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
 import { ReferralConfig } from '../../apps/referral/src/config/referral.config';
-import { BridgingConfig } from '../../apps/waitlist-bridging/src/bridging.config';
+import { BridgingConfig } from '../../apps/waitlist-bridging/src/config/bridging.config';
 import {
   ALERTS_FILE,
   consumedTopics,
