@@ -1,6 +1,7 @@
 import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
-import { NotificationConfig } from './notification.config';
+import { NotificationConfigModule } from './config/notification-config.module';
+import { NotificationConfig } from './config/notification.config';
 import { NotificationModule } from './notification.module';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
@@ -11,6 +12,7 @@ void runService({
   name: 'notification',
   config: NotificationConfig,
   imports: (config) => [
+    NotificationConfigModule.forRoot(config),
     NotificationModule.forRoot(config),
     ErasureModule.forService({
       service: 'notification',

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import { Mailer } from './email/mailer';
 import { InboxPage } from './inbox/inbox-page';
-import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification.config';
+import type { NotificationConfig } from './config/notification.config';
 import { FollowUpScheduler } from './scheduler/follow-up-scheduler';
 import { OverdueMonitor } from './scheduler/overdue-monitor';
 import { Ticker } from './scheduler/ticker';
@@ -27,7 +27,6 @@ export class NotificationModule {
       module: NotificationModule,
       controllers: [TasksController, TaskSourcesController, WebhooksController],
       providers: [
-        { provide: NOTIFICATION_CONFIG, useValue: config },
         { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
         TaskNoteEncryption,
         TaskAnnouncer,

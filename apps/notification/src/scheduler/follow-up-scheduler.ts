@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addWorkingDays } from '@samenspel/calendar';
 import { expandPlan, parseFollowUpPlans, planFor, type FollowUpPlans } from '../domain/follow-up-plan';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
 
 interface DueStepRow {

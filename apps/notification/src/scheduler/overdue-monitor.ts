@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { escalationAt } from '../domain/due-dates';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { TaskAnnouncer } from '../tasks/task-announcer';
 import { TaskRepository } from '../tasks/task.repository';
 

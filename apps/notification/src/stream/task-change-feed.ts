@@ -4,7 +4,7 @@ import { withDatabase } from '@samenspel/persistence';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { TASK_CHANGES_CHANNEL } from '../tasks/task-announcer';
 
 export interface TaskChange {

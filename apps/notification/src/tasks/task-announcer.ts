@@ -3,7 +3,7 @@ import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { DeliveryRepository } from '../webhooks/delivery.repository';
 import type { TaskAnnouncement } from '../webhooks/webhook-events';
 import type { TaskEntity } from './task.entity';

@@ -14,7 +14,7 @@ import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
 import { decide } from '../domain/task-lifecycle';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
 import { TaskAnnouncer } from './task-announcer';
 import { TaskRepository } from './task.repository';

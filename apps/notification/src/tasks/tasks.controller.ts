@@ -23,7 +23,7 @@ import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { TaskChangeFeed } from '../stream/task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
 import { TaskRepository } from './task.repository';

@@ -6,7 +6,7 @@ import { addWorkingDays } from '@samenspel/calendar';
 import { DEFAULT_DUE_DATE_RULES } from '../domain/due-dates';
 import { retryDelayMs, signPayload, SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { Mailer } from '../email/mailer';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
 
