@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { addWorkingDays } from '@samenspel/calendar';
 import { expandPlan, parseFollowUpPlans, planFor, type FollowUpPlans } from '../domain/follow-up-plan';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { taskSourceKey } from '../tasks/task-sources';
 import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
 
 interface DueStepRow {
@@ -65,10 +66,11 @@ export class FollowUpScheduler {
         [now, limit],
       )) as DueStepRow[];
       for (const row of due) {
+        const sourceKey = taskSourceKey.followUp(row.referral_id, row.step);
         const task = await this.createTask.execute(
           new CreateTaskCommand(
             {
-              sourceKey: `follow-up:${row.referral_id}:${row.step}`,
+              sourceKey,
               teamId: row.team_id,
               type: 'follow-up',
               youthRef: row.youth_ref,
@@ -85,7 +87,7 @@ export class FollowUpScheduler {
           `UPDATE scheduled_step SET status = 'done', done_at = now(),
                   task_id = COALESCE($2::uuid, (SELECT id FROM task WHERE source_key = $3))
             WHERE id = $1`,
-          [row.id, task?.id ?? null, `follow-up:${row.referral_id}:${row.step}`],
+          [row.id, task?.id ?? null, sourceKey],
         );
       }
       return due.length;

@@ -17,6 +17,7 @@ import { decide } from '../domain/task-lifecycle';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
 import { TaskAnnouncer } from './task-announcer';
+import { taskSourceKey } from './task-sources';
 import { TaskRepository } from './task.repository';
 import { cancelTask } from './usecases/cancel-task/cancel-task.usecase';
 import { completeTask } from './usecases/complete-task/complete-task.usecase';
@@ -52,7 +53,7 @@ export class TaskSourcesController {
     await this.createTask.execute(
       new CreateTaskCommand(
         {
-          sourceKey: `bridging-offer:${d.offerId}`,
+          sourceKey: taskSourceKey.bridgingOffer(d.offerId),
           teamId: d.teamId,
           type: 'bridging-offer',
           youthRef: d.youthRef,
@@ -77,7 +78,7 @@ export class TaskSourcesController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const task = await new TaskRepository(ctx.em).findForUpdate({
-      sourceKey: `bridging-offer:${event.data.offerId}`,
+      sourceKey: taskSourceKey.bridgingOffer(event.data.offerId),
     });
     if (task && decide('complete', task.status) === 'apply') {
       await completeTask(ctx.em, this.announcer, task, 'accepted', null);
@@ -107,7 +108,7 @@ export class TaskSourcesController {
     await this.createTask.execute(
       new CreateTaskCommand(
         {
-          sourceKey: `care-started:${d.waitlistEntryId}`,
+          sourceKey: taskSourceKey.careStarted(d.waitlistEntryId),
           teamId: d.teamId,
           type: 'care-started',
           youthRef: d.youthRef,
@@ -137,7 +138,7 @@ export class TaskSourcesController {
     await this.createTask.execute(
       new CreateTaskCommand(
         {
-          sourceKey: `${type}:${d.referralId}`,
+          sourceKey: taskSourceKey.intake(type, d.referralId),
           teamId: d.receivingTeamId,
           type,
           youthRef: d.youthRef,
@@ -175,8 +176,7 @@ export class TaskSourcesController {
     await this.createTask.execute(
       new CreateTaskCommand(
         {
-          // A meeting moved to another moment is a new meeting to prepare.
-          sourceKey: `warm-handover:${d.referralId}:${new Date(d.proposedAt).toISOString()}`,
+          sourceKey: taskSourceKey.warmHandover(d.referralId, new Date(d.proposedAt)),
           teamId: d.teamId,
           type: 'warm-handover',
           youthRef: d.youthRef,
@@ -195,7 +195,7 @@ export class TaskSourcesController {
     @Ctx() ctx: EventContext,
   ) {
     const task = await new TaskRepository(ctx.em).findForUpdate({
-      sourceKey: `bridging-offer:${event.data.offerId}`,
+      sourceKey: taskSourceKey.bridgingOffer(event.data.offerId),
     });
     if (task && decide('cancel', task.status) === 'apply') {
       await cancelTask(ctx.em, this.announcer, task, OFFER_CANCEL_REASONS[event.type] ?? 'other');

@@ -7,6 +7,7 @@ import { DEFAULT_DUE_DATE_RULES } from '../domain/due-dates';
 import { retryDelayMs, signPayload, SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { Mailer } from '../email/mailer';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { taskSourceKey } from '../tasks/task-sources';
 import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
 
@@ -69,7 +70,7 @@ export class DeliveryWorker {
       const now = new Date();
       await this.createTask.execute(
         new CreateTaskCommand({
-          sourceKey: `webhook-disabled:${webhook.id}:${now.getTime()}`,
+          sourceKey: taskSourceKey.webhookDisabled(webhook.id, now),
           teamId: webhook.team_id,
           type: 'webhook-disabled',
           youthRef: NO_YOUNGSTER,
