@@ -14,6 +14,8 @@ import { TasksController } from './tasks/tasks.controller';
 import { CancelTask } from './tasks/usecases/cancel-task/cancel-task.usecase';
 import { ClaimTask } from './tasks/usecases/claim-task/claim-task.usecase';
 import { CompleteTask } from './tasks/usecases/complete-task/complete-task.usecase';
+import { CancelOfferTask } from './tasks/usecases/cancel-offer-task/cancel-offer-task.usecase';
+import { CompleteOfferTask } from './tasks/usecases/complete-offer-task/complete-offer-task.usecase';
 import { CreateTask } from './tasks/usecases/create-task/create-task.usecase';
 import { ListTasks } from './tasks/usecases/list-tasks/list-tasks.usecase';
 import { DeliveryWorker } from './webhooks/delivery-worker';
@@ -34,6 +36,8 @@ export class NotificationModule {
         ClaimTask,
         CompleteTask,
         CancelTask,
+        CompleteOfferTask,
+        CancelOfferTask,
         ListTasks,
         FollowUpScheduler,
         OverdueMonitor,

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitsOfWork } from '@samenspel/messaging';
+import type { EntityManager } from 'typeorm';
 import { addWorkingDays } from '@samenspel/calendar';
 import { expandPlan, parseFollowUpPlans, planFor, type FollowUpPlans } from '../domain/follow-up-plan';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { taskSourceKey } from '../tasks/task-sources';
-import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
+import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
+import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
 
 interface DueStepRow {
   id: string;
@@ -28,7 +30,7 @@ export class FollowUpScheduler {
   private readonly plans: FollowUpPlans;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
     private readonly createTask: CreateTask,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
@@ -59,8 +61,8 @@ export class FollowUpScheduler {
 
   /** Turns due steps into tasks; returns how many it took. */
   runDueSteps(now = new Date(), limit = 50): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const due = (await em.query(
+    return this.units.run(async (uow) => {
+      const due = (await uow.em.query(
         `SELECT * FROM scheduled_step WHERE status = 'pending' AND run_at <= $1
           ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, limit],
@@ -68,22 +70,20 @@ export class FollowUpScheduler {
       for (const row of due) {
         const sourceKey = taskSourceKey.followUp(row.referral_id, row.step);
         const task = await this.createTask.execute(
-          new CreateTaskCommand(
-            {
-              sourceKey,
-              teamId: row.team_id,
-              type: 'follow-up',
-              youthRef: row.youth_ref,
-              dueAt: addWorkingDays(new Date(row.run_at), row.due_working_days),
-              context: row.municipality_code ? { municipalityCode: row.municipality_code } : {},
-              referralId: row.referral_id,
-              step: row.step,
-            },
+          new CreateTaskCommand({
+            sourceKey,
+            teamId: row.team_id,
+            type: 'follow-up',
+            youthRef: row.youth_ref,
+            dueAt: addWorkingDays(new Date(row.run_at), row.due_working_days),
+            context: row.municipality_code ? { municipalityCode: row.municipality_code } : {},
+            referralId: row.referral_id,
+            step: row.step,
             now,
-          ),
-          em,
+          }),
+          uow,
         );
-        await em.query(
+        await uow.em.query(
           `UPDATE scheduled_step SET status = 'done', done_at = now(),
                   task_id = COALESCE($2::uuid, (SELECT id FROM task WHERE source_key = $3))
             WHERE id = $1`,

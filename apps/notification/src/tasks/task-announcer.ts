@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
-import { Outbox } from '@samenspel/messaging';
+import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
@@ -27,23 +27,20 @@ const KAFKA_TYPES: Partial<Record<TaskAnnouncement, string>> = {
  */
 @Injectable()
 export class TaskAnnouncer {
-  constructor(
-    private readonly outbox: Outbox,
-    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
-  ) {}
+  constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {}
 
-  async announce(
-    em: EntityManager,
-    task: TaskEntity,
-    kind: TaskAnnouncement,
-    reason?: string,
-  ): Promise<void> {
+  async announce(uow: UnitOfWork, task: TaskEntity, kind: TaskAnnouncement, reason?: string): Promise<void> {
+    const { em } = uow;
     const data = taskEventData(task, reason);
     const kafkaType = KAFKA_TYPES[kind];
     if (kafkaType) {
-      await this.outbox.append(em, [
-        { type: kafkaType, key: task.youthRef, aggregateType: 'task', aggregateId: task.id, data },
-      ]);
+      await uow.publish({
+        type: kafkaType,
+        key: task.youthRef,
+        aggregateType: 'task',
+        aggregateId: task.id,
+        data,
+      });
     }
     const payload = {
       type: `task.${kind}`,

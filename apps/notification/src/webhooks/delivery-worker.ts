@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
 import type { Logger } from 'pino';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitsOfWork, type UnitOfWork } from '@samenspel/messaging';
+import type { EntityManager } from 'typeorm';
 import { addWorkingDays } from '@samenspel/calendar';
 import { DEFAULT_DUE_DATE_RULES } from '../domain/due-dates';
 import { retryDelayMs, signPayload, SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { Mailer } from '../email/mailer';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { taskSourceKey } from '../tasks/task-sources';
-import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
+import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
+import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
 
 /** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
@@ -25,7 +27,7 @@ type Attempt =
 @Injectable()
 export class DeliveryWorker {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
     private readonly mailer: Mailer,
     private readonly createTask: CreateTask,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -33,19 +35,19 @@ export class DeliveryWorker {
   ) {}
 
   run(now = new Date(), limit = 10): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const deliveries = new DeliveryRepository(em);
+    return this.units.run(async (uow) => {
+      const deliveries = new DeliveryRepository(uow.em);
       const due = await deliveries.claimDue(now, limit);
       for (const delivery of due) {
-        if (delivery.channel === 'webhook') await this.deliverWebhook(em, delivery);
-        else await this.deliverEmail(em, delivery);
+        if (delivery.channel === 'webhook') await this.deliverWebhook(uow, delivery);
+        else await this.deliverEmail(uow.em, delivery);
       }
       return due.length;
     });
   }
 
-  private async deliverWebhook(em: EntityManager, delivery: DeliveryRow): Promise<void> {
-    const deliveries = new DeliveryRepository(em);
+  private async deliverWebhook(uow: UnitOfWork, delivery: DeliveryRow): Promise<void> {
+    const deliveries = new DeliveryRepository(uow.em);
     const webhook = await deliveries.findWebhook(delivery.webhook_id!, true);
     if (!webhook || webhook.status !== 'active') {
       await deliveries.markAttemptFailed(delivery.id, {
@@ -76,8 +78,9 @@ export class DeliveryWorker {
           youthRef: NO_YOUNGSTER,
           dueAt: addWorkingDays(now, DEFAULT_DUE_DATE_RULES.webhookDisabledWorkingDays),
           context: { webhookId: webhook.id },
+          now,
         }),
-        em,
+        uow,
       );
       this.logger.warn({ webhookId: webhook.id, teamId: webhook.team_id }, 'webhook disabled after failures');
     }
