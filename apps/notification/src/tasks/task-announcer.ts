@@ -4,7 +4,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { DeliveryRepository } from '../webhooks/delivery.repository';
+import { DeliveryRepository } from '../webhooks/deliveries.repository';
 import type { TaskAnnouncement } from '../webhooks/webhook-events';
 import type { TaskEntity } from './task.entity';
 import { toTaskView } from './task.view';

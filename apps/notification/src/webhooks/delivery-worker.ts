@@ -11,7 +11,7 @@ import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.
 import { taskSourceKey } from '../tasks/task-sources';
 import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
 import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
-import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
+import { DeliveryRepository, type DeliveryRow } from './deliveries.repository';
 
 /** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
 export const NO_YOUNGSTER = 'no-youngster';

@@ -13,7 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TeamContactRepository } from '../email/team-contact.repository';
 import { effectiveTeam, isTeamScoped } from '../tasks/team-access';
-import { DeliveryRepository, type DeliveryRow, type WebhookRow } from './delivery.repository';
+import { DeliveryRepository, type DeliveryRow, type WebhookRow } from './deliveries.repository';
 import { CreateWebhookBody, DeliveryPage, TeamContactBody, WebhookView } from './dto/webhook.dto';
 
 @ApiTags('webhooks')
