@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import { Mailer } from './email/mailer';
+import { TeamContactsRepository } from './email/team-contacts.repository';
 import { InboxPage } from './inbox/inbox-page';
 import type { NotificationConfig } from './config/notification.config';
 import { FollowUpScheduler } from './scheduler/follow-up-scheduler';
@@ -10,6 +11,7 @@ import { TaskChangeFeed } from './stream/task-change-feed';
 import { TaskAnnouncer } from './tasks/task-announcer';
 import { TaskNoteEncryption } from './tasks/task-note-encryption';
 import { TaskSourcesController } from './tasks/task-sources.controller';
+import { TasksRepository } from './tasks/tasks.repository';
 import { TasksController } from './tasks/tasks.controller';
 import { CancelTask } from './tasks/usecases/cancel-task/cancel-task.usecase';
 import { ClaimTask } from './tasks/usecases/claim-task/claim-task.usecase';
@@ -18,7 +20,9 @@ import { CancelOfferTask } from './tasks/usecases/cancel-offer-task/cancel-offer
 import { CompleteOfferTask } from './tasks/usecases/complete-offer-task/complete-offer-task.usecase';
 import { CreateTask } from './tasks/usecases/create-task/create-task.usecase';
 import { ListTasks } from './tasks/usecases/list-tasks/list-tasks.usecase';
+import { DeliveriesRepository } from './webhooks/deliveries.repository';
 import { DeliveryWorker } from './webhooks/delivery-worker';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** Tasks from events, the follow-up scheduler, reminders and escalation, and the delivery channels. */
@@ -30,6 +34,10 @@ export class NotificationModule {
       controllers: [TasksController, TaskSourcesController, WebhooksController],
       providers: [
         { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
+        TasksRepository,
+        WebhooksRepository,
+        DeliveriesRepository,
+        TeamContactsRepository,
         TaskNoteEncryption,
         TaskAnnouncer,
         CreateTask,

@@ -3,7 +3,7 @@ import { UnitsOfWork } from '@samenspel/messaging';
 import { escalationAt } from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { TaskAnnouncer } from '../tasks/task-announcer';
-import { TaskRepository } from '../tasks/task.repository';
+import { TasksRepository } from '../tasks/tasks.repository';
 
 /**
  * Reminds and escalates overdue tasks. A task past its due date gets one reminder (to its assignee,
@@ -14,27 +14,26 @@ import { TaskRepository } from '../tasks/task.repository';
 export class OverdueMonitor {
   constructor(
     private readonly units: UnitsOfWork,
+    private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
   async run(now = new Date(), limit = 100): Promise<void> {
     await this.units.run(async (uow) => {
-      const tasks = new TaskRepository(uow.em);
-      for (const task of await tasks.claimDueForReminder(now, limit)) {
+      for (const task of await this.tasks.claimDueForReminder(uow.em, now, limit)) {
         task.remindedAt = now;
-        const saved = await tasks.save(task);
+        const saved = await this.tasks.save(uow.em, task);
         await this.announcer.announce(uow, saved, 'reminder', task.assignee ? 'assignee' : 'team');
       }
     });
     await this.units.run(async (uow) => {
-      const tasks = new TaskRepository(uow.em);
       const n = this.config.ESCALATE_AFTER_WORKING_DAYS;
-      for (const task of await tasks.claimEscalationCandidates(now, n, limit)) {
+      for (const task of await this.tasks.claimEscalationCandidates(uow.em, now, n, limit)) {
         if (escalationAt(new Date(task.dueAt), n) > now) continue;
         task.escalatedAt = now;
         task.priority = 'high';
-        const saved = await tasks.save(task);
+        const saved = await this.tasks.save(uow.em, task);
         await this.announcer.announce(uow, saved, 'overdue', 'escalated-to-team-lead');
       }
     });

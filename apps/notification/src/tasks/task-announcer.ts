@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
-import { TeamContactRepository } from '../email/team-contact.repository';
+import { TeamContactsRepository } from '../email/team-contacts.repository';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { DeliveryRepository } from '../webhooks/deliveries.repository';
+import { DeliveriesRepository } from '../webhooks/deliveries.repository';
 import type { TaskAnnouncement } from '../webhooks/webhook-events';
 import type { TaskEntity } from './task.entity';
 import { toTaskView } from './task.view';
@@ -27,7 +27,11 @@ const KAFKA_TYPES: Partial<Record<TaskAnnouncement, string>> = {
  */
 @Injectable()
 export class TaskAnnouncer {
-  constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {}
+  constructor(
+    private readonly deliveries: DeliveriesRepository,
+    private readonly contacts: TeamContactsRepository,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
 
   async announce(uow: UnitOfWork, task: TaskEntity, kind: TaskAnnouncement, reason?: string): Promise<void> {
     const { em } = uow;
@@ -51,10 +55,9 @@ export class TaskAnnouncer {
         remind: task.assignee ? { assignee: task.assignee } : { team: task.teamId },
       }),
     };
-    const deliveries = new DeliveryRepository(em);
-    await deliveries.enqueueWebhooks(task.teamId, `task.${kind}`, payload);
+    await this.deliveries.enqueueWebhooks(em, task.teamId, `task.${kind}`, payload);
     const recipient = await this.emailRecipient(em, task.teamId, kind);
-    if (recipient) await deliveries.enqueueEmail(task.teamId, recipient, `task.${kind}`, payload);
+    if (recipient) await this.deliveries.enqueueEmail(em, task.teamId, recipient, `task.${kind}`, payload);
     const notice = JSON.stringify({ teamId: task.teamId, kind, task: toTaskView(task) });
     // NOTIFY payloads are limited to 8000 bytes; a task view is far below that (no free text but the note).
     await em.query(`SELECT pg_notify($1, $2)`, [
@@ -67,7 +70,7 @@ export class TaskAnnouncer {
   private async emailRecipient(em: EntityManager, teamId: string, kind: TaskAnnouncement) {
     if (!this.config.SMTP_URL) return undefined;
     if (kind !== 'created' && kind !== 'reminder' && kind !== 'overdue') return undefined;
-    const contact = await new TeamContactRepository(em).find(teamId);
+    const contact = await this.contacts.find(em, teamId);
     if (!contact) return undefined;
     return kind === 'overdue' ? (contact.teamLeadEmail ?? contact.teamEmail) : contact.teamEmail;
   }

@@ -27,7 +27,7 @@ import { DataSource } from 'typeorm';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { TaskChangeFeed } from '../stream/task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
-import { TaskRepository } from './task.repository';
+import { TasksRepository } from './tasks.repository';
 import { TaskPage, TaskView, toTaskView } from './task.view';
 import { assertTaskVisible, effectiveTeam, viewFor } from './team-access';
 import { CancelTaskCommand } from './usecases/cancel-task/cancel-task.command';
@@ -56,6 +56,7 @@ export class TasksController {
     private readonly cancelTask: CancelTask,
     private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
     private readonly verifier: TokenVerifier,
     private readonly feed: TaskChangeFeed,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -135,7 +136,7 @@ export class TasksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() req: Request,
   ): Promise<TaskView> {
-    const task = await new TaskRepository(this.dataSource.manager).findById(id);
+    const task = await this.tasks.findById(this.dataSource.manager, id);
     // Named before the visibility check (and whatever the view leaves out), so every read is tied to the youngster.
     if (task) setAuditSubject(req, task.youthRef);
     return viewFor(principal, toTaskView(assertTaskVisible(principal, task, id)));

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 export interface DeliveryRow {
@@ -17,25 +18,11 @@ export interface DeliveryRow {
   delivered_at: Date | null;
 }
 
-export interface WebhookRow {
-  id: string;
-  team_id: string;
-  url: string;
-  events: string[];
-  secret: string;
-  status: 'active' | 'disabled';
-  consecutive_failures: number;
-  created_by: string;
-  created_at: Date;
-  disabled_at: Date | null;
-}
-
 /** The durable queue and log of webhook and e-mail deliveries; all in the caller's transaction. */
-export class DeliveryRepository {
-  constructor(private readonly em: EntityManager) {}
-
-  async enqueueWebhooks(teamId: string, event: string, payload: object): Promise<number> {
-    const rows = (await this.em.query(
+@Injectable()
+export class DeliveriesRepository {
+  async enqueueWebhooks(em: EntityManager, teamId: string, event: string, payload: object): Promise<number> {
+    const rows = (await em.query(
       `INSERT INTO delivery (channel, team_id, webhook_id, event, payload)
        SELECT 'webhook', team_id, id, $2, $3 FROM webhook
         WHERE team_id = $1 AND status = 'active' AND $2 = ANY(events)
@@ -45,24 +32,30 @@ export class DeliveryRepository {
     return rows.length;
   }
 
-  async enqueueEmail(teamId: string, recipient: string, event: string, payload: object): Promise<void> {
-    await this.em.query(
+  async enqueueEmail(
+    em: EntityManager,
+    teamId: string,
+    recipient: string,
+    event: string,
+    payload: object,
+  ): Promise<void> {
+    await em.query(
       `INSERT INTO delivery (channel, team_id, recipient, event, payload) VALUES ('email', $1, $2, $3, $4)`,
       [teamId, recipient, event, JSON.stringify(payload)],
     );
   }
 
   /** Due deliveries, locked: a second instance skips them instead of sending twice. */
-  claimDue(now: Date, limit: number): Promise<DeliveryRow[]> {
-    return this.em.query(
+  claimDue(em: EntityManager, now: Date, limit: number): Promise<DeliveryRow[]> {
+    return em.query(
       `SELECT * FROM delivery WHERE status = 'pending' AND next_attempt_at <= $1
         ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
   }
 
-  async markDelivered(id: string, statusCode: number | null): Promise<void> {
-    await this.em.query(
+  async markDelivered(em: EntityManager, id: string, statusCode: number | null): Promise<void> {
+    await em.query(
       `UPDATE delivery SET status = 'delivered', attempts = attempts + 1, delivered_at = now(),
               last_status_code = $2, last_error = NULL WHERE id = $1`,
       [id, statusCode],
@@ -70,10 +63,11 @@ export class DeliveryRepository {
   }
 
   async markAttemptFailed(
+    em: EntityManager,
     id: string,
     failure: { statusCode: number | null; error: string; nextAttemptAt: Date | null },
   ): Promise<void> {
-    await this.em.query(
+    await em.query(
       `UPDATE delivery SET attempts = attempts + 1, last_status_code = $2, last_error = $3,
               status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
               next_attempt_at = COALESCE($4::timestamptz, next_attempt_at)
@@ -82,69 +76,21 @@ export class DeliveryRepository {
     );
   }
 
-  async failPendingOfWebhook(webhookId: string, reason: string): Promise<void> {
-    await this.em.query(
+  async failPendingOfWebhook(em: EntityManager, webhookId: string, reason: string): Promise<void> {
+    await em.query(
       `UPDATE delivery SET status = 'failed', last_error = $2 WHERE webhook_id = $1 AND status = 'pending'`,
       [webhookId, reason],
     );
   }
 
-  async listForWebhook(webhookId: string, limit: number, offset: number) {
-    const items = (await this.em.query(
+  async listForWebhook(em: EntityManager, webhookId: string, limit: number, offset: number) {
+    const items = (await em.query(
       `SELECT * FROM delivery WHERE webhook_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
       [webhookId, limit, offset],
     )) as DeliveryRow[];
-    const [{ total }] = (await this.em.query(
-      `SELECT count(*)::int AS total FROM delivery WHERE webhook_id = $1`,
-      [webhookId],
-    )) as { total: number }[];
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM delivery WHERE webhook_id = $1`, [
+      webhookId,
+    ])) as { total: number }[];
     return { items, total };
-  }
-
-  async insertWebhook(
-    row: Omit<WebhookRow, 'created_at' | 'disabled_at' | 'consecutive_failures' | 'status'>,
-  ) {
-    const [created] = (await this.em.query(
-      `INSERT INTO webhook (id, team_id, url, events, secret, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, 'active', $6) RETURNING *`,
-      [row.id, row.team_id, row.url, row.events, row.secret, row.created_by],
-    )) as WebhookRow[];
-    return created;
-  }
-
-  async findWebhook(id: string, forUpdate = false): Promise<WebhookRow | undefined> {
-    const [row] = (await this.em.query(
-      `SELECT * FROM webhook WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [id],
-    )) as WebhookRow[];
-    return row;
-  }
-
-  listWebhooks(teamId: string): Promise<WebhookRow[]> {
-    return this.em.query(`SELECT * FROM webhook WHERE team_id = $1 ORDER BY created_at`, [teamId]);
-  }
-
-  /** Counts one more failed attempt; returns the webhook afterwards. */
-  async recordWebhookFailure(id: string): Promise<WebhookRow> {
-    const [[row]] = (await this.em.query(
-      `UPDATE webhook SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING *`,
-      [id],
-    )) as [WebhookRow[], number];
-    return row;
-  }
-
-  async recordWebhookSuccess(id: string): Promise<void> {
-    await this.em.query(`UPDATE webhook SET consecutive_failures = 0 WHERE id = $1`, [id]);
-  }
-
-  async disableWebhook(id: string): Promise<void> {
-    await this.em.query(`UPDATE webhook SET status = 'disabled', disabled_at = now() WHERE id = $1`, [id]);
-  }
-
-  async enableWebhook(id: string): Promise<void> {
-    await this.em.query(
-      `UPDATE webhook SET status = 'active', disabled_at = NULL, consecutive_failures = 0 WHERE id = $1`,
-      [id],
-    );
   }
 }

@@ -11,7 +11,8 @@ import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.
 import { taskSourceKey } from '../tasks/task-sources';
 import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
 import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
-import { DeliveryRepository, type DeliveryRow } from './deliveries.repository';
+import { DeliveriesRepository, type DeliveryRow } from './deliveries.repository';
+import { WebhooksRepository } from './webhooks.repository';
 
 /** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
 export const NO_YOUNGSTER = 'no-youngster';
@@ -28,6 +29,8 @@ type Attempt =
 export class DeliveryWorker {
   constructor(
     private readonly units: UnitsOfWork,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly webhooks: WebhooksRepository,
     private readonly mailer: Mailer,
     private readonly createTask: CreateTask,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -36,8 +39,7 @@ export class DeliveryWorker {
 
   run(now = new Date(), limit = 10): Promise<number> {
     return this.units.run(async (uow) => {
-      const deliveries = new DeliveryRepository(uow.em);
-      const due = await deliveries.claimDue(now, limit);
+      const due = await this.deliveries.claimDue(uow.em, now, limit);
       for (const delivery of due) {
         if (delivery.channel === 'webhook') await this.deliverWebhook(uow, delivery);
         else await this.deliverEmail(uow.em, delivery);
@@ -47,10 +49,10 @@ export class DeliveryWorker {
   }
 
   private async deliverWebhook(uow: UnitOfWork, delivery: DeliveryRow): Promise<void> {
-    const deliveries = new DeliveryRepository(uow.em);
-    const webhook = await deliveries.findWebhook(delivery.webhook_id!, true);
+    const { em } = uow;
+    const webhook = await this.webhooks.lock(em, delivery.webhook_id!);
     if (!webhook || webhook.status !== 'active') {
-      await deliveries.markAttemptFailed(delivery.id, {
+      await this.deliveries.markAttemptFailed(em, delivery.id, {
         statusCode: null,
         error: 'webhook disabled',
         nextAttemptAt: null,
@@ -60,15 +62,15 @@ export class DeliveryWorker {
     const body = JSON.stringify({ id: delivery.id, ...delivery.payload });
     const attempt = await this.post(webhook.url, body, webhook.secret, delivery);
     if (attempt.ok) {
-      await deliveries.markDelivered(delivery.id, attempt.statusCode);
-      await deliveries.recordWebhookSuccess(webhook.id);
+      await this.deliveries.markDelivered(em, delivery.id, attempt.statusCode);
+      await this.webhooks.recordSuccess(em, webhook.id);
       return;
     }
-    await this.recordFailure(deliveries, delivery, attempt);
-    const after = await deliveries.recordWebhookFailure(webhook.id);
+    await this.recordFailure(em, delivery, attempt);
+    const after = await this.webhooks.recordFailure(em, webhook.id);
     if (after.consecutive_failures >= this.config.WEBHOOK_DISABLE_AFTER_FAILURES) {
-      await deliveries.disableWebhook(webhook.id);
-      await deliveries.failPendingOfWebhook(webhook.id, 'webhook disabled');
+      await this.webhooks.disable(em, webhook.id);
+      await this.deliveries.failPendingOfWebhook(em, webhook.id, 'webhook disabled');
       const now = new Date();
       await this.createTask.execute(
         new CreateTaskCommand({
@@ -110,12 +112,11 @@ export class DeliveryWorker {
   }
 
   private async deliverEmail(em: EntityManager, delivery: DeliveryRow): Promise<void> {
-    const deliveries = new DeliveryRepository(em);
     try {
       await this.mailer.sendTaskMail(delivery.recipient!, delivery.event, delivery.payload);
-      await deliveries.markDelivered(delivery.id, null);
+      await this.deliveries.markDelivered(em, delivery.id, null);
     } catch (error) {
-      await this.recordFailure(deliveries, delivery, {
+      await this.recordFailure(em, delivery, {
         statusCode: null,
         error: (error as Error).message,
       });
@@ -123,7 +124,7 @@ export class DeliveryWorker {
   }
 
   private async recordFailure(
-    deliveries: DeliveryRepository,
+    em: EntityManager,
     delivery: DeliveryRow,
     attempt: { statusCode: number | null; error: string },
   ) {
@@ -134,7 +135,7 @@ export class DeliveryWorker {
       this.config.DELIVERY_BACKOFF_BASE_MS,
       this.config.DELIVERY_BACKOFF_MAX_MS,
     );
-    await deliveries.markAttemptFailed(delivery.id, {
+    await this.deliveries.markAttemptFailed(em, delivery.id, {
       statusCode: attempt.statusCode,
       error: attempt.error,
       nextAttemptAt: giveUp ? null : new Date(Date.now() + delay),

@@ -11,16 +11,22 @@ import {
 } from '@samenspel/http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TeamContactRepository } from '../email/team-contact.repository';
+import { TeamContactsRepository } from '../email/team-contacts.repository';
 import { effectiveTeam, isTeamScoped } from '../tasks/team-access';
-import { DeliveryRepository, type DeliveryRow, type WebhookRow } from './deliveries.repository';
+import { DeliveriesRepository, type DeliveryRow } from './deliveries.repository';
+import { WebhooksRepository, type WebhookRow } from './webhooks.repository';
 import { CreateWebhookBody, DeliveryPage, TeamContactBody, WebhookView } from './dto/webhook.dto';
 
 @ApiTags('webhooks')
 @ApiBearerAuth('bearer')
 @Controller()
 export class WebhooksController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
+    private readonly deliveryLog: DeliveriesRepository,
+    private readonly contacts: TeamContactsRepository,
+  ) {}
 
   @Post('webhooks')
   @Roles('team-lead', 'admin')
@@ -32,7 +38,7 @@ export class WebhooksController {
   ): Promise<WebhookView> {
     const teamId = effectiveTeam(principal, body.teamId);
     if (!teamId) throw new HttpError(422, 'team-required', 'An admin names the team of the webhook');
-    const row = await new DeliveryRepository(this.dataSource.manager).insertWebhook({
+    const row = await this.webhooks.insert(this.dataSource.manager, {
       id: randomUUID(),
       team_id: teamId,
       url: body.url,
@@ -52,7 +58,7 @@ export class WebhooksController {
   ): Promise<WebhookView[]> {
     const team = effectiveTeam(principal, teamId);
     if (!team) throw new HttpError(422, 'team-required', 'Name the team with ?teamId=');
-    return (await new DeliveryRepository(this.dataSource.manager).listWebhooks(team)).map(webhookView);
+    return (await this.webhooks.listOfTeam(this.dataSource.manager, team)).map(webhookView);
   }
 
   @Get('webhooks/:id/deliveries')
@@ -63,9 +69,9 @@ export class WebhooksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() page: PageQuery,
   ): Promise<DeliveryPage> {
-    const repo = new DeliveryRepository(this.dataSource.manager);
-    visibleWebhook(principal, await repo.findWebhook(id), id);
-    const { items, total } = await repo.listForWebhook(id, page.limit, page.offset);
+    const em = this.dataSource.manager;
+    visibleWebhook(principal, await this.webhooks.find(em, id), id);
+    const { items, total } = await this.deliveryLog.listForWebhook(em, id, page.limit, page.offset);
     return { items: items.map(deliveryView), total };
   }
 
@@ -75,10 +81,10 @@ export class WebhooksController {
   @Audited({ action: 'update', resource: 'webhook', id: fromParam('id') })
   @ApiOkResponse({ type: WebhookView })
   async enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    const repo = new DeliveryRepository(this.dataSource.manager);
-    visibleWebhook(principal, await repo.findWebhook(id), id);
-    await repo.enableWebhook(id);
-    return webhookView((await repo.findWebhook(id))!);
+    const em = this.dataSource.manager;
+    visibleWebhook(principal, await this.webhooks.find(em, id), id);
+    await this.webhooks.enable(em, id);
+    return webhookView((await this.webhooks.find(em, id))!);
   }
 
   @Put('teams/:teamId/contacts')
@@ -91,7 +97,7 @@ export class WebhooksController {
     @Body() body: TeamContactBody,
   ): Promise<TeamContactBody> {
     effectiveTeam(principal, teamId);
-    await new TeamContactRepository(this.dataSource.manager).upsert({
+    await this.contacts.upsert(this.dataSource.manager, {
       teamId,
       teamEmail: body.teamEmail ?? null,
       teamLeadEmail: body.teamLeadEmail ?? null,

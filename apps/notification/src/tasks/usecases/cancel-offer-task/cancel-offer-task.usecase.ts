@@ -3,7 +3,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { cancellation, decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { taskSourceKey } from '../../task-sources';
-import { TaskRepository } from '../../task.repository';
+import { TasksRepository } from '../../tasks.repository';
 import type { CancelOfferTaskCommand } from './cancel-offer-task.command';
 
 /**
@@ -12,14 +12,18 @@ import type { CancelOfferTaskCommand } from './cancel-offer-task.command';
  */
 @Injectable()
 export class CancelOfferTask {
-  constructor(private readonly announcer: TaskAnnouncer) {}
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly announcer: TaskAnnouncer,
+  ) {}
 
   async execute(command: CancelOfferTaskCommand, uow: UnitOfWork): Promise<void> {
-    const tasks = new TaskRepository(uow.em);
-    const task = await tasks.findForUpdate({ sourceKey: taskSourceKey.bridgingOffer(command.offerId) });
+    const task = await this.tasks.findForUpdate(uow.em, {
+      sourceKey: taskSourceKey.bridgingOffer(command.offerId),
+    });
     if (!task || decide('cancel', task.status) !== 'apply') return;
     Object.assign(task, cancellation(command.reason, new Date()));
-    const saved = await tasks.save(task);
+    const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'cancelled', command.reason);
   }
 }

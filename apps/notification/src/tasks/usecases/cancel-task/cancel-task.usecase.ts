@@ -3,7 +3,7 @@ import { TaskNotCancellable } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { cancellation, decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
-import { TaskRepository } from '../../task.repository';
+import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../task.view';
 import { assertTaskVisible } from '../../team-access';
 import type { CancelTaskCommand } from './cancel-task.command';
@@ -11,20 +11,22 @@ import type { CancelTaskCommand } from './cancel-task.command';
 /** Cancels a task with a reason code; cancelling it again changes nothing. */
 @Injectable()
 export class CancelTask {
-  constructor(private readonly announcer: TaskAnnouncer) {}
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly announcer: TaskAnnouncer,
+  ) {}
 
   async execute(command: CancelTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const tasks = new TaskRepository(uow.em);
     const task = assertTaskVisible(
       command.principal,
-      await tasks.findForUpdate({ id: command.taskId }),
+      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
       command.taskId,
     );
     const decision = decide('cancel', task.status);
     if (decision === 'conflict') throw new TaskNotCancellable(task.status);
     if (decision === 'noop') return toTaskView(task);
     Object.assign(task, cancellation(command.reason, new Date()));
-    const saved = await tasks.save(task);
+    const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'cancelled', command.reason);
     return toTaskView(saved);
   }

@@ -3,7 +3,7 @@ import { TaskNotClaimable } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
-import { TaskRepository } from '../../task.repository';
+import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../task.view';
 import { assertTaskVisible } from '../../team-access';
 import type { ClaimTaskCommand } from './claim-task.command';
@@ -11,13 +11,15 @@ import type { ClaimTaskCommand } from './claim-task.command';
 /** Makes the caller the task's assignee; the assignee claiming again changes nothing. */
 @Injectable()
 export class ClaimTask {
-  constructor(private readonly announcer: TaskAnnouncer) {}
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly announcer: TaskAnnouncer,
+  ) {}
 
   async execute(command: ClaimTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const tasks = new TaskRepository(uow.em);
     const task = assertTaskVisible(
       command.principal,
-      await tasks.findForUpdate({ id: command.taskId }),
+      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
       command.taskId,
     );
     const decision = decide('claim', task.status, {
@@ -29,7 +31,7 @@ export class ClaimTask {
     task.status = 'claimed';
     task.assignee = command.principal.sub;
     task.claimedAt = new Date();
-    const saved = await tasks.save(task);
+    const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'claimed');
     return toTaskView(saved);
   }

@@ -3,7 +3,7 @@ import { TaskNotCompletable, UnknownOutcome } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { completion, decide, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
-import { TaskRepository } from '../../task.repository';
+import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../task.view';
 import { assertTaskVisible } from '../../team-access';
 import type { CompleteTaskCommand } from './complete-task.command';
@@ -11,13 +11,15 @@ import type { CompleteTaskCommand } from './complete-task.command';
 /** Marks a task done with an outcome its type knows; completing it again changes nothing. */
 @Injectable()
 export class CompleteTask {
-  constructor(private readonly announcer: TaskAnnouncer) {}
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly announcer: TaskAnnouncer,
+  ) {}
 
   async execute(command: CompleteTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const tasks = new TaskRepository(uow.em);
     const task = assertTaskVisible(
       command.principal,
-      await tasks.findForUpdate({ id: command.taskId }),
+      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
       command.taskId,
     );
     const allowed = outcomesFor(task.type);
@@ -34,7 +36,7 @@ export class CompleteTask {
         at: new Date(),
       }),
     );
-    const saved = await tasks.save(task);
+    const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'completed');
     return toTaskView(saved);
   }
