@@ -4,7 +4,7 @@ import { Mailer } from './email/mailer';
 import { TeamContactsRepository } from './email/team-contacts.repository';
 import { InboxPage } from './inbox/inbox-page';
 import type { NotificationConfig } from './config/notification.config';
-import { FollowUpScheduler } from './scheduler/follow-up-scheduler';
+import { FollowUpScheduler } from './follow-ups/follow-up-scheduler';
 import { OverdueMonitor } from './scheduler/overdue-monitor';
 import { Ticker } from './scheduler/ticker';
 import { TaskChangeFeed } from './stream/task-change-feed';

@@ -9,7 +9,7 @@ import { isTransientInfrastructureError } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { DeliveryWorker } from '../webhooks/delivery-worker';
-import { FollowUpScheduler } from './follow-up-scheduler';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler';
 import { OverdueMonitor } from './overdue-monitor';
 
 /**

@@ -14,7 +14,7 @@ import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler';
 import { taskSourceKey } from './task-sources';
 import { CancelOfferTaskCommand } from './usecases/cancel-offer-task/cancel-offer-task.command';
 import { CancelOfferTask } from './usecases/cancel-offer-task/cancel-offer-task.usecase';
