@@ -5,6 +5,8 @@ import { TeamContactsRepository } from './email/team-contacts.repository';
 import { InboxPage } from './inbox/inbox-page';
 import type { NotificationConfig } from './config/notification.config';
 import { FollowUpScheduler } from './follow-ups/follow-up-scheduler';
+import { FollowUpsRepository } from './follow-ups/follow-ups.repository';
+import { StartFollowUpPlan } from './follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.usecase';
 import { OverdueMonitor } from './scheduler/overdue-monitor';
 import { Ticker } from './scheduler/ticker';
 import { TaskChangeFeed } from './stream/task-change-feed';
@@ -47,6 +49,8 @@ export class NotificationModule {
         CompleteOfferTask,
         CancelOfferTask,
         ListTasks,
+        FollowUpsRepository,
+        StartFollowUpPlan,
         FollowUpScheduler,
         OverdueMonitor,
         DeliveryWorker,

@@ -14,7 +14,8 @@ import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler';
+import { StartFollowUpPlanCommand } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.command';
+import { StartFollowUpPlan } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.usecase';
 import { taskSourceKey } from './task-sources';
 import { CancelOfferTaskCommand } from './usecases/cancel-offer-task/cancel-offer-task.command';
 import { CancelOfferTask } from './usecases/cancel-offer-task/cancel-offer-task.usecase';
@@ -40,7 +41,7 @@ export class TaskSourcesController {
     private readonly createTask: CreateTask,
     private readonly completeOfferTask: CompleteOfferTask,
     private readonly cancelOfferTask: CancelOfferTask,
-    private readonly scheduler: FollowUpScheduler,
+    private readonly startFollowUpPlan: StartFollowUpPlan,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -143,13 +144,16 @@ export class TaskSourcesController {
       ctx,
     );
     if (handover) {
-      await this.scheduler.startPlan(ctx.em, {
-        referralId: d.referralId,
-        teamId: d.receivingTeamId,
-        youthRef: d.youthRef,
-        municipalityCode: d.municipalityCode,
-        start: now,
-      });
+      await this.startFollowUpPlan.execute(
+        new StartFollowUpPlanCommand({
+          referralId: d.referralId,
+          teamId: d.receivingTeamId,
+          youthRef: d.youthRef,
+          municipalityCode: d.municipalityCode,
+          start: now,
+        }),
+        ctx,
+      );
     }
   }
 
