@@ -7,7 +7,7 @@ import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.
 import { DeliveriesRepository } from '../webhooks/deliveries.repository';
 import type { TaskAnnouncement } from '../webhooks/webhook-events';
 import type { TaskEntity } from './task.entity';
-import { toTaskView } from './task.view';
+import { toTaskView } from './dto/task.view';
 
 /** The channel the stream instances LISTEN on; the payload is `{teamId, kind, task}`. */
 export const TASK_CHANGES_CHANNEL = 'samenspel_task_changes';

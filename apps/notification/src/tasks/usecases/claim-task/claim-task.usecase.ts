@@ -4,7 +4,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
-import { toTaskView, type TaskView } from '../../task.view';
+import { toTaskView, type TaskView } from '../../dto/task.view';
 import { assertTaskVisible } from '../../team-access';
 import type { ClaimTaskCommand } from './claim-task.command';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { TasksRepository } from '../../tasks.repository';
-import { toTaskView, type TaskPage } from '../../task.view';
+import { toTaskView, type TaskPage } from '../../dto/task.view';
 import { effectiveTeam, viewFor } from '../../team-access';
 import type { ListTasksCommand } from './list-tasks.command';
 

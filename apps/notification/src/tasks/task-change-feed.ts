@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { TASK_CHANGES_CHANNEL } from '../tasks/task-announcer';
+import { TASK_CHANGES_CHANNEL } from './task-announcer';
 
 export interface TaskChange {
   teamId: string;

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { escalationAt } from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { TaskAnnouncer } from '../tasks/task-announcer';
-import { TasksRepository } from '../tasks/tasks.repository';
+import { TaskAnnouncer } from './task-announcer';
+import { TasksRepository } from './tasks.repository';
 
 /**
  * Reminds and escalates overdue tasks. A task past its due date gets one reminder (to its assignee,
