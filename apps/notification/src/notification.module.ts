@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
 import { Mailer } from './email/mailer';
+import { TeamContactsController } from './email/team-contacts.controller';
+import { SetTeamContacts } from './email/usecases/set-team-contacts/set-team-contacts.usecase';
 import { TeamContactsRepository } from './email/team-contacts.repository';
 import { InboxPage } from './inbox/inbox-page';
 import type { NotificationConfig } from './config/notification.config';
@@ -25,6 +27,10 @@ import { ListTasks } from './tasks/usecases/list-tasks/list-tasks.usecase';
 import { DeliveriesRepository } from './webhooks/deliveries.repository';
 import { DeliveryWorker } from './webhooks/delivery-worker';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
+import { CreateWebhook } from './webhooks/usecases/create-webhook/create-webhook.usecase';
+import { EnableWebhook } from './webhooks/usecases/enable-webhook/enable-webhook.usecase';
+import { ListWebhookDeliveries } from './webhooks/usecases/list-webhook-deliveries/list-webhook-deliveries.usecase';
+import { ListWebhooks } from './webhooks/usecases/list-webhooks/list-webhooks.usecase';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** Tasks from events, the follow-up scheduler, reminders and escalation, and the delivery channels. */
@@ -33,7 +39,7 @@ export class NotificationModule {
   static forRoot(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationModule,
-      controllers: [TasksController, TaskSourcesController, WebhooksController],
+      controllers: [TasksController, TaskSourcesController, WebhooksController, TeamContactsController],
       providers: [
         { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
         TasksRepository,
@@ -53,7 +59,12 @@ export class NotificationModule {
         StartFollowUpPlan,
         FollowUpScheduler,
         OverdueMonitor,
+        CreateWebhook,
+        ListWebhooks,
+        ListWebhookDeliveries,
+        EnableWebhook,
         DeliveryWorker,
+        SetTeamContacts,
         Mailer,
         Ticker,
         TaskChangeFeed,
