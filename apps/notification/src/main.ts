@@ -1,17 +1,33 @@
 import { runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
-import { NotificationConfig } from './notification.config';
-import { NotificationModule } from './notification.module';
-import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
+import { NotificationConfigModule } from './config/notification-config.module';
+import { NotificationConfig } from './config/notification.config';
+import { EmailModule } from './email/email.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
+import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
+import { SchedulerModule } from './scheduler/scheduler.module';
+import { StoreModule } from './shared/store.module';
+import { TaskSourcesModule } from './tasks/task-sources.module';
 import { TaskEntity } from './tasks/task.entity';
+import { TasksModule } from './tasks/tasks.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
 void runService({
   name: 'notification',
   config: NotificationConfig,
   imports: (config) => [
-    NotificationModule.forRoot(config),
+    NotificationConfigModule.forRoot(config),
+    StoreModule,
+    TasksModule,
+    TaskSourcesModule,
+    FollowUpsModule,
+    WebhooksModule,
+    EmailModule,
+    InboxModule,
+    SchedulerModule,
     ErasureModule.forService({
       service: 'notification',
       eraser: NotificationEraser,

@@ -47,3 +47,29 @@ export function decide(
       return status === 'cancelled' ? 'noop' : 'conflict';
   }
 }
+
+/**
+ * The fields a completion sets. Whoever completes a task nobody claimed becomes its assignee; a
+ * completion by the task's source (`by` null) names nobody, and a note replaces the task's only
+ * when one is given.
+ */
+export function completion(
+  task: { assignee: string | null },
+  done: { outcome: string; by: string | null; note?: string; at: Date },
+): { status: 'done'; outcome: string; completedAt: Date; assignee?: string; note?: string } {
+  return {
+    status: 'done',
+    outcome: done.outcome,
+    completedAt: done.at,
+    ...(done.by && !task.assignee && { assignee: done.by }),
+    ...(done.note !== undefined && { note: done.note }),
+  };
+}
+
+/** The fields a cancellation sets, by the task's source or by a team-lead. */
+export function cancellation(
+  reason: string,
+  at: Date,
+): { status: 'cancelled'; cancelReason: string; cancelledAt: Date } {
+  return { status: 'cancelled', cancelReason: reason, cancelledAt: at };
+}

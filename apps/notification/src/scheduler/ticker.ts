@@ -7,10 +7,10 @@ import {
 import { SERVICE_LOGGER } from '@samenspel/http';
 import { isTransientInfrastructureError } from '@samenspel/persistence';
 import type { Logger } from 'pino';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { DeliveryWorker } from '../webhooks/delivery-worker';
-import { FollowUpScheduler } from './follow-up-scheduler';
-import { OverdueMonitor } from './overdue-monitor';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler';
+import { OverdueMonitor } from '../tasks/overdue-monitor';
 
 /**
  * Every SCHEDULER_TICK_MS each instance runs the follow-up scheduler, the overdue monitor and the

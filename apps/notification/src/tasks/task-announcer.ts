@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
-import { Outbox } from '@samenspel/messaging';
+import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
-import { TeamContactRepository } from '../email/team-contact.repository';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { DeliveryRepository } from '../webhooks/delivery.repository';
+import { TeamContactsRepository } from '../email/team-contacts.repository';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { DeliveriesRepository } from '../webhooks/deliveries.repository';
 import type { TaskAnnouncement } from '../webhooks/webhook-events';
 import type { TaskEntity } from './task.entity';
-import { toTaskView } from './task.view';
+import { toTaskView } from './dto/task.view';
 
 /** The channel the stream instances LISTEN on; the payload is `{teamId, kind, task}`. */
 export const TASK_CHANGES_CHANNEL = 'samenspel_task_changes';
@@ -28,22 +28,23 @@ const KAFKA_TYPES: Partial<Record<TaskAnnouncement, string>> = {
 @Injectable()
 export class TaskAnnouncer {
   constructor(
-    private readonly outbox: Outbox,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly contacts: TeamContactsRepository,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
-  async announce(
-    em: EntityManager,
-    task: TaskEntity,
-    kind: TaskAnnouncement,
-    reason?: string,
-  ): Promise<void> {
+  async announce(uow: UnitOfWork, task: TaskEntity, kind: TaskAnnouncement, reason?: string): Promise<void> {
+    const { em } = uow;
     const data = taskEventData(task, reason);
     const kafkaType = KAFKA_TYPES[kind];
     if (kafkaType) {
-      await this.outbox.append(em, [
-        { type: kafkaType, key: task.youthRef, aggregateType: 'task', aggregateId: task.id, data },
-      ]);
+      await uow.publish({
+        type: kafkaType,
+        key: task.youthRef,
+        aggregateType: 'task',
+        aggregateId: task.id,
+        data,
+      });
     }
     const payload = {
       type: `task.${kind}`,
@@ -54,10 +55,9 @@ export class TaskAnnouncer {
         remind: task.assignee ? { assignee: task.assignee } : { team: task.teamId },
       }),
     };
-    const deliveries = new DeliveryRepository(em);
-    await deliveries.enqueueWebhooks(task.teamId, `task.${kind}`, payload);
+    await this.deliveries.enqueueWebhooks(em, task.teamId, `task.${kind}`, payload);
     const recipient = await this.emailRecipient(em, task.teamId, kind);
-    if (recipient) await deliveries.enqueueEmail(task.teamId, recipient, `task.${kind}`, payload);
+    if (recipient) await this.deliveries.enqueueEmail(em, task.teamId, recipient, `task.${kind}`, payload);
     const notice = JSON.stringify({ teamId: task.teamId, kind, task: toTaskView(task) });
     // NOTIFY payloads are limited to 8000 bytes; a task view is far below that (no free text but the note).
     await em.query(`SELECT pg_notify($1, $2)`, [
@@ -70,7 +70,7 @@ export class TaskAnnouncer {
   private async emailRecipient(em: EntityManager, teamId: string, kind: TaskAnnouncement) {
     if (!this.config.SMTP_URL) return undefined;
     if (kind !== 'created' && kind !== 'reminder' && kind !== 'overdue') return undefined;
-    const contact = await new TeamContactRepository(em).find(teamId);
+    const contact = await this.contacts.find(em, teamId);
     if (!contact) return undefined;
     return kind === 'overdue' ? (contact.teamLeadEmail ?? contact.teamEmail) : contact.teamEmail;
   }

@@ -13,14 +13,16 @@ import {
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
-import { decide } from '../domain/task-lifecycle';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { FollowUpScheduler } from '../scheduler/follow-up-scheduler';
-import { TaskAnnouncer } from './task-announcer';
-import { TaskRepository } from './task.repository';
-import { cancelTask } from './usecases/cancel-task/cancel-task.usecase';
-import { completeTask } from './usecases/complete-task/complete-task.usecase';
-import { CreateTask, CreateTaskCommand } from './usecases/create-task/create-task.usecase';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { StartFollowUpPlanCommand } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.command';
+import { StartFollowUpPlan } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.usecase';
+import { taskSourceKey } from './task-sources';
+import { CancelOfferTaskCommand } from './usecases/cancel-offer-task/cancel-offer-task.command';
+import { CancelOfferTask } from './usecases/cancel-offer-task/cancel-offer-task.usecase';
+import { CompleteOfferTaskCommand } from './usecases/complete-offer-task/complete-offer-task.command';
+import { CompleteOfferTask } from './usecases/complete-offer-task/complete-offer-task.usecase';
+import { CreateTaskCommand } from './usecases/create-task/create-task.command';
+import { CreateTask } from './usecases/create-task/create-task.usecase';
 
 const OFFER_CANCEL_REASONS: Record<string, string> = {
   [BRIDGING_EVENT_TYPES.offerWithdrawn]: 'offer-withdrawn',
@@ -29,16 +31,17 @@ const OFFER_CANCEL_REASONS: Record<string, string> = {
 };
 
 /**
- * Turns the bridging and referral services' events into team tasks. Every write goes through
- * `ctx.em`, the transaction of the inbox record; creation is idempotent by source key, so a
- * redelivered or re-sent event never makes a second task.
+ * Turns the bridging and referral services' events into team tasks. Every use case runs in the
+ * event's unit of work, the transaction of its inbox record; creation is idempotent by source key,
+ * so a redelivered or re-sent event never makes a second task.
  */
 @Controller()
 export class TaskSourcesController {
   constructor(
     private readonly createTask: CreateTask,
-    private readonly announcer: TaskAnnouncer,
-    private readonly scheduler: FollowUpScheduler,
+    private readonly completeOfferTask: CompleteOfferTask,
+    private readonly cancelOfferTask: CancelOfferTask,
+    private readonly startFollowUpPlan: StartFollowUpPlan,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -50,53 +53,43 @@ export class TaskSourcesController {
     const d = event.data;
     const now = new Date();
     await this.createTask.execute(
-      new CreateTaskCommand(
-        {
-          sourceKey: `bridging-offer:${d.offerId}`,
-          teamId: d.teamId,
-          type: 'bridging-offer',
-          youthRef: d.youthRef,
-          dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
-          context: compact({
-            activityTitle: d.activityTitle,
-            municipalityCode: d.municipalityCode,
-            rank: d.rank,
-          }),
-          offerId: d.offerId,
-          activityId: d.activityId,
-        },
+      new CreateTaskCommand({
+        sourceKey: taskSourceKey.bridgingOffer(d.offerId),
+        teamId: d.teamId,
+        type: 'bridging-offer',
+        youthRef: d.youthRef,
+        dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
+        context: compact({
+          activityTitle: d.activityTitle,
+          municipalityCode: d.municipalityCode,
+          rank: d.rank,
+        }),
+        offerId: d.offerId,
+        activityId: d.activityId,
         now,
-      ),
-      ctx.em,
+      }),
+      ctx,
     );
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.accepted)
-  async onAccepted(
-    @Payload() event: CloudEvent<BridgingOfferOutcomeData>,
-    @Ctx() ctx: EventContext,
-  ): Promise<void> {
-    const task = await new TaskRepository(ctx.em).findForUpdate({
-      sourceKey: `bridging-offer:${event.data.offerId}`,
-    });
-    if (task && decide('complete', task.status) === 'apply') {
-      await completeTask(ctx.em, this.announcer, task, 'accepted', null);
-    }
+  onAccepted(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
+    return this.completeOfferTask.execute(new CompleteOfferTaskCommand({ offerId: event.data.offerId }), ctx);
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.offerWithdrawn)
   onWithdrawn(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
-    return this.cancelOfferTask(event, ctx);
+    return this.cancelFor(event, ctx);
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.declined)
   onDeclined(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
-    return this.cancelOfferTask(event, ctx);
+    return this.cancelFor(event, ctx);
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.expired)
   onExpired(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
-    return this.cancelOfferTask(event, ctx);
+    return this.cancelFor(event, ctx);
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.ended)
@@ -105,19 +98,17 @@ export class TaskSourcesController {
     if (d.reason !== 'care-started' || !d.placementContinues || !d.teamId) return;
     const now = new Date();
     await this.createTask.execute(
-      new CreateTaskCommand(
-        {
-          sourceKey: `care-started:${d.waitlistEntryId}`,
-          teamId: d.teamId,
-          type: 'care-started',
-          youthRef: d.youthRef,
-          dueAt: addWorkingDays(now, this.config.CARE_STARTED_DUE_WORKING_DAYS),
-          context: { reason: d.reason },
-          activityId: d.activityId,
-        },
+      new CreateTaskCommand({
+        sourceKey: taskSourceKey.careStarted(d.waitlistEntryId),
+        teamId: d.teamId,
+        type: 'care-started',
+        youthRef: d.youthRef,
+        dueAt: addWorkingDays(now, this.config.CARE_STARTED_DUE_WORKING_DAYS),
+        context: { reason: d.reason },
+        activityId: d.activityId,
         now,
-      ),
-      ctx.em,
+      }),
+      ctx,
     );
   }
 
@@ -135,33 +126,34 @@ export class TaskSourcesController {
       ? this.config.HANDOVER_INTAKE_DUE_WORKING_DAYS
       : this.config.REFERRAL_INTAKE_DUE_WORKING_DAYS;
     await this.createTask.execute(
-      new CreateTaskCommand(
-        {
-          sourceKey: `${type}:${d.referralId}`,
-          teamId: d.receivingTeamId,
-          type,
-          youthRef: d.youthRef,
-          dueAt: addWorkingDays(now, days),
-          context: compact({
-            phase: d.phase,
-            reason: d.reason,
-            themes: d.themes,
-            municipalityCode: d.municipalityCode,
-          }),
-          referralId: d.referralId,
-        },
+      new CreateTaskCommand({
+        sourceKey: taskSourceKey.intake(type, d.referralId),
+        teamId: d.receivingTeamId,
+        type,
+        youthRef: d.youthRef,
+        dueAt: addWorkingDays(now, days),
+        context: compact({
+          phase: d.phase,
+          reason: d.reason,
+          themes: d.themes,
+          municipalityCode: d.municipalityCode,
+        }),
+        referralId: d.referralId,
         now,
-      ),
-      ctx.em,
+      }),
+      ctx,
     );
     if (handover) {
-      await this.scheduler.startPlan(ctx.em, {
-        referralId: d.referralId,
-        teamId: d.receivingTeamId,
-        youthRef: d.youthRef,
-        municipalityCode: d.municipalityCode,
-        start: now,
-      });
+      await this.startFollowUpPlan.execute(
+        new StartFollowUpPlanCommand({
+          referralId: d.referralId,
+          teamId: d.receivingTeamId,
+          youthRef: d.youthRef,
+          municipalityCode: d.municipalityCode,
+          start: now,
+        }),
+        ctx,
+      );
     }
   }
 
@@ -173,33 +165,28 @@ export class TaskSourcesController {
     const d = event.data;
     const now = new Date();
     await this.createTask.execute(
-      new CreateTaskCommand(
-        {
-          // A meeting moved to another moment is a new meeting to prepare.
-          sourceKey: `warm-handover:${d.referralId}:${new Date(d.proposedAt).toISOString()}`,
-          teamId: d.teamId,
-          type: 'warm-handover',
-          youthRef: d.youthRef,
-          dueAt: warmHandoverDueAt(now, new Date(d.proposedAt)),
-          context: { participantRoles: d.participantRoles },
-          referralId: d.referralId,
-        },
+      new CreateTaskCommand({
+        sourceKey: taskSourceKey.warmHandover(d.referralId, new Date(d.proposedAt)),
+        teamId: d.teamId,
+        type: 'warm-handover',
+        youthRef: d.youthRef,
+        dueAt: warmHandoverDueAt(now, new Date(d.proposedAt)),
+        context: { participantRoles: d.participantRoles },
+        referralId: d.referralId,
         now,
-      ),
-      ctx.em,
+      }),
+      ctx,
     );
   }
 
-  private async cancelOfferTask(
-    @Payload() event: CloudEvent<BridgingOfferOutcomeData>,
-    @Ctx() ctx: EventContext,
-  ) {
-    const task = await new TaskRepository(ctx.em).findForUpdate({
-      sourceKey: `bridging-offer:${event.data.offerId}`,
-    });
-    if (task && decide('cancel', task.status) === 'apply') {
-      await cancelTask(ctx.em, this.announcer, task, OFFER_CANCEL_REASONS[event.type] ?? 'other');
-    }
+  private cancelFor(event: CloudEvent<BridgingOfferOutcomeData>, ctx: EventContext) {
+    return this.cancelOfferTask.execute(
+      new CancelOfferTaskCommand({
+        offerId: event.data.offerId,
+        reason: OFFER_CANCEL_REASONS[event.type] ?? 'other',
+      }),
+      ctx,
+    );
   }
 }
 

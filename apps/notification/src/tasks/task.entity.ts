@@ -17,7 +17,7 @@ export interface TaskContext {
 @Entity('task')
 export class TaskEntity {
   @PrimaryColumn('uuid') id: string;
-  /** What created it (bridging-offer:<offerId>…): the key that makes creation idempotent. */
+  /** What created it (task-sources.ts): the key that makes creation idempotent. */
   @Column({ name: 'source_key', type: 'text', unique: true }) sourceKey: string;
   @Column({ name: 'team_id', type: 'text' }) teamId: string;
   @Column({ type: 'text' }) type: string;

@@ -20,19 +20,24 @@ import {
   setAuditSubject,
 } from '@samenspel/audit';
 import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { TaskChangeFeed } from '../stream/task-change-feed';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { TaskChangeFeed } from './task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
-import { TaskRepository } from './task.repository';
-import { TaskPage, TaskView, toTaskView } from './task.view';
+import { TasksRepository } from './tasks.repository';
+import { TaskPage, TaskView, toTaskView } from './dto/task.view';
 import { assertTaskVisible, effectiveTeam, viewFor } from './team-access';
-import { CancelTask, CancelTaskCommand } from './usecases/cancel-task/cancel-task.usecase';
-import { ClaimTask, ClaimTaskCommand } from './usecases/claim-task/claim-task.usecase';
-import { CompleteTask, CompleteTaskCommand } from './usecases/complete-task/complete-task.usecase';
-import { ListTasks, ListTasksCommand } from './usecases/list-tasks/list-tasks.usecase';
+import { CancelTaskCommand } from './usecases/cancel-task/cancel-task.command';
+import { CancelTask } from './usecases/cancel-task/cancel-task.usecase';
+import { ClaimTaskCommand } from './usecases/claim-task/claim-task.command';
+import { ClaimTask } from './usecases/claim-task/claim-task.usecase';
+import { CompleteTaskCommand } from './usecases/complete-task/complete-task.command';
+import { CompleteTask } from './usecases/complete-task/complete-task.usecase';
+import { ListTasksCommand } from './usecases/list-tasks/list-tasks.command';
+import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
 
 const BEARER = /^Bearer[ ]+(\S+)$/i;
@@ -49,7 +54,9 @@ export class TasksController {
     private readonly claimTask: ClaimTask,
     private readonly completeTask: CompleteTask,
     private readonly cancelTask: CancelTask,
+    private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
     private readonly verifier: TokenVerifier,
     private readonly feed: TaskChangeFeed,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -62,16 +69,16 @@ export class TasksController {
   @ApiOperation({ summary: "The caller's team's tasks, by due date" })
   @ApiOkResponse({ type: TaskPage })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery): Promise<TaskPage> {
-    return this.listTasks.execute(
-      new ListTasksCommand(principal, {
-        teamId: query.teamId,
-        status: query.status,
-        type: query.type,
-        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
-        limit: query.limit,
-        offset: query.offset,
-      }),
-    );
+    const command = new ListTasksCommand({
+      principal,
+      teamId: query.teamId,
+      status: query.status,
+      type: query.type,
+      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return this.units.run((uow) => this.listTasks.execute(command, uow));
   }
 
   /**
@@ -129,7 +136,7 @@ export class TasksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() req: Request,
   ): Promise<TaskView> {
-    const task = await new TaskRepository(this.dataSource.manager).findById(id);
+    const task = await this.tasks.findById(this.dataSource.manager, id);
     // Named before the visibility check (and whatever the view leaves out), so every read is tied to the youngster.
     if (task) setAuditSubject(req, task.youthRef);
     return viewFor(principal, toTaskView(assertTaskVisible(principal, task, id)));
@@ -141,7 +148,8 @@ export class TasksController {
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
   claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.claimTask.execute(new ClaimTaskCommand(id, principal));
+    const command = new ClaimTaskCommand({ principal, taskId: id });
+    return this.units.run((uow) => this.claimTask.execute(command, uow));
   }
 
   @Post(':id/complete')
@@ -154,7 +162,13 @@ export class TasksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CompleteTaskBody,
   ) {
-    return this.completeTask.execute(new CompleteTaskCommand(id, principal, body.outcome, body.note));
+    const command = new CompleteTaskCommand({
+      principal,
+      taskId: id,
+      outcome: body.outcome,
+      note: body.note,
+    });
+    return this.units.run((uow) => this.completeTask.execute(command, uow));
   }
 
   @Post(':id/cancel')
@@ -167,7 +181,8 @@ export class TasksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CancelTaskBody,
   ) {
-    return this.cancelTask.execute(new CancelTaskCommand(id, principal, body.reason));
+    const command = new CancelTaskCommand({ principal, taskId: id, reason: body.reason });
+    return this.units.run((uow) => this.cancelTask.execute(command, uow));
   }
 
   private async authenticateStream(req: Request): Promise<Principal> {

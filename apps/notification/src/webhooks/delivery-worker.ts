@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
 import type { Logger } from 'pino';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitsOfWork, type UnitOfWork } from '@samenspel/messaging';
+import type { EntityManager } from 'typeorm';
 import { addWorkingDays } from '@samenspel/calendar';
 import { DEFAULT_DUE_DATE_RULES } from '../domain/due-dates';
 import { retryDelayMs, signPayload, SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { Mailer } from '../email/mailer';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { CreateTask, CreateTaskCommand } from '../tasks/usecases/create-task/create-task.usecase';
-import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { taskSourceKey } from '../tasks/task-sources';
+import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
+import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
+import { DeliveriesRepository, type DeliveryRow } from './deliveries.repository';
+import { WebhooksRepository } from './webhooks.repository';
 
 /** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
 export const NO_YOUNGSTER = 'no-youngster';
@@ -24,7 +28,9 @@ type Attempt =
 @Injectable()
 export class DeliveryWorker {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly webhooks: WebhooksRepository,
     private readonly mailer: Mailer,
     private readonly createTask: CreateTask,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -32,22 +38,21 @@ export class DeliveryWorker {
   ) {}
 
   run(now = new Date(), limit = 10): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const deliveries = new DeliveryRepository(em);
-      const due = await deliveries.claimDue(now, limit);
+    return this.units.run(async (uow) => {
+      const due = await this.deliveries.claimDue(uow.em, now, limit);
       for (const delivery of due) {
-        if (delivery.channel === 'webhook') await this.deliverWebhook(em, delivery);
-        else await this.deliverEmail(em, delivery);
+        if (delivery.channel === 'webhook') await this.deliverWebhook(uow, delivery);
+        else await this.deliverEmail(uow.em, delivery);
       }
       return due.length;
     });
   }
 
-  private async deliverWebhook(em: EntityManager, delivery: DeliveryRow): Promise<void> {
-    const deliveries = new DeliveryRepository(em);
-    const webhook = await deliveries.findWebhook(delivery.webhook_id!, true);
+  private async deliverWebhook(uow: UnitOfWork, delivery: DeliveryRow): Promise<void> {
+    const { em } = uow;
+    const webhook = await this.webhooks.lock(em, delivery.webhook_id!);
     if (!webhook || webhook.status !== 'active') {
-      await deliveries.markAttemptFailed(delivery.id, {
+      await this.deliveries.markAttemptFailed(em, delivery.id, {
         statusCode: null,
         error: 'webhook disabled',
         nextAttemptAt: null,
@@ -57,26 +62,27 @@ export class DeliveryWorker {
     const body = JSON.stringify({ id: delivery.id, ...delivery.payload });
     const attempt = await this.post(webhook.url, body, webhook.secret, delivery);
     if (attempt.ok) {
-      await deliveries.markDelivered(delivery.id, attempt.statusCode);
-      await deliveries.recordWebhookSuccess(webhook.id);
+      await this.deliveries.markDelivered(em, delivery.id, attempt.statusCode);
+      await this.webhooks.recordSuccess(em, webhook.id);
       return;
     }
-    await this.recordFailure(deliveries, delivery, attempt);
-    const after = await deliveries.recordWebhookFailure(webhook.id);
+    await this.recordFailure(em, delivery, attempt);
+    const after = await this.webhooks.recordFailure(em, webhook.id);
     if (after.consecutive_failures >= this.config.WEBHOOK_DISABLE_AFTER_FAILURES) {
-      await deliveries.disableWebhook(webhook.id);
-      await deliveries.failPendingOfWebhook(webhook.id, 'webhook disabled');
+      await this.webhooks.disable(em, webhook.id);
+      await this.deliveries.failPendingOfWebhook(em, webhook.id, 'webhook disabled');
       const now = new Date();
       await this.createTask.execute(
         new CreateTaskCommand({
-          sourceKey: `webhook-disabled:${webhook.id}:${now.getTime()}`,
+          sourceKey: taskSourceKey.webhookDisabled(webhook.id, now),
           teamId: webhook.team_id,
           type: 'webhook-disabled',
           youthRef: NO_YOUNGSTER,
           dueAt: addWorkingDays(now, DEFAULT_DUE_DATE_RULES.webhookDisabledWorkingDays),
           context: { webhookId: webhook.id },
+          now,
         }),
-        em,
+        uow,
       );
       this.logger.warn({ webhookId: webhook.id, teamId: webhook.team_id }, 'webhook disabled after failures');
     }
@@ -106,12 +112,11 @@ export class DeliveryWorker {
   }
 
   private async deliverEmail(em: EntityManager, delivery: DeliveryRow): Promise<void> {
-    const deliveries = new DeliveryRepository(em);
     try {
       await this.mailer.sendTaskMail(delivery.recipient!, delivery.event, delivery.payload);
-      await deliveries.markDelivered(delivery.id, null);
+      await this.deliveries.markDelivered(em, delivery.id, null);
     } catch (error) {
-      await this.recordFailure(deliveries, delivery, {
+      await this.recordFailure(em, delivery, {
         statusCode: null,
         error: (error as Error).message,
       });
@@ -119,7 +124,7 @@ export class DeliveryWorker {
   }
 
   private async recordFailure(
-    deliveries: DeliveryRepository,
+    em: EntityManager,
     delivery: DeliveryRow,
     attempt: { statusCode: number | null; error: string },
   ) {
@@ -130,7 +135,7 @@ export class DeliveryWorker {
       this.config.DELIVERY_BACKOFF_BASE_MS,
       this.config.DELIVERY_BACKOFF_MAX_MS,
     );
-    await deliveries.markAttemptFailed(delivery.id, {
+    await this.deliveries.markAttemptFailed(em, delivery.id, {
       statusCode: attempt.statusCode,
       error: attempt.error,
       nextAttemptAt: giveUp ? null : new Date(Date.now() + delay),

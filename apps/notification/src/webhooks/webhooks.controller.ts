@@ -1,72 +1,68 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import {
-  CurrentPrincipal,
-  HttpError,
-  NotFoundError,
-  PageQuery,
-  Roles,
-  type Principal,
-} from '@samenspel/http';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { TeamContactRepository } from '../email/team-contact.repository';
-import { effectiveTeam, isTeamScoped } from '../tasks/team-access';
-import { DeliveryRepository, type DeliveryRow, type WebhookRow } from './delivery.repository';
-import { CreateWebhookBody, DeliveryPage, TeamContactBody, WebhookView } from './dto/webhook.dto';
+import { CurrentPrincipal, PageQuery, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
+import { CreateWebhookBody } from './dto/webhook.dto';
+import { DeliveryPage, WebhookView } from './dto/webhook.view';
+import { CreateWebhookCommand } from './usecases/create-webhook/create-webhook.command';
+import { CreateWebhook } from './usecases/create-webhook/create-webhook.usecase';
+import { EnableWebhookCommand } from './usecases/enable-webhook/enable-webhook.command';
+import { EnableWebhook } from './usecases/enable-webhook/enable-webhook.usecase';
+import { ListWebhookDeliveriesCommand } from './usecases/list-webhook-deliveries/list-webhook-deliveries.command';
+import { ListWebhookDeliveries } from './usecases/list-webhook-deliveries/list-webhook-deliveries.usecase';
+import { ListWebhooksCommand } from './usecases/list-webhooks/list-webhooks.command';
+import { ListWebhooks } from './usecases/list-webhooks/list-webhooks.usecase';
 
 @ApiTags('webhooks')
 @ApiBearerAuth('bearer')
 @Controller()
 export class WebhooksController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly units: UnitsOfWork,
+    private readonly createWebhook: CreateWebhook,
+    private readonly listWebhooks: ListWebhooks,
+    private readonly listDeliveries: ListWebhookDeliveries,
+    private readonly enableWebhook: EnableWebhook,
+  ) {}
 
   @Post('webhooks')
   @Roles('team-lead', 'admin')
   @Audited({ action: 'create', resource: 'webhook', id: fromResult('id') })
   @ApiCreatedResponse({ type: WebhookView, description: 'The secret is shown this once' })
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: CreateWebhookBody,
-  ): Promise<WebhookView> {
-    const teamId = effectiveTeam(principal, body.teamId);
-    if (!teamId) throw new HttpError(422, 'team-required', 'An admin names the team of the webhook');
-    const row = await new DeliveryRepository(this.dataSource.manager).insertWebhook({
-      id: randomUUID(),
-      team_id: teamId,
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookBody): Promise<WebhookView> {
+    const command = new CreateWebhookCommand({
+      principal,
       url: body.url,
-      events: [...new Set(body.events)],
-      secret: `whsec_${randomBytes(24).toString('hex')}`,
-      created_by: principal.sub,
+      events: body.events,
+      teamId: body.teamId,
     });
-    return { ...webhookView(row), secret: row.secret };
+    return this.units.run((uow) => this.createWebhook.execute(command, uow));
   }
 
   @Get('webhooks')
   @Roles('team-lead', 'admin', 'ops')
   @ApiOkResponse({ type: [WebhookView] })
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('teamId') teamId?: string,
-  ): Promise<WebhookView[]> {
-    const team = effectiveTeam(principal, teamId);
-    if (!team) throw new HttpError(422, 'team-required', 'Name the team with ?teamId=');
-    return (await new DeliveryRepository(this.dataSource.manager).listWebhooks(team)).map(webhookView);
+  list(@CurrentPrincipal() principal: Principal, @Query('teamId') teamId?: string): Promise<WebhookView[]> {
+    const command = new ListWebhooksCommand({ principal, teamId });
+    return this.units.run((uow) => this.listWebhooks.execute(command, uow));
   }
 
   @Get('webhooks/:id/deliveries')
   @Roles('team-lead', 'admin', 'ops')
   @ApiOkResponse({ type: DeliveryPage })
-  async deliveries(
+  deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() page: PageQuery,
   ): Promise<DeliveryPage> {
-    const repo = new DeliveryRepository(this.dataSource.manager);
-    visibleWebhook(principal, await repo.findWebhook(id), id);
-    const { items, total } = await repo.listForWebhook(id, page.limit, page.offset);
-    return { items: items.map(deliveryView), total };
+    const command = new ListWebhookDeliveriesCommand({
+      principal,
+      webhookId: id,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return this.units.run((uow) => this.listDeliveries.execute(command, uow));
   }
 
   @Post('webhooks/:id/enable')
@@ -74,62 +70,8 @@ export class WebhooksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'webhook', id: fromParam('id') })
   @ApiOkResponse({ type: WebhookView })
-  async enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    const repo = new DeliveryRepository(this.dataSource.manager);
-    visibleWebhook(principal, await repo.findWebhook(id), id);
-    await repo.enableWebhook(id);
-    return webhookView((await repo.findWebhook(id))!);
+  enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    const command = new EnableWebhookCommand({ principal, webhookId: id });
+    return this.units.run((uow) => this.enableWebhook.execute(command, uow));
   }
-
-  @Put('teams/:teamId/contacts')
-  @Roles('team-lead', 'admin')
-  @Audited({ action: 'update', resource: 'team-contact', id: fromParam('teamId') })
-  @ApiOkResponse({ type: TeamContactBody })
-  async putContacts(
-    @CurrentPrincipal() principal: Principal,
-    @Param('teamId') teamId: string,
-    @Body() body: TeamContactBody,
-  ): Promise<TeamContactBody> {
-    effectiveTeam(principal, teamId);
-    await new TeamContactRepository(this.dataSource.manager).upsert({
-      teamId,
-      teamEmail: body.teamEmail ?? null,
-      teamLeadEmail: body.teamLeadEmail ?? null,
-    });
-    return body;
-  }
-}
-
-function visibleWebhook(principal: Principal, row: WebhookRow | undefined, id: string): WebhookRow {
-  if (!row || (isTeamScoped(principal) && row.team_id !== principal.teamId)) {
-    throw new NotFoundError(`No webhook ${id}`, 'webhook-not-found');
-  }
-  return row;
-}
-
-function webhookView(row: WebhookRow): WebhookView {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    url: row.url,
-    events: row.events,
-    status: row.status,
-    consecutiveFailures: row.consecutive_failures,
-    createdAt: new Date(row.created_at).toISOString(),
-    ...(row.disabled_at && { disabledAt: new Date(row.disabled_at).toISOString() }),
-  };
-}
-
-function deliveryView(row: DeliveryRow) {
-  return {
-    id: row.id,
-    event: row.event,
-    status: row.status,
-    attempts: row.attempts,
-    ...(row.last_status_code !== null && { lastStatusCode: row.last_status_code }),
-    ...(row.last_error !== null && { lastError: row.last_error }),
-    nextAttemptAt: new Date(row.next_attempt_at).toISOString(),
-    createdAt: new Date(row.created_at).toISOString(),
-    ...(row.delivered_at && { deliveredAt: new Date(row.delivered_at).toISOString() }),
-  };
 }

@@ -1,47 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { TaskNotClaimable } from '@samenspel/contracts';
-import type { Principal } from '@samenspel/http';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
-import { TaskRepository } from '../../task.repository';
-import { toTaskView, type TaskView } from '../../task.view';
+import { TasksRepository } from '../../tasks.repository';
+import { toTaskView, type TaskView } from '../../dto/task.view';
 import { assertTaskVisible } from '../../team-access';
+import type { ClaimTaskCommand } from './claim-task.command';
 
-export class ClaimTaskCommand {
-  constructor(
-    readonly taskId: string,
-    readonly principal: Principal,
-  ) {}
-}
-
+/** Makes the caller the task's assignee; the assignee claiming again changes nothing. */
 @Injectable()
 export class ClaimTask {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
   ) {}
 
-  execute(command: ClaimTaskCommand): Promise<TaskView> {
-    return this.dataSource.transaction(async (em) => {
-      const tasks = new TaskRepository(em);
-      const task = assertTaskVisible(
-        command.principal,
-        await tasks.findForUpdate({ id: command.taskId }),
-        command.taskId,
-      );
-      const decision = decide('claim', task.status, {
-        assignee: task.assignee,
-        caller: command.principal.sub,
-      });
-      if (decision === 'conflict') throw new TaskNotClaimable(task.status);
-      if (decision === 'noop') return toTaskView(task);
-      task.status = 'claimed';
-      task.assignee = command.principal.sub;
-      task.claimedAt = new Date();
-      const saved = await tasks.save(task);
-      await this.announcer.announce(em, saved, 'claimed');
-      return toTaskView(saved);
+  async execute(command: ClaimTaskCommand, uow: UnitOfWork): Promise<TaskView> {
+    const task = assertTaskVisible(
+      command.principal,
+      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
+      command.taskId,
+    );
+    const decision = decide('claim', task.status, {
+      assignee: task.assignee,
+      caller: command.principal.sub,
     });
+    if (decision === 'conflict') throw new TaskNotClaimable(task.status);
+    if (decision === 'noop') return toTaskView(task);
+    task.status = 'claimed';
+    task.assignee = command.principal.sub;
+    task.claimedAt = new Date();
+    const saved = await this.tasks.save(uow.em, task);
+    await this.announcer.announce(uow, saved, 'claimed');
+    return toTaskView(saved);
   }
 }

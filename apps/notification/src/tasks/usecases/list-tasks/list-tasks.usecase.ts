@@ -1,40 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@samenspel/http';
-import { DataSource } from 'typeorm';
-import type { TaskStatus } from '../../../domain/task-lifecycle';
-import { TaskRepository } from '../../task.repository';
-import { toTaskView, type TaskPage } from '../../task.view';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { TasksRepository } from '../../tasks.repository';
+import { toTaskView, type TaskPage } from '../../dto/task.view';
 import { effectiveTeam, viewFor } from '../../team-access';
+import type { ListTasksCommand } from './list-tasks.command';
 
-export class ListTasksCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly filter: {
-      teamId?: string;
-      status?: TaskStatus[];
-      type?: string;
-      dueBefore?: Date;
-      limit: number;
-      offset: number;
-    },
-  ) {}
-}
-
+/** A page of tasks by due date, of the caller's team or the team an operator names. */
 @Injectable()
 export class ListTasks {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly tasks: TasksRepository) {}
 
-  async execute(command: ListTasksCommand): Promise<TaskPage> {
-    const teamId = effectiveTeam(command.principal, command.filter.teamId);
-    const { items, total } = await new TaskRepository(this.dataSource.manager).list({
-      ...command.filter,
-      teamId,
-    });
+  async execute(command: ListTasksCommand, uow: UnitOfWork): Promise<TaskPage> {
+    const { principal, ...filter } = command;
+    const teamId = effectiveTeam(principal, filter.teamId);
+    const { items, total } = await this.tasks.list(uow.em, { ...filter, teamId });
     return {
-      items: items.map((task) => viewFor(command.principal, toTaskView(task))),
+      items: items.map((task) => viewFor(principal, toTaskView(task))),
       total,
-      limit: command.filter.limit,
-      offset: command.filter.offset,
+      limit: filter.limit,
+      offset: filter.offset,
     };
   }
 }

@@ -4,8 +4,8 @@ import { withDatabase } from '@samenspel/persistence';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { Subject } from 'rxjs';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { TASK_CHANGES_CHANNEL } from '../tasks/task-announcer';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { TASK_CHANGES_CHANNEL } from './task-announcer';
 
 export interface TaskChange {
   teamId: string;

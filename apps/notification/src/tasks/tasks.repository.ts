@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { TaskPriority } from '../domain/due-dates';
@@ -28,12 +29,11 @@ export interface TaskFilter {
 }
 
 /** Tasks in PostgreSQL; every method works in the caller's transaction (`em`). */
-export class TaskRepository {
-  constructor(private readonly em: EntityManager) {}
-
+@Injectable()
+export class TasksRepository {
   /** Inserts the task unless one with the same source key exists; null when it already did. */
-  async insertOnce(task: NewTask): Promise<TaskEntity | null> {
-    const rows = (await this.em.query(
+  async insertOnce(em: EntityManager, task: NewTask): Promise<TaskEntity | null> {
+    const rows = (await em.query(
       `INSERT INTO task (id, source_key, team_id, type, youth_ref, status, priority, due_at, context,
                          offer_id, referral_id, activity_id, step)
        VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12)
@@ -55,12 +55,15 @@ export class TaskRepository {
       ],
     )) as { id: string }[];
     if (rows.length === 0) return null;
-    return this.em.getRepository(TaskEntity).findOneByOrFail({ id: rows[0].id });
+    return em.getRepository(TaskEntity).findOneByOrFail({ id: rows[0].id });
   }
 
   /** The task, row-locked until the transaction ends. */
-  findForUpdate(where: { id: string } | { sourceKey: string }): Promise<TaskEntity | null> {
-    return this.em
+  findForUpdate(
+    em: EntityManager,
+    where: { id: string } | { sourceKey: string },
+  ): Promise<TaskEntity | null> {
+    return em
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .setLock('pessimistic_write')
@@ -71,17 +74,17 @@ export class TaskRepository {
       .getOne();
   }
 
-  findById(id: string): Promise<TaskEntity | null> {
-    return this.em.getRepository(TaskEntity).findOneBy({ id });
+  findById(em: EntityManager, id: string): Promise<TaskEntity | null> {
+    return em.getRepository(TaskEntity).findOneBy({ id });
   }
 
-  async save(task: TaskEntity): Promise<TaskEntity> {
+  async save(em: EntityManager, task: TaskEntity): Promise<TaskEntity> {
     task.updatedAt = new Date();
-    return this.em.getRepository(TaskEntity).save(task);
+    return em.getRepository(TaskEntity).save(task);
   }
 
-  async list(filter: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
-    const qb = this.em.getRepository(TaskEntity).createQueryBuilder('t');
+  async list(em: EntityManager, filter: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = em.getRepository(TaskEntity).createQueryBuilder('t');
     if (filter.teamId) qb.andWhere('t.team_id = :teamId', { teamId: filter.teamId });
     if (filter.status?.length) qb.andWhere('t.status IN (:...status)', { status: filter.status });
     if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
@@ -92,8 +95,8 @@ export class TaskRepository {
   }
 
   /** Open or claimed tasks past their due date not yet reminded, locked; other instances skip them. */
-  claimDueForReminder(now: Date, limit: number): Promise<TaskEntity[]> {
-    return this.em
+  claimDueForReminder(em: EntityManager, now: Date, limit: number): Promise<TaskEntity[]> {
+    return em
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .setLock('pessimistic_write')
@@ -109,9 +112,14 @@ export class TaskRepository {
    * overdue by at least `minDays` calendar days (a working day is never shorter, so this only
    * narrows; the caller applies the working-day rule).
    */
-  claimEscalationCandidates(now: Date, minDays: number, limit: number): Promise<TaskEntity[]> {
+  claimEscalationCandidates(
+    em: EntityManager,
+    now: Date,
+    minDays: number,
+    limit: number,
+  ): Promise<TaskEntity[]> {
     const latestDue = new Date(now.getTime() - minDays * 24 * 3600 * 1000);
-    return this.em
+    return em
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
       .setLock('pessimistic_write')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { TaskEntity } from './task.entity';
+import type { TaskEntity } from '../task.entity';
 
 export class TaskView {
   @ApiProperty() id: string;

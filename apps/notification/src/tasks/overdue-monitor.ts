@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { escalationAt } from '../domain/due-dates';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../notification.config';
-import { TaskAnnouncer } from '../tasks/task-announcer';
-import { TaskRepository } from '../tasks/task.repository';
+import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { TaskAnnouncer } from './task-announcer';
+import { TasksRepository } from './tasks.repository';
 
 /**
  * Reminds and escalates overdue tasks. A task past its due date gets one reminder (to its assignee,
@@ -13,29 +13,28 @@ import { TaskRepository } from '../tasks/task.repository';
 @Injectable()
 export class OverdueMonitor {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
+    private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
   async run(now = new Date(), limit = 100): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const tasks = new TaskRepository(em);
-      for (const task of await tasks.claimDueForReminder(now, limit)) {
+    await this.units.run(async (uow) => {
+      for (const task of await this.tasks.claimDueForReminder(uow.em, now, limit)) {
         task.remindedAt = now;
-        const saved = await tasks.save(task);
-        await this.announcer.announce(em, saved, 'reminder', task.assignee ? 'assignee' : 'team');
+        const saved = await this.tasks.save(uow.em, task);
+        await this.announcer.announce(uow, saved, 'reminder', task.assignee ? 'assignee' : 'team');
       }
     });
-    await this.dataSource.transaction(async (em) => {
-      const tasks = new TaskRepository(em);
+    await this.units.run(async (uow) => {
       const n = this.config.ESCALATE_AFTER_WORKING_DAYS;
-      for (const task of await tasks.claimEscalationCandidates(now, n, limit)) {
+      for (const task of await this.tasks.claimEscalationCandidates(uow.em, now, n, limit)) {
         if (escalationAt(new Date(task.dueAt), n) > now) continue;
         task.escalatedAt = now;
         task.priority = 'high';
-        const saved = await tasks.save(task);
-        await this.announcer.announce(em, saved, 'overdue', 'escalated-to-team-lead');
+        const saved = await this.tasks.save(uow.em, task);
+        await this.announcer.announce(uow, saved, 'overdue', 'escalated-to-team-lead');
       }
     });
   }

@@ -1,0 +1,83 @@
+import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
+import { parseFollowUpPlans } from '../domain/follow-up-plan';
+
+/** The notification service's variables on top of every service's (see docs/notification.md). */
+export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
+  override PORT: number = 3004;
+
+  /** How often each instance looks for due plan steps, overdue tasks and deliveries (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  SCHEDULER_TICK_MS: number = 15000;
+
+  /** Follow-up plans per municipality as JSON (docs/notification.md); empty: the default plan. */
+  @IsOptional()
+  @IsString()
+  @ValidateBy({
+    name: 'followUpPlans',
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          parseFollowUpPlans(value as string);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: (args) => {
+        try {
+          parseFollowUpPlans(args?.value as string);
+          return 'is invalid';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    },
+  })
+  FOLLOW_UP_PLANS?: string;
+
+  @IsInt() @Min(0) @Max(60) BRIDGING_OFFER_DUE_WORKING_DAYS: number = 3;
+  @IsInt() @Min(0) @Max(60) HANDOVER_INTAKE_DUE_WORKING_DAYS: number = 5;
+  @IsInt() @Min(0) @Max(60) REFERRAL_INTAKE_DUE_WORKING_DAYS: number = 5;
+  @IsInt() @Min(0) @Max(60) CARE_STARTED_DUE_WORKING_DAYS: number = 5;
+
+  /** Working days after its due date at which an open task escalates to the team-lead. */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  ESCALATE_AFTER_WORKING_DAYS: number = 2;
+
+  /** SMTP URL (smtp://user:pass@host:587); e-mail is off while unset. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString() SMTP_FROM: string = 'Samenspel <no-reply@samenspel.local>';
+
+  /** The base URL of the inbox page, for links in e-mails. */
+  @IsString() PUBLIC_BASE_URL: string = 'http://127.0.0.1:3004';
+
+  /** Attempts per delivery (webhook or e-mail) before it is marked failed. */
+  @IsInt() @Min(1) @Max(20) DELIVERY_MAX_ATTEMPTS: number = 8;
+  @IsInt() @Min(10) @Max(3600000) DELIVERY_BACKOFF_BASE_MS: number = 5000;
+  @IsInt() @Min(10) @Max(86400000) DELIVERY_BACKOFF_MAX_MS: number = 3600000;
+  @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
+  /** Consecutive failed attempts after which a webhook is disabled and its team-lead gets a task. */
+  @IsInt() @Min(1) @Max(100) WEBHOOK_DISABLE_AFTER_FAILURES: number = 10;
+
+  /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */
+  @IsInt() @Min(10) @Max(86400) STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: number = 3600;
+
+  /** Closed tasks are anonymised this long after they closed (ISO 8601; docs/privacy.md#retention). */
+  @IsRetentionPeriod()
+  RETENTION_TASK: string = DEFAULT_RETENTION;
+
+  /** Delivered or failed webhook and e-mail deliveries are deleted this long after (ISO 8601). */
+  @IsRetentionPeriod()
+  RETENTION_DELIVERY: string = DEFAULT_RETENTION;
+}
+
+export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { HttpError } from '@samenspel/http';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { effectiveTeam } from '../../../tasks/team-access';
+import { toWebhookView, type WebhookView } from '../../dto/webhook.view';
+import { WebhooksRepository } from '../../webhooks.repository';
+import type { CreateWebhookCommand } from './create-webhook.command';
+
+/** Registers a team's webhook with a new signing secret, which the answer shows this once. */
+@Injectable()
+export class CreateWebhook {
+  constructor(private readonly webhooks: WebhooksRepository) {}
+
+  async execute(command: CreateWebhookCommand, uow: UnitOfWork): Promise<WebhookView> {
+    const teamId = effectiveTeam(command.principal, command.teamId);
+    if (!teamId) throw new HttpError(422, 'team-required', 'An admin names the team of the webhook');
+    const row = await this.webhooks.insert(uow.em, {
+      id: randomUUID(),
+      team_id: teamId,
+      url: command.url,
+      events: [...new Set(command.events)],
+      secret: `whsec_${randomBytes(24).toString('hex')}`,
+      created_by: command.principal.sub,
+    });
+    return { ...toWebhookView(row), secret: row.secret };
+  }
+}
