@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ActivityConfig } from '../../apps/activity/src/config/activity.config';
-import { NotificationConfig } from '../../apps/notification/src/notification.config';
+import { NotificationConfig } from '../../apps/notification/src/config/notification.config';
 import { OpsConsoleConfig } from '../../apps/ops-console/src/config/ops-console.config';
 import { ReferralConfig } from '../../apps/referral/src/config/referral.config';
 import { BridgingConfig } from '../../apps/waitlist-bridging/src/config/bridging.config';
