@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_TOPICS, kafkaTransportOf, serviceNamed } from '@samenspel/bootstrap';
-import { dlqTopic, allTopicSpecs } from '@samenspel/contracts';
+import { kafkaTransportOf } from '@samenspel/bootstrap';
 import { SERVICE_LOGGER } from '@samenspel/http';
 import { kafkaConnectionOptions, KafkaJsBroker } from '@samenspel/messaging';
 import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
@@ -17,35 +16,13 @@ import { FlowsController } from './flows/flows.controller';
 import { ImpactController } from './impact/impact.controller';
 import { KafkaHealthController } from './kafka-health/kafka-health.controller';
 import { KafkaHealthService } from './kafka-health/kafka-health.service';
-import { FlowMonitor } from './monitor/flow-monitor';
-import { LedgerIngest } from './monitor/ledger-ingest';
-import { MonitorStatusController } from './monitor/monitor-status.controller';
-import { OpsKafka } from './monitor/ops-kafka';
-import { OPS_SETTINGS, type OpsSettings } from './monitor/ops-settings';
+import { FlowMonitor } from './ledger/flow-monitor';
+import { LedgerIngest } from './ledger/ledger-ingest';
+import { MonitorStatusController } from './ledger/monitor-status.controller';
+import { OpsKafka } from './shared/ops-kafka';
+import { OPS_SETTINGS, opsSettings } from './config/ops-settings';
 import { StuckFlowsController } from './stuck-flows/stuck-flows.controller';
 import { StuckFlowsService } from './stuck-flows/stuck-flows.service';
-
-export function opsSettings(config: OpsConsoleConfig): OpsSettings {
-  const descriptor = serviceNamed('ops-console');
-  const extra = config.OPS_EXTRA_TOPICS.flatMap((t) => [t, dlqTopic(t)]);
-  return {
-    groupId: config.KAFKA_GROUP_ID ?? descriptor.groupId,
-    clientId: descriptor.clientId,
-    topics: [...new Set([...allTopicSpecs(ALL_TOPICS).map((s) => s.name), ...extra])],
-    thresholds: {
-      waitlistNoOfferSeconds: config.STUCK_WAITLIST_NO_OFFER_SECONDS,
-      taskGraceSeconds: config.STUCK_TASK_GRACE_SECONDS,
-      handoverWorkingDays: config.STUCK_HANDOVER_WORKING_DAYS,
-      deadLetterSeconds: config.STUCK_DEAD_LETTER_SECONDS,
-    },
-    impactMinCell: config.IMPACT_MIN_CELL,
-    throughputSampleIntervalMs: config.THROUGHPUT_SAMPLE_INTERVAL_MS,
-    lagGroupPrefix: config.LAG_GROUP_PREFIX,
-    fromBeginning: config.KAFKA_FROM_BEGINNING,
-    deadLetterCopyRetentionDays: config.DEAD_LETTER_COPY_RETENTION_DAYS,
-    deadLetterSweepIntervalMs: config.DEAD_LETTER_SWEEP_INTERVAL_MS,
-  };
-}
 
 /** The operations console: flow monitor, flow trace, dead letters, stuck flows, Kafka health, impact and the web page. */
 @Module({})

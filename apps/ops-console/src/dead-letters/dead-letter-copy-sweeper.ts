@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
 import type { Logger } from 'pino';
-import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
 import { DeadLetterRepository } from './dead-letter.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

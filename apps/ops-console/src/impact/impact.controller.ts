@@ -17,7 +17,7 @@ import {
   type FirstOfferLatencies,
   type ImpactRow,
 } from '../domain/impact';
-import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
 
 export class ImpactQuery {
   @ApiPropertyOptional({ example: 'GM0344' })

@@ -11,7 +11,7 @@ import {
   STUCK_RULES,
   type StuckRule,
 } from '../domain/stuck-rules';
-import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
 
 export interface StuckFlow {
   rule: StuckRule;

@@ -3,7 +3,7 @@ import { DeadLetterResolved } from '@samenspel/contracts';
 import { NotFoundError, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { replayHeaders } from '../../../domain/dead-letter-record';
-import { OpsKafka } from '../../../monitor/ops-kafka';
+import { OpsKafka } from '../../../shared/ops-kafka';
 import { DeadLetterRepository } from '../../dead-letter.repository';
 import type { ReplayDeadLettersCommand } from './replay-dead-letters.command';
 

@@ -23,8 +23,8 @@ import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ErasureTracker } from '../erasures/erasure-tracker';
 import { ImpactTally, LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
-import { OPS_SETTINGS, type OpsSettings } from './ops-settings';
+import { OpsKafka } from '../shared/ops-kafka';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
 
 /** How many records of one partition the monitor records in one transaction. */
 export const LEDGER_CHUNK_SIZE = 100;

@@ -17,7 +17,7 @@ import { ReplayDeadLetters } from '../dead-letters/usecases/replay-dead-letters/
 import { LedgerClusterId1767312000000 } from '../migrations/1767312000000-ledger-cluster-id';
 import { OpsSchema } from '../migrations';
 import { LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
+import { OpsKafka } from '../shared/ops-kafka';
 
 interface Produced {
   topic: string;

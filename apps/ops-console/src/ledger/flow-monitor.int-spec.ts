@@ -29,8 +29,8 @@ import { ErasureRepository } from '../erasures/erasure.repository';
 import { OpsSchema } from '../migrations';
 import { FlowMonitor } from './flow-monitor';
 import { ImpactTally, LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
-import type { OpsSettings } from './ops-settings';
+import { OpsKafka } from '../shared/ops-kafka';
+import type { OpsSettings } from '../config/ops-settings';
 
 type Message = { key: string; value: string; headers: Record<string, string> };
 
