@@ -19,6 +19,7 @@ import { KafkaHealthService } from './kafka-health/kafka-health.service';
 import { FlowMonitor } from './ledger/flow-monitor';
 import { LedgerIngest } from './ledger/ledger-ingest';
 import { MonitorStatusController } from './ledger/monitor-status.controller';
+import { RecordChunk } from './ledger/usecases/record-chunk/record-chunk.usecase';
 import { OpsKafka } from './shared/ops-kafka';
 import { OPS_SETTINGS, opsSettings } from './config/ops-settings';
 import { StuckFlowsController } from './stuck-flows/stuck-flows.controller';
@@ -58,6 +59,7 @@ export class OpsConsoleModule {
             ),
         },
         { provide: LedgerIngest, useValue: new LedgerIngest(settings.thresholds) },
+        RecordChunk,
         FlowMonitor,
         KafkaHealthService,
         StuckFlowsService,

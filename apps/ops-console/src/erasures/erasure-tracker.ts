@@ -15,7 +15,13 @@ import {
   YouthErasure,
   type YouthDataEraser,
 } from '@samenspel/erasure';
-import { decodeEvent, EnvelopeError, Outbox, validateData, type IncomingMessage } from '@samenspel/messaging';
+import {
+  decodeEvent,
+  EnvelopeError,
+  validateData,
+  type IncomingMessage,
+  type UnitOfWork,
+} from '@samenspel/messaging';
 import { lockOrYield } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
 import { ErasureRepository } from './erasure.repository';
@@ -45,7 +51,6 @@ export class ErasureTracker {
     @Inject(YouthErasure) private readonly erasure: YouthErasure,
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
     @Inject(ErasureRepository) private readonly requests: ErasureRepository,
-    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 
@@ -59,9 +64,9 @@ export class ErasureTracker {
    * others are checked once per transaction, by `eraseIfErased`. `clusterId`: the cluster the
    * record was read from (with its coordinates, its ledger row's key).
    */
-  async onRecorded(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
+  async onRecorded(uow: UnitOfWork, clusterId: string, message: IncomingMessage): Promise<void> {
     if (!this.handles(message)) return;
-    await em.query(
+    await uow.em.query(
       `UPDATE ledger_event SET youth_ref = NULL
         WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,
       [message.topic, message.partition, message.offset, clusterId],
@@ -75,10 +80,10 @@ export class ErasureTracker {
     }
     if (event.type === PRIVACY_EVENT_TYPES.erasureRequested) {
       const { value, errors } = validateData(ErasureRequestedData, event.data);
-      if (value && errors.length === 0) await this.onRequest(em, event, value);
+      if (value && errors.length === 0) await this.onRequest(uow, event, value);
     } else if (event.type === PRIVACY_EVENT_TYPES.erased) {
       const { value, errors } = validateData(YouthErasedData, event.data);
-      if (value && errors.length === 0) await this.onConfirmation(em, event, value);
+      if (value && errors.length === 0) await this.onConfirmation(uow.em, event, value);
     }
   }
 
@@ -99,7 +104,8 @@ export class ErasureTracker {
     return erased.length;
   }
 
-  private async onRequest(em: EntityManager, event: CloudEvent, data: ErasureRequestedData): Promise<void> {
+  private async onRequest(uow: UnitOfWork, event: CloudEvent, data: ErasureRequestedData): Promise<void> {
+    const { em } = uow;
     await lockOrYield(em, erasureLock(data.youthRef));
     await this.requests.insertRequest(em, {
       id: event.id,
@@ -111,7 +117,7 @@ export class ErasureTracker {
     await this.erasure.erase(
       em,
       { requestId: event.id, source: event.source, youthRef: data.youthRef },
-      (confirmation) => this.outbox.append(em, [confirmation]),
+      (confirmation) => uow.publish(confirmation),
     );
     // The confirmations it adopted may already be every service's (late repeats of an earlier request).
     await this.requests.completeIfConfirmed(em, event.id);

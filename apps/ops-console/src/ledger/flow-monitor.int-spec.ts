@@ -7,6 +7,8 @@ import {
   KafkaJsBroker,
   MessagingCore1764201600000,
   Outbox,
+  unitOfWork,
+  UnitsOfWork,
   type IncomingMessage,
   type MessagingRuntime,
 } from '@samenspel/messaging';
@@ -29,6 +31,7 @@ import { ErasureRepository } from '../erasures/erasure.repository';
 import { OpsSchema } from '../migrations';
 import { FlowMonitor } from './flow-monitor';
 import { ImpactTally, LedgerIngest } from './ledger-ingest';
+import { RecordChunk } from './usecases/record-chunk/record-chunk.usecase';
 import { OpsKafka } from '../shared/ops-kafka';
 import type { OpsSettings } from '../config/ops-settings';
 
@@ -64,6 +67,7 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
   let monitor: FlowMonitor;
   let ingest: LedgerIngest;
   let tracker: ErasureTracker;
+  let outbox: Outbox;
   let topic: string;
   let groupId: string;
 
@@ -123,11 +127,11 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
       fromBeginning: true,
     } as OpsSettings;
     ingest = new LedgerIngest(thresholds);
+    outbox = new Outbox(source, samenspelContracts());
     tracker = new ErasureTracker(
       new YouthErasure(eraser, new AuditTrail(db.dataSource), 'ops-console', quiet),
       eraser,
       new ErasureRepository(),
-      new Outbox(source, samenspelContracts()),
       source,
     );
     monitor = new FlowMonitor(
@@ -136,8 +140,9 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
         groupId,
       ),
       db.dataSource,
-      ingest,
-      tracker,
+      outbox,
+      new UnitsOfWork(db.dataSource, outbox),
+      new RecordChunk(ingest, tracker),
       settings,
       logger,
       metrics,
@@ -302,7 +307,7 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
     const record = async (em: EntityManager, m: IncomingMessage) => {
       const counters = new ImpactTally();
       expect((await ingest.record(em, 'test-cluster', m, counters)).outcome).toBe('recorded');
-      await tracker.onRecorded(em, 'test-cluster', m);
+      await tracker.onRecorded(unitOfWork(em, outbox), 'test-cluster', m);
       await counters.flush(em);
     };
     const advisoryLocks = async () =>
