@@ -1,14 +1,12 @@
-import { AuditTrail, AuditTrail1795810000000 } from '@samenspel/audit';
+import { AuditTrail1795810000000 } from '@samenspel/audit';
 import { randomInt, randomUUID } from 'node:crypto';
-import { PRIVACY_EVENT_TYPES, samenspelContracts, TOPICS, WAITLIST_EVENT_TYPES } from '@samenspel/contracts';
-import { rememberErased, YouthErasure } from '@samenspel/erasure';
+import { PRIVACY_EVENT_TYPES, TOPICS, WAITLIST_EVENT_TYPES } from '@samenspel/contracts';
+import { rememberErased } from '@samenspel/erasure';
 import { MetricsRegistry } from '@samenspel/http';
 import {
   KafkaJsBroker,
   MessagingCore1764201600000,
-  Outbox,
   unitOfWork,
-  UnitsOfWork,
   type IncomingMessage,
   type MessagingRuntime,
 } from '@samenspel/messaging';
@@ -24,14 +22,11 @@ import {
 import type { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { cloudEvent, offered, waitlistEntered } from '../../test/flow-events';
+import { ledgerOn } from '../../test/ledger-harness';
 import { monthOf } from '../domain/impact';
-import { ConsoleEraser } from '../erasures/console-privacy';
-import { ErasureTracker } from '../erasures/erasure-tracker';
-import { ErasureRepository } from '../erasures/erasure.repository';
 import { OpsSchema } from '../migrations';
 import { FlowMonitor } from './flow-monitor';
-import { ImpactTally, LedgerIngest } from './ledger-ingest';
-import { RecordChunk } from './usecases/record-chunk/record-chunk.usecase';
+import { RecordChunkCommand } from './usecases/record-chunk/record-chunk.command';
 import { OpsKafka } from '../shared/ops-kafka';
 import type { OpsSettings } from '../config/ops-settings';
 
@@ -65,9 +60,7 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
   let kafka: TestKafka;
   let metrics: MetricsRegistry;
   let monitor: FlowMonitor;
-  let ingest: LedgerIngest;
-  let tracker: ErasureTracker;
-  let outbox: Outbox;
+  let ledger: ReturnType<typeof ledgerOn>;
   let topic: string;
   let groupId: string;
 
@@ -117,8 +110,6 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
     groupId = aUniqueName('test-ops-monitor');
     metrics = new MetricsRegistry();
     const quiet = createLogger('ops-flow-monitor-test', 'silent');
-    const eraser = new ConsoleEraser();
-    const source = 'urn:samenspel:ops-console';
     const settings = {
       groupId,
       clientId: groupId,
@@ -126,23 +117,16 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
       thresholds,
       fromBeginning: true,
     } as OpsSettings;
-    ingest = new LedgerIngest(thresholds);
-    outbox = new Outbox(source, samenspelContracts());
-    tracker = new ErasureTracker(
-      new YouthErasure(eraser, new AuditTrail(db.dataSource), 'ops-console', quiet),
-      eraser,
-      new ErasureRepository(),
-      source,
-    );
+    ledger = ledgerOn(db.dataSource);
     monitor = new FlowMonitor(
       new OpsKafka(
         new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), quiet),
         groupId,
       ),
       db.dataSource,
-      outbox,
-      new UnitsOfWork(db.dataSource, outbox),
-      new RecordChunk(ingest, tracker),
+      ledger.outbox,
+      ledger.units,
+      ledger.recordChunk,
       settings,
       logger,
       metrics,
@@ -305,10 +289,9 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
       { youthRef, service: 'referral', erasedAt: new Date().toISOString() },
     );
     const record = async (em: EntityManager, m: IncomingMessage) => {
-      const counters = new ImpactTally();
-      expect((await ingest.record(em, 'test-cluster', m, counters)).outcome).toBe('recorded');
-      await tracker.onRecorded(unitOfWork(em, outbox), 'test-cluster', m);
-      await counters.flush(em);
+      const command = new RecordChunkCommand({ clusterId: 'test-cluster', records: [m] });
+      const [outcome] = await ledger.recordChunk.execute(command, unitOfWork(em, ledger.outbox));
+      expect(outcome).toBe('recorded');
     };
     const advisoryLocks = async () =>
       (

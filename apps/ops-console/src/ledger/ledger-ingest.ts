@@ -158,25 +158,6 @@ interface Projection {
 export class LedgerIngest {
   constructor(private readonly thresholds: StuckThresholds) {}
 
-  /** Records one record in the caller's transaction, its impact counters included. */
-  async ingest(em: EntityManager, clusterId: string, m: IncomingMessage): Promise<'recorded' | 'duplicate'> {
-    const counters = new ImpactTally();
-    const entry = await this.record(em, clusterId, m, counters);
-    await counters.flush(em);
-    return entry.outcome;
-  }
-
-  /** Records one record in the caller's transaction; see `recordBatch`. */
-  async record(
-    em: EntityManager,
-    clusterId: string,
-    m: IncomingMessage,
-    counters: ImpactTally,
-  ): Promise<LedgerEntry> {
-    const [entry] = await this.recordBatch(em, clusterId, [m], counters);
-    return entry;
-  }
-
   /**
    * Records records of a partition in the caller's transaction, in order: their ledger rows and
    * their youngsters' municipalities in one statement, then each new record's projections in

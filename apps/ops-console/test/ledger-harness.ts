@@ -1,0 +1,42 @@
+import { AuditTrail } from '@samenspel/audit';
+import { samenspelContracts } from '@samenspel/contracts';
+import { YouthErasure } from '@samenspel/erasure';
+import { Outbox, UnitsOfWork } from '@samenspel/messaging';
+import { createLogger } from '@samenspel/observability';
+import type { DataSource } from 'typeorm';
+import { ConsoleEraser } from '../src/erasures/console-privacy';
+import { ErasureTracker } from '../src/erasures/erasure-tracker';
+import { ErasureRepository } from '../src/erasures/erasure.repository';
+import { LedgerIngest } from '../src/ledger/ledger-ingest';
+import { RecordChunk } from '../src/ledger/usecases/record-chunk/record-chunk.usecase';
+
+/** The ledger's RecordChunk wired as in the console, on a test database, and how to open its units of work. */
+export function ledgerOn(dataSource: DataSource): {
+  recordChunk: RecordChunk;
+  units: UnitsOfWork;
+  outbox: Outbox;
+} {
+  const source = 'urn:samenspel:ops-console';
+  const eraser = new ConsoleEraser();
+  const quiet = createLogger('ops-ledger-test', 'silent');
+  const outbox = new Outbox(source, samenspelContracts());
+  const tracker = new ErasureTracker(
+    new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
+    eraser,
+    new ErasureRepository(),
+    source,
+  );
+  return {
+    recordChunk: new RecordChunk(
+      new LedgerIngest({
+        waitlistNoOfferSeconds: 3600,
+        taskGraceSeconds: 3600,
+        handoverWorkingDays: 5,
+        deadLetterSeconds: 3600,
+      }),
+      tracker,
+    ),
+    units: new UnitsOfWork(dataSource, outbox),
+    outbox,
+  };
+}
