@@ -8,7 +8,6 @@ import type { OpsConsoleConfig } from './config/ops-console.config';
 import { ConsoleController } from './console/console.controller';
 import { DeadLetterCopySweeper } from './dead-letters/dead-letter-copy-sweeper';
 import { ErasuresModule } from './erasures/erasures.module';
-import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayDeadLetters } from './dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
 import { ResolveDeadLetter } from './dead-letters/usecases/resolve-dead-letter/resolve-dead-letter.usecase';
@@ -21,6 +20,7 @@ import { LedgerIngest } from './ledger/ledger-ingest';
 import { MonitorStatusController } from './ledger/monitor-status.controller';
 import { RecordChunk } from './ledger/usecases/record-chunk/record-chunk.usecase';
 import { OpsKafka } from './shared/ops-kafka';
+import { StoreModule } from './shared/store.module';
 import { OPS_SETTINGS, opsSettings } from './config/ops-settings';
 import { StuckFlowsController } from './stuck-flows/stuck-flows.controller';
 import { StuckFlowsService } from './stuck-flows/stuck-flows.service';
@@ -32,7 +32,7 @@ export class OpsConsoleModule {
     const settings = opsSettings(config);
     return {
       module: OpsConsoleModule,
-      imports: [ErasuresModule.forRoot(config)],
+      imports: [StoreModule, ErasuresModule.forRoot(config)],
       controllers: [
         MonitorStatusController,
         FlowsController,
@@ -63,7 +63,6 @@ export class OpsConsoleModule {
         FlowMonitor,
         KafkaHealthService,
         StuckFlowsService,
-        DeadLetterRepository,
         DeadLetterCopySweeper,
         ReplayDeadLetters,
         ResolveDeadLetter,

@@ -8,6 +8,7 @@ import { ConsoleEraser } from '../src/erasures/console-privacy';
 import { ErasureTracker } from '../src/erasures/erasure-tracker';
 import { ErasureRepository } from '../src/erasures/erasure.repository';
 import { LedgerIngest } from '../src/ledger/ledger-ingest';
+import { LedgerRepository } from '../src/ledger/ledger.repository';
 import { RecordChunk } from '../src/ledger/usecases/record-chunk/record-chunk.usecase';
 
 /** The ledger's RecordChunk wired as in the console, on a test database, and how to open its units of work. */
@@ -24,6 +25,7 @@ export function ledgerOn(dataSource: DataSource): {
     new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
     eraser,
     new ErasureRepository(),
+    new LedgerRepository(),
     source,
   );
   return {

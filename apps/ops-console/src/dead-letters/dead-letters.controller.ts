@@ -4,6 +4,7 @@ import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { ReplayDeadLettersCommand } from './usecases/replay-dead-letters/replay-dead-letters.command';
 import { ReplayDeadLetters } from './usecases/replay-dead-letters/replay-dead-letters.usecase';
@@ -94,6 +95,7 @@ export class ReplayResultDto {
 @Controller('dead-letters')
 export class DeadLettersController {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterRepository,
     private readonly replayDeadLetters: ReplayDeadLetters,
     private readonly resolveDeadLetter: ResolveDeadLetter,
@@ -102,13 +104,13 @@ export class DeadLettersController {
   @Get()
   @ApiOkResponse({ type: DeadLetterPageDto })
   list(@Query() query: DeadLetterQuery): Promise<DeadLetterPageDto> {
-    return this.deadLetters.list(query);
+    return this.deadLetters.list(this.dataSource.manager, query);
   }
 
   @Get(':id/actions')
   @ApiOkResponse({ type: [DeadLetterActionDto] })
   actions(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterActionDto[]> {
-    return this.deadLetters.actions(id);
+    return this.deadLetters.actions(this.dataSource.manager, id);
   }
 
   @Post('replay')

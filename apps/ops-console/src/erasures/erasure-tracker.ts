@@ -9,7 +9,6 @@ import {
 import {
   ERASURE_SOURCE,
   forgetSentConfirmation,
-  sqlDigest,
   YOUTH_DATA_ERASER,
   youthRefDigest,
   YouthErasure,
@@ -24,6 +23,7 @@ import {
 } from '@samenspel/messaging';
 import { lockOrYield } from '@samenspel/persistence';
 import type { EntityManager } from 'typeorm';
+import { LedgerRepository } from '../ledger/ledger.repository';
 import { ErasureRepository } from './erasure.repository';
 
 const PRIVACY_TOPICS: readonly string[] = [TOPICS.jeugdzorgPrivacy, TOPICS.privacy];
@@ -51,6 +51,7 @@ export class ErasureTracker {
     @Inject(YouthErasure) private readonly erasure: YouthErasure,
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
     @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(LedgerRepository) private readonly ledger: LedgerRepository,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 
@@ -66,11 +67,7 @@ export class ErasureTracker {
    */
   async onRecorded(uow: UnitOfWork, clusterId: string, message: IncomingMessage): Promise<void> {
     if (!this.handles(message)) return;
-    await uow.em.query(
-      `UPDATE ledger_event SET youth_ref = NULL
-        WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,
-      [message.topic, message.partition, message.offset, clusterId],
-    );
+    await this.ledger.forgetYouthRef(uow.em, clusterId, message);
     let event: CloudEvent;
     try {
       event = decodeEvent(message);
@@ -95,12 +92,8 @@ export class ErasureTracker {
    */
   async eraseIfErased(em: EntityManager, ledgerIds: readonly string[]): Promise<number> {
     if (ledgerIds.length === 0) return 0;
-    const erased = (await em.query(
-      `SELECT DISTINCT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
-        WHERE l.id = ANY ($1::bigint[]) AND l.youth_ref IS NOT NULL`,
-      [ledgerIds],
-    )) as { youth_ref: string }[];
-    for (const { youth_ref } of erased) await this.eraser.erase(em, youth_ref);
+    const erased = await this.ledger.erasedAmong(em, ledgerIds);
+    for (const youthRef of erased) await this.eraser.erase(em, youthRef);
     return erased.length;
   }
 

@@ -6,6 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { stepLabel } from '../domain/flow-steps';
+import { FlowsRepository } from './flows.repository';
 
 export class FlowStepDto {
   @ApiProperty({ description: 'What happened, in words (from the event type)' }) step!: string;
@@ -51,40 +52,38 @@ export class FlowCountsQuery {
   limit: number = 50;
 }
 
-type Row = Record<string, never>;
-
 @ApiTags('flows')
 @ApiBearerAuth()
 @Roles('ops', 'admin')
 @Controller()
 export class FlowsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly flows: FlowsRepository,
+  ) {}
 
   @Get('flows/:youthRef')
   @Audited({ action: 'read', resource: 'flow', subject: fromParam('youthRef') })
   @ApiOkResponse({ type: FlowDto })
   async trace(@Param('youthRef') youthRef: string): Promise<FlowDto> {
     if (!/^[A-Za-z0-9_-]{8,64}$/.test(youthRef)) throw new NotFoundError('no flow for this youthRef');
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM ledger_event WHERE youth_ref = $1 ORDER BY event_time, recorded_at, id LIMIT 1000`,
-      [youthRef],
-    )) as Row[];
-    if (rows.length === 0) throw new NotFoundError('no flow for this youthRef');
+    const events = await this.flows.trace(this.dataSource.manager, youthRef);
+    if (events.length === 0) throw new NotFoundError('no flow for this youthRef');
     return {
       youthRef,
-      steps: rows.map((r) => ({
-        step: stepLabel(r.type, r.dead_letter, r.valid),
-        type: r.type,
-        eventId: r.event_id,
-        source: r.source,
-        correlationId: r.correlation_id,
-        time: new Date(r.event_time).toISOString(),
-        topic: r.topic,
-        partition: r.partition,
-        offset: String(r.offset),
-        valid: r.valid,
-        deadLetter: r.dead_letter,
-        refs: r.refs,
+      steps: events.map((e) => ({
+        step: stepLabel(e.type, e.deadLetter, e.valid),
+        type: e.type,
+        eventId: e.eventId,
+        source: e.source,
+        correlationId: e.correlationId,
+        time: new Date(e.eventTime ?? 0).toISOString(),
+        topic: e.topic,
+        partition: e.partition,
+        offset: e.offset,
+        valid: e.valid,
+        deadLetter: e.deadLetter,
+        refs: e.refs,
       })),
     };
   }
@@ -92,28 +91,17 @@ export class FlowsController {
   @Get('flow-counts')
   @ApiOkResponse({ type: FlowCountsDto })
   async counts(@Query() query: FlowCountsQuery): Promise<FlowCountsDto> {
-    const rows = (await this.dataSource.query(
-      `SELECT type,
-         count(*) FILTER (WHERE recorded_at > now() - interval '1 hour')::int AS last_hour,
-         count(*)::int AS last_day
-       FROM ledger_event WHERE recorded_at > now() - interval '1 day' AND valid AND NOT dead_letter
-       GROUP BY type ORDER BY last_day DESC, type LIMIT $1`,
-      [query.limit],
-    )) as Row[];
-    const [totals] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE NOT valid AND NOT dead_letter)::int AS invalid,
-         count(*) FILTER (WHERE dead_letter)::int AS dead
-       FROM ledger_event WHERE recorded_at > now() - interval '1 day'`,
-    )) as Row[];
+    const counts = await this.flows.countsByType(this.dataSource.manager, query.limit);
+    const failed = await this.flows.failedLastDay(this.dataSource.manager);
     return {
-      items: rows.map((r) => ({
-        type: r.type,
-        step: stepLabel(r.type, false, true),
-        lastHour: r.last_hour,
-        lastDay: r.last_day,
+      items: counts.map((c) => ({
+        type: c.type,
+        step: stepLabel(c.type, false, true),
+        lastHour: c.lastHour,
+        lastDay: c.lastDay,
       })),
-      invalidLastDay: totals.invalid,
-      deadLettersLastDay: totals.dead,
+      invalidLastDay: failed.invalid,
+      deadLettersLastDay: failed.deadLetters,
     };
   }
 }

@@ -10,14 +10,9 @@ import {
 import { Roles } from '@samenspel/http';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import {
-  impactCsv,
-  impactRow,
-  type Counters,
-  type FirstOfferLatencies,
-  type ImpactRow,
-} from '../domain/impact';
+import { impactCsv, impactRow, type ImpactRow } from '../domain/impact';
 import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
+import { ImpactRepository } from './impact.repository';
 
 export class ImpactQuery {
   @ApiPropertyOptional({ example: 'GM0344' })
@@ -44,6 +39,7 @@ export class ImpactDto {
 export class ImpactController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly impact: ImpactRepository,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
   ) {}
 
@@ -62,37 +58,9 @@ export class ImpactController {
   }
 
   private async rows(query: ImpactQuery): Promise<ImpactRow[]> {
-    const params: string[] = [];
-    const where: string[] = [];
-    if (query.municipality) where.push(`municipality_code = $${params.push(query.municipality)}`);
-    if (query.month) where.push(`month = $${params.push(query.month)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = (await this.dataSource.query(
-      `SELECT municipality_code, month, measure, count FROM impact_counter
-       ${clause} ORDER BY month DESC, municipality_code`,
-      params,
-    )) as { municipality_code: string; month: string; measure: string; count: number }[];
-    const latencies = new Map<string, FirstOfferLatencies>();
-    for (const l of (await this.dataSource.query(
-      `SELECT municipality_code, month, count(*)::int AS count,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
-       FROM impact_first_offer_latency ${clause} GROUP BY municipality_code, month`,
-      params,
-    )) as { municipality_code: string; month: string; count: number; median_seconds: number | null }[]) {
-      latencies.set(`${l.municipality_code}|${l.month}`, {
-        count: l.count,
-        medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
-      });
-    }
-    const cells = new Map<string, { municipality: string; month: string; counters: Counters }>();
-    for (const r of rows) {
-      const key = `${r.municipality_code}|${r.month}`;
-      const cell = cells.get(key) ?? { municipality: r.municipality_code, month: r.month, counters: {} };
-      cell.counters[r.measure] = r.count;
-      cells.set(key, cell);
-    }
-    return [...cells.entries()].map(([key, c]) =>
-      impactRow(c.municipality, c.month, c.counters, this.settings.impactMinCell, latencies.get(key)),
+    const cells = await this.impact.cells(this.dataSource.manager, query);
+    return cells.map((c) =>
+      impactRow(c.municipality, c.month, c.counters, this.settings.impactMinCell, c.latencies),
     );
   }
 }

@@ -195,7 +195,7 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
       [deadLetter.topic, deadLetter.partition, deadLetter.offset],
     )) as { id: string; cluster_id: string; status: string }[];
     expect(copies.map((c) => c.status)).toEqual(['open', 'open']);
-    const replay = new ReplayDeadLetters(migrated, new DeadLetterRepository(migrated), opsKafka);
+    const replay = new ReplayDeadLetters(migrated, new DeadLetterRepository(), opsKafka);
     const result = await replay.execute({ ids: copies.map((c) => c.id) }, jan);
     expect(result.replayed).toHaveLength(2);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@samenspel/http';
-import { KafkaJsBroker } from '@samenspel/messaging';
+import { samenspelContracts } from '@samenspel/contracts';
+import { KafkaJsBroker, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { NoteCipher } from '@samenspel/persistence';
 import { createLogger } from '@samenspel/observability';
 import { createTestDatabase, TestKafka, waitFor, type TestDatabase } from '@samenspel/testing';
@@ -30,7 +31,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logger),
       'test',
     );
-    const repository = new DeadLetterRepository(db.dataSource);
+    const repository = new DeadLetterRepository();
     sut = new ReplayDeadLetters(db.dataSource, repository, opsKafka);
     resolve = new ResolveDeadLetter(
       db.dataSource,
@@ -92,11 +93,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     const id = await aDeadLetter(2);
     // A real client against a port where no broker listens: the send fails as with a broker outage.
     const unreachable = new OpsKafka(new KafkaJsBroker(['127.0.0.1:1'], logger), 'test-unreachable');
-    const failing = new ReplayDeadLetters(
-      db.dataSource,
-      new DeadLetterRepository(db.dataSource),
-      unreachable,
-    );
+    const failing = new ReplayDeadLetters(db.dataSource, new DeadLetterRepository(), unreachable);
     await expect(failing.execute({ ids: [id] }, jan)).rejects.toThrow();
     await unreachable.close();
     const [row] = await db.dataSource.query(`SELECT status, replay_count FROM dead_letter WHERE id = $1`, [
@@ -132,7 +129,8 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       [old],
     );
     const sweeper = new DeadLetterCopySweeper(
-      new DeadLetterRepository(db.dataSource),
+      new UnitsOfWork(db.dataSource, new Outbox('urn:samenspel:ops-console', samenspelContracts())),
+      new DeadLetterRepository(),
       { deadLetterCopyRetentionDays: 30, deadLetterSweepIntervalMs: 3600000 } as OpsSettings,
       logger,
     );
@@ -153,7 +151,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'open', expired: false });
     expect(rows.find((r) => r.id === recent)?.record_value).toBeInstanceOf(Buffer);
     await expect(sut.execute({ ids: [old] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
-    const listed = await new DeadLetterRepository(db.dataSource).list({ limit: 500, offset: 0 });
+    const listed = await new DeadLetterRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
     expect(listed.items.find((d) => d.id === old)).toMatchObject({ replayable: false, status: 'open' });
     expect(listed.items.find((d) => d.id === recent)).toMatchObject({ replayable: true });
     // A second pass finds nothing more to clear.
