@@ -58,7 +58,7 @@ export class OpsConsoleModule {
               settings.clientId,
             ),
         },
-        { provide: LedgerIngest, useValue: new LedgerIngest(settings.thresholds) },
+        LedgerIngest,
         RecordChunk,
         FlowMonitor,
         KafkaHealthService,

@@ -4,11 +4,14 @@ import { YouthErasure } from '@samenspel/erasure';
 import { Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import type { DataSource } from 'typeorm';
+import { DeadLetterRepository } from '../src/dead-letters/dead-letter.repository';
 import { ConsoleEraser } from '../src/erasures/console-privacy';
 import { ErasureTracker } from '../src/erasures/erasure-tracker';
 import { ErasureRepository } from '../src/erasures/erasure.repository';
+import { ImpactRepository } from '../src/impact/impact.repository';
 import { LedgerIngest } from '../src/ledger/ledger-ingest';
 import { LedgerRepository } from '../src/ledger/ledger.repository';
+import { StuckFlowsRepository } from '../src/stuck-flows/stuck-flows.repository';
 import { RecordChunk } from '../src/ledger/usecases/record-chunk/record-chunk.usecase';
 
 /** The ledger's RecordChunk wired as in the console, on a test database, and how to open its units of work. */
@@ -21,22 +24,20 @@ export function ledgerOn(dataSource: DataSource): {
   const eraser = new ConsoleEraser();
   const quiet = createLogger('ops-ledger-test', 'silent');
   const outbox = new Outbox(source, samenspelContracts());
+  const ledger = new LedgerRepository();
+  const impact = new ImpactRepository();
   const tracker = new ErasureTracker(
     new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
     eraser,
     new ErasureRepository(),
-    new LedgerRepository(),
+    ledger,
     source,
   );
   return {
     recordChunk: new RecordChunk(
-      new LedgerIngest({
-        waitlistNoOfferSeconds: 3600,
-        taskGraceSeconds: 3600,
-        handoverWorkingDays: 5,
-        deadLetterSeconds: 3600,
-      }),
+      new LedgerIngest(ledger, new DeadLetterRepository(), new StuckFlowsRepository(), impact),
       tracker,
+      impact,
     ),
     units: new UnitsOfWork(dataSource, outbox),
     outbox,

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage, UnitOfWork } from '@samenspel/messaging';
 import { ErasureTracker } from '../../../erasures/erasure-tracker';
-import { ImpactTally, LedgerIngest } from '../../ledger-ingest';
+import { ImpactRepository } from '../../../impact/impact.repository';
+import { LedgerIngest } from '../../ledger-ingest';
+import { ImpactTally } from '../../projectors/impact-tally';
 import type { RecordChunkCommand } from './record-chunk.command';
 
 /** What recording a record did: recorded for the first time, or recorded before. */
@@ -18,6 +20,7 @@ export class RecordChunk {
   constructor(
     @Inject(LedgerIngest) private readonly ingest: LedgerIngest,
     @Inject(ErasureTracker) private readonly erasures: ErasureTracker,
+    @Inject(ImpactRepository) private readonly impact: ImpactRepository,
   ) {}
 
   async execute(command: RecordChunkCommand, uow: UnitOfWork): Promise<LedgerOutcome[]> {
@@ -37,7 +40,7 @@ export class RecordChunk {
       }
     }
     await this.erasures.eraseIfErased(em, recorded);
-    await counters.flush(em);
+    await this.impact.addCounts(em, counters.drain());
     return outcomes;
   }
 
