@@ -8,6 +8,8 @@ import { DeadLetterRepository } from '../src/dead-letters/dead-letter.repository
 import { ConsoleEraser } from '../src/erasures/console-privacy';
 import { ErasureTracker } from '../src/erasures/erasure-tracker';
 import { ErasureRepository } from '../src/erasures/erasure.repository';
+import { CountErasureConfirmation } from '../src/erasures/usecases/count-erasure-confirmation/count-erasure-confirmation.usecase';
+import { RecordErasureRequest } from '../src/erasures/usecases/record-erasure-request/record-erasure-request.usecase';
 import { ImpactRepository } from '../src/impact/impact.repository';
 import { LedgerIngest } from '../src/ledger/ledger-ingest';
 import { LedgerRepository } from '../src/ledger/ledger.repository';
@@ -26,12 +28,16 @@ export function ledgerOn(dataSource: DataSource): {
   const outbox = new Outbox(source, samenspelContracts());
   const ledger = new LedgerRepository();
   const impact = new ImpactRepository();
+  const requests = new ErasureRepository();
   const tracker = new ErasureTracker(
-    new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
+    new RecordErasureRequest(
+      new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
+      requests,
+      source,
+    ),
+    new CountErasureConfirmation(eraser, requests, source),
     eraser,
-    new ErasureRepository(),
     ledger,
-    source,
   );
   return {
     recordChunk: new RecordChunk(

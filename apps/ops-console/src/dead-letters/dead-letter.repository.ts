@@ -78,7 +78,7 @@ export class DeadLetterRepository {
     return { items: rows.map(view), total };
   }
 
-  async forUpdate(em: EntityManager, ids: string[]): Promise<ReplayableRecord[]> {
+  async forUpdate(em: EntityManager, ids: readonly string[]): Promise<ReplayableRecord[]> {
     const rows = (await em.query(
       `SELECT * FROM dead_letter WHERE id = ANY($1::uuid[]) ORDER BY topic, partition, "offset" FOR UPDATE`,
       [ids],

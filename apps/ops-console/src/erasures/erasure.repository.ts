@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { youthRefDigest } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
-import { ERASING_SERVICES, erasureProgress, type ErasureProgress } from '../domain/erasure-progress';
-
-export interface ErasureRequestRecord extends ErasureProgress {
-  id: string;
-  youthRef: string | null;
-  origin: 'admin-api' | 'event';
-  reason: string | null;
-  requestedBy: string | null;
-  requestedAt: Date;
-  receivedAt: Date;
-  completedAt: Date | null;
-  confirmations: { service: string; erasedAt: Date }[];
-}
+import { ERASING_SERVICES, erasureProgress } from '../domain/erasure-progress';
+import type { ErasureRequestRecord } from './erasure-request.entity';
 
 interface RequestRow {
   id: string;

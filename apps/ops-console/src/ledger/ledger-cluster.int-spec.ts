@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import { cloudEvent } from '../../test/flow-events';
 import { ledgerOn } from '../../test/ledger-harness';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { ReplayDeadLettersCommand } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.command';
 import { ReplayDeadLetters } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
 import { LedgerClusterId1767312000000 } from '../migrations/1767312000000-ledger-cluster-id';
 import { OpsSchema } from '../migrations';
@@ -195,8 +196,9 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
       [deadLetter.topic, deadLetter.partition, deadLetter.offset],
     )) as { id: string; cluster_id: string; status: string }[];
     expect(copies.map((c) => c.status)).toEqual(['open', 'open']);
-    const replay = new ReplayDeadLetters(migrated, new DeadLetterRepository(), opsKafka);
-    const result = await replay.execute({ ids: copies.map((c) => c.id) }, jan);
+    const replay = new ReplayDeadLetters(new DeadLetterRepository(), opsKafka);
+    const command = new ReplayDeadLettersCommand({ principal: jan, ids: copies.map((c) => c.id) });
+    const result = await units.run((uow) => replay.execute(command, uow));
     expect(result.replayed).toHaveLength(2);
 
     // The original topic now holds the event, plus one replay of each cluster's record copy.

@@ -10,7 +10,9 @@ import { OpsKafka } from '../../../shared/ops-kafka';
 import type { OpsSettings } from '../../../config/ops-settings';
 import { DeadLetterCopySweeper } from '../../dead-letter-copy-sweeper';
 import { DeadLetterRepository } from '../../dead-letter.repository';
+import { ResolveDeadLetterCommand } from '../resolve-dead-letter/resolve-dead-letter.command';
 import { ResolveDeadLetter } from '../resolve-dead-letter/resolve-dead-letter.usecase';
+import { ReplayDeadLettersCommand } from './replay-dead-letters.command';
 import { ReplayDeadLetters } from './replay-dead-letters.usecase';
 
 describe('replaying and resolving dead letters (real PostgreSQL, real broker)', () => {
@@ -19,9 +21,16 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
   let kafka: TestKafka;
   let originalTopic: string;
   let opsKafka: OpsKafka;
+  let units: UnitsOfWork;
   let sut: ReplayDeadLetters;
-  let resolve: ResolveDeadLetter;
+  let resolver: ResolveDeadLetter;
   const jan: Principal = { sub: 'ops-jan', role: 'ops' };
+
+  /** Replays the dead letters as jan, in a unit of work of its own as the API does. */
+  const replay = (ids: string[], replayer = sut) =>
+    units.run((uow) => replayer.execute(new ReplayDeadLettersCommand({ principal: jan, ids }), uow));
+  const resolve = (id: string, note: string) =>
+    units.run((uow) => resolver.execute(new ResolveDeadLetterCommand({ principal: jan, id, note }), uow));
 
   beforeAll(async () => {
     db = await createTestDatabase('ops_replay', { entities: [], migrations: OpsSchema });
@@ -32,12 +41,9 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       'test',
     );
     const repository = new DeadLetterRepository();
-    sut = new ReplayDeadLetters(db.dataSource, repository, opsKafka);
-    resolve = new ResolveDeadLetter(
-      db.dataSource,
-      repository,
-      new NoteCipher({ id: 'k1', key: randomBytes(32) }),
-    );
+    units = new UnitsOfWork(db.dataSource, new Outbox('urn:samenspel:ops-console', samenspelContracts()));
+    sut = new ReplayDeadLetters(repository, opsKafka);
+    resolver = new ResolveDeadLetter(repository, new NoteCipher({ id: 'k1', key: randomBytes(32) }));
   });
   afterAll(async () => {
     await opsKafka?.close();
@@ -66,7 +72,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
 
   it('sends the original record to the original topic with replayed-from headers and audits who did it', async () => {
     const id = await aDeadLetter(1);
-    await sut.execute({ ids: [id] }, jan);
+    await replay([id]);
     const [record] = await waitFor(async () => {
       const records = await kafka.readAll(originalTopic);
       return records.length === 1 && records;
@@ -93,8 +99,8 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     const id = await aDeadLetter(2);
     // A real client against a port where no broker listens: the send fails as with a broker outage.
     const unreachable = new OpsKafka(new KafkaJsBroker(['127.0.0.1:1'], logger), 'test-unreachable');
-    const failing = new ReplayDeadLetters(db.dataSource, new DeadLetterRepository(), unreachable);
-    await expect(failing.execute({ ids: [id] }, jan)).rejects.toThrow();
+    const failing = new ReplayDeadLetters(new DeadLetterRepository(), unreachable);
+    await expect(replay([id], failing)).rejects.toThrow();
     await unreachable.close();
     const [row] = await db.dataSource.query(`SELECT status, replay_count FROM dead_letter WHERE id = $1`, [
       id,
@@ -108,7 +114,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
 
   it('refuses to replay a resolved dead letter, whose record copy is gone', async () => {
     const id = await aDeadLetter(3);
-    await resolve.execute(id, { note: 'duplicate of an earlier event' }, jan);
+    await resolve(id, 'duplicate of an earlier event');
     const [row] = await db.dataSource.query(
       `SELECT status, record_value, resolved_by, resolution_note FROM dead_letter WHERE id = $1`,
       [id],
@@ -117,7 +123,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     // The free-text note is stored encrypted with the note key (id k1), never in plain text.
     expect(row.resolution_note).toMatch(/^v1\.k1\./);
     expect(row.resolution_note).not.toContain('duplicate');
-    await expect(sut.execute({ ids: [id] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+    await expect(replay([id])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
   });
 
   it('clears record copies past their retention, keeps the dead letter and its audit, and refuses their replay', async () => {
@@ -129,7 +135,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       [old],
     );
     const sweeper = new DeadLetterCopySweeper(
-      new UnitsOfWork(db.dataSource, new Outbox('urn:samenspel:ops-console', samenspelContracts())),
+      units,
       new DeadLetterRepository(),
       { deadLetterCopyRetentionDays: 30, deadLetterSweepIntervalMs: 3600000 } as OpsSettings,
       logger,
@@ -150,7 +156,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     });
     expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'open', expired: false });
     expect(rows.find((r) => r.id === recent)?.record_value).toBeInstanceOf(Buffer);
-    await expect(sut.execute({ ids: [old] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+    await expect(replay([old])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
     const listed = await new DeadLetterRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
     expect(listed.items.find((d) => d.id === old)).toMatchObject({ replayable: false, status: 'open' });
     expect(listed.items.find((d) => d.id === recent)).toMatchObject({ replayable: true });
