@@ -23,7 +23,11 @@ import { OpsKafka } from './shared/ops-kafka';
 import { StoreModule } from './shared/store.module';
 import { OPS_SETTINGS, opsSettings } from './config/ops-settings';
 import { StuckFlowsController } from './stuck-flows/stuck-flows.controller';
-import { StuckFlowsService } from './stuck-flows/stuck-flows.service';
+import { StuckFlowsMetrics } from './stuck-flows/stuck-flows.metrics';
+import { ListStuckFlows } from './stuck-flows/usecases/list-stuck-flows/list-stuck-flows.usecase';
+import { CountFlows } from './flows/usecases/count-flows/count-flows.usecase';
+import { TraceFlow } from './flows/usecases/trace-flow/trace-flow.usecase';
+import { ReportImpact } from './impact/usecases/report-impact/report-impact.usecase';
 
 /** The operations console: flow monitor, flow trace, dead letters, stuck flows, Kafka health, impact and the web page. */
 @Module({})
@@ -62,7 +66,11 @@ export class OpsConsoleModule {
         RecordChunk,
         FlowMonitor,
         KafkaHealthService,
-        StuckFlowsService,
+        ListStuckFlows,
+        StuckFlowsMetrics,
+        TraceFlow,
+        CountFlows,
+        ReportImpact,
         DeadLetterCopySweeper,
         ReplayDeadLetters,
         ResolveDeadLetter,

@@ -1,36 +1,12 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiProduces,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
-import { IsOptional, Matches } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { impactCsv, impactRow, type ImpactRow } from '../domain/impact';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
-import { ImpactRepository } from './impact.repository';
-
-export class ImpactQuery {
-  @ApiPropertyOptional({ example: 'GM0344' })
-  @IsOptional()
-  @Matches(/^(GM[0-9]{4}|unknown)$/)
-  municipality?: string;
-
-  @ApiPropertyOptional({ example: '2026-11' })
-  @IsOptional()
-  @Matches(/^[0-9]{4}-[0-9]{2}$/)
-  month?: string;
-}
-
-export class ImpactDto {
-  @ApiProperty({ description: 'Counts under this are suppressed (null)' }) minimumCell!: number;
-  @ApiProperty({ description: 'One row per municipality and month; see docs/ops-console.md for the fields' })
-  items!: ImpactRow[];
-}
+import { impactCsv, type ImpactRow } from '../domain/impact';
+import { ImpactDto, ImpactQuery } from './dto/impact.dto';
+import { ReportImpactCommand } from './usecases/report-impact/report-impact.command';
+import { ReportImpact } from './usecases/report-impact/report-impact.usecase';
 
 @ApiTags('impact')
 @ApiBearerAuth()
@@ -38,8 +14,8 @@ export class ImpactDto {
 @Controller('impact')
 export class ImpactController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly impact: ImpactRepository,
+    private readonly units: UnitsOfWork,
+    private readonly reportImpact: ReportImpact,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
   ) {}
 
@@ -57,10 +33,8 @@ export class ImpactController {
     return impactCsv(await this.rows(query));
   }
 
-  private async rows(query: ImpactQuery): Promise<ImpactRow[]> {
-    const cells = await this.impact.cells(this.dataSource.manager, query);
-    return cells.map((c) =>
-      impactRow(c.municipality, c.month, c.counters, this.settings.impactMinCell, c.latencies),
-    );
+  private rows(query: ImpactQuery): Promise<ImpactRow[]> {
+    const command = new ReportImpactCommand({ municipality: query.municipality, month: query.month });
+    return this.units.run((uow) => this.reportImpact.execute(command, uow));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MetricsRegistry } from '@samenspel/http';
-import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { OPS_SETTINGS, type OpsSettings } from '../../../config/ops-settings';
+import { DeadLetterRepository } from '../../../dead-letters/dead-letter.repository';
 import {
   handoverDeadline,
   isDeadLetterStuck,
@@ -9,38 +9,37 @@ import {
   isOfferTaskStuck,
   isWaitlistEntryStuck,
   STUCK_RULES,
-} from '../domain/stuck-rules';
-import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
-import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
-import type { StuckFlow } from './stuck-flow.entity';
-import { StuckFlowsRepository } from './stuck-flows.repository';
+  type StuckRule,
+} from '../../../domain/stuck-rules';
+import type { StuckFlow } from '../../stuck-flow.entity';
+import { StuckFlowsRepository } from '../../stuck-flows.repository';
+import type { ListStuckFlowsCommand } from './list-stuck-flows.command';
 
-/** Applies the stuck-flow rules to the flow state the ledger keeps. */
+export interface StuckFlows {
+  items: StuckFlow[];
+  total: number;
+  /** How many flows each rule flags. */
+  byRule: Record<StuckRule, number>;
+}
+
+/** Applies the stuck-flow rules to the flow states the ledger keeps, and to the open dead letters. */
 @Injectable()
-export class StuckFlowsService {
+export class ListStuckFlows {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly flows: StuckFlowsRepository,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
-    metrics: MetricsRegistry,
-  ) {
-    const list = () => this.list();
-    new Gauge({
-      name: 'samenspel_stuck_flows',
-      help: 'Flows that a stuck-flow rule currently flags, by rule',
-      labelNames: ['rule'],
-      registers: [metrics],
-      async collect() {
-        const found = await list();
-        for (const rule of STUCK_RULES) this.set({ rule }, found.filter((f) => f.rule === rule).length);
-      },
-    });
+  ) {}
+
+  async execute(command: ListStuckFlowsCommand, uow: UnitOfWork): Promise<StuckFlows> {
+    const all = await this.flagged(command.now, uow);
+    const items = command.rule ? all.filter((f) => f.rule === command.rule) : all;
+    const byRule = Object.fromEntries(STUCK_RULES.map((r) => [r, all.filter((f) => f.rule === r).length]));
+    return { items, total: items.length, byRule: byRule as Record<StuckRule, number> };
   }
 
-  async list(now = new Date()): Promise<StuckFlow[]> {
+  private async flagged(now: Date, { em }: UnitOfWork): Promise<StuckFlow[]> {
     const t = this.settings.thresholds;
-    const em = this.dataSource.manager;
     const found: StuckFlow[] = [];
     for (const e of await this.flows.waitingEntries(em)) {
       if (isWaitlistEntryStuck(e, now, t)) {
