@@ -4,10 +4,10 @@ import { YouthErasure } from '@samenspel/erasure';
 import { Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import type { DataSource } from 'typeorm';
-import { DeadLetterRepository } from '../src/dead-letters/dead-letter.repository';
+import { DeadLettersRepository } from '../src/dead-letters/dead-letters.repository';
 import { ConsoleEraser } from '../src/erasures/console-privacy';
 import { ErasureTracker } from '../src/erasures/erasure-tracker';
-import { ErasureRepository } from '../src/erasures/erasure.repository';
+import { ErasuresRepository } from '../src/erasures/erasures.repository';
 import { CountErasureConfirmation } from '../src/erasures/usecases/count-erasure-confirmation/count-erasure-confirmation.usecase';
 import { RecordErasureRequest } from '../src/erasures/usecases/record-erasure-request/record-erasure-request.usecase';
 import { ImpactRepository } from '../src/impact/impact.repository';
@@ -28,7 +28,7 @@ export function ledgerOn(dataSource: DataSource): {
   const outbox = new Outbox(source, samenspelContracts());
   const ledger = new LedgerRepository();
   const impact = new ImpactRepository();
-  const requests = new ErasureRepository();
+  const requests = new ErasuresRepository();
   const tracker = new ErasureTracker(
     new RecordErasureRequest(
       new YouthErasure(eraser, new AuditTrail(dataSource), 'ops-console', quiet),
@@ -41,7 +41,7 @@ export function ledgerOn(dataSource: DataSource): {
   );
   return {
     recordChunk: new RecordChunk(
-      new LedgerIngest(ledger, new DeadLetterRepository(), new StuckFlowsRepository(), impact),
+      new LedgerIngest(ledger, new DeadLettersRepository(), new StuckFlowsRepository(), impact),
       tracker,
       impact,
     ),

@@ -8,7 +8,7 @@ import { SERVICE_LOGGER } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
-import { DeadLetterRepository } from './dead-letter.repository';
+import { DeadLettersRepository } from './dead-letters.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,7 +23,7 @@ export class DeadLetterCopySweeper implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     private readonly units: UnitsOfWork,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}

@@ -4,7 +4,7 @@ import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { DeadLetterRepository } from './dead-letter.repository';
+import { DeadLettersRepository } from './dead-letters.repository';
 import {
   DeadLetterActionDto,
   DeadLetterPageDto,
@@ -32,7 +32,7 @@ export class DeadLettersController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly units: UnitsOfWork,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     private readonly replayDeadLetters: ReplayDeadLetters,
     private readonly resolveDeadLetter: ResolveDeadLetter,
   ) {}

@@ -10,7 +10,7 @@ import {
   RequestErasureDto,
   toErasureRequestDto,
 } from './dto/erasure.dto';
-import { ErasureRepository } from './erasure.repository';
+import { ErasuresRepository } from './erasures.repository';
 import { RequestErasureCommand } from './usecases/request-erasure/request-erasure.command';
 import { RequestErasure } from './usecases/request-erasure/request-erasure.usecase';
 
@@ -24,7 +24,7 @@ import { RequestErasure } from './usecases/request-erasure/request-erasure.useca
 export class ErasuresController {
   constructor(
     @Inject(RequestErasure) private readonly requestErasure: RequestErasure,
-    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
   ) {}

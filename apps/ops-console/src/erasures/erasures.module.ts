@@ -3,7 +3,7 @@ import { ErasureModule, parseRetentionPeriod } from '@samenspel/erasure';
 import type { OpsConsoleConfig } from '../config/ops-console.config';
 import { ConsoleEraser, ConsoleRetention } from './console-privacy';
 import { ErasureTracker } from './erasure-tracker';
-import { ErasureRepository } from './erasure.repository';
+import { ErasuresRepository } from './erasures.repository';
 import { ErasuresController } from './erasures.controller';
 import { CountErasureConfirmation } from './usecases/count-erasure-confirmation/count-erasure-confirmation.usecase';
 import { RecordErasureRequest } from './usecases/record-erasure-request/record-erasure-request.usecase';
@@ -28,7 +28,7 @@ export class ErasuresModule {
       ],
       controllers: [ErasuresController],
       providers: [
-        ErasureRepository,
+        ErasuresRepository,
         RequestErasure,
         RecordErasureRequest,
         CountErasureConfirmation,

@@ -13,7 +13,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { cloudEvent } from '../../test/flow-events';
 import { ledgerOn } from '../../test/ledger-harness';
-import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
 import { ReplayDeadLettersCommand } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.command';
 import { ReplayDeadLetters } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
 import { LedgerClusterId1767312000000 } from '../migrations/1767312000000-ledger-cluster-id';
@@ -196,7 +196,7 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
       [deadLetter.topic, deadLetter.partition, deadLetter.offset],
     )) as { id: string; cluster_id: string; status: string }[];
     expect(copies.map((c) => c.status)).toEqual(['open', 'open']);
-    const replay = new ReplayDeadLetters(new DeadLetterRepository(), opsKafka);
+    const replay = new ReplayDeadLetters(new DeadLettersRepository(), opsKafka);
     const command = new ReplayDeadLettersCommand({ principal: jan, ids: copies.map((c) => c.id) });
     const result = await units.run((uow) => replay.execute(command, uow));
     expect(result.replayed).toHaveLength(2);

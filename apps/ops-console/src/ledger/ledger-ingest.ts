@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { headerString, type IncomingMessage } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import type { NewDeadLetter } from '../dead-letters/dead-letter.entity';
-import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
 import { deadLetterCoordinates } from '../domain/dead-letter-record';
 import { ImpactRepository } from '../impact/impact.repository';
 import { StuckFlowsRepository } from '../stuck-flows/stuck-flows.repository';
@@ -27,7 +27,7 @@ export type LedgerEntry =
 export class LedgerIngest {
   constructor(
     private readonly ledger: LedgerRepository,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     private readonly flows: StuckFlowsRepository,
     private readonly impact: ImpactRepository,
   ) {}

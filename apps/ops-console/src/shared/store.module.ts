@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
 import { FlowsRepository } from '../flows/flows.repository';
 import { ImpactRepository } from '../impact/impact.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -11,10 +11,10 @@ import { StuckFlowsRepository } from '../stuck-flows/stuck-flows.repository';
   providers: [
     LedgerRepository,
     FlowsRepository,
-    DeadLetterRepository,
+    DeadLettersRepository,
     StuckFlowsRepository,
     ImpactRepository,
   ],
-  exports: [LedgerRepository, FlowsRepository, DeadLetterRepository, StuckFlowsRepository, ImpactRepository],
+  exports: [LedgerRepository, FlowsRepository, DeadLettersRepository, StuckFlowsRepository, ImpactRepository],
 })
 export class StoreModule {}

@@ -9,7 +9,7 @@ import { OpsSchema } from '../../../migrations';
 import { OpsKafka } from '../../../shared/ops-kafka';
 import type { OpsSettings } from '../../../config/ops-settings';
 import { DeadLetterCopySweeper } from '../../dead-letter-copy-sweeper';
-import { DeadLetterRepository } from '../../dead-letter.repository';
+import { DeadLettersRepository } from '../../dead-letters.repository';
 import { ResolveDeadLetterCommand } from '../resolve-dead-letter/resolve-dead-letter.command';
 import { ResolveDeadLetter } from '../resolve-dead-letter/resolve-dead-letter.usecase';
 import { ReplayDeadLettersCommand } from './replay-dead-letters.command';
@@ -40,7 +40,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logger),
       'test',
     );
-    const repository = new DeadLetterRepository();
+    const repository = new DeadLettersRepository();
     units = new UnitsOfWork(db.dataSource, new Outbox('urn:samenspel:ops-console', samenspelContracts()));
     sut = new ReplayDeadLetters(repository, opsKafka);
     resolver = new ResolveDeadLetter(repository, new NoteCipher({ id: 'k1', key: randomBytes(32) }));
@@ -99,7 +99,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     const id = await aDeadLetter(2);
     // A real client against a port where no broker listens: the send fails as with a broker outage.
     const unreachable = new OpsKafka(new KafkaJsBroker(['127.0.0.1:1'], logger), 'test-unreachable');
-    const failing = new ReplayDeadLetters(new DeadLetterRepository(), unreachable);
+    const failing = new ReplayDeadLetters(new DeadLettersRepository(), unreachable);
     await expect(replay([id], failing)).rejects.toThrow();
     await unreachable.close();
     const [row] = await db.dataSource.query(`SELECT status, replay_count FROM dead_letter WHERE id = $1`, [
@@ -136,7 +136,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     );
     const sweeper = new DeadLetterCopySweeper(
       units,
-      new DeadLetterRepository(),
+      new DeadLettersRepository(),
       { deadLetterCopyRetentionDays: 30, deadLetterSweepIntervalMs: 3600000 } as OpsSettings,
       logger,
     );
@@ -157,7 +157,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'open', expired: false });
     expect(rows.find((r) => r.id === recent)?.record_value).toBeInstanceOf(Buffer);
     await expect(replay([old])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
-    const listed = await new DeadLetterRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
+    const listed = await new DeadLettersRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
     expect(listed.items.find((d) => d.id === old)).toMatchObject({ replayable: false, status: 'open' });
     expect(listed.items.find((d) => d.id === recent)).toMatchObject({ replayable: true });
     // A second pass finds nothing more to clear.

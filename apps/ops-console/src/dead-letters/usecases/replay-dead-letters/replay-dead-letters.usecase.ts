@@ -4,7 +4,7 @@ import { NotFoundError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { replayHeaders } from '../../../domain/dead-letter-record';
 import { OpsKafka } from '../../../shared/ops-kafka';
-import { DeadLetterRepository } from '../../dead-letter.repository';
+import { DeadLettersRepository } from '../../dead-letters.repository';
 import type { ReplayDeadLettersCommand } from './replay-dead-letters.command';
 
 export interface ReplayResult {
@@ -20,7 +20,7 @@ export interface ReplayResult {
 @Injectable()
 export class ReplayDeadLetters {
   constructor(
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     private readonly kafka: OpsKafka,
   ) {}
 

@@ -3,7 +3,7 @@ import { DeadLetterResolved } from '@samenspel/contracts';
 import { NotFoundError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { NoteCipher } from '@samenspel/persistence';
-import { DeadLetterRepository } from '../../dead-letter.repository';
+import { DeadLettersRepository } from '../../dead-letters.repository';
 import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 
 /**
@@ -13,7 +13,7 @@ import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 @Injectable()
 export class ResolveDeadLetter {
   constructor(
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
   ) {}
 

@@ -7,7 +7,7 @@ import {
 } from '@samenspel/erasure';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { lockOrYield } from '@samenspel/persistence';
-import { ErasureRepository } from '../../erasure.repository';
+import { ErasuresRepository } from '../../erasures.repository';
 import { erasureLock } from '../../erasure-lock';
 import type { CountErasureConfirmationCommand } from './count-erasure-confirmation.command';
 
@@ -20,7 +20,7 @@ import type { CountErasureConfirmationCommand } from './count-erasure-confirmati
 export class CountErasureConfirmation {
   constructor(
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
-    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 

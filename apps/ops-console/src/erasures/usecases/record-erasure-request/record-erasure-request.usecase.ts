@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ERASURE_SOURCE, YouthErasure } from '@samenspel/erasure';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { lockOrYield } from '@samenspel/persistence';
-import { ErasureRepository } from '../../erasure.repository';
+import { ErasuresRepository } from '../../erasures.repository';
 import { erasureLock } from '../../erasure-lock';
 import type { RecordErasureRequestCommand } from './record-erasure-request.command';
 
@@ -14,7 +14,7 @@ import type { RecordErasureRequestCommand } from './record-erasure-request.comma
 export class RecordErasureRequest {
   constructor(
     @Inject(YouthErasure) private readonly erasure: YouthErasure,
-    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 

@@ -3,7 +3,7 @@ import { PRIVACY_EVENT_TYPES, type ErasureRequestedData } from '@samenspel/contr
 import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import type { ErasureRequestRecord } from '../../erasure-request.entity';
-import { ErasureRepository } from '../../erasure.repository';
+import { ErasuresRepository } from '../../erasures.repository';
 import type { RequestErasureCommand } from './request-erasure.command';
 
 /**
@@ -13,7 +13,7 @@ import type { RequestErasureCommand } from './request-erasure.command';
  */
 @Injectable()
 export class RequestErasure {
-  constructor(@Inject(ErasureRepository) private readonly requests: ErasureRepository) {}
+  constructor(@Inject(ErasuresRepository) private readonly requests: ErasuresRepository) {}
 
   async execute(command: RequestErasureCommand, uow: UnitOfWork): Promise<ErasureRequestRecord> {
     const requestedAt = new Date();

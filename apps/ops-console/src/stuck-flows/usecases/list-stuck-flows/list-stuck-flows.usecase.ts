@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { OPS_SETTINGS, type OpsSettings } from '../../../config/ops-settings';
-import { DeadLetterRepository } from '../../../dead-letters/dead-letter.repository';
+import { DeadLettersRepository } from '../../../dead-letters/dead-letters.repository';
 import {
   handoverDeadline,
   isDeadLetterStuck,
@@ -27,7 +27,7 @@ export interface StuckFlows {
 export class ListStuckFlows {
   constructor(
     private readonly flows: StuckFlowsRepository,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
   ) {}
 

@@ -17,7 +17,7 @@ interface RequestRow {
 
 /** Erasure requests and confirmations; every method runs in the caller's transaction or manager. */
 @Injectable()
-export class ErasureRepository {
+export class ErasuresRepository {
   /** Records a request once (the admin API writes it before the event; the monitor sees it again). */
   async insertRequest(
     em: EntityManager,

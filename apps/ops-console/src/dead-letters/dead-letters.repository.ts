@@ -18,7 +18,7 @@ const LISTED_COLUMNS = `id, topic, partition, "offset", original_topic, original
 
 /** Dead letters as the flow monitor recorded them, and their audit trail. */
 @Injectable()
-export class DeadLetterRepository {
+export class DeadLettersRepository {
   /** Records a dead letter once per cluster and coordinates. */
   async insert(em: EntityManager, clusterId: string, d: NewDeadLetter): Promise<void> {
     const c = d.coordinates;
