@@ -1,93 +1,36 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_TOPICS, kafkaTransportOf, serviceNamed } from '@samenspel/bootstrap';
-import { dlqTopic, allTopicSpecs } from '@samenspel/contracts';
-import { SERVICE_LOGGER } from '@samenspel/http';
-import { kafkaConnectionOptions, KafkaJsBroker } from '@samenspel/messaging';
-import { NoteCipher, noteCipherFrom } from '@samenspel/persistence';
-import type { Logger } from 'pino';
+import { OpsConfigModule } from './config/ops-config.module';
 import type { OpsConsoleConfig } from './config/ops-console.config';
-import { ConsoleController } from './console/console.controller';
-import { DeadLetterCopySweeper } from './dead-letters/dead-letter-copy-sweeper';
-import { ErasuresModule } from './erasures/erasures.module';
-import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
-import { DeadLettersController } from './dead-letters/dead-letters.controller';
-import { ReplayDeadLetters } from './dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
-import { ResolveDeadLetter } from './dead-letters/usecases/resolve-dead-letter/resolve-dead-letter.usecase';
-import { FlowsController } from './flows/flows.controller';
-import { ImpactController } from './impact/impact.controller';
-import { KafkaHealthController } from './kafka-health/kafka-health.controller';
-import { KafkaHealthService } from './kafka-health/kafka-health.service';
-import { FlowMonitor } from './monitor/flow-monitor';
-import { LedgerIngest } from './monitor/ledger-ingest';
-import { MonitorStatusController } from './monitor/monitor-status.controller';
-import { OpsKafka } from './monitor/ops-kafka';
-import { OPS_SETTINGS, type OpsSettings } from './monitor/ops-settings';
-import { StuckFlowsController } from './stuck-flows/stuck-flows.controller';
-import { StuckFlowsService } from './stuck-flows/stuck-flows.service';
+import { ConsoleModule } from './console/console.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { FlowsModule } from './flows/flows.module';
+import { ImpactModule } from './impact/impact.module';
+import { KafkaHealthModule } from './kafka-health/kafka-health.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { OpsKafkaModule } from './shared/ops-kafka.module';
+import { StoreModule } from './shared/store.module';
+import { StuckFlowsModule } from './stuck-flows/stuck-flows.module';
 
-export function opsSettings(config: OpsConsoleConfig): OpsSettings {
-  const descriptor = serviceNamed('ops-console');
-  const extra = config.OPS_EXTRA_TOPICS.flatMap((t) => [t, dlqTopic(t)]);
-  return {
-    groupId: config.KAFKA_GROUP_ID ?? descriptor.groupId,
-    clientId: descriptor.clientId,
-    topics: [...new Set([...allTopicSpecs(ALL_TOPICS).map((s) => s.name), ...extra])],
-    thresholds: {
-      waitlistNoOfferSeconds: config.STUCK_WAITLIST_NO_OFFER_SECONDS,
-      taskGraceSeconds: config.STUCK_TASK_GRACE_SECONDS,
-      handoverWorkingDays: config.STUCK_HANDOVER_WORKING_DAYS,
-      deadLetterSeconds: config.STUCK_DEAD_LETTER_SECONDS,
-    },
-    impactMinCell: config.IMPACT_MIN_CELL,
-    throughputSampleIntervalMs: config.THROUGHPUT_SAMPLE_INTERVAL_MS,
-    lagGroupPrefix: config.LAG_GROUP_PREFIX,
-    fromBeginning: config.KAFKA_FROM_BEGINNING,
-    deadLetterCopyRetentionDays: config.DEAD_LETTER_COPY_RETENTION_DAYS,
-    deadLetterSweepIntervalMs: config.DEAD_LETTER_SWEEP_INTERVAL_MS,
-  };
-}
-
-/** The operations console: flow monitor, flow trace, dead letters, stuck flows, Kafka health, impact and the web page. */
+/**
+ * The operations console: flow monitor and ledger (with erasures), flow trace, dead letters,
+ * stuck flows, Kafka health, impact and the web page.
+ */
 @Module({})
 export class OpsConsoleModule {
   static forRoot(config: OpsConsoleConfig): DynamicModule {
-    const settings = opsSettings(config);
     return {
       module: OpsConsoleModule,
-      imports: [ErasuresModule.forRoot(config)],
-      controllers: [
-        MonitorStatusController,
-        FlowsController,
-        DeadLettersController,
-        StuckFlowsController,
-        KafkaHealthController,
-        ImpactController,
-        ConsoleController,
-      ],
-      providers: [
-        { provide: OPS_SETTINGS, useValue: settings },
-        { provide: NoteCipher, useFactory: () => noteCipherFrom(config) },
-        {
-          provide: OpsKafka,
-          inject: [SERVICE_LOGGER],
-          useFactory: (logger: Logger) =>
-            new OpsKafka(
-              new KafkaJsBroker(
-                config.KAFKA_BROKERS,
-                logger.child({ component: 'ops-kafka' }),
-                kafkaConnectionOptions(kafkaTransportOf(config)),
-              ),
-              settings.clientId,
-            ),
-        },
-        { provide: LedgerIngest, useValue: new LedgerIngest(settings.thresholds) },
-        FlowMonitor,
-        KafkaHealthService,
-        StuckFlowsService,
-        DeadLetterRepository,
-        DeadLetterCopySweeper,
-        ReplayDeadLetters,
-        ResolveDeadLetter,
+      imports: [
+        OpsConfigModule.forRoot(config),
+        OpsKafkaModule.forRoot(config),
+        StoreModule,
+        LedgerModule.forRoot(config),
+        FlowsModule,
+        DeadLettersModule,
+        StuckFlowsModule,
+        KafkaHealthModule,
+        ImpactModule,
+        ConsoleModule,
       ],
     };
   }

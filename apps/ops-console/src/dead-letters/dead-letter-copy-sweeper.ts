@@ -5,9 +5,10 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
-import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
-import { DeadLetterRepository } from './dead-letter.repository';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
+import { DeadLettersRepository } from './dead-letters.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,7 +22,8 @@ export class DeadLetterCopySweeper implements OnApplicationBootstrap, BeforeAppl
   private running?: Promise<void>;
 
   constructor(
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly units: UnitsOfWork,
+    private readonly deadLetters: DeadLettersRepository,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -40,8 +42,9 @@ export class DeadLetterCopySweeper implements OnApplicationBootstrap, BeforeAppl
   async sweep(now = new Date()): Promise<number> {
     if (this.running) await this.running;
     let cleared = 0;
-    this.running = this.deadLetters
-      .expireCopies(new Date(now.getTime() - this.settings.deadLetterCopyRetentionDays * DAY_MS))
+    const cutoff = new Date(now.getTime() - this.settings.deadLetterCopyRetentionDays * DAY_MS);
+    this.running = this.units
+      .run((uow) => this.deadLetters.expireCopies(uow.em, cutoff))
       .then((n) => {
         cleared = n;
         if (n) this.logger.info({ cleared: n }, 'cleared expired dead-letter copies');

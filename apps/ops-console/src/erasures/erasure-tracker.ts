@@ -6,47 +6,41 @@ import {
   YouthErasedData,
   type CloudEvent,
 } from '@samenspel/contracts';
+import { YOUTH_DATA_ERASER, type YouthDataEraser } from '@samenspel/erasure';
 import {
-  ERASURE_SOURCE,
-  forgetSentConfirmation,
-  sqlDigest,
-  YOUTH_DATA_ERASER,
-  youthRefDigest,
-  YouthErasure,
-  type YouthDataEraser,
-} from '@samenspel/erasure';
-import { decodeEvent, EnvelopeError, Outbox, validateData, type IncomingMessage } from '@samenspel/messaging';
-import { lockOrYield } from '@samenspel/persistence';
+  decodeEvent,
+  EnvelopeError,
+  validateData,
+  type IncomingMessage,
+  type UnitOfWork,
+} from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
-import { ErasureRepository } from './erasure.repository';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { CountErasureConfirmationCommand } from './usecases/count-erasure-confirmation/count-erasure-confirmation.command';
+import { CountErasureConfirmation } from './usecases/count-erasure-confirmation/count-erasure-confirmation.usecase';
+import { RecordErasureRequestCommand } from './usecases/record-erasure-request/record-erasure-request.command';
+import { RecordErasureRequest } from './usecases/record-erasure-request/record-erasure-request.usecase';
 
 const PRIVACY_TOPICS: readonly string[] = [TOPICS.jeugdzorgPrivacy, TOPICS.privacy];
-
-/** The advisory lock of one youngster's erasure requests and confirmations (by digest). */
-export const erasureLock = (youthRef: string) => `ops-erasure:${youthRefDigest(youthRef)}`;
 
 /**
  * The ops console's part in erasure. It has no EventProcessor of its own (its flow monitor reads
  * every topic raw), so the monitor hands it each record it recorded for the first time, in the same
- * transaction and in partition order. A privacy record is handled at once:
- * - the request: the console erases its own data and confirms, like every service;
- * - a confirmation: counted for the youngster's open requests (waiting, if the request was not
- *   seen yet); the console erases again what was recorded about the youngster since, and a request
- *   that every service confirmed is complete and forgets its youthRef.
- * Requests and confirmations arrive on two topics, read concurrently: each takes the youngster's
- * advisory lock first (`lockOrYield`), so that a confirmation is never put to wait for a request
- * that another transaction is recording at that moment, unseen (its adoption would miss it).
- * Ledger rows of privacy records never keep the youthRef, and a record about a youngster erased
- * in the last days is erased as it arrives.
+ * unit of work and in partition order. A privacy record is handled at once: a request by
+ * RecordErasureRequest, a confirmation by CountErasureConfirmation. Requests and confirmations
+ * arrive on two topics, read concurrently: each takes the youngster's advisory lock first
+ * (`lockOrYield`), so that a confirmation is never put to wait for a request that another
+ * transaction is recording at that moment, unseen (its adoption would miss it). Ledger rows of
+ * privacy records never keep the youthRef, and a record about a youngster erased in the last days
+ * is erased as it arrives.
  */
 @Injectable()
 export class ErasureTracker {
   constructor(
-    @Inject(YouthErasure) private readonly erasure: YouthErasure,
+    @Inject(RecordErasureRequest) private readonly recordRequest: RecordErasureRequest,
+    @Inject(CountErasureConfirmation) private readonly countConfirmation: CountErasureConfirmation,
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
-    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
-    @Inject(Outbox) private readonly outbox: Outbox,
-    @Inject(ERASURE_SOURCE) private readonly source: string,
+    @Inject(LedgerRepository) private readonly ledger: LedgerRepository,
   ) {}
 
   /** Whether `onRecorded` acts on the record: a privacy record, which may erase a youngster. */
@@ -59,13 +53,9 @@ export class ErasureTracker {
    * others are checked once per transaction, by `eraseIfErased`. `clusterId`: the cluster the
    * record was read from (with its coordinates, its ledger row's key).
    */
-  async onRecorded(em: EntityManager, clusterId: string, message: IncomingMessage): Promise<void> {
+  async onRecorded(uow: UnitOfWork, clusterId: string, message: IncomingMessage): Promise<void> {
     if (!this.handles(message)) return;
-    await em.query(
-      `UPDATE ledger_event SET youth_ref = NULL
-        WHERE topic = $1 AND partition = $2 AND "offset" = $3 AND cluster_id = $4`,
-      [message.topic, message.partition, message.offset, clusterId],
-    );
+    await this.ledger.forgetYouthRef(uow.em, clusterId, message);
     let event: CloudEvent;
     try {
       event = decodeEvent(message);
@@ -75,10 +65,25 @@ export class ErasureTracker {
     }
     if (event.type === PRIVACY_EVENT_TYPES.erasureRequested) {
       const { value, errors } = validateData(ErasureRequestedData, event.data);
-      if (value && errors.length === 0) await this.onRequest(em, event, value);
+      if (!value || errors.length > 0) return;
+      const command = new RecordErasureRequestCommand({
+        requestId: event.id,
+        source: event.source,
+        youthRef: value.youthRef,
+        requestedAt: new Date(value.requestedAt),
+      });
+      await this.recordRequest.execute(command, uow);
     } else if (event.type === PRIVACY_EVENT_TYPES.erased) {
       const { value, errors } = validateData(YouthErasedData, event.data);
-      if (value && errors.length === 0) await this.onConfirmation(em, event, value);
+      if (!value || errors.length > 0) return;
+      const command = new CountErasureConfirmationCommand({
+        eventId: event.id,
+        source: event.source,
+        youthRef: value.youthRef,
+        service: value.service,
+        erasedAt: new Date(value.erasedAt),
+      });
+      await this.countConfirmation.execute(command, uow);
     }
   }
 
@@ -90,40 +95,8 @@ export class ErasureTracker {
    */
   async eraseIfErased(em: EntityManager, ledgerIds: readonly string[]): Promise<number> {
     if (ledgerIds.length === 0) return 0;
-    const erased = (await em.query(
-      `SELECT DISTINCT l.youth_ref FROM ledger_event l JOIN erased_youth e ON e.digest = ${sqlDigest('l.youth_ref')}
-        WHERE l.id = ANY ($1::bigint[]) AND l.youth_ref IS NOT NULL`,
-      [ledgerIds],
-    )) as { youth_ref: string }[];
-    for (const { youth_ref } of erased) await this.eraser.erase(em, youth_ref);
+    const erased = await this.ledger.erasedAmong(em, ledgerIds);
+    for (const youthRef of erased) await this.eraser.erase(em, youthRef);
     return erased.length;
-  }
-
-  private async onRequest(em: EntityManager, event: CloudEvent, data: ErasureRequestedData): Promise<void> {
-    await lockOrYield(em, erasureLock(data.youthRef));
-    await this.requests.insertRequest(em, {
-      id: event.id,
-      youthRef: data.youthRef,
-      origin: event.source === this.source ? 'admin-api' : 'event',
-      requestedAt: new Date(data.requestedAt),
-    });
-    await this.requests.adoptWaitingConfirmations(em, event.id, data.youthRef);
-    await this.erasure.erase(
-      em,
-      { requestId: event.id, source: event.source, youthRef: data.youthRef },
-      (confirmation) => this.outbox.append(em, [confirmation]),
-    );
-    // The confirmations it adopted may already be every service's (late repeats of an earlier request).
-    await this.requests.completeIfConfirmed(em, event.id);
-  }
-
-  private async onConfirmation(em: EntityManager, event: CloudEvent, data: YouthErasedData): Promise<void> {
-    await lockOrYield(em, erasureLock(data.youthRef));
-    if (event.source === this.source) await forgetSentConfirmation(em, event.id, data.youthRef);
-    const open = await this.requests.confirm(em, data.youthRef, data.service, new Date(data.erasedAt));
-    if (open.length === 0) return;
-    // Records of other topics about the youngster may have been read after our own erasure.
-    await this.eraser.erase(em, data.youthRef);
-    for (const id of open) await this.requests.completeIfConfirmed(em, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { youthRefShownTo } from '../domain/erasure-progress';
 import {
@@ -9,7 +10,8 @@ import {
   RequestErasureDto,
   toErasureRequestDto,
 } from './dto/erasure.dto';
-import { ErasureRepository } from './erasure.repository';
+import { ErasuresRepository } from './erasures.repository';
+import { RequestErasureCommand } from './usecases/request-erasure/request-erasure.command';
 import { RequestErasure } from './usecases/request-erasure/request-erasure.usecase';
 
 /**
@@ -22,8 +24,9 @@ import { RequestErasure } from './usecases/request-erasure/request-erasure.useca
 export class ErasuresController {
   constructor(
     @Inject(RequestErasure) private readonly requestErasure: RequestErasure,
-    @Inject(ErasureRepository) private readonly requests: ErasureRepository,
+    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
   ) {}
 
   @Post()
@@ -34,11 +37,12 @@ export class ErasuresController {
     @Body() body: RequestErasureDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestDto> {
-    const record = await this.requestErasure.execute({
+    const command = new RequestErasureCommand({
       youthRef: body.youthRef,
       reason: body.reason,
       requestedBy: principal.sub,
     });
+    const record = await this.units.run((uow) => this.requestErasure.execute(command, uow));
     return toErasureRequestDto(record, youthRefShownTo(principal.role, record.youthRef));
   }
 

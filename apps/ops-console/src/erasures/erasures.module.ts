@@ -3,8 +3,10 @@ import { ErasureModule, parseRetentionPeriod } from '@samenspel/erasure';
 import type { OpsConsoleConfig } from '../config/ops-console.config';
 import { ConsoleEraser, ConsoleRetention } from './console-privacy';
 import { ErasureTracker } from './erasure-tracker';
-import { ErasureRepository } from './erasure.repository';
+import { ErasuresRepository } from './erasures.repository';
 import { ErasuresController } from './erasures.controller';
+import { CountErasureConfirmation } from './usecases/count-erasure-confirmation/count-erasure-confirmation.usecase';
+import { RecordErasureRequest } from './usecases/record-erasure-request/record-erasure-request.usecase';
 import { RequestErasure } from './usecases/request-erasure/request-erasure.usecase';
 
 /** Erasure requests and their progress, the console's own eraser and its retention sweeper. */
@@ -25,7 +27,13 @@ export class ErasuresModule {
         }),
       ],
       controllers: [ErasuresController],
-      providers: [ErasureRepository, ErasureTracker, RequestErasure],
+      providers: [
+        ErasuresRepository,
+        RequestErasure,
+        RecordErasureRequest,
+        CountErasureConfirmation,
+        ErasureTracker,
+      ],
       exports: [ErasureTracker],
     };
   }

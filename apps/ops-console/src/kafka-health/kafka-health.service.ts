@@ -3,8 +3,8 @@ import { MetricsRegistry, SERVICE_LOGGER } from '@samenspel/http';
 import type { PartitionLag } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
-import { OpsKafka } from '../monitor/ops-kafka';
-import { OPS_SETTINGS, type OpsSettings } from '../monitor/ops-settings';
+import { OpsKafka } from '../shared/ops-kafka';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
 
 export interface GroupLag extends PartitionLag {
   group: string;

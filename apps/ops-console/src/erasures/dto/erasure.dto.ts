@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsYouthRef } from '@samenspel/contracts';
 import { IsOptional, Matches } from 'class-validator';
-import type { ErasureRequestRecord } from '../erasure.repository';
+import type { ErasureRequestRecord } from '../erasure-request.entity';
 
 export class RequestErasureDto {
   @ApiProperty({ example: 'yr_8f3a2c9d1e', description: 'The pseudonymous ref of the youngster to erase' })

@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import type { Principal } from '@samenspel/http';
 
 export class ReplayDeadLettersCommand {
-  @ApiProperty({ type: [String], description: 'Dead-letter ids (1-100)' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  ids!: string[];
+  /** Who replays them: kept in each dead letter's audit trail. */
+  readonly principal!: Principal;
+  /** The dead letters to replay; one named twice is replayed once. */
+  readonly ids!: readonly string[];
+
+  constructor(fields: ReplayDeadLettersCommand) {
+    Object.assign(this, fields);
+  }
 }

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@samenspel/http';
-import { KafkaJsBroker } from '@samenspel/messaging';
+import { samenspelContracts } from '@samenspel/contracts';
+import { KafkaJsBroker, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { NoteCipher } from '@samenspel/persistence';
 import { createLogger } from '@samenspel/observability';
 import { createTestDatabase, TestKafka, waitFor, type TestDatabase } from '@samenspel/testing';
 import { OpsSchema } from '../../../migrations';
-import { OpsKafka } from '../../../monitor/ops-kafka';
-import type { OpsSettings } from '../../../monitor/ops-settings';
+import { OpsKafka } from '../../../shared/ops-kafka';
+import type { OpsSettings } from '../../../config/ops-settings';
 import { DeadLetterCopySweeper } from '../../dead-letter-copy-sweeper';
-import { DeadLetterRepository } from '../../dead-letter.repository';
+import { DeadLettersRepository } from '../../dead-letters.repository';
+import { ResolveDeadLetterCommand } from '../resolve-dead-letter/resolve-dead-letter.command';
 import { ResolveDeadLetter } from '../resolve-dead-letter/resolve-dead-letter.usecase';
+import { ReplayDeadLettersCommand } from './replay-dead-letters.command';
 import { ReplayDeadLetters } from './replay-dead-letters.usecase';
 
 describe('replaying and resolving dead letters (real PostgreSQL, real broker)', () => {
@@ -18,9 +21,16 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
   let kafka: TestKafka;
   let originalTopic: string;
   let opsKafka: OpsKafka;
+  let units: UnitsOfWork;
   let sut: ReplayDeadLetters;
-  let resolve: ResolveDeadLetter;
+  let resolver: ResolveDeadLetter;
   const jan: Principal = { sub: 'ops-jan', role: 'ops' };
+
+  /** Replays the dead letters as jan, in a unit of work of its own as the API does. */
+  const replay = (ids: string[], replayer = sut) =>
+    units.run((uow) => replayer.execute(new ReplayDeadLettersCommand({ principal: jan, ids }), uow));
+  const resolve = (id: string, note: string) =>
+    units.run((uow) => resolver.execute(new ResolveDeadLetterCommand({ principal: jan, id, note }), uow));
 
   beforeAll(async () => {
     db = await createTestDatabase('ops_replay', { entities: [], migrations: OpsSchema });
@@ -30,13 +40,10 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logger),
       'test',
     );
-    const repository = new DeadLetterRepository(db.dataSource);
-    sut = new ReplayDeadLetters(db.dataSource, repository, opsKafka);
-    resolve = new ResolveDeadLetter(
-      db.dataSource,
-      repository,
-      new NoteCipher({ id: 'k1', key: randomBytes(32) }),
-    );
+    const repository = new DeadLettersRepository();
+    units = new UnitsOfWork(db.dataSource, new Outbox('urn:samenspel:ops-console', samenspelContracts()));
+    sut = new ReplayDeadLetters(repository, opsKafka);
+    resolver = new ResolveDeadLetter(repository, new NoteCipher({ id: 'k1', key: randomBytes(32) }));
   });
   afterAll(async () => {
     await opsKafka?.close();
@@ -65,7 +72,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
 
   it('sends the original record to the original topic with replayed-from headers and audits who did it', async () => {
     const id = await aDeadLetter(1);
-    await sut.execute({ ids: [id] }, jan);
+    await replay([id]);
     const [record] = await waitFor(async () => {
       const records = await kafka.readAll(originalTopic);
       return records.length === 1 && records;
@@ -92,12 +99,8 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     const id = await aDeadLetter(2);
     // A real client against a port where no broker listens: the send fails as with a broker outage.
     const unreachable = new OpsKafka(new KafkaJsBroker(['127.0.0.1:1'], logger), 'test-unreachable');
-    const failing = new ReplayDeadLetters(
-      db.dataSource,
-      new DeadLetterRepository(db.dataSource),
-      unreachable,
-    );
-    await expect(failing.execute({ ids: [id] }, jan)).rejects.toThrow();
+    const failing = new ReplayDeadLetters(new DeadLettersRepository(), unreachable);
+    await expect(replay([id], failing)).rejects.toThrow();
     await unreachable.close();
     const [row] = await db.dataSource.query(`SELECT status, replay_count FROM dead_letter WHERE id = $1`, [
       id,
@@ -111,7 +114,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
 
   it('refuses to replay a resolved dead letter, whose record copy is gone', async () => {
     const id = await aDeadLetter(3);
-    await resolve.execute(id, { note: 'duplicate of an earlier event' }, jan);
+    await resolve(id, 'duplicate of an earlier event');
     const [row] = await db.dataSource.query(
       `SELECT status, record_value, resolved_by, resolution_note FROM dead_letter WHERE id = $1`,
       [id],
@@ -120,7 +123,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     // The free-text note is stored encrypted with the note key (id k1), never in plain text.
     expect(row.resolution_note).toMatch(/^v1\.k1\./);
     expect(row.resolution_note).not.toContain('duplicate');
-    await expect(sut.execute({ ids: [id] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+    await expect(replay([id])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
   });
 
   it('clears record copies past their retention, keeps the dead letter and its audit, and refuses their replay', async () => {
@@ -132,7 +135,8 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
       [old],
     );
     const sweeper = new DeadLetterCopySweeper(
-      new DeadLetterRepository(db.dataSource),
+      units,
+      new DeadLettersRepository(),
       { deadLetterCopyRetentionDays: 30, deadLetterSweepIntervalMs: 3600000 } as OpsSettings,
       logger,
     );
@@ -152,8 +156,8 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     });
     expect(rows.find((r) => r.id === recent)).toMatchObject({ status: 'open', expired: false });
     expect(rows.find((r) => r.id === recent)?.record_value).toBeInstanceOf(Buffer);
-    await expect(sut.execute({ ids: [old] }, jan)).rejects.toMatchObject({ code: 'dead-letter-resolved' });
-    const listed = await new DeadLetterRepository(db.dataSource).list({ limit: 500, offset: 0 });
+    await expect(replay([old])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+    const listed = await new DeadLettersRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
     expect(listed.items.find((d) => d.id === old)).toMatchObject({ replayable: false, status: 'open' });
     expect(listed.items.find((d) => d.id === recent)).toMatchObject({ replayable: true });
     // A second pass finds nothing more to clear.

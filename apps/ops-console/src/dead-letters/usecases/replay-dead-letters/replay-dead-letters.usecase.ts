@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DeadLetterResolved } from '@samenspel/contracts';
-import { NotFoundError, type Principal } from '@samenspel/http';
-import { DataSource } from 'typeorm';
+import { NotFoundError } from '@samenspel/http';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { replayHeaders } from '../../../domain/dead-letter-record';
-import { OpsKafka } from '../../../monitor/ops-kafka';
-import { DeadLetterRepository } from '../../dead-letter.repository';
+import { OpsKafka } from '../../../shared/ops-kafka';
+import { DeadLettersRepository } from '../../dead-letters.repository';
 import type { ReplayDeadLettersCommand } from './replay-dead-letters.command';
 
 export interface ReplayResult {
@@ -20,42 +20,32 @@ export interface ReplayResult {
 @Injectable()
 export class ReplayDeadLetters {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     private readonly kafka: OpsKafka,
   ) {}
 
-  async execute(command: ReplayDeadLettersCommand, actor: Principal): Promise<ReplayResult> {
+  async execute(command: ReplayDeadLettersCommand, uow: UnitOfWork): Promise<ReplayResult> {
     const ids = [...new Set(command.ids)];
-    return this.dataSource.transaction(async (em) => {
-      const records = await this.deadLetters.forUpdate(em, ids);
-      const missing = ids.filter((id) => !records.some((r) => r.id === id));
-      if (missing.length) throw new NotFoundError(`dead letter ${missing[0]} not found`);
-      const gone = records.find((r) => r.status === 'resolved' || r.value === null);
-      if (gone)
-        throw new DeadLetterResolved(
-          `dead letter ${gone.id} is ${gone.status === 'resolved' ? 'resolved' : 'past its retention'} and can no longer be replayed`,
-        );
-      const now = new Date();
-      const producer = await this.kafka.producerClient();
-      await producer.send(
-        records.map((r) => ({
-          topic: r.originalTopic,
-          key: r.key,
-          value: r.value!,
-          headers: replayHeaders(
-            r.headers,
-            { topic: r.topic, partition: r.partition, offset: r.offset },
-            now,
-          ),
-        })),
+    const records = await this.deadLetters.forUpdate(uow.em, ids);
+    const missing = ids.filter((id) => !records.some((r) => r.id === id));
+    if (missing.length) throw new NotFoundError(`dead letter ${missing[0]} not found`);
+    const gone = records.find((r) => r.status === 'resolved' || r.value === null);
+    if (gone)
+      throw new DeadLetterResolved(
+        `dead letter ${gone.id} is ${gone.status === 'resolved' ? 'resolved' : 'past its retention'} and can no longer be replayed`,
       );
-      for (const r of records) await this.deadLetters.markReplayed(em, r.id, actorOf(actor), r.originalTopic);
-      return { replayed: records.map((r) => ({ id: r.id, topic: r.originalTopic })) };
-    });
+    const now = new Date();
+    const producer = await this.kafka.producerClient();
+    await producer.send(
+      records.map((r) => ({
+        topic: r.originalTopic,
+        key: r.key,
+        value: r.value!,
+        headers: replayHeaders(r.headers, { topic: r.topic, partition: r.partition, offset: r.offset }, now),
+      })),
+    );
+    const actor = { sub: command.principal.sub, role: command.principal.role };
+    for (const r of records) await this.deadLetters.markReplayed(uow.em, r.id, actor, r.originalTopic);
+    return { replayed: records.map((r) => ({ id: r.id, topic: r.originalTopic })) };
   }
-}
-
-export function actorOf(p: Principal): { sub: string; role: string } {
-  return { sub: p.sub, role: p.role };
 }

@@ -1,9 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import type { Principal } from '@samenspel/http';
 
 export class ResolveDeadLetterCommand {
-  @ApiProperty({ description: 'Why it needs no replay; kept for the audit, never shown in lists' })
-  @IsString()
-  @Length(1, 500)
-  note!: string;
+  /** Who resolves it: kept in the dead letter's audit trail. */
+  readonly principal!: Principal;
+  readonly id!: string;
+  /** Why it needs no replay: free text, stored encrypted and never shown. */
+  readonly note!: string;
+
+  constructor(fields: ResolveDeadLetterCommand) {
+    Object.assign(this, fields);
+  }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeadLetterResolved } from '@samenspel/contracts';
-import { NotFoundError, type Principal } from '@samenspel/http';
+import { NotFoundError } from '@samenspel/http';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { NoteCipher } from '@samenspel/persistence';
-import { DataSource } from 'typeorm';
-import { DeadLetterRepository } from '../../dead-letter.repository';
-import { actorOf } from '../replay-dead-letters/replay-dead-letters.usecase';
+import { DeadLettersRepository } from '../../dead-letters.repository';
 import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 
 /**
@@ -14,17 +13,16 @@ import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 @Injectable()
 export class ResolveDeadLetter {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly deadLetters: DeadLetterRepository,
+    private readonly deadLetters: DeadLettersRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
   ) {}
 
-  async execute(id: string, command: ResolveDeadLetterCommand, actor: Principal): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const [record] = await this.deadLetters.forUpdate(em, [id]);
-      if (!record) throw new NotFoundError(`dead letter ${id} not found`);
-      if (record.status === 'resolved') throw new DeadLetterResolved(`dead letter ${id} is already resolved`);
-      await this.deadLetters.markResolved(em, id, actorOf(actor), this.cipher.encrypt(command.note, id));
-    });
+  async execute(command: ResolveDeadLetterCommand, uow: UnitOfWork): Promise<void> {
+    const { id } = command;
+    const [record] = await this.deadLetters.forUpdate(uow.em, [id]);
+    if (!record) throw new NotFoundError(`dead letter ${id} not found`);
+    if (record.status === 'resolved') throw new DeadLetterResolved(`dead letter ${id} is already resolved`);
+    const actor = { sub: command.principal.sub, role: command.principal.role };
+    await this.deadLetters.markResolved(uow.em, id, actor, this.cipher.encrypt(command.note, id));
   }
 }

@@ -1,12 +1,12 @@
-import { AuditTrail, AuditTrail1795810000000 } from '@samenspel/audit';
+import { AuditTrail1795810000000 } from '@samenspel/audit';
 import { randomInt, randomUUID } from 'node:crypto';
-import { PRIVACY_EVENT_TYPES, samenspelContracts, TOPICS, WAITLIST_EVENT_TYPES } from '@samenspel/contracts';
-import { rememberErased, YouthErasure } from '@samenspel/erasure';
+import { PRIVACY_EVENT_TYPES, TOPICS, WAITLIST_EVENT_TYPES } from '@samenspel/contracts';
+import { rememberErased } from '@samenspel/erasure';
 import { MetricsRegistry } from '@samenspel/http';
 import {
   KafkaJsBroker,
   MessagingCore1764201600000,
-  Outbox,
+  unitOfWork,
   type IncomingMessage,
   type MessagingRuntime,
 } from '@samenspel/messaging';
@@ -22,15 +22,13 @@ import {
 import type { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { cloudEvent, offered, waitlistEntered } from '../../test/flow-events';
+import { ledgerOn } from '../../test/ledger-harness';
 import { monthOf } from '../domain/impact';
-import { ConsoleEraser } from '../erasures/console-privacy';
-import { ErasureTracker } from '../erasures/erasure-tracker';
-import { ErasureRepository } from '../erasures/erasure.repository';
 import { OpsSchema } from '../migrations';
 import { FlowMonitor } from './flow-monitor';
-import { ImpactTally, LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
-import type { OpsSettings } from './ops-settings';
+import { RecordChunkCommand } from './usecases/record-chunk/record-chunk.command';
+import { OpsKafka } from '../shared/ops-kafka';
+import type { OpsSettings } from '../config/ops-settings';
 
 type Message = { key: string; value: string; headers: Record<string, string> };
 
@@ -62,8 +60,7 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
   let kafka: TestKafka;
   let metrics: MetricsRegistry;
   let monitor: FlowMonitor;
-  let ingest: LedgerIngest;
-  let tracker: ErasureTracker;
+  let ledger: ReturnType<typeof ledgerOn>;
   let topic: string;
   let groupId: string;
 
@@ -113,8 +110,6 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
     groupId = aUniqueName('test-ops-monitor');
     metrics = new MetricsRegistry();
     const quiet = createLogger('ops-flow-monitor-test', 'silent');
-    const eraser = new ConsoleEraser();
-    const source = 'urn:samenspel:ops-console';
     const settings = {
       groupId,
       clientId: groupId,
@@ -122,22 +117,16 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
       thresholds,
       fromBeginning: true,
     } as OpsSettings;
-    ingest = new LedgerIngest(thresholds);
-    tracker = new ErasureTracker(
-      new YouthErasure(eraser, new AuditTrail(db.dataSource), 'ops-console', quiet),
-      eraser,
-      new ErasureRepository(),
-      new Outbox(source, samenspelContracts()),
-      source,
-    );
+    ledger = ledgerOn(db.dataSource);
     monitor = new FlowMonitor(
       new OpsKafka(
         new KafkaJsBroker((process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), quiet),
         groupId,
       ),
       db.dataSource,
-      ingest,
-      tracker,
+      ledger.outbox,
+      ledger.units,
+      ledger.recordChunk,
       settings,
       logger,
       metrics,
@@ -300,10 +289,9 @@ describe('the flow monitor records per chunk (real PostgreSQL, real broker)', ()
       { youthRef, service: 'referral', erasedAt: new Date().toISOString() },
     );
     const record = async (em: EntityManager, m: IncomingMessage) => {
-      const counters = new ImpactTally();
-      expect((await ingest.record(em, 'test-cluster', m, counters)).outcome).toBe('recorded');
-      await tracker.onRecorded(em, 'test-cluster', m);
-      await counters.flush(em);
+      const command = new RecordChunkCommand({ clusterId: 'test-cluster', records: [m] });
+      const [outcome] = await ledger.recordChunk.execute(command, unitOfWork(em, ledger.outbox));
+      expect(outcome).toBe('recorded');
     };
     const advisoryLocks = async () =>
       (

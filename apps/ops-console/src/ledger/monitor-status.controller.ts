@@ -1,12 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
+import { MonitorStatusDto } from './dto/monitor-status.dto';
 import { FlowMonitor } from './flow-monitor';
-
-export class MonitorStatusDto {
-  @ApiProperty({ description: 'The flow monitor joined its consumer group and holds its partitions' })
-  joined!: boolean;
-}
 
 @ApiTags('flows')
 @ApiBearerAuth()

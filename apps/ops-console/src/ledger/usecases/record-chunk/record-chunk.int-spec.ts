@@ -1,10 +1,12 @@
 import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
-import type { IncomingMessage } from '@samenspel/messaging';
+import type { IncomingMessage, UnitsOfWork } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
-import { accepted, cloudEvent, offered, task, waitlistEntered } from '../../test/flow-events';
-import { monthOf } from '../domain/impact';
-import { OpsSchema } from '../migrations';
-import { ImpactTally, LedgerIngest } from './ledger-ingest';
+import { accepted, cloudEvent, offered, task, waitlistEntered } from '../../../../test/flow-events';
+import { ledgerOn } from '../../../../test/ledger-harness';
+import { monthOf } from '../../../domain/impact';
+import { OpsSchema } from '../../../migrations';
+import { RecordChunkCommand } from './record-chunk.command';
+import type { RecordChunk } from './record-chunk.usecase';
 
 type Produced = { topic: string; message: { key: string; value: string; headers: Record<string, string> } };
 
@@ -15,12 +17,8 @@ const CLUSTER = 'test-cluster';
 // records are built as the broker hands them over; each gets the next offset of its topic.
 describe('the ledger records a chunk of records at once (real PostgreSQL)', () => {
   let db: TestDatabase;
-  const ingest = new LedgerIngest({
-    waitlistNoOfferSeconds: 3600,
-    taskGraceSeconds: 3600,
-    handoverWorkingDays: 5,
-    deadLetterSeconds: 3600,
-  });
+  let units: UnitsOfWork;
+  let sut: RecordChunk;
   let nextOffset = 0;
   const month = monthOf(new Date());
 
@@ -47,12 +45,9 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
 
   /** Records the chunk in one transaction, as the flow monitor does; the outcome of each record. */
   function recordChunk(messages: IncomingMessage[]): Promise<string[]> {
-    return db.dataSource.transaction(async (em) => {
-      const counters = new ImpactTally();
-      const entries = await ingest.recordBatch(em, CLUSTER, messages, counters);
-      await counters.flush(em);
-      return entries.map((e) => e.outcome);
-    });
+    return units.run((uow) =>
+      sut.execute(new RecordChunkCommand({ clusterId: CLUSTER, records: messages }), uow),
+    );
   }
 
   /** The impact counters of a municipality this month, by measure. */
@@ -66,6 +61,7 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
 
   beforeAll(async () => {
     db = await createTestDatabase('ops_ledger', { entities: [], migrations: OpsSchema });
+    ({ recordChunk: sut, units } = ledgerOn(db.dataSource));
   });
 
   afterAll(async () => {

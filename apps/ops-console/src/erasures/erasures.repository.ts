@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { youthRefDigest } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
-import { ERASING_SERVICES, erasureProgress, type ErasureProgress } from '../domain/erasure-progress';
-
-export interface ErasureRequestRecord extends ErasureProgress {
-  id: string;
-  youthRef: string | null;
-  origin: 'admin-api' | 'event';
-  reason: string | null;
-  requestedBy: string | null;
-  requestedAt: Date;
-  receivedAt: Date;
-  completedAt: Date | null;
-  confirmations: { service: string; erasedAt: Date }[];
-}
+import { ERASING_SERVICES, erasureProgress } from '../domain/erasure-progress';
+import type { ErasureRequestRecord } from './erasure-request.entity';
 
 interface RequestRow {
   id: string;
@@ -28,7 +17,7 @@ interface RequestRow {
 
 /** Erasure requests and confirmations; every method runs in the caller's transaction or manager. */
 @Injectable()
-export class ErasureRepository {
+export class ErasuresRepository {
   /** Records a request once (the admin API writes it before the event; the monitor sees it again). */
   async insertRequest(
     em: EntityManager,

@@ -1,5 +1,5 @@
 import type { Principal } from '@samenspel/http';
-import { KafkaJsBroker, type IncomingMessage } from '@samenspel/messaging';
+import { KafkaJsBroker, type IncomingMessage, type UnitsOfWork } from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import { createDataSource, runMigrationsLocked } from '@samenspel/persistence';
 import {
@@ -12,12 +12,15 @@ import {
 } from '@samenspel/testing';
 import type { DataSource } from 'typeorm';
 import { cloudEvent } from '../../test/flow-events';
-import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { ledgerOn } from '../../test/ledger-harness';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
+import { ReplayDeadLettersCommand } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.command';
 import { ReplayDeadLetters } from '../dead-letters/usecases/replay-dead-letters/replay-dead-letters.usecase';
 import { LedgerClusterId1767312000000 } from '../migrations/1767312000000-ledger-cluster-id';
 import { OpsSchema } from '../migrations';
-import { LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
+import { OpsKafka } from '../shared/ops-kafka';
+import { RecordChunkCommand } from './usecases/record-chunk/record-chunk.command';
+import type { RecordChunk } from './usecases/record-chunk/record-chunk.usecase';
 
 interface Produced {
   topic: string;
@@ -50,7 +53,8 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
   let migrated: DataSource;
   let kafka: TestKafka;
   let opsKafka: OpsKafka;
-  let ingest: LedgerIngest;
+  let recordChunk: RecordChunk;
+  let units: UnitsOfWork;
   let clusterId: string;
   let event: Produced;
   let deadLetter: Produced;
@@ -67,8 +71,12 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
     return { ...p, message: { ...p.message, key: youthRef, value: other.value } };
   }
 
-  const record = (clusterId: string, p: Produced) =>
-    migrated.transaction((em) => ingest.ingest(em, clusterId, incoming(p)));
+  /** Records the one record as the flow monitor records a record alone: its outcome. */
+  const record = async (clusterId: string, p: Produced) => {
+    const command = new RecordChunkCommand({ clusterId, records: [incoming(p)] });
+    const [outcome] = await units.run((uow) => recordChunk.execute(command, uow));
+    return outcome;
+  };
 
   const rowsAt = (table: 'ledger_event' | 'dead_letter', p: Produced) =>
     migrated.query(`SELECT cluster_id FROM ${table} WHERE topic = $1 AND partition = $2 AND "offset" = $3`, [
@@ -123,12 +131,7 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
       'test-ledger-cluster',
     );
     clusterId = await opsKafka.clusterId();
-    ingest = new LedgerIngest({
-      waitlistNoOfferSeconds: 3600,
-      taskGraceSeconds: 3600,
-      handoverWorkingDays: 5,
-      deadLetterSeconds: 3600,
-    });
+    ({ recordChunk, units } = ledgerOn(migrated));
   });
 
   afterAll(async () => {
@@ -193,8 +196,9 @@ describe('the ledger is idempotent per Kafka cluster (real PostgreSQL, real brok
       [deadLetter.topic, deadLetter.partition, deadLetter.offset],
     )) as { id: string; cluster_id: string; status: string }[];
     expect(copies.map((c) => c.status)).toEqual(['open', 'open']);
-    const replay = new ReplayDeadLetters(migrated, new DeadLetterRepository(migrated), opsKafka);
-    const result = await replay.execute({ ids: copies.map((c) => c.id) }, jan);
+    const replay = new ReplayDeadLetters(new DeadLettersRepository(), opsKafka);
+    const command = new ReplayDeadLettersCommand({ principal: jan, ids: copies.map((c) => c.id) });
+    const result = await units.run((uow) => replay.execute(command, uow));
     expect(result.replayed).toHaveLength(2);
 
     // The original topic now holds the event, plus one replay of each cluster's record copy.

@@ -1,45 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { reasonCategory, redactReason } from '../domain/dead-letter-record';
-
-export interface DeadLetterView {
-  id: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  originalTopic: string;
-  originalPartition: number | null;
-  originalOffset: string | null;
-  reasonCategory: string;
-  reason: string;
-  consumer: string | null;
-  deadLetteredAt: string | null;
-  receivedAt: string;
-  eventId: string | null;
-  type: string | null;
-  youthRef: string | null;
-  status: string;
-  replayCount: number;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  /** The resolution note is kept for the audit but never shown: free text. */
-  hasNote: boolean;
-  /** Whether the record copy is still there to replay (gone once resolved or expired). */
-  replayable: boolean;
-  copyExpiredAt: string | null;
-}
-
-export interface ReplayableRecord {
-  id: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  originalTopic: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  status: string;
-}
+import type {
+  DeadLetterAction,
+  DeadLetterActor,
+  DeadLetterView,
+  NewDeadLetter,
+  OpenDeadLetter,
+  ReplayableRecord,
+} from './dead-letter.entity';
 
 type Row = Record<string, never>;
 
@@ -49,10 +18,41 @@ const LISTED_COLUMNS = `id, topic, partition, "offset", original_topic, original
 
 /** Dead letters as the flow monitor recorded them, and their audit trail. */
 @Injectable()
-export class DeadLetterRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class DeadLettersRepository {
+  /** Records a dead letter once per cluster and coordinates. */
+  async insert(em: EntityManager, clusterId: string, d: NewDeadLetter): Promise<void> {
+    const c = d.coordinates;
+    await em.query(
+      `INSERT INTO dead_letter (cluster_id, topic, partition, "offset", original_topic, original_partition,
+         original_offset, reason, consumer, dead_lettered_at, event_id, type, youth_ref, record_key, record_value,
+         record_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (topic, partition, "offset", cluster_id) DO NOTHING`,
+      [
+        clusterId,
+        d.topic,
+        d.partition,
+        d.offset,
+        c.originalTopic,
+        c.originalPartition,
+        c.originalOffset,
+        c.reason,
+        c.consumer,
+        c.deadLetteredAt,
+        d.eventId,
+        d.type,
+        d.youthRef,
+        d.key,
+        d.value,
+        JSON.stringify(d.headers),
+      ],
+    );
+  }
 
-  async list(filter: { topic?: string; status?: string; limit: number; offset: number }) {
+  async list(
+    em: EntityManager,
+    filter: { topic?: string; status?: string; limit: number; offset: number },
+  ): Promise<{ items: DeadLetterView[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.topic) {
@@ -64,11 +64,11 @@ export class DeadLetterRepository {
       where.push(`status = $${params.length}`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = (await em.query(
       `SELECT count(*)::int AS total FROM dead_letter ${clause}`,
       params,
     )) as { total: number }[];
-    const rows = (await this.dataSource.query(
+    const rows = (await em.query(
       // The list never needs the record copies themselves, only whether one is still there.
       `SELECT ${LISTED_COLUMNS}, record_value IS NOT NULL AS replayable FROM dead_letter ${clause}
        ORDER BY COALESCE(dead_lettered_at, received_at) DESC, id
@@ -78,7 +78,7 @@ export class DeadLetterRepository {
     return { items: rows.map(view), total };
   }
 
-  async forUpdate(em: EntityManager, ids: string[]): Promise<ReplayableRecord[]> {
+  async forUpdate(em: EntityManager, ids: readonly string[]): Promise<ReplayableRecord[]> {
     const rows = (await em.query(
       `SELECT * FROM dead_letter WHERE id = ANY($1::uuid[]) ORDER BY topic, partition, "offset" FOR UPDATE`,
       [ids],
@@ -96,7 +96,7 @@ export class DeadLetterRepository {
     }));
   }
 
-  async markReplayed(em: EntityManager, id: string, actor: { sub: string; role: string }, target: string) {
+  async markReplayed(em: EntityManager, id: string, actor: DeadLetterActor, target: string): Promise<void> {
     await em.query(
       `UPDATE dead_letter SET status = 'replayed', replay_count = replay_count + 1 WHERE id = $1`,
       [id],
@@ -108,9 +108,9 @@ export class DeadLetterRepository {
   async markResolved(
     em: EntityManager,
     id: string,
-    actor: { sub: string; role: string },
+    actor: DeadLetterActor,
     encryptedNote: string,
-  ) {
+  ): Promise<void> {
     // The record itself is no longer needed once resolved: drop the payload copy.
     await em.query(
       `UPDATE dead_letter SET status = 'resolved', resolved_by = $2, resolved_at = now(), resolution_note = $3,
@@ -124,8 +124,8 @@ export class DeadLetterRepository {
    * Clears the record copies of dead letters received before `cutoff` (the .dlq topic no longer
    * holds them either); status, coordinates and the audit trail stay. Returns how many were cleared.
    */
-  async expireCopies(cutoff: Date): Promise<number> {
-    const rows = (await this.dataSource.query(
+  async expireCopies(em: EntityManager, cutoff: Date): Promise<number> {
+    const rows = (await em.query(
       `UPDATE dead_letter SET record_key = NULL, record_value = NULL, record_headers = NULL, copy_expired_at = now()
        WHERE received_at < $1 AND record_value IS NOT NULL RETURNING id`,
       [cutoff],
@@ -133,8 +133,8 @@ export class DeadLetterRepository {
     return rows[1];
   }
 
-  async actions(id: string) {
-    const rows = (await this.dataSource.query(
+  async actions(em: EntityManager, id: string): Promise<DeadLetterAction[]> {
+    const rows = (await em.query(
       `SELECT action, actor, actor_role, target_topic, at FROM dead_letter_action WHERE dead_letter_id = $1 ORDER BY id`,
       [id],
     )) as Row[];
@@ -147,13 +147,26 @@ export class DeadLetterRepository {
     }));
   }
 
+  /** The dead letters still open, as the stuck-flow rule reads them. */
+  async open(em: EntityManager): Promise<OpenDeadLetter[]> {
+    const rows = (await em.query(
+      `SELECT id, youth_ref, status, received_at FROM dead_letter WHERE status = 'open'`,
+    )) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      youthRef: r.youth_ref,
+      status: r.status,
+      receivedAt: new Date(r.received_at),
+    }));
+  }
+
   private async audit(
     em: EntityManager,
     id: string,
     action: 'replay' | 'resolve',
-    actor: { sub: string; role: string },
+    actor: DeadLetterActor,
     target: string | null,
-  ) {
+  ): Promise<void> {
     await em.query(
       `INSERT INTO dead_letter_action (dead_letter_id, action, actor, actor_role, target_topic) VALUES ($1, $2, $3, $4, $5)`,
       [id, action, actor.sub, actor.role, target],

@@ -7,6 +7,9 @@ import {
 import { MetricsRegistry, SERVICE_LOGGER } from '@samenspel/http';
 import {
   MessagingRuntime,
+  Outbox,
+  unitOfWork,
+  UnitsOfWork,
   type BatchControl,
   type BrokerConsumer,
   type IncomingBatch,
@@ -20,11 +23,11 @@ import {
 } from '@samenspel/persistence';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ErasureTracker } from '../erasures/erasure-tracker';
-import { ImpactTally, LedgerIngest } from './ledger-ingest';
-import { OpsKafka } from './ops-kafka';
-import { OPS_SETTINGS, type OpsSettings } from './ops-settings';
+import { DataSource } from 'typeorm';
+import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
+import { OpsKafka } from '../shared/ops-kafka';
+import { RecordChunkCommand } from './usecases/record-chunk/record-chunk.command';
+import { RecordChunk, type LedgerOutcome } from './usecases/record-chunk/record-chunk.usecase';
 
 /** How many records of one partition the monitor records in one transaction. */
 export const LEDGER_CHUNK_SIZE = 100;
@@ -37,7 +40,7 @@ export const LEDGER_CHUNK_SIZE = 100;
  */
 export const MONITOR_FETCH = { minBytes: 128 * 1024, maxWaitMs: 500 };
 
-type Outcome = 'recorded' | 'duplicate' | 'skipped';
+type Outcome = LedgerOutcome | 'skipped';
 
 /**
  * The flow monitor: its own consumer group reads every Samenspel and jeugdzorg topic and their
@@ -58,8 +61,9 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly kafka: OpsKafka,
     private readonly dataSource: DataSource,
-    private readonly ingest: LedgerIngest,
-    @Inject(ErasureTracker) private readonly erasures: ErasureTracker,
+    private readonly outbox: Outbox,
+    private readonly units: UnitsOfWork,
+    private readonly record: RecordChunk,
     @Inject(OPS_SETTINGS) private readonly settings: OpsSettings,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     metrics: MetricsRegistry,
@@ -112,8 +116,13 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
       await this.recordAlone(clusterId, chunk[0], control);
       return;
     }
-    await batchThenOneByOne(this.dataSource, chunk, {
-      batch: (em) => this.recordAll(em, clusterId, chunk, control),
+    await batchThenOneByOne<IncomingMessage, Outcome>(this.dataSource, chunk, {
+      batch: (em) => {
+        // Holding the locks of its earlier records, a chunk must not wait for another: it yields
+        // and is recorded one record per transaction, where waiting is safe.
+        neverWaitForLocks(em);
+        return this.record.execute(this.command(clusterId, chunk, control), unitOfWork(em, this.outbox));
+      },
       committed: async (outcomes) => {
         outcomes.forEach((outcome, i) => this.handled(chunk[i], outcome, control));
         await control.commit();
@@ -151,8 +160,8 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
   ): Promise<Outcome> {
     let outcome: Outcome;
     try {
-      [outcome] = await this.dataSource.transaction((em) =>
-        this.recordAll(em, clusterId, [message], control),
+      [outcome] = await this.units.run((uow) =>
+        this.record.execute(this.command(clusterId, [message], control), uow),
       );
     } catch (error) {
       if (isTransientInfrastructureError(error)) {
@@ -170,51 +179,8 @@ export class FlowMonitor implements OnApplicationBootstrap, BeforeApplicationShu
     return outcome;
   }
 
-  /**
-   * Records the records in order in the caller's transaction: their ledger rows in one statement
-   * per run (see `runs`), each new record's projections, erasure requests and confirmations as they
-   * come, then, once for them all, the erasure of any youngster among them erased in the last days,
-   * and the impact counters. Returns the outcome of each record it got to.
-   */
-  private async recordAll(
-    em: EntityManager,
-    clusterId: string,
-    messages: IncomingMessage[],
-    control: BatchControl,
-  ): Promise<Outcome[]> {
-    // Holding the locks of its earlier records, a chunk must not wait for another: it yields and
-    // is recorded one record per transaction, where waiting is safe.
-    if (messages.length > 1) neverWaitForLocks(em);
-    const counters = new ImpactTally();
-    const outcomes: Outcome[] = [];
-    const recorded: string[] = [];
-    for (const run of this.runs(messages)) {
-      if (outcomes.length > 0 && !control.shouldContinue()) break;
-      const entries = await this.ingest.recordBatch(em, clusterId, run, counters);
-      for (const [i, entry] of entries.entries()) {
-        if (entry.outcome === 'recorded') {
-          await this.erasures.onRecorded(em, clusterId, run[i]);
-          if (entry.youthRef !== null) recorded.push(entry.ledgerId);
-        }
-        outcomes.push(entry.outcome);
-      }
-    }
-    await this.erasures.eraseIfErased(em, recorded);
-    await counters.flush(em);
-    return outcomes;
-  }
-
-  /**
-   * The records in runs that each end at a privacy record, whose handling may erase a youngster:
-   * the records after it are recorded after that erasure, as when recorded one by one.
-   */
-  private runs(messages: IncomingMessage[]): IncomingMessage[][] {
-    const runs: IncomingMessage[][] = [[]];
-    for (const message of messages) {
-      runs[runs.length - 1].push(message);
-      if (this.erasures.handles(message)) runs.push([]);
-    }
-    return runs.filter((run) => run.length > 0);
+  private command(clusterId: string, records: IncomingMessage[], control: BatchControl): RecordChunkCommand {
+    return new RecordChunkCommand({ clusterId, records, shouldContinue: () => control.shouldContinue() });
   }
 
   private handled(message: IncomingMessage, outcome: Outcome, control: BatchControl): void {

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ConsoleController } from './console.controller';
+
+/** The console page. */
+@Module({ controllers: [ConsoleController] })
+export class ConsoleModule {}

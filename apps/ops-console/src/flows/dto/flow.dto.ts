@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class FlowStepDto {
+  @ApiProperty({ description: 'What happened, in words (from the event type)' }) step!: string;
+  @ApiProperty({ nullable: true, type: String }) type!: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) source!: string | null;
+  @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
+  @ApiProperty() time!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() partition!: number;
+  @ApiProperty() offset!: string;
+  @ApiProperty() valid!: boolean;
+  @ApiProperty() deadLetter!: boolean;
+  @ApiProperty({ description: 'Record ids from the event data (offerId, taskId, …): refs only' })
+  refs!: Record<string, string>;
+}
+
+export class FlowDto {
+  @ApiProperty() youthRef!: string;
+  @ApiProperty({ type: [FlowStepDto] }) steps!: FlowStepDto[];
+}
+
+export class FlowCountDto {
+  @ApiProperty() type!: string;
+  @ApiProperty() step!: string;
+  @ApiProperty() lastHour!: number;
+  @ApiProperty() lastDay!: number;
+}
+
+export class FlowCountsDto {
+  @ApiProperty({ type: [FlowCountDto] }) items!: FlowCountDto[];
+  @ApiProperty() invalidLastDay!: number;
+  @ApiProperty() deadLettersLastDay!: number;
+}
+
+export class FlowCountsQuery {
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+}

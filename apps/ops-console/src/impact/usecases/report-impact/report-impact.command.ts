@@ -1,0 +1,10 @@
+export class ReportImpactCommand {
+  /** A CBS municipality code, or 'unknown'; every municipality when absent. */
+  readonly municipality?: string;
+  /** A month, "2026-11"; every month when absent. */
+  readonly month?: string;
+
+  constructor(fields: ReportImpactCommand) {
+    Object.assign(this, fields);
+  }
+}

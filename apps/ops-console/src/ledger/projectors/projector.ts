@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import { monthOf } from '../../domain/impact';
+import type { ImpactFact } from '../../impact/impact.entity';
+import type { EntryTimes } from '../../stuck-flows/stuck-flow.entity';
+import type { StuckFlowsRepository } from '../../stuck-flows/stuck-flows.repository';
+import { text, type RawData } from '../ledger-record';
+import type { ImpactFacts, ImpactTally } from './impact-tally';
+
+/** What the projections of one batch of records share. */
+export interface Projection {
+  em: EntityManager;
+  flows: StuckFlowsRepository;
+  counters: ImpactTally;
+  facts: ImpactFacts;
+  /** Each youngster's youth_municipality as it stands at the record being projected. */
+  places: Map<string, string | null>;
+}
+
+/** A record about a youngster seen for the first time (its youth_municipality is written already). */
+export interface ProjectedRecord {
+  youthRef: string;
+  at: Date;
+}
+
+/**
+ * An event's data as the ledger reads it: the fields of its contract by name, with values that
+ * nothing validated (the monitor reads every record raw), and the municipality any event may name.
+ */
+export type Raw<T> = { readonly [K in keyof T]?: unknown } & { readonly municipalityCode?: unknown };
+
+/** The flow state and impact of one event type (or family), typed on its contract's data. */
+export type Projector<T> = (p: Projection, d: Raw<T>, r: ProjectedRecord) => Promise<void> | void;
+
+/** A projector of some event's data: what the map from event type to projector holds. */
+export type AnyProjector = Projector<RawData>;
+
+/** Event types and their projectors. */
+export type ProjectorEntries = readonly (readonly [string, AnyProjector])[];
+
+/** The event's own municipality, else the youngster's as youth_municipality holds it now. */
+export function placeOf(p: Projection, youthRef: string, d: Raw<object>): string {
+  return text(d.municipalityCode) ?? p.places.get(youthRef) ?? 'unknown';
+}
+
+/**
+ * Counts a subject once per measure, however often its event is redelivered or replayed: the
+ * fact is inserted with the others of the statement's records (ImpactFacts).
+ */
+export function countOnce(
+  p: Projection,
+  municipality: string,
+  month: string,
+  measure: string,
+  subject: string | null,
+  extra: Pick<ImpactFact, 'alsoCount' | 'firstOfferSeconds'> = {},
+): void {
+  if (subject) p.facts.add({ measure, subject, municipality, month, ...extra });
+}
+
+/**
+ * Once both the entry and its first offer were seen (in either order), keeps the latency once.
+ * `entry`: the entry's row as the statement that recorded the event left it.
+ */
+export function countFirstOffer(p: Projection, entryId: string | null, entry: EntryTimes | undefined): void {
+  if (!entryId || !entry?.enteredAt || !entry.offeredAt) return;
+  const offeredAt = new Date(entry.offeredAt);
+  const seconds = Math.max(0, offeredAt.getTime() - new Date(entry.enteredAt).getTime()) / 1000;
+  countOnce(p, entry.municipalityCode ?? 'unknown', monthOf(offeredAt), 'first_offers', entryId, {
+    firstOfferSeconds: seconds,
+  });
+}

@@ -1,0 +1,54 @@
+import { addWorkingDays } from '@samenspel/calendar';
+import {
+  REFERRAL_EVENT_TYPES,
+  type ReferralCreatedData,
+  type ReferralStatusChangedData,
+} from '@samenspel/contracts';
+import { FOLLOW_UP_OUTCOMES_SHOWN, monthOf } from '../../domain/impact';
+import { text } from '../ledger-record';
+import { countOnce, placeOf, type Projection, type Projector, type ProjectorEntries } from './projector';
+
+const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
+
+/** The impact counts first contact within 5 working days, whatever the stuck-flow rule's threshold. */
+const FIRST_CONTACT_WORKING_DAYS = 5;
+
+const created: Projector<ReferralCreatedData> = async (p, d, { youthRef, at }) => {
+  if (d.direction !== 'care-to-youth-work') return;
+  const municipalityCode = text(d.municipalityCode);
+  const referralId = text(d.referralId);
+  await p.flows.handOver(p.em, { referralId, youthRef, municipalityCode, handedOverAt: at });
+  countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'handovers', referralId);
+};
+
+const statusChanged: Projector<ReferralStatusChangedData> = async (p, d, { youthRef, at }) => {
+  const to = text(d.to);
+  if (to === 'in-progress') await firstContact(p, text(d.referralId), at);
+  if (to && REFERRAL_CLOSED.includes(to)) {
+    await p.flows.setOnce(p.em, 'handoverClosed', text(d.referralId), at);
+  }
+  const outcome = text(d.outcome);
+  if (outcome && (FOLLOW_UP_OUTCOMES_SHOWN as readonly string[]).includes(outcome)) {
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), `outcome_${outcome}`, text(d.referralId));
+  }
+};
+
+/** A handover's first contact, once; counted in the month of the handover when it came in time. */
+export async function firstContact(p: Projection, referralId: string | null, at: Date): Promise<void> {
+  if (!referralId) return;
+  const handover = await p.flows.firstContact(p.em, referralId, at);
+  if (!handover) return;
+  const handedOverAt = new Date(handover.handedOverAt);
+  if (at.getTime() <= addWorkingDays(handedOverAt, FIRST_CONTACT_WORKING_DAYS).getTime()) {
+    p.counters.add(
+      handover.municipalityCode ?? 'unknown',
+      monthOf(handedOverAt),
+      'handovers_first_contact_5wd',
+    );
+  }
+}
+
+export const REFERRAL_PROJECTORS: ProjectorEntries = [
+  [REFERRAL_EVENT_TYPES.created, created],
+  [REFERRAL_EVENT_TYPES.statusChanged, statusChanged],
+];

@@ -1,0 +1,36 @@
+import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
+import { text, validDate } from '../ledger-record';
+import type { Projector, ProjectorEntries } from './projector';
+import { firstContact } from './referral.projector';
+
+/** The outcomes of a first-contact step that mean the youngster was reached. */
+const FIRST_CONTACT_OUTCOMES = ['reached', 'engaged-in-activity', 'internship-or-work-found'];
+
+const created: Projector<TaskEventData> = (p, d, { youthRef, at }) =>
+  p.flows.createTask(p.em, {
+    taskId: text(d.taskId),
+    youthRef,
+    taskType: text(d.type) ?? 'unknown',
+    offerId: text(d.offerId),
+    dueAt: validDate(d.dueAt) ?? at,
+  });
+
+const claimed: Projector<TaskEventData> = (p, d, { at }) =>
+  p.flows.setOnce(p.em, 'taskClaimed', text(d.taskId), at);
+
+const completed: Projector<TaskEventData> = async (p, d, { at }) => {
+  await p.flows.setOnce(p.em, 'taskClosed', text(d.taskId), at);
+  if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(text(d.outcome) ?? '')) {
+    await firstContact(p, text(d.referralId), at);
+  }
+};
+
+const cancelled: Projector<TaskEventData> = (p, d, { at }) =>
+  p.flows.setOnce(p.em, 'taskClosed', text(d.taskId), at);
+
+export const TASK_PROJECTORS: ProjectorEntries = [
+  [TASK_EVENT_TYPES.created, created],
+  [TASK_EVENT_TYPES.claimed, claimed],
+  [TASK_EVENT_TYPES.completed, completed],
+  [TASK_EVENT_TYPES.cancelled, cancelled],
+];

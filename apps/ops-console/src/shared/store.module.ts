@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
+import { FlowsRepository } from '../flows/flows.repository';
+import { ImpactRepository } from '../impact/impact.repository';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { StuckFlowsRepository } from '../stuck-flows/stuck-flows.repository';
+
+/** The repositories the features share: the ledger writes what the others read. */
+@Global()
+@Module({
+  providers: [
+    LedgerRepository,
+    FlowsRepository,
+    DeadLettersRepository,
+    StuckFlowsRepository,
+    ImpactRepository,
+  ],
+  exports: [LedgerRepository, FlowsRepository, DeadLettersRepository, StuckFlowsRepository, ImpactRepository],
+})
+export class StoreModule {}

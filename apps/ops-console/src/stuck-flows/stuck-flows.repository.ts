@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EntryTimes, HandoverFlow, TaskFlow, WaitlistEntryFlow } from './stuck-flow.entity';
+
+type EntryTimesRow = { entered_at: Date | null; offered_at: Date | null; municipality_code: string | null };
+
+const entryTimes = (row: EntryTimesRow | undefined): EntryTimes | undefined =>
+  row && { enteredAt: row.entered_at, offeredAt: row.offered_at, municipalityCode: row.municipality_code };
+
+/** A moment of a flow that is set once, by the first record that says it. */
+const MOMENTS = {
+  entryClosed: ['waitlist_entry_state', 'closed_at', 'waitlist_entry_id'],
+  entryQueued: ['waitlist_entry_state', 'queued_at', 'waitlist_entry_id'],
+  taskClaimed: ['task_state', 'claimed_at', 'task_id'],
+  taskClosed: ['task_state', 'closed_at', 'task_id'],
+  handoverClosed: ['handover_state', 'closed_at', 'referral_id'],
+} as const;
+
+/**
+ * The flow states the ledger projects from the records and the stuck-flow rules read: waitlist
+ * entries (`waitlist_entry_state`), tasks (`task_state`) and handovers (`handover_state`).
+ */
+@Injectable()
+export class StuckFlowsRepository {
+  /** Enters a waitlist entry; no row back when it was entered before (its first offer was counted then). */
+  async enterWaitlist(
+    em: EntityManager,
+    e: {
+      waitlistEntryId: string | null;
+      youthRef: string;
+      municipalityCode: string | null;
+      consent: boolean;
+      enteredAt: Date;
+    },
+  ): Promise<EntryTimes | undefined> {
+    const rows = (await em.query(
+      `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, entered_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (waitlist_entry_id) DO UPDATE SET municipality_code = EXCLUDED.municipality_code,
+         consent = EXCLUDED.consent, entered_at = EXCLUDED.entered_at
+       WHERE waitlist_entry_state.entered_at IS NULL
+       RETURNING entered_at, offered_at, municipality_code`,
+      [e.waitlistEntryId, e.youthRef, e.municipalityCode, e.consent, e.enteredAt],
+    )) as EntryTimesRow[];
+    return entryTimes(rows[0]);
+  }
+
+  async setConsent(em: EntityManager, waitlistEntryId: string | null, consent: boolean): Promise<void> {
+    await em.query(`UPDATE waitlist_entry_state SET consent = $2 WHERE waitlist_entry_id = $1`, [
+      waitlistEntryId,
+      consent,
+    ]);
+  }
+
+  /** The entry's first offer; an entry not seen yet (another topic) gets a placeholder row that waits for it. */
+  async offer(
+    em: EntityManager,
+    o: { waitlistEntryId: string; youthRef: string; municipalityCode: string | null; offeredAt: Date },
+  ): Promise<EntryTimes | undefined> {
+    const rows = (await em.query(
+      `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, offered_at)
+       VALUES ($1, $2, $3, false, $4)
+       ON CONFLICT (waitlist_entry_id) DO UPDATE
+         SET offered_at = COALESCE(waitlist_entry_state.offered_at, EXCLUDED.offered_at)
+       RETURNING entered_at, offered_at, municipality_code`,
+      [o.waitlistEntryId, o.youthRef, o.municipalityCode, o.offeredAt],
+    )) as EntryTimesRow[];
+    return entryTimes(rows[0]);
+  }
+
+  async createTask(
+    em: EntityManager,
+    t: { taskId: string | null; youthRef: string; taskType: string; offerId: string | null; dueAt: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO task_state (task_id, youth_ref, task_type, offer_id, due_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [t.taskId, t.youthRef, t.taskType, t.offerId, t.dueAt],
+    );
+  }
+
+  async handOver(
+    em: EntityManager,
+    h: { referralId: string | null; youthRef: string; municipalityCode: string | null; handedOverAt: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO handover_state (referral_id, youth_ref, municipality_code, handed_over_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [h.referralId, h.youthRef, h.municipalityCode, h.handedOverAt],
+    );
+  }
+
+  /** The handover's first contact, once: its time and municipality when this was it. */
+  async firstContact(
+    em: EntityManager,
+    referralId: string,
+    at: Date,
+  ): Promise<{ handedOverAt: Date; municipalityCode: string | null } | undefined> {
+    const [rows] = (await em.query(
+      `UPDATE handover_state SET first_contact_at = $2 WHERE referral_id = $1 AND first_contact_at IS NULL
+       RETURNING handed_over_at, municipality_code`,
+      [referralId, at],
+    )) as [{ handed_over_at: Date; municipality_code: string | null }[], number];
+    const handover = rows?.[0];
+    return (
+      handover && { handedOverAt: handover.handed_over_at, municipalityCode: handover.municipality_code }
+    );
+  }
+
+  /** Sets the moment once; a record without the id sets nothing. */
+  async setOnce(em: EntityManager, moment: keyof typeof MOMENTS, id: string | null, at: Date): Promise<void> {
+    if (!id) return;
+    const [table, column, idColumn] = MOMENTS[moment];
+    await em.query(`UPDATE ${table} SET ${column} = $2 WHERE ${idColumn} = $1 AND ${column} IS NULL`, [
+      id,
+      at,
+    ]);
+  }
+
+  /** Consenting entries without an offer, a queue state or an end. */
+  async waitingEntries(em: EntityManager): Promise<WaitlistEntryFlow[]> {
+    const rows = (await em.query(`SELECT * FROM waitlist_entry_state
+        WHERE consent AND entered_at IS NOT NULL AND offered_at IS NULL AND queued_at IS NULL AND closed_at IS NULL`)) as Record<
+      string,
+      never
+    >[];
+    return rows.map((r) => ({
+      waitlistEntryId: r.waitlist_entry_id,
+      youthRef: r.youth_ref,
+      consent: r.consent,
+      enteredAt: new Date(r.entered_at),
+      offeredAt: null,
+      queuedAt: null,
+      closedAt: null,
+    }));
+  }
+
+  async unclaimedTasks(em: EntityManager): Promise<TaskFlow[]> {
+    const rows = (await em.query(
+      `SELECT * FROM task_state WHERE claimed_at IS NULL AND closed_at IS NULL`,
+    )) as Record<string, never>[];
+    return rows.map((r) => ({
+      taskId: r.task_id,
+      youthRef: r.youth_ref,
+      taskType: r.task_type,
+      offerId: r.offer_id,
+      dueAt: new Date(r.due_at),
+      claimedAt: null,
+      closedAt: null,
+    }));
+  }
+
+  async handoversWithoutFirstContact(em: EntityManager): Promise<HandoverFlow[]> {
+    const rows = (await em.query(
+      `SELECT * FROM handover_state WHERE first_contact_at IS NULL AND closed_at IS NULL`,
+    )) as Record<string, never>[];
+    return rows.map((r) => ({
+      referralId: r.referral_id,
+      youthRef: r.youth_ref,
+      handedOverAt: new Date(r.handed_over_at),
+      firstContactAt: null,
+      closedAt: null,
+    }));
+  }
+}
