@@ -70,7 +70,9 @@ export class ActivitiesController {
       contactRole: body.contactRole,
       capacity: body.capacity,
     };
-    return ActivityView.of(await this.createActivity.execute(new CreateActivityCommand(principal, fields)));
+    return ActivityView.of(
+      await this.createActivity.execute(new CreateActivityCommand({ principal, fields })),
+    );
   }
 
   @Patch(':activityId')
@@ -86,7 +88,7 @@ export class ActivitiesController {
     const changes = { ...body, ...(body.themes && { themes: [...new Set(body.themes)] }) };
     if (body.schedule) changes.schedule = { ...body.schedule };
     return ActivityView.of(
-      await this.updateActivity.execute(new UpdateActivityCommand(principal, activityId, changes)),
+      await this.updateActivity.execute(new UpdateActivityCommand({ principal, activityId, changes })),
     );
   }
 
@@ -100,7 +102,9 @@ export class ActivitiesController {
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<ActivityView> {
     return ActivityView.of(
-      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'publish')),
+      await this.changeStatus.execute(
+        new ChangeActivityStatusCommand({ principal, activityId, change: 'publish' }),
+      ),
     );
   }
 
@@ -114,7 +118,9 @@ export class ActivitiesController {
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<ActivityView> {
     return ActivityView.of(
-      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'pause')),
+      await this.changeStatus.execute(
+        new ChangeActivityStatusCommand({ principal, activityId, change: 'pause' }),
+      ),
     );
   }
 
@@ -132,7 +138,9 @@ export class ActivitiesController {
     @Body() body: CloseActivityDto,
   ): Promise<ActivityView> {
     return ActivityView.of(
-      await this.closeActivity.execute(new CloseActivityCommand(principal, activityId, body?.reason)),
+      await this.closeActivity.execute(
+        new CloseActivityCommand({ principal, activityId, reason: body?.reason }),
+      ),
     );
   }
 

@@ -60,7 +60,7 @@ export interface ActivitySearch {
   withFreeSeats?: boolean;
   status?: ActivityStatus;
   teamId?: string;
-  excludeIds?: string[];
+  excludeIds?: readonly string[];
   limit: number;
   offset: number;
 }

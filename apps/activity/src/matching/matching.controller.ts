@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { CandidateList, CandidateQueryDto } from './dto/candidate.dto';
-import { FindCandidatesQuery } from './usecases/find-candidates/find-candidates.query';
+import { FindCandidatesCommand } from './usecases/find-candidates/find-candidates.command';
 import { FindCandidates } from './usecases/find-candidates/find-candidates.usecase';
 
 /**
@@ -20,14 +20,14 @@ export class MatchingController {
   @ApiOkResponse({ type: CandidateList, description: 'Ranked best first; each candidate explains its score' })
   async candidates(@Body() body: CandidateQueryDto): Promise<CandidateList> {
     const items = await this.findCandidates.execute(
-      new FindCandidatesQuery(
-        body.ageYears,
-        body.postcode4,
-        body.municipalityCode,
-        body.interests,
-        body.excludeActivityIds,
-        body.limit,
-      ),
+      new FindCandidatesCommand({
+        ageYears: body.ageYears,
+        postcode4: body.postcode4,
+        municipalityCode: body.municipalityCode,
+        interests: body.interests,
+        excludeActivityIds: body.excludeActivityIds,
+        limit: body.limit,
+      }),
     );
     return { items };
   }

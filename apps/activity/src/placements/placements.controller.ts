@@ -106,13 +106,13 @@ export class PlacementsController {
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<PlacementView> {
     const { placement, created } = await this.holdPlacement.execute(
-      new HoldPlacementCommand(
+      new HoldPlacementCommand({
         principal,
-        body.activityId,
-        body.youthRef,
-        body.reference,
-        body.expiresAt ? new Date(body.expiresAt) : undefined,
-      ),
+        activityId: body.activityId,
+        youthRef: body.youthRef,
+        reference: body.reference,
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      }),
     );
     res.status(created ? 201 : 200);
     return PlacementView.of(placement);
@@ -253,7 +253,12 @@ export class PlacementsController {
     @Req() req: object,
   ): Promise<AttendanceView> {
     const recorded = await this.recordAttendance.execute(
-      new RecordAttendanceCommand(principal, placementId, body.sessionDate, body.status),
+      new RecordAttendanceCommand({
+        principal,
+        placementId,
+        sessionDate: body.sessionDate,
+        status: body.status,
+      }),
     );
     // The attendance view does not carry the youthRef; its audit record does.
     const placement = await this.placements.find(this.dataSource.manager, placementId);
@@ -326,19 +331,21 @@ export class PlacementsController {
   private async change(
     principal: Principal,
     id: string,
-    command: ChangePlacementCommand['command'],
+    change: ChangePlacementCommand['change'],
     reason?: string,
   ) {
     return PlacementView.of(
-      await this.changePlacement.execute(new ChangePlacementCommand(principal, id, command, reason)),
+      await this.changePlacement.execute(
+        new ChangePlacementCommand({ principal, placementId: id, change, reason }),
+      ),
     );
   }
 }
 
 function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): HoldBestPlacementCommand {
-  return new HoldBestPlacementCommand(
+  return new HoldBestPlacementCommand({
     principal,
-    {
+    query: {
       ageYears: body.ageYears,
       postcode4: body.postcode4,
       municipalityCode: body.municipalityCode,
@@ -346,8 +353,8 @@ function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): Hold
       ...(body.excludeActivityIds && { excludeActivityIds: body.excludeActivityIds }),
       ...(body.limit !== undefined && { limit: body.limit }),
     },
-    body.youthRef,
-    body.reference,
-    body.expiresAt ? new Date(body.expiresAt) : undefined,
-  );
+    youthRef: body.youthRef,
+    reference: body.reference,
+    expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+  });
 }

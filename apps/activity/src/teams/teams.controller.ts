@@ -28,7 +28,11 @@ export class TeamsController {
   async create(@Body() body: CreateTeamDto): Promise<TeamView> {
     return TeamView.of(
       await this.createTeam.execute(
-        new CreateTeamCommand(body.name, body.organisation, body.municipalityCodes),
+        new CreateTeamCommand({
+          name: body.name,
+          organisation: body.organisation,
+          municipalityCodes: body.municipalityCodes,
+        }),
       ),
     );
   }
@@ -42,7 +46,7 @@ export class TeamsController {
     @Param('teamId', ParseUUIDPipe) teamId: string,
     @Body() body: UpdateTeamDto,
   ): Promise<TeamView> {
-    return TeamView.of(await this.updateTeam.execute(new UpdateTeamCommand(teamId, body)));
+    return TeamView.of(await this.updateTeam.execute(new UpdateTeamCommand({ teamId, changes: body })));
   }
 
   @Get()

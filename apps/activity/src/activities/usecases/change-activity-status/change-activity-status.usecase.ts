@@ -18,14 +18,14 @@ export class ChangeActivityStatus {
     private readonly outbox: Outbox,
   ) {}
 
-  execute({ principal, activityId, command }: ChangeActivityStatusCommand): Promise<Activity> {
+  execute({ principal, activityId, change }: ChangeActivityStatusCommand): Promise<Activity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.activities.lock(em, activityId);
       if (!current) throw new ActivityNotFound(activityId);
       assertActsForTeam(principal, current.teamId);
-      const next = nextActivityStatus(current.status, command);
+      const next = nextActivityStatus(current.status, change);
       const updated = await this.activities.setStatus(em, activityId, next);
-      await this.outbox.append(em, [activityEvent(command === 'publish' ? 'published' : 'updated', updated)]);
+      await this.outbox.append(em, [activityEvent(change === 'publish' ? 'published' : 'updated', updated)]);
       return updated;
     });
   }

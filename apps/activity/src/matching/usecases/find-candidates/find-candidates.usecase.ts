@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { rankCandidates, type RankedCandidate } from '../../../domain/ranking';
-import type { FindCandidatesQuery } from './find-candidates.query';
+import type { FindCandidatesCommand } from './find-candidates.command';
 
 /** The catalogue of one municipality is small (tens of activities): rank it in memory, filter in SQL. */
 const MAX_SCANNED = 1000;
@@ -18,7 +18,7 @@ export class FindCandidates {
 
   /** `manager`: a transaction's, for a batch of holds that must see its own seats taken. */
   async execute(
-    query: FindCandidatesQuery,
+    query: FindCandidatesCommand,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RankedCandidate[]> {
     const { items } = await this.activities.search(manager, {

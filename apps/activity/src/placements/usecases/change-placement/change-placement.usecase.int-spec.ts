@@ -32,7 +32,9 @@ describe('ChangePlacement against PostgreSQL', () => {
   it('refuses to confirm a hold whose time ran out before the sweeper came, and changes nothing', async () => {
     const at = await anOpenActivity(db, { capacity: 5, held: 1 });
     const id = await aPlacement(db, at, 'held', new Date(Date.now() - 60000));
-    await expect(sut.execute(new ChangePlacementCommand(service, id, 'confirm'))).rejects.toMatchObject({
+    await expect(
+      sut.execute(new ChangePlacementCommand({ principal: service, placementId: id, change: 'confirm' })),
+    ).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'hold-expired',
     });
@@ -45,7 +47,12 @@ describe('ChangePlacement against PostgreSQL', () => {
     const at = await anOpenActivity(db, { capacity: 1, confirmed: 1 });
     const id = await aPlacement(db, at, 'confirmed', null);
     const cancelled = await sut.execute(
-      new ChangePlacementCommand(service, id, 'cancel', 'youngster-withdrew'),
+      new ChangePlacementCommand({
+        principal: service,
+        placementId: id,
+        change: 'cancel',
+        reason: 'youngster-withdrew',
+      }),
     );
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: 'youngster-withdrew' });
     const [seats] = await db.dataSource.query(`SELECT held, confirmed FROM activity WHERE id = $1`, [

@@ -25,20 +25,19 @@ export class ChangePlacement {
     private readonly outbox: Outbox,
   ) {}
 
-  execute({ principal, placementId, command, reason }: ChangePlacementCommand): Promise<Placement> {
+  execute({ principal, placementId, change, reason }: ChangePlacementCommand): Promise<Placement> {
     return this.dataSource.transaction(async (em) => {
       const found = await this.placements.find(em, placementId);
       if (!found) throw new PlacementNotFound(placementId);
       assertActsForTeam(principal, found.teamId);
       await this.activities.lock(em, found.activityId);
       const current = (await this.placements.lock(em, placementId))!;
-      const transition = placementTransition(current.status, command);
+      const transition = placementTransition(current.status, change);
       if (!transition.changed) return current;
-      if (command === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
+      if (change === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
         throw new HoldExpired(placementId, current.expiresAt);
       }
-      const defaultReason =
-        command === 'release' ? 'released' : command === 'cancel' ? 'cancelled' : undefined;
+      const defaultReason = change === 'release' ? 'released' : change === 'cancel' ? 'cancelled' : undefined;
       const changed = await this.placements.setStatus(
         em,
         placementId,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { ActivityConfig } from '../../../config/activity.config';
 import type { RankedCandidate } from '../../../domain/ranking';
-import { FindCandidatesQuery } from '../../../matching/usecases/find-candidates/find-candidates.query';
+import { FindCandidatesCommand } from '../../../matching/usecases/find-candidates/find-candidates.command';
 import { FindCandidates } from '../../../matching/usecases/find-candidates/find-candidates.usecase';
 import { anActivityDatabase, anOpenActivity, anOutbox, outboxCount } from '../../../../test/medium-test';
 import { PlacementsRepository } from '../../placements.repository';
@@ -64,9 +64,23 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     await anActivity(m, { title: 'Voetbal', themes: ['sport'], postcode4: '3562' });
     const music = await anActivity(m, { title: 'Muziekstudio', themes: ['music'], postcode4: '3580' });
     const youthRef = aYouthRef();
-    const [ranked] = await findCandidates.execute(new FindCandidatesQuery(14, '3562', m, ['music']));
+    const [ranked] = await findCandidates.execute(
+      new FindCandidatesCommand({
+        ageYears: 14,
+        postcode4: '3562',
+        municipalityCode: m,
+        interests: ['music'],
+      }),
+    );
 
-    const result = await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-best'));
+    const result = await sut.execute(
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef,
+        reference: 'ref-best',
+      }),
+    );
 
     expect(ranked.activityId).toBe(music.activityId);
     expect(result).toMatchObject({
@@ -84,7 +98,12 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     const music = await anActivity(m, { title: 'Muziekstudio', themes: ['music'], postcode4: '3562' });
     const sport = await anActivity(m, { title: 'Voetbal', themes: ['sport'], postcode4: '3562' });
     const result = await sut.execute(
-      new HoldBestPlacementCommand(service, queryIn(m, [music.activityId]), aYouthRef(), 'ref-excluded'),
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m, [music.activityId]),
+        youthRef: aYouthRef(),
+        reference: 'ref-excluded',
+      }),
     );
     expect(result).toMatchObject({ placement: { activityId: sport.activityId }, created: true });
     expect(await seats(music.activityId)).toEqual({ held: 0, confirmed: 0 });
@@ -101,10 +120,20 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     const other = await anActivity(m, { title: 'Ander', themes: ['music'], postcode4: '3600' });
     const youthRef = aYouthRef();
     const first = await sut.execute(
-      new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-replay'),
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef,
+        reference: 'ref-replay',
+      }),
     );
     const again = await sut.execute(
-      new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-replay'),
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef,
+        reference: 'ref-replay',
+      }),
     );
 
     expect(first).toMatchObject({ placement: { activityId: last.activityId }, created: true });
@@ -123,8 +152,22 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     const m = aMunicipality();
     const only = await anActivity(m, { title: 'Enige', themes: ['music'], postcode4: '3562', capacity: 1 });
     const youthRef = aYouthRef();
-    const first = await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-alone'));
-    const again = await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), youthRef, 'ref-alone'));
+    const first = await sut.execute(
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef,
+        reference: 'ref-alone',
+      }),
+    );
+    const again = await sut.execute(
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef,
+        reference: 'ref-alone',
+      }),
+    );
 
     expect(first).toMatchObject({ placement: { activityId: only.activityId }, created: true });
     expect(again).toMatchObject({
@@ -140,9 +183,23 @@ describe('HoldBestPlacement against PostgreSQL', () => {
   it('refuses a reference that holds another youngster’s seat', async () => {
     const m = aMunicipality();
     await anActivity(m, { title: 'Muziekstudio', themes: ['music'], postcode4: '3562' });
-    await sut.execute(new HoldBestPlacementCommand(service, queryIn(m), aYouthRef(), 'ref-taken'));
+    await sut.execute(
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef: aYouthRef(),
+        reference: 'ref-taken',
+      }),
+    );
     await expect(
-      sut.execute(new HoldBestPlacementCommand(service, queryIn(m), aYouthRef(), 'ref-taken')),
+      sut.execute(
+        new HoldBestPlacementCommand({
+          principal: service,
+          query: queryIn(m),
+          youthRef: aYouthRef(),
+          reference: 'ref-taken',
+        }),
+      ),
     ).rejects.toMatchObject({ kind: 'state-conflict', code: 'reference-conflict' });
   });
 
@@ -157,7 +214,12 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     });
     const excluded = await anActivity(m, { title: 'Gehad', themes: ['music'], postcode4: '3562' });
     const result = await sut.execute(
-      new HoldBestPlacementCommand(service, queryIn(m, [excluded.activityId]), aYouthRef(), randomUUID()),
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m, [excluded.activityId]),
+        youthRef: aYouthRef(),
+        reference: randomUUID(),
+      }),
     );
     expect(result).toEqual({ placement: null });
     expect(await seats(excluded.activityId)).toEqual({ held: 0, confirmed: 0 });
@@ -176,7 +238,12 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     const next = await anActivity(m, { title: 'Volgende', themes: ['music'], postcode4: '3600' });
     // Ranked while it still had its seat; another youngster takes the seat before the hold.
     const stale: RankedCandidate[] = await findCandidates.execute(
-      new FindCandidatesQuery(14, '3562', m, ['music']),
+      new FindCandidatesCommand({
+        ageYears: 14,
+        postcode4: '3562',
+        municipalityCode: m,
+        interests: ['music'],
+      }),
     );
     expect(stale.map((c) => c.activityId)).toEqual([filled.activityId, next.activityId]);
     await db.dataSource.query(`UPDATE activity SET held = 1 WHERE id = $1`, [filled.activityId]);
@@ -188,7 +255,12 @@ describe('HoldBestPlacement against PostgreSQL', () => {
       new ActivitiesRepository(),
     );
     const result = await racing.execute(
-      new HoldBestPlacementCommand(service, queryIn(m), aYouthRef(), 'ref-raced'),
+      new HoldBestPlacementCommand({
+        principal: service,
+        query: queryIn(m),
+        youthRef: aYouthRef(),
+        reference: 'ref-raced',
+      }),
     );
     expect(result).toMatchObject({
       placement: { activityId: next.activityId },
@@ -202,20 +274,27 @@ describe('HoldBestPlacement against PostgreSQL', () => {
     await anActivity(m, { title: 'Beter, ander team', themes: ['music'], postcode4: '3562' });
     const own = await anActivity(m, { title: 'Eigen team', themes: ['sport'], postcode4: '3600' });
     const lead: Principal = { sub: 'lead', role: 'team-lead', teamId: own.teamId };
-    const result = await sut.execute(new HoldBestPlacementCommand(lead, queryIn(m), aYouthRef(), 'ref-team'));
+    const result = await sut.execute(
+      new HoldBestPlacementCommand({
+        principal: lead,
+        query: queryIn(m),
+        youthRef: aYouthRef(),
+        reference: 'ref-team',
+      }),
+    );
     expect(result).toMatchObject({ placement: { activityId: own.activityId, teamId: own.teamId } });
   });
 
   it('refuses an expiry in the past, even when there is nothing to hold', async () => {
     await expect(
       sut.execute(
-        new HoldBestPlacementCommand(
-          service,
-          queryIn(aMunicipality()),
-          aYouthRef(),
-          'ref-past',
-          new Date(Date.now() - 1000),
-        ),
+        new HoldBestPlacementCommand({
+          principal: service,
+          query: queryIn(aMunicipality()),
+          youthRef: aYouthRef(),
+          reference: 'ref-past',
+          expiresAt: new Date(Date.now() - 1000),
+        }),
       ),
     ).rejects.toMatchObject({ kind: 'invalid-field' });
   });

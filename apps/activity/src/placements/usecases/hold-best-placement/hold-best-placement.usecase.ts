@@ -10,7 +10,7 @@ import type { NewEvent } from '@samenspel/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { RankedCandidate } from '../../../domain/ranking';
-import { FindCandidatesQuery } from '../../../matching/usecases/find-candidates/find-candidates.query';
+import { FindCandidatesCommand } from '../../../matching/usecases/find-candidates/find-candidates.command';
 import { FindCandidates } from '../../../matching/usecases/find-candidates/find-candidates.usecase';
 import { assertActsForTeam } from '../../../shared/access';
 import type { Placement } from '../../placement.entity';
@@ -94,27 +94,27 @@ export class HoldBestPlacement {
     const ownTeam =
       principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
     const candidates = await this.findCandidates.execute(
-      new FindCandidatesQuery(
-        query.ageYears,
-        query.postcode4,
-        query.municipalityCode,
-        [...query.interests],
-        [...(query.excludeActivityIds ?? [])],
-        query.limit,
-        ownTeam,
-      ),
+      new FindCandidatesCommand({
+        ageYears: query.ageYears,
+        postcode4: query.postcode4,
+        municipalityCode: query.municipalityCode,
+        interests: [...query.interests],
+        excludeActivityIds: [...(query.excludeActivityIds ?? [])],
+        limit: query.limit,
+        teamId: ownTeam,
+      }),
       em,
     );
     for (const candidate of candidates) {
       try {
         const { placement, created } = await tryHold(
-          new HoldPlacementCommand(
+          new HoldPlacementCommand({
             principal,
-            candidate.activityId,
-            command.youthRef,
-            command.reference,
+            activityId: candidate.activityId,
+            youthRef: command.youthRef,
+            reference: command.reference,
             expiresAt,
-          ),
+          }),
           expiresAt,
         );
         if (!created) return this.replay(em, placement, command);

@@ -55,12 +55,12 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
   const aMunicipality = () => `GM${String(9100 + ++municipalities)}`;
 
   const aYoungster = (municipalityCode: string, reference: string = randomUUID(), youthRef = aYouthRef()) =>
-    new HoldBestPlacementCommand(
-      service,
-      { ageYears: 14, postcode4: '3562', municipalityCode, interests: ['sport'] },
+    new HoldBestPlacementCommand({
+      principal: service,
+      query: { ageYears: 14, postcode4: '3562', municipalityCode, interests: ['sport'] },
       youthRef,
       reference,
-    );
+    });
 
   const seats = async (activityId: string) =>
     (await db.dataSource.query(`SELECT held, confirmed FROM activity WHERE id = $1`, [activityId]))[0];
@@ -134,7 +134,7 @@ describe('HoldBestPlacements (a batch, in order, in one transaction) against Pos
     await concurrent.startTransaction();
     const earlier = await holdPlacement.holdIn(
       concurrent.manager,
-      new HoldPlacementCommand(service, elsewhere.activityId, youthRef, reference),
+      new HoldPlacementCommand({ principal: service, activityId: elsewhere.activityId, youthRef, reference }),
       new Date(Date.now() + 3600_000),
     );
     const batch = [aYoungster(m), aYoungster(m, reference, youthRef), aYoungster(m)];

@@ -29,7 +29,12 @@ describe('HoldPlacement against PostgreSQL', () => {
     const { activityId } = await anOpenActivity(db, { capacity: 3, held: 1, confirmed: 1 });
     const before = Date.now();
     const { placement, created } = await sut.execute(
-      new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-last-seat'),
+      new HoldPlacementCommand({
+        principal: service,
+        activityId,
+        youthRef: aYouthRef(),
+        reference: 'ref-last-seat',
+      }),
     );
     expect(created).toBe(true);
     expect(placement.expiresAt!.getTime() - before).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000);
@@ -51,7 +56,14 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('holds no seat when the activity is full, and writes neither a placement nor an event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 2, held: 1, confirmed: 1 });
     await expect(
-      sut.execute(new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-full')),
+      sut.execute(
+        new HoldPlacementCommand({
+          principal: service,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-full',
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'no-capacity',
@@ -68,7 +80,13 @@ describe('HoldPlacement against PostgreSQL', () => {
     const { activityId } = await anOpenActivity(db);
     await expect(
       sut.execute(
-        new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-past', new Date(Date.now() - 1000)),
+        new HoldPlacementCommand({
+          principal: service,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-past',
+          expiresAt: new Date(Date.now() - 1000),
+        }),
       ),
     ).rejects.toMatchObject({
       kind: 'invalid-field',
@@ -80,7 +98,14 @@ describe('HoldPlacement against PostgreSQL', () => {
     const { activityId } = await anOpenActivity(db);
     const otherLead: Principal = { sub: 'x', role: 'team-lead', teamId: 'another-team' };
     await expect(
-      sut.execute(new HoldPlacementCommand(otherLead, activityId, aYouthRef(), 'ref-other')),
+      sut.execute(
+        new HoldPlacementCommand({
+          principal: otherLead,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-other',
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'out-of-scope',
     });
