@@ -16,7 +16,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
-import { assertActsForTeam } from '../shared/access';
+import { assertActsForTeam, ownTeamOf } from '../domain/team-scope';
 import {
   AttendanceSummaryView,
   AttendanceView,
@@ -176,8 +176,7 @@ export class PlacementsController {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     // Team roles see their own team's placements only.
-    const teamId =
-      principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
+    const teamId = ownTeamOf(principal);
     const page = await this.placements.list(this.dataSource.manager, { ...query, teamId, limit, offset });
     return { items: page.items.map(PlacementView.of), total: page.total, limit, offset };
   }

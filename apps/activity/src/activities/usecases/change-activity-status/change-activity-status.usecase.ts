@@ -3,7 +3,7 @@ import { ActivityNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { nextActivityStatus } from '../../../domain/activity-status';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { activityEvent } from '../../../shared/events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';

@@ -6,7 +6,7 @@ import { nextActivityStatus } from '../../../domain/activity-status';
 import { availableSeats } from '../../../domain/capacity';
 import { seatDelta } from '../../../domain/placement-status';
 import { PlacementsRepository } from '../../../placements/placements.repository';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { activityClosedEvent, placementEvent } from '../../../shared/events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';

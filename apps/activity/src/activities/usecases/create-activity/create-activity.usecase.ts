@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TeamNotFound } from '@samenspel/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
 import { assertValidActivity } from '../../activity-rules';

@@ -3,7 +3,7 @@ import { ActivityClosed, ActivityNotFound, CapacityBelowOccupied, TeamNotFound }
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { capacityFits } from '../../../domain/capacity';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { activityEvent } from '../../../shared/events';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';

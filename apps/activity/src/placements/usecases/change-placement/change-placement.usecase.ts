@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { placementTransition, seatDelta } from '../../../domain/placement-status';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { placementEvent } from '../../../shared/events';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';

@@ -12,7 +12,7 @@ import { ActivitiesRepository } from '../../../activities/activities.repository'
 import type { RankedCandidate } from '../../../domain/ranking';
 import { FindCandidatesCommand } from '../../../matching/usecases/find-candidates/find-candidates.command';
 import { FindCandidates } from '../../../matching/usecases/find-candidates/find-candidates.usecase';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam, ownTeamOf } from '../../../domain/team-scope';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import { HoldPlacementCommand } from '../hold-placement/hold-placement.command';
@@ -90,9 +90,6 @@ export class HoldBestPlacement {
     // A reference seen before is found by the hold itself (it looks the reference up with the
     // activity locked), so the common first call costs no lookup of its own.
     const { principal, query } = command;
-    // A team role holds seats of its own team only (its token always carries the teamId).
-    const ownTeam =
-      principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
     const candidates = await this.findCandidates.execute(
       new FindCandidatesCommand({
         ageYears: query.ageYears,
@@ -101,7 +98,8 @@ export class HoldBestPlacement {
         interests: [...query.interests],
         excludeActivityIds: [...(query.excludeActivityIds ?? [])],
         limit: query.limit,
-        teamId: ownTeam,
+        // A team role holds seats of its own team only.
+        teamId: ownTeamOf(principal),
       }),
       em,
     );

@@ -15,7 +15,7 @@ import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.c
 import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
 import { parseIsoDuration } from '@samenspel/http';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { placementEvent } from '../../../shared/events';
 import { isUniqueViolation } from '../../../shared/sql';
 import type { Placement } from '../../placement.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidField, PlacementNotConfirmed, PlacementNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { attendanceEvent } from '../../../shared/events';
 import type { AttendanceRecord } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
