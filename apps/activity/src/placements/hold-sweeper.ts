@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../config/activity.config';
 import { availableSeats } from '../domain/capacity';
-import { placementEvent } from '../shared/events';
+import { placementEvent } from './placement.events';
 import { queryOne } from '../shared/sql';
 import { PlacementsRepository } from './placements.repository';
 

@@ -4,7 +4,7 @@ import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { nextActivityStatus } from '../../../domain/activity-status';
 import { assertActsForTeam } from '../../../domain/team-scope';
-import { activityEvent } from '../../../shared/events';
+import { activityEvent } from '../../activity.events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';
 import type { ChangeActivityStatusCommand } from './change-activity-status.command';

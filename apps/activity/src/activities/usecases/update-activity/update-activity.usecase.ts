@@ -4,7 +4,7 @@ import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { capacityFits } from '../../../domain/capacity';
 import { assertActsForTeam } from '../../../domain/team-scope';
-import { activityEvent } from '../../../shared/events';
+import { activityEvent } from '../../activity.events';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
 import { assertValidActivity } from '../../activity-rules';

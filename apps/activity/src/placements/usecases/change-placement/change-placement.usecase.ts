@@ -6,7 +6,7 @@ import { ActivitiesRepository } from '../../../activities/activities.repository'
 import { availableSeats } from '../../../domain/capacity';
 import { placementTransition, seatDelta } from '../../../domain/placement-status';
 import { assertActsForTeam } from '../../../domain/team-scope';
-import { placementEvent } from '../../../shared/events';
+import { placementEvent } from '../../placement.events';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import type { ChangePlacementCommand } from './change-placement.command';

@@ -16,7 +16,7 @@ import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
 import { parseIsoDuration } from '@samenspel/http';
 import { assertActsForTeam } from '../../../domain/team-scope';
-import { placementEvent } from '../../../shared/events';
+import { placementEvent } from '../../placement.events';
 import { isUniqueViolation } from '../../../shared/sql';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';

@@ -3,7 +3,7 @@ import { InvalidField, PlacementNotConfirmed, PlacementNotFound } from '@samensp
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { assertActsForTeam } from '../../../domain/team-scope';
-import { attendanceEvent } from '../../../shared/events';
+import { attendanceEvent } from '../../placement.events';
 import type { AttendanceRecord } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import type { RecordAttendanceCommand } from './record-attendance.command';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Outbox } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { teamEvent } from '../../../shared/events';
+import { teamEvent } from '../../team.events';
 import type { Team } from '../../team.entity';
 import { TeamsRepository } from '../../teams.repository';
 import type { CreateTeamCommand } from './create-team.command';

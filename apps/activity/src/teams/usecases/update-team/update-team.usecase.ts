@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TeamNotFound } from '@samenspel/contracts';
 import { Outbox } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { teamEvent } from '../../../shared/events';
+import { teamEvent } from '../../team.events';
 import type { Team } from '../../team.entity';
 import { TeamsRepository } from '../../teams.repository';
 import type { UpdateTeamCommand } from './update-team.command';
