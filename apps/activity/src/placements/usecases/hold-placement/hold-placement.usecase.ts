@@ -3,7 +3,6 @@ import {
   ActivityNotFound,
   ActivityNotOpen,
   AlreadyPlaced,
-  InvalidField,
   NoCapacity,
   ReferenceConflict,
 } from '@samenspel/contracts';
@@ -14,6 +13,7 @@ import { ActivitiesRepository } from '../../../activities/activities.repository'
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.config';
 import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
+import { holdExpiry } from '../../../domain/hold-expiry';
 import { parseIsoDuration } from '@samenspel/http';
 import { assertActsForTeam } from '../../../domain/team-scope';
 import { placementEvent } from '../../placement.events';
@@ -21,9 +21,6 @@ import { isUniqueViolation } from '../../../shared/sql';
 import type { Placement } from '../../placement.entity';
 import { PlacementsRepository } from '../../placements.repository';
 import type { HoldPlacementCommand } from './hold-placement.command';
-
-/** A hold may be asked to last at most this long. */
-const MAX_HOLD_MS = 90 * 24 * 3600 * 1000;
 
 export interface HoldResult {
   placement: Placement;
@@ -52,12 +49,7 @@ export class HoldPlacement {
 
   /** When a hold asked to lapse at `requested` lapses: by default now + PLACEMENT_HOLD_TTL. */
   expiryOf(requested: Date | undefined): Date {
-    const now = Date.now();
-    const expiresAt = requested ?? new Date(now + this.ttlMs);
-    if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_HOLD_MS) {
-      throw new InvalidField('expiresAt', 'must lie in the future and at most 90 days ahead');
-    }
-    return expiresAt;
+    return holdExpiry(requested, this.ttlMs, Date.now());
   }
 
   async execute(command: HoldPlacementCommand): Promise<HoldResult> {
