@@ -13,6 +13,7 @@ import {
 } from '@samenspel/audit';
 import { ActivityNotFound, PlacementNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
@@ -86,6 +87,7 @@ export class PlacementsController {
     private readonly recordAttendance: RecordAttendance,
     private readonly placements: PlacementsRepository,
     private readonly activities: ActivitiesRepository,
+    private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -251,18 +253,16 @@ export class PlacementsController {
     @Body() body: RecordAttendanceDto,
     @Req() req: object,
   ): Promise<AttendanceView> {
-    const recorded = await this.recordAttendance.execute(
-      new RecordAttendanceCommand({
-        principal,
-        placementId,
-        sessionDate: body.sessionDate,
-        status: body.status,
-      }),
-    );
+    const command = new RecordAttendanceCommand({
+      principal,
+      placementId,
+      sessionDate: body.sessionDate,
+      status: body.status,
+    });
+    const { record, youthRef } = await this.units.run((uow) => this.recordAttendance.execute(command, uow));
     // The attendance view does not carry the youthRef; its audit record does.
-    const placement = await this.placements.find(this.dataSource.manager, placementId);
-    if (placement) setAuditSubject(req, placement.youthRef);
-    return AttendanceView.of(recorded);
+    setAuditSubject(req, youthRef);
+    return AttendanceView.of(record);
   }
 
   @Get('placements/:placementId/attendance')
@@ -333,11 +333,8 @@ export class PlacementsController {
     change: ChangePlacementCommand['change'],
     reason?: string,
   ) {
-    return PlacementView.of(
-      await this.changePlacement.execute(
-        new ChangePlacementCommand({ principal, placementId: id, change, reason }),
-      ),
-    );
+    const command = new ChangePlacementCommand({ principal, placementId: id, change, reason });
+    return PlacementView.of(await this.units.run((uow) => this.changePlacement.execute(command, uow)));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import {
@@ -16,16 +17,15 @@ const service: Principal = { sub: 'bridging', role: 'service' };
 
 describe('ChangePlacement against PostgreSQL', () => {
   let db: TestDatabase;
+  let units: UnitsOfWork;
   let sut: ChangePlacement;
+  /** As its HTTP entry point runs it: in a unit of work of its own. */
+  const change = (command: ChangePlacementCommand) => units.run((uow) => sut.execute(command, uow));
 
   beforeAll(async () => {
     db = await anActivityDatabase('activity_change');
-    sut = new ChangePlacement(
-      db.dataSource,
-      new ActivitiesRepository(),
-      new PlacementsRepository(),
-      anOutbox(),
-    );
+    units = new UnitsOfWork(db.dataSource, anOutbox());
+    sut = new ChangePlacement(new ActivitiesRepository(), new PlacementsRepository());
   });
   afterAll(async () => db?.drop());
 
@@ -33,7 +33,7 @@ describe('ChangePlacement against PostgreSQL', () => {
     const at = await anOpenActivity(db, { capacity: 5, held: 1 });
     const id = await aPlacement(db, at, 'held', new Date(Date.now() - 60000));
     await expect(
-      sut.execute(new ChangePlacementCommand({ principal: service, placementId: id, change: 'confirm' })),
+      change(new ChangePlacementCommand({ principal: service, placementId: id, change: 'confirm' })),
     ).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'hold-expired',
@@ -46,7 +46,7 @@ describe('ChangePlacement against PostgreSQL', () => {
   it('moves a confirmed seat back to free on cancel, with the freed seat in its event', async () => {
     const at = await anOpenActivity(db, { capacity: 1, confirmed: 1 });
     const id = await aPlacement(db, at, 'confirmed', null);
-    const cancelled = await sut.execute(
+    const cancelled = await change(
       new ChangePlacementCommand({
         principal: service,
         placementId: id,
