@@ -35,11 +35,14 @@ import {
   RecordAttendanceDto,
 } from './dto/placement.dto';
 import { PlacementsRepository } from './placements.repository';
+import { runHold } from './run-hold';
 import { ChangePlacementCommand } from './usecases/change-placement/change-placement.command';
 import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
-import { HoldBestPlacementCommand } from './usecases/hold-best-placement/hold-best-placement.command';
-import { HoldBestPlacement } from './usecases/hold-best-placement/hold-best-placement.usecase';
-import { HoldBestPlacements } from './usecases/hold-best-placements/hold-best-placements.usecase';
+import {
+  HoldBestSeatsCommand,
+  type BestSeatRequest,
+} from './usecases/hold-best-seats/hold-best-seats.command';
+import { HoldBestSeats } from './usecases/hold-best-seats/hold-best-seats.usecase';
 import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.command';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
@@ -81,8 +84,7 @@ const eachOfBatch = ({ req, result }: AuditContext): AuditItem[] => {
 export class PlacementsController {
   constructor(
     private readonly holdPlacement: HoldPlacement,
-    private readonly holdBestPlacement: HoldBestPlacement,
-    private readonly holdBestPlacements: HoldBestPlacements,
+    private readonly holdBestSeats: HoldBestSeats,
     private readonly changePlacement: ChangePlacement,
     private readonly recordAttendance: RecordAttendance,
     private readonly placements: PlacementsRepository,
@@ -107,14 +109,15 @@ export class PlacementsController {
     @Body() body: HoldPlacementDto,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<PlacementView> {
-    const { placement, created } = await this.holdPlacement.execute(
-      new HoldPlacementCommand({
-        principal,
-        activityId: body.activityId,
-        youthRef: body.youthRef,
-        reference: body.reference,
-        expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
-      }),
+    const command = new HoldPlacementCommand({
+      principal,
+      activityId: body.activityId,
+      youthRef: body.youthRef,
+      reference: body.reference,
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+    });
+    const { placement, created } = await runHold(this.units, (uow) =>
+      this.holdPlacement.execute(command, uow),
     );
     res.status(created ? 201 : 200);
     return PlacementView.of(placement);
@@ -138,7 +141,11 @@ export class PlacementsController {
     @Body() body: HoldBestPlacementDto,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<HoldBestView> {
-    const result = await this.holdBestPlacement.execute(holdBestCommand(principal, body));
+    const [result] = await this.holdBestSeats.execute(
+      new HoldBestSeatsCommand({ principal, youngsters: [bestSeatRequest(body)] }),
+    );
+    // The batch of one answers a refusal; a single call throws it, for its problem+json.
+    if ('refused' in result!) throw result.refused;
     res.status(result.placement && result.created ? 201 : 200);
     return HoldBestView.of(result);
   }
@@ -159,8 +166,8 @@ export class PlacementsController {
     @Body() body: HoldBestBatchDto,
     @Req() req: { originalUrl?: string; url?: string },
   ): Promise<HoldBestBatchView> {
-    const results = await this.holdBestPlacements.execute(
-      body.items.map((item) => holdBestCommand(principal, item)),
+    const results = await this.holdBestSeats.execute(
+      new HoldBestSeatsCommand({ principal, youngsters: body.items.map(bestSeatRequest) }),
     );
     const instance = (req.originalUrl ?? req.url ?? '/').split('?')[0];
     return { results: results.map((result) => HoldBestBatchItemView.of(result, instance)) };
@@ -338,9 +345,8 @@ export class PlacementsController {
   }
 }
 
-function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): HoldBestPlacementCommand {
-  return new HoldBestPlacementCommand({
-    principal,
+function bestSeatRequest(body: HoldBestPlacementDto): BestSeatRequest {
+  return {
     query: {
       ageYears: body.ageYears,
       postcode4: body.postcode4,
@@ -352,5 +358,5 @@ function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): Hold
     youthRef: body.youthRef,
     reference: body.reference,
     expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
-  });
+  };
 }

@@ -1,9 +1,11 @@
 import type { Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, type TestDatabase } from '@samenspel/testing';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { ActivityConfig } from '../../../config/activity.config';
 import { anActivityDatabase, anOpenActivity, anOutbox, outboxCount } from '../../../../test/medium-test';
 import { PlacementsRepository } from '../../placements.repository';
+import { runHold } from '../../run-hold';
 import { HoldPlacementCommand } from './hold-placement.command';
 import { HoldPlacement } from './hold-placement.usecase';
 
@@ -11,24 +13,24 @@ const service: Principal = { sub: 'bridging', role: 'service' };
 
 describe('HoldPlacement against PostgreSQL', () => {
   let db: TestDatabase;
+  let units: UnitsOfWork;
   let sut: HoldPlacement;
+  /** As its HTTP entry point runs it: in a unit of work of its own. */
+  const hold = (command: HoldPlacementCommand) => runHold(units, (uow) => sut.execute(command, uow));
 
   beforeAll(async () => {
     db = await anActivityDatabase('activity_hold');
-    sut = new HoldPlacement(
-      db.dataSource,
-      new ActivitiesRepository(),
-      new PlacementsRepository(),
-      anOutbox(),
-      { PLACEMENT_HOLD_TTL: 'P7D' } as ActivityConfig,
-    );
+    units = new UnitsOfWork(db.dataSource, anOutbox());
+    sut = new HoldPlacement(new ActivitiesRepository(), new PlacementsRepository(), {
+      PLACEMENT_HOLD_TTL: 'P7D',
+    } as ActivityConfig);
   });
   afterAll(async () => db?.drop());
 
   it('holds the last seat with a 7-day default expiry and one held event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 3, held: 1, confirmed: 1 });
     const before = Date.now();
-    const { placement, created } = await sut.execute(
+    const { placement, created } = await hold(
       new HoldPlacementCommand({
         principal: service,
         activityId,
@@ -56,7 +58,7 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('holds no seat when the activity is full, and writes neither a placement nor an event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 2, held: 1, confirmed: 1 });
     await expect(
-      sut.execute(
+      hold(
         new HoldPlacementCommand({
           principal: service,
           activityId,
@@ -79,7 +81,7 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('refuses an expiry in the past', async () => {
     const { activityId } = await anOpenActivity(db);
     await expect(
-      sut.execute(
+      hold(
         new HoldPlacementCommand({
           principal: service,
           activityId,
@@ -98,7 +100,7 @@ describe('HoldPlacement against PostgreSQL', () => {
     const { activityId } = await anOpenActivity(db);
     const otherLead: Principal = { sub: 'x', role: 'team-lead', teamId: 'another-team' };
     await expect(
-      sut.execute(
+      hold(
         new HoldPlacementCommand({
           principal: otherLead,
           activityId,
