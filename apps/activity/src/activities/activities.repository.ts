@@ -90,6 +90,21 @@ export class ActivitiesRepository {
     return row && toActivity(row);
   }
 
+  /**
+   * Row-locks one activity with expired holds that no other transaction has locked (it skips those),
+   * the first by id; undefined when there is none.
+   */
+  async lockOneWithExpiredHolds(em: EntityManager): Promise<string | undefined> {
+    const row = await queryOne<{ id: string }>(
+      em,
+      `SELECT a.id FROM activity a
+        WHERE EXISTS (SELECT 1 FROM placement p
+                       WHERE p.activity_id = a.id AND p.status = 'held' AND p.expires_at < now())
+        ORDER BY a.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
+    return row?.id;
+  }
+
   async updateFields(em: EntityManager, id: string, f: ActivityFields): Promise<Activity> {
     const row = await queryOne<ActivityRow>(
       em,

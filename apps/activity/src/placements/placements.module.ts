@@ -6,10 +6,18 @@ import { ChangePlacement } from './usecases/change-placement/change-placement.us
 import { HoldBestSeats } from './usecases/hold-best-seats/hold-best-seats.usecase';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
+import { ReleaseExpiredHolds } from './usecases/release-expired-holds/release-expired-holds.usecase';
 
 @Module({
   imports: [MatchingModule],
   controllers: [PlacementsController],
-  providers: [HoldPlacement, HoldBestSeats, ChangePlacement, RecordAttendance, HoldSweeper],
+  providers: [
+    HoldPlacement,
+    HoldBestSeats,
+    ChangePlacement,
+    RecordAttendance,
+    ReleaseExpiredHolds,
+    HoldSweeper,
+  ],
 })
 export class PlacementsModule {}
