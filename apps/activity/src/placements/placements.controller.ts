@@ -11,12 +11,11 @@ import {
   type AuditContext,
   type AuditItem,
 } from '@samenspel/audit';
-import { ActivityNotFound, PlacementNotFound } from '@samenspel/contracts';
+import { PlacementNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { ActivitiesRepository } from '../activities/activities.repository';
-import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
+import { attendanceRate, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
 import { assertActsForTeam, ownTeamOf } from '../domain/team-scope';
 import {
   AttendanceSummaryView,
@@ -47,6 +46,8 @@ import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.c
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
+import { SummariseAttendanceCommand } from './usecases/summarise-attendance/summarise-attendance.command';
+import { SummariseAttendance } from './usecases/summarise-attendance/summarise-attendance.usecase';
 
 /** A change of one placement, and the youngster it is about. */
 const placementChange = {
@@ -87,8 +88,8 @@ export class PlacementsController {
     private readonly holdBestSeats: HoldBestSeats,
     private readonly changePlacement: ChangePlacement,
     private readonly recordAttendance: RecordAttendance,
+    private readonly summariseAttendance: SummariseAttendance,
     private readonly placements: PlacementsRepository,
-    private readonly activities: ActivitiesRepository,
     private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
   ) {}
@@ -309,29 +310,8 @@ export class PlacementsController {
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<AttendanceSummaryView> {
-    const em = this.dataSource.manager;
-    const activity = await this.activities.find(em, activityId);
-    if (!activity) throw new ActivityNotFound(activityId);
-    assertActsForTeam(principal, activity.teamId);
-    const started = await this.placements.startedOf(em, activityId);
-    const records = await this.placements.attendanceOf(
-      em,
-      started.map((p) => p.id),
-    );
-    const count = (status: string) => records.filter((r) => r.status === status).length;
-    return {
-      activityId,
-      placements: started.length,
-      sessions: { present: count('present'), absent: count('absent'), excused: count('excused') },
-      attendanceRate: attendanceRate(records),
-      retention: retention(
-        started.map((p) => ({
-          start: p.confirmedAt!,
-          sessions: records.filter((r) => r.placementId === p.id),
-        })),
-        new Date(),
-      ),
-    };
+    const command = new SummariseAttendanceCommand({ principal, activityId });
+    return this.units.run((uow) => this.summariseAttendance.execute(command, uow));
   }
 
   private async change(

@@ -7,6 +7,7 @@ import { HoldBestSeats } from './usecases/hold-best-seats/hold-best-seats.usecas
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
 import { ReleaseExpiredHolds } from './usecases/release-expired-holds/release-expired-holds.usecase';
+import { SummariseAttendance } from './usecases/summarise-attendance/summarise-attendance.usecase';
 
 @Module({
   imports: [MatchingModule],
@@ -16,6 +17,7 @@ import { ReleaseExpiredHolds } from './usecases/release-expired-holds/release-ex
     HoldBestSeats,
     ChangePlacement,
     RecordAttendance,
+    SummariseAttendance,
     ReleaseExpiredHolds,
     HoldSweeper,
   ],
