@@ -564,4 +564,29 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
     );
     expect(recorded.map((e) => e.data.status)).toEqual(['present', 'absent', 'excused', 'present']);
   });
+  it('audits a recorded session under the youngster it is about, though its answer does not name them', async () => {
+    const teamId = await api.aTeam();
+    const worker = { role: 'youth-worker' as const, teamId };
+    const activityId = await api.anActivity(teamId);
+    const youthRef = aYouthRef();
+    const hold = await api.hold(activityId, youthRef);
+    await api.call('POST', `/placements/${hold.body.id}/confirm`, undefined, worker);
+
+    const recorded = await api.call(
+      'POST',
+      `/placements/${hold.body.id}/attendance`,
+      { sessionDate: new Date().toISOString().slice(0, 10), status: 'present' },
+      worker,
+    );
+
+    expect(recorded.status).toBe(201);
+    expect(JSON.stringify(recorded.body)).not.toContain(youthRef);
+    const audit = await api.call<{ items: { action: string; resource: { type: string; id?: string } }[] }>(
+      'GET',
+      `/audit?subject=${youthRef}&action=create`,
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: 'create', resource: { type: 'attendance', id: hold.body.id } }),
+    );
+  });
 });

@@ -9,6 +9,7 @@ import {
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { ActivityNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
 import { ActivitiesRepository } from './activities.repository';
@@ -43,6 +44,7 @@ export class ActivitiesController {
     private readonly changeStatus: ChangeActivityStatus,
     private readonly closeActivity: CloseActivity,
     private readonly activities: ActivitiesRepository,
+    private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -70,7 +72,8 @@ export class ActivitiesController {
       contactRole: body.contactRole,
       capacity: body.capacity,
     };
-    return ActivityView.of(await this.createActivity.execute(new CreateActivityCommand(principal, fields)));
+    const command = new CreateActivityCommand({ principal, fields });
+    return ActivityView.of(await this.units.run((uow) => this.createActivity.execute(command, uow)));
   }
 
   @Patch(':activityId')
@@ -85,9 +88,8 @@ export class ActivitiesController {
   ): Promise<ActivityView> {
     const changes = { ...body, ...(body.themes && { themes: [...new Set(body.themes)] }) };
     if (body.schedule) changes.schedule = { ...body.schedule };
-    return ActivityView.of(
-      await this.updateActivity.execute(new UpdateActivityCommand(principal, activityId, changes)),
-    );
+    const command = new UpdateActivityCommand({ principal, activityId, changes });
+    return ActivityView.of(await this.units.run((uow) => this.updateActivity.execute(command, uow)));
   }
 
   @Post(':activityId/publish')
@@ -99,9 +101,8 @@ export class ActivitiesController {
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<ActivityView> {
-    return ActivityView.of(
-      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'publish')),
-    );
+    const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'publish' });
+    return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
   }
 
   @Post(':activityId/pause')
@@ -113,9 +114,8 @@ export class ActivitiesController {
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<ActivityView> {
-    return ActivityView.of(
-      await this.changeStatus.execute(new ChangeActivityStatusCommand(principal, activityId, 'pause')),
-    );
+    const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'pause' });
+    return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
   }
 
   @Post(':activityId/close')
@@ -131,9 +131,8 @@ export class ActivitiesController {
     @Param('activityId', ParseUUIDPipe) activityId: string,
     @Body() body: CloseActivityDto,
   ): Promise<ActivityView> {
-    return ActivityView.of(
-      await this.closeActivity.execute(new CloseActivityCommand(principal, activityId, body?.reason)),
-    );
+    const command = new CloseActivityCommand({ principal, activityId, reason: body?.reason });
+    return ActivityView.of(await this.units.run((uow) => this.closeActivity.execute(command, uow)));
   }
 
   @Get()

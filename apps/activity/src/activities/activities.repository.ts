@@ -60,7 +60,7 @@ export interface ActivitySearch {
   withFreeSeats?: boolean;
   status?: ActivityStatus;
   teamId?: string;
-  excludeIds?: string[];
+  excludeIds?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -88,6 +88,21 @@ export class ActivitiesRepository {
   async lock(em: EntityManager, id: string): Promise<Activity | undefined> {
     const row = await queryOne<ActivityRow>(em, `SELECT * FROM activity WHERE id = $1 FOR UPDATE`, [id]);
     return row && toActivity(row);
+  }
+
+  /**
+   * Row-locks one activity with expired holds that no other transaction has locked (it skips those),
+   * the first by id; undefined when there is none.
+   */
+  async lockOneWithExpiredHolds(em: EntityManager): Promise<string | undefined> {
+    const row = await queryOne<{ id: string }>(
+      em,
+      `SELECT a.id FROM activity a
+        WHERE EXISTS (SELECT 1 FROM placement p
+                       WHERE p.activity_id = a.id AND p.status = 'held' AND p.expires_at < now())
+        ORDER BY a.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
+    return row?.id;
   }
 
   async updateFields(em: EntityManager, id: string, f: ActivityFields): Promise<Activity> {

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { CandidateList, CandidateQueryDto } from './dto/candidate.dto';
-import { FindCandidatesQuery } from './usecases/find-candidates/find-candidates.query';
+import { FindCandidatesCommand } from './usecases/find-candidates/find-candidates.command';
 import { FindCandidates } from './usecases/find-candidates/find-candidates.usecase';
 
 /**
@@ -12,23 +13,24 @@ import { FindCandidates } from './usecases/find-candidates/find-candidates.useca
 @ApiTags('matching')
 @Controller('matching')
 export class MatchingController {
-  constructor(private readonly findCandidates: FindCandidates) {}
+  constructor(
+    private readonly findCandidates: FindCandidates,
+    private readonly units: UnitsOfWork,
+  ) {}
 
   @Post('candidates')
   @HttpCode(200)
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
   @ApiOkResponse({ type: CandidateList, description: 'Ranked best first; each candidate explains its score' })
   async candidates(@Body() body: CandidateQueryDto): Promise<CandidateList> {
-    const items = await this.findCandidates.execute(
-      new FindCandidatesQuery(
-        body.ageYears,
-        body.postcode4,
-        body.municipalityCode,
-        body.interests,
-        body.excludeActivityIds,
-        body.limit,
-      ),
-    );
-    return { items };
+    const command = new FindCandidatesCommand({
+      ageYears: body.ageYears,
+      postcode4: body.postcode4,
+      municipalityCode: body.municipalityCode,
+      interests: body.interests,
+      excludeActivityIds: body.excludeActivityIds,
+      limit: body.limit,
+    });
+    return { items: await this.units.run((uow) => this.findCandidates.execute(command, uow)) };
   }
 }

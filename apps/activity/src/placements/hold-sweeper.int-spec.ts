@@ -1,6 +1,6 @@
 import { samenspelContracts } from '@samenspel/contracts';
 import { MetricsRegistry } from '@samenspel/http';
-import { MessagingCore1764201600000, Outbox } from '@samenspel/messaging';
+import { MessagingCore1764201600000, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import { createDataSource } from '@samenspel/persistence';
 import { aYouthRef, createTestDatabase, DEFAULT_DATABASE_URL, type TestDatabase } from '@samenspel/testing';
@@ -11,6 +11,7 @@ import type { ActivityConfig } from '../config/activity.config';
 import { ActivitySchema1764806400000 } from '../migrations/1764806400000-activity-schema';
 import { HoldSweeper } from './hold-sweeper';
 import { PlacementsRepository } from './placements.repository';
+import { ReleaseExpiredHolds } from './usecases/release-expired-holds/release-expired-holds.usecase';
 
 const ACTIVITIES = 8;
 const HOLDS_PER_ACTIVITY = 12;
@@ -18,10 +19,8 @@ const HOLDS_PER_ACTIVITY = 12;
 /** A sweeper as one service instance has it, on its own connection pool. */
 function aSweeper(dataSource: DataSource): HoldSweeper {
   return new HoldSweeper(
-    dataSource,
-    new ActivitiesRepository(),
-    new PlacementsRepository(),
-    new Outbox('urn:samenspel:activity', samenspelContracts()),
+    new UnitsOfWork(dataSource, new Outbox('urn:samenspel:activity', samenspelContracts())),
+    new ReleaseExpiredHolds(new ActivitiesRepository(), new PlacementsRepository()),
     { HOLD_SWEEP_BATCH_SIZE: 3, HOLD_SWEEP_INTERVAL_MS: 1000 } as ActivityConfig,
     createLogger('activity-test', 'silent'),
     new MetricsRegistry(),

@@ -1,22 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { MetricsRegistry, SERVICE_LOGGER } from '@samenspel/http';
-import { Outbox } from '@samenspel/messaging';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
-import { ActivitiesRepository } from '../activities/activities.repository';
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../config/activity.config';
-import { availableSeats } from '../domain/capacity';
-import { placementEvent } from '../shared/events';
-import { queryOne } from '../shared/sql';
-import { PlacementsRepository } from './placements.repository';
-
-/** The reason of a placement.released event sent by the sweeper: the bridging service expires its offer on it. */
-export const EXPIRED = 'expired';
+import { ReleaseExpiredHoldsCommand } from './usecases/release-expired-holds/release-expired-holds.command';
+import { ReleaseExpiredHolds } from './usecases/release-expired-holds/release-expired-holds.usecase';
 
 /**
  * Releases expired holds. Its state is the placement table only, so it survives restarts, and any
- * number of instances may run: each transaction takes one activity with `FOR UPDATE SKIP LOCKED`
+ * number of instances may run: each unit of work takes one activity with `FOR UPDATE SKIP LOCKED`
  * (another sweeper, or a hold in progress, makes it skip to the next), then its expired holds, and
  * re-checks `status = 'held'` on the locked rows, so no hold is ever released twice.
  */
@@ -28,10 +21,8 @@ export class HoldSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly expired: Counter;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly activities: ActivitiesRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly outbox: Outbox,
+    private readonly units: UnitsOfWork,
+    private readonly releaseExpiredHolds: ReleaseExpiredHolds,
     @Inject(ACTIVITY_CONFIG) private readonly config: ActivityConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     metrics: MetricsRegistry,
@@ -64,29 +55,16 @@ export class HoldSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private sweepOneActivity(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const target = await queryOne<{ id: string }>(
-        em,
-        `SELECT a.id FROM activity a
-          WHERE EXISTS (SELECT 1 FROM placement p
-                         WHERE p.activity_id = a.id AND p.status = 'held' AND p.expires_at < now())
-          ORDER BY a.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
-      if (!target) return 0;
-      const holds = await this.placements.lockExpiredHolds(em, target.id, this.config.HOLD_SWEEP_BATCH_SIZE);
-      const events = [];
-      for (const hold of holds) {
-        const released = await this.placements.setStatus(em, hold.id, 'released', EXPIRED);
-        const activity = await this.activities.adjustSeats(em, target.id, -1, 0);
-        events.push(placementEvent(released, availableSeats(activity)));
-      }
-      await this.outbox.append(em, events);
-      this.expired.inc(holds.length);
-      if (holds.length > 0)
-        this.logger.info({ activityId: target.id, released: holds.length }, 'released expired holds');
-      return holds.length;
-    });
+  private async sweepOneActivity(): Promise<number> {
+    const command = new ReleaseExpiredHoldsCommand({ limit: this.config.HOLD_SWEEP_BATCH_SIZE });
+    const done = await this.units.run((uow) => this.releaseExpiredHolds.execute(command, uow));
+    if (!done) return 0;
+    // Counted once committed.
+    this.expired.inc(done.released);
+    if (done.released > 0) {
+      this.logger.info({ activityId: done.activityId, released: done.released }, 'released expired holds');
+    }
+    return done.released;
   }
 
   private schedule(): void {

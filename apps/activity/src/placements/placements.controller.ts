@@ -11,12 +11,12 @@ import {
   type AuditContext,
   type AuditItem,
 } from '@samenspel/audit';
-import { ActivityNotFound, PlacementNotFound } from '@samenspel/contracts';
+import { PlacementNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
-import { ActivitiesRepository } from '../activities/activities.repository';
-import { attendanceRate, retention, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
-import { assertActsForTeam } from '../shared/access';
+import { attendanceRate, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
+import { assertActsForTeam, ownTeamOf } from '../domain/team-scope';
 import {
   AttendanceSummaryView,
   AttendanceView,
@@ -34,15 +34,20 @@ import {
   RecordAttendanceDto,
 } from './dto/placement.dto';
 import { PlacementsRepository } from './placements.repository';
+import { runHold } from './run-hold';
 import { ChangePlacementCommand } from './usecases/change-placement/change-placement.command';
 import { ChangePlacement } from './usecases/change-placement/change-placement.usecase';
-import { HoldBestPlacementCommand } from './usecases/hold-best-placement/hold-best-placement.command';
-import { HoldBestPlacement } from './usecases/hold-best-placement/hold-best-placement.usecase';
-import { HoldBestPlacements } from './usecases/hold-best-placements/hold-best-placements.usecase';
+import {
+  HoldBestSeatsCommand,
+  type BestSeatRequest,
+} from './usecases/hold-best-seats/hold-best-seats.command';
+import { HoldBestSeats } from './usecases/hold-best-seats/hold-best-seats.usecase';
 import { HoldPlacementCommand } from './usecases/hold-placement/hold-placement.command';
 import { HoldPlacement } from './usecases/hold-placement/hold-placement.usecase';
 import { RecordAttendanceCommand } from './usecases/record-attendance/record-attendance.command';
 import { RecordAttendance } from './usecases/record-attendance/record-attendance.usecase';
+import { SummariseAttendanceCommand } from './usecases/summarise-attendance/summarise-attendance.command';
+import { SummariseAttendance } from './usecases/summarise-attendance/summarise-attendance.usecase';
 
 /** A change of one placement, and the youngster it is about. */
 const placementChange = {
@@ -80,12 +85,12 @@ const eachOfBatch = ({ req, result }: AuditContext): AuditItem[] => {
 export class PlacementsController {
   constructor(
     private readonly holdPlacement: HoldPlacement,
-    private readonly holdBestPlacement: HoldBestPlacement,
-    private readonly holdBestPlacements: HoldBestPlacements,
+    private readonly holdBestSeats: HoldBestSeats,
     private readonly changePlacement: ChangePlacement,
     private readonly recordAttendance: RecordAttendance,
+    private readonly summariseAttendance: SummariseAttendance,
     private readonly placements: PlacementsRepository,
-    private readonly activities: ActivitiesRepository,
+    private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -105,14 +110,15 @@ export class PlacementsController {
     @Body() body: HoldPlacementDto,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<PlacementView> {
-    const { placement, created } = await this.holdPlacement.execute(
-      new HoldPlacementCommand(
-        principal,
-        body.activityId,
-        body.youthRef,
-        body.reference,
-        body.expiresAt ? new Date(body.expiresAt) : undefined,
-      ),
+    const command = new HoldPlacementCommand({
+      principal,
+      activityId: body.activityId,
+      youthRef: body.youthRef,
+      reference: body.reference,
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+    });
+    const { placement, created } = await runHold(this.units, (uow) =>
+      this.holdPlacement.execute(command, uow),
     );
     res.status(created ? 201 : 200);
     return PlacementView.of(placement);
@@ -136,7 +142,11 @@ export class PlacementsController {
     @Body() body: HoldBestPlacementDto,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<HoldBestView> {
-    const result = await this.holdBestPlacement.execute(holdBestCommand(principal, body));
+    const [result] = await this.holdBestSeats.execute(
+      new HoldBestSeatsCommand({ principal, youngsters: [bestSeatRequest(body)] }),
+    );
+    // The batch of one answers a refusal; a single call throws it, for its problem+json.
+    if ('refused' in result!) throw result.refused;
     res.status(result.placement && result.created ? 201 : 200);
     return HoldBestView.of(result);
   }
@@ -157,8 +167,8 @@ export class PlacementsController {
     @Body() body: HoldBestBatchDto,
     @Req() req: { originalUrl?: string; url?: string },
   ): Promise<HoldBestBatchView> {
-    const results = await this.holdBestPlacements.execute(
-      body.items.map((item) => holdBestCommand(principal, item)),
+    const results = await this.holdBestSeats.execute(
+      new HoldBestSeatsCommand({ principal, youngsters: body.items.map(bestSeatRequest) }),
     );
     const instance = (req.originalUrl ?? req.url ?? '/').split('?')[0];
     return { results: results.map((result) => HoldBestBatchItemView.of(result, instance)) };
@@ -176,8 +186,7 @@ export class PlacementsController {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     // Team roles see their own team's placements only.
-    const teamId =
-      principal.role === 'team-lead' || principal.role === 'youth-worker' ? principal.teamId : undefined;
+    const teamId = ownTeamOf(principal);
     const page = await this.placements.list(this.dataSource.manager, { ...query, teamId, limit, offset });
     return { items: page.items.map(PlacementView.of), total: page.total, limit, offset };
   }
@@ -252,13 +261,16 @@ export class PlacementsController {
     @Body() body: RecordAttendanceDto,
     @Req() req: object,
   ): Promise<AttendanceView> {
-    const recorded = await this.recordAttendance.execute(
-      new RecordAttendanceCommand(principal, placementId, body.sessionDate, body.status),
-    );
+    const command = new RecordAttendanceCommand({
+      principal,
+      placementId,
+      sessionDate: body.sessionDate,
+      status: body.status,
+    });
+    const { record, youthRef } = await this.units.run((uow) => this.recordAttendance.execute(command, uow));
     // The attendance view does not carry the youthRef; its audit record does.
-    const placement = await this.placements.find(this.dataSource.manager, placementId);
-    if (placement) setAuditSubject(req, placement.youthRef);
-    return AttendanceView.of(recorded);
+    setAuditSubject(req, youthRef);
+    return AttendanceView.of(record);
   }
 
   @Get('placements/:placementId/attendance')
@@ -298,47 +310,24 @@ export class PlacementsController {
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
   ): Promise<AttendanceSummaryView> {
-    const em = this.dataSource.manager;
-    const activity = await this.activities.find(em, activityId);
-    if (!activity) throw new ActivityNotFound(activityId);
-    assertActsForTeam(principal, activity.teamId);
-    const started = await this.placements.startedOf(em, activityId);
-    const records = await this.placements.attendanceOf(
-      em,
-      started.map((p) => p.id),
-    );
-    const count = (status: string) => records.filter((r) => r.status === status).length;
-    return {
-      activityId,
-      placements: started.length,
-      sessions: { present: count('present'), absent: count('absent'), excused: count('excused') },
-      attendanceRate: attendanceRate(records),
-      retention: retention(
-        started.map((p) => ({
-          start: p.confirmedAt!,
-          sessions: records.filter((r) => r.placementId === p.id),
-        })),
-        new Date(),
-      ),
-    };
+    const command = new SummariseAttendanceCommand({ principal, activityId });
+    return this.units.run((uow) => this.summariseAttendance.execute(command, uow));
   }
 
   private async change(
     principal: Principal,
     id: string,
-    command: ChangePlacementCommand['command'],
+    change: ChangePlacementCommand['change'],
     reason?: string,
   ) {
-    return PlacementView.of(
-      await this.changePlacement.execute(new ChangePlacementCommand(principal, id, command, reason)),
-    );
+    const command = new ChangePlacementCommand({ principal, placementId: id, change, reason });
+    return PlacementView.of(await this.units.run((uow) => this.changePlacement.execute(command, uow)));
   }
 }
 
-function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): HoldBestPlacementCommand {
-  return new HoldBestPlacementCommand(
-    principal,
-    {
+function bestSeatRequest(body: HoldBestPlacementDto): BestSeatRequest {
+  return {
+    query: {
       ageYears: body.ageYears,
       postcode4: body.postcode4,
       municipalityCode: body.municipalityCode,
@@ -346,8 +335,8 @@ function holdBestCommand(principal: Principal, body: HoldBestPlacementDto): Hold
       ...(body.excludeActivityIds && { excludeActivityIds: body.excludeActivityIds }),
       ...(body.limit !== undefined && { limit: body.limit }),
     },
-    body.youthRef,
-    body.reference,
-    body.expiresAt ? new Date(body.expiresAt) : undefined,
-  );
+    youthRef: body.youthRef,
+    reference: body.reference,
+    expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+  };
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
-import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { UnitsOfWork, type NewEvent } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../config/activity.config';
-import { activityEvent, teamEvent } from '../shared/events';
-import { queryOne } from '../shared/sql';
+import { activityEvent } from '../activities/activity.events';
+import { teamEvent } from '../teams/team.events';
 import { TeamsRepository } from '../teams/teams.repository';
 import { SEED_ACTIVITIES, SEED_TEAMS } from './dev-catalogue';
 
@@ -19,10 +18,9 @@ import { SEED_ACTIVITIES, SEED_TEAMS } from './dev-catalogue';
 @Injectable()
 export class CatalogueSeeder implements OnApplicationBootstrap {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
     private readonly teams: TeamsRepository,
     private readonly activities: ActivitiesRepository,
-    private readonly outbox: Outbox,
     @Inject(ACTIVITY_CONFIG) private readonly config: ActivityConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -36,14 +34,13 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
 
   /** Returns how many activities it created (0 when the catalogue was not empty). */
   seedIfEmpty(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('samenspel-activity-dev-seed'))`);
-      const existing = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM team`);
-      if (existing!.n > 0) return 0;
+    return this.units.run(async (uow) => {
+      await uow.em.query(`SELECT pg_advisory_xact_lock(hashtext('samenspel-activity-dev-seed'))`);
+      if ((await this.teams.count(uow.em)) > 0) return 0;
       const events: NewEvent[] = [];
       const teamIds = new Map<string, string>();
       for (const t of SEED_TEAMS) {
-        const team = await this.teams.insert(em, {
+        const team = await this.teams.insert(uow.em, {
           id: randomUUID(),
           name: t.name,
           organisation: t.organisation,
@@ -53,7 +50,7 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
         events.push(teamEvent('created', team));
       }
       for (const a of SEED_ACTIVITIES) {
-        const draft = await this.activities.insert(em, randomUUID(), {
+        const draft = await this.activities.insert(uow.em, randomUUID(), {
           teamId: teamIds.get(a.team)!,
           title: a.title,
           description: `${a.title} (synthetic example activity)`,
@@ -69,10 +66,10 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
           contactRole: 'jongerenwerker',
           capacity: a.capacity,
         });
-        const open = await this.activities.setStatus(em, draft.id, 'open');
+        const open = await this.activities.setStatus(uow.em, draft.id, 'open');
         events.push(activityEvent('published', open));
       }
-      await this.outbox.append(em, events);
+      await uow.publish(events);
       return SEED_ACTIVITIES.length;
     });
   }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
 import { TeamNotFound } from '@samenspel/contracts';
 import { Roles } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
 import { TeamsRepository } from './teams.repository';
@@ -18,6 +19,7 @@ export class TeamsController {
     private readonly createTeam: CreateTeam,
     private readonly updateTeam: UpdateTeam,
     private readonly teams: TeamsRepository,
+    private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -26,11 +28,12 @@ export class TeamsController {
   @Audited({ action: 'create', resource: 'team', id: fromResult('id') })
   @ApiCreatedResponse({ type: TeamView })
   async create(@Body() body: CreateTeamDto): Promise<TeamView> {
-    return TeamView.of(
-      await this.createTeam.execute(
-        new CreateTeamCommand(body.name, body.organisation, body.municipalityCodes),
-      ),
-    );
+    const command = new CreateTeamCommand({
+      name: body.name,
+      organisation: body.organisation,
+      municipalityCodes: body.municipalityCodes,
+    });
+    return TeamView.of(await this.units.run((uow) => this.createTeam.execute(command, uow)));
   }
 
   @Patch(':teamId')
@@ -42,7 +45,8 @@ export class TeamsController {
     @Param('teamId', ParseUUIDPipe) teamId: string,
     @Body() body: UpdateTeamDto,
   ): Promise<TeamView> {
-    return TeamView.of(await this.updateTeam.execute(new UpdateTeamCommand(teamId, body)));
+    const command = new UpdateTeamCommand({ teamId, changes: body });
+    return TeamView.of(await this.units.run((uow) => this.updateTeam.execute(command, uow)));
   }
 
   @Get()

@@ -22,11 +22,11 @@ import {
 } from 'class-validator';
 import { CandidateQueryDto, CandidateView } from '../../matching/dto/candidate.dto';
 import type { AttendanceRecord, Placement } from '../placement.entity';
-import type { HoldBestResult } from '../usecases/hold-best-placement/hold-best-placement.usecase';
 import {
   MAX_BATCH,
-  type HoldBestBatchResult,
-} from '../usecases/hold-best-placements/hold-best-placements.usecase';
+  type BestSeatHold,
+  type BestSeatOrRefusal,
+} from '../usecases/hold-best-seats/hold-best-seats.usecase';
 import { toProblem, type ProblemDetails } from '@samenspel/http';
 
 /** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
@@ -200,7 +200,7 @@ export class HoldBestView {
   })
   held!: HeldSeatView | null;
 
-  static of(result: HoldBestResult): HoldBestView {
+  static of(result: BestSeatHold): HoldBestView {
     if (!result.placement) return { held: null };
     return {
       held: {
@@ -225,7 +225,7 @@ export class HoldBestBatchItemView {
   @ApiPropertyOptional({ description: 'RFC 9457 problem details of a refusal (e.g. reference-conflict)' })
   problem?: ProblemDetails;
 
-  static of(result: HoldBestBatchResult, instance: string): HoldBestBatchItemView {
+  static of(result: BestSeatOrRefusal, instance: string): HoldBestBatchItemView {
     if ('refused' in result) {
       const problem = toProblem(result.refused, instance);
       return { status: problem.status, problem };

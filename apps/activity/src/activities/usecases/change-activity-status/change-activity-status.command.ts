@@ -1,9 +1,11 @@
 import type { Principal } from '@samenspel/http';
 
 export class ChangeActivityStatusCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly activityId: string,
-    readonly command: 'publish' | 'pause',
-  ) {}
+  readonly principal!: Principal;
+  readonly activityId!: string;
+  readonly change!: 'publish' | 'pause';
+
+  constructor(fields: ChangeActivityStatusCommand) {
+    Object.assign(this, fields);
+  }
 }

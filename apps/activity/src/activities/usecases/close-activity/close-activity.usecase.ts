@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityNotFound, ReasonRequired } from '@samenspel/contracts';
-import { Outbox, type NewEvent } from '@samenspel/messaging';
-import { DataSource } from 'typeorm';
+import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
 import { nextActivityStatus } from '../../../domain/activity-status';
 import { availableSeats } from '../../../domain/capacity';
 import { seatDelta } from '../../../domain/placement-status';
+import { assertActsForTeam } from '../../../domain/team-scope';
+import { placementEvent } from '../../../placements/placement.events';
 import { PlacementsRepository } from '../../../placements/placements.repository';
-import { assertActsForTeam } from '../../../shared/access';
-import { activityClosedEvent, placementEvent } from '../../../shared/events';
 import { ActivitiesRepository } from '../../activities.repository';
 import type { Activity } from '../../activity.entity';
+import { activityClosedEvent } from '../../activity.events';
 import type { CloseActivityCommand } from './close-activity.command';
 
 /** The reason code every placement released by a close carries. */
@@ -22,36 +22,32 @@ export const RELEASED_BY_CLOSE = 'activity-closed';
 @Injectable()
 export class CloseActivity {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ principal, activityId, reason }: CloseActivityCommand): Promise<Activity> {
-    return this.dataSource.transaction(async (em) => {
-      const current = await this.activities.lock(em, activityId);
-      if (!current) throw new ActivityNotFound(activityId);
-      assertActsForTeam(principal, current.teamId);
-      const next = nextActivityStatus(current.status, 'close');
-      const active = await this.placements.lockActiveOf(em, activityId);
-      if (active.length > 0 && !reason) {
-        throw new ReasonRequired(
-          `Activity ${activityId} has ${active.length} active placement(s): closing it needs a reason`,
-          { activePlacements: active.length },
-        );
-      }
-      const events: NewEvent[] = [];
-      for (const placement of active) {
-        const released = await this.placements.setStatus(em, placement.id, 'released', RELEASED_BY_CLOSE);
-        const delta = seatDelta(placement.status, 'released');
-        const after = await this.activities.adjustSeats(em, activityId, delta.held, delta.confirmed);
-        events.push(placementEvent(released, availableSeats(after)));
-      }
-      const activity = await this.activities.setStatus(em, activityId, next, reason);
-      events.push(activityClosedEvent(activity, reason));
-      await this.outbox.append(em, events);
-      return activity;
-    });
+  async execute({ principal, activityId, reason }: CloseActivityCommand, uow: UnitOfWork): Promise<Activity> {
+    const current = await this.activities.lock(uow.em, activityId);
+    if (!current) throw new ActivityNotFound(activityId);
+    assertActsForTeam(principal, current.teamId);
+    const next = nextActivityStatus(current.status, 'close');
+    const active = await this.placements.lockActiveOf(uow.em, activityId);
+    if (active.length > 0 && !reason) {
+      throw new ReasonRequired(
+        `Activity ${activityId} has ${active.length} active placement(s): closing it needs a reason`,
+        { activePlacements: active.length },
+      );
+    }
+    const events: NewEvent[] = [];
+    for (const placement of active) {
+      const released = await this.placements.setStatus(uow.em, placement.id, 'released', RELEASED_BY_CLOSE);
+      const delta = seatDelta(placement.status, 'released');
+      const after = await this.activities.adjustSeats(uow.em, activityId, delta.held, delta.confirmed);
+      events.push(placementEvent(released, availableSeats(after)));
+    }
+    const activity = await this.activities.setStatus(uow.em, activityId, next, reason);
+    events.push(activityClosedEvent(activity, reason));
+    await uow.publish(events);
+    return activity;
   }
 }

@@ -2,8 +2,10 @@ import type { Principal } from '@samenspel/http';
 import type { ActivityFields } from '../../activity.entity';
 
 export class CreateActivityCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly fields: ActivityFields,
-  ) {}
+  readonly principal!: Principal;
+  readonly fields!: ActivityFields;
+
+  constructor(fields: CreateActivityCommand) {
+    Object.assign(this, fields);
+  }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TeamNotFound } from '@samenspel/contracts';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { assertActsForTeam } from '../../../shared/access';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
 import { assertValidActivity } from '../../activity-rules';
@@ -13,18 +13,15 @@ import type { CreateActivityCommand } from './create-activity.command';
 @Injectable()
 export class CreateActivity {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly teams: TeamsRepository,
     private readonly activities: ActivitiesRepository,
   ) {}
 
-  execute({ principal, fields }: CreateActivityCommand): Promise<Activity> {
+  async execute({ principal, fields }: CreateActivityCommand, uow: UnitOfWork): Promise<Activity> {
     assertActsForTeam(principal, fields.teamId);
-    return this.dataSource.transaction(async (em) => {
-      const team = await this.teams.find(em, fields.teamId);
-      if (!team) throw new TeamNotFound(fields.teamId);
-      assertValidActivity(fields, team);
-      return this.activities.insert(em, randomUUID(), fields);
-    });
+    const team = await this.teams.find(uow.em, fields.teamId);
+    if (!team) throw new TeamNotFound(fields.teamId);
+    assertValidActivity(fields, team);
+    return this.activities.insert(uow.em, randomUUID(), fields);
   }
 }

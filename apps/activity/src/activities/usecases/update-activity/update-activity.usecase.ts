@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityClosed, ActivityNotFound, CapacityBelowOccupied, TeamNotFound } from '@samenspel/contracts';
-import { Outbox } from '@samenspel/messaging';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { capacityFits } from '../../../domain/capacity';
-import { assertActsForTeam } from '../../../shared/access';
-import { activityEvent } from '../../../shared/events';
+import { assertActsForTeam } from '../../../domain/team-scope';
+import { activityEvent } from '../../activity.events';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
 import { assertValidActivity } from '../../activity-rules';
@@ -18,30 +17,29 @@ import type { UpdateActivityCommand } from './update-activity.command';
 @Injectable()
 export class UpdateActivity {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly teams: TeamsRepository,
     private readonly activities: ActivitiesRepository,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ principal, activityId, changes }: UpdateActivityCommand): Promise<Activity> {
-    return this.dataSource.transaction(async (em) => {
-      const current = await this.activities.lock(em, activityId);
-      if (!current) throw new ActivityNotFound(activityId);
-      assertActsForTeam(principal, current.teamId);
-      if (current.status === 'closed') throw new ActivityClosed(activityId);
-      const team = await this.teams.find(em, current.teamId);
-      if (!team) throw new TeamNotFound(current.teamId);
-      const merged: ActivityFields = { ...fieldsOf(current), ...definedOnly(changes) };
-      assertValidActivity(merged, team);
-      if (!capacityFits(merged.capacity, current)) {
-        throw new CapacityBelowOccupied(merged.capacity, current.held, current.confirmed);
-      }
-      const updated = await this.activities.updateFields(em, activityId, merged);
-      // Drafts are not public yet: they are announced when published.
-      if (updated.status !== 'draft') await this.outbox.append(em, [activityEvent('updated', updated)]);
-      return updated;
-    });
+  async execute(
+    { principal, activityId, changes }: UpdateActivityCommand,
+    uow: UnitOfWork,
+  ): Promise<Activity> {
+    const current = await this.activities.lock(uow.em, activityId);
+    if (!current) throw new ActivityNotFound(activityId);
+    assertActsForTeam(principal, current.teamId);
+    if (current.status === 'closed') throw new ActivityClosed(activityId);
+    const team = await this.teams.find(uow.em, current.teamId);
+    if (!team) throw new TeamNotFound(current.teamId);
+    const merged: ActivityFields = { ...fieldsOf(current), ...definedOnly(changes) };
+    assertValidActivity(merged, team);
+    if (!capacityFits(merged.capacity, current)) {
+      throw new CapacityBelowOccupied(merged.capacity, current.held, current.confirmed);
+    }
+    const updated = await this.activities.updateFields(uow.em, activityId, merged);
+    // Drafts are not public yet: they are announced when published.
+    if (updated.status !== 'draft') await uow.publish(activityEvent('updated', updated));
+    return updated;
   }
 }
 

@@ -1,33 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { rankCandidates, type RankedCandidate } from '../../../domain/ranking';
-import type { FindCandidatesQuery } from './find-candidates.query';
+import type { FindCandidatesCommand } from './find-candidates.command';
 
 /** The catalogue of one municipality is small (tens of activities): rank it in memory, filter in SQL. */
 const MAX_SCANNED = 1000;
 
-/** Ranked, explained candidate activities for a youngster: open, age fits, same municipality, a free seat. */
+/**
+ * Ranked, explained candidate activities for a youngster: open, age fits, same municipality, a free
+ * seat. Read in the caller's unit of work, so a batch of holds sees the seats it took itself.
+ */
 @Injectable()
 export class FindCandidates {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly activities: ActivitiesRepository,
-  ) {}
+  constructor(private readonly activities: ActivitiesRepository) {}
 
-  /** `manager`: a transaction's, for a batch of holds that must see its own seats taken. */
-  async execute(
-    query: FindCandidatesQuery,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<RankedCandidate[]> {
-    const { items } = await this.activities.search(manager, {
+  async execute(command: FindCandidatesCommand, uow: UnitOfWork): Promise<RankedCandidate[]> {
+    const { items } = await this.activities.search(uow.em, {
       status: 'open',
-      age: query.ageYears,
-      municipalityCode: query.municipalityCode,
+      age: command.ageYears,
+      municipalityCode: command.municipalityCode,
       withFreeSeats: true,
-      excludeIds: query.excludeActivityIds,
-      ...(query.teamId !== undefined && { teamId: query.teamId }),
+      excludeIds: command.excludeActivityIds,
+      ...(command.teamId !== undefined && { teamId: command.teamId }),
       limit: MAX_SCANNED,
       offset: 0,
     });
@@ -44,7 +40,7 @@ export class FindCandidates {
         status: a.status,
         available: availableSeats(a),
       })),
-      query,
+      command,
     );
   }
 }

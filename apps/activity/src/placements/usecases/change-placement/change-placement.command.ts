@@ -2,11 +2,13 @@ import type { Principal } from '@samenspel/http';
 import type { PlacementCommand } from '../../../domain/placement-status';
 
 export class ChangePlacementCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly placementId: string,
-    readonly command: PlacementCommand,
-    /** A reason code (release, cancel), from a documented vocabulary; never free text about a youngster. */
-    readonly reason?: string,
-  ) {}
+  readonly principal!: Principal;
+  readonly placementId!: string;
+  readonly change!: PlacementCommand;
+  /** A reason code (release, cancel), from a documented vocabulary; never free text about a youngster. */
+  readonly reason?: string;
+
+  constructor(fields: ChangePlacementCommand) {
+    Object.assign(this, fields);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import {
@@ -16,23 +17,24 @@ const service: Principal = { sub: 'bridging', role: 'service' };
 
 describe('ChangePlacement against PostgreSQL', () => {
   let db: TestDatabase;
+  let units: UnitsOfWork;
   let sut: ChangePlacement;
+  /** As its HTTP entry point runs it: in a unit of work of its own. */
+  const change = (command: ChangePlacementCommand) => units.run((uow) => sut.execute(command, uow));
 
   beforeAll(async () => {
     db = await anActivityDatabase('activity_change');
-    sut = new ChangePlacement(
-      db.dataSource,
-      new ActivitiesRepository(),
-      new PlacementsRepository(),
-      anOutbox(),
-    );
+    units = new UnitsOfWork(db.dataSource, anOutbox());
+    sut = new ChangePlacement(new ActivitiesRepository(), new PlacementsRepository());
   });
   afterAll(async () => db?.drop());
 
   it('refuses to confirm a hold whose time ran out before the sweeper came, and changes nothing', async () => {
     const at = await anOpenActivity(db, { capacity: 5, held: 1 });
     const id = await aPlacement(db, at, 'held', new Date(Date.now() - 60000));
-    await expect(sut.execute(new ChangePlacementCommand(service, id, 'confirm'))).rejects.toMatchObject({
+    await expect(
+      change(new ChangePlacementCommand({ principal: service, placementId: id, change: 'confirm' })),
+    ).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'hold-expired',
     });
@@ -44,8 +46,13 @@ describe('ChangePlacement against PostgreSQL', () => {
   it('moves a confirmed seat back to free on cancel, with the freed seat in its event', async () => {
     const at = await anOpenActivity(db, { capacity: 1, confirmed: 1 });
     const id = await aPlacement(db, at, 'confirmed', null);
-    const cancelled = await sut.execute(
-      new ChangePlacementCommand(service, id, 'cancel', 'youngster-withdrew'),
+    const cancelled = await change(
+      new ChangePlacementCommand({
+        principal: service,
+        placementId: id,
+        change: 'cancel',
+        reason: 'youngster-withdrew',
+      }),
     );
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: 'youngster-withdrew' });
     const [seats] = await db.dataSource.query(`SELECT held, confirmed FROM activity WHERE id = $1`, [

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HoldExpired, PlacementNotFound } from '@samenspel/contracts';
-import { Outbox } from '@samenspel/messaging';
-import { DataSource } from 'typeorm';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { availableSeats } from '../../../domain/capacity';
 import { placementTransition, seatDelta } from '../../../domain/placement-status';
-import { assertActsForTeam } from '../../../shared/access';
-import { placementEvent } from '../../../shared/events';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import type { Placement } from '../../placement.entity';
+import { placementEvent } from '../../placement.events';
 import { PlacementsRepository } from '../../placements.repository';
 import type { ChangePlacementCommand } from './change-placement.command';
 
@@ -19,36 +18,39 @@ import type { ChangePlacementCommand } from './change-placement.command';
 @Injectable()
 export class ChangePlacement {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
-    private readonly outbox: Outbox,
   ) {}
 
-  execute({ principal, placementId, command, reason }: ChangePlacementCommand): Promise<Placement> {
-    return this.dataSource.transaction(async (em) => {
-      const found = await this.placements.find(em, placementId);
-      if (!found) throw new PlacementNotFound(placementId);
-      assertActsForTeam(principal, found.teamId);
-      await this.activities.lock(em, found.activityId);
-      const current = (await this.placements.lock(em, placementId))!;
-      const transition = placementTransition(current.status, command);
-      if (!transition.changed) return current;
-      if (command === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
-        throw new HoldExpired(placementId, current.expiresAt);
-      }
-      const defaultReason =
-        command === 'release' ? 'released' : command === 'cancel' ? 'cancelled' : undefined;
-      const changed = await this.placements.setStatus(
-        em,
-        placementId,
-        transition.to,
-        reason ?? defaultReason,
-      );
-      const delta = seatDelta(current.status, transition.to);
-      const activity = await this.activities.adjustSeats(em, current.activityId, delta.held, delta.confirmed);
-      await this.outbox.append(em, [placementEvent(changed, availableSeats(activity))]);
-      return changed;
-    });
+  async execute(
+    { principal, placementId, change, reason }: ChangePlacementCommand,
+    uow: UnitOfWork,
+  ): Promise<Placement> {
+    const found = await this.placements.find(uow.em, placementId);
+    if (!found) throw new PlacementNotFound(placementId);
+    assertActsForTeam(principal, found.teamId);
+    await this.activities.lock(uow.em, found.activityId);
+    const current = (await this.placements.lock(uow.em, placementId))!;
+    const transition = placementTransition(current.status, change);
+    if (!transition.changed) return current;
+    if (change === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
+      throw new HoldExpired(placementId, current.expiresAt);
+    }
+    const defaultReason = change === 'release' ? 'released' : change === 'cancel' ? 'cancelled' : undefined;
+    const changed = await this.placements.setStatus(
+      uow.em,
+      placementId,
+      transition.to,
+      reason ?? defaultReason,
+    );
+    const delta = seatDelta(current.status, transition.to);
+    const activity = await this.activities.adjustSeats(
+      uow.em,
+      current.activityId,
+      delta.held,
+      delta.confirmed,
+    );
+    await uow.publish(placementEvent(changed, availableSeats(activity)));
+    return changed;
   }
 }

@@ -1,9 +1,11 @@
 import type { Principal } from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, type TestDatabase } from '@samenspel/testing';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { ActivityConfig } from '../../../config/activity.config';
 import { anActivityDatabase, anOpenActivity, anOutbox, outboxCount } from '../../../../test/medium-test';
 import { PlacementsRepository } from '../../placements.repository';
+import { runHold } from '../../run-hold';
 import { HoldPlacementCommand } from './hold-placement.command';
 import { HoldPlacement } from './hold-placement.usecase';
 
@@ -11,25 +13,30 @@ const service: Principal = { sub: 'bridging', role: 'service' };
 
 describe('HoldPlacement against PostgreSQL', () => {
   let db: TestDatabase;
+  let units: UnitsOfWork;
   let sut: HoldPlacement;
+  /** As its HTTP entry point runs it: in a unit of work of its own. */
+  const hold = (command: HoldPlacementCommand) => runHold(units, (uow) => sut.execute(command, uow));
 
   beforeAll(async () => {
     db = await anActivityDatabase('activity_hold');
-    sut = new HoldPlacement(
-      db.dataSource,
-      new ActivitiesRepository(),
-      new PlacementsRepository(),
-      anOutbox(),
-      { PLACEMENT_HOLD_TTL: 'P7D' } as ActivityConfig,
-    );
+    units = new UnitsOfWork(db.dataSource, anOutbox());
+    sut = new HoldPlacement(new ActivitiesRepository(), new PlacementsRepository(), {
+      PLACEMENT_HOLD_TTL: 'P7D',
+    } as ActivityConfig);
   });
   afterAll(async () => db?.drop());
 
   it('holds the last seat with a 7-day default expiry and one held event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 3, held: 1, confirmed: 1 });
     const before = Date.now();
-    const { placement, created } = await sut.execute(
-      new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-last-seat'),
+    const { placement, created } = await hold(
+      new HoldPlacementCommand({
+        principal: service,
+        activityId,
+        youthRef: aYouthRef(),
+        reference: 'ref-last-seat',
+      }),
     );
     expect(created).toBe(true);
     expect(placement.expiresAt!.getTime() - before).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000);
@@ -51,7 +58,14 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('holds no seat when the activity is full, and writes neither a placement nor an event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 2, held: 1, confirmed: 1 });
     await expect(
-      sut.execute(new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-full')),
+      hold(
+        new HoldPlacementCommand({
+          principal: service,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-full',
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'no-capacity',
@@ -67,8 +81,14 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('refuses an expiry in the past', async () => {
     const { activityId } = await anOpenActivity(db);
     await expect(
-      sut.execute(
-        new HoldPlacementCommand(service, activityId, aYouthRef(), 'ref-past', new Date(Date.now() - 1000)),
+      hold(
+        new HoldPlacementCommand({
+          principal: service,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-past',
+          expiresAt: new Date(Date.now() - 1000),
+        }),
       ),
     ).rejects.toMatchObject({
       kind: 'invalid-field',
@@ -80,7 +100,14 @@ describe('HoldPlacement against PostgreSQL', () => {
     const { activityId } = await anOpenActivity(db);
     const otherLead: Principal = { sub: 'x', role: 'team-lead', teamId: 'another-team' };
     await expect(
-      sut.execute(new HoldPlacementCommand(otherLead, activityId, aYouthRef(), 'ref-other')),
+      hold(
+        new HoldPlacementCommand({
+          principal: otherLead,
+          activityId,
+          youthRef: aYouthRef(),
+          reference: 'ref-other',
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'out-of-scope',
     });

@@ -3,98 +3,58 @@ import {
   ActivityNotFound,
   ActivityNotOpen,
   AlreadyPlaced,
-  InvalidField,
   NoCapacity,
   ReferenceConflict,
 } from '@samenspel/contracts';
-import { Outbox, type NewEvent } from '@samenspel/messaging';
+import { parseIsoDuration } from '@samenspel/http';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import { ACTIVITY_CONFIG, type ActivityConfig } from '../../../config/activity.config';
 import { takesPlacements } from '../../../domain/activity-status';
 import { availableSeats, canHold } from '../../../domain/capacity';
-import { parseIsoDuration } from '@samenspel/http';
-import { assertActsForTeam } from '../../../shared/access';
-import { placementEvent } from '../../../shared/events';
-import { isUniqueViolation } from '../../../shared/sql';
+import { holdExpiry } from '../../../domain/hold-expiry';
+import { assertActsForTeam } from '../../../domain/team-scope';
 import type { Placement } from '../../placement.entity';
+import { placementEvent } from '../../placement.events';
 import { PlacementsRepository } from '../../placements.repository';
 import type { HoldPlacementCommand } from './hold-placement.command';
 
-/** A hold may be asked to last at most this long. */
-const MAX_HOLD_MS = 90 * 24 * 3600 * 1000;
-
-export interface HoldResult {
+/** A seat held for a reference: the placement, and whether this call made it. */
+export interface PlacementHold {
   placement: Placement;
   /** False when the reference was seen before and the earlier placement is returned. */
   created: boolean;
 }
 
 /**
- * Holds a seat. The activity row is locked (SELECT … FOR UPDATE) for the whole transaction, so
+ * Holds a seat. The activity row is locked (SELECT … FOR UPDATE) until the unit of work ends, so
  * concurrent holds queue on it and each sees the counters the previous one committed: the
  * invariant held + confirmed <= capacity is PostgreSQL's to keep, and a CHECK backs it up.
+ *
+ * A refusal (a DomainError) is thrown before anything is written, so a batch's unit of work can go
+ * on with its next try. A reference that a concurrent call took fails the insert, and with it the
+ * transaction: see `runHold`.
  */
 @Injectable()
 export class HoldPlacement {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
-    private readonly outbox: Outbox,
     @Inject(ACTIVITY_CONFIG) config: ActivityConfig,
   ) {
     this.ttlMs = parseIsoDuration(config.PLACEMENT_HOLD_TTL);
   }
 
-  /** When a hold asked to lapse at `requested` lapses: by default now + PLACEMENT_HOLD_TTL. */
-  expiryOf(requested: Date | undefined): Date {
-    const now = Date.now();
-    const expiresAt = requested ?? new Date(now + this.ttlMs);
-    if (expiresAt.getTime() <= now || expiresAt.getTime() > now + MAX_HOLD_MS) {
-      throw new InvalidField('expiresAt', 'must lie in the future and at most 90 days ahead');
-    }
-    return expiresAt;
-  }
-
-  async execute(command: HoldPlacementCommand): Promise<HoldResult> {
-    const expiresAt = this.expiryOf(command.expiresAt);
-    try {
-      return await this.hold(command, expiresAt);
-    } catch (error) {
-      // The same reference on another activity, committed by a concurrent call.
-      if (isUniqueViolation(error, 'placement_reference_key')) {
-        const existing = await this.placements.findByReference(this.dataSource.manager, command.reference);
-        if (existing) return { placement: this.sameRequest(existing, command), created: false };
-      }
-      throw error;
-    }
-  }
-
-  private hold(command: HoldPlacementCommand, expiresAt: Date): Promise<HoldResult> {
-    return this.dataSource.transaction((em) => this.holdIn(em, command, expiresAt));
-  }
-
-  /**
-   * The hold in the caller's transaction (a batch of holds). A refusal (a DomainError) is thrown
-   * before anything is written, so the transaction can go on with the next try; a reference taken
-   * by a concurrent call fails the statement, and with it the caller's transaction. With `events`,
-   * the event is added there for the caller to append, after every row it locks.
-   */
-  async holdIn(
-    em: EntityManager,
-    command: HoldPlacementCommand,
-    expiresAt: Date,
-    events?: NewEvent[],
-  ): Promise<HoldResult> {
-    const activity = await this.activities.lock(em, command.activityId);
+  async execute(command: HoldPlacementCommand, uow: UnitOfWork): Promise<PlacementHold> {
+    const expiresAt = holdExpiry(command.expiresAt, this.ttlMs, Date.now());
+    const activity = await this.activities.lock(uow.em, command.activityId);
     if (!activity) throw new ActivityNotFound(command.activityId);
     assertActsForTeam(command.principal, activity.teamId);
     const { earlier, active } = await this.placements.findForHold(
-      em,
+      uow.em,
       command.reference,
       activity.id,
       command.youthRef,
@@ -103,7 +63,7 @@ export class HoldPlacement {
     if (!takesPlacements(activity.status)) throw new ActivityNotOpen(activity.id, activity.status);
     if (active) throw new AlreadyPlaced(activity.id, active.id, active.reference);
     if (!canHold(activity)) throw new NoCapacity(activity.id, activity.capacity);
-    const placement = await this.placements.insertHeld(em, {
+    const placement = await this.placements.insertHeld(uow.em, {
       id: randomUUID(),
       activityId: activity.id,
       teamId: activity.teamId,
@@ -111,10 +71,8 @@ export class HoldPlacement {
       reference: command.reference,
       expiresAt,
     });
-    const after = await this.activities.adjustSeats(em, activity.id, 1, 0);
-    const event = placementEvent(placement, availableSeats(after));
-    if (events) events.push(event);
-    else await this.outbox.append(em, [event]);
+    const after = await this.activities.adjustSeats(uow.em, activity.id, 1, 0);
+    await uow.publish(placementEvent(placement, availableSeats(after)));
     return { placement, created: true };
   }
 

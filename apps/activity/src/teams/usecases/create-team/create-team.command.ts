@@ -1,7 +1,10 @@
 export class CreateTeamCommand {
-  constructor(
-    readonly name: string,
-    readonly organisation: string,
-    readonly municipalityCodes: string[],
-  ) {}
+  readonly name!: string;
+  readonly organisation!: string;
+  /** CBS codes such as GM0344. */
+  readonly municipalityCodes!: string[];
+
+  constructor(fields: CreateTeamCommand) {
+    Object.assign(this, fields);
+  }
 }

@@ -1,31 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox } from '@samenspel/messaging';
+import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { teamEvent } from '../../../shared/events';
 import type { Team } from '../../team.entity';
+import { teamEvent } from '../../team.events';
 import { TeamsRepository } from '../../teams.repository';
 import type { CreateTeamCommand } from './create-team.command';
 
 /** Registers a team and announces it (team.created), so other services can route by municipality. */
 @Injectable()
 export class CreateTeam {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly teams: TeamsRepository,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly teams: TeamsRepository) {}
 
-  execute(command: CreateTeamCommand): Promise<Team> {
-    return this.dataSource.transaction(async (em) => {
-      const team = await this.teams.insert(em, {
-        id: randomUUID(),
-        name: command.name,
-        organisation: command.organisation,
-        municipalityCodes: [...new Set(command.municipalityCodes)],
-      });
-      await this.outbox.append(em, [teamEvent('created', team)]);
-      return team;
+  async execute(command: CreateTeamCommand, uow: UnitOfWork): Promise<Team> {
+    const team = await this.teams.insert(uow.em, {
+      id: randomUUID(),
+      name: command.name,
+      organisation: command.organisation,
+      municipalityCodes: [...new Set(command.municipalityCodes)],
     });
+    await uow.publish(teamEvent('created', team));
+    return team;
   }
 }

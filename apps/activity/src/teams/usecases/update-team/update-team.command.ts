@@ -1,6 +1,8 @@
 export class UpdateTeamCommand {
-  constructor(
-    readonly teamId: string,
-    readonly changes: { name?: string; organisation?: string; municipalityCodes?: string[] },
-  ) {}
+  readonly teamId!: string;
+  readonly changes!: { name?: string; organisation?: string; municipalityCodes?: string[] };
+
+  constructor(fields: UpdateTeamCommand) {
+    Object.assign(this, fields);
+  }
 }
