@@ -109,7 +109,7 @@ describe('the development profile and the expired-hold sweeper', () => {
     expect(await heldInDatabase(first.databaseName)).toBe(19);
 
     // Restarted on the same database. Two sweepers racing on one database is proven in
-    // src/placements/hold-sweeper.int-spec.ts (two connection pools, 96 holds, four concurrent sweeps).
+    // src/placements/hold-sweeper.db-spec.ts (two connection pools, 96 holds, four concurrent sweeps).
     const second = await first.restart();
     instances.push(second);
     const again = new ActivityApi(second);
