@@ -1,8 +1,7 @@
-import { runService } from '@samenspel/bootstrap';
+import { globalModule, runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { ActivitiesModule } from './activities/activities.module';
-import { ActivityConfigModule } from './config/activity-config.module';
-import { ActivityConfig } from './config/activity.config';
+import { ACTIVITY_CONFIG, ActivityConfig } from './config/activity.config';
 import { MatchingModule } from './matching/matching.module';
 import { ActivitySchema1764806400000 } from './migrations/1764806400000-activity-schema';
 import { PlacementsModule } from './placements/placements.module';
@@ -17,7 +16,7 @@ void runService({
   config: ActivityConfig,
   migrations: [ActivitySchema1764806400000, ErasureTombstones1767225600000],
   imports: (config) => [
-    ActivityConfigModule.forRoot(config),
+    globalModule('ActivityConfigModule', [{ provide: ACTIVITY_CONFIG, useValue: config }]),
     StoreModule,
     TeamsModule,
     ActivitiesModule,

@@ -1,7 +1,6 @@
-import { runService } from '@samenspel/bootstrap';
+import { globalModule, runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
-import { NotificationConfigModule } from './config/notification-config.module';
-import { NotificationConfig } from './config/notification.config';
+import { NOTIFICATION_CONFIG, NotificationConfig } from './config/notification.config';
 import { EmailModule } from './email/email.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -19,7 +18,7 @@ void runService({
   name: 'notification',
   config: NotificationConfig,
   imports: (config) => [
-    NotificationConfigModule.forRoot(config),
+    globalModule('NotificationConfigModule', [{ provide: NOTIFICATION_CONFIG, useValue: config }]),
     StoreModule,
     TasksModule,
     TaskSourcesModule,

@@ -1,8 +1,7 @@
-import { runService } from '@samenspel/bootstrap';
+import { globalModule, runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { KnownActivity } from './activity-catalog/known-activity.entity';
-import { BridgingConfigModule } from './config/bridging-config.module';
-import { BridgingConfig } from './config/bridging.config';
+import { BRIDGING_CONFIG, BridgingConfig } from './config/bridging.config';
 import { MatchingModule } from './matching/matching.module';
 import { BridgingSchema1764806500000 } from './migrations/1764806500000-bridging-schema';
 import { BridgingOffer } from './offers/bridging-offer.entity';
@@ -17,7 +16,7 @@ void runService({
   name: 'waitlist-bridging',
   config: BridgingConfig,
   imports: (config) => [
-    BridgingConfigModule.forRoot(config),
+    globalModule('BridgingConfigModule', [{ provide: BRIDGING_CONFIG, useValue: config }]),
     StoreModule,
     WaitlistEntriesModule,
     OffersModule,

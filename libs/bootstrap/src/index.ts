@@ -2,3 +2,4 @@ export * from './service-catalog';
 export * from './service-config';
 export * from './note-key-config';
 export * from './run-service';
+export * from './global-module';

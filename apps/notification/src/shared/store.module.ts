@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { globalModule } from '@samenspel/bootstrap';
 import { TeamContactsRepository } from '../email/team-contacts.repository';
 import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { TasksRepository } from '../tasks/tasks.repository';
@@ -9,21 +9,10 @@ import { WebhooksRepository } from '../webhooks/webhooks.repository';
  * The repositories, shared by the feature modules: announcing a task queues its webhook and e-mail
  * deliveries, and a failing webhook gives its team a task.
  */
-@Global()
-@Module({
-  providers: [
-    TasksRepository,
-    FollowUpsRepository,
-    WebhooksRepository,
-    DeliveriesRepository,
-    TeamContactsRepository,
-  ],
-  exports: [
-    TasksRepository,
-    FollowUpsRepository,
-    WebhooksRepository,
-    DeliveriesRepository,
-    TeamContactsRepository,
-  ],
-})
-export class StoreModule {}
+export const StoreModule = globalModule('StoreModule', [
+  TasksRepository,
+  FollowUpsRepository,
+  WebhooksRepository,
+  DeliveriesRepository,
+  TeamContactsRepository,
+]);

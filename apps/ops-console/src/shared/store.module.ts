@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { globalModule } from '@samenspel/bootstrap';
 import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
 import { FlowsRepository } from '../flows/flows.repository';
 import { ImpactRepository } from '../impact/impact.repository';
@@ -6,15 +6,10 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { StuckFlowsRepository } from '../stuck-flows/stuck-flows.repository';
 
 /** The repositories the features share: the ledger writes what the others read. */
-@Global()
-@Module({
-  providers: [
-    LedgerRepository,
-    FlowsRepository,
-    DeadLettersRepository,
-    StuckFlowsRepository,
-    ImpactRepository,
-  ],
-  exports: [LedgerRepository, FlowsRepository, DeadLettersRepository, StuckFlowsRepository, ImpactRepository],
-})
-export class StoreModule {}
+export const StoreModule = globalModule('StoreModule', [
+  LedgerRepository,
+  FlowsRepository,
+  DeadLettersRepository,
+  StuckFlowsRepository,
+  ImpactRepository,
+]);

@@ -1,13 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { globalModule } from '@samenspel/bootstrap';
 import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
 import { MatcherSignal } from '../matching/matcher.signal';
 import { OffersRepository } from '../offers/offers.repository';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 
 /** The repositories, shared by the feature modules (an entry's change often touches its offers too). */
-@Global()
-@Module({
-  providers: [WaitlistEntriesRepository, OffersRepository, KnownActivitiesRepository, MatcherSignal],
-  exports: [WaitlistEntriesRepository, OffersRepository, KnownActivitiesRepository, MatcherSignal],
-})
-export class StoreModule {}
+export const StoreModule = globalModule('StoreModule', [
+  WaitlistEntriesRepository,
+  OffersRepository,
+  KnownActivitiesRepository,
+  MatcherSignal,
+]);
