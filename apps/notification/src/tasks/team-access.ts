@@ -1,5 +1,7 @@
 import { ForbiddenError, NotFoundError, TEAM_ROLES, type Principal } from '@samenspel/http';
 import type { TaskEntity } from './task.entity';
+import type { EntityManager } from 'typeorm';
+import type { TasksRepository } from './tasks.repository';
 
 /** Team roles act for their own team only; ops, admin and service see every team. */
 export function isTeamScoped(principal: Principal): boolean {
@@ -12,6 +14,16 @@ export function assertTaskVisible(principal: Principal, task: TaskEntity | null,
     throw new NotFoundError(`No task ${id}`, 'task-not-found');
   }
   return task;
+}
+
+/** Locks a task the caller may see, for a change; another team's answers 404 as above. */
+export async function lockVisibleTask(
+  tasks: TasksRepository,
+  em: EntityManager,
+  principal: Principal,
+  id: string,
+): Promise<TaskEntity> {
+  return assertTaskVisible(principal, await tasks.findForUpdate(em, { id }), id);
 }
 
 /** The team a list or stream is about: a team role's own, or the one an operator asks for. */

@@ -5,7 +5,7 @@ import { cancellation, decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../dto/task.view';
-import { assertTaskVisible } from '../../team-access';
+import { lockVisibleTask } from '../../team-access';
 import type { CancelTaskCommand } from './cancel-task.command';
 
 /** Cancels a task with a reason code; cancelling it again changes nothing. */
@@ -17,11 +17,7 @@ export class CancelTask {
   ) {}
 
   async execute(command: CancelTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const task = assertTaskVisible(
-      command.principal,
-      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
-      command.taskId,
-    );
+    const task = await lockVisibleTask(this.tasks, uow.em, command.principal, command.taskId);
     const decision = decide('cancel', task.status);
     if (decision === 'conflict') throw new TaskNotCancellable(task.status);
     if (decision === 'noop') return toTaskView(task);

@@ -5,7 +5,7 @@ import { decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../dto/task.view';
-import { assertTaskVisible } from '../../team-access';
+import { lockVisibleTask } from '../../team-access';
 import type { ClaimTaskCommand } from './claim-task.command';
 
 /** Makes the caller the task's assignee; the assignee claiming again changes nothing. */
@@ -17,11 +17,7 @@ export class ClaimTask {
   ) {}
 
   async execute(command: ClaimTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const task = assertTaskVisible(
-      command.principal,
-      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
-      command.taskId,
-    );
+    const task = await lockVisibleTask(this.tasks, uow.em, command.principal, command.taskId);
     const decision = decide('claim', task.status, {
       assignee: task.assignee,
       caller: command.principal.sub,

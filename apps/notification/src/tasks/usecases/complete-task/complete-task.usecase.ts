@@ -5,7 +5,7 @@ import { completion, decide, outcomesFor } from '../../../domain/task-lifecycle'
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../dto/task.view';
-import { assertTaskVisible } from '../../team-access';
+import { lockVisibleTask } from '../../team-access';
 import type { CompleteTaskCommand } from './complete-task.command';
 
 /** Marks a task done with an outcome its type knows; completing it again changes nothing. */
@@ -17,11 +17,7 @@ export class CompleteTask {
   ) {}
 
   async execute(command: CompleteTaskCommand, uow: UnitOfWork): Promise<TaskView> {
-    const task = assertTaskVisible(
-      command.principal,
-      await this.tasks.findForUpdate(uow.em, { id: command.taskId }),
-      command.taskId,
-    );
+    const task = await lockVisibleTask(this.tasks, uow.em, command.principal, command.taskId);
     const allowed = outcomesFor(task.type);
     if (!allowed.includes(command.outcome)) throw new UnknownOutcome(task.type, allowed);
     const decision = decide('complete', task.status);

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NoYouthWorkTeam, REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspel/contracts';
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
-import { mayChange } from '../../access-policy';
+import { lockForChange } from '../../lock-for-change';
 import { REFERRAL_AGGREGATE, type ReferralEntity, type WarmHandover } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
@@ -19,15 +18,13 @@ export class PlanWarmHandover {
 
   async execute(command: PlanWarmHandoverCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     const { em } = uow;
-    const referral = await this.referrals.findById(em, command.referralId, true);
-    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
-    if (!mayChange(command.principal, referral))
-      throw new ForbiddenError('This referral is not in your scope');
-    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
-      throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
-        extensions: { currentVersion: referral.version },
-      });
-    }
+    const referral = await lockForChange(
+      this.referrals,
+      em,
+      command.principal,
+      command.referralId,
+      command.expectedVersion,
+    );
     if (!OPEN_STATUSES.includes(referral.status)) throw new ReferralClosed(referral.status);
     const teamId =
       referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NoWarmHandover } from '@samenspel/contracts';
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
-import { mayChange } from '../../access-policy';
+import { lockForChange } from '../../lock-for-change';
 import type { ReferralEntity } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
@@ -17,15 +16,13 @@ export class RecordWarmHandoverOutcome {
 
   async execute(command: RecordWarmHandoverOutcomeCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     const { em } = uow;
-    const referral = await this.referrals.findById(em, command.referralId, true);
-    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
-    if (!mayChange(command.principal, referral))
-      throw new ForbiddenError('This referral is not in your scope');
-    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
-      throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
-        extensions: { currentVersion: referral.version },
-      });
-    }
+    const referral = await lockForChange(
+      this.referrals,
+      em,
+      command.principal,
+      command.referralId,
+      command.expectedVersion,
+    );
     if (!referral.warmHandover) throw new NoWarmHandover();
     const warmHandover = {
       ...referral.warmHandover,
