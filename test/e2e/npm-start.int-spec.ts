@@ -111,16 +111,16 @@ async function npmStart(
   try {
     // The list of URLs may arrive in a later chunk than its heading: wait for every line.
     const urlLines = SERVICES.map((x) => `${x.name.padEnd(18)} http://127.0.0.1:${x.port}`);
-    await waitFor(
+    const outcome = await waitFor(
       () => {
-        if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-        return output.includes('Samenspel is running') && urlLines.every((l) => output.includes(l));
+        if (child.exitCode !== null) return 'exited';
+        return (
+          output.includes('Samenspel is running') && urlLines.every((l) => output.includes(l)) && 'ready'
+        );
       },
-      {
-        timeoutMs: 180000,
-        description: 'every service of npm start ready',
-      },
+      { timeoutMs: 180000, description: 'every service of npm start ready' },
     );
+    if (outcome === 'exited') throw new Error(`npm start exited with ${child.exitCode}`);
   } catch (error) {
     await stop().catch(() => undefined);
     throw new Error(`${(error as Error).message}; npm start printed:\n${output}`, { cause: error });
