@@ -14,6 +14,9 @@ export interface UnitOfWork {
   publish(events: NewEvent | NewEvent[]): Promise<CloudEvent[]>;
 }
 
+/** PostgreSQL's isolation levels above its default, READ COMMITTED. */
+export type IsolationLevel = 'REPEATABLE READ' | 'SERIALIZABLE';
+
 /** The unit of work of a transaction that is already open. */
 export function unitOfWork(em: EntityManager, outbox: Outbox): UnitOfWork {
   return { em, publish: (events) => outbox.append(em, Array.isArray(events) ? events : [events]) };
@@ -43,8 +46,14 @@ export class UnitsOfWork {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Runs `work` in a new transaction; it commits when `work` resolves and rolls back when it throws. */
-  run<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((em) => work(unitOfWork(em, this.outbox)));
+  /**
+   * Runs `work` in a new transaction; it commits when `work` resolves and rolls back when it throws.
+   * `isolation` asks for more than READ COMMITTED, e.g. one snapshot for several reads.
+   */
+  run<T>(work: (uow: UnitOfWork) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    const inTransaction = (em: EntityManager) => work(unitOfWork(em, this.outbox));
+    return isolation
+      ? this.dataSource.transaction(isolation, inTransaction)
+      : this.dataSource.transaction(inTransaction);
   }
 }

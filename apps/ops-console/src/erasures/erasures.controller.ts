@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { youthRefShownTo } from '../domain/erasure-progress';
 import {
   ErasureRequestDto,
@@ -25,7 +25,6 @@ export class ErasuresController {
   constructor(
     @Inject(RequestErasure) private readonly requestErasure: RequestErasure,
     @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
   ) {}
 
@@ -78,6 +77,6 @@ export class ErasuresController {
    * complete that still shows its youthRef.
    */
   private inOneSnapshot<T>(read: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', read);
+    return this.units.run(({ em }) => read(em), 'REPEATABLE READ');
   }
 }
