@@ -1,23 +1,11 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { IsIsoDuration } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The waitlist-bridging service's variables on top of every service's. */
 export class BridgingConfig extends ServiceConfig {
   override PORT: number = 3002;
-
-  /**
-   * Reads the raw string, as ServiceConfig does: implicit conversion has already turned 'false' into
-   * true (Boolean('false') === true), so a new group would always start at the oldest event.
-   */
-  @Transform(({ obj, value }: { obj: Record<string, unknown>; value: unknown }) => {
-    const raw = obj.KAFKA_FROM_BEGINNING;
-    return typeof raw === 'string' ? raw === 'true' : value;
-  })
-  @IsBoolean()
-  override KAFKA_FROM_BEGINNING: boolean = true;
 
   /** The activity service: candidates, seat holds and their confirmation or release. */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
