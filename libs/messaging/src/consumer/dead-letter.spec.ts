@@ -1,4 +1,4 @@
-import { deadLetterOf } from './dead-letter';
+import { deadLetterOf, DLQ_REDACTED } from './dead-letter';
 
 describe('a dead letter', () => {
   const original = {
@@ -42,6 +42,56 @@ describe('a dead letter', () => {
     expect(deadLetterOf({ ...original, value: null, key: null }, 'empty', 'c')).toMatchObject({
       key: null,
       value: Buffer.alloc(0),
+    });
+  });
+
+  describe('of a record refused for fields outside its contract', () => {
+    const event = {
+      specversion: '1.0',
+      id: 'e-1',
+      source: 'urn:jeugdzorg:intake:test',
+      type: 'nl.jeugdzorg.waitlist.entered.v1',
+      data: { youthRef: 'yr_abcdef12', name: 'Jan de Vries', birthDate: '2011-02-03', bsn: '111222333' },
+    };
+    const outside = [
+      ['data', 'name'],
+      ['data', 'birthDate'],
+      ['data', 'bsn'],
+    ];
+    const reason = 'invalid-data: name: property name should not exist';
+
+    it('replaces their values by a marker and names them, by JSON pointer, in dlq-redacted', () => {
+      const letter = deadLetterOf(
+        { ...original, value: Buffer.from(JSON.stringify(event)) },
+        reason,
+        'c',
+        outside,
+      );
+      const text = letter.value!.toString('utf8');
+      expect(JSON.parse(text)).toEqual({
+        ...event,
+        data: { youthRef: 'yr_abcdef12', name: '[redacted]', birthDate: '[redacted]', bsn: '[redacted]' },
+      });
+      for (const value of ['Jan de Vries', '2011-02-03', '111222333']) {
+        expect(text).not.toContain(value);
+        expect(JSON.stringify(letter.headers)).not.toContain(value);
+      }
+      expect(letter.headers[DLQ_REDACTED]).toBe('["/data/name","/data/birthDate","/data/bsn"]');
+      expect(letter).toMatchObject({
+        key: 'yr_abcdef12',
+        headers: { 'dlq-reason': reason, traceparent: 'tp' },
+      });
+    });
+
+    it('keeps a value that is no JSON byte for byte, without dlq-redacted', () => {
+      const letter = deadLetterOf(original, reason, 'c', outside);
+      expect(letter.value).toEqual(original.value);
+      expect(letter.headers).not.toHaveProperty(DLQ_REDACTED);
+    });
+
+    it('drops a dlq-redacted header the record came with, so that only its own redaction is named', () => {
+      const letter = deadLetterOf({ ...original, headers: { [DLQ_REDACTED]: '["/x"]' } }, 'stale', 'c');
+      expect(letter.headers).not.toHaveProperty(DLQ_REDACTED);
     });
   });
 });

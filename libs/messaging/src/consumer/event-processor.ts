@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchControl, BrokerProducer, IncomingBatch, IncomingMessage } from '../broker/broker.port';
-import { decodeEvent, EnvelopeError } from '../envelope/cloud-event-codec';
+import { dataPathIn, decodeEvent, EnvelopeError } from '../envelope/cloud-event-codec';
 import type { Outbox } from '../outbox/outbox';
 import { deadLetterOf } from './dead-letter';
 import type { EventContext, EventHandler } from './event-context';
@@ -55,6 +55,9 @@ class HandlerFailedInRun extends Error {
 
 /** A valid event with a handler, waiting to be applied in a run. */
 type Applicable = { message: IncomingMessage; event: CloudEvent; handler: EventHandler };
+
+/** Why a message is dead-lettered, and the fields outside its contract (paths in the record value). */
+type Refusal = { reason: string; outsideContract?: string[][] };
 
 const inboxKey = (source: string, eventId: string) => `${source}\u0000${eventId}`;
 
@@ -112,7 +115,7 @@ export class EventProcessor {
       if (!control.shouldContinue()) throw new StopRequested();
       const checked = this.check(message);
       if ('reason' in checked) {
-        await this.sendDeadLetter(message, checked.reason, control);
+        await this.sendDeadLetter(message, checked, control);
         deadLettered.add(message.offset);
         outcomes.push(['dead-lettered', message, undefined]);
       } else if (!checked.handler) {
@@ -240,7 +243,7 @@ export class EventProcessor {
     failedAttempts = 0,
   ): Promise<Outcome> {
     const checked = this.check(message);
-    if ('reason' in checked) return this.deadLetter(message, checked.reason, control);
+    if ('reason' in checked) return this.deadLetter(message, checked, control);
     const { event, handler } = checked;
     if (!handler) return this.done('ignored', message, event.type);
 
@@ -270,7 +273,7 @@ export class EventProcessor {
           if (attempt >= this.retry.maxAttempts) {
             return this.deadLetter(
               message,
-              `handler-failed after ${attempt} attempts: ${describe(error)}`,
+              { reason: `handler-failed after ${attempt} attempts: ${describe(error)}` },
               control,
             );
           }
@@ -285,9 +288,7 @@ export class EventProcessor {
     });
   }
 
-  private check(
-    message: IncomingMessage,
-  ): { reason: string } | { event: CloudEvent; handler?: EventHandler } {
+  private check(message: IncomingMessage): Refusal | { event: CloudEvent; handler?: EventHandler } {
     // Checked before anything is parsed: a huge record must not cost a JSON parse and validation.
     const size = recordBytes(message);
     if (size > this.maxEventBytes) {
@@ -306,8 +307,14 @@ export class EventProcessor {
       return { reason: `wrong-topic: ${event.type} belongs on ${contract.topic}` };
     const handler = this.options.handlers.get(event.type);
     if (!handler) return { event };
-    const { value, errors } = validateData(contract.dataClass, event.data);
-    if (errors.length) return { reason: `invalid-data: ${errors.join('; ')}` };
+    const { value, errors, unknownFields } = validateData(contract.dataClass, event.data);
+    if (errors.length) {
+      const at = dataPathIn(message);
+      return {
+        reason: `invalid-data: ${errors.join('; ')}`,
+        outsideContract: unknownFields.map((path) => [...at, ...path]),
+      };
+    }
     return { event: { ...event, data: value }, handler };
   }
 
@@ -352,19 +359,19 @@ export class EventProcessor {
 
   private async deadLetter(
     message: IncomingMessage,
-    reason: string,
+    refusal: Refusal,
     control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
   ): Promise<Outcome> {
-    await this.sendDeadLetter(message, reason, control);
+    await this.sendDeadLetter(message, refusal, control);
     return this.done('dead-lettered', message);
   }
 
   private async sendDeadLetter(
     message: IncomingMessage,
-    reason: string,
+    { reason, outsideContract }: Refusal,
     control: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
   ): Promise<void> {
-    const letter = deadLetterOf(message, reason, this.options.consumer);
+    const letter = deadLetterOf(message, reason, this.options.consumer, outsideContract);
     // The offset may only move on once the dead letter is safely on the broker.
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,4 +1,4 @@
-import { WaitlistExitedData } from '@samenspel/contracts';
+import { WaitlistEnteredData, WaitlistExitedData } from '@samenspel/contracts';
 import { validateData } from './validate-data';
 
 describe('validating event data against its contract', () => {
@@ -15,10 +15,38 @@ describe('validating event data against its contract', () => {
     expect(value).toBeInstanceOf(WaitlistExitedData);
   });
 
-  it('refuses a field outside the contract, such as a name', () => {
-    expect(validateData(WaitlistExitedData, { ...valid, name: 'Jan' }).errors).toEqual([
-      'name: property name should not exist',
-    ]);
+  it('refuses a field outside the contract, such as a name, and gives its path', () => {
+    expect(validateData(WaitlistExitedData, { ...valid, name: 'Jan' })).toEqual({
+      errors: ['name: property name should not exist'],
+      unknownFields: [['name']],
+    });
+  });
+
+  it('gives the path of each field outside the contract, at any depth, and of none that is only wrong', () => {
+    const { errors, unknownFields } = validateData(WaitlistEnteredData, {
+      waitlistEntryId: 'UTR-WL-2',
+      youthRef: 'yr_8f3a2c9d1e',
+      ageYears: 'fifteen',
+      postcode4: '3581',
+      municipalityCode: 'GM0344',
+      careCategory: 'ambulant',
+      expectedWaitWeeks: 12,
+      interests: ['sport'],
+      consent: { youthWork: true, givenBy: 'youth', givenAt: '2026-11-20T10:00:00Z', guardianName: 'Piet' },
+      enteredAt: '2026-11-27T10:00:00Z',
+      bsn: '111222333',
+    });
+    expect(errors.join('; ')).toMatch(/^bsn: .*ageYears: .*consent.guardianName: /);
+    expect(unknownFields).toEqual([['bsn'], ['consent', 'guardianName']]);
+  });
+
+  it('gives the fields outside the contract of data refused for text PostgreSQL cannot store', () => {
+    expect(validateData(WaitlistExitedData, { ...valid, waitlistEntryId: 'UTR\u0000', name: 'Jan' })).toEqual(
+      {
+        errors: ['waitlistEntryId: must not contain a NUL character or half a surrogate pair'],
+        unknownFields: [['name']],
+      },
+    );
   });
 
   it('names each broken field without echoing its value', () => {

@@ -3,21 +3,21 @@ import { unstorableTextPath } from '@samenspel/persistence';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
+/** The outcome of validating event data: the typed value, or what is wrong with it. */
+export interface ValidatedData<T> {
+  value?: T;
+  errors: string[];
+  /** The fields outside the contract, each as its path of property names from the data's root. */
+  unknownFields: string[][];
+}
+
 /**
  * Validates an event's data against its contract class. Unknown fields are refused, so that no
  * field outside the contract (a name, an address) can travel unnoticed.
  */
-export function validateData<T extends object>(
-  cls: DataClass<T>,
-  data: unknown,
-): { value?: T; errors: string[] } {
+export function validateData<T extends object>(cls: DataClass<T>, data: unknown): ValidatedData<T> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { errors: ['data: must be a JSON object'] };
-  }
-  // PostgreSQL cannot store NUL nor half a surrogate pair: refused here, not retried as a handler failure.
-  const unstorable = unstorableTextPath(data);
-  if (unstorable !== undefined) {
-    return { errors: [`${unstorable}: must not contain a NUL character or half a surrogate pair`] };
+    return { errors: ['data: must be a JSON object'], unknownFields: [] };
   }
   let value: T;
   let errors: ValidationError[];
@@ -31,9 +31,19 @@ export function validateData<T extends object>(
   } catch (error) {
     // class-transformer recurses through the data: data nested thousands of levels deep overflows
     // the stack. Such data breaks the contract; it must not crash the consumer.
-    return { errors: [`data: cannot be validated (${(error as Error).name}: ${(error as Error).message})`] };
+    const { name, message } = error as Error;
+    return { errors: [`data: cannot be validated (${name}: ${message})`], unknownFields: [] };
   }
-  return errors.length ? { errors: flatten(errors) } : { value, errors: [] };
+  const unknownFields = fieldsOutsideContract(errors);
+  // PostgreSQL cannot store NUL nor half a surrogate pair: refused here, not retried as a handler failure.
+  const unstorable = unstorableTextPath(data);
+  if (unstorable !== undefined) {
+    return {
+      errors: [`${unstorable}: must not contain a NUL character or half a surrogate pair`],
+      unknownFields,
+    };
+  }
+  return errors.length ? { errors: flatten(errors), unknownFields } : { value, errors: [], unknownFields };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -41,5 +51,14 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
     return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** The paths class-validator's whitelist reports (`forbidNonWhitelisted`), at any depth. */
+function fieldsOutsideContract(errors: ValidationError[], prefix: string[] = []): string[][] {
+  return errors.flatMap((e) => {
+    const path = [...prefix, e.property];
+    const own = e.constraints?.whitelistValidation !== undefined ? [path] : [];
+    return [...own, ...fieldsOutsideContract(e.children ?? [], path)];
   });
 }

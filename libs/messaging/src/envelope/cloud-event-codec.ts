@@ -36,11 +36,19 @@ export function headerString(value: Buffer | string | undefined): string | undef
   return typeof value === 'string' ? value : value.toString('utf8');
 }
 
+/** Where an event's data sits in the record value: under `data` in structured mode, the whole value in binary mode. */
+export function dataPathIn(message: Pick<IncomingMessage, 'headers'>): string[] {
+  return isBinaryMode(message) ? [] : ['data'];
+}
+
+function isBinaryMode(message: Pick<IncomingMessage, 'headers'>): boolean {
+  return headerString(message.headers['ce_specversion']) !== undefined;
+}
+
 export function decodeEvent(message: IncomingMessage): CloudEvent {
   if (!message.value || message.value.length === 0) throw new EnvelopeError('empty value (tombstone)');
   const contentType = headerString(message.headers['content-type']) ?? '';
-  const binary = headerString(message.headers['ce_specversion']) !== undefined;
-  const event = binary ? decodeBinary(message, contentType) : decodeStructured(message);
+  const event = isBinaryMode(message) ? decodeBinary(message, contentType) : decodeStructured(message);
   for (const attr of REQUIRED) {
     if (typeof event[attr] !== 'string' || event[attr].length === 0) {
       throw new EnvelopeError(`missing CloudEvents attribute "${attr}"`);
