@@ -2,15 +2,19 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@samenspel/contracts';
+import { withDatabase } from '@samenspel/persistence';
 import {
   aUniqueName,
   authHeader,
   aYouthRef,
+  DEFAULT_DATABASE_URL,
   launchChromium,
   REPO_ROOT,
   TestKafka,
   waitFor,
+  type RawRecord,
 } from '@samenspel/testing';
+import { Client } from 'pg';
 import type { BrowserContext } from 'playwright-core';
 import {
   credit,
@@ -75,6 +79,26 @@ describe('the operations console on the real broker', () => {
     await kafka.produce(lagTopic, [cloudEvent('nl.samenspel.test.probe.v1', probe, {})]);
     await traceOf(ops, probe, 1);
   });
+
+  /** The record copies the console keeps, read from its database: the value and its dlq-redacted header. */
+  async function consoleCopies(
+    ids: string[],
+  ): Promise<Map<string, { value: string; redacted: string | null }>> {
+    const client = new Client({
+      connectionString: withDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, ops.sut.databaseName),
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: string; value: Buffer; redacted: string | null }>(
+        `SELECT id, record_value AS value, record_headers->>'dlq-redacted' AS redacted FROM dead_letter
+          WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.id, { value: r.value.toString('utf8'), redacted: r.redacted }]));
+    } finally {
+      await client.end();
+    }
+  }
 
   afterAll(async () => {
     await ops?.sut.dispose();
@@ -314,6 +338,81 @@ describe('the operations console on the real broker', () => {
     expect(page.items.find((d) => d.id === letter.id)).toMatchObject({ status: 'resolved', hasNote: true });
     expect(JSON.stringify(page)).not.toContain(note);
     expect((await ops.post('dead-letters/replay', { ids: [letter.id] })).status).toBe(409);
+  });
+
+  it('keeps no name, birth date or BSN of an event refused for them, on the .dlq or in its copy, and refuses its replay', async () => {
+    const [withPersonalData, otherwiseBroken] = [aYouthRef(), aYouthRef()];
+    // Synthetic values: a name, a birth date and a BSN that passes the eleven test.
+    const personal = { name: 'Jan de Vries', birthDate: '2011-02-03', bsn: '111222333' };
+    const refusedForFields = credit(withPersonalData, 1, personal);
+    // Refused for another reason (seq must be 0 or more): its dead letter stays byte for byte,
+    // indentation included, which a parse and write would not keep.
+    const refusedForValue = credit(otherwiseBroken, -1);
+    refusedForValue.value = JSON.stringify(JSON.parse(refusedForValue.value), null, 2);
+    await world.kafka.produce(world.inTopic, [refusedForFields, refusedForValue]);
+
+    // The .dlq as any Kafka client reads it.
+    const letters = await waitFor(
+      async () => {
+        const records = await world.kafka.readAll(`${world.inTopic}.dlq`);
+        const mine = [withPersonalData, otherwiseBroken].map((ref) => records.find((r) => r.key === ref));
+        return mine.every(Boolean) && (mine as RawRecord[]);
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: 'both events on the .dlq' },
+    );
+    const [redacted, asSent] = letters;
+    for (const value of Object.values(personal)) {
+      expect(redacted.value).not.toContain(value);
+      expect(JSON.stringify(redacted.headers)).not.toContain(value);
+    }
+    expect(JSON.parse(redacted.value!).data).toEqual({
+      youthRef: withPersonalData,
+      seq: 1,
+      amount: 1,
+      name: '[redacted]',
+      birthDate: '[redacted]',
+      bsn: '[redacted]',
+    });
+    expect(redacted.headers).toMatchObject({
+      'dlq-redacted': '["/data/name","/data/birthDate","/data/bsn"]',
+      'dlq-reason': expect.stringMatching(/^invalid-data: .*name: property name should not exist/),
+    });
+    expect(asSent.value).toBe(refusedForValue.value);
+    expect(asSent.headers['dlq-reason']).toMatch(/^invalid-data: seq: /);
+    expect(asSent.headers).not.toHaveProperty('dlq-redacted');
+
+    // The console's copy is the .dlq record: redacted, or byte for byte.
+    type Page = { items: { id: string; youthRef: string; redacted: boolean; replayable: boolean }[] };
+    const listed = await waitFor(
+      async () => {
+        const { items } = await ops.get<Page>(`dead-letters?topic=${world.inTopic}&status=open`);
+        const mine = [withPersonalData, otherwiseBroken].map((ref) => items.find((d) => d.youthRef === ref));
+        return mine.every(Boolean) && (mine as Page['items']);
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: 'both dead letters in the console' },
+    );
+    expect(listed.map((d) => [d.redacted, d.replayable])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    const copies = await consoleCopies(listed.map((d) => d.id));
+    expect(copies.get(listed[0].id)).toEqual({
+      value: redacted.value,
+      redacted: redacted.headers['dlq-redacted'],
+    });
+    expect(copies.get(listed[1].id)).toEqual({ value: refusedForValue.value, redacted: null });
+
+    const refused = await ops.post<{ type: string; detail: string }>('dead-letters/replay', {
+      ids: [listed[0].id, listed[1].id],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/dead-letter-redacted$/);
+    expect(refused.body.detail).toMatch(/redacted/);
+    // Nothing was replayed: neither of the two named went back to the topic.
+    const replayed = (await world.kafka.readAll(world.inTopic)).filter(
+      (r) => r.headers['replayed-from-topic'],
+    );
+    expect(replayed.filter((r) => r.key === withPersonalData || r.key === otherwiseBroken)).toEqual([]);
   });
 
   it('reports lag per group, topic and partition for a consumer that stopped consuming, and throughput per topic', async () => {

@@ -58,7 +58,7 @@ svg text{font-size:11px;fill:#1d2433}
       el('section',{},[el('h2',{text:'Throughput per topic (events/s)'}), table(['topic','end offset','events/s','window s'], tp.items.map(function(t){return [t.topic,t.endOffset,t.eventsPerSecond,t.windowSeconds];}))])]; }); }
   function deadLetters(){ return api('/api/v1/dead-letters?limit=100').then(function(page){
     return [el('section',{},[el('h2',{text:'Dead letters ('+page.total+')'}), table(['status','reason','original topic','partition/offset','type','youthRef','replays',''], page.items.map(function(d){
-      var b = !d.replayable ? null : el('button',{class:'act','data-replay':d.id,text:'Replay',on:function(){ b.disabled=true; api('/api/v1/dead-letters/replay',{method:'POST',body:JSON.stringify({ids:[d.id]})}).then(render).catch(function(e){alert(e.message);}); }});
+      var b = d.redacted ? 'redacted' : !d.replayable ? null : el('button',{class:'act','data-replay':d.id,text:'Replay',on:function(){ b.disabled=true; api('/api/v1/dead-letters/replay',{method:'POST',body:JSON.stringify({ids:[d.id]})}).then(render).catch(function(e){alert(e.message);}); }});
       return [d.status, d.reasonCategory, d.originalTopic, d.originalPartition+'/'+d.originalOffset, d.type, d.youthRef, d.replayCount, b]; }))])]; }); }
   function stuck(){ return api('/api/v1/stuck-flows').then(function(s){
     return [el('div',{class:'cards'}, Object.keys(s.byRule).map(function(r){ return card(s.byRule[r], r, s.byRule[r]>0?'bad':'ok'); })),

@@ -23,7 +23,9 @@ export interface DeadLetterView {
   resolvedAt: string | null;
   /** The resolution note is kept for the audit but never shown: free text. */
   hasNote: boolean;
-  /** Whether the record copy is still there to replay (gone once resolved or expired). */
+  /** Whether fields outside the contract were redacted in the record copy (dlq-redacted). */
+  redacted: boolean;
+  /** Whether the record copy can be replayed: still there (gone once resolved or expired), not redacted. */
   replayable: boolean;
   copyExpiredAt: string | null;
 }

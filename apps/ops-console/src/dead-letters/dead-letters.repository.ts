@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DLQ_REDACTED } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { reasonCategory, redactReason } from '../domain/dead-letter-record';
 import type {
@@ -70,7 +71,8 @@ export class DeadLettersRepository {
     )) as { total: number }[];
     const rows = (await em.query(
       // The list never needs the record copies themselves, only whether one is still there.
-      `SELECT ${LISTED_COLUMNS}, record_value IS NOT NULL AS replayable FROM dead_letter ${clause}
+      `SELECT ${LISTED_COLUMNS}, record_headers ? '${DLQ_REDACTED}' AS redacted,
+         record_value IS NOT NULL AND NOT record_headers ? '${DLQ_REDACTED}' AS replayable FROM dead_letter ${clause}
        ORDER BY COALESCE(dead_lettered_at, received_at) DESC, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
@@ -196,7 +198,8 @@ function view(r: Row): DeadLetterView {
     resolvedBy: r.resolved_by,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
     hasNote: r.has_note,
-    replayable: r.replayable,
+    redacted: r.redacted === true,
+    replayable: r.replayable === true,
     copyExpiredAt: r.copy_expired_at ? new Date(r.copy_expired_at).toISOString() : null,
   };
 }

@@ -9,6 +9,7 @@ import {
   AlreadyPlaced,
   CapacityBelowOccupied,
   ConsentMissing,
+  DeadLetterRedacted,
   DeadLetterResolved,
   DomainError,
   HoldExpired,
@@ -289,6 +290,16 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       {
         allowed: ['reached', 'not-reached'],
       },
+    ),
+  },
+  {
+    error: new DeadLetterRedacted('dead letter d-2 had fields outside the contract redacted'),
+    status: 409,
+    body: problem(
+      'dead-letter-redacted',
+      'Dead letter redacted',
+      409,
+      'dead letter d-2 had fields outside the contract redacted',
     ),
   },
   {

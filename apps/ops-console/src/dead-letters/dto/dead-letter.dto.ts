@@ -63,6 +63,9 @@ export class DeadLetterDto {
   @ApiProperty({ nullable: true, type: String }) resolvedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiProperty() hasNote!: boolean;
+  @ApiProperty({ description: 'Fields outside the contract were redacted in the copy (dlq-redacted)' })
+  redacted!: boolean;
+  @ApiProperty({ description: 'The copy is still there and not redacted' }) replayable!: boolean;
 }
 
 export class DeadLetterPageDto {

@@ -51,7 +51,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     await db?.drop();
   });
 
-  async function aDeadLetter(offset: number): Promise<string> {
+  async function aDeadLetter(offset: number, headers: Record<string, string> = {}): Promise<string> {
     const [row] = (await db.dataSource.query(
       `INSERT INTO dead_letter (cluster_id, topic, partition, "offset", original_topic, original_partition,
          original_offset, reason, record_key, record_value, record_headers)
@@ -63,6 +63,7 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
         JSON.stringify({
           'content-type': 'application/cloudevents+json',
           'dlq-reason': 'handler-failed: boom',
+          ...headers,
         }),
         originalTopic,
       ],
@@ -124,6 +125,26 @@ describe('replaying and resolving dead letters (real PostgreSQL, real broker)', 
     expect(row.resolution_note).toMatch(/^v1\.k1\./);
     expect(row.resolution_note).not.toContain('duplicate');
     await expect(replay([id])).rejects.toMatchObject({ code: 'dead-letter-resolved' });
+  });
+
+  it('refuses to replay a dead letter with redacted fields, and replays none named with it', async () => {
+    const redacted = await aDeadLetter(6, { 'dlq-redacted': '["/data/name"]' });
+    const intact = await aDeadLetter(7);
+    await expect(replay([intact, redacted])).rejects.toMatchObject({
+      code: 'dead-letter-redacted',
+      message: expect.stringContaining(`dead letter ${redacted} had fields outside the contract redacted`),
+    });
+    const rows = await db.dataSource.query(
+      `SELECT status, replay_count FROM dead_letter WHERE id = ANY($1::uuid[])`,
+      [[redacted, intact]],
+    );
+    expect(rows).toEqual([
+      { status: 'open', replay_count: 0 },
+      { status: 'open', replay_count: 0 },
+    ]);
+    const listed = await new DeadLettersRepository().list(db.dataSource.manager, { limit: 500, offset: 0 });
+    expect(listed.items.find((d) => d.id === redacted)).toMatchObject({ redacted: true, replayable: false });
+    expect(listed.items.find((d) => d.id === intact)).toMatchObject({ redacted: false, replayable: true });
   });
 
   it('clears record copies past their retention, keeps the dead letter and its audit, and refuses their replay', async () => {

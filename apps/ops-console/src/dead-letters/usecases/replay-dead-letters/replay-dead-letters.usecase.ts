@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DeadLetterResolved } from '@samenspel/contracts';
+import { DeadLetterRedacted, DeadLetterResolved } from '@samenspel/contracts';
 import { NotFoundError } from '@samenspel/http';
-import type { UnitOfWork } from '@samenspel/messaging';
+import { DLQ_REDACTED, type UnitOfWork } from '@samenspel/messaging';
 import { replayHeaders } from '../../../domain/dead-letter-record';
 import { OpsKafka } from '../../../shared/ops-kafka';
 import { DeadLettersRepository } from '../../dead-letters.repository';
@@ -13,7 +13,8 @@ export interface ReplayResult {
 
 /**
  * Sends dead letters back to their original topic: the original key, value and headers (minus
- * dlq-*) plus replayed-from-* headers. The audit rows and the status change commit only after the
+ * dlq-*) plus replayed-from-* headers. A redacted dead letter (dlq-redacted) is not the record
+ * sent, so none is replayed then. The audit rows and the status change commit only after the
  * broker acknowledged the records; if the commit fails after that, the records were replayed
  * without an audit row (rare; the ledger still shows the replayed records with their headers).
  */
@@ -33,6 +34,11 @@ export class ReplayDeadLetters {
     if (gone)
       throw new DeadLetterResolved(
         `dead letter ${gone.id} is ${gone.status === 'resolved' ? 'resolved' : 'past its retention'} and can no longer be replayed`,
+      );
+    const redacted = records.find((r) => r.headers[DLQ_REDACTED] !== undefined);
+    if (redacted)
+      throw new DeadLetterRedacted(
+        `dead letter ${redacted.id} had fields outside the contract redacted and cannot be replayed; the sender must send the event again`,
       );
     const now = new Date();
     const producer = await this.kafka.producerClient();
