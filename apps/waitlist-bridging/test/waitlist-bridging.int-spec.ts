@@ -7,6 +7,7 @@ import {
   TopicRecorder,
   updatedEvent,
   exitedEvent,
+  toRecord,
   waitFor,
   type ServiceUnderTest,
 } from '@samenspel/testing';
@@ -227,12 +228,13 @@ describe('waitlist bridging', () => {
     expect((await h.placement(`youthRef=${youthRef}`)).items).toHaveLength(1);
   });
 
-  it('sends malformed events to jeugdzorg.waitlist.v1.dlq with a reason', async () => {
+  it('sends malformed events to jeugdzorg.waitlist.v1.dlq with a reason, a field outside the contract redacted', async () => {
     const m = aMunicipality();
     const good = h.entered(m);
     const youthRef = String(good.data.youthRef);
     const withBsn = { ...good, id: `${good.id}-bsn`, data: { ...good.data, bsn: '000000000' } };
     const tooOld = { ...good, id: `${good.id}-age`, data: { ...good.data, ageYears: 99 } };
+    const binaryWithBsn = { ...withBsn, id: `${good.id}-bsn-binary` };
     await kafka.produce(TOPICS.waitlist, [
       {
         key: youthRef,
@@ -245,18 +247,36 @@ describe('waitlist bridging', () => {
         headers: { 'content-type': 'application/cloudevents+json' },
       },
     ]);
-    await h.send([tooOld], 'binary');
-    const letters = await waitFor(() => (dlq.of(youthRef).length >= 3 ? dlq.of(youthRef) : undefined), {
+    await h.send([tooOld, binaryWithBsn], 'binary');
+    // This service's letters, one per record sent: other services on the shared broker consume the
+    // topic too, and a consumer that rejoins its group may dead-letter a record again.
+    const ours = () => dlq.of(youthRef).filter((l) => l.headers['dlq-consumer'] === h.bridging.groupId);
+    const distinct = () => [...new Map(ours().map((l) => [l.headers['dlq-original-offset'], l])).values()];
+    const letters = await waitFor(() => (distinct().length >= 4 ? distinct() : undefined), {
       timeoutMs: 15000,
-      description: 'three dead letters',
+      description: 'four dead letters',
     });
     const reasons = letters.map((l) => l.headers['dlq-reason']);
     expect(reasons).toEqual([
       expect.stringMatching(/^invalid-envelope: structured event is not valid JSON/),
       expect.stringMatching(/^invalid-data: .*bsn/),
       expect.stringMatching(/^invalid-data: ageYears/),
+      expect.stringMatching(/^invalid-data: .*bsn/),
     ]);
     expect(letters.every((l) => l.headers['dlq-original-topic'] === TOPICS.waitlist)).toBe(true);
+    // The BSN is redacted, in the data of a structured event and in a binary-mode value alike.
+    expect(letters.map((l) => l.headers['dlq-redacted'])).toEqual([
+      undefined,
+      '["/data/bsn"]',
+      undefined,
+      '["/bsn"]',
+    ]);
+    expect(letters[1].event?.data).toEqual({ ...withBsn.data, bsn: '[redacted]' });
+    expect(JSON.parse(letters[3].value!)).toEqual({ ...withBsn.data, bsn: '[redacted]' });
+    expect(letters.filter((l) => l.value?.includes('000000000'))).toEqual([]);
+    // Every other dead letter keeps the bytes it came with.
+    expect(letters[0].value).toBe('{"specversion":"1.0","id":');
+    expect(letters[2].value).toBe(toRecord(tooOld, 'binary').value);
   });
 
   it('gives 12 youngsters for 10 seats 10 offers and queues 2; a decline moves the queue', async () => {
