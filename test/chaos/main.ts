@@ -4,7 +4,7 @@
  * duplication, overbooking or flow not in its expected final state.
  *
  *   CHAOS_FLOWS (20000)  CHAOS_RATE flows/s (15)  CHAOS_REPEAT faults of each kind (3)  CHAOS_KEEP=1
- *   CHAOS_FAULTS=kind,kind (only these kinds, e.g. 'kafka restart')
+ *   CHAOS_FAULTS=kind,kind (only these kinds, e.g. 'kafka restart')  CHAOS_MALFORMED share (0.01)
  */
 import type { FaultKind } from './lib/faults';
 import { formatResult, runChaos } from './lib/run-chaos';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     flowsPerSecond: Number(process.env.CHAOS_RATE ?? 15),
     repetitions: Number(process.env.CHAOS_REPEAT ?? 3),
     keep: process.env.CHAOS_KEEP === '1',
+    ...(process.env.CHAOS_MALFORMED && { malformedShare: Number(process.env.CHAOS_MALFORMED) }),
     ...(process.env.CHAOS_FAULTS && { only: process.env.CHAOS_FAULTS.split(',') as FaultKind[] }),
   });
   process.stdout.write(`\n${formatResult(result)}\n`);
