@@ -107,24 +107,33 @@ describe('docs/asyncapi.yaml', () => {
     expect(extra).toEqual([]);
   });
 
-  it('describes exactly the dlq- headers a dead letter carries', () => {
-    const letter = deadLetterOf(
-      {
-        topic: TOPICS.waitlist,
-        partition: 2,
-        offset: '41',
-        key: Buffer.from('yr_4f9c2a7b'),
-        value: Buffer.from('{}'),
-        headers: { 'content-type': 'application/cloudevents+json' },
-        timestamp: '0',
-      },
-      'invalid-data: youthRef: must be a pseudonymous ref',
-      'samenspel-waitlist-bridging',
-    );
-    const written = Object.keys(letter.headers).filter((h) => h.startsWith('dlq-'));
+  it('describes exactly the dlq- headers a dead letter carries, dlq-redacted only when it names fields', () => {
+    const letter = (value: object, outsideContract: string[][]) =>
+      deadLetterOf(
+        {
+          topic: TOPICS.waitlist,
+          partition: 2,
+          offset: '41',
+          key: Buffer.from('yr_4f9c2a7b'),
+          value: Buffer.from(JSON.stringify(value)),
+          headers: { 'content-type': 'application/cloudevents+json' },
+          timestamp: '0',
+        },
+        'invalid-data: youthRef: must be a pseudonymous ref',
+        'samenspel-waitlist-bridging',
+        outsideContract,
+      );
+    const dlqHeaders = (l: { headers: Record<string, string> }) =>
+      Object.keys(l.headers)
+        .filter((h) => h.startsWith('dlq-'))
+        .sort();
+    const always = dlqHeaders(letter({}, []));
+    const redacted = letter({ data: { bsn: '111222333' } }, [['data', 'bsn']]);
     const headers = doc.components.messages.deadLetter.headers;
-    expect(Object.keys(headers?.properties ?? {}).sort()).toEqual(written.sort());
-    expect([...(headers?.required ?? [])].sort()).toEqual(written.sort());
+    expect(Object.keys(headers?.properties ?? {}).sort()).toEqual(dlqHeaders(redacted));
+    expect([...(headers?.required ?? [])].sort()).toEqual(always);
+    expect(dlqHeaders(redacted)).toEqual([...always, 'dlq-redacted'].sort());
+    expect(JSON.parse(redacted.headers['dlq-redacted'])).toEqual(['/data/bsn']);
   });
 
   it.each(TOPIC_SPECS.map((s) => s.name))('carries only dead letters on %s.dlq', (topic) => {
