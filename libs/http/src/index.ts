@@ -17,6 +17,7 @@ export * from './problem/http-errors';
 export * from './problem/validation-pipe';
 export * from './problem/problem-mapper';
 export * from './problem/problem-details.filter';
+export * from './problem/problem-responses';
 
 export * from './health/readiness-check';
 export * from './health/not-ready.error';
