@@ -1,18 +1,10 @@
 import { aYouthRef, authHeader, startService, type ServiceUnderTest } from '@samenspel/testing';
 import { ActivityApi, aMunicipalityCode, problemType, type Reply } from './activity-harness';
+import type { HsdsPage } from '../src/domain/hsds';
 import { hsdsProblems, type HsdsObject } from './hsds-3.0';
 
 type Json = Record<string, unknown>;
-interface Page<T = Json> {
-  total_items: number;
-  total_pages: number;
-  page_number: number;
-  size: number;
-  first_page: boolean;
-  last_page: boolean;
-  empty: boolean;
-  contents: T[];
-}
+type Page = HsdsPage<Json>;
 
 /**
  * The /hsds API on a running activity service with the development profile's synthetic catalogue,

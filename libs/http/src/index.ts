@@ -30,6 +30,7 @@ export * from './http-platform.module';
 export * from './bootstrap-http';
 export * from './config/iso-duration';
 export * from './pagination/page-query';
+export * from './query/query-fields';
 export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';

@@ -1,8 +1,8 @@
 import type { Type as Class } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode } from '@samenspel/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { FlagQuery, IntegerQuery } from '@samenspel/http';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type {
   HsdsAccessibility,
   HsdsAttribute,
@@ -19,26 +19,14 @@ import type {
   HsdsTaxonomy,
   HsdsTaxonomyTerm,
 } from '../../domain/hsds';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { AgeQuery } from '../../shared/query-fields';
 
 /** `?page=&per_page=` as the HSDS API reference names them; pages count from 1. */
 export class HsdsPageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1, description: 'The page, counted from 1' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @IntegerQuery({ min: 1, max: 100000, default: 1, description: 'The page, counted from 1' })
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerQuery({ min: 1, max: 100, default: 20 })
   per_page: number = 20;
 }
 
@@ -53,12 +41,7 @@ export class HsdsServiceFilter extends HsdsPageQuery {
   @Length(1, 64)
   taxonomy_term_id?: string;
 
-  @ApiPropertyOptional({ description: 'Services whose age band includes this age', minimum: 0, maximum: 27 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(27)
+  @AgeQuery('Services whose age band includes this age')
   age?: number;
 
   @ApiPropertyOptional({ example: 'GM0344', description: 'A CBS municipality code' })
@@ -66,10 +49,7 @@ export class HsdsServiceFilter extends HsdsPageQuery {
   @IsMunicipalityCode()
   municipalityCode?: string;
 
-  @ApiPropertyOptional({ description: 'Only services with at least one free seat' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @FlagQuery({ description: 'Only services with at least one free seat' })
   withFreeSeats?: boolean;
 
   @ApiPropertyOptional({ description: 'Only the services of this organization (a team id)' })
@@ -79,10 +59,7 @@ export class HsdsServiceFilter extends HsdsPageQuery {
 }
 
 export class ListHsdsServicesQuery extends HsdsServiceFilter {
-  @ApiPropertyOptional({ description: 'Fully nested services instead of their one-to-one fields' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @FlagQuery({ description: 'Fully nested services instead of their one-to-one fields' })
   full?: boolean;
 }
 
