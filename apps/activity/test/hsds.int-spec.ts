@@ -189,6 +189,35 @@ describe('the catalogue as Open Referral HSDS 3.0', () => {
     expect(organizations.map((o) => o.id)).toEqual([teamId]);
   });
 
+  it('documents every /hsds route in OpenAPI with a summary, its tag and its problem+json errors', async () => {
+    type Operation = { summary?: string; tags?: string[]; responses: Record<string, { content?: Json }> };
+    const doc = (await (await fetch(`${sut.baseUrl}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/hsds'));
+    expect(routes).toHaveLength(10);
+    for (const [path, { get }] of routes) {
+      // An id in the path can be malformed or unknown; a list's page parameters can be invalid.
+      const errors = [
+        ...(path === '/hsds' ? [] : ['400']),
+        '401',
+        ...(path.endsWith('{id}') ? ['404'] : []),
+        '429',
+      ];
+      expect({ path, summary: Boolean(get.summary), tags: get.tags }).toEqual({
+        path,
+        summary: true,
+        tags: ['hsds'],
+      });
+      expect({ path, errors: Object.keys(get.responses).filter((s) => s >= '400') }).toEqual({
+        path,
+        errors,
+      });
+      for (const status of errors)
+        expect(get.responses[status].content).toHaveProperty(['application/problem+json']);
+    }
+  });
+
   it('answers problem+json: 401 without a token, 400 for a bad page or parameter, 404 for an unknown id', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const answers = await Promise.all([

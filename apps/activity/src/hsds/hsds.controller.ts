@@ -50,7 +50,7 @@ const pageOf = <T>(items: readonly T[], { page, per_page }: HsdsPageQuery): Hsds
  * activities are services, themes are taxonomy terms. Read like the catalogue: any valid token.
  */
 @ApiTags('hsds')
-@ApiProblemResponses(400, 401, 429)
+@ApiProblemResponses(401, 429)
 @Controller('hsds')
 export class HsdsController {
   constructor(
@@ -74,6 +74,7 @@ export class HsdsController {
     description: 'Activities as HSDS services, by title; with full=true each is fully nested.',
   })
   @ApiOkResponse({ type: HsdsServicePage })
+  @ApiProblemResponses(400)
   services(@Query() query: ListHsdsServicesQuery): Promise<HsdsPage<HsdsServiceSummary>> {
     return this.list(query, query.full ? 'full' : 'summary') as Promise<HsdsPage<HsdsServiceSummary>>;
   }
@@ -81,7 +82,7 @@ export class HsdsController {
   @Get('services/:id')
   @ApiOperation({ summary: 'A fully nested service' })
   @ApiOkResponse({ type: HsdsServiceView })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   service(@Param('id', ParseUUIDPipe) id: string): Promise<HsdsService> {
     const command = new GetServiceCommand({ serviceId: id });
     return this.units.run((uow) => this.getService.execute(command, uow));
@@ -90,6 +91,7 @@ export class HsdsController {
   @Get('service_at_locations')
   @ApiOperation({ summary: 'A page of services at their locations', description: 'Filtered as services.' })
   @ApiOkResponse({ type: HsdsServiceAtLocationPage })
+  @ApiProblemResponses(400)
   serviceAtLocations(@Query() query: HsdsServiceFilter): Promise<HsdsPage<HsdsServiceAtLocation>> {
     return this.list(query, 'service-at-location') as Promise<HsdsPage<HsdsServiceAtLocation>>;
   }
@@ -97,6 +99,7 @@ export class HsdsController {
   @Get('organizations')
   @ApiOperation({ summary: 'A page of organizations (teams)' })
   @ApiOkResponse({ type: HsdsOrganizationPage })
+  @ApiProblemResponses(400)
   async organizations(@Query() query: ListHsdsOrganizationsQuery): Promise<HsdsPage<HsdsOrganization>> {
     const { items, total } = await this.teams.list(this.dataSource.manager, {
       municipalityCode: query.municipalityCode,
@@ -109,7 +112,7 @@ export class HsdsController {
   @Get('organizations/:id')
   @ApiOperation({ summary: 'An organization (a team)' })
   @ApiOkResponse({ type: HsdsOrganizationView })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   async organization(@Param('id', ParseUUIDPipe) id: string): Promise<HsdsOrganization> {
     const team = await this.teams.find(this.dataSource.manager, id);
     if (!team) throw new CatalogueObjectNotFound('organization');
@@ -119,6 +122,7 @@ export class HsdsController {
   @Get('taxonomies')
   @ApiOperation({ summary: 'The taxonomies: the theme vocabulary' })
   @ApiOkResponse({ type: HsdsTaxonomyPage })
+  @ApiProblemResponses(400)
   taxonomies(@Query() query: HsdsPageQuery): HsdsPage<HsdsTaxonomy> {
     return pageOf([THEME_TAXONOMY], query);
   }
@@ -126,7 +130,7 @@ export class HsdsController {
   @Get('taxonomies/:id')
   @ApiOperation({ summary: 'A taxonomy' })
   @ApiOkResponse({ type: HsdsTaxonomyView })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   taxonomy(@Param('id', ParseUUIDPipe) id: string): HsdsTaxonomy {
     if (id !== THEME_TAXONOMY.id) throw new CatalogueObjectNotFound('taxonomy');
     return THEME_TAXONOMY;
@@ -135,6 +139,7 @@ export class HsdsController {
   @Get('taxonomy_terms')
   @ApiOperation({ summary: 'A page of taxonomy terms: the themes' })
   @ApiOkResponse({ type: HsdsTaxonomyTermPage })
+  @ApiProblemResponses(400)
   taxonomyTerms(@Query() query: HsdsPageQuery): HsdsPage<HsdsTaxonomyTerm> {
     return pageOf(THEME_TERM_LIST, query);
   }
@@ -142,7 +147,7 @@ export class HsdsController {
   @Get('taxonomy_terms/:id')
   @ApiOperation({ summary: 'A taxonomy term, with its taxonomy' })
   @ApiOkResponse({ type: HsdsTaxonomyTermView })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   taxonomyTerm(@Param('id', ParseUUIDPipe) id: string): HsdsTaxonomyTerm {
     const term = THEME_TERM_LIST.find((t) => t.id === id);
     if (!term) throw new CatalogueObjectNotFound('taxonomy term');
