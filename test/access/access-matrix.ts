@@ -244,6 +244,23 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       roles: ['service', 'admin', 'ops', 'team-lead', 'youth-worker'],
       scope: 'Published activities that fit a profile (age, postcode4, themes); no refs stored',
     },
+    ...[
+      '/hsds',
+      '/hsds/services',
+      '/hsds/services/{id}',
+      '/hsds/service_at_locations',
+      '/hsds/organizations',
+      '/hsds/organizations/{id}',
+      '/hsds/taxonomies',
+      '/hsds/taxonomies/{id}',
+      '/hsds/taxonomy_terms',
+      '/hsds/taxonomy_terms/{id}',
+    ].map((path): RouteAccess => ({
+      method: 'GET',
+      path,
+      roles: ALL,
+      scope: 'The public catalogue as Open Referral HSDS 3.0: published activities and teams, no refs',
+    })),
   ],
   notification: [
     ...common(),

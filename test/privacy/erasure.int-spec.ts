@@ -135,7 +135,7 @@ describe('erasure of a youngster across every service', () => {
   }
 
   async function impactOf(municipality: string) {
-    const res = await fetch(`${ops.baseUrl}/api/v1/impact?municipality=${municipality}`, {
+    const res = await fetch(`${ops.baseUrl}/api/v1/impact?municipalityCode=${municipality}`, {
       headers: await authHeader('ops'),
     });
     expect(res.status).toBe(200);

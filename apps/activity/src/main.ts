@@ -2,6 +2,7 @@ import { globalModule, runService } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { ActivitiesModule } from './activities/activities.module';
 import { ACTIVITY_CONFIG, ActivityConfig } from './config/activity.config';
+import { HsdsModule } from './hsds/hsds.module';
 import { MatchingModule } from './matching/matching.module';
 import { ActivitySchema1764806400000 } from './migrations/1764806400000-activity-schema';
 import { PlacementsModule } from './placements/placements.module';
@@ -15,6 +16,8 @@ void runService({
   name: 'activity',
   config: ActivityConfig,
   migrations: [ActivitySchema1764806400000, ErasureTombstones1767225600000],
+  // HSDS has its own versions: its API keeps one path across ours.
+  unprefixedRoutes: ['hsds', 'hsds/{*splat}'],
   imports: (config) => [
     globalModule('ActivityConfigModule', [{ provide: ACTIVITY_CONFIG, useValue: config }]),
     StoreModule,
@@ -22,6 +25,7 @@ void runService({
     ActivitiesModule,
     PlacementsModule,
     MatchingModule,
+    HsdsModule,
     SeedModule,
     ErasureModule.forService({
       service: 'activity',

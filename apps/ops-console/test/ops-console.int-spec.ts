@@ -485,7 +485,7 @@ describe('the operations console on the real broker', () => {
     type Impact = { minimumCell: number; items: Record<string, unknown>[] };
     const row = await waitFor(
       async () => {
-        const { items } = await ops.get<Impact>(`impact?municipality=${municipality}&month=${month}`);
+        const { items } = await ops.get<Impact>(`impact?municipalityCode=${municipality}&month=${month}`);
         return items[0]?.offersAccepted === 5 && items[0]?.handovers === null && items[0];
       },
       { timeoutMs: 30000, intervalMs: 250, description: 'the impact cell complete' },
@@ -503,6 +503,10 @@ describe('the operations console on the real broker', () => {
       handovers: null,
       firstContactShare: null,
     });
+    // The deprecated name of the parameter still selects the same cells.
+    expect(await ops.get<Impact>(`impact?municipality=${municipality}&month=${month}`)).toEqual(
+      await ops.get<Impact>(`impact?municipalityCode=${municipality}&month=${month}`),
+    );
     const csv = await ops.get<string>(`impact/export.csv?municipality=${municipality}&month=${month}`);
     const [header, line] = csv.trim().split('\r\n');
     const cells = Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i]]));
@@ -512,8 +516,25 @@ describe('the operations console on the real broker', () => {
       median_days_to_first_offer: '"3.5"',
       handovers: '',
     });
-    const json = JSON.stringify(await ops.get(`impact?municipality=${municipality}`));
+    const json = JSON.stringify(await ops.get(`impact?municipalityCode=${municipality}`));
     for (const y of youngsters) expect(json).not.toContain(y.youthRef);
+  });
+
+  it('documents ?municipality= of the impact routes as the deprecated alias of ?municipalityCode=', async () => {
+    type Operation = { parameters: { name: string; deprecated?: boolean }[] };
+    const doc = (await (await fetch(`${ops.sut.baseUrl}/docs-json`)).json()) as {
+      paths: Record<string, { get: Operation }>;
+    };
+    for (const path of ['/api/v1/impact', '/api/v1/impact/export.csv']) {
+      const named = doc.paths[path].get.parameters.filter((p) => p.name.startsWith('municipality'));
+      expect({ path, named: named.map((p) => [p.name, p.deprecated === true]) }).toEqual({
+        path,
+        named: [
+          ['municipalityCode', false],
+          ['municipality', true],
+        ],
+      });
+    }
   });
 
   it('serves its API to the ops and admin roles only', async () => {

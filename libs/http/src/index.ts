@@ -17,6 +17,7 @@ export * from './problem/http-errors';
 export * from './problem/validation-pipe';
 export * from './problem/problem-mapper';
 export * from './problem/problem-details.filter';
+export * from './problem/problem-responses';
 
 export * from './health/readiness-check';
 export * from './health/not-ready.error';
@@ -29,6 +30,7 @@ export * from './http-platform.module';
 export * from './bootstrap-http';
 export * from './config/iso-duration';
 export * from './pagination/page-query';
+export * from './query/query-fields';
 export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';

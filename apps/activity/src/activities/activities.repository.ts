@@ -59,6 +59,8 @@ export interface ActivitySearch {
   themes?: string[];
   withFreeSeats?: boolean;
   status?: ActivityStatus;
+  /** Any of these statuses. */
+  statuses?: readonly ActivityStatus[];
   teamId?: string;
   excludeIds?: readonly string[];
   limit: number;
@@ -155,6 +157,7 @@ export class ActivitiesRepository {
     if (s.postcode4) add((p) => `postcode4 = ${p}`, s.postcode4);
     if (s.themes?.length) add((p) => `themes && ${p}::text[]`, s.themes);
     if (s.status) add((p) => `status = ${p}`, s.status);
+    if (s.statuses) add((p) => `status = ANY (${p}::text[])`, s.statuses);
     // As text: a team id from a token's claim need not be a UUID, and then matches no activity.
     if (s.teamId) add((p) => `team_id::text = ${p}`, s.teamId);
     if (s.excludeIds?.length) add((p) => `NOT (id::text = ANY (${p}::text[]))`, s.excludeIds);

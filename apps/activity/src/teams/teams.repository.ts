@@ -43,6 +43,13 @@ export class TeamsRepository {
     return row && toTeam(row);
   }
 
+  /** The teams of these ids that exist, in no particular order. */
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<Team[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryRows<TeamRow>(em, `SELECT * FROM team WHERE id = ANY ($1::uuid[])`, [ids]);
+    return rows.map(toTeam);
+  }
+
   async update(em: EntityManager, team: Team): Promise<Team> {
     const row = await queryOne<TeamRow>(
       em,

@@ -34,7 +34,10 @@ export class ImpactController {
   }
 
   private rows(query: ImpactQuery): Promise<ImpactRow[]> {
-    const command = new ReportImpactCommand({ municipality: query.municipality, month: query.month });
+    const command = new ReportImpactCommand({
+      municipalityCode: query.municipalityCodeAsked(),
+      month: query.month,
+    });
     return this.units.run((uow) => this.reportImpact.execute(command, uow));
   }
 }

@@ -60,10 +60,13 @@ export class ImpactRepository {
   }
 
   /** The cells of a municipality, a month, or both; newest month first. */
-  async cells(em: EntityManager, filter: { municipality?: string; month?: string }): Promise<ImpactCell[]> {
+  async cells(
+    em: EntityManager,
+    filter: { municipalityCode?: string; month?: string },
+  ): Promise<ImpactCell[]> {
     const params: string[] = [];
     const where: string[] = [];
-    if (filter.municipality) where.push(`municipality_code = $${params.push(filter.municipality)}`);
+    if (filter.municipalityCode) where.push(`municipality_code = $${params.push(filter.municipalityCode)}`);
     if (filter.month) where.push(`month = $${params.push(filter.month)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = (await em.query(

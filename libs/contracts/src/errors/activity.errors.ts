@@ -12,6 +12,13 @@ export class TeamNotFound extends NotFound {
   }
 }
 
+/** An object of the published catalogue (HSDS) that does not exist, or is a draft. */
+export class CatalogueObjectNotFound extends NotFound {
+  constructor(objectType: 'service' | 'organization' | 'taxonomy' | 'taxonomy term') {
+    super(`${objectType.replace(' ', '-')}-not-found`, `No such ${objectType} in the published catalogue`);
+  }
+}
+
 export class PlacementNotFound extends NotFound {
   constructor(placementId: string) {
     super('placement-not-found', `No placement ${placementId}`);

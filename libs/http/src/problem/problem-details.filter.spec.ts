@@ -8,6 +8,7 @@ import {
   ActsForAnotherTeam,
   AlreadyPlaced,
   CapacityBelowOccupied,
+  CatalogueObjectNotFound,
   ConsentMissing,
   DeadLetterRedacted,
   DeadLetterResolved,
@@ -134,6 +135,16 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
     error: new ActivityNotFound('a-1'),
     status: 404,
     body: problem('activity-not-found', 'Activity not found', 404, 'No activity a-1'),
+  },
+  {
+    error: new CatalogueObjectNotFound('taxonomy term'),
+    status: 404,
+    body: problem(
+      'taxonomy-term-not-found',
+      'Taxonomy term not found',
+      404,
+      'No such taxonomy term in the published catalogue',
+    ),
   },
   {
     error: new TeamNotFound('t-1'),

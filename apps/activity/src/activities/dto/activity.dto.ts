@@ -7,12 +7,12 @@ import {
   IsPostcode4,
   IsShortCode,
 } from '@samenspel/contracts';
+import { FlagQuery, IntegerQuery } from '@samenspel/http';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -26,6 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { availableSeats } from '../../domain/capacity';
+import { AgeQuery } from '../../shared/query-fields';
 import { THEMES } from '../../domain/themes';
 import type { Activity } from '../activity.entity';
 
@@ -137,12 +138,7 @@ const toList = ({ value }: { value: unknown }) =>
     : value;
 
 export class ListActivitiesQuery {
-  @ApiPropertyOptional({ description: 'Only activities whose age band includes this age' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(27)
+  @AgeQuery('Only activities whose age band includes this age')
   age?: number;
   @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsPostcode4() postcode4?: string;
@@ -157,21 +153,12 @@ export class ListActivitiesQuery {
   @IsString({ each: true })
   @Length(1, 64, { each: true })
   themes?: string[];
-  @ApiPropertyOptional({ description: 'Only activities with at least one free seat' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @FlagQuery({ description: 'Only activities with at least one free seat' })
   withFreeSeats?: boolean;
   @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsOneOf(ACTIVITY_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IntegerQuery({ min: 1, max: 100, default: 20 }) limit?: number;
+  @IntegerQuery({ min: 0, default: 0 }) offset?: number;
 }
 
 export class CapacityView {

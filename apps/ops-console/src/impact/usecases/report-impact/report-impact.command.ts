@@ -1,6 +1,6 @@
 export class ReportImpactCommand {
   /** A CBS municipality code, or 'unknown'; every municipality when absent. */
-  readonly municipality?: string;
+  readonly municipalityCode?: string;
   /** A month, "2026-11"; every month when absent. */
   readonly month?: string;
 

@@ -15,7 +15,7 @@ export class ReportImpact {
 
   async execute(command: ReportImpactCommand, uow: UnitOfWork): Promise<ImpactRow[]> {
     const cells = await this.impact.cells(uow.em, {
-      municipality: command.municipality,
+      municipalityCode: command.municipalityCode,
       month: command.month,
     });
     return cells.map((c) =>
