@@ -11,7 +11,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   Audited,
   AuditedWhenFilteredToYouth,
@@ -19,7 +27,14 @@ import {
   fromResult,
   setAuditSubject,
 } from '@samenspel/audit';
-import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
+import {
+  ACCESS_TOKEN_SCHEME,
+  CurrentPrincipal,
+  Public,
+  Roles,
+  TokenVerifier,
+  type Principal,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -90,11 +105,7 @@ export class TasksController {
   @Public()
   @ApiOperation({ summary: 'Live task changes (text/event-stream): event names created, claimed, …' })
   @ApiProduces('text/event-stream')
-  @ApiQuery({
-    name: 'access_token',
-    required: false,
-    description: 'Short-lived bearer token, for EventSource',
-  })
+  @ApiSecurity(ACCESS_TOKEN_SCHEME)
   @ApiQuery({ name: 'teamId', required: false })
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.authenticateStream(req);
