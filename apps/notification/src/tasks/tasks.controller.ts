@@ -30,10 +30,11 @@ import {
 import {
   ACCESS_TOKEN_SCHEME,
   CurrentPrincipal,
+  type Principal,
+  ProblemResponses,
   Public,
   Roles,
   TokenVerifier,
-  type Principal,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
@@ -142,6 +143,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
   @Audited({ action: 'read', resource: 'task', id: fromParam('id') })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Read a task' })
+  @ProblemResponses(404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -158,6 +161,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Claim a task' })
+  @ProblemResponses(404, 409)
   claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const command = new ClaimTaskCommand({ principal, taskId: id });
     return this.units.run((uow) => this.claimTask.execute(command, uow));
@@ -168,6 +173,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Complete a task with its outcome' })
+  @ProblemResponses(404, 409, 422)
   complete(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -187,6 +194,8 @@ export class TasksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Cancel a task' })
+  @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

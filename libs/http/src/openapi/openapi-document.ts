@@ -123,14 +123,14 @@ function describeAccessAndProblems(
   return document;
 }
 
-/** The operation's responses with the common problems added and every 4xx given the problem schema. */
+/** The operation's responses with the common problems added, and every error answer as problem+json. */
 function withProblems(operation: OperationObject, common: number[]): ResponsesObject {
   const responses: ResponsesObject = { ...operation.responses };
   for (const status of common) responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status] };
   for (const [status, answer] of Object.entries(responses)) {
-    if (!answer || !/^4\d\d$/.test(status) || '$ref' in answer) continue;
+    if (!answer || !/^[45]\d\d$/.test(status) || '$ref' in answer) continue;
     const response = answer as ResponseObject;
-    response.description ||= PROBLEM_DESCRIPTIONS[Number(status)] ?? 'A client error';
+    response.description ||= PROBLEM_DESCRIPTIONS[Number(status)] ?? 'An error';
     response.content ??= {
       [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } },
     };
