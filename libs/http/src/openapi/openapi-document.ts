@@ -1,6 +1,5 @@
-import { applyDecorators, type INestApplication, type Type } from '@nestjs/common';
+import { applyDecorators, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import {
   ApiResponse,
   DocumentBuilder,
@@ -13,6 +12,7 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { IS_PUBLIC_KEY } from '../auth/auth.decorators';
+import { controllerMethods } from '../controller-methods';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 
 /** The security schemes every document declares; a route names the ones it accepts. */
@@ -141,23 +141,14 @@ function withProblems(operation: OperationObject, common: number[]): ResponsesOb
 /** Each route's access by operation id (`<Controller>_<method>`), read from the controllers' metadata. */
 function routeAccess(app: INestApplication): Map<string, RouteAccess> {
   const access = new Map<string, RouteAccess>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      const controller = metatype as Type | null;
-      if (!controller) continue;
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value as unknown;
-        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) {
-          continue;
-        }
-        const metadata = (key: string) =>
-          (Reflect.getMetadata(key, handler) as unknown) ?? (Reflect.getMetadata(key, controller) as unknown);
-        access.set(`${controller.name}_${name}`, {
-          public: metadata(IS_PUBLIC_KEY) === true,
-          throttled: metadata(SKIP_THROTTLE_KEY) !== true,
-        });
-      }
-    }
+  for (const { controller, name, handler } of controllerMethods(app)) {
+    if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+    const metadata = (key: string) =>
+      (Reflect.getMetadata(key, handler) as unknown) ?? (Reflect.getMetadata(key, controller) as unknown);
+    access.set(`${controller.name}_${name}`, {
+      public: metadata(IS_PUBLIC_KEY) === true,
+      throttled: metadata(SKIP_THROTTLE_KEY) !== true,
+    });
   }
   return access;
 }
