@@ -257,8 +257,9 @@ describe('docs/asyncapi.yaml', () => {
       expect(dlqSends).toEqual(consumed);
     });
 
+    const monitored = opsSettings(loadConfig(OpsConsoleConfig, {})).topics;
+
     it('lets the ops console read, raw, exactly the topics its flow monitor reads', () => {
-      const monitored = opsSettings(loadConfig(OpsConsoleConfig, {})).topics;
       const reads = Object.values(doc.operations).filter(
         (op) =>
           op.action === 'receive' &&
@@ -266,6 +267,16 @@ describe('docs/asyncapi.yaml', () => {
       );
       expect(reads.filter((op) => op.messages !== undefined)).toEqual([]);
       expect(reads.map(addressOf).sort()).toEqual([...monitored].sort());
+    });
+
+    it('lets the ops console replay a dead letter to the source of each dead-letter topic it reads', () => {
+      // Its replay producer's client id (apps/ops-console/src/shared/ops-kafka.ts).
+      const replayClient = `${serviceNamed('ops-console').clientId}-replay`;
+      const replays = Object.values(doc.operations)
+        .filter((op) => op.action === 'send' && op.bindings?.kafka?.clientId?.enum?.includes(replayClient))
+        .map(addressOf);
+      const sources = monitored.filter((t) => t.endsWith('.dlq')).map((t) => t.slice(0, -'.dlq'.length));
+      expect(replays.sort()).toEqual(sources.sort());
     });
   });
 
