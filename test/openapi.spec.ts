@@ -115,6 +115,15 @@ describe('the OpenAPI documents', () => {
     },
   );
 
+  it("document a referral's transition with each problem it can answer, as problem+json", () => {
+    const responses =
+      documents.get('referral')!.paths['/api/v1/referrals/{id}/transitions'].post?.responses ?? {};
+    const problems = Object.entries(responses)
+      .filter(([, r]) => r && 'content' in r && r.content?.['application/problem+json'])
+      .map(([status]) => status);
+    expect(problems.sort()).toEqual(['400', '401', '403', '404', '409', '412', '413', '422', '429']);
+  });
+
   it('document the task stream as taking the bearer token in the header or in ?access_token=', () => {
     const { paths, components } = documents.get('notification')!;
     expect(paths['/api/v1/tasks/stream'].get?.security).toEqual([{ bearer: [] }, { accessToken: [] }]);

@@ -15,9 +15,12 @@ import { IS_PUBLIC_KEY } from '../auth/auth.decorators';
 import { controllerMethods } from '../controller-methods';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 
-/** The security schemes every document declares; a route names the ones it accepts. */
+/** The bearer token in the Authorization header: what every route that is not public takes. */
 export const BEARER_SCHEME = 'bearer';
-/** A token in `?access_token=`, for the few routes a browser's EventSource calls. */
+/**
+ * A token in `?access_token=`, for a public route that checks the token itself because a browser's
+ * EventSource cannot send headers: `@ApiSecurity(BEARER_SCHEME) @ApiSecurity(ACCESS_TOKEN_SCHEME)`.
+ */
 export const ACCESS_TOKEN_SCHEME = 'accessToken';
 
 const PROBLEM_SCHEMA_NAME = 'Problem';
@@ -25,7 +28,7 @@ const PROBLEM_SCHEMA_NAME = 'Problem';
 const SKIP_THROTTLE_KEY = 'THROTTLER:SKIPdefault';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
-const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
+const PROBLEM_DESCRIPTIONS = {
   400: 'The request is malformed or a field is invalid (errors lists each field)',
   401: 'No bearer token, or one that is invalid or expired',
   403: "The caller's role or team may not do this",
@@ -35,7 +38,9 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'The request body is larger than the limit',
   422: 'The request breaks a domain rule',
   429: 'Too many requests from this caller; retry after the seconds in Retry-After',
-};
+} as const;
+
+type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
 export interface OpenApiOptions {
   service: string;
@@ -73,7 +78,7 @@ export function createOpenApiDocument(app: INestApplication, options: OpenApiOpt
 }
 
 /** Documents the problem+json answers of the given statuses on a route, e.g. `@ProblemResponses(404, 409)`. */
-export function ProblemResponses(...statuses: (keyof typeof PROBLEM_DESCRIPTIONS & number)[]) {
+export function ProblemResponses(...statuses: ProblemStatus[]) {
   return applyDecorators(
     ...statuses.map((status) => ApiResponse({ status, description: PROBLEM_DESCRIPTIONS[status] })),
   );
@@ -90,15 +95,13 @@ function describeAccessAndProblems(
       if (!operation) continue;
       const route = operation.operationId ? access.get(operation.operationId) : undefined;
       // A public route that declares its schemes checks the token itself; other public ones take none.
-      operation.security = route?.public
-        ? (operation.security ?? [])
-        : (operation.security ?? [{ [BEARER_SCHEME]: [] }]);
+      operation.security ??= route?.public ? [] : [{ [BEARER_SCHEME]: [] }];
       tokenInQuery ||= operation.security.some((requirement) => ACCESS_TOKEN_SCHEME in requirement);
       const common = [
-        ...(operation.parameters?.length || operation.requestBody ? [400] : []),
-        ...(operation.security.length > 0 ? [401, 403] : []),
-        ...(operation.requestBody ? [413] : []),
-        ...(route?.throttled === false ? [] : [429]),
+        ...(operation.parameters?.length || operation.requestBody ? ([400] as const) : []),
+        ...(operation.security.length > 0 ? ([401, 403] as const) : []),
+        ...(operation.requestBody ? ([413] as const) : []),
+        ...(route?.throttled === false ? [] : ([429] as const)),
       ];
       operation.responses = withProblems(operation, common);
     }
@@ -124,13 +127,13 @@ function describeAccessAndProblems(
 }
 
 /** The operation's responses with the common problems added, and every error answer as problem+json. */
-function withProblems(operation: OperationObject, common: number[]): ResponsesObject {
+function withProblems(operation: OperationObject, common: ProblemStatus[]): ResponsesObject {
   const responses: ResponsesObject = { ...operation.responses };
   for (const status of common) responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status] };
   for (const [status, answer] of Object.entries(responses)) {
     if (!answer || !/^[45]\d\d$/.test(status) || '$ref' in answer) continue;
     const response = answer as ResponseObject;
-    response.description ||= PROBLEM_DESCRIPTIONS[Number(status)] ?? 'An error';
+    response.description ||= PROBLEM_DESCRIPTIONS[Number(status) as ProblemStatus] ?? 'An error';
     response.content ??= {
       [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` } },
     };
