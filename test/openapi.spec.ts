@@ -11,7 +11,8 @@ import { PREVIEWED_SERVICES } from './service-apps';
 /** Each service's OpenAPI document, as it serves it at /docs-json, linted by Redocly with redocly.yaml. */
 const ROOT = join(__dirname, '..');
 const REDOCLY = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
-const PROBES = ['/health/live', '/health/ready'];
+/** Called by the platform without a token, never rate limited, and never answered with a 4xx. */
+const PROBES = ['/health/live', '/health/ready', '/metrics'];
 
 interface LintProblem {
   ruleId: string;
@@ -84,7 +85,7 @@ describe('the OpenAPI documents', () => {
   });
 
   it.each(names)(
-    'give every operation of %s a summary, a tag and its 4xx answers, the probes aside',
+    'give every operation of %s a summary, a tag and its 4xx answers, the probes and the scrape aside',
     (name) => {
       const lacking = operationsOf(name)
         .filter(([route]) => !PROBES.some((probe) => route.endsWith(` ${probe}`)))
@@ -97,9 +98,9 @@ describe('the OpenAPI documents', () => {
     },
   );
 
-  it.each(names)('document the probes of %s as taking no token', (name) => {
+  it.each(names)('document the probes and the scrape of %s as taking no token', (name) => {
     const { paths } = documents.get(name)!;
-    expect(PROBES.map((probe) => paths[probe]?.get?.security)).toEqual([[], []]);
+    expect(PROBES.map((probe) => paths[probe]?.get?.security)).toEqual([[], [], []]);
   });
 
   it.each(names)(
