@@ -19,7 +19,7 @@ export interface RouteAccess {
   roles: readonly Role[];
   /** What an allowed caller sees or may change, in one line. */
   scope: string;
-  /** Served, but left out of the OpenAPI document (`/metrics`, the console page). */
+  /** Served, but left out of the OpenAPI document (the console page). */
   undocumented?: true;
 }
 
@@ -54,7 +54,6 @@ function common(): RouteAccess[] {
       public: true,
       roles: ALL,
       scope: 'Public; aggregate counters, no refs',
-      undocumented: true,
     },
     {
       method: 'GET',

@@ -1,4 +1,4 @@
-import { globalModule, runService } from '@samenspel/bootstrap';
+import { globalModule, runService, type ServiceDefinition } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { ActivitiesModule } from './activities/activities.module';
 import { ACTIVITY_CONFIG, ActivityConfig } from './config/activity.config';
@@ -12,7 +12,7 @@ import { StoreModule } from './shared/store.module';
 import { TeamsModule } from './teams/teams.module';
 
 // Port 3003: the youth-work catalogue, the single authority on capacity, placements and attendance.
-void runService({
+export const ACTIVITY_SERVICE: ServiceDefinition<ActivityConfig> = {
   name: 'activity',
   config: ActivityConfig,
   migrations: [ActivitySchema1764806400000, ErasureTombstones1767225600000],
@@ -35,4 +35,6 @@ void runService({
       sweepIntervalMs: config.RETENTION_SWEEP_INTERVAL_MS,
     }),
   ],
-});
+};
+
+if (require.main === module) void runService(ACTIVITY_SERVICE);

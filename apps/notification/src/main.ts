@@ -1,4 +1,4 @@
-import { globalModule, runService } from '@samenspel/bootstrap';
+import { globalModule, runService, type ServiceDefinition } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { NOTIFICATION_CONFIG, NotificationConfig } from './config/notification.config';
 import { EmailModule } from './email/email.module';
@@ -14,7 +14,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
-void runService({
+export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
   name: 'notification',
   config: NotificationConfig,
   imports: (config) => [
@@ -40,4 +40,6 @@ void runService({
   ],
   entities: [TaskEntity],
   migrations: [Notification1764288000000, ErasureTombstones1767225600000],
-});
+};
+
+if (require.main === module) void runService(NOTIFICATION_SERVICE);

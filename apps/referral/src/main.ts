@@ -1,4 +1,4 @@
-import { runService } from '@samenspel/bootstrap';
+import { runService, type ServiceDefinition } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { Referrals1764806400000 } from './migrations/1764806400000-referrals';
 import { ReferralEraser, ReferralRetention } from './privacy/referral-privacy';
@@ -8,7 +8,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { TeamEntity } from './teams/team.entity';
 
 // Port 3001: referrals and handovers between youth care and youth work (voor, tijdens, na).
-void runService({
+export const REFERRAL_SERVICE: ServiceDefinition<ReferralConfig> = {
   name: 'referral',
   config: ReferralConfig,
   imports: (config) => [
@@ -23,4 +23,6 @@ void runService({
   ],
   entities: [ReferralEntity, ReferralStatusChangeEntity, TeamEntity],
   migrations: [Referrals1764806400000, ErasureTombstones1767225600000],
-});
+};
+
+if (require.main === module) void runService(REFERRAL_SERVICE);

@@ -1,4 +1,4 @@
-import { globalModule, runService } from '@samenspel/bootstrap';
+import { globalModule, runService, type ServiceDefinition } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
 import { KnownActivity } from './activity-catalog/known-activity.entity';
 import { BRIDGING_CONFIG, BridgingConfig } from './config/bridging.config';
@@ -12,7 +12,7 @@ import { WaitlistEntriesModule } from './waitlist-entries/waitlist-entries.modul
 import { WaitlistEntry } from './waitlist-entries/waitlist-entry.entity';
 
 // Port 3002: group offers from youth work for youngsters on a care waiting list.
-void runService({
+export const BRIDGING_SERVICE: ServiceDefinition<BridgingConfig> = {
   name: 'waitlist-bridging',
   config: BridgingConfig,
   imports: (config) => [
@@ -31,4 +31,6 @@ void runService({
   ],
   entities: [WaitlistEntry, BridgingOffer, KnownActivity],
   migrations: [BridgingSchema1764806500000, ErasureTombstones1767225600000],
-});
+};
+
+if (require.main === module) void runService(BRIDGING_SERVICE);

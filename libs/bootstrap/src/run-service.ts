@@ -9,6 +9,7 @@ import {
   HttpPlatformModule,
   loadConfig,
   MetricsRegistry,
+  publicBaseUrl,
   type ReadinessCheck,
 } from '@samenspel/http';
 import {
@@ -160,6 +161,7 @@ export async function runService<C extends ServiceConfig>(def: ServiceDefinition
     configureHttpApp(app, {
       service: def.name,
       version: def.version ?? '0.1.0',
+      publicBaseUrl: publicBaseUrl(config),
       unprefixedRoutes: def.unprefixedRoutes,
     });
     app.connectMicroservice({ strategy: app.get(MessagingRuntime).server }, { inheritAppConfig: true });

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@samenspel/http';
 import type { ServiceDescriptor } from './service-catalog';
 
@@ -17,6 +17,7 @@ export function serviceInfoController(descriptor: ServiceDescriptor, version: st
   @Controller('service')
   class ServiceInfoController {
     @Get()
+    @ApiOperation({ summary: 'Which service this is, and who the token says the caller is' })
     @ApiOkResponse({ type: ServiceInfo })
     info(@CurrentPrincipal() principal: Principal): ServiceInfo {
       return {

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@samenspel/observability';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { createOpenApiDocument, type OpenApiOptions } from './openapi/openapi-document';
 import { answerClientErrorsWithProblems } from './problem/client-error';
 import { createValidationPipe } from './problem/validation-pipe';
 import { HTTP_SECURITY_SETTINGS, type HttpSecuritySettings } from './security/http-security-settings';
@@ -14,10 +15,7 @@ export const API_PREFIX = 'api/v1';
 /** Served outside the API prefix: probes, scrapes and docs keep stable paths across API versions. */
 export const UNPREFIXED_ROUTES = ['health/{*splat}', 'metrics', 'docs', 'docs-json'];
 
-export interface HttpAppOptions {
-  service: string;
-  /** The service's version, shown in its OpenAPI document. */
-  version: string;
+export interface HttpAppOptions extends OpenApiOptions {
   /** More routes outside the API prefix, e.g. a web page at `/`. */
   unprefixedRoutes?: string[];
 }
@@ -34,18 +32,16 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   const express = app as unknown as NestExpressApplication;
   express.useBodyParser('json', { limit: bodyLimit });
   express.useBodyParser('urlencoded', { limit: bodyLimit, extended: true });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...(options.unprefixedRoutes ?? [])] });
+  setApiPrefix(app, options.unprefixedRoutes);
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());
-
-  const document = new DocumentBuilder()
-    .setTitle(`Samenspel ${options.service}`)
-    .setVersion(options.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addSecurityRequirements('bearer')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, options), {
     jsonDocumentUrl: 'docs-json',
   });
   return app;
+}
+
+/** Serves every route under /api/v1 except health, metrics, docs and the given ones. */
+export function setApiPrefix(app: INestApplication, unprefixedRoutes: string[] = []): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...unprefixedRoutes] });
 }

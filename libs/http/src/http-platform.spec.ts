@@ -123,6 +123,7 @@ describe('HttpPlatformModule over HTTP', () => {
     app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }), {
       service: 'test-service',
       version: '1.2.3',
+      publicBaseUrl: 'https://test-service.example.org',
     });
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
@@ -374,6 +375,43 @@ describe('HttpPlatformModule over HTTP', () => {
           '/health/ready',
         ]),
       );
+    });
+
+    it('names the public base URL as the server of the document', async () => {
+      const document = (await (await request('/docs-json')).json()) as OpenAPIObject;
+
+      expect(document.servers).toEqual([
+        expect.objectContaining({ url: 'https://test-service.example.org' }),
+      ]);
+    });
+
+    it('documents the probes as taking no token, and a secured route as taking the bearer token', async () => {
+      const { paths } = (await (await request('/docs-json')).json()) as OpenAPIObject;
+
+      expect(paths['/health/live'].get?.security).toEqual([]);
+      expect(paths['/health/ready'].get?.security).toEqual([]);
+      expect(paths['/api/v1/referrals/{id}'].get?.security).toEqual([{ bearer: [] }]);
+    });
+
+    it('documents the problem answers a secured route with a body can give, each as problem+json', async () => {
+      const document = (await (await request('/docs-json')).json()) as OpenAPIObject;
+      const responses = document.paths['/api/v1/referrals'].post?.responses ?? {};
+
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(['400', '401', '403', '413', '429']));
+      for (const status of ['400', '401', '403', '413', '429']) {
+        expect(responses[status]).toMatchObject({
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        });
+      }
+      expect(document.components?.schemas?.Problem).toMatchObject({
+        required: ['type', 'title', 'status', 'detail', 'instance'],
+      });
+    });
+
+    it('leaves the probes without 429, as they are never rate limited', async () => {
+      const { paths } = (await (await request('/docs-json')).json()) as OpenAPIObject;
+
+      expect(Object.keys(paths['/health/live'].get?.responses ?? {})).toEqual(['200']);
     });
   });
 

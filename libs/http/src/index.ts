@@ -28,6 +28,8 @@ export * from './service-logger';
 
 export * from './http-platform.module';
 export * from './bootstrap-http';
+export * from './openapi/openapi-document';
+export * from './controller-methods';
 export * from './config/iso-duration';
 export * from './pagination/page-query';
 export * from './query/query-fields';

@@ -3,12 +3,13 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { ActivityNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
@@ -52,6 +53,8 @@ export class ActivitiesController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'create', resource: 'activity', id: fromResult('id') })
   @ApiCreatedResponse({ type: ActivityView, description: 'Created as a draft' })
+  @ApiOperation({ summary: 'Create an activity as a draft' })
+  @ProblemResponses(404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateActivityDto,
@@ -81,6 +84,8 @@ export class ActivitiesController {
   @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
   @ApiConflictResponse({ description: 'problem+json capacity-below-occupied or activity-closed' })
+  @ApiOperation({ summary: 'Change an activity' })
+  @ProblemResponses(404)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
@@ -97,6 +102,8 @@ export class ActivitiesController {
   @Roles('team-lead', 'admin')
   @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
+  @ApiOperation({ summary: 'Publish an activity, so that it takes placements' })
+  @ProblemResponses(404, 409)
   async publish(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
@@ -110,6 +117,8 @@ export class ActivitiesController {
   @Roles('team-lead', 'admin')
   @Audited(activityChange)
   @ApiOkResponse({ type: ActivityView })
+  @ApiOperation({ summary: 'Pause an activity: it takes no new placements' })
+  @ProblemResponses(404, 409)
   async pause(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
@@ -126,6 +135,8 @@ export class ActivitiesController {
   @ApiUnprocessableEntityResponse({
     description: 'problem+json reason-required: active placements and no reason',
   })
+  @ApiOperation({ summary: 'Close an activity and release its placements' })
+  @ProblemResponses(404, 409)
   async close(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,
@@ -137,6 +148,7 @@ export class ActivitiesController {
 
   @Get()
   @ApiOkResponse({ type: ActivityPage })
+  @ApiOperation({ summary: 'List the activities of the catalogue' })
   async list(@Query() query: ListActivitiesQuery): Promise<ActivityPage> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
@@ -159,6 +171,8 @@ export class ActivitiesController {
     type: ActivityView,
     description: 'With live capacity {capacity, held, confirmed, available}',
   })
+  @ApiOperation({ summary: 'Read an activity' })
+  @ProblemResponses(404)
   async get(@Param('activityId', ParseUUIDPipe) activityId: string): Promise<ActivityView> {
     const activity = await this.activities.find(this.dataSource.manager, activityId);
     if (!activity) throw new ActivityNotFound(activityId);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { CandidateList, CandidateQueryDto } from './dto/candidate.dto';
@@ -22,6 +22,7 @@ export class MatchingController {
   @HttpCode(200)
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
   @ApiOkResponse({ type: CandidateList, description: 'Ranked best first; each candidate explains its score' })
+  @ApiOperation({ summary: 'Rank the activities that fit a youngster' })
   async candidates(@Body() body: CandidateQueryDto): Promise<CandidateList> {
     const command = new FindCandidatesCommand({
       ageYears: body.ageYears,

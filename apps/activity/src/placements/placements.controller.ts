@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   Audited,
   AuditedWhenFilteredToYouth,
@@ -12,7 +18,7 @@ import {
   type AuditItem,
 } from '@samenspel/audit';
 import { PlacementNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { attendanceRate, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
@@ -105,6 +111,8 @@ export class PlacementsController {
   @ApiConflictResponse({
     description: 'problem+json: no-capacity, activity-not-open, already-placed or reference-conflict',
   })
+  @ApiOperation({ summary: 'Hold a seat on an activity for a youngster' })
+  @ProblemResponses(404)
   async hold(
     @CurrentPrincipal() principal: Principal,
     @Body() body: HoldPlacementDto,
@@ -137,6 +145,8 @@ export class PlacementsController {
       'The earlier placement of this reference (idempotent replay), or `held: null` when no eligible activity has a free seat',
   })
   @ApiConflictResponse({ description: 'problem+json: reference-conflict' })
+  @ApiOperation({ summary: 'Hold a seat on the best-matching activity for a youngster' })
+  @ProblemResponses(404)
   async holdBest(
     @CurrentPrincipal() principal: Principal,
     @Body() body: HoldBestPlacementDto,
@@ -162,6 +172,7 @@ export class PlacementsController {
       '`held: null`, or a problem. Earlier items are served first (first come, first served); ' +
       'one transaction for the whole batch',
   })
+  @ApiOperation({ summary: 'Hold a seat on the best-matching activity for each youngster of a batch' })
   async holdBestBatch(
     @CurrentPrincipal() principal: Principal,
     @Body() body: HoldBestBatchDto,
@@ -179,6 +190,7 @@ export class PlacementsController {
   // Audited when filtered to one youngster (?youthRef=); by activity or status it is a team's list.
   @AuditedWhenFilteredToYouth('placement')
   @ApiOkResponse({ type: PlacementPage })
+  @ApiOperation({ summary: 'List placements' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListPlacementsQuery,
@@ -195,6 +207,8 @@ export class PlacementsController {
   @Roles('service', 'admin', 'ops', 'team-lead', 'youth-worker')
   @Audited({ action: 'read', resource: 'placement', id: fromParam('placementId') })
   @ApiOkResponse({ type: PlacementView })
+  @ApiOperation({ summary: 'Read a placement' })
+  @ProblemResponses(404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
@@ -212,6 +226,8 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
+  @ApiOperation({ summary: 'Confirm a held seat' })
+  @ProblemResponses(404, 409)
   confirm(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
     return this.change(p, id, 'confirm');
   }
@@ -221,6 +237,8 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
+  @ApiOperation({ summary: 'Release a placement' })
+  @ProblemResponses(404, 409)
   release(
     @CurrentPrincipal() p: Principal,
     @Param('placementId', ParseUUIDPipe) id: string,
@@ -234,6 +252,8 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
+  @ApiOperation({ summary: 'Cancel a placement' })
+  @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() p: Principal,
     @Param('placementId', ParseUUIDPipe) id: string,
@@ -247,6 +267,8 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
+  @ApiOperation({ summary: 'Complete a placement' })
+  @ProblemResponses(404, 409)
   complete(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
     return this.change(p, id, 'complete');
   }
@@ -255,6 +277,8 @@ export class PlacementsController {
   @Roles('admin', 'team-lead', 'youth-worker')
   @Audited({ action: 'create', resource: 'attendance', id: fromParam('placementId') })
   @ApiCreatedResponse({ type: AttendanceView })
+  @ApiOperation({ summary: "Record a youngster's attendance of one session" })
+  @ProblemResponses(404, 409)
   async attend(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
@@ -277,6 +301,8 @@ export class PlacementsController {
   @Roles('admin', 'ops', 'team-lead', 'youth-worker', 'service')
   @Audited({ action: 'read', resource: 'attendance', id: fromParam('placementId') })
   @ApiOkResponse({ type: PlacementAttendanceView })
+  @ApiOperation({ summary: 'Read the attendance of a placement' })
+  @ProblemResponses(404)
   async attendanceOf(
     @CurrentPrincipal() principal: Principal,
     @Param('placementId', ParseUUIDPipe) placementId: string,
@@ -306,6 +332,8 @@ export class PlacementsController {
   @Get('activities/:activityId/attendance-summary')
   @Roles('admin', 'ops', 'team-lead', 'youth-worker', 'service')
   @ApiOkResponse({ type: AttendanceSummaryView })
+  @ApiOperation({ summary: "Summarise an activity's attendance" })
+  @ProblemResponses(404)
   async summary(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId', ParseUUIDPipe) activityId: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
 import { TeamNotFound } from '@samenspel/contracts';
-import { Roles } from '@samenspel/http';
+import { ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
@@ -27,6 +27,7 @@ export class TeamsController {
   @Roles('admin')
   @Audited({ action: 'create', resource: 'team', id: fromResult('id') })
   @ApiCreatedResponse({ type: TeamView })
+  @ApiOperation({ summary: 'Create a team' })
   async create(@Body() body: CreateTeamDto): Promise<TeamView> {
     const command = new CreateTeamCommand({
       name: body.name,
@@ -41,6 +42,8 @@ export class TeamsController {
   @Audited({ action: 'update', resource: 'team', id: firstOf(fromParam('teamId'), fromResult('id')) })
   @HttpCode(200)
   @ApiOkResponse({ type: TeamView })
+  @ApiOperation({ summary: 'Change a team' })
+  @ProblemResponses(404)
   async update(
     @Param('teamId', ParseUUIDPipe) teamId: string,
     @Body() body: UpdateTeamDto,
@@ -51,6 +54,7 @@ export class TeamsController {
 
   @Get()
   @ApiOkResponse({ type: TeamPage })
+  @ApiOperation({ summary: 'List the teams' })
   async list(@Query() query: ListTeamsQuery): Promise<TeamPage> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
@@ -64,6 +68,8 @@ export class TeamsController {
 
   @Get(':teamId')
   @ApiOkResponse({ type: TeamView })
+  @ApiOperation({ summary: 'Read a team' })
+  @ProblemResponses(404)
   async get(@Param('teamId', ParseUUIDPipe) teamId: string): Promise<TeamView> {
     const team = await this.teams.find(this.dataSource.manager, teamId);
     if (!team) throw new TeamNotFound(teamId);

@@ -57,9 +57,6 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
 
   @IsString() SMTP_FROM: string = 'Samenspel <no-reply@samenspel.local>';
 
-  /** The base URL of the inbox page, for links in e-mails. */
-  @IsString() PUBLIC_BASE_URL: string = 'http://127.0.0.1:3004';
-
   /** Attempts per delivery (webhook or e-mail) before it is marked failed. */
   @IsInt() @Min(1) @Max(20) DELIVERY_MAX_ATTEMPTS: number = 8;
   @IsInt() @Min(10) @Max(3600000) DELIVERY_BACKOFF_BASE_MS: number = 5000;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import { publicBaseUrl } from '@samenspel/http';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 
 const SUBJECTS: Record<string, [nl: string, en: string]> = {
@@ -41,7 +42,7 @@ export class Mailer implements OnApplicationShutdown {
     const due = data.dueAt
       ? new Date(data.dueAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })
       : '';
-    const link = `${this.config.PUBLIC_BASE_URL}/inbox`;
+    const link = `${publicBaseUrl(this.config)}/inbox`;
     await this.transport.sendMail({
       from: this.config.SMTP_FROM,
       to,

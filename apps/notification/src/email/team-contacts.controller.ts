@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
@@ -21,6 +21,7 @@ export class TeamContactsController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'team-contact', id: fromParam('teamId') })
   @ApiOkResponse({ type: TeamContactBody })
+  @ApiOperation({ summary: "Set a team's e-mail addresses for task notices" })
   async putContacts(
     @CurrentPrincipal() principal: Principal,
     @Param('teamId') teamId: string,

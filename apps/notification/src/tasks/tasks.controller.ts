@@ -11,7 +11,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   Audited,
   AuditedWhenFilteredToYouth,
@@ -19,7 +27,15 @@ import {
   fromResult,
   setAuditSubject,
 } from '@samenspel/audit';
-import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
+import {
+  ACCESS_TOKEN_SCHEME,
+  CurrentPrincipal,
+  type Principal,
+  ProblemResponses,
+  Public,
+  Roles,
+  TokenVerifier,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -90,11 +106,7 @@ export class TasksController {
   @Public()
   @ApiOperation({ summary: 'Live task changes (text/event-stream): event names created, claimed, …' })
   @ApiProduces('text/event-stream')
-  @ApiQuery({
-    name: 'access_token',
-    required: false,
-    description: 'Short-lived bearer token, for EventSource',
-  })
+  @ApiSecurity(ACCESS_TOKEN_SCHEME)
   @ApiQuery({ name: 'teamId', required: false })
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.authenticateStream(req);
@@ -131,6 +143,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
   @Audited({ action: 'read', resource: 'task', id: fromParam('id') })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Read a task' })
+  @ProblemResponses(404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -147,6 +161,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Claim a task' })
+  @ProblemResponses(404, 409)
   claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const command = new ClaimTaskCommand({ principal, taskId: id });
     return this.units.run((uow) => this.claimTask.execute(command, uow));
@@ -157,6 +173,8 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Complete a task with its outcome' })
+  @ProblemResponses(404, 409, 422)
   complete(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -176,6 +194,8 @@ export class TasksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
+  @ApiOperation({ summary: 'Cancel a task' })
+  @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

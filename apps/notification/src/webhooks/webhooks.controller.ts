@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, PageQuery, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, PageQuery, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { CreateWebhookBody } from './dto/webhook.dto';
 import { DeliveryPage, WebhookView } from './dto/webhook.view';
@@ -30,6 +30,8 @@ export class WebhooksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'create', resource: 'webhook', id: fromResult('id') })
   @ApiCreatedResponse({ type: WebhookView, description: 'The secret is shown this once' })
+  @ApiOperation({ summary: 'Register a webhook for a team' })
+  @ProblemResponses(422)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateWebhookBody): Promise<WebhookView> {
     const command = new CreateWebhookCommand({
       principal,
@@ -43,6 +45,8 @@ export class WebhooksController {
   @Get('webhooks')
   @Roles('team-lead', 'admin', 'ops')
   @ApiOkResponse({ type: [WebhookView] })
+  @ApiOperation({ summary: "List a team's webhooks" })
+  @ProblemResponses(422)
   list(@CurrentPrincipal() principal: Principal, @Query('teamId') teamId?: string): Promise<WebhookView[]> {
     const command = new ListWebhooksCommand({ principal, teamId });
     return this.units.run((uow) => this.listWebhooks.execute(command, uow));
@@ -51,6 +55,8 @@ export class WebhooksController {
   @Get('webhooks/:id/deliveries')
   @Roles('team-lead', 'admin', 'ops')
   @ApiOkResponse({ type: DeliveryPage })
+  @ApiOperation({ summary: "List a webhook's deliveries" })
+  @ProblemResponses(404)
   deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -70,6 +76,8 @@ export class WebhooksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'webhook', id: fromParam('id') })
   @ApiOkResponse({ type: WebhookView })
+  @ApiOperation({ summary: 'Enable a disabled webhook again' })
+  @ProblemResponses(404)
   enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const command = new EnableWebhookCommand({ principal, webhookId: id });
     return this.units.run((uow) => this.enableWebhook.execute(command, uow));

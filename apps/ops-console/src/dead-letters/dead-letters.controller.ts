@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { DeadLettersRepository } from './dead-letters.repository';
@@ -39,12 +39,14 @@ export class DeadLettersController {
 
   @Get()
   @ApiOkResponse({ type: DeadLetterPageDto })
+  @ApiOperation({ summary: 'List dead letters' })
   list(@Query() query: DeadLetterQuery): Promise<DeadLetterPageDto> {
     return this.deadLetters.list(this.dataSource.manager, query);
   }
 
   @Get(':id/actions')
   @ApiOkResponse({ type: [DeadLetterActionDto] })
+  @ApiOperation({ summary: 'List what was done to a dead letter' })
   actions(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterActionDto[]> {
     return this.deadLetters.actions(this.dataSource.manager, id);
   }
@@ -53,6 +55,8 @@ export class DeadLettersController {
   @HttpCode(200)
   @Audited({ action: 'update', resource: 'dead-letter', id: replayedIds })
   @ApiOkResponse({ type: ReplayResultDto })
+  @ApiOperation({ summary: 'Replay dead letters to their topics' })
+  @ProblemResponses(404, 409)
   replay(
     @Body() body: ReplayDeadLettersDto,
     @CurrentPrincipal() principal: Principal,
@@ -64,6 +68,9 @@ export class DeadLettersController {
   @Post(':id/resolve')
   @HttpCode(204)
   @Audited({ action: 'update', resource: 'dead-letter', id: fromParam('id') })
+  @ApiOperation({ summary: 'Resolve a dead letter without replaying it' })
+  @ApiNoContentResponse({ description: 'Resolved, with the note' })
+  @ProblemResponses(404, 409)
   async resolve(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ResolveDeadLetterDto,

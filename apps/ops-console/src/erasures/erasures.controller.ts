@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  NotFoundError,
+  PageQuery,
+  type Principal,
+  ProblemResponses,
+  Roles,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { youthRefShownTo } from '../domain/erasure-progress';
@@ -32,6 +39,7 @@ export class ErasuresController {
   @HttpCode(202)
   @Roles('admin')
   @ApiAcceptedResponse({ type: ErasureRequestDto })
+  @ApiOperation({ summary: "Request the erasure of a youngster's data in every service" })
   async request(
     @Body() body: RequestErasureDto,
     @CurrentPrincipal() principal: Principal,
@@ -48,6 +56,7 @@ export class ErasuresController {
   @Get()
   @Roles('admin', 'ops')
   @ApiOkResponse({ type: ErasureRequestPageDto })
+  @ApiOperation({ summary: 'List erasure requests with their confirmations' })
   async list(
     @Query() page: PageQuery,
     @CurrentPrincipal() principal: Principal,
@@ -62,6 +71,8 @@ export class ErasuresController {
   @Get(':id')
   @Roles('admin', 'ops')
   @ApiOkResponse({ type: ErasureRequestDto })
+  @ApiOperation({ summary: 'Read an erasure request with its confirmations' })
+  @ProblemResponses(404)
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam } from '@samenspel/audit';
-import { Roles } from '@samenspel/http';
+import { ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { FlowCountsDto, FlowCountsQuery, FlowDto } from './dto/flow.dto';
 import { CountFlowsCommand } from './usecases/count-flows/count-flows.command';
@@ -23,6 +23,8 @@ export class FlowsController {
   @Get('flows/:youthRef')
   @Audited({ action: 'read', resource: 'flow', subject: fromParam('youthRef') })
   @ApiOkResponse({ type: FlowDto })
+  @ApiOperation({ summary: "Trace one youngster's events across the services" })
+  @ProblemResponses(404)
   trace(@Param('youthRef') youthRef: string): Promise<FlowDto> {
     const command = new TraceFlowCommand({ youthRef });
     return this.units.run((uow) => this.traceFlow.execute(command, uow));
@@ -30,6 +32,7 @@ export class FlowsController {
 
   @Get('flow-counts')
   @ApiOkResponse({ type: FlowCountsDto })
+  @ApiOperation({ summary: 'Count flows by stage' })
   counts(@Query() query: FlowCountsQuery): Promise<FlowCountsDto> {
     const command = new CountFlowsCommand({ limit: query.limit });
     return this.units.run((uow) => this.countFlows.execute(command, uow));

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { OPS_SETTINGS, type OpsSettings } from '../config/ops-settings';
@@ -21,6 +21,7 @@ export class ImpactController {
 
   @Get()
   @ApiOkResponse({ type: ImpactDto })
+  @ApiOperation({ summary: 'Report the impact: referrals, placements and first contacts' })
   async json(@Query() query: ImpactQuery): Promise<ImpactDto> {
     return { minimumCell: this.settings.impactMinCell, items: await this.rows(query) };
   }
@@ -29,6 +30,7 @@ export class ImpactController {
   @ApiProduces('text/csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="samenspel-impact.csv"')
+  @ApiOperation({ summary: 'Export the impact report as CSV' })
   async csv(@Query() query: ImpactQuery): Promise<string> {
     return impactCsv(await this.rows(query));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { LagDto, LagQuery, ThroughputDto } from './dto/kafka-health.dto';
 import { KafkaHealthService } from './kafka-health.service';
@@ -13,6 +13,7 @@ export class KafkaHealthController {
 
   @Get('lag')
   @ApiOkResponse({ type: LagDto })
+  @ApiOperation({ summary: 'Consumer lag per group and topic' })
   async lag(@Query() query: LagQuery): Promise<LagDto> {
     const items = await this.health.lag(query.group);
     return { items, total: items.reduce((n, p) => n + p.lag, 0) };
@@ -20,6 +21,7 @@ export class KafkaHealthController {
 
   @Get('throughput')
   @ApiOkResponse({ type: ThroughputDto })
+  @ApiOperation({ summary: 'Events per minute per topic' })
   throughput(): ThroughputDto {
     return { items: this.health.throughput() };
   }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { MonitorStatusDto } from './dto/monitor-status.dto';
 import { FlowMonitor } from './flow-monitor';
@@ -13,6 +13,7 @@ export class MonitorStatusController {
 
   @Get('status')
   @ApiOkResponse({ type: MonitorStatusDto })
+  @ApiOperation({ summary: "The flow monitor's position and health" })
   status(): MonitorStatusDto {
     return { joined: this.monitor.joined };
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { StuckRule } from '../domain/stuck-rules';
@@ -19,6 +19,7 @@ export class StuckFlowsController {
 
   @Get()
   @ApiOkResponse({ type: StuckFlowsDto })
+  @ApiOperation({ summary: 'List youngsters whose flow is stuck' })
   list(@Query() query: StuckFlowQuery): Promise<StuckFlowsDto> {
     // The validation pipe let through only a rule's name.
     const rule = query.rule as StuckRule | undefined;

@@ -19,6 +19,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -34,12 +35,13 @@ import {
 } from '@samenspel/audit';
 import {
   CurrentPrincipal,
-  HttpError,
   ForbiddenError,
+  HttpError,
   NotFoundError,
+  type Principal,
+  ProblemResponses,
   Roles,
   SERVICE_LOGGER,
-  type Principal,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
@@ -104,6 +106,7 @@ export class ReferralsController {
   @Audited({ action: 'create', resource: 'referral', ...ofReferral, subject: fromBody('youthRef') })
   @ApiCreatedResponse({ type: ReferralView, description: 'Created in status requested; ETag header' })
   @ApiUnprocessableEntityResponse({ description: 'consent-missing, or a direction the caller may not use' })
+  @ApiOperation({ summary: 'Refer a youngster' })
   async create(
     @Body() body: CreateReferralBody,
     @CurrentPrincipal() principal: Principal,
@@ -137,6 +140,7 @@ export class ReferralsController {
   // A list is audited when it is filtered to one youngster (?youthRef=); lists never carry notes.
   @AuditedWhenFilteredToYouth('referral')
   @ApiOkResponse({ type: ReferralPage })
+  @ApiOperation({ summary: "List the referrals in the caller's scope" })
   async list(
     @Query() query: ListReferralsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -160,6 +164,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralView, description: 'With its history; ETag header' })
   @ApiNotFoundResponse()
   @ApiForbiddenResponse({ description: 'Another team or organisation' })
+  @ApiOperation({ summary: 'Read a referral with its history' })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -188,6 +193,8 @@ export class ReferralsController {
   @ApiConflictResponse({ description: 'illegal-transition' })
   @ApiPreconditionFailedResponse({ description: 'stale-version' })
   @ApiUnprocessableEntityResponse({ description: 'reason-required, outcome-required' })
+  @ApiOperation({ summary: 'Move a referral to its next status' })
+  @ProblemResponses(404)
   async transition(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransitionBody,
@@ -216,6 +223,8 @@ export class ReferralsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ReferralView, description: 'Emits warm-handover-planned: a task for the team' })
   @ApiConflictResponse({ description: 'referral-closed, no-team' })
+  @ApiOperation({ summary: 'Plan a warm handover of a referral' })
+  @ProblemResponses(404, 412)
   async warmHandover(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: WarmHandoverBody,
@@ -241,6 +250,8 @@ export class ReferralsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ReferralView })
   @ApiConflictResponse({ description: 'no-warm-handover' })
+  @ApiOperation({ summary: 'Record the outcome of a warm handover' })
+  @ProblemResponses(404, 412)
   async warmHandoverOutcome(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: WarmHandoverOutcomeBody,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
@@ -30,6 +30,8 @@ export class OffersController {
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
   @ApiOkResponse({ type: OfferView })
+  @ApiOperation({ summary: 'Accept a bridging offer: the seat is confirmed' })
+  @ProblemResponses(404, 409)
   async accept(
     @Param('offerId', new ParseUUIDPipe()) offerId: string,
     @CurrentPrincipal() principal: Principal,
@@ -46,6 +48,8 @@ export class OffersController {
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
   @ApiOkResponse({ type: OfferView })
+  @ApiOperation({ summary: 'Decline a bridging offer: the seat is released' })
+  @ProblemResponses(404, 409)
   async decline(
     @Param('offerId', new ParseUUIDPipe()) offerId: string,
     @Body() body: DeclineOfferDto,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, NotFoundError, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { visibleSources } from '../domain/intake-scope';
 import { OffersRepository } from '../offers/offers.repository';
@@ -30,6 +30,7 @@ export class WaitlistEntriesController {
   @Get('waitlist-entries')
   @Roles('intake-system', 'ops', 'admin')
   @ApiOkResponse({ type: WaitlistEntryPage })
+  @ApiOperation({ summary: 'List waitlist entries' })
   async list(
     @Query() query: ListEntriesQuery,
     @CurrentPrincipal() principal: Principal,
@@ -71,6 +72,8 @@ export class WaitlistEntriesController {
     subject: fromResult('youthRef'),
   })
   @ApiOkResponse({ type: WaitlistEntryView })
+  @ApiOperation({ summary: 'Read a waitlist entry with its offers' })
+  @ProblemResponses(404)
   async get(
     @Param('waitlistEntryId') waitlistEntryId: string,
     @CurrentPrincipal() principal: Principal,
@@ -87,6 +90,7 @@ export class WaitlistEntriesController {
   @Get('measures')
   @Roles('ops', 'admin', 'intake-system', 'team-lead')
   @ApiOkResponse({ type: MeasuresView })
+  @ApiOperation({ summary: 'Count bridging measures per municipality' })
   async measures(@Query() query: MeasuresQuery): Promise<MeasuresView> {
     return { items: await this.metrics.measures(query.municipalityCode) };
   }

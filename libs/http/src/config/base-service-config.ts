@@ -61,6 +61,11 @@ export class BaseServiceConfig {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'info';
 
+  /** Where callers reach the service (links, the OpenAPI document's server); see publicBaseUrl. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  PUBLIC_BASE_URL?: string;
+
   /** Ignored when AUTH_JWKS_URL is set. */
   @ValidateIf((config: BaseServiceConfig) => !config.AUTH_JWKS_URL)
   @IsString()
@@ -101,6 +106,11 @@ export class BaseServiceConfig {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
+}
+
+/** The service's public base URL: PUBLIC_BASE_URL, else its own port on this machine. */
+export function publicBaseUrl(config: Pick<BaseServiceConfig, 'PUBLIC_BASE_URL' | 'PORT'>): string {
+  return (config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
 }
 
 function splitList(value: string): string[] {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
@@ -27,12 +27,14 @@ export class HealthController {
 
   /** 200 whenever the process can answer: restart it only when this fails. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** 200 when every readiness check passes, else 503: send it traffic only then. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database, Kafka and the consumers answer' })
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
