@@ -53,7 +53,7 @@ function common(): RouteAccess[] {
       path: '/metrics',
       public: true,
       roles: ALL,
-      scope: 'Public; aggregate counters, no refs',
+      scope: '`METRICS_ALLOWED_CIDRS` (loopback) or the scrape token, else 401/403; no refs',
       undocumented: true,
     },
     {

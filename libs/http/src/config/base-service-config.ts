@@ -16,6 +16,8 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
+import { isAddressRange } from '../security/address-ranges';
 import {
   DEFAULT_HTTP_BODY_LIMIT,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -101,6 +103,28 @@ export class BaseServiceConfig {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
+
+  /** The networks (comma-separated CIDRs) whose peers may scrape /metrics without a token. */
+  @Transform(({ value }) => (typeof value === 'string' ? splitList(value) : value))
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateBy(
+    {
+      name: 'isAddressRange',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isAddressRange(value),
+        defaultMessage: () => 'must be a comma-separated list of CIDRs such as 10.0.0.0/8 or ::1/128',
+      },
+    },
+    { each: true },
+  )
+  METRICS_ALLOWED_CIDRS: string[] = [...DEFAULT_METRICS_ALLOWED_CIDRS];
+
+  /** A bearer token that lets a scrape in from any network; unset, only METRICS_ALLOWED_CIDRS may. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  METRICS_TOKEN?: string;
 }
 
 function splitList(value: string): string[] {
