@@ -24,7 +24,6 @@ export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
 export * from './metrics/metrics-access';
 export * from './metrics/metric-labels';
-export * from './security/address-ranges';
 export * from './request-context/trace-context.middleware';
 export * from './service-logger';
 

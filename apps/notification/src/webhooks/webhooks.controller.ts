@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentPrincipal, PageQuery, Roles, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
@@ -7,6 +13,8 @@ import { CreateWebhookBody } from './dto/webhook.dto';
 import { DeliveryPage, WebhookView } from './dto/webhook.view';
 import { CreateWebhookCommand } from './usecases/create-webhook/create-webhook.command';
 import { CreateWebhook } from './usecases/create-webhook/create-webhook.usecase';
+import { DeleteWebhookCommand } from './usecases/delete-webhook/delete-webhook.command';
+import { DeleteWebhook } from './usecases/delete-webhook/delete-webhook.usecase';
 import { EnableWebhookCommand } from './usecases/enable-webhook/enable-webhook.command';
 import { EnableWebhook } from './usecases/enable-webhook/enable-webhook.usecase';
 import { ListWebhookDeliveriesCommand } from './usecases/list-webhook-deliveries/list-webhook-deliveries.command';
@@ -24,6 +32,7 @@ export class WebhooksController {
     private readonly listWebhooks: ListWebhooks,
     private readonly listDeliveries: ListWebhookDeliveries,
     private readonly enableWebhook: EnableWebhook,
+    private readonly deleteWebhook: DeleteWebhook,
   ) {}
 
   @Post('webhooks')
@@ -50,7 +59,10 @@ export class WebhooksController {
 
   @Get('webhooks/:id/deliveries')
   @Roles('team-lead', 'admin', 'ops')
-  @ApiOkResponse({ type: DeliveryPage })
+  @ApiOkResponse({
+    type: DeliveryPage,
+    description: "Each delivery's outcome; only an admin sees the receiver's last status and error",
+  })
   deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -73,5 +85,18 @@ export class WebhooksController {
   enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const command = new EnableWebhookCommand({ principal, webhookId: id });
     return this.units.run((uow) => this.enableWebhook.execute(command, uow));
+  }
+
+  @Delete('webhooks/:id')
+  @HttpCode(204)
+  @Roles('team-lead', 'admin')
+  @Audited({ action: 'delete', resource: 'webhook', id: fromParam('id') })
+  @ApiNoContentResponse({ description: 'Deleted, with its delivery log; nothing pending is sent' })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    const command = new DeleteWebhookCommand({ principal, webhookId: id });
+    await this.units.run((uow) => this.deleteWebhook.execute(command, uow));
   }
 }

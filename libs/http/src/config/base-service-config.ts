@@ -17,7 +17,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
-import { isAddressRange } from '../security/address-ranges';
+import { isAddressRange } from '@samenspel/net';
 import {
   DEFAULT_HTTP_BODY_LIMIT,
   DEFAULT_RATE_LIMIT_PER_MINUTE,

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AddressRanges } from '../security/address-ranges';
+import { AddressRanges } from '@samenspel/net';
 
 /** The networks that may scrape without a token (loopback only, unless configured). */
 export const DEFAULT_METRICS_ALLOWED_CIDRS = ['127.0.0.0/8', '::1/128'];

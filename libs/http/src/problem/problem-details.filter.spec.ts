@@ -35,6 +35,7 @@ import {
   TaskNotCompletable,
   TeamNotFound,
   UnknownOutcome,
+  WebhookTargetNotAllowed,
 } from '@samenspel/contracts';
 import pino from 'pino';
 import { Writable } from 'node:stream';
@@ -290,6 +291,20 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
         allowed: ['reached', 'not-reached'],
       },
     ),
+  },
+  {
+    error: new WebhookTargetNotAllowed('cloud-metadata'),
+    status: 400,
+    body: problem('validation-failed', 'Validation failed', 400, 'The request has 1 invalid field(s): url', {
+      errors: [
+        {
+          field: 'url',
+          messages: [
+            'must reach a public address; this one is cloud-metadata, which WEBHOOK_ALLOWED_TARGETS does not allow',
+          ],
+        },
+      ],
+    }),
   },
   {
     error: new DeadLetterResolved('dead letter d-1 is already resolved'),
