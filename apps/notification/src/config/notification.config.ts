@@ -1,6 +1,6 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
-import { Transform } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { CommaSeparatedList } from '@samenspel/http';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from '../domain/follow-up-plan';
 import { isAllowListEntry } from '../domain/webhook-target';
@@ -75,25 +75,7 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
    * link-local: comma-separated CIDRs (`10.20.0.0/16`) and `host:port` entries
    * (`hooks.intranet:8443`). Empty: public addresses only (docs/notification.md#webhooks).
    */
-  @Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter((entry) => entry.length > 0)
-      : value,
-  )
-  @IsArray()
-  @ValidateBy(
-    {
-      name: 'isAllowListEntry',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isAllowListEntry(value),
-        defaultMessage: () => 'must be a comma-separated list of CIDRs and host:port entries',
-      },
-    },
-    { each: true },
-  )
+  @CommaSeparatedList(isAllowListEntry, 'must be a comma-separated list of CIDRs and host:port entries')
   WEBHOOK_ALLOWED_TARGETS: string[] = [];
 
   /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -105,19 +106,8 @@ export class BaseServiceConfig {
   RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
 
   /** The networks (comma-separated CIDRs) whose peers may scrape /metrics without a token. */
-  @Transform(({ value }) => (typeof value === 'string' ? splitList(value) : value))
-  @IsArray()
+  @CommaSeparatedList(isAddressRange, 'must be a comma-separated list of CIDRs such as 10.0.0.0/8 or ::1/128')
   @ArrayNotEmpty()
-  @ValidateBy(
-    {
-      name: 'isAddressRange',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isAddressRange(value),
-        defaultMessage: () => 'must be a comma-separated list of CIDRs such as 10.0.0.0/8 or ::1/128',
-      },
-    },
-    { each: true },
-  )
   METRICS_ALLOWED_CIDRS: string[] = [...DEFAULT_METRICS_ALLOWED_CIDRS];
 
   /** A bearer token that lets a scrape in from any network; unset, only METRICS_ALLOWED_CIDRS may. */
@@ -125,6 +115,27 @@ export class BaseServiceConfig {
   @IsString()
   @MinLength(32)
   METRICS_TOKEN?: string;
+}
+
+/**
+ * A variable that is a comma-separated list (blanks around entries ignored), each entry checked
+ * by `isEntry`; the message names the list's form, never an entry.
+ */
+export function CommaSeparatedList(isEntry: (entry: string) => boolean, message: string): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? splitList(value) : value)),
+    IsArray(),
+    ValidateBy(
+      {
+        name: 'commaSeparatedList',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && isEntry(value),
+          defaultMessage: () => message,
+        },
+      },
+      { each: true },
+    ),
+  );
 }
 
 function splitList(value: string): string[] {

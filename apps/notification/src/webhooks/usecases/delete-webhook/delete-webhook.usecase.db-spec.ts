@@ -2,7 +2,7 @@ import type { Principal } from '@samenspel/http';
 import type { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
-import { aNotificationDatabase } from '../../../../test/medium-test';
+import { aNotificationDatabase, aWebhook } from '../../../../test/medium-test';
 import { DeliveriesRepository } from '../../deliveries.repository';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { DeleteWebhookCommand } from './delete-webhook.command';
@@ -22,16 +22,8 @@ describe('DeleteWebhook against PostgreSQL', () => {
 
   /** A webhook of the team with two deliveries waiting: one new, one after a failed attempt. */
   async function aWebhookWithPendingDeliveries(teamId: string): Promise<string> {
-    const id = randomUUID();
     const em = db.dataSource.manager;
-    await webhooks.insert(em, {
-      id,
-      team_id: teamId,
-      url: 'https://example.org/hook',
-      events: ['task.created'],
-      secret: 'whsec_test',
-      created_by: 'lead-1',
-    });
+    const id = await aWebhook(em, teamId);
     expect(await deliveries.enqueueWebhooks(em, teamId, 'task.created', { type: 'task.created' })).toBe(1);
     await deliveries.enqueueWebhooks(em, teamId, 'task.created', { type: 'task.created' });
     const [first] = (await deliveries.listForWebhook(em, id, 1, 0)).items;
