@@ -62,6 +62,14 @@ describe('WebhookClient', () => {
     expect(receiver.hits).not.toContain('POST /d');
   });
 
+  it('answers a URL that does not parse as a field error, not a failure of its own', async () => {
+    const client = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [] });
+    await expect(client.assertAllowed('http://1.2.3.4.5/')).rejects.toMatchObject({
+      code: 'validation-failed',
+      extensions: { errors: [{ field: 'url', messages: ['must be an http or https URL'] }] },
+    });
+  });
+
   it('does not follow a redirect: the 3xx is the answer, and its target hears nothing', async () => {
     const client = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [`127.0.0.1:${redirecting.port}`] });
     expect(await post(client, `http://127.0.0.1:${redirecting.port}/hook`)).toBe(307);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WebhookTargetNotAllowed } from '@samenspel/contracts';
+import { InvalidField, WebhookTargetNotAllowed } from '@samenspel/contracts';
 import { bareAddress } from '@samenspel/net';
 import { lookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns';
 import { request as httpRequest } from 'node:http';
@@ -39,6 +39,7 @@ export class WebhookClient {
 
   /** Refuses a URL whose host is, or resolves to, a refused address; a name that does not resolve yet passes. */
   async assertAllowed(url: string): Promise<void> {
+    if (!URL.canParse(url)) throw new InvalidField('url', 'must be an http or https URL');
     const target = new URL(url);
     const host = bareAddress(target.hostname);
     const addresses =
