@@ -43,17 +43,17 @@ describe('WebhookClient', () => {
     ['http://10.1.2.3/hook', 'private'],
   ])('refuses to deliver to %s by default (%s), before any connection', async (template, kind) => {
     const before = receiver.hits.length;
-    const client = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [] });
+    const client = new WebhookClient([]);
     const url = template.replace('{port}', String(receiver.port));
     await expect(post(client, url)).rejects.toEqual(new WebhookAddressRefused(kind as never));
     expect(receiver.hits.length).toBe(before);
   });
 
   it('delivers to an on-premise receiver the allow-list names, by range or by host and port', async () => {
-    const byRange = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: ['127.0.0.1/32'] });
+    const byRange = new WebhookClient(['127.0.0.1/32']);
     expect(await post(byRange, `http://127.0.0.1:${receiver.port}/a`)).toBe(204);
     expect(await post(byRange, `http://localhost:${receiver.port}/b`)).toBe(204);
-    const byHost = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [`localhost:${receiver.port}`] });
+    const byHost = new WebhookClient([`localhost:${receiver.port}`]);
     expect(await post(byHost, `http://localhost:${receiver.port}/c`)).toBe(204);
     await expect(post(byHost, `http://127.0.0.1:${receiver.port}/d`)).rejects.toBeInstanceOf(
       WebhookAddressRefused,
@@ -63,7 +63,7 @@ describe('WebhookClient', () => {
   });
 
   it('answers a URL that does not parse as a field error, not a failure of its own', async () => {
-    const client = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [] });
+    const client = new WebhookClient([]);
     await expect(client.assertAllowed('http://1.2.3.4.5/')).rejects.toMatchObject({
       code: 'validation-failed',
       extensions: { errors: [{ field: 'url', messages: ['must be an http or https URL'] }] },
@@ -71,7 +71,7 @@ describe('WebhookClient', () => {
   });
 
   it('does not follow a redirect: the 3xx is the answer, and its target hears nothing', async () => {
-    const client = new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: [`127.0.0.1:${redirecting.port}`] });
+    const client = new WebhookClient([`127.0.0.1:${redirecting.port}`]);
     expect(await post(client, `http://127.0.0.1:${redirecting.port}/hook`)).toBe(307);
     expect(redirecting.hits).toEqual(['POST /hook']);
     expect(receiver.hits).not.toContain('POST /internal');

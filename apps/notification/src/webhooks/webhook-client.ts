@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { InvalidField, WebhookTargetNotAllowed } from '@samenspel/contracts';
 import { bareAddress } from '@samenspel/net';
 import { lookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config/notification.config';
 import {
   webhookAllowList,
   webhookTargetOf,
@@ -29,12 +27,12 @@ export class WebhookAddressRefused extends Error {
  * window for a name to rebind between the check and the connection). Redirects are not followed:
  * a 3xx answer is a failed attempt, as a receiver's own redirect could lead anywhere.
  */
-@Injectable()
 export class WebhookClient {
   private readonly allowList: WebhookAllowList;
 
-  constructor(@Inject(NOTIFICATION_CONFIG) config: Pick<NotificationConfig, 'WEBHOOK_ALLOWED_TARGETS'>) {
-    this.allowList = webhookAllowList(config.WEBHOOK_ALLOWED_TARGETS);
+  /** `allowedTargets`: WEBHOOK_ALLOWED_TARGETS, the CIDRs and `host:port` entries allowed besides the internet. */
+  constructor(allowedTargets: readonly string[]) {
+    this.allowList = webhookAllowList(allowedTargets);
   }
 
   /** Refuses a URL whose host is, or resolves to, a refused address; a name that does not resolve yet passes. */

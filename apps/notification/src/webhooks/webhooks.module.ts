@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config/notification.config';
 import { EmailModule } from '../email/email.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { DeliveryWorker } from './delivery-worker';
@@ -15,7 +16,11 @@ import { WebhooksController } from './webhooks.controller';
   imports: [TasksModule, EmailModule],
   controllers: [WebhooksController],
   providers: [
-    WebhookClient,
+    {
+      provide: WebhookClient,
+      useFactory: (config: NotificationConfig) => new WebhookClient(config.WEBHOOK_ALLOWED_TARGETS),
+      inject: [NOTIFICATION_CONFIG],
+    },
     CreateWebhook,
     ListWebhooks,
     ListWebhookDeliveries,

@@ -12,10 +12,7 @@ describe('CreateWebhook against PostgreSQL', () => {
   let db: TestDatabase;
   let units: UnitsOfWork;
   const webhooks = new WebhooksRepository();
-  const sut = new CreateWebhook(
-    webhooks,
-    new WebhookClient({ WEBHOOK_ALLOWED_TARGETS: ['localhost:9002', '127.0.0.1:9000'] }),
-  );
+  const sut = new CreateWebhook(webhooks, new WebhookClient(['localhost:9002', '127.0.0.1:9000']));
 
   beforeAll(async () => {
     ({ db, units } = await aNotificationDatabase('notification_create_webhook'));
