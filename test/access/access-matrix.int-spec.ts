@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@samenspel/contracts';
-import { ROLES, type Role } from '@samenspel/http';
+import {
+  labelNamesOf,
+  METRIC_LABEL_NAMES,
+  PROMETHEUS_SERIES_LABELS,
+  ROLES,
+  type Role,
+} from '@samenspel/http';
 import { aYouthRef, enteredEvent, TestKafka, toRecord, waitFor } from '@samenspel/testing';
 import {
   ACCESS_MATRIX,
@@ -383,6 +389,21 @@ describe('the access matrix, against all five running services', () => {
           }),
         ]),
       );
+    });
+
+    it('labels no metric of any service by municipality or another unreviewed label, after the flows above', async () => {
+      const reviewed = [...METRIC_LABEL_NAMES, ...PROMETHEUS_SERIES_LABELS];
+      for (const service of SERVICE_NAMES) {
+        const { status, text } = await system.http(service, 'GET', '/metrics', { role: 'anonymous' });
+        expect([service, status]).toEqual([service, 200]);
+        expect([service, text.includes('municipality'), text.includes(municipality)]).toEqual([
+          service,
+          false,
+          false,
+        ]);
+        const unreviewed = [...labelNamesOf(text)].filter((label) => !reviewed.includes(label));
+        expect([service, unreviewed]).toEqual([service, []]);
+      }
     });
   });
 });

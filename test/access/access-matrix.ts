@@ -53,7 +53,7 @@ function common(): RouteAccess[] {
       path: '/metrics',
       public: true,
       roles: ALL,
-      scope: 'Public; aggregate counters, no refs',
+      scope: '`METRICS_ALLOWED_CIDRS` (loopback) or the scrape token, else 401/403; no refs',
     },
     {
       method: 'GET',
@@ -317,11 +317,17 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       method: 'GET',
       path: '/api/v1/webhooks/{id}/deliveries',
       roles: ['team-lead', 'admin', 'ops'],
-      scope: "team-lead: their own team's webhooks (another team: 404); admin, ops: any",
+      scope: "team-lead: own team's (another: 404); admin, ops: any; receiver status and error: admin only",
     },
     {
       method: 'POST',
       path: '/api/v1/webhooks/{id}/enable',
+      roles: ['team-lead', 'admin'],
+      scope: "team-lead: their own team's webhooks (another team: 404); admin: any",
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/webhooks/{id}',
       roles: ['team-lead', 'admin'],
       scope: "team-lead: their own team's webhooks (another team: 404); admin: any",
     },

@@ -60,6 +60,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   NOTE_ENCRYPTION_PREVIOUS_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
   SMTP_URL: 'smtp://mail.synthetic.test:587',
   KAFKA_SASL_PASSWORD: 'synthetic-kafka-password',
+  METRICS_TOKEN: 'synthetic-scrape-token-of-at-least-32-chars',
 };
 
 interface Container {
@@ -171,6 +172,7 @@ interface PodMonitor extends Manifest {
       port: string;
       path?: string;
       honorLabels?: boolean;
+      authorization?: { type?: string; credentials?: { name: string; key: string } };
       relabelings?: { sourceLabels?: string[]; targetLabel?: string; action?: string }[];
     }[];
   };
@@ -533,6 +535,7 @@ describe('deploy/k8s', () => {
       );
       expect(required.map((e) => e.name).sort()).toEqual([
         'KAFKA_SASL_PASSWORD',
+        'METRICS_TOKEN',
         ...(keepsNotes ? ['NOTE_ENCRYPTION_KEY', 'NOTE_ENCRYPTION_KEY_ID'] : []),
         'PGPASSWORD',
       ]);
@@ -917,6 +920,12 @@ describe('deploy/k8s', () => {
         expect(pod.metadata.labels['app.kubernetes.io/name']).toBe(name);
         // The services label their own series with service too; theirs is kept, not renamed.
         expect(endpoint.honorLabels).toBe(true);
+        // Prometheus scrapes from another pod, outside METRICS_ALLOWED_CIDRS: it presents the token
+        // the service reads as METRICS_TOKEN from the same secret, so the scrape is let in.
+        const token = containerOf(name).env?.find((e) => e.name === 'METRICS_TOKEN')?.valueFrom?.secretKeyRef;
+        expect(token).toEqual({ name: 'samenspel-metrics', key: 'token' });
+        expect(endpoint.authorization).toEqual({ type: 'Bearer', credentials: token });
+        expect(resolvedEnvironment(name).METRICS_ALLOWED_CIDRS).toBeUndefined();
       },
     );
 

@@ -5,6 +5,7 @@ import { EmailModule } from './email/email.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
+import { WebhookDelete1796083200000 } from './migrations/1796083200000-webhook-delete';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './shared/store.module';
@@ -39,7 +40,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     }),
   ],
   entities: [TaskEntity],
-  migrations: [Notification1764288000000, ErasureTombstones1767225600000],
+  migrations: [Notification1764288000000, ErasureTombstones1767225600000, WebhookDelete1796083200000],
 };
 
 if (require.main === module) void runService(NOTIFICATION_SERVICE);

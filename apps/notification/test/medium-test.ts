@@ -2,9 +2,11 @@ import { samenspelContracts } from '@samenspel/contracts';
 import { MessagingCore1764201600000, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import type { NotificationConfig } from '../src/config/notification.config';
 import { TeamContactsRepository } from '../src/email/team-contacts.repository';
 import { Notification1764288000000 } from '../src/migrations/1764288000000-notification';
+import { WebhookDelete1796083200000 } from '../src/migrations/1796083200000-webhook-delete';
 import { TaskAnnouncer } from '../src/tasks/task-announcer';
 import { taskSourceKey } from '../src/tasks/task-sources';
 import { TaskEntity } from '../src/tasks/task.entity';
@@ -12,12 +14,13 @@ import { TasksRepository } from '../src/tasks/tasks.repository';
 import { CreateTaskCommand } from '../src/tasks/usecases/create-task/create-task.command';
 import { CreateTask } from '../src/tasks/usecases/create-task/create-task.usecase';
 import { DeliveriesRepository } from '../src/webhooks/deliveries.repository';
+import { WebhooksRepository } from '../src/webhooks/webhooks.repository';
 
 /** Medium tests: use cases with real repositories against a fresh PostgreSQL database. */
 export async function aNotificationDatabase(prefix: string) {
   const db: TestDatabase = await createTestDatabase(prefix, {
     entities: [TaskEntity],
-    migrations: [MessagingCore1764201600000, Notification1764288000000],
+    migrations: [MessagingCore1764201600000, Notification1764288000000, WebhookDelete1796083200000],
   });
   const units = new UnitsOfWork(
     db.dataSource,
@@ -65,4 +68,18 @@ export async function outboxOf(
       WHERE aggregate_id = $1 ORDER BY position`,
     [taskId],
   );
+}
+
+/** An active webhook of the team for task.created, registered by lead-1; returns its id. */
+export async function aWebhook(em: EntityManager, teamId: string): Promise<string> {
+  const id = randomUUID();
+  await new WebhooksRepository().insert(em, {
+    id,
+    team_id: teamId,
+    url: 'https://example.org/hook',
+    events: ['task.created'],
+    secret: 'whsec_test',
+    created_by: 'lead-1',
+  });
+  return id;
 }

@@ -140,8 +140,8 @@ export interface ReceivedHook {
   status: number;
 }
 
-/** A real HTTP receiver: answers the statuses of `script` in turn, then 200. */
-export async function webhookReceiver(script: number[] = []) {
+/** A real HTTP receiver on `host`: answers the statuses of `script` in turn, then 200. */
+export async function webhookReceiver(script: number[] = [], host = '127.0.0.1') {
   const received: ReceivedHook[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -152,10 +152,10 @@ export async function webhookReceiver(script: number[] = []) {
       res.writeHead(status).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `http://${host}:${port}/hook`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -8,6 +8,7 @@ import {
   waitFor,
   type ServiceUnderTest,
 } from '@samenspel/testing';
+import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addWorkingDays } from '@samenspel/calendar';
@@ -68,6 +69,8 @@ describe('the notification service on the real broker and database', () => {
       DELIVERY_MAX_ATTEMPTS: '6',
       WEBHOOK_DISABLE_AFTER_FAILURES: '3',
       WEBHOOK_TIMEOUT_MS: '2000',
+      // The test receivers listen on 127.0.0.1, which webhooks may not reach by default.
+      WEBHOOK_ALLOWED_TARGETS: '127.0.0.1/32',
       STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: '600',
       FOLLOW_UP_PLANS: PLANS,
     };
@@ -375,13 +378,21 @@ describe('the notification service on the real broker and database', () => {
           },
           { timeoutMs: 30000, description: 'the delivery logged as delivered' },
         );
+        // The team-lead sees only that it was delivered; the receiver's answers are for an admin.
         expect(log.body.items).toEqual([
-          expect.objectContaining({
+          {
+            id: expect.any(String),
             event: 'task.created',
             status: 'delivered',
             attempts: 3,
-            lastStatusCode: 200,
-          }),
+            nextAttemptAt: expect.any(String),
+            createdAt: expect.any(String),
+            deliveredAt: expect.any(String),
+          },
+        ]);
+        const asAdmin = await api(sut, `/webhooks/${hook.body.id}/deliveries`, await authHeader('admin'));
+        expect(asAdmin.body.items).toEqual([
+          expect.objectContaining({ status: 'delivered', lastStatusCode: 200 }),
         ]);
       } finally {
         await receiver.close();
@@ -410,9 +421,127 @@ describe('the notification service on the real broker and database', () => {
         ]);
         expect(receiver.received).toHaveLength(3);
         const log = await api(sut, `/webhooks/${hook.body.id}/deliveries`, lead);
-        expect(log.body.items[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 500 });
+        expect(log.body.items[0]).toMatchObject({ status: 'failed', attempts: 3 });
+        expect(log.body.items[0]).not.toHaveProperty('lastStatusCode');
+        expect(log.body.items[0]).not.toHaveProperty('lastError');
       } finally {
         await receiver.close();
+      }
+    });
+
+    it('refuses webhooks to loopback, private and metadata addresses, at registration and at delivery', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const lead = await authHeader('team-lead', { teamId });
+      const admin = await authHeader('admin');
+      // 127.0.0.2 is loopback outside the allowed 127.0.0.1/32.
+      const receiver = await webhookReceiver([], '127.0.0.2');
+      try {
+        for (const url of [
+          'http://169.254.169.254/latest/meta-data/iam/',
+          'http://[fd00:ec2::254]/',
+          'http://[::ffff:a9fe:a9fe]/',
+          'http://10.0.0.1:8080/',
+          receiver.url,
+        ]) {
+          const refused = await api(sut, '/webhooks', lead, {
+            method: 'POST',
+            body: { url, events: ['task.created'] },
+          });
+          expect([url, refused.status]).toEqual([url, 400]);
+          expect(refused.body).toMatchObject({ errors: [{ field: 'url' }] });
+          expect(JSON.stringify(refused.body)).not.toContain(new URL(url).hostname);
+        }
+        expect((await api(sut, '/webhooks', lead)).body).toEqual([]);
+
+        // A webhook whose address was allowed when it was registered, as one whose name now
+        // resolves elsewhere: its delivery connects nowhere, and the admin sees why.
+        const id = randomUUID();
+        await db.query(
+          `INSERT INTO webhook (id, team_id, url, events, secret, status, created_by)
+           VALUES ($1, $2, $3, '{task.created}', 'whsec_test', 'active', 'lead')`,
+          [id, teamId, receiver.url],
+        );
+        await kafka.produce(BRIDGING, [
+          cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, offered(youthRef, teamId)),
+        ]);
+        const log = await waitFor(
+          async () =>
+            (await api(sut, `/webhooks/${id}/deliveries`, admin)).body.items.find(
+              (d: { attempts: number }) => d.attempts > 0,
+            ),
+          { timeoutMs: 30000, description: 'the refused attempt in the log' },
+        );
+        expect(log).toMatchObject({ status: 'pending', lastError: 'address not allowed: loopback' });
+        expect(log).not.toHaveProperty('lastStatusCode');
+        expect(receiver.received).toEqual([]);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('deletes a webhook for its own team-lead only, audited, and sends nothing more to it', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const lead = await authHeader('team-lead', { teamId, sub: `lead-${teamId}` });
+      const removed = await webhookReceiver(Array(20).fill(503));
+      const kept = await webhookReceiver();
+      try {
+        const [hook, other] = await Promise.all(
+          [removed, kept].map(
+            async (r) =>
+              (
+                await api(sut, '/webhooks', lead, {
+                  method: 'POST',
+                  body: { url: r.url, events: ['task.created'] },
+                })
+              ).body,
+          ),
+        );
+        await kafka.produce(BRIDGING, [
+          cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, offered(youthRef, teamId)),
+        ]);
+        await waitFor(() => removed.received.length > 0 && kept.received.length > 0, {
+          timeoutMs: 30000,
+          description: 'the first attempts at both receivers',
+        });
+
+        const otherLead = await authHeader('team-lead', { teamId: aTeamId() });
+        expect((await api(sut, `/webhooks/${hook.id}`, otherLead, { method: 'DELETE' })).status).toBe(404);
+        const worker = await authHeader('youth-worker', { teamId });
+        expect((await api(sut, `/webhooks/${hook.id}`, worker, { method: 'DELETE' })).status).toBe(403);
+        const deleted = await api(sut, `/webhooks/${hook.id}`, lead, { method: 'DELETE' });
+        expect(deleted).toEqual({ status: 204, body: undefined });
+        const attemptsWhenDeleted = removed.received.length;
+
+        expect((await api(sut, '/webhooks', lead)).body.map((h: { id: string }) => h.id)).toEqual([other.id]);
+        expect((await api(sut, `/webhooks/${hook.id}/deliveries`, lead)).status).toBe(404);
+        // A later task reaches the webhook that is left; the deleted one's retries stay unsent.
+        const next = aYouthRef();
+        await kafka.produce(BRIDGING, [
+          cloudEvent(BRIDGING_EVENT_TYPES.offered, next, offered(next, teamId)),
+        ]);
+        await waitFor(() => kept.received.length >= 2, {
+          timeoutMs: 30000,
+          description: 'the second delivery',
+        });
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM delivery WHERE webhook_id = $1`, [
+          hook.id,
+        ]);
+        expect(rows[0].n).toBe(0);
+        expect(removed.received.length).toBe(attemptsWhenDeleted);
+
+        const audit = await api(sut, `/audit?actor=lead-${teamId}&action=delete`, await authHeader('admin'));
+        expect(audit.body.items).toEqual([
+          expect.objectContaining({
+            action: 'delete',
+            resource: { type: 'webhook', id: hook.id },
+            outcome: 'success',
+          }),
+        ]);
+      } finally {
+        await removed.close();
+        await kept.close();
       }
     });
 

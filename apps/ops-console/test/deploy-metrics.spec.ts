@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractRegistry } from '@samenspel/contracts';
-import { createHttpRequestDuration, MetricsRegistry } from '@samenspel/http';
+import {
+  createHttpRequestDuration,
+  METRIC_LABEL_NAMES,
+  MetricsRegistry,
+  PROMETHEUS_SERIES_LABELS,
+} from '@samenspel/http';
 import { MessagingRuntime, type MessageBroker } from '@samenspel/messaging';
 import { createLogger } from '@samenspel/observability';
 import type { DataSource } from 'typeorm';
@@ -16,6 +21,18 @@ function metricsIn(exprs: string[]): Set<string> {
     for (const [name] of expr.matchAll(/\b(samenspel|http)_[a-z0-9_]+/g)) {
       names.add(name.replace(/_(bucket|sum|count)$/, ''));
     }
+  }
+  return names;
+}
+
+/** Label names in PromQL: in `by (...)`, `without (...)` and `{name="..."}` matchers. */
+function labelsIn(exprs: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const expr of exprs) {
+    for (const [, list] of expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g))
+      for (const name of list.split(',')) names.add(name.trim());
+    for (const [, name] of expr.matchAll(/[{,]\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:=~|!~|!=|=)/g))
+      names.add(name);
   }
   return names;
 }
@@ -67,6 +84,24 @@ describe('the metrics deploy/ names', () => {
     const named = metricsIn(exprs);
     expect(named.size).toBeGreaterThanOrEqual(10);
     expect([...named].filter((m) => !available.has(m))).toEqual([]);
+  });
+
+  it('no alert or panel asks for a label the services do not export, such as a municipality', () => {
+    const rules = parse(readFileSync(join(ROOT, 'deploy/prometheus/alerts.yml'), 'utf8')) as {
+      groups: { rules: { expr: string }[] }[];
+    };
+    const dashboard = JSON.parse(readFileSync(join(ROOT, 'deploy/grafana/samenspel.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const exprs = [
+      ...rules.groups.flatMap((g) => g.rules.map((r) => r.expr)),
+      ...dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)),
+    ];
+    const labels = labelsIn(exprs);
+    expect(labels).toContain('service');
+    // job and instance come from Prometheus's own targets.
+    const known = [...METRIC_LABEL_NAMES, ...PROMETHEUS_SERIES_LABELS, 'job', 'instance'];
+    expect([...labels].filter((label) => !known.includes(label))).toEqual([]);
   });
 
   it('alerts exist for lag, dead letters, stuck flows, outbox age and a service down', () => {

@@ -11,7 +11,14 @@ import {
   waitFor,
   type ServiceUnderTest,
 } from '@samenspel/testing';
-import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@samenspel/http';
+import {
+  DEFAULT_AUTH_AUDIENCE,
+  DEFAULT_AUTH_ISSUER,
+  DEV_JWT_SECRET,
+  labelNamesOf,
+  METRIC_LABEL_NAMES,
+  PROMETHEUS_SERIES_LABELS,
+} from '@samenspel/http';
 import { withDatabase } from '@samenspel/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -30,6 +37,9 @@ describe('waitlist bridging', () => {
   let h: BridgingHarness;
   let dlq: TopicRecorder;
   const kafka = new TestKafka();
+  // Scrapes come from loopback, outside the one network (TEST-NET-1) allowed: only the token opens /metrics.
+  const METRICS_TOKEN = `scrape-${randomUUID()}`;
+  const scrapeSettings = { METRICS_ALLOWED_CIDRS: '192.0.2.0/24' };
 
   /** The bridging service's own adapter, pointed at the real activity service. */
   const activityCatalog = () =>
@@ -42,8 +52,10 @@ describe('waitlist bridging', () => {
     });
 
   beforeAll(async () => {
-    activity = await startService('activity', { env: { HOLD_SWEEP_INTERVAL_MS: '250' } });
-    bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
+    activity = await startService('activity', { env: { HOLD_SWEEP_INTERVAL_MS: '250', ...scrapeSettings } });
+    bridging = await startService('waitlist-bridging', {
+      env: { ACTIVITY_URL: activity.baseUrl, METRICS_TOKEN, ...scrapeSettings },
+    });
     const outbound = await TopicRecorder.start(TOPICS.bridging);
     dlq = await TopicRecorder.start(`${TOPICS.waitlist}.dlq`);
     h = new BridgingHarness(activity, bridging, kafka, outbound);
@@ -113,13 +125,18 @@ describe('waitlist bridging', () => {
         },
       ],
     });
-    const metrics = await (await fetch(`${bridging.baseUrl}/metrics`)).text();
+    // The measures as metrics: over the whole installation, never by municipality.
+    const metrics = await (
+      await fetch(`${bridging.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toMatch(
-      new RegExp(`samenspel_bridging_first_offer_seconds_count\\{[^}]*municipality="${m}"[^}]*\\} 1`),
+      /^samenspel_bridging_first_offer_seconds_count\{service="waitlist-bridging"\} [1-9]/m,
     );
-    expect(metrics).toMatch(
-      new RegExp(`samenspel_bridging_share_bridged\\{[^}]*municipality="${m}"[^}]*\\} 1`),
-    );
+    expect(metrics).toMatch(/^samenspel_bridging_share_bridged\{service="waitlist-bridging"\} [0-9.]+$/m);
+    expect(metrics).not.toContain('municipality');
+    expect(metrics).not.toContain(m);
+    const reviewed = [...METRIC_LABEL_NAMES, ...PROMETHEUS_SERIES_LABELS];
+    expect([...labelNamesOf(metrics)].filter((label) => !reviewed.includes(label))).toEqual([]);
 
     // Care starts: the accepted placement goes on, and the team agrees the next step.
     await h.send([exitedEvent(INTAKE, { waitlistEntryId, youthRef, reason: 'care-started' })]);
@@ -131,6 +148,39 @@ describe('waitlist bridging', () => {
       activityId: music,
     });
     expect((await h.placement(`youthRef=${youthRef}`)).items[0].status).toBe('confirmed');
+  });
+
+  it('serves /metrics only to an allowed network or with the scrape token, and anyone else a problem', async () => {
+    const asProblem = async (res: Response) => {
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      return (await res.json()) as { status: number; type: string };
+    };
+    const anonymous = await fetch(`${bridging.baseUrl}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await asProblem(anonymous)).toMatchObject({
+      status: 401,
+      type: expect.stringMatching(/metrics-token-required$/),
+    });
+    const wrongToken = await fetch(`${bridging.baseUrl}/metrics`, {
+      headers: { authorization: 'Bearer guessed' },
+    });
+    expect(wrongToken.status).toBe(401);
+    // The activity service has no scrape token: outside its network the answer is 403, whatever a
+    // forwarding header claims.
+    const forwarded = await fetch(`${activity.baseUrl}/metrics`, {
+      headers: { 'x-forwarded-for': '192.0.2.1' },
+    });
+    expect(forwarded.status).toBe(403);
+    expect(await asProblem(forwarded)).toMatchObject({
+      status: 403,
+      type: expect.stringMatching(/metrics-network-refused$/),
+    });
+    const withToken = await fetch(`${bridging.baseUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(withToken.status).toBe(200);
+    expect(await withToken.text()).toContain('# TYPE samenspel_bridging_first_offer_seconds histogram');
   });
 
   it('offers an activity for an entered event in binary content mode', async () => {

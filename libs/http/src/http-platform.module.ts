@@ -15,6 +15,11 @@ import {
   type ReadinessChecksOption,
 } from './health/readiness-check';
 import { createHttpRequestDuration, HTTP_REQUEST_DURATION } from './metrics/http-metrics';
+import {
+  metricsAccessSettings,
+  METRICS_ACCESS_SETTINGS,
+  type MetricsAccessConfig,
+} from './metrics/metrics-access';
 import { MetricsController } from './metrics/metrics.controller';
 import { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -32,7 +37,7 @@ export interface HttpPlatformOptions {
   /** The service's name, e.g. 'referral': the `service` of its logs and metrics. */
   service: string;
   /** The service's loaded config; defaults to BaseServiceConfig read from process.env. */
-  config?: AuthSettings & HttpSecurityConfig & { LOG_LEVEL?: string };
+  config?: AuthSettings & HttpSecurityConfig & MetricsAccessConfig & { LOG_LEVEL?: string };
   /** What /health/ready checks: a list, or a factory that injects other modules' providers. */
   readinessChecks?: ReadinessChecksOption;
 }
@@ -59,6 +64,7 @@ export class HttpPlatformModule implements NestModule {
       providers: [
         { provide: AUTH_SETTINGS, useValue: config },
         { provide: HTTP_SECURITY_SETTINGS, useValue: security },
+        { provide: METRICS_ACCESS_SETTINGS, useValue: metricsAccessSettings(config) },
         {
           provide: SERVICE_LOGGER,
           useFactory: () => createLogger(options.service, options.config?.LOG_LEVEL),

@@ -23,6 +23,8 @@ export * from './health/readiness-check';
 export * from './health/not-ready.error';
 export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
+export * from './metrics/metrics-access';
+export * from './metrics/metric-labels';
 export * from './request-context/trace-context.middleware';
 export * from './service-logger';
 

@@ -1,7 +1,9 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
+import { CommaSeparatedList } from '@samenspel/http';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from '../domain/follow-up-plan';
+import { isAllowListEntry } from '../domain/webhook-target';
 
 /** The notification service's variables on top of every service's (see docs/notification.md). */
 export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
@@ -64,6 +66,14 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   /** Consecutive failed attempts after which a webhook is disabled and its team-lead gets a task. */
   @IsInt() @Min(1) @Max(100) WEBHOOK_DISABLE_AFTER_FAILURES: number = 10;
+
+  /**
+   * On-premise receivers a webhook may reach although their addresses are loopback, private or
+   * link-local: comma-separated CIDRs (`10.20.0.0/16`) and `host:port` entries
+   * (`hooks.intranet:8443`). Empty: public addresses only (docs/notification.md#webhooks).
+   */
+  @CommaSeparatedList(isAllowListEntry, 'must be a comma-separated list of CIDRs and host:port entries')
+  WEBHOOK_ALLOWED_TARGETS: string[] = [];
 
   /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */
   @IsInt() @Min(10) @Max(86400) STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: number = 3600;

@@ -83,6 +83,14 @@ export class DeliveriesRepository {
     );
   }
 
+  /**
+   * Deletes the webhook's deliveries, waiting for any the worker is sending: it locks deliveries
+   * before their webhook, and so does a deletion, so the two never wait on each other.
+   */
+  async deleteOfWebhook(em: EntityManager, webhookId: string): Promise<void> {
+    await em.query(`DELETE FROM delivery WHERE webhook_id = $1`, [webhookId]);
+  }
+
   async listForWebhook(em: EntityManager, webhookId: string, limit: number, offset: number) {
     const items = (await em.query(
       `SELECT * FROM delivery WHERE webhook_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,

@@ -12,6 +12,7 @@ import { taskSourceKey } from '../tasks/task-sources';
 import { CreateTaskCommand } from '../tasks/usecases/create-task/create-task.command';
 import { CreateTask } from '../tasks/usecases/create-task/create-task.usecase';
 import { DeliveriesRepository, type DeliveryRow } from './deliveries.repository';
+import { WebhookClient } from './webhook-client';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** A team task about the team itself (a disabled webhook) has no youngster; it carries this ref. */
@@ -32,6 +33,7 @@ export class DeliveryWorker {
     private readonly deliveries: DeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
     private readonly mailer: Mailer,
+    private readonly client: WebhookClient,
     private readonly createTask: CreateTask,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
@@ -90,22 +92,16 @@ export class DeliveryWorker {
 
   private async post(url: string, body: string, secret: string, delivery: DeliveryRow): Promise<Attempt> {
     const t = Math.floor(Date.now() / 1000);
+    const headers = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signPayload(secret, body, t),
+      'X-Samenspel-Event': delivery.event,
+      'X-Samenspel-Delivery': delivery.id,
+    };
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signPayload(secret, body, t),
-          'X-Samenspel-Event': delivery.event,
-          'X-Samenspel-Delivery': delivery.id,
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
-      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
+      const status = await this.client.post(url, headers, body, this.config.WEBHOOK_TIMEOUT_MS);
+      if (status >= 200 && status < 300) return { ok: true, statusCode: status };
+      return { ok: false, statusCode: status, error: `HTTP ${status}` };
     } catch (error) {
       return { ok: false, statusCode: null, error: (error as Error).message };
     }

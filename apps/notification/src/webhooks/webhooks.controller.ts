@@ -1,5 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentPrincipal, PageQuery, type Principal, ProblemResponses, Roles } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
@@ -7,6 +14,8 @@ import { CreateWebhookBody } from './dto/webhook.dto';
 import { DeliveryPage, WebhookView } from './dto/webhook.view';
 import { CreateWebhookCommand } from './usecases/create-webhook/create-webhook.command';
 import { CreateWebhook } from './usecases/create-webhook/create-webhook.usecase';
+import { DeleteWebhookCommand } from './usecases/delete-webhook/delete-webhook.command';
+import { DeleteWebhook } from './usecases/delete-webhook/delete-webhook.usecase';
 import { EnableWebhookCommand } from './usecases/enable-webhook/enable-webhook.command';
 import { EnableWebhook } from './usecases/enable-webhook/enable-webhook.usecase';
 import { ListWebhookDeliveriesCommand } from './usecases/list-webhook-deliveries/list-webhook-deliveries.command';
@@ -24,6 +33,7 @@ export class WebhooksController {
     private readonly listWebhooks: ListWebhooks,
     private readonly listDeliveries: ListWebhookDeliveries,
     private readonly enableWebhook: EnableWebhook,
+    private readonly deleteWebhook: DeleteWebhook,
   ) {}
 
   @Post('webhooks')
@@ -54,7 +64,10 @@ export class WebhooksController {
 
   @Get('webhooks/:id/deliveries')
   @Roles('team-lead', 'admin', 'ops')
-  @ApiOkResponse({ type: DeliveryPage })
+  @ApiOkResponse({
+    type: DeliveryPage,
+    description: "Each delivery's outcome; only an admin sees the receiver's last status and error",
+  })
   @ApiOperation({ summary: "List a webhook's deliveries" })
   @ProblemResponses(404)
   deliveries(
@@ -81,5 +94,20 @@ export class WebhooksController {
   enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const command = new EnableWebhookCommand({ principal, webhookId: id });
     return this.units.run((uow) => this.enableWebhook.execute(command, uow));
+  }
+
+  @Delete('webhooks/:id')
+  @HttpCode(204)
+  @Roles('team-lead', 'admin')
+  @Audited({ action: 'delete', resource: 'webhook', id: fromParam('id') })
+  @ApiNoContentResponse({ description: 'Deleted, with its delivery log; nothing pending is sent' })
+  @ApiOperation({ summary: 'Delete a webhook and its delivery log' })
+  @ProblemResponses(404)
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    const command = new DeleteWebhookCommand({ principal, webhookId: id });
+    await this.units.run((uow) => this.deleteWebhook.execute(command, uow));
   }
 }

@@ -67,4 +67,8 @@ export class WebhooksRepository {
       [id],
     );
   }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    await em.query(`DELETE FROM webhook WHERE id = $1`, [id]);
+  }
 }

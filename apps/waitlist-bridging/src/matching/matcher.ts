@@ -152,7 +152,7 @@ export class Matcher {
   private note(results: ReadonlyArray<RecordedMatch | Error>): void {
     for (const result of results) {
       if (result instanceof Error || !result.firstOffer) continue;
-      this.metrics.firstOffer(result.firstOffer.municipalityCode, result.firstOffer.seconds);
+      this.metrics.firstOffer(result.firstOffer.seconds);
     }
   }
 }

@@ -20,13 +20,15 @@ export interface MunicipalityMeasures {
 }
 
 /**
- * The bridging measures, per municipality: seconds from `entered` to the first offer (a histogram,
- * observed as offers are made), and the share of waiting youngsters with an accepted placement and
- * the weeks of waiting time bridged (gauges, read from the database when scraped).
+ * The bridging measures. Per municipality through the measures API; as metrics over the whole
+ * installation only, since a municipality's series would count too few youngsters to publish:
+ * seconds from `entered` to the first offer (a histogram, observed as offers are made), and the
+ * share of waiting youngsters with an accepted placement and the weeks of waiting time bridged
+ * (gauges, read from the database when scraped).
  */
 @Injectable()
 export class BridgingMetrics {
-  private readonly firstOfferSeconds: Histogram<'municipality'>;
+  private readonly firstOfferSeconds: Histogram;
 
   constructor(
     registry: MetricsRegistry,
@@ -35,35 +37,30 @@ export class BridgingMetrics {
     this.firstOfferSeconds = new Histogram({
       name: 'samenspel_bridging_first_offer_seconds',
       help: 'Seconds from a waitlist entered event (enteredAt) to the first bridging offer',
-      labelNames: ['municipality'],
       buckets: [1, 2, 5, 10, 30, 60, 300, 3600, 86400, 604800],
       registers: [registry],
     });
-    const measures = () => this.measures();
+    const total = async () => totalOf(await this.measures());
     new Gauge({
       name: 'samenspel_bridging_share_bridged',
       help: 'Share of waiting youngsters (entries not ended) with an accepted bridging placement',
-      labelNames: ['municipality'],
       registers: [registry],
       async collect() {
-        this.reset();
-        for (const m of await measures()) this.set({ municipality: m.municipalityCode }, m.shareBridged);
+        this.set((await total()).shareBridged);
       },
     });
     new Gauge({
       name: 'samenspel_bridging_weeks_bridged',
       help: 'Weeks of waiting time bridged by accepted placements (to exit, or to the expected end of the wait)',
-      labelNames: ['municipality'],
       registers: [registry],
       async collect() {
-        this.reset();
-        for (const m of await measures()) this.set({ municipality: m.municipalityCode }, m.weeksBridged);
+        this.set((await total()).weeksBridged);
       },
     });
   }
 
-  firstOffer(municipalityCode: string, seconds: number): void {
-    this.firstOfferSeconds.observe({ municipality: municipalityCode }, seconds);
+  firstOffer(seconds: number): void {
+    this.firstOfferSeconds.observe(seconds);
   }
 
   /** The measures per municipality (or of one), from the database. */
@@ -131,4 +128,12 @@ export class BridgingMetrics {
       };
     });
   }
+}
+
+/** The installation's share bridged and weeks bridged, over every municipality. */
+function totalOf(measures: MunicipalityMeasures[]): { shareBridged: number; weeksBridged: number } {
+  const bridged = measures.reduce((sum, m) => sum + m.bridged, 0);
+  const waiting = measures.reduce((sum, m) => sum + m.waiting, 0);
+  const weeks = measures.reduce((sum, m) => sum + m.weeksBridged, 0);
+  return { shareBridged: shareBridged(bridged, waiting), weeksBridged: Math.round(weeks * 10) / 10 };
 }

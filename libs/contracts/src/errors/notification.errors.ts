@@ -1,4 +1,4 @@
-import { RuleViolation, StateConflict } from './domain-error';
+import { InvalidField, RuleViolation, StateConflict } from './domain-error';
 
 /**
  * `status` as an extension: the problem's own status member replaces its value, so all it does is
@@ -31,5 +31,18 @@ export class UnknownOutcome extends RuleViolation {
     super('unknown-outcome', `A ${taskType} task ends with one of: ${allowed.join(', ')}`, {
       extensions: { allowed },
     });
+  }
+}
+
+/**
+ * A webhook's URL reaches an address refused by default (loopback, private, link-local, cloud
+ * metadata …) that the allow-list does not name. The detail says which kind, never the URL.
+ */
+export class WebhookTargetNotAllowed extends InvalidField {
+  constructor(kind: string) {
+    super(
+      'url',
+      `must reach a public address; this one is ${kind}, which WEBHOOK_ALLOWED_TARGETS does not allow`,
+    );
   }
 }

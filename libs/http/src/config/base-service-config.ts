@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -16,6 +17,8 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
+import { isAddressRange } from '@samenspel/net';
 import {
   DEFAULT_HTTP_BODY_LIMIT,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -106,6 +109,38 @@ export class BaseServiceConfig {
   @Min(1)
   @Max(1_000_000)
   RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
+
+  /** The networks (comma-separated CIDRs) whose peers may scrape /metrics without a token. */
+  @CommaSeparatedList(isAddressRange, 'must be a comma-separated list of CIDRs such as 10.0.0.0/8 or ::1/128')
+  @ArrayNotEmpty()
+  METRICS_ALLOWED_CIDRS: string[] = [...DEFAULT_METRICS_ALLOWED_CIDRS];
+
+  /** A bearer token that lets a scrape in from any network; unset, only METRICS_ALLOWED_CIDRS may. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  METRICS_TOKEN?: string;
+}
+
+/**
+ * A variable that is a comma-separated list (blanks around entries ignored), each entry checked
+ * by `isEntry`; the message names the list's form, never an entry.
+ */
+export function CommaSeparatedList(isEntry: (entry: string) => boolean, message: string): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? splitList(value) : value)),
+    IsArray(),
+    ValidateBy(
+      {
+        name: 'commaSeparatedList',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && isEntry(value),
+          defaultMessage: () => message,
+        },
+      },
+      { each: true },
+    ),
+  );
 }
 
 /** The service's public base URL: PUBLIC_BASE_URL, else its own port on this machine. */

@@ -87,6 +87,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads who may scrape /metrics: loopback by default, else the CIDRs given, and a long enough token', () => {
+    expect(loadConfig(BaseServiceConfig, {}).METRICS_ALLOWED_CIDRS).toEqual(['127.0.0.0/8', '::1/128']);
+    const config = loadConfig(BaseServiceConfig, {
+      METRICS_ALLOWED_CIDRS: '10.42.0.0/16, fd00::/8',
+      METRICS_TOKEN: 'x'.repeat(32),
+    });
+    expect(config.METRICS_ALLOWED_CIDRS).toEqual(['10.42.0.0/16', 'fd00::/8']);
+    const error = configError(() =>
+      loadConfig(BaseServiceConfig, {
+        METRICS_ALLOWED_CIDRS: '10.42.0.0/16,prometheus',
+        METRICS_TOKEN: 'short',
+      }),
+    );
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['METRICS_ALLOWED_CIDRS', 'METRICS_TOKEN']);
+    expect(error.message).toContain('- METRICS_ALLOWED_CIDRS: must be a comma-separated list of CIDRs');
+    expect(error.message).not.toContain('short');
+  });
+
   it('rejects a short JWT_SECRET when no JWKS URL is set', () => {
     const error = configError(() => loadConfig(BaseServiceConfig, { JWT_SECRET: 'too-short' }));
 

@@ -22,6 +22,11 @@ export const BEARER_SCHEME = 'bearer';
  * EventSource cannot send headers: `@ApiSecurity(BEARER_SCHEME) @ApiSecurity(ACCESS_TOKEN_SCHEME)`.
  */
 export const ACCESS_TOKEN_SCHEME = 'accessToken';
+/**
+ * The scrape token (METRICS_TOKEN) that /metrics takes from outside METRICS_ALLOWED_CIDRS:
+ * `@ApiSecurity({})` (an allowed network, no token) `@ApiSecurity(METRICS_TOKEN_SCHEME)`.
+ */
+export const METRICS_TOKEN_SCHEME = 'metricsToken';
 
 const PROBLEM_SCHEMA_NAME = 'Problem';
 // @SkipThrottle() of @nestjs/throttler, for its one throttler named 'default'.
@@ -89,6 +94,7 @@ function describeAccessAndProblems(
   access: ReadonlyMap<string, RouteAccess>,
 ): OpenAPIObject {
   let tokenInQuery = false;
+  let metricsToken = false;
   for (const item of Object.values(document.paths) as PathItemObject[]) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
@@ -97,6 +103,7 @@ function describeAccessAndProblems(
       // A public route that declares its schemes checks the token itself; other public ones take none.
       operation.security ??= route?.public ? [] : [{ [BEARER_SCHEME]: [] }];
       tokenInQuery ||= operation.security.some((requirement) => ACCESS_TOKEN_SCHEME in requirement);
+      metricsToken ||= operation.security.some((requirement) => METRICS_TOKEN_SCHEME in requirement);
       const common = [
         ...(operation.parameters?.length || operation.requestBody ? ([400] as const) : []),
         ...(operation.security.length > 0 ? ([401, 403] as const) : []),
@@ -118,6 +125,15 @@ function describeAccessAndProblems(
               in: 'query',
               name: 'access_token',
               description: 'A short-lived bearer token in the query, for clients that cannot send headers',
+            },
+          }
+        : {}),
+      ...(metricsToken
+        ? {
+            [METRICS_TOKEN_SCHEME]: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'The scrape token (METRICS_TOKEN), needed outside METRICS_ALLOWED_CIDRS',
             },
           }
         : {}),

@@ -37,6 +37,7 @@ import {
   TaskNotCompletable,
   TeamNotFound,
   UnknownOutcome,
+  WebhookTargetNotAllowed,
 } from '@samenspel/contracts';
 import pino from 'pino';
 import { Writable } from 'node:stream';
@@ -312,6 +313,20 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       409,
       'dead letter d-2 had fields outside the contract redacted',
     ),
+  },
+  {
+    error: new WebhookTargetNotAllowed('cloud-metadata'),
+    status: 400,
+    body: problem('validation-failed', 'Validation failed', 400, 'The request has 1 invalid field(s): url', {
+      errors: [
+        {
+          field: 'url',
+          messages: [
+            'must reach a public address; this one is cloud-metadata, which WEBHOOK_ALLOWED_TARGETS does not allow',
+          ],
+        },
+      ],
+    }),
   },
   {
     error: new DeadLetterResolved('dead letter d-1 is already resolved'),

@@ -21,8 +21,10 @@ export class DeliveryView {
   @ApiProperty() event: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status: string;
   @ApiProperty() attempts: number;
-  @ApiPropertyOptional() lastStatusCode?: number;
-  @ApiPropertyOptional() lastError?: string;
+  @ApiPropertyOptional({ description: "Admins only: the receiver's last HTTP status" })
+  lastStatusCode?: number;
+  @ApiPropertyOptional({ description: 'Admins only: why the last attempt failed' })
+  lastError?: string;
   @ApiProperty() nextAttemptAt: string;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional() deliveredAt?: string;
@@ -46,14 +48,18 @@ export function toWebhookView(row: WebhookRow): WebhookView {
   };
 }
 
-export function toDeliveryView(row: DeliveryRow): DeliveryView {
+/**
+ * A delivery as the log shows it. Only an admin sees the receiver's status and error: to anyone
+ * else a receiver's answers would map the hosts and ports a webhook can reach.
+ */
+export function toDeliveryView(row: DeliveryRow, withReceiverDetail: boolean): DeliveryView {
   return {
     id: row.id,
     event: row.event,
     status: row.status,
     attempts: row.attempts,
-    ...(row.last_status_code !== null && { lastStatusCode: row.last_status_code }),
-    ...(row.last_error !== null && { lastError: row.last_error }),
+    ...(withReceiverDetail && row.last_status_code !== null && { lastStatusCode: row.last_status_code }),
+    ...(withReceiverDetail && row.last_error !== null && { lastError: row.last_error }),
     nextAttemptAt: new Date(row.next_attempt_at).toISOString(),
     createdAt: new Date(row.created_at).toISOString(),
     ...(row.delivered_at && { deliveredAt: new Date(row.delivered_at).toISOString() }),

@@ -3,6 +3,7 @@ import type { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
 import { aNotificationDatabase } from '../../../../test/medium-test';
+import { WebhookClient } from '../../webhook-client';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { CreateWebhookCommand } from './create-webhook.command';
 import { CreateWebhook } from './create-webhook.usecase';
@@ -11,14 +12,14 @@ describe('CreateWebhook against PostgreSQL', () => {
   let db: TestDatabase;
   let units: UnitsOfWork;
   const webhooks = new WebhooksRepository();
-  const sut = new CreateWebhook(webhooks);
+  const sut = new CreateWebhook(webhooks, new WebhookClient(['localhost:9002', '127.0.0.1:9000']));
 
   beforeAll(async () => {
     ({ db, units } = await aNotificationDatabase('notification_create_webhook'));
   });
   afterAll(async () => db?.drop());
 
-  const create = (principal: Principal, fields: { events: string[]; teamId?: string }) =>
+  const create = (principal: Principal, fields: { events: string[]; teamId?: string; url?: string }) =>
     units.run((uow) =>
       sut.execute(new CreateWebhookCommand({ principal, url: 'https://example.org/hook', ...fields }), uow),
     );
@@ -59,5 +60,42 @@ describe('CreateWebhook against PostgreSQL', () => {
         { events: ['task.created'], teamId: randomUUID() },
       ),
     ).rejects.toMatchObject({ status: 403, code: 'other-team' });
+  });
+
+  it.each([
+    ['http://127.0.0.1:3000/api', 'loopback'],
+    ['http://localhost:3004/metrics', 'loopback'],
+    ['http://169.254.169.254/latest/meta-data/', 'cloud-metadata'],
+    ['http://[fd00:ec2::254]/', 'cloud-metadata'],
+    ['http://[::ffff:127.0.0.1]:3000/', 'loopback'],
+    ['http://[::ffff:a9fe:a9fe]/', 'cloud-metadata'],
+    ['https://10.0.0.8/hook', 'private'],
+    ['https://100.64.1.1/hook', 'shared'],
+    ['http://0.0.0.0:3002/', 'unspecified'],
+    ['http://127.0.0.1:9001/', 'loopback'],
+    ['https://hooks.invalid/', undefined],
+  ])('refuses %s as %s, naming the field but not the URL, and stores nothing', async (url, kind) => {
+    const teamId = randomUUID();
+    const refusal = create({ sub: 'lead-1', role: 'team-lead', teamId }, { events: ['task.created'], url });
+    if (kind === undefined) {
+      // A name that does not resolve yet passes: each delivery checks the address it connects to.
+      await expect(refusal).resolves.toMatchObject({ url });
+      return;
+    }
+    const error = await refusal.then(
+      () => undefined,
+      (e: unknown) => e as Error & { code: string; extensions: object },
+    );
+    expect(error).toMatchObject({ code: 'validation-failed', extensions: { errors: [{ field: 'url' }] } });
+    expect(JSON.stringify(error?.extensions)).toContain(kind);
+    expect(`${error?.message} ${JSON.stringify(error?.extensions)}`).not.toContain(new URL(url).hostname);
+    expect(await webhooks.listOfTeam(db.dataSource.manager, teamId)).toEqual([]);
+  });
+
+  it('registers an on-premise receiver its host:port entry names, whatever its address', async () => {
+    const lead: Principal = { sub: 'lead-1', role: 'team-lead', teamId: randomUUID() };
+    for (const url of ['http://localhost:9002/in', 'http://127.0.0.1:9000/in']) {
+      expect(await create(lead, { events: ['task.created'], url })).toMatchObject({ url, status: 'active' });
+    }
   });
 });

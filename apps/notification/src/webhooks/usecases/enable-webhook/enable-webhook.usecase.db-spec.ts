@@ -2,7 +2,7 @@ import type { Principal } from '@samenspel/http';
 import type { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
-import { aNotificationDatabase } from '../../../../test/medium-test';
+import { aNotificationDatabase, aWebhook } from '../../../../test/medium-test';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { EnableWebhookCommand } from './enable-webhook.command';
 import { EnableWebhook } from './enable-webhook.usecase';
@@ -20,16 +20,8 @@ describe('EnableWebhook against PostgreSQL', () => {
 
   /** A webhook disabled after three failed attempts in a row. */
   async function aDisabledWebhook(teamId: string): Promise<string> {
-    const id = randomUUID();
     const em = db.dataSource.manager;
-    await webhooks.insert(em, {
-      id,
-      team_id: teamId,
-      url: 'https://example.org/hook',
-      events: ['task.created'],
-      secret: 'whsec_test',
-      created_by: 'lead-1',
-    });
+    const id = await aWebhook(em, teamId);
     for (let i = 0; i < 3; i++) await webhooks.recordFailure(em, id);
     await webhooks.disable(em, id);
     return id;

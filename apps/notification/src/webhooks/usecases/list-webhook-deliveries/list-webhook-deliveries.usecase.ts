@@ -6,7 +6,7 @@ import { assertWebhookVisible } from '../../webhook-access';
 import { WebhooksRepository } from '../../webhooks.repository';
 import type { ListWebhookDeliveriesCommand } from './list-webhook-deliveries.command';
 
-/** A page of a webhook's delivery log, newest first: attempts, last status and last error. */
+/** A page of a webhook's delivery log, newest first; an admin also sees each receiver's last status and error. */
 @Injectable()
 export class ListWebhookDeliveries {
   constructor(
@@ -23,6 +23,7 @@ export class ListWebhookDeliveries {
       command.limit,
       command.offset,
     );
-    return { items: items.map(toDeliveryView), total };
+    const withReceiverDetail = principal.role === 'admin';
+    return { items: items.map((row) => toDeliveryView(row, withReceiverDetail)), total };
   }
 }

@@ -14,7 +14,7 @@ export type MatchOutcome = 'offered' | 'queued' | 'no-match' | 'skipped' | 'over
 /** What was recorded; a youngster's first offer carries what the time-to-first-offer measure needs. */
 export interface RecordedMatch {
   outcome: MatchOutcome;
-  firstOffer?: { municipalityCode: string; seconds: number };
+  firstOffer?: { seconds: number };
 }
 
 const FOUND: Record<MatchResult['kind'], MatchFound> = {
@@ -98,10 +98,7 @@ export class RecordMatch {
     let firstOffer: RecordedMatch['firstOffer'];
     if (!entry.firstOfferedAt) {
       entry.firstOfferedAt = offer.offeredAt;
-      firstOffer = {
-        municipalityCode: entry.municipalityCode,
-        seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000),
-      };
+      firstOffer = { seconds: Math.max(0, (offer.offeredAt.getTime() - entry.enteredAt.getTime()) / 1000) };
     }
     await this.entries.save(uow.em, entry);
     await uow.publish(offered(entry, offer));
