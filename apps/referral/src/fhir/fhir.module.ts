@@ -1,0 +1,11 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TeamsModule } from '../teams/teams.module';
+import { FhirController } from './fhir.controller';
+
+/** FHIR R4 under /fhir, over the referrals feature's repository and use cases (the module given). */
+@Module({})
+export class FhirModule {
+  static over(referrals: DynamicModule): DynamicModule {
+    return { module: FhirModule, imports: [referrals, TeamsModule], controllers: [FhirController] };
+  }
+}
