@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import type { Role } from '@samenspel/http';
-import { authHeader, startService, waitFor } from '@samenspel/testing';
+import { waitFor } from '@samenspel/testing';
 import { validateWithHapi } from '../../../test/fhir/hapi-validator';
-import { ReferralWorld, type Json } from './referral-world';
+import { ReferralWorld, type Caller, type Json } from './referral-world';
 
 const T = REFERRAL_EVENT_TYPES;
 const FHIR_JSON = 'application/fhir+json';
 const JSON_PATCH = 'application/json-patch+json';
 const SYSTEM = 'https://samenspel.nl/fhir/CodeSystem';
-
-type Who = { role: Role; teamId?: string; org?: string; sub?: string } | undefined;
 
 /** The JSON Patch of a status move, with its reason or outcome. */
 function move(to: string, extra: { reasonCode?: string; outcome?: string } = {}) {
@@ -61,37 +58,18 @@ describe('the FHIR R4 interface of the referral service', () => {
   let world: ReferralWorld;
 
   beforeAll(async () => {
-    world = new ReferralWorld(await startService('referral'));
+    world = await ReferralWorld.start();
   }, 90000);
 
-  afterAll(async () => {
-    await world?.close();
-    await world?.sut.dispose();
-  });
+  afterAll(() => world?.dispose());
 
-  async function fhir(
-    method: string,
-    path: string,
-    who: Who,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    const res = await fetch(`${world.sut.baseUrl}/fhir/${path}`, {
-      method,
-      headers: {
-        ...(who ? await authHeader(who.role, { teamId: who.teamId, org: who.org, sub: who.sub }) : {}),
-        ...(body === undefined ? {} : { 'content-type': method === 'PATCH' ? JSON_PATCH : FHIR_JSON }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  /** A FHIR call: a resource in, FHIR JSON out; a PATCH body is a JSON Patch. */
+  function fhir(method: string, path: string, who: Caller | undefined, body?: unknown, headers = {}) {
+    const contentType = method === 'PATCH' ? JSON_PATCH : FHIR_JSON;
+    return world.request(method, `/fhir/${path}`, who, body, {
+      ...(body === undefined ? {} : { 'content-type': contentType }),
+      ...headers,
     });
-    const text = await res.text();
-    return {
-      status: res.status,
-      etag: res.headers.get('etag'),
-      contentType: res.headers.get('content-type') ?? '',
-      body: (text ? JSON.parse(text) : undefined) as Json,
-    };
   }
 
   /** A referral to youth work from a care system event, routed to a team of its own. */
@@ -106,7 +84,7 @@ describe('the FHIR R4 interface of the referral service', () => {
   }
 
   /** Moves a Task over FHIR with the ETag last read, and answers the new Task. */
-  async function patchTask(id: string, who: Who, etag: string, patch: unknown) {
+  async function patchTask(id: string, who: Caller | undefined, etag: string, patch: unknown) {
     const res = await fhir('PATCH', `Task/${id}`, who, patch, { 'if-match': etag });
     if (res.status !== 200) throw new Error(`PATCH Task/${id}: ${res.status} ${JSON.stringify(res.body)}`);
     return res;

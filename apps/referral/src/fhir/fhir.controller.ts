@@ -132,9 +132,7 @@ export class FhirController {
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<Task> {
-    const em = this.dataSource.manager;
-    const referral = await this.visibleReferral(em, id, principal, req);
-    return this.taskOf(em, referral, res);
+    return this.readOf(id, principal, req, res, (referral) => this.taskOf(referral));
   }
 
   /** A status move as a JSON Patch, through the same use case, rules and events as the REST API. */
@@ -164,7 +162,8 @@ export class FhirController {
       });
       return this.transitionReferral.execute(command, uow);
     });
-    return this.taskOf(this.dataSource.manager, referral, res);
+    res.setHeader('ETag', fhirEtag(referral.version));
+    return this.taskOf(referral);
   }
 
   @Get('ServiceRequest/:id')
@@ -175,9 +174,7 @@ export class FhirController {
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ServiceRequest> {
-    const referral = await this.visibleReferral(this.dataSource.manager, id, principal, req);
-    res.setHeader('ETag', fhirEtag(referral.version));
-    return toServiceRequest(referral);
+    return this.readOf(id, principal, req, res, toServiceRequest);
   }
 
   @Get('Consent/:id')
@@ -188,9 +185,7 @@ export class FhirController {
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<Consent> {
-    const referral = await this.visibleReferral(this.dataSource.manager, id, principal, req);
-    res.setHeader('ETag', fhirEtag(referral.version));
-    return toConsent(referral);
+    return this.readOf(id, principal, req, res, toConsent);
   }
 
   @Get('Organization/:id')
@@ -226,9 +221,22 @@ export class FhirController {
     return referral;
   }
 
-  private async taskOf(em: EntityManager, referral: ReferralEntity, res: HeaderSink): Promise<Task> {
-    const reasons = await this.referrals.latestReasons(em, [referral.id]);
+  /** One resource of a referral the caller may see, with the referral's version as ETag. */
+  private async readOf<R>(
+    id: string,
+    principal: Principal,
+    req: object,
+    res: HeaderSink,
+    resourceOf: (referral: ReferralEntity) => R | Promise<R>,
+  ): Promise<R> {
+    const referral = await this.visibleReferral(this.dataSource.manager, id, principal, req);
     res.setHeader('ETag', fhirEtag(referral.version));
+    return resourceOf(referral);
+  }
+
+  /** The Task of a referral, with the reason of its last move. */
+  private async taskOf(referral: ReferralEntity): Promise<Task> {
+    const reasons = await this.referrals.latestReasons(this.dataSource.manager, [referral.id]);
     return toTask(referral, reasons.get(referral.id));
   }
 }
