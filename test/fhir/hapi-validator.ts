@@ -9,7 +9,7 @@ const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
 const LOCK = join(ROOT, 'test/fhir/hapi-fhir-8.6.0.jars');
 const SOURCE = join(ROOT, 'test/fhir/validator/Validate.java');
-const CACHE = join(process.env.SAMENSPEL_CACHE ?? join(ROOT, '.cache'));
+const CACHE = process.env.SAMENSPEL_CACHE ?? join(ROOT, '.cache');
 const JARS = join(CACHE, 'hapi-fhir-8.6.0');
 
 export interface ValidationMessage {

@@ -213,7 +213,8 @@ describe('the FHIR R4 interface of the referral service', () => {
     });
 
     expect((await fhir('GET', `Patient/${youthRef}`, { role: 'admin' })).status).toBe(404);
-    expect((await fhir('PUT', `ServiceRequest/${id}`, { role: 'admin' }, request.body)).status).toBe(404);
+    expect((await fhir('PUT', `ServiceRequest/${id}`, { role: 'admin' }, request.body)).status).toBe(405);
+    expect((await fhir('DELETE', `Task/${id}`, { role: 'admin' })).status).toBe(405);
     expect((await fhir('GET', `Task/${id}?_format=xml`, team)).status).toBe(406);
     expect(
       (await fhir('GET', `Task/${id}`, team, undefined, { accept: 'application/fhir+xml' })).status,

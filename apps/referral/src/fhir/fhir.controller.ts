@@ -62,6 +62,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** When what the CapabilityStatement says last changed. */
 const CAPABILITIES_DATE = '2026-12-07';
 const SOFTWARE_VERSION = '0.1.0';
+const SERVED_TYPES = ['metadata', 'Task', 'ServiceRequest', 'Consent', 'Organization'];
 const CHANGERS = ['intake-system', 'youth-worker', 'team-lead', 'admin'] as const;
 const ofReferral = { resource: 'referral', id: fromParam('id') };
 
@@ -196,9 +197,19 @@ export class FhirController {
     return toOrganization(team);
   }
 
-  /** Anything else, Patient included: this server does not have it. */
+  /**
+   * Anything else: an interaction a served type lacks (PUT, DELETE, a search of ServiceRequest) is
+   * 405; any other type, Patient included, 404.
+   */
   @All('{*path}')
-  unsupported(): never {
+  unsupported(@Param('path') path: string[]): never {
+    if (SERVED_TYPES.includes(path[0])) {
+      throw new HttpError(
+        405,
+        'method-not-allowed',
+        'The CapabilityStatement lists the interactions of each type',
+      );
+    }
     throw new HttpError(
       404,
       'not-supported',
