@@ -174,6 +174,7 @@ describe('the FHIR R4 interface of the referral service', () => {
       details: { coding: [{ code: 'stale-version' }] },
     });
 
+    expect((await fhir('PATCH', 'Task/not-a-referral', team, move('accepted'))).status).toBe(404);
     const other = { role: 'youth-worker' as const, teamId: world.aTeamId() };
     expect((await fhir('PATCH', `Task/${id}`, other, move('in-progress'))).status).toBe(403);
     expect((await fhir('PATCH', `Task/${id}`, { role: 'ops' }, move('in-progress'))).status).toBe(403);

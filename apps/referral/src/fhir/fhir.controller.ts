@@ -26,7 +26,7 @@ import {
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Bundle, CapabilityStatement, Consent, Organization, ServiceRequest, Task } from 'fhir/r4';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { capabilityStatement } from '../domain/fhir/capability-statement';
 import {
   toConsent,
@@ -35,18 +35,17 @@ import {
   toServiceRequest,
   toTask,
 } from '../domain/fhir/fhir-resources';
-import { FHIR_ID } from '../domain/fhir/fhir-systems';
-import { moveFromPatch } from '../domain/fhir/task-patch';
+import { FHIR_ID, REFERRAL_ID } from '../domain/fhir/fhir-systems';
 import { parseTaskSearch } from '../domain/fhir/task-search';
 import { listScopeOf, maySee } from '../referrals/access-policy';
 import { versionFromIfMatch } from '../referrals/etag';
 import type { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralsRepository } from '../referrals/referrals.repository';
-import { TransitionReferralCommand } from '../referrals/usecases/transition-referral/transition-referral.command';
-import { TransitionReferral } from '../referrals/usecases/transition-referral/transition-referral.usecase';
 import { TeamsRepository } from '../teams/teams.repository';
 import { FhirJsonInterceptor } from './fhir-json.interceptor';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
+import { PatchTaskCommand } from './usecases/patch-task/patch-task.command';
+import { PatchTask } from './usecases/patch-task/patch-task.usecase';
 
 /** The bits of an express request and response the controller touches. */
 interface FhirRequest {
@@ -58,7 +57,6 @@ interface HeaderSink {
   setHeader(name: string, value: string): void;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** When what the CapabilityStatement says last changed. */
 const CAPABILITIES_DATE = '2026-12-07';
 const SOFTWARE_VERSION = '0.1.0';
@@ -84,7 +82,7 @@ export class FhirController {
     @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
     @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(TeamsRepository) private readonly teams: TeamsRepository,
-    @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
+    @Inject(PatchTask) private readonly patchTask: PatchTask,
   ) {}
 
   @Get('metadata')
@@ -136,11 +134,11 @@ export class FhirController {
     return this.readOf(id, principal, req, res, (referral) => this.taskOf(referral));
   }
 
-  /** A status move as a JSON Patch, through the same use case, rules and events as the REST API. */
+  /** A status move as a JSON Patch (PatchTask, which moves the referral as the REST API does). */
   @Patch('Task/:id')
   @Roles(...CHANGERS)
   @Audited({ action: 'update', ...ofReferral })
-  async patchTask(
+  async patch(
     @Param('id') id: string,
     @Body() patch: unknown,
     @Headers('if-match') ifMatch: string | undefined,
@@ -148,21 +146,14 @@ export class FhirController {
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<Task> {
-    const expected = versionFromIfMatch(ifMatch);
-    const referral = await this.units.run(async (uow) => {
-      const current = await this.visibleReferral(uow.em, id, principal, req);
-      const reasons = await this.referrals.latestReasons(uow.em, [current.id]);
-      const move = moveFromPatch(toTask(current, reasons.get(current.id)), patch);
-      const command = new TransitionReferralCommand({
-        referralId: current.id,
-        ...move,
-        // The patch was applied to the version read here: another change meanwhile is a 412 too.
-        expectedVersion: expected ?? current.version,
-        actor: { role: principal.role, ref: principal.sub },
-        principal,
-      });
-      return this.transitionReferral.execute(command, uow);
+    const command = new PatchTaskCommand({
+      referralId: id,
+      patch,
+      expectedVersion: versionFromIfMatch(ifMatch),
+      principal,
     });
+    const referral = await this.units.run((uow) => this.patchTask.execute(command, uow));
+    setAuditSubject(req, referral.youthRef);
     res.setHeader('ETag', fhirEtag(referral.version));
     return this.taskOf(referral);
   }
@@ -218,13 +209,9 @@ export class FhirController {
   }
 
   /** The referral behind a Task, ServiceRequest or Consent id, if the caller may see it (as the REST API). */
-  private async visibleReferral(
-    em: EntityManager,
-    id: string,
-    principal: Principal,
-    req: object,
-  ): Promise<ReferralEntity> {
-    const referral = UUID.test(id) ? await this.referrals.findById(em, id) : null;
+  private async visibleReferral(id: string, principal: Principal, req: object): Promise<ReferralEntity> {
+    const em = this.dataSource.manager;
+    const referral = REFERRAL_ID.test(id) ? await this.referrals.findById(em, id) : null;
     if (!referral) throw new NotFoundError('No such resource');
     // Named before the scope check, so a refused read of this youngster is audited as such.
     setAuditSubject(req, referral.youthRef);
@@ -240,7 +227,7 @@ export class FhirController {
     res: HeaderSink,
     resourceOf: (referral: ReferralEntity) => R | Promise<R>,
   ): Promise<R> {
-    const referral = await this.visibleReferral(this.dataSource.manager, id, principal, req);
+    const referral = await this.visibleReferral(id, principal, req);
     res.setHeader('ETag', fhirEtag(referral.version));
     return resourceOf(referral);
   }

@@ -22,3 +22,6 @@ export const OUTCOME_OUTPUT = 'outcome';
 
 /** A FHIR resource id: at most 64 letters, digits, '-' and '.'. */
 export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** A referral's id, and so the id of its Task, ServiceRequest and Consent: a UUID. */
+export const REFERRAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

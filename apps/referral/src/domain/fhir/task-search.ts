@@ -1,5 +1,6 @@
 import { InvalidField } from '@samenspel/contracts';
 import { isReferralStatus, type ReferralStatus } from '../referral-state-machine';
+import { REFERRAL_ID } from './fhir-systems';
 
 /** A bound on the Task's meta.lastUpdated (the referral's updatedAt). */
 export interface UpdatedBound {
@@ -33,7 +34,6 @@ export const MAX_COUNT = 200;
 const PREFIXES: Record<string, UpdatedBound['op']> = { gt: '>', ge: '>=', lt: '<', le: '<=' };
 // A FHIR date or dateTime with a time zone: 2026-12-07, 2026-12-07T10:00:00Z, 2026-12-07T10:00:00.123+01:00.
 const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -95,7 +95,7 @@ export function parseTaskSearch(query: Query): TaskSearch {
   const focus = one(query, 'focus');
   if (focus !== undefined) {
     const id = idOf(focus, 'ServiceRequest');
-    if (!UUID.test(id)) throw new InvalidField('focus', 'must be a ServiceRequest of this server');
+    if (!REFERRAL_ID.test(id)) throw new InvalidField('focus', 'must be a ServiceRequest of this server');
     search.referralId = id;
   }
   return search;
