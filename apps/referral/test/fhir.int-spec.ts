@@ -256,10 +256,18 @@ describe('the FHIR R4 interface of the referral service', () => {
   });
 
   it('finds by focus and polls by _lastUpdated: a change shows up once, after the newest seen', async () => {
-    const { id, team, teamId } = await aReferral();
+    const { id, team, teamId, youthRef } = await aReferral();
     const first = await fhir('GET', `Task?focus=ServiceRequest/${id}`, team);
     expect(first.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
     const seen = first.body.entry[0].resource.meta.lastUpdated as string;
+    const audited = await waitFor(
+      async () => {
+        const page = await world.http('GET', `/audit?subject=${youthRef}`, { role: 'admin' });
+        return (page.body.items as Json[]).find((r) => r.endpoint.route === '/fhir/Task');
+      },
+      { timeoutMs: 10000, intervalMs: 200, description: 'the search by focus in the audit trail' },
+    );
+    expect(audited).toMatchObject({ action: 'read', resource: { type: 'referral', id }, statusCode: 200 });
     const poll = () => fhir('GET', `Task?owner=${teamId}&_lastUpdated=gt${seen}`, team);
     expect((await poll()).body.total).toBe(0);
     await patchTask(id, team, 'W/"1"', move('accepted'));

@@ -92,6 +92,14 @@ export class FhirController {
   }
 
   @Get('Task')
+  // A search by focus reads one referral, and so one youngster: audited as a read of it.
+  @Audited({
+    action: 'read',
+    resource: 'referral',
+    when: ({ req }) => req.query?.focus !== undefined,
+    id: ({ result }) => onlyTask(result)?.id,
+    subject: ({ result }) => onlyTask(result)?.for?.identifier?.value,
+  })
   async searchTasks(
     @Query() query: Record<string, string | string[] | undefined>,
     @CurrentPrincipal() principal: Principal,
@@ -237,6 +245,11 @@ export class FhirController {
     const reasons = await this.referrals.latestReasons(this.dataSource.manager, [referral.id]);
     return toTask(referral, reasons.get(referral.id));
   }
+}
+
+/** The one Task a search by focus found. */
+function onlyTask(bundle: unknown): Task | undefined {
+  return (bundle as Bundle<Task> | undefined)?.entry?.[0]?.resource;
 }
 
 /** The absolute URL of /fhir as the client reached it. */
