@@ -160,8 +160,10 @@ export class FhirController {
       expectedVersion: versionFromIfMatch(ifMatch),
       principal,
     });
-    const referral = await this.units.run((uow) => this.patchTask.execute(command, uow));
-    setAuditSubject(req, referral.youthRef);
+    const moved = await this.units.run((uow) => this.patchTask.execute(command, uow));
+    setAuditSubject(req, moved.youthRef);
+    // As stored, so that meta.lastUpdated is the one a later read and a search by _lastUpdated see.
+    const referral = (await this.referrals.findById(this.dataSource.manager, moved.id)) ?? moved;
     res.setHeader('ETag', fhirEtag(referral.version));
     return this.taskOf(referral);
   }

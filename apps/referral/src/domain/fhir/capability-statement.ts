@@ -4,7 +4,8 @@ import { FHIR_SYSTEMS } from './fhir-systems';
 
 /** How a FHIR client learns of changes: stated in the CapabilityStatement and in docs/referral.md. */
 export const CHANGES_BY_POLLING =
-  'A client learns of changes by polling: GET /fhir/Task?_lastUpdated=gt followed by the newest meta.lastUpdated it has seen. ' +
+  'A client learns of changes by polling GET /fhir/Task with _lastUpdated=ge a few seconds before the newest ' +
+  'meta.lastUpdated it has seen, skipping the meta.versionId values it already has; results come oldest change first. ' +
   'Every change of a referral (a status move, a warm handover) moves its meta.lastUpdated and meta.versionId. ' +
   'No Subscription is offered.';
 
