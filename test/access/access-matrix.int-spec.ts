@@ -408,9 +408,13 @@ describe('the access matrix, against all five running services', () => {
   });
 });
 
-/** Denied: 401 without a token, 403 with the wrong role, both problem+json. Allowed: neither. */
+/** Denied: 401 without a token, 403 with the wrong role, both problem+json (under /fhir an OperationOutcome). Allowed: neither. */
 function answersAsMatrixSays(route: RouteAccess, role: Role | 'anonymous', answer: HttpAnswer): boolean {
   if (isAllowed(route, role)) return answer.status !== 401 && answer.status !== 403;
   const expected = role === 'anonymous' ? 401 : 403;
-  return answer.status === expected && answer.contentType.startsWith('application/problem+json');
+  const denial = route.path.startsWith('/fhir/')
+    ? answer.contentType.startsWith('application/fhir+json') &&
+      answer.json?.resourceType === 'OperationOutcome'
+    : answer.contentType.startsWith('application/problem+json');
+  return answer.status === expected && denial;
 }

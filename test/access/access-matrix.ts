@@ -75,6 +75,34 @@ const REFERRAL_READ =
 const REFERRAL_CHANGE =
   'Within the read scope (403 otherwise) and only the moves `mayMoveTo` allows (403 `not-your-move`)';
 
+/**
+ * FHIR R4 on the referral service: the REST API's tokens and scope, OperationOutcome for errors.
+ * Left out of the OpenAPI document: a FHIR client reads GET /fhir/metadata instead.
+ */
+function fhirRoutes(): RouteAccess[] {
+  const fhir = (method: Method, path: string, roles: readonly Role[], scope: string): RouteAccess => ({
+    method,
+    path: `/fhir/${path}`,
+    roles,
+    scope,
+    undocumented: true,
+  });
+  return [
+    { ...fhir('GET', 'metadata', ALL, 'Public; the CapabilityStatement, no data'), public: true },
+    fhir(
+      'GET',
+      'Task',
+      ALL,
+      "Only Tasks in the read scope: team roles their own team's, intake-system its own `org`'s, ops, admin, service all",
+    ),
+    fhir('GET', 'Task/{id}', ALL, `${REFERRAL_READ}; never a note`),
+    fhir('PATCH', 'Task/{id}', ['intake-system', 'youth-worker', 'team-lead', 'admin'], REFERRAL_CHANGE),
+    fhir('GET', 'ServiceRequest/{id}', ALL, REFERRAL_READ),
+    fhir('GET', 'Consent/{id}', ALL, REFERRAL_READ),
+    fhir('GET', 'Organization/{id}', ALL, 'Any team, as the public catalogue of teams'),
+  ];
+}
+
 export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
   referral: [
     ...common(),
@@ -115,6 +143,7 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       roles: ['intake-system', 'youth-worker', 'team-lead', 'admin'],
       scope: 'Within the read scope (403 otherwise)',
     },
+    ...fhirRoutes(),
   ],
   'waitlist-bridging': [
     ...common(),

@@ -202,4 +202,68 @@ describe('the referral use cases against PostgreSQL', () => {
     const stored = await referrals.findById(db.dataSource.manager, referral.id);
     expect(stored?.version).toBe(2);
   });
+
+  describe('the reads of a FHIR Task search', () => {
+    const move = (referralId: string, to: 'accepted' | 'on-hold' | 'in-progress', reasonCode?: string) =>
+      transition(
+        new TransitionReferralCommand({
+          referralId,
+          to,
+          reasonCode,
+          actor: { role: 'team-lead', ref: 'lead' },
+        }),
+      );
+
+    it('filters by status, receiving team, id and last update to the millisecond, oldest change first', async () => {
+      const code = municipality();
+      const team = aUniqueName('tf');
+      await teams.upsert(db.dataSource.manager, {
+        teamId: team,
+        name: 'F',
+        organisation: 'jw',
+        municipalityCodes: [code],
+      });
+      const [first, second] = [
+        await create(command({ municipalityCode: code })),
+        await create(command({ municipalityCode: code })),
+      ];
+      await move(second.referral.id, 'accepted');
+      await move(first.referral.id, 'accepted');
+      const em = db.dataSource.manager;
+      const search = (filter: Partial<Parameters<ReferralsRepository['list']>[1]>) =>
+        referrals
+          .list(em, { receivingTeamId: team, oldestChangeFirst: true, limit: 10, offset: 0, ...filter })
+          .then(({ items }) => items.map((r) => r.id));
+
+      expect(await search({ statuses: ['accepted'] })).toEqual([second.referral.id, first.referral.id]);
+      expect(await search({ statuses: ['requested', 'rejected'] })).toEqual([]);
+      expect(await search({ id: first.referral.id })).toEqual([first.referral.id]);
+      const newest = (await referrals.findById(em, first.referral.id))!.updatedAt;
+      // As meta.lastUpdated says it, to the millisecond: the newest change seen is not after itself.
+      const seen = new Date(new Date(newest).toISOString());
+      expect(await search({ updated: [{ op: '>', at: seen }] })).toEqual([]);
+      expect(await search({ updated: [{ op: '>=', at: seen }] })).toEqual([first.referral.id]);
+    });
+
+    it('gives each referral the reason of its latest move, or null when that move gave none', async () => {
+      const [onHold, accepted, untouched] = [
+        await create(command()),
+        await create(command()),
+        await create(command()),
+      ];
+      await move(onHold.referral.id, 'accepted');
+      await move(onHold.referral.id, 'on-hold', 'unreachable');
+      await move(accepted.referral.id, 'accepted');
+      const reasons = await referrals.latestReasons(db.dataSource.manager, [
+        onHold.referral.id,
+        accepted.referral.id,
+        untouched.referral.id,
+      ]);
+      expect(Object.fromEntries(reasons)).toEqual({
+        [onHold.referral.id]: 'unreachable',
+        [accepted.referral.id]: null,
+        [untouched.referral.id]: null,
+      });
+    });
+  });
 });

@@ -11,6 +11,7 @@ import {
   authHeader,
   aUniqueName,
   aYouthRef,
+  startService,
   TestKafka,
   waitFor,
   type ServiceUnderTest,
@@ -22,11 +23,24 @@ import { Client } from 'pg';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
+/** Who calls: a role and its claims. */
+export type Caller = { role: Role; teamId?: string; org?: string; sub?: string };
+
 /** Synthetic test world around one running referral service: a plain producer, HTTP and SQL probes. */
 export class ReferralWorld {
   readonly kafka = new TestKafka();
 
   constructor(readonly sut: ServiceUnderTest) {}
+
+  /** One referral service for a suite: start it in beforeAll, dispose of it in afterAll. */
+  static async start(): Promise<ReferralWorld> {
+    return new ReferralWorld(await startService('referral'));
+  }
+
+  async dispose(): Promise<void> {
+    await this.close();
+    await this.sut.dispose();
+  }
 
   // Other engineers' tests publish teams on the same broker, and this service reads them too. So a
   // test takes a municipality that no team in the read model serves yet (consecutive codes from a
@@ -149,18 +163,23 @@ export class ReferralWorld {
     );
   }
 
-  async http(
+  /** A call of the REST API under /api/v1. */
+  http(method: string, path: string, who: Caller, body?: unknown, headers: Record<string, string> = {}) {
+    return this.request(method, `/api/v1${path}`, who, body, headers);
+  }
+
+  /** A call of any path of the service, with a JSON body; `who` undefined sends no token. */
+  async request(
     method: string,
     path: string,
-    who: { role: Role; teamId?: string; org?: string },
+    who: Caller | undefined,
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
-    const { role, ...claims } = who;
-    const res = await fetch(`${this.sut.baseUrl}/api/v1${path}`, {
+    const res = await fetch(`${this.sut.baseUrl}${path}`, {
       method,
       headers: {
-        ...(await authHeader(role, claims)),
+        ...(who ? await authHeader(who.role, { teamId: who.teamId, org: who.org, sub: who.sub }) : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
@@ -170,7 +189,7 @@ export class ReferralWorld {
     return {
       status: res.status,
       etag: res.headers.get('etag'),
-      contentType: res.headers.get('content-type'),
+      contentType: res.headers.get('content-type') ?? '',
       body: (text ? JSON.parse(text) : undefined) as Json,
     };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REFERRAL_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
-import { aUniqueName, aYouthRef, startService, waitFor } from '@samenspel/testing';
+import { aUniqueName, aYouthRef, waitFor } from '@samenspel/testing';
 import { consent, ReferralWorld, type Json } from './referral-world';
 
 const T = REFERRAL_EVENT_TYPES;
@@ -9,13 +9,10 @@ describe('the referral service, end to end through the broker', () => {
   let world: ReferralWorld;
 
   beforeAll(async () => {
-    world = new ReferralWorld(await startService('referral'));
+    world = await ReferralWorld.start();
   }, 90000);
 
-  afterAll(async () => {
-    await world?.close();
-    await world?.sut.dispose();
-  });
+  afterAll(() => world?.dispose());
 
   const apiReferral = (municipalityCode: string, overrides: Json = {}) => ({
     direction: 'care-to-youth-work',

@@ -48,8 +48,13 @@ export class AuditedRoutes {
         if (requestMethod === undefined || !options) continue;
         for (const controllerPath of controllerPaths) {
           for (const methodPath of asArray(Reflect.getMetadata(PATH_METADATA, handler))) {
-            const route = normalizeRoute(API_PREFIX, controllerPath, methodPath);
-            routes.set(`${RequestMethod[requestMethod]} ${route}`, options);
+            // Under the API prefix, and without it for a route served outside it (/fhir).
+            for (const route of [
+              normalizeRoute(API_PREFIX, controllerPath, methodPath),
+              normalizeRoute(controllerPath, methodPath),
+            ]) {
+              routes.set(`${RequestMethod[requestMethod]} ${route}`, options);
+            }
           }
         }
       }

@@ -30,7 +30,8 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   const { bodyLimit } = app.get<HttpSecuritySettings>(HTTP_SECURITY_SETTINGS);
   app.use(helmet(SECURITY_HEADERS));
   const express = app as unknown as NestExpressApplication;
-  express.useBodyParser('json', { limit: bodyLimit });
+  // JSON in its structured-syntax media types too: FHIR resources and JSON Patch documents.
+  express.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
   express.useBodyParser('urlencoded', { limit: bodyLimit, extended: true });
   setApiPrefix(app, options.unprefixedRoutes);
   app.useGlobalPipes(createValidationPipe());

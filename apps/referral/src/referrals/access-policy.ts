@@ -1,4 +1,4 @@
-import type { Principal } from '@samenspel/http';
+import { ForbiddenError, type Principal } from '@samenspel/http';
 
 export interface ReferralScope {
   direction: 'care-to-youth-work' | 'youth-work-to-care';
@@ -54,4 +54,23 @@ export function mayMoveTo(principal: Principal, referral: ReferralScope, to: str
     return team ? referral.receivingTeamId === principal.teamId : to === 'cancelled';
   }
   return team && to !== 'accepted' && to !== 'rejected';
+}
+
+/**
+ * The part of all referrals a caller may list: team roles their own team's (asking for another
+ * team's is refused), an intake system its own organisation's, ops, admin and services all.
+ */
+export function listScopeOf(
+  principal: Principal,
+  teamId?: string,
+): { scopeTeamId?: string; scopeOrganisation?: string } {
+  if (principal.role === 'youth-worker' || principal.role === 'team-lead') {
+    if (teamId && teamId !== principal.teamId) throw new ForbiddenError('You see only your own team');
+    return { scopeTeamId: principal.teamId };
+  }
+  if (principal.role === 'intake-system') {
+    if (!principal.org) throw new ForbiddenError('An intake-system token needs an org claim');
+    return { scopeOrganisation: principal.org };
+  }
+  return {};
 }

@@ -48,7 +48,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NoteCipher, NoteDecryptionError } from '@samenspel/persistence';
 import { TeamsRepository } from '../teams/teams.repository';
-import { maySee, maySeeNotes } from './access-policy';
+import { listScopeOf, maySee, maySeeNotes } from './access-policy';
 import {
   CreateReferralBody,
   ListReferralsQuery,
@@ -145,15 +145,7 @@ export class ReferralsController {
     @Query() query: ListReferralsQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReferralPage> {
-    const scope: { scopeTeamId?: string; scopeOrganisation?: string } = {};
-    if (principal.role === 'youth-worker' || principal.role === 'team-lead') {
-      if (query.teamId && query.teamId !== principal.teamId)
-        throw new ForbiddenError('You see only your own team');
-      scope.scopeTeamId = principal.teamId;
-    } else if (principal.role === 'intake-system') {
-      if (!principal.org) throw new ForbiddenError('An intake-system token needs an org claim');
-      scope.scopeOrganisation = principal.org;
-    }
+    const scope = listScopeOf(principal, query.teamId);
     const { items, total } = await this.referrals.list(this.dataSource.manager, { ...query, ...scope });
     // Lists never carry notes: read one referral for that.
     return { items: items.map((r) => toReferralView(r)), total };

@@ -28,6 +28,7 @@ export class ReferralsModule {
         PlanWarmHandover,
         RecordWarmHandoverOutcome,
       ],
+      exports: [ReferralsRepository, TransitionReferral],
     };
   }
 }

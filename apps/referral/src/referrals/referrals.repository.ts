@@ -7,6 +7,15 @@ export interface ReferralFilter {
   youthRef?: string;
   teamId?: string;
   status?: string;
+  /** Any of these statuses (a FHIR Task search). */
+  statuses?: string[];
+  /** One referral (a FHIR Task search by focus). */
+  id?: string;
+  receivingTeamId?: string;
+  /** Bounds on updated_at, all of which hold. */
+  updated?: { op: '>' | '>=' | '<' | '<='; at: Date }[];
+  /** Oldest change first, for a client that polls by last update; default newest referral first. */
+  oldestChangeFirst?: boolean;
   phase?: string;
   direction?: string;
   /** Only referrals to youth work that no team serves yet. */
@@ -64,6 +73,17 @@ export class ReferralsRepository {
     return em.getRepository(ReferralStatusChangeEntity).find({ where: { referralId }, order: { id: 'ASC' } });
   }
 
+  /** The reason code of each referral's latest status change (null when it gave none). */
+  async latestReasons(em: EntityManager, referralIds: string[]): Promise<Map<string, string | null>> {
+    if (referralIds.length === 0) return new Map();
+    const rows: { referral_id: string; reason_code: string | null }[] = await em.query(
+      `SELECT DISTINCT ON (referral_id) referral_id, reason_code FROM referral_status_change
+       WHERE referral_id = ANY ($1::uuid[]) ORDER BY referral_id, id DESC`,
+      [referralIds],
+    );
+    return new Map(rows.map((r) => [r.referral_id, r.reason_code]));
+  }
+
   async list(em: EntityManager, filter: ReferralFilter): Promise<{ items: ReferralEntity[]; total: number }> {
     const qb = em.getRepository(ReferralEntity).createQueryBuilder('r');
     if (filter.youthRef) qb.andWhere('r.youth_ref = :youthRef', { youthRef: filter.youthRef });
@@ -73,6 +93,15 @@ export class ReferralsRepository {
       });
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status as ReferralStatus });
+    if (filter.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.id) qb.andWhere('r.id = :id', { id: filter.id });
+    if (filter.receivingTeamId) {
+      qb.andWhere('r.receiving_team_id = :receivingTeamId', { receivingTeamId: filter.receivingTeamId });
+    }
+    // To the millisecond, as meta.lastUpdated says it: polling gt the newest seen does not see it again.
+    (filter.updated ?? []).forEach(({ op, at }, i) =>
+      qb.andWhere(`date_trunc('milliseconds', r.updated_at) ${op} :updated${i}`, { [`updated${i}`]: at }),
+    );
     if (filter.phase) qb.andWhere('r.phase = :phase', { phase: filter.phase });
     if (filter.direction) qb.andWhere('r.direction = :direction', { direction: filter.direction });
     if (filter.unrouted) {
@@ -86,8 +115,9 @@ export class ReferralsRepository {
     if (filter.scopeOrganisation !== undefined) {
       qb.andWhere('r.referred_by_organisation = :scopeOrg', { scopeOrg: filter.scopeOrganisation });
     }
+    if (filter.oldestChangeFirst) qb.orderBy('r.updated_at', 'ASC');
+    else qb.orderBy('r.created_at', 'DESC');
     const [items, total] = await qb
-      .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'ASC')
       .take(filter.limit)
       .skip(filter.offset)

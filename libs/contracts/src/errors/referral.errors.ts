@@ -46,3 +46,17 @@ export class NoWarmHandover extends StateConflict {
     super('no-warm-handover', 'No warm handover was planned for this referral');
   }
 }
+
+/** A FHIR Task changes by a status move only: its status, statusReason and output. */
+export class UnsupportedTaskChange extends RuleViolation {
+  constructor(detail: string) {
+    super('unsupported-change', detail);
+  }
+}
+
+/** A `test` operation of a JSON Patch does not hold: the Task is no longer as the client read it. */
+export class PatchTestFailed extends StateConflict {
+  constructor() {
+    super('patch-test-failed', 'A test operation of the patch does not hold for the Task');
+  }
+}

@@ -24,6 +24,7 @@ import {
   OutcomeNotAllowed,
   OutcomeRequired,
   OutOfScope,
+  PatchTestFailed,
   PlacementNotConfirmed,
   PlacementNotFound,
   PlacementRefusedByActivity,
@@ -37,6 +38,7 @@ import {
   TaskNotCompletable,
   TeamNotFound,
   UnknownOutcome,
+  UnsupportedTaskChange,
   WebhookTargetNotAllowed,
 } from '@samenspel/contracts';
 import pino from 'pino';
@@ -384,6 +386,26 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       'No warm handover',
       409,
       'No warm handover was planned for this referral',
+    ),
+  },
+  {
+    error: new UnsupportedTaskChange('A Task PATCH changes only status, statusReason and output'),
+    status: 422,
+    body: problem(
+      'unsupported-change',
+      'Unsupported change',
+      422,
+      'A Task PATCH changes only status, statusReason and output',
+    ),
+  },
+  {
+    error: new PatchTestFailed(),
+    status: 409,
+    body: problem(
+      'patch-test-failed',
+      'Patch test failed',
+      409,
+      'A test operation of the patch does not hold for the Task',
     ),
   },
 ];

@@ -4,8 +4,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { SERVICE_LOGGER } from '../service-logger';
 import { HttpError } from './http-errors';
-import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { toProblem } from './problem-mapper';
+
+/** The answer to a failed request: its status, media type and body. */
+export interface RenderedProblem {
+  status: number;
+  contentType: string;
+  body: unknown;
+}
 
 /** Answers every failed HTTP request with application/problem+json (RFC 9457). */
 @Catch()
@@ -33,8 +40,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       adapter.end(response);
       return;
     }
-    adapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
-    if (problem.status === 401) adapter.setHeader(response, 'WWW-Authenticate', 'Bearer');
-    adapter.reply(response, problem, problem.status);
+    const { status, contentType, body } = this.render(problem, exception);
+    adapter.setHeader(response, 'Content-Type', contentType);
+    if (status === 401) adapter.setHeader(response, 'WWW-Authenticate', 'Bearer');
+    adapter.reply(response, body, status);
+  }
+
+  /** How a problem is sent. A protocol with its own error resource (FHIR's OperationOutcome) overrides it. */
+  protected render(problem: ProblemDetails, _exception: unknown): RenderedProblem {
+    return { status: problem.status, contentType: PROBLEM_CONTENT_TYPE, body: problem };
   }
 }
