@@ -1,7 +1,9 @@
 import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CONSENT_CLOCK_TOLERANCE_SECONDS,
   CONSENT_GIVERS,
+  IsConsentGivenAt,
   type ConsentGiver,
   REFERRAL_DIRECTIONS,
   REFERRAL_OUTCOMES,
@@ -35,9 +37,12 @@ const YOUTH_REF = /^[A-Za-z0-9_-]{8,64}$/;
 export class ConsentBody {
   @ApiProperty() @IsBoolean() youthWork!: boolean;
   @ApiProperty({ enum: CONSENT_GIVERS }) @IsIn(CONSENT_GIVERS) givenBy!: ConsentGiver;
-  @ApiProperty({ format: 'date-time', maxLength: TIMESTAMP_MAX_LENGTH })
-  @IsISO8601({ strict: true })
-  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: TIMESTAMP_MAX_LENGTH,
+    description: `No later than now plus ${CONSENT_CLOCK_TOLERANCE_SECONDS} s`,
+  })
+  @IsConsentGivenAt()
   givenAt!: string;
 }
 
