@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOPICS } from '@samenspel/contracts';
-import {
-  DEFAULT_DATABASE_URL,
-  TestKafka,
-  aUniqueName,
-  authHeader,
-  type ServiceUnderTest,
-} from '@samenspel/testing';
+import { DEFAULT_DATABASE_URL, TestKafka, authHeader, type ServiceUnderTest } from '@samenspel/testing';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 
@@ -32,7 +26,7 @@ export function cloudEvent(type: string, key: string, data: object, id: string =
   };
 }
 
-export const aTeamId = () => aUniqueName('team');
+export const aTeamId = () => randomUUID();
 export const anId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 export function offered(youthRef: string, teamId: string, extra: Record<string, unknown> = {}) {

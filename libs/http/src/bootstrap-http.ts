@@ -32,8 +32,8 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   const { bodyLimit } = app.get<HttpSecuritySettings>(HTTP_SECURITY_SETTINGS);
   app.use(helmet(SECURITY_HEADERS));
   const express = app as unknown as NestExpressApplication;
+  // JSON only: any other body is refused with 415 (RequestBodyInterceptor), so none is parsed.
   express.useBodyParser('json', { limit: bodyLimit });
-  express.useBodyParser('urlencoded', { limit: bodyLimit, extended: true });
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_ROUTES, ...(options.unprefixedRoutes ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());

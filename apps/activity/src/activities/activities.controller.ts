@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { ActivityNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
@@ -83,7 +83,7 @@ export class ActivitiesController {
   @ApiConflictResponse({ description: 'problem+json capacity-below-occupied or activity-closed' })
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
     @Body() body: UpdateActivityDto,
   ): Promise<ActivityView> {
     const changes = { ...body, ...(body.themes && { themes: [...new Set(body.themes)] }) };
@@ -99,7 +99,7 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityView })
   async publish(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
     const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'publish' });
     return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
@@ -112,7 +112,7 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityView })
   async pause(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
     const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'pause' });
     return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
@@ -128,7 +128,7 @@ export class ActivitiesController {
   })
   async close(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
     @Body() body: CloseActivityDto,
   ): Promise<ActivityView> {
     const command = new CloseActivityCommand({ principal, activityId, reason: body?.reason });
@@ -159,9 +159,9 @@ export class ActivitiesController {
     type: ActivityView,
     description: 'With live capacity {capacity, held, confirmed, available}',
   })
-  async get(@Param('activityId', ParseUUIDPipe) activityId: string): Promise<ActivityView> {
+  async get(@UuidParam('activityId') activityId: string): Promise<ActivityView> {
     const activity = await this.activities.find(this.dataSource.manager, activityId);
-    if (!activity) throw new ActivityNotFound(activityId);
+    if (!activity) throw new ActivityNotFound();
     return ActivityView.of(activity);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Audited,
@@ -12,7 +12,7 @@ import {
   type AuditItem,
 } from '@samenspel/audit';
 import { PlacementNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { attendanceRate, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
@@ -197,11 +197,11 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementView })
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Req() req: object,
   ): Promise<PlacementView> {
     const placement = await this.placements.find(this.dataSource.manager, placementId);
-    if (!placement) throw new PlacementNotFound(placementId);
+    if (!placement) throw new PlacementNotFound();
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     return PlacementView.of(placement);
@@ -212,7 +212,7 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
-  confirm(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+  confirm(@CurrentPrincipal() p: Principal, @UuidParam('placementId') id: string) {
     return this.change(p, id, 'confirm');
   }
 
@@ -223,7 +223,7 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementView })
   release(
     @CurrentPrincipal() p: Principal,
-    @Param('placementId', ParseUUIDPipe) id: string,
+    @UuidParam('placementId') id: string,
     @Body() body: PlacementReasonDto,
   ) {
     return this.change(p, id, 'release', body?.reason);
@@ -236,7 +236,7 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementView })
   cancel(
     @CurrentPrincipal() p: Principal,
-    @Param('placementId', ParseUUIDPipe) id: string,
+    @UuidParam('placementId') id: string,
     @Body() body: PlacementReasonDto,
   ) {
     return this.change(p, id, 'cancel', body?.reason);
@@ -247,7 +247,7 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
-  complete(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+  complete(@CurrentPrincipal() p: Principal, @UuidParam('placementId') id: string) {
     return this.change(p, id, 'complete');
   }
 
@@ -257,7 +257,7 @@ export class PlacementsController {
   @ApiCreatedResponse({ type: AttendanceView })
   async attend(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Body() body: RecordAttendanceDto,
     @Req() req: object,
   ): Promise<AttendanceView> {
@@ -279,12 +279,12 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementAttendanceView })
   async attendanceOf(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Req() req: object,
   ): Promise<PlacementAttendanceView> {
     const em = this.dataSource.manager;
     const placement = await this.placements.find(em, placementId);
-    if (!placement) throw new PlacementNotFound(placementId);
+    if (!placement) throw new PlacementNotFound();
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     const sessions = await this.placements.attendanceOf(em, [placementId]);
@@ -308,7 +308,7 @@ export class PlacementsController {
   @ApiOkResponse({ type: AttendanceSummaryView })
   async summary(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<AttendanceSummaryView> {
     const command = new SummariseAttendanceCommand({ principal, activityId });
     return this.units.run((uow) => this.summariseAttendance.execute(command, uow));

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
 import { TeamNotFound } from '@samenspel/contracts';
-import { Roles } from '@samenspel/http';
+import { Roles, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
@@ -41,10 +41,7 @@ export class TeamsController {
   @Audited({ action: 'update', resource: 'team', id: firstOf(fromParam('teamId'), fromResult('id')) })
   @HttpCode(200)
   @ApiOkResponse({ type: TeamView })
-  async update(
-    @Param('teamId', ParseUUIDPipe) teamId: string,
-    @Body() body: UpdateTeamDto,
-  ): Promise<TeamView> {
+  async update(@UuidParam('teamId') teamId: string, @Body() body: UpdateTeamDto): Promise<TeamView> {
     const command = new UpdateTeamCommand({ teamId, changes: body });
     return TeamView.of(await this.units.run((uow) => this.updateTeam.execute(command, uow)));
   }
@@ -64,9 +61,9 @@ export class TeamsController {
 
   @Get(':teamId')
   @ApiOkResponse({ type: TeamView })
-  async get(@Param('teamId', ParseUUIDPipe) teamId: string): Promise<TeamView> {
+  async get(@UuidParam('teamId') teamId: string): Promise<TeamView> {
     const team = await this.teams.find(this.dataSource.manager, teamId);
-    if (!team) throw new TeamNotFound(teamId);
+    if (!team) throw new TeamNotFound();
     return TeamView.of(team);
   }
 }

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Audited,
@@ -19,7 +7,15 @@ import {
   fromResult,
   setAuditSubject,
 } from '@samenspel/audit';
-import { CurrentPrincipal, Public, Roles, TokenVerifier, type Principal } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  Public,
+  Roles,
+  TokenVerifier,
+  type Principal,
+  UuidParam,
+  OptionalUuidQuery,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -96,15 +92,16 @@ export class TasksController {
     description: 'Short-lived bearer token, for EventSource',
   })
   @ApiQuery({ name: 'teamId', required: false })
-  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async stream(
+    @Req() req: Request,
+    @Res() res: Response,
+    @OptionalUuidQuery('teamId') requestedTeam: string | undefined,
+  ): Promise<void> {
     const principal = await this.authenticateStream(req);
     if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
       throw new ForbiddenException('This role has no task stream');
     }
-    const teamId = effectiveTeam(
-      principal,
-      typeof req.query.teamId === 'string' ? req.query.teamId : undefined,
-    );
+    const teamId = effectiveTeam(principal, requestedTeam);
     res.status(200).set({
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
@@ -133,13 +130,13 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Req() req: Request,
   ): Promise<TaskView> {
     const task = await this.tasks.findById(this.dataSource.manager, id);
     // Named before the visibility check (and whatever the view leaves out), so every read is tied to the youngster.
     if (task) setAuditSubject(req, task.youthRef);
-    return viewFor(principal, toTaskView(assertTaskVisible(principal, task, id)));
+    return viewFor(principal, toTaskView(assertTaskVisible(principal, task)));
   }
 
   @Post(':id/claim')
@@ -147,7 +144,7 @@ export class TasksController {
   @Roles('youth-worker', 'team-lead', 'admin')
   @Audited({ action: 'update', resource: 'task', ...ofTask })
   @ApiOkResponse({ type: TaskView })
-  claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  claim(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string) {
     const command = new ClaimTaskCommand({ principal, taskId: id });
     return this.units.run((uow) => this.claimTask.execute(command, uow));
   }
@@ -159,7 +156,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   complete(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CompleteTaskBody,
   ) {
     const command = new CompleteTaskCommand({
@@ -178,7 +175,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   cancel(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CancelTaskBody,
   ) {
     const command = new CancelTaskCommand({ principal, taskId: id, reason: body.reason });

@@ -1,7 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, PageQuery, Roles, type Principal } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  OptionalUuidQuery,
+  PageQuery,
+  Roles,
+  type Principal,
+  UuidParam,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { CreateWebhookBody } from './dto/webhook.dto';
 import { DeliveryPage, WebhookView } from './dto/webhook.view';
@@ -43,7 +50,10 @@ export class WebhooksController {
   @Get('webhooks')
   @Roles('team-lead', 'admin', 'ops')
   @ApiOkResponse({ type: [WebhookView] })
-  list(@CurrentPrincipal() principal: Principal, @Query('teamId') teamId?: string): Promise<WebhookView[]> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @OptionalUuidQuery('teamId') teamId?: string,
+  ): Promise<WebhookView[]> {
     const command = new ListWebhooksCommand({ principal, teamId });
     return this.units.run((uow) => this.listWebhooks.execute(command, uow));
   }
@@ -53,7 +63,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: DeliveryPage })
   deliveries(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Query() page: PageQuery,
   ): Promise<DeliveryPage> {
     const command = new ListWebhookDeliveriesCommand({
@@ -70,7 +80,7 @@ export class WebhooksController {
   @Roles('team-lead', 'admin')
   @Audited({ action: 'update', resource: 'webhook', id: fromParam('id') })
   @ApiOkResponse({ type: WebhookView })
-  enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  enable(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string) {
     const command = new EnableWebhookCommand({ principal, webhookId: id });
     return this.units.run((uow) => this.enableWebhook.execute(command, uow));
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { DeadLettersRepository } from './dead-letters.repository';
@@ -45,7 +45,7 @@ export class DeadLettersController {
 
   @Get(':id/actions')
   @ApiOkResponse({ type: [DeadLetterActionDto] })
-  actions(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterActionDto[]> {
+  actions(@UuidParam('id') id: string): Promise<DeadLetterActionDto[]> {
     return this.deadLetters.actions(this.dataSource.manager, id);
   }
 
@@ -65,7 +65,7 @@ export class DeadLettersController {
   @HttpCode(204)
   @Audited({ action: 'update', resource: 'dead-letter', id: fromParam('id') })
   async resolve(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ResolveDeadLetterDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NotFoundError, PageQuery, Roles, type Principal } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  NotFoundError,
+  PageQuery,
+  Roles,
+  type Principal,
+  UuidParam,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { youthRefShownTo } from '../domain/erasure-progress';
@@ -63,7 +70,7 @@ export class ErasuresController {
   @Roles('admin', 'ops')
   @ApiOkResponse({ type: ErasureRequestDto })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestDto> {
     const record = await this.inOneSnapshot((em) => this.requests.find(em, id));

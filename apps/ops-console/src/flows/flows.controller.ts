@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam } from '@samenspel/audit';
-import { Roles } from '@samenspel/http';
+import { Roles, YouthRefParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { FlowCountsDto, FlowCountsQuery, FlowDto } from './dto/flow.dto';
 import { CountFlowsCommand } from './usecases/count-flows/count-flows.command';
@@ -23,7 +23,7 @@ export class FlowsController {
   @Get('flows/:youthRef')
   @Audited({ action: 'read', resource: 'flow', subject: fromParam('youthRef') })
   @ApiOkResponse({ type: FlowDto })
-  trace(@Param('youthRef') youthRef: string): Promise<FlowDto> {
+  trace(@YouthRefParam('youthRef') youthRef: string): Promise<FlowDto> {
     const command = new TraceFlowCommand({ youthRef });
     return this.units.run((uow) => this.traceFlow.execute(command, uow));
   }

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -40,6 +27,7 @@ import {
   Roles,
   SERVICE_LOGGER,
   type Principal,
+  UuidParam,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
@@ -161,7 +149,7 @@ export class ReferralsController {
   @ApiNotFoundResponse()
   @ApiForbiddenResponse({ description: 'Another team or organisation' })
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
@@ -189,7 +177,7 @@ export class ReferralsController {
   @ApiPreconditionFailedResponse({ description: 'stale-version' })
   @ApiUnprocessableEntityResponse({ description: 'reason-required, outcome-required' })
   async transition(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TransitionBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -217,7 +205,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralView, description: 'Emits warm-handover-planned: a task for the team' })
   @ApiConflictResponse({ description: 'referral-closed, no-team' })
   async warmHandover(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: WarmHandoverBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -242,7 +230,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralView })
   @ApiConflictResponse({ description: 'no-warm-handover' })
   async warmHandoverOutcome(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: WarmHandoverOutcomeBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,

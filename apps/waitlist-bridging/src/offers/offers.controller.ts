@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
@@ -31,7 +31,7 @@ export class OffersController {
   @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
   @ApiOkResponse({ type: OfferView })
   async accept(
-    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @UuidParam('offerId') offerId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
@@ -47,7 +47,7 @@ export class OffersController {
   @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
   @ApiOkResponse({ type: OfferView })
   async decline(
-    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @UuidParam('offerId') offerId: string,
     @Body() body: DeclineOfferDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,

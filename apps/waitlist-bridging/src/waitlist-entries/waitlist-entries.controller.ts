@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, NotFoundError, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, NotFoundError, RecordIdParam, Roles, type Principal } from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { visibleSources } from '../domain/intake-scope';
 import { OffersRepository } from '../offers/offers.repository';
@@ -72,7 +72,7 @@ export class WaitlistEntriesController {
   })
   @ApiOkResponse({ type: WaitlistEntryView })
   async get(
-    @Param('waitlistEntryId') waitlistEntryId: string,
+    @RecordIdParam('waitlistEntryId') waitlistEntryId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryView> {
     const sources = visibleSources(principal);
@@ -80,7 +80,7 @@ export class WaitlistEntriesController {
     const entry = await this.entries.find(em, waitlistEntryId);
     // Another organisation's entry answers 404: an intake system learns nothing about it.
     if (!entry || (sources && !sources.includes(entry.source)))
-      throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
+      throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found');
     return WaitlistEntryView.of(entry, await this.offers.ofEntry(em, waitlistEntryId));
   }
 

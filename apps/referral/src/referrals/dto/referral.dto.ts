@@ -23,6 +23,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -158,7 +159,7 @@ export class WarmHandoverOutcomeBody {
 
 export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(YOUTH_REF) youthRef?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) teamId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: REFERRAL_PHASES }) @IsOptional() @IsIn(REFERRAL_PHASES) phase?: string;
   @ApiPropertyOptional({ enum: REFERRAL_DIRECTIONS })
