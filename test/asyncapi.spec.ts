@@ -234,6 +234,7 @@ describe('docs/asyncapi.yaml', () => {
     ],
     ['referral', TOPICS.activity, [ACTIVITY_EVENT_TYPES.teamCreated, ACTIVITY_EVENT_TYPES.teamUpdated]],
     ['referral', TOPICS.task, [TASK_EVENT_TYPES.completed]],
+    ['notification', TOPICS.activity, [ACTIVITY_EVENT_TYPES.teamCreated, ACTIVITY_EVENT_TYPES.teamUpdated]],
     ['notification', TOPICS.bridging, Object.values(BRIDGING_EVENT_TYPES)],
     [
       'notification',

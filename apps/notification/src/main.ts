@@ -5,12 +5,14 @@ import { EmailModule } from './email/email.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
+import { KnownTeams1796100000000 } from './migrations/1796100000000-known-teams';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './shared/store.module';
 import { TaskSourcesModule } from './tasks/task-sources.module';
 import { TaskEntity } from './tasks/task.entity';
 import { TasksModule } from './tasks/tasks.module';
+import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
@@ -25,6 +27,7 @@ void runService({
     FollowUpsModule,
     WebhooksModule,
     EmailModule,
+    TeamsModule,
     InboxModule,
     SchedulerModule,
     ErasureModule.forService({
@@ -39,5 +42,5 @@ void runService({
     }),
   ],
   entities: [TaskEntity],
-  migrations: [Notification1764288000000, ErasureTombstones1767225600000],
+  migrations: [Notification1764288000000, ErasureTombstones1767225600000, KnownTeams1796100000000],
 });

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TOPICS } from '@samenspel/contracts';
-import { DEFAULT_DATABASE_URL, TestKafka, authHeader, type ServiceUnderTest } from '@samenspel/testing';
+import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
+import {
+  DEFAULT_DATABASE_URL,
+  TestKafka,
+  authHeader,
+  waitFor,
+  type ServiceUnderTest,
+} from '@samenspel/testing';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 
@@ -27,6 +33,26 @@ export function cloudEvent(type: string, key: string, data: object, id: string =
 }
 
 export const aTeamId = () => randomUUID();
+
+/** Announces a team as the activity service does, and waits until the service knows it. */
+export async function announceTeam(sut: ServiceUnderTest, kafka: TestKafka, teamId: string): Promise<void> {
+  const team = {
+    teamId,
+    name: 'Jongerenwerk Test',
+    organisation: 'Stichting Synthetisch',
+    municipalityCodes: [],
+  };
+  await kafka.produce(TOPICS.activity, [cloudEvent(ACTIVITY_EVENT_TYPES.teamCreated, teamId, team)]);
+  const db = await serviceDb(sut.databaseName);
+  try {
+    await waitFor(
+      async () => (await db.query(`SELECT 1 FROM known_team WHERE team_id = $1`, [teamId])).rowCount === 1,
+      { description: `team ${teamId} known to the notification service` },
+    );
+  } finally {
+    await db.end();
+  }
+}
 export const anId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 export function offered(youthRef: string, teamId: string, extra: Record<string, unknown> = {}) {
