@@ -535,6 +535,9 @@ describe('the access matrix, against all five running services', () => {
         system.http('waitlist-bridging', 'GET', `/api/v1/waitlist-entries/${id}`, caller);
       expect((await entry(intakeX, idOf(ofX))).status).toBe(200);
       expect((await entry(intakeX, idOf(ofY))).status).toBe(404);
+      expect(routesOf(await deniedAttemptsOn('waitlist-bridging', String(ofY.data.youthRef), 1))).toEqual([
+        'GET /api/v1/waitlist-entries/:waitlistEntryId 404',
+      ]);
       expect((await entry({ role: 'intake-system', org: orgY }, idOf(ofY))).status).toBe(200);
       expect((await entry({ role: 'intake-system' }, idOf(ofX))).status).toBe(403);
       const listX = await system.expectHttp(

@@ -78,9 +78,15 @@ export class WaitlistEntriesController {
     const sources = visibleSources(principal);
     const em = this.dataSource.manager;
     const entry = await this.entries.find(em, waitlistEntryId);
-    // Another organisation's entry answers 404: an intake system learns nothing about it.
-    if (!entry || (sources && !sources.includes(entry.source)))
-      throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found');
+    if (!entry) throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found');
+    // Another organisation's entry answers 404: an intake system learns nothing about it; the
+    // audit trail records the denied attempt on that youngster.
+    if (sources && !sources.includes(entry.source)) {
+      throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found', {
+        subjectRef: entry.youthRef,
+        denied: true,
+      });
+    }
     return WaitlistEntryView.of(entry, await this.offers.ofEntry(em, waitlistEntryId));
   }
 
