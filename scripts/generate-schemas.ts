@@ -92,6 +92,9 @@ function valueSchema(rules: ValidationMetadata[], usesIso: () => void): Schema {
       case 'isObject':
         schema.type = 'object';
         break;
+      // Depends on the receiver's clock: JSON Schema cannot say it; consumers check it.
+      case 'consentNotInTheFuture':
+        break;
       default:
         throw new Error(`no JSON Schema rule for class-validator's ${rule.name}`);
     }

@@ -16,10 +16,50 @@ import {
   type RouteAccess,
   type ServiceName,
 } from './access-matrix';
-import { consentOf, SamenspelSystem, type Caller, type HttpAnswer, type Json } from './samenspel-system';
+import {
+  consentOf,
+  RawBody,
+  SamenspelSystem,
+  type Caller,
+  type HttpAnswer,
+  type Json,
+} from './samenspel-system';
 
 /** A synthetic string that may be in a note, and nowhere an ops caller can read. */
 const NOTE_MARKER = `ACCESS-NOTE-${randomUUID().slice(0, 8)}`;
+
+/** In every hostile value below, so that an echo of any of them shows. */
+const HOSTILE_MARKER = 'zq9hostile';
+/** Path and query values no format accepts: markup, SQL, 8,000 characters, a word with spaces. */
+const HOSTILE_VALUES = [
+  `<img src=x onerror=alert(1) id=${HOSTILE_MARKER}>`,
+  `${HOSTILE_MARKER}' OR '1'='1`,
+  `${HOSTILE_MARKER}${'x'.repeat(8000)}`,
+  `not a uuid ${HOSTILE_MARKER}`,
+];
+
+/** Where an answer could quote what was sent: its detail and its field errors. */
+const wordsOf = (answer: HttpAnswer) =>
+  JSON.stringify({ detail: answer.json?.detail, errors: answer.json?.errors });
+
+const isProblem = (answer: HttpAnswer, status: number) =>
+  answer.status === status && answer.contentType.startsWith('application/problem+json');
+
+/** The list routes: each refuses a malformed filter, such as a `teamId` that is no UUID, with 400. */
+const LIST_ROUTES: readonly [ServiceName, string][] = [
+  ['referral', '/api/v1/referrals'],
+  ['waitlist-bridging', '/api/v1/waitlist-entries'],
+  ['activity', '/api/v1/teams'],
+  ['activity', '/api/v1/activities'],
+  ['activity', '/api/v1/placements'],
+  ['notification', '/api/v1/tasks'],
+  ['notification', '/api/v1/tasks/stream'],
+  ['notification', '/api/v1/webhooks'],
+  ['ops-console', '/api/v1/dead-letters'],
+  ['ops-console', '/api/v1/stuck-flows'],
+  ['ops-console', '/api/v1/erasures'],
+  ...SERVICE_NAMES.map((service): [ServiceName, string] => [service, '/api/v1/audit']),
+];
 
 /** Runs `work` over `items`, at most `width` at a time. */
 async function inBatches<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -63,6 +103,39 @@ describe('the access matrix, against all five running services', () => {
     if (role === 'intake-system') return { role, org: orgX };
     return { role };
   };
+
+  /** A referral from care to youth work for a youngster of 16 in the test's municipality. */
+  const careReferralOf = (youthRef: string, extra: Json = {}) => ({
+    direction: 'care-to-youth-work',
+    phase: 'during',
+    youthRef,
+    ageYears: 16,
+    postcode4: '3581',
+    municipalityCode: municipality,
+    reason: 'leisure',
+    themes: ['sport'],
+    consent: consentOf('youth'),
+    ...extra,
+  });
+
+  /** The refused attempts the audit trail of a service names the youngster in, once written. */
+  const deniedAttemptsOn = (service: ServiceName, youthRef: string, count: number) =>
+    waitFor(
+      async () => {
+        const page = await system.expectHttp(200, service, 'GET', `/api/v1/audit?subject=${youthRef}`, {
+          role: 'admin',
+        });
+        const denied = (page.items as Json[]).filter((r) => r.outcome === 'denied');
+        return denied.length >= count ? denied : undefined;
+      },
+      {
+        timeoutMs: 10000,
+        intervalMs: 200,
+        description: `${count} denied attempt(s) on ${youthRef} in ${service}`,
+      },
+    );
+  const routesOf = (records: Json[]) =>
+    records.map((r) => `${r.endpoint.method} ${r.endpoint.route} ${r.statusCode}`).sort();
 
   /** A concrete path: the caller's own team for {teamId}, unknown ids elsewhere. */
   const concrete = (path: string) =>
@@ -113,6 +186,142 @@ describe('the access matrix, against all five running services', () => {
     });
   });
 
+  describe('input', () => {
+    const docs = new Map<ServiceName, Json>();
+    const callerOf = (route: RouteAccess) => callerFor(ROLES.find((role) => route.roles.includes(role))!);
+
+    beforeAll(async () => {
+      for (const service of SERVICE_NAMES) {
+        docs.set(service, await system.expectHttp(200, service, 'GET', '/docs-json', { role: 'anonymous' }));
+      }
+    });
+
+    it('answers a malformed path parameter on every route with a 400 field error that quotes nothing', async () => {
+      const calls = SERVICE_NAMES.flatMap((service) =>
+        ACCESS_MATRIX[service].flatMap((route) =>
+          [...route.path.matchAll(/\{(\w+)\}/g)].flatMap(([, param]) =>
+            HOSTILE_VALUES.map((value) => ({ service, route, param, value })),
+          ),
+        ),
+      );
+      const answers = await inBatches(calls, 8, async ({ service, route, param, value }) => {
+        const path = concrete(route.path.replace(`{${param}}`, encodeURIComponent(value)));
+        const body = route.method === 'GET' ? undefined : {};
+        const answer = await system.http(service, route.method, path, callerOf(route), body);
+        return { service, route, param, answer };
+      });
+      const wrong = answers
+        .filter(
+          ({ param, answer }) =>
+            !isProblem(answer, 400) ||
+            !(answer.json?.errors as Json[] | undefined)?.some((e) => e.field === param) ||
+            wordsOf(answer).includes(HOSTILE_MARKER),
+        )
+        .map(
+          ({ service, route, param, answer }) => `${service} ${routeKey(route)} ${param}: ${answer.status}`,
+        );
+      expect(calls.length).toBeGreaterThan(80);
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers a malformed teamId on every list route with 400, quoting nothing', async () => {
+      const calls = LIST_ROUTES.flatMap(([service, path]) =>
+        ['not-a-uuid', ...HOSTILE_VALUES.slice(0, 2)].map((value) => ({ service, path, value })),
+      );
+      const answers = await inBatches(calls, 8, async ({ service, path, value }) => {
+        const route = ACCESS_MATRIX[service].find((r) => r.method === 'GET' && r.path === path)!;
+        const query = `?teamId=${encodeURIComponent(value)}`;
+        return {
+          service,
+          path,
+          value,
+          answer: await system.http(service, 'GET', path + query, callerOf(route)),
+        };
+      });
+      const wrong = answers
+        .filter(({ answer }) => !isProblem(answer, 400) || wordsOf(answer).includes(HOSTILE_MARKER))
+        .map(
+          ({ service, path, value, answer }) =>
+            `${service} ${path}?teamId=${value.slice(0, 20)}: ${answer.status}`,
+        );
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers a body where a route takes none with 400, and one that is not JSON with 415', async () => {
+      const calls = SERVICE_NAMES.flatMap((service) =>
+        ACCESS_MATRIX[service]
+          .filter((route) => route.method !== 'GET')
+          .map((route) => {
+            const operation = docs.get(service)!.paths[route.path][route.method.toLowerCase()] as Json;
+            return { service, route, takesBody: operation.requestBody !== undefined };
+          }),
+      );
+      const answers = await inBatches(calls, 8, async ({ service, route, takesBody }) => {
+        const body = takesBody
+          ? new RawBody('text/xml', `<note>${HOSTILE_MARKER}</note>`)
+          : RawBody.json({ note: HOSTILE_MARKER });
+        const answer = await system.http(service, route.method, concrete(route.path), callerOf(route), body);
+        return { service, route, takesBody, answer };
+      });
+      const wrong = answers
+        .filter(
+          ({ takesBody, answer }) =>
+            !isProblem(answer, takesBody ? 415 : 400) || wordsOf(answer).includes(HOSTILE_MARKER),
+        )
+        .map(
+          ({ service, route, answer }) => `${service} ${routeKey(route)}: ${answer.status} ${answer.text}`,
+        );
+      expect(wrong).toEqual([]);
+      expect(calls.filter((c) => c.takesBody).length).toBeGreaterThan(10);
+      expect(calls.filter((c) => !c.takesBody).length).toBeGreaterThan(5);
+    });
+
+    it('refuses a consent given later than now plus the clock tolerance, over HTTP and in events', async () => {
+      const givenAt = '2099-01-01T00:00:00Z';
+      const youthRef = aYouthRef();
+      const answer = await system.http(
+        'referral',
+        'POST',
+        '/api/v1/referrals',
+        { role: 'intake-system', org: orgX },
+        careReferralOf(youthRef, { consent: { ...consentOf('youth'), givenAt } }),
+      );
+      expect(isProblem(answer, 400)).toBe(true);
+      expect(answer.json?.errors).toEqual([
+        { field: 'consent.givenAt', messages: ['must not be later than now (clock tolerance 300 s)'] },
+      ]);
+
+      const entered = enteredEvent(`urn:jeugdzorg:intake:${orgX}`, {
+        municipalityCode: municipality,
+        postcode4: '3581',
+        consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt },
+      });
+      await kafka.produce(TOPICS.waitlist, [toRecord(entered, 'structured')]);
+      const letter = await waitFor(
+        async () =>
+          (await kafka.readAll(`${TOPICS.waitlist}.dlq`)).find((l) => l.key === entered.data.youthRef),
+        {
+          timeoutMs: 20000,
+          intervalMs: 250,
+          description: 'the dead letter of a consent given in the future',
+        },
+      );
+      expect(letter.headers['dlq-reason']).toMatch(
+        /^invalid-data: consent\.givenAt: .*must not be later than now/,
+      );
+    });
+
+    it.each(SERVICE_NAMES)(
+      'answers a path no route of %s serves with a 404 that does not quote it',
+      async (service) => {
+        const answer = await system.http(service, 'GET', `/api/v1/${HOSTILE_MARKER}/x`, { role: 'admin' });
+
+        expect(isProblem(answer, 404)).toBe(true);
+        expect(wordsOf(answer)).not.toContain(HOSTILE_MARKER);
+      },
+    );
+  });
+
   describe('scope', () => {
     const noteOf = (who: string) => `${NOTE_MARKER} ${who}`;
 
@@ -159,6 +368,16 @@ describe('the access matrix, against all five running services', () => {
           }),
         ).toBe(403);
       }
+      const handover = { proposedAt: new Date().toISOString(), participantRoles: ['youth-worker'] };
+      expect(
+        await status(youthWorkerB, 'POST', `/api/v1/referrals/${toeleiding.id}/warm-handover`, handover),
+      ).toBe(403);
+      // Each refused attempt names the youngster, so that their audit trail shows it.
+      expect(routesOf(await deniedAttemptsOn('referral', toeleiding.youthRef, 3))).toEqual([
+        'GET /api/v1/referrals/:id 403',
+        'POST /api/v1/referrals/:id/transitions 403',
+        'POST /api/v1/referrals/:id/warm-handover 403',
+      ]);
       expect(await status(youthWorkerB, 'GET', `/api/v1/referrals?teamId=${teamA}`)).toBe(403);
       const listB = await system.expectHttp(
         200,
@@ -202,17 +421,7 @@ describe('the access matrix, against all five running services', () => {
         'POST',
         '/api/v1/referrals',
         { role: 'intake-system', org: orgX },
-        {
-          direction: 'care-to-youth-work',
-          phase: 'during',
-          youthRef,
-          ageYears: 16,
-          postcode4: '3581',
-          municipalityCode: municipality,
-          reason: 'leisure',
-          themes: ['sport'],
-          consent: consentOf('youth'),
-        },
+        careReferralOf(youthRef),
       );
       const [task] = await system.tasksOf(teamA, (t) => t.referralId === referral.id);
       const workerA: Caller = { role: 'youth-worker', teamId: teamA };
@@ -224,6 +433,14 @@ describe('the access matrix, against all five running services', () => {
       expect(await status(leadB, 'POST', `/api/v1/tasks/${task.id}/cancel`, { reason: 'duplicate' })).toBe(
         404,
       );
+      expect(await status(leadB, 'POST', `/api/v1/tasks/${task.id}/complete`, { outcome: 'done' })).toBe(404);
+      // Another team's task answers 404, but the audit trail knows it was there: denied, on this youngster.
+      expect(routesOf(await deniedAttemptsOn('notification', youthRef, 4))).toEqual([
+        'GET /api/v1/tasks/:id 404',
+        'POST /api/v1/tasks/:id/cancel 404',
+        'POST /api/v1/tasks/:id/claim 404',
+        'POST /api/v1/tasks/:id/complete 404',
+      ]);
       expect(await status(leadB, 'GET', `/api/v1/tasks?teamId=${teamA}`)).toBe(403);
       const listB = await system.expectHttp(200, 'notification', 'GET', '/api/v1/tasks?limit=200', leadB);
       expect(listB.items.map((t: Json) => t.id)).not.toContain(task.id);
@@ -268,8 +485,26 @@ describe('the access matrix, against all five running services', () => {
       const status = async (caller: Caller, method: string, path: string, body?: unknown) =>
         (await system.http('activity', method, path, caller, body)).status;
       expect(await status(workerB, 'GET', `/api/v1/placements/${placement.id}`)).toBe(403);
-      expect(await status(workerB, 'POST', `/api/v1/placements/${placement.id}/confirm`, {})).toBe(403);
+      const refusedConfirm = await system.http(
+        'activity',
+        'POST',
+        `/api/v1/placements/${placement.id}/confirm`,
+        workerB,
+      );
+      expect(refusedConfirm.status).toBe(403);
+      // A refusal does not say whose the record is.
+      expect(refusedConfirm.text).not.toContain(teamA);
       expect(await status(workerB, 'POST', `/api/v1/placements/${placement.id}/cancel`, {})).toBe(403);
+      const session = { sessionDate: '2026-11-25', status: 'present' };
+      expect(await status(workerB, 'POST', `/api/v1/placements/${placement.id}/attendance`, session)).toBe(
+        403,
+      );
+      expect(routesOf(await deniedAttemptsOn('activity', placement.youthRef as string, 4))).toEqual([
+        'GET /api/v1/placements/:placementId 403',
+        'POST /api/v1/placements/:placementId/attendance 403',
+        'POST /api/v1/placements/:placementId/cancel 403',
+        'POST /api/v1/placements/:placementId/confirm 403',
+      ]);
       expect(await status(workerB, 'GET', `/api/v1/activities/${activityId}/attendance-summary`)).toBe(403);
       expect(
         await status(workerB, 'POST', `/api/v1/placements`, {
@@ -306,6 +541,9 @@ describe('the access matrix, against all five running services', () => {
         system.http('waitlist-bridging', 'GET', `/api/v1/waitlist-entries/${id}`, caller);
       expect((await entry(intakeX, idOf(ofX))).status).toBe(200);
       expect((await entry(intakeX, idOf(ofY))).status).toBe(404);
+      expect(routesOf(await deniedAttemptsOn('waitlist-bridging', String(ofY.data.youthRef), 1))).toEqual([
+        'GET /api/v1/waitlist-entries/:waitlistEntryId 404',
+      ]);
       expect((await entry({ role: 'intake-system', org: orgY }, idOf(ofY))).status).toBe(200);
       expect((await entry({ role: 'intake-system' }, idOf(ofX))).status).toBe(403);
       const listX = await system.expectHttp(

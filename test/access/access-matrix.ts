@@ -364,7 +364,7 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       method: 'PUT',
       path: '/api/v1/teams/{teamId}/contacts',
       roles: ['team-lead', 'admin'],
-      scope: 'team-lead: their own team (another: 403); admin: any team',
+      scope: 'team-lead: their own team (another: 403); admin: any team; a team that does not exist: 404',
     },
   ],
   'ops-console': [

@@ -18,6 +18,18 @@ export type Json = Record<string, any>;
 /** Who calls: a role with its claims, or nobody (no Authorization header). */
 export type Caller = { role: 'anonymous' } | { role: Role; teamId?: string; org?: string; sub?: string };
 
+/** A request body sent as it is, under its own content type. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+
+  static json(value: unknown): RawBody {
+    return new RawBody('application/json', JSON.stringify(value));
+  }
+}
+
 export interface HttpAnswer {
   status: number;
   contentType: string;
@@ -60,7 +72,10 @@ export class SamenspelSystem {
     await Promise.all(Object.values(this.services).map((s) => s.dispose()));
   }
 
-  /** One HTTP call; a `text/event-stream` answer is cut off once its headers are in. */
+  /**
+   * One HTTP call, with `body` as JSON or, as `{ contentType, text }`, as it is; a
+   * `text/event-stream` answer is cut off once its headers are in.
+   */
   async http(
     service: ServiceName,
     method: string,
@@ -73,12 +88,13 @@ export class SamenspelSystem {
       const { role, ...claims } = caller;
       Object.assign(headers, await authHeader(role, { sub: aUniqueName(`u-${role}`), ...claims }));
     }
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const sent = body instanceof RawBody ? body : body === undefined ? undefined : RawBody.json(body);
+    if (sent) headers['content-type'] = sent.contentType;
     const abort = new AbortController();
     const res = await fetch(`${this.services[service].baseUrl}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: sent?.text,
       signal: abort.signal,
     });
     const contentType = res.headers.get('content-type') ?? '';

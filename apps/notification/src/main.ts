@@ -6,12 +6,14 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
 import { WebhookDelete1796083200000 } from './migrations/1796083200000-webhook-delete';
+import { KnownTeams1796100000000 } from './migrations/1796100000000-known-teams';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './shared/store.module';
 import { TaskSourcesModule } from './tasks/task-sources.module';
 import { TaskEntity } from './tasks/task.entity';
 import { TasksModule } from './tasks/tasks.module';
+import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
@@ -26,6 +28,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     FollowUpsModule,
     WebhooksModule,
     EmailModule,
+    TeamsModule,
     InboxModule,
     SchedulerModule,
     ErasureModule.forService({
@@ -40,7 +43,12 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     }),
   ],
   entities: [TaskEntity],
-  migrations: [Notification1764288000000, ErasureTombstones1767225600000, WebhookDelete1796083200000],
+  migrations: [
+    Notification1764288000000,
+    ErasureTombstones1767225600000,
+    WebhookDelete1796083200000,
+    KnownTeams1796100000000,
+  ],
 };
 
 if (require.main === module) void runService(NOTIFICATION_SERVICE);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TOPICS } from '@samenspel/contracts';
+import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
 import {
   DEFAULT_DATABASE_URL,
   TestKafka,
-  aUniqueName,
   authHeader,
+  waitFor,
   type ServiceUnderTest,
 } from '@samenspel/testing';
 import { Client } from 'pg';
@@ -32,7 +32,27 @@ export function cloudEvent(type: string, key: string, data: object, id: string =
   };
 }
 
-export const aTeamId = () => aUniqueName('team');
+export const aTeamId = () => randomUUID();
+
+/** Announces a team as the activity service does, and waits until the service knows it. */
+export async function announceTeam(sut: ServiceUnderTest, kafka: TestKafka, teamId: string): Promise<void> {
+  const team = {
+    teamId,
+    name: 'Jongerenwerk Test',
+    organisation: 'Stichting Synthetisch',
+    municipalityCodes: [],
+  };
+  await kafka.produce(TOPICS.activity, [cloudEvent(ACTIVITY_EVENT_TYPES.teamCreated, teamId, team)]);
+  const db = await serviceDb(sut.databaseName);
+  try {
+    await waitFor(
+      async () => (await db.query(`SELECT 1 FROM known_team WHERE team_id = $1`, [teamId])).rowCount === 1,
+      { description: `team ${teamId} known to the notification service` },
+    );
+  } finally {
+    await db.end();
+  }
+}
 export const anId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 export function offered(youthRef: string, teamId: string, extra: Record<string, unknown> = {}) {

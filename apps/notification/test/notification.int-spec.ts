@@ -15,6 +15,7 @@ import { addWorkingDays } from '@samenspel/calendar';
 import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
 import {
   aTeamId,
+  announceTeam,
   api,
   BRIDGING,
   cloudEvent,
@@ -275,10 +276,23 @@ describe('the notification service on the real broker and database', () => {
       const teamId = aTeamId();
       const youthRef = aYouthRef();
       const lead = await authHeader('team-lead', { teamId });
-      await api(sut, `/teams/${teamId}/contacts`, lead, {
+      const contacts = {
+        teamEmail: `team-${teamId}@example.org`,
+        teamLeadEmail: `lead-${teamId}@example.org`,
+      };
+      // A team the activity service never announced gets no contacts; a malformed id is a field error.
+      expect(
+        (await api(sut, `/teams/${teamId}/contacts`, lead, { method: 'PUT', body: contacts })).status,
+      ).toBe(404);
+      const malformed = await api(sut, `/teams/not-a-team/contacts`, await authHeader('admin'), {
         method: 'PUT',
-        body: { teamEmail: `team-${teamId}@example.org`, teamLeadEmail: `lead-${teamId}@example.org` },
+        body: contacts,
       });
+      expect(malformed).toMatchObject({ status: 400, body: { errors: [{ field: 'teamId' }] } });
+      await announceTeam(sut, kafka, teamId);
+      expect(
+        (await api(sut, `/teams/${teamId}/contacts`, lead, { method: 'PUT', body: contacts })).status,
+      ).toBe(200);
       const receiver = await webhookReceiver();
       try {
         const hook = await api(sut, '/webhooks', lead, {

@@ -104,6 +104,18 @@ describe('waitlist bridging', () => {
       headers: await authHeader('intake-system'),
     });
     expect(asIntake.status).toBe(403);
+    // The other team's refused attempt is in the youngster's audit trail.
+    const denied = await waitFor(
+      async () => {
+        const trail = await fetch(`${bridging.baseUrl}/api/v1/audit?subject=${youthRef}`, {
+          headers: await authHeader('admin'),
+        });
+        const items = ((await trail.json()) as { items: { outcome: string; statusCode: number }[] }).items;
+        return items.find((r) => r.outcome === 'denied' && r.statusCode === 403);
+      },
+      { description: 'the refused accept in the audit trail of the youngster' },
+    );
+    expect(denied).toMatchObject({ endpoint: { method: 'POST', route: '/api/v1/offers/:offerId/accept' } });
     const accepted = await h.decide(offerId, teamId, 'accept');
     expect(accepted.status).toBe(200);
     await h.outboundEvent(youthRef, 'accepted');

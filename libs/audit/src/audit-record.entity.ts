@@ -51,7 +51,7 @@ export class AuditRecordEntity {
   @Column({ name: 'status_code', type: 'int', nullable: true })
   statusCode!: number | null;
 
-  /** success, denied (401/403) or failed (any other error). */
+  /** success, denied (401, 403, or a 404 that hides another team's record) or failed (any other error). */
   @Column({ type: 'text' })
   outcome!: string;
 

@@ -7,14 +7,14 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import { mergeMap, type Observable } from 'rxjs';
+import { catchError, mergeMap, type Observable } from 'rxjs';
 import { AUDITED_KEY, type AuditedOptions } from './audited.decorator';
-import { auditStateOf, RequestAuditor, type AuditableRequest } from './request-auditor';
+import { auditStateOf, noteRefusal, RequestAuditor, type AuditableRequest } from './request-auditor';
 
 /**
  * Global: writes the audit record of an @Audited route (and of any admin request) once the
  * handler succeeded, before the response goes out. Denied and failed attempts are written by
- * the AuditMiddleware once the response is sent.
+ * the AuditMiddleware once the response is sent, with the youngster a refusal names.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -40,6 +40,10 @@ export class AuditInterceptor implements NestInterceptor {
       mergeMap(async (result: unknown) => {
         await this.auditor.afterSuccess(req, res.statusCode, result);
         return result;
+      }),
+      catchError((error: unknown) => {
+        noteRefusal(req, error);
+        throw error;
       }),
     );
   }

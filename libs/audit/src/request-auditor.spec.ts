@@ -1,11 +1,19 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { AuditEntry } from './audit-entry';
+import { toAuditRow, type AuditEntry } from './audit-entry';
 import type { AuditTrail } from './audit-trail';
 import { fromParam, fromResult, hasValue, fromQuery, type AuditedOptions } from './audited.decorator';
 import type { AuditedRoutes } from './audited-routes';
-import { auditStateOf, RequestAuditor, setAuditSubject, type AuditableRequest } from './request-auditor';
+import { ActsForAnotherTeam } from '@samenspel/contracts';
+import { ForbiddenError, NotFoundError } from '@samenspel/http';
+import {
+  auditStateOf,
+  noteRefusal,
+  RequestAuditor,
+  setAuditSubject,
+  type AuditableRequest,
+} from './request-auditor';
 
 /** An audit trail in memory, that can be told to fail like a database that is down. */
 class TrailInMemory {
@@ -66,6 +74,42 @@ describe('the request auditor', () => {
       new RoutesByTemplate({ 'GET /api/v1/referrals/:id': readReferral }) as unknown as AuditedRoutes,
       logs as unknown as Logger,
     );
+  });
+
+  it.each([
+    ['a 403 of another team (a domain error)', new ActsForAnotherTeam('youth-worker', 'yr_refused0001'), 403],
+    [
+      'a 403 of a scope check',
+      new ForbiddenError('Not in your scope', 'forbidden', { subjectRef: 'yr_refused0001' }),
+      403,
+    ],
+    [
+      "a 404 that hides another team's record",
+      new NotFoundError('No such task', 'task-not-found', { subjectRef: 'yr_refused0001', denied: true }),
+      404,
+    ],
+  ])('records %s as denied, naming the youngster of the refused record', async (_case, error, status) => {
+    const req = aRequest('youth-worker', { method: 'POST' });
+    auditStateOf(req).options = { action: 'update', resource: 'task', id: fromParam('id') };
+
+    noteRefusal(req, error);
+    await sut.afterResponse(req, aResponse(status));
+
+    expect(trail.entries.map((e) => toAuditRow(e))).toEqual([
+      expect.objectContaining({ subject_ref: 'yr_refused0001', status_code: status, outcome: 'denied' }),
+    ]);
+  });
+
+  it('records a 404 for a record that does not exist as failed, without a youngster', async () => {
+    const req = aRequest('youth-worker', { method: 'POST' });
+    auditStateOf(req).options = { action: 'update', resource: 'task', id: fromParam('id') };
+
+    noteRefusal(req, new NotFoundError('No such task', 'task-not-found'));
+    await sut.afterResponse(req, aResponse(404));
+
+    expect(trail.entries.map((e) => toAuditRow(e))).toEqual([
+      expect.objectContaining({ subject_ref: null, status_code: 404, outcome: 'failed' }),
+    ]);
   });
 
   it('records a successful read with the youngster from the result', async () => {

@@ -3,7 +3,7 @@ import { CORRELATION_ID_HEADER, SERVICE_LOGGER, type Principal } from '@samenspe
 import { currentTrace } from '@samenspel/observability';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { actionOfMethod, resourceOfRoute, type AuditEntry } from './audit-entry';
+import { actionOfMethod, resourceOfRoute, type AuditEntry, type AuditOutcome } from './audit-entry';
 import { AuditTrail } from './audit-trail';
 import type { AuditContext, AuditedOptions } from './audited.decorator';
 import { AuditedRoutes } from './audited-routes';
@@ -24,8 +24,10 @@ interface AuditState {
   done: boolean;
   traceId?: string;
   correlationId?: string;
-  /** The youngster, as the handler named it with setAuditSubject. */
+  /** The youngster, as the handler named it with setAuditSubject or a refusal named it. */
   subject?: string;
+  /** Set when a refusal hid a record that exists (a 404 for another team's): audited as denied. */
+  outcome?: AuditOutcome;
 }
 
 const STATE = Symbol('samenspel.audit');
@@ -43,6 +45,19 @@ export function auditStateOf(req: AuditableRequest): AuditState {
  */
 export function setAuditSubject(req: object, youthRef: string): void {
   auditStateOf(req as AuditableRequest).subject = youthRef;
+}
+
+/**
+ * A scope check that refused a record it loaded names the youngster (`subjectRef`) and, when it
+ * answers 404 to hide the record, that the refusal was a denial (`denied`). Both errors of
+ * @samenspel/contracts and @samenspel/http carry them; the answer never does.
+ */
+export function noteRefusal(req: AuditableRequest, error: unknown): void {
+  if (error === null || typeof error !== 'object') return;
+  const { subjectRef, denied } = error as { subjectRef?: unknown; denied?: unknown };
+  const state = auditStateOf(req);
+  if (typeof subjectRef === 'string' && subjectRef.length > 0) state.subject ??= subjectRef;
+  if (denied === true) state.outcome = 'denied';
 }
 
 /** Every request by an admin is audited, also where the route itself is not. */
@@ -144,6 +159,7 @@ export class RequestAuditor {
       method: req.method,
       route: routeOf(req),
       statusCode,
+      outcome: state.outcome,
       correlationId: state.correlationId,
       traceId: state.traceId,
     };

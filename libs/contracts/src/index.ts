@@ -11,6 +11,7 @@ export * from './events/referral.events';
 export * from './events/task.events';
 export * from './events/privacy.events';
 export * from './consent/consent-by-age';
+export * from './consent/consent-time';
 export * from './errors/domain-error';
 export * from './errors/activity.errors';
 export * from './errors/bridging.errors';

@@ -30,9 +30,9 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   const { bodyLimit } = app.get<HttpSecuritySettings>(HTTP_SECURITY_SETTINGS);
   app.use(helmet(SECURITY_HEADERS));
   const express = app as unknown as NestExpressApplication;
-  // JSON in its structured-syntax media types too: FHIR resources and JSON Patch documents.
+  // JSON only, in its structured-syntax media types too (FHIR resources, JSON Patch documents): any
+  // other body is refused with 415 (RequestBodyInterceptor), so none is parsed.
   express.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
-  express.useBodyParser('urlencoded', { limit: bodyLimit, extended: true });
   setApiPrefix(app, options.unprefixedRoutes);
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { createLogger } from '@samenspel/observability';
@@ -23,6 +23,7 @@ import {
 import { MetricsController } from './metrics/metrics.controller';
 import { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { RequestBodyInterceptor } from './problem/request-body.interceptor';
 import { RequestMetricsMiddleware } from './request-context/request-metrics.middleware';
 import { TraceContextMiddleware } from './request-context/trace-context.middleware';
 import {
@@ -43,8 +44,8 @@ export interface HttpPlatformOptions {
 }
 
 /**
- * The HTTP conventions of every service: bearer-token auth, problem+json errors, health, metrics
- * and trace context. Global, so its logger, MetricsRegistry and TokenVerifier inject anywhere.
+ * The HTTP conventions of every service: bearer-token auth, problem+json errors, JSON bodies only
+ * where a route takes one, health, metrics and trace context. Global, so its logger, MetricsRegistry and TokenVerifier inject anywhere.
  */
 @Module({})
 export class HttpPlatformModule implements NestModule {
@@ -79,6 +80,7 @@ export class HttpPlatformModule implements NestModule {
         // After the AuthGuard (guards run in this order), so the limit is per verified caller.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
       ],
       exports: [
         AUTH_SETTINGS,

@@ -23,6 +23,7 @@ import { BaseServiceConfig } from './config/base-service-config';
 import { loadConfig } from './config/validate-config';
 import { HttpPlatformModule } from './http-platform.module';
 import { NotFoundError } from './problem/http-errors';
+import { UuidParam } from './problem/path-params';
 import type { ProblemDetails } from './problem/problem-details';
 import { SERVICE_LOGGER } from './service-logger';
 
@@ -54,6 +55,12 @@ class ReferralsTestController {
   @Get('explode')
   explode(): never {
     throw new Error('connection to postgres://admin:s3cret@db failed');
+  }
+
+  @Post(':id/confirm')
+  @Roles('team-lead', 'admin')
+  confirm(@UuidParam('id') id: string) {
+    return { id, confirmed: true };
   }
 
   @Get(':id')
@@ -248,6 +255,75 @@ describe('HttpPlatformModule over HTTP', () => {
     });
   });
 
+  describe('bodies and path parameters', () => {
+    const lead: DevTokenClaims = { role: 'team-lead', teamId: 'team-noord' };
+    const confirmPath = '/api/v1/referrals/7d1f3c52-5b0e-4a4e-9a57-0c6f2b1d9e10/confirm';
+    const send = (path: string, contentType: string, body: string) =>
+      authorized(path, lead, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+    it('answers a body on a route that takes none with 400, and takes none or an empty JSON object', async () => {
+      const refused = await Promise.all([
+        send(confirmPath, 'application/json', '{"note":"<img src=x>"}'),
+        send(confirmPath, 'text/xml', '<confirm/>'),
+        send(confirmPath, 'application/x-www-form-urlencoded', 'a=1'),
+      ]);
+      const accepted = await Promise.all([
+        authorized(confirmPath, lead, { method: 'POST' }),
+        send(confirmPath, 'application/json', '{}'),
+      ]);
+
+      for (const response of refused) {
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(await response.json()).toEqual({
+          type: 'https://samenspel.nl/problems/body-not-allowed',
+          title: 'Body not allowed',
+          status: 400,
+          detail: 'This route takes no request body',
+          instance: confirmPath,
+        });
+      }
+      expect(accepted.map((r) => r.status)).toEqual([201, 201]);
+    });
+
+    it('answers a body that is not JSON on a route that takes one with 415', async () => {
+      const intake: DevTokenClaims = { role: 'intake-system', sub: 'intake-1' };
+      for (const contentType of ['text/xml', 'application/x-www-form-urlencoded', 'text/plain']) {
+        const response = await authorized('/api/v1/referrals', intake, {
+          method: 'POST',
+          headers: { 'content-type': contentType },
+          body: 'youthRef=y-1',
+        });
+
+        expect(response.status).toBe(415);
+        expect(await response.json()).toEqual({
+          type: 'https://samenspel.nl/problems/unsupported-media-type',
+          title: 'Unsupported Media Type',
+          status: 415,
+          detail: 'The request body must be JSON (application/json)',
+          instance: '/api/v1/referrals',
+        });
+      }
+    });
+
+    it('answers a path parameter of the wrong format with a 400 field error that does not quote it', async () => {
+      for (const bad of ['<img src=x>', 'x'.repeat(8000), "1' OR '1'='1", 'not-a-uuid']) {
+        const response = await authorized(`/api/v1/referrals/${encodeURIComponent(bad)}/confirm`, lead, {
+          method: 'POST',
+        });
+        const problem = (await response.json()) as ProblemDetails;
+
+        expect(response.status).toBe(400);
+        expect(problem).toMatchObject({
+          type: 'https://samenspel.nl/problems/validation-failed',
+          detail: 'The request has 1 invalid field(s): id',
+          errors: [{ field: 'id', messages: ['must be a UUID'] }],
+        });
+        expect(JSON.stringify({ ...problem, instance: undefined })).not.toContain(bad);
+      }
+    });
+  });
+
   describe('errors', () => {
     it('answers 404 problem+json with the domain code as type', async () => {
       const response = await authorized('/api/v1/referrals/r-missing', { role: 'admin' });
@@ -267,7 +343,9 @@ describe('HttpPlatformModule over HTTP', () => {
 
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await response.json()).toMatchObject({ status: 404, instance: '/api/v1/nothing-here' });
+      const problem = (await response.json()) as ProblemDetails;
+      expect(problem).toMatchObject({ status: 404, instance: '/api/v1/nothing-here' });
+      expect(problem.detail).toBe('No route answers this method and path');
     });
 
     it('answers 500 without the internal message and logs the error in the trace of the request', async () => {

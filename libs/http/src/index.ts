@@ -15,6 +15,8 @@ export * from './auth/sign-dev-token';
 export * from './problem/problem-details';
 export * from './problem/http-errors';
 export * from './problem/validation-pipe';
+export * from './problem/path-params';
+export * from './problem/request-body.interceptor';
 export * from './problem/problem-mapper';
 export * from './problem/problem-details.filter';
 export * from './problem/problem-responses';

@@ -3,6 +3,8 @@ import { aYouthRef, waitFor } from '@samenspel/testing';
 import { LEDGER_CREDITED } from '../../../test/fixtures/ledger/ledger.contract';
 import { credit, ledgerRows, ledgerWorld, type LedgerWorld } from './ledger-harness';
 
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
 /**
  * Records no intake system should send: too large, not UTF-8, binary mode with broken headers.
  * Each goes to `<topic>.dlq` with its reason and original coordinates, and the valid event after
@@ -44,7 +46,15 @@ describe('hostile records on the real broker', () => {
       ce_source: 'urn:samenspel:test:producer',
       'content-type': 'application/json',
     };
-    const good = credit(youthRef, 5);
+    // Hostile attribute values: the reasons name the rule and quote none of them.
+    const structured = JSON.parse(credit(youthRef, 5).value);
+    const hostile = (attributes: Record<string, string>) => ({
+      key: youthRef,
+      value: JSON.stringify({ ...structured, ...attributes }),
+      headers: { 'content-type': 'application/cloudevents+json' },
+      partition: 0,
+    });
+    const good = credit(youthRef, 8);
     const landed = await world.kafka.produce(world.inTopic, [
       { ...oversized, partition: 0 },
       {
@@ -66,6 +76,9 @@ describe('hostile records on the real broker', () => {
         headers: { ...binaryHeaders, ce_id: 'no-type-4' },
         partition: 0,
       },
+      hostile({ id: 'hostile-type-5', type: `${HOSTILE}.v1` }),
+      hostile({ id: 'hostile-spec-6', specversion: HOSTILE }),
+      hostile({ id: 'hostile-content-7', datacontenttype: HOSTILE }),
       { ...good, partition: 0 },
     ]);
     const base = BigInt(landed[0].baseOffset);
@@ -78,14 +91,14 @@ describe('hostile records on the real broker', () => {
       },
       { description: 'the valid event after the hostile ones applied' },
     );
-    expect(rows.map((r) => r.seq)).toEqual([5]);
+    expect(rows.map((r) => r.seq)).toEqual([8]);
 
     const letters = await waitFor(
       async () => {
         const l = await world.kafka.readAll(`${world.inTopic}.dlq`);
-        return l.length === 4 && l;
+        return l.length === 7 && l;
       },
-      { description: 'four dead letters' },
+      { description: 'seven dead letters' },
     );
     const byOffset = new Map(letters.map((l) => [l.headers['dlq-original-offset'], l]));
     for (const letter of letters) {
@@ -112,9 +125,16 @@ describe('hostile records on the real broker', () => {
       'invalid-envelope: missing CloudEvents attribute "type"',
     );
 
+    expect([4, 5, 6].map((i) => byOffset.get(offset(i))!.headers['dlq-reason'])).toEqual([
+      'unknown-event-type',
+      'invalid-envelope: unsupported specversion (1.0 only)',
+      'invalid-envelope: unsupported datacontenttype (JSON only)',
+    ]);
+    expect(letters.map((l) => l.headers['dlq-reason']).filter((r) => r.includes('<img'))).toEqual([]);
+
     await waitFor(
-      async () => (await world.kafka.committedOffsets(world.groupId, world.inTopic)).get(0) === offset(5),
-      { description: 'offset committed past all five records' },
+      async () => (await world.kafka.committedOffsets(world.groupId, world.inTopic)).get(0) === offset(8),
+      { description: 'offset committed past all eight records' },
     );
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { ActivityNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
@@ -88,7 +88,7 @@ export class ActivitiesController {
   @ProblemResponses(404)
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
     @Body() body: UpdateActivityDto,
   ): Promise<ActivityView> {
     const changes = { ...body, ...(body.themes && { themes: [...new Set(body.themes)] }) };
@@ -106,7 +106,7 @@ export class ActivitiesController {
   @ProblemResponses(404, 409)
   async publish(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
     const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'publish' });
     return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
@@ -121,7 +121,7 @@ export class ActivitiesController {
   @ProblemResponses(404, 409)
   async pause(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
     const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'pause' });
     return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
@@ -139,7 +139,7 @@ export class ActivitiesController {
   @ProblemResponses(404, 409)
   async close(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
     @Body() body: CloseActivityDto,
   ): Promise<ActivityView> {
     const command = new CloseActivityCommand({ principal, activityId, reason: body?.reason });
@@ -173,9 +173,9 @@ export class ActivitiesController {
   })
   @ApiOperation({ summary: 'Read an activity' })
   @ProblemResponses(404)
-  async get(@Param('activityId', ParseUUIDPipe) activityId: string): Promise<ActivityView> {
+  async get(@UuidParam('activityId') activityId: string): Promise<ActivityView> {
     const activity = await this.activities.find(this.dataSource.manager, activityId);
-    if (!activity) throw new ActivityNotFound(activityId);
+    if (!activity) throw new ActivityNotFound();
     return ActivityView.of(activity);
   }
 }

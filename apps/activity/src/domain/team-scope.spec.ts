@@ -22,10 +22,16 @@ describe('acting for a team', () => {
     else expect(act).toThrow(ActsForAnotherTeam);
   });
 
-  it('names the role and the team in the refusal', () => {
-    expect(() => assertActsForTeam(worker('noord'), 'zuid')).toThrow(
-      'A youth-worker of another team cannot act for team zuid',
-    );
+  it('names the role but not the team in the refusal, and the youngster for the audit trail', () => {
+    const refusal = (() => {
+      try {
+        assertActsForTeam(worker('noord'), 'zuid', 'yr_refused0001');
+      } catch (error) {
+        return error as ActsForAnotherTeam;
+      }
+    })();
+    expect(refusal?.message).toBe('A youth-worker acts for their own team only');
+    expect(refusal?.subjectRef).toBe('yr_refused0001');
   });
 
   it.each<[string, Actor, string | undefined]>([

@@ -14,9 +14,12 @@ export function ownTeamOf(actor: Actor): string | undefined {
   return TEAM_ROLES.includes(actor.role) ? actor.teamId : undefined;
 }
 
-/** Team roles act only for their own team; admin, ops and service act for any team. */
-export function assertActsForTeam(actor: Actor, teamId: string): void {
+/**
+ * Team roles act only for their own team; admin, ops and service act for any team. A refusal of
+ * one youngster's record (a placement) names its youthRef for the audit trail.
+ */
+export function assertActsForTeam(actor: Actor, teamId: string, subjectRef?: string): void {
   if (TEAM_ROLES.includes(actor.role) && actor.teamId !== teamId) {
-    throw new ActsForAnotherTeam(actor.role, teamId);
+    throw new ActsForAnotherTeam(actor.role, subjectRef);
   }
 }

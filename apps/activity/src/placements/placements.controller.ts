@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import {
   Audited,
@@ -18,7 +18,7 @@ import {
   type AuditItem,
 } from '@samenspel/audit';
 import { PlacementNotFound } from '@samenspel/contracts';
-import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { attendanceRate, RETENTION_WEEKS, stillParticipating } from '../domain/participation';
@@ -211,11 +211,11 @@ export class PlacementsController {
   @ProblemResponses(404)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Req() req: object,
   ): Promise<PlacementView> {
     const placement = await this.placements.find(this.dataSource.manager, placementId);
-    if (!placement) throw new PlacementNotFound(placementId);
+    if (!placement) throw new PlacementNotFound();
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     return PlacementView.of(placement);
@@ -228,7 +228,7 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementView })
   @ApiOperation({ summary: 'Confirm a held seat' })
   @ProblemResponses(404, 409)
-  confirm(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+  confirm(@CurrentPrincipal() p: Principal, @UuidParam('placementId') id: string) {
     return this.change(p, id, 'confirm');
   }
 
@@ -241,7 +241,7 @@ export class PlacementsController {
   @ProblemResponses(404, 409)
   release(
     @CurrentPrincipal() p: Principal,
-    @Param('placementId', ParseUUIDPipe) id: string,
+    @UuidParam('placementId') id: string,
     @Body() body: PlacementReasonDto,
   ) {
     return this.change(p, id, 'release', body?.reason);
@@ -256,7 +256,7 @@ export class PlacementsController {
   @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() p: Principal,
-    @Param('placementId', ParseUUIDPipe) id: string,
+    @UuidParam('placementId') id: string,
     @Body() body: PlacementReasonDto,
   ) {
     return this.change(p, id, 'cancel', body?.reason);
@@ -269,7 +269,7 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementView })
   @ApiOperation({ summary: 'Complete a placement' })
   @ProblemResponses(404, 409)
-  complete(@CurrentPrincipal() p: Principal, @Param('placementId', ParseUUIDPipe) id: string) {
+  complete(@CurrentPrincipal() p: Principal, @UuidParam('placementId') id: string) {
     return this.change(p, id, 'complete');
   }
 
@@ -281,7 +281,7 @@ export class PlacementsController {
   @ProblemResponses(404, 409)
   async attend(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Body() body: RecordAttendanceDto,
     @Req() req: object,
   ): Promise<AttendanceView> {
@@ -305,12 +305,12 @@ export class PlacementsController {
   @ProblemResponses(404)
   async attendanceOf(
     @CurrentPrincipal() principal: Principal,
-    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @UuidParam('placementId') placementId: string,
     @Req() req: object,
   ): Promise<PlacementAttendanceView> {
     const em = this.dataSource.manager;
     const placement = await this.placements.find(em, placementId);
-    if (!placement) throw new PlacementNotFound(placementId);
+    if (!placement) throw new PlacementNotFound();
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     const sessions = await this.placements.attendanceOf(em, [placementId]);
@@ -336,7 +336,7 @@ export class PlacementsController {
   @ProblemResponses(404)
   async summary(
     @CurrentPrincipal() principal: Principal,
-    @Param('activityId', ParseUUIDPipe) activityId: string,
+    @UuidParam('activityId') activityId: string,
   ): Promise<AttendanceSummaryView> {
     const command = new SummariseAttendanceCommand({ principal, activityId });
     return this.units.run((uow) => this.summariseAttendance.execute(command, uow));

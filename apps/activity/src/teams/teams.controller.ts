@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, firstOf, fromParam, fromResult } from '@samenspel/audit';
 import { TeamNotFound } from '@samenspel/contracts';
-import { ProblemResponses, Roles } from '@samenspel/http';
+import { Roles, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { CreateTeamDto, ListTeamsQuery, TeamPage, TeamView, UpdateTeamDto } from './dto/team.dto';
@@ -44,10 +44,7 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamView })
   @ApiOperation({ summary: 'Change a team' })
   @ProblemResponses(404)
-  async update(
-    @Param('teamId', ParseUUIDPipe) teamId: string,
-    @Body() body: UpdateTeamDto,
-  ): Promise<TeamView> {
+  async update(@UuidParam('teamId') teamId: string, @Body() body: UpdateTeamDto): Promise<TeamView> {
     const command = new UpdateTeamCommand({ teamId, changes: body });
     return TeamView.of(await this.units.run((uow) => this.updateTeam.execute(command, uow)));
   }
@@ -70,9 +67,9 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamView })
   @ApiOperation({ summary: 'Read a team' })
   @ProblemResponses(404)
-  async get(@Param('teamId', ParseUUIDPipe) teamId: string): Promise<TeamView> {
+  async get(@UuidParam('teamId') teamId: string): Promise<TeamView> {
     const team = await this.teams.find(this.dataSource.manager, teamId);
-    if (!team) throw new TeamNotFound(teamId);
+    if (!team) throw new TeamNotFound();
     return TeamView.of(team);
   }
 }

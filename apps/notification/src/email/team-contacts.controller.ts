@@ -1,7 +1,7 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam } from '@samenspel/audit';
-import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
+import { CurrentPrincipal, Roles, UuidParam, type Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { TeamContactBody } from './dto/team-contact.dto';
 import { SetTeamContactsCommand } from './usecases/set-team-contacts/set-team-contacts.command';
@@ -24,7 +24,7 @@ export class TeamContactsController {
   @ApiOperation({ summary: "Set a team's e-mail addresses for task notices" })
   async putContacts(
     @CurrentPrincipal() principal: Principal,
-    @Param('teamId') teamId: string,
+    @UuidParam('teamId') teamId: string,
     @Body() body: TeamContactBody,
   ): Promise<TeamContactBody> {
     const command = new SetTeamContactsCommand({

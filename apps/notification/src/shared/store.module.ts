@@ -2,6 +2,7 @@ import { globalModule } from '@samenspel/bootstrap';
 import { TeamContactsRepository } from '../email/team-contacts.repository';
 import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { TasksRepository } from '../tasks/tasks.repository';
+import { TeamsRepository } from '../teams/teams.repository';
 import { DeliveriesRepository } from '../webhooks/deliveries.repository';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
 
@@ -15,4 +16,5 @@ export const StoreModule = globalModule('StoreModule', [
   WebhooksRepository,
   DeliveriesRepository,
   TeamContactsRepository,
+  TeamsRepository,
 ]);

@@ -1,24 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiQuery,
-  ApiSecurity,
   ApiTags,
+  ApiSecurity,
 } from '@nestjs/swagger';
 import {
   Audited,
@@ -28,13 +16,15 @@ import {
   setAuditSubject,
 } from '@samenspel/audit';
 import {
-  ACCESS_TOKEN_SCHEME,
   CurrentPrincipal,
-  type Principal,
-  ProblemResponses,
   Public,
   Roles,
   TokenVerifier,
+  type Principal,
+  UuidParam,
+  OptionalUuidQuery,
+  ACCESS_TOKEN_SCHEME,
+  ProblemResponses,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
@@ -108,15 +98,16 @@ export class TasksController {
   @ApiProduces('text/event-stream')
   @ApiSecurity(ACCESS_TOKEN_SCHEME)
   @ApiQuery({ name: 'teamId', required: false })
-  async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async stream(
+    @Req() req: Request,
+    @Res() res: Response,
+    @OptionalUuidQuery('teamId') requestedTeam: string | undefined,
+  ): Promise<void> {
     const principal = await this.authenticateStream(req);
     if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
       throw new ForbiddenException('This role has no task stream');
     }
-    const teamId = effectiveTeam(
-      principal,
-      typeof req.query.teamId === 'string' ? req.query.teamId : undefined,
-    );
+    const teamId = effectiveTeam(principal, requestedTeam);
     res.status(200).set({
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
@@ -147,13 +138,13 @@ export class TasksController {
   @ProblemResponses(404)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Req() req: Request,
   ): Promise<TaskView> {
     const task = await this.tasks.findById(this.dataSource.manager, id);
     // Named before the visibility check (and whatever the view leaves out), so every read is tied to the youngster.
     if (task) setAuditSubject(req, task.youthRef);
-    return viewFor(principal, toTaskView(assertTaskVisible(principal, task, id)));
+    return viewFor(principal, toTaskView(assertTaskVisible(principal, task)));
   }
 
   @Post(':id/claim')
@@ -163,7 +154,7 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   @ApiOperation({ summary: 'Claim a task' })
   @ProblemResponses(404, 409)
-  claim(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  claim(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string) {
     const command = new ClaimTaskCommand({ principal, taskId: id });
     return this.units.run((uow) => this.claimTask.execute(command, uow));
   }
@@ -177,7 +168,7 @@ export class TasksController {
   @ProblemResponses(404, 409, 422)
   complete(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CompleteTaskBody,
   ) {
     const command = new CompleteTaskCommand({
@@ -198,7 +189,7 @@ export class TasksController {
   @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CancelTaskBody,
   ) {
     const command = new CancelTaskCommand({ principal, taskId: id, reason: body.reason });

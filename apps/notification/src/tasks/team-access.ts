@@ -8,10 +8,14 @@ export function isTeamScoped(principal: Principal): boolean {
   return TEAM_ROLES.includes(principal.role);
 }
 
-/** Another team's task answers 404: a worker learns nothing about tasks outside their team. */
-export function assertTaskVisible(principal: Principal, task: TaskEntity | null, id: string): TaskEntity {
-  if (!task || (isTeamScoped(principal) && principal.teamId !== task.teamId)) {
-    throw new NotFoundError(`No task ${id}`, 'task-not-found');
+/**
+ * Another team's task answers 404: a worker learns nothing about tasks outside their team. The
+ * audit trail records it as a denied attempt on that youngster's task.
+ */
+export function assertTaskVisible(principal: Principal, task: TaskEntity | null): TaskEntity {
+  if (!task) throw new NotFoundError('No such task', 'task-not-found');
+  if (isTeamScoped(principal) && principal.teamId !== task.teamId) {
+    throw new NotFoundError('No such task', 'task-not-found', { subjectRef: task.youthRef, denied: true });
   }
   return task;
 }
@@ -23,7 +27,7 @@ export async function lockVisibleTask(
   principal: Principal,
   id: string,
 ): Promise<TaskEntity> {
-  return assertTaskVisible(principal, await tasks.findForUpdate(em, { id }), id);
+  return assertTaskVisible(principal, await tasks.findForUpdate(em, { id }));
 }
 
 /** The team a list or stream is about: a team role's own, or the one an operator asks for. */

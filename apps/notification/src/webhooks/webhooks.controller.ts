@@ -1,14 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Delete } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
+  ApiNoContentResponse,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, PageQuery, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  OptionalUuidQuery,
+  PageQuery,
+  Roles,
+  type Principal,
+  UuidParam,
+  ProblemResponses,
+} from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { CreateWebhookBody } from './dto/webhook.dto';
 import { DeliveryPage, WebhookView } from './dto/webhook.view';
@@ -57,7 +65,10 @@ export class WebhooksController {
   @ApiOkResponse({ type: [WebhookView] })
   @ApiOperation({ summary: "List a team's webhooks" })
   @ProblemResponses(422)
-  list(@CurrentPrincipal() principal: Principal, @Query('teamId') teamId?: string): Promise<WebhookView[]> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @OptionalUuidQuery('teamId') teamId?: string,
+  ): Promise<WebhookView[]> {
     const command = new ListWebhooksCommand({ principal, teamId });
     return this.units.run((uow) => this.listWebhooks.execute(command, uow));
   }
@@ -72,7 +83,7 @@ export class WebhooksController {
   @ProblemResponses(404)
   deliveries(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Query() page: PageQuery,
   ): Promise<DeliveryPage> {
     const command = new ListWebhookDeliveriesCommand({
@@ -91,7 +102,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookView })
   @ApiOperation({ summary: 'Enable a disabled webhook again' })
   @ProblemResponses(404)
-  enable(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  enable(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string) {
     const command = new EnableWebhookCommand({ principal, webhookId: id });
     return this.units.run((uow) => this.enableWebhook.execute(command, uow));
   }
@@ -103,10 +114,7 @@ export class WebhooksController {
   @ApiNoContentResponse({ description: 'Deleted, with its delivery log; nothing pending is sent' })
   @ApiOperation({ summary: 'Delete a webhook and its delivery log' })
   @ProblemResponses(404)
-  async remove(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<void> {
+  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     const command = new DeleteWebhookCommand({ principal, webhookId: id });
     await this.units.run((uow) => this.deleteWebhook.execute(command, uow));
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam, type AuditPicker } from '@samenspel/audit';
-import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { DeadLettersRepository } from './dead-letters.repository';
@@ -47,7 +47,7 @@ export class DeadLettersController {
   @Get(':id/actions')
   @ApiOkResponse({ type: [DeadLetterActionDto] })
   @ApiOperation({ summary: 'List what was done to a dead letter' })
-  actions(@Param('id', ParseUUIDPipe) id: string): Promise<DeadLetterActionDto[]> {
+  actions(@UuidParam('id') id: string): Promise<DeadLetterActionDto[]> {
     return this.deadLetters.actions(this.dataSource.manager, id);
   }
 
@@ -72,7 +72,7 @@ export class DeadLettersController {
   @ApiNoContentResponse({ description: 'Resolved, with the note' })
   @ProblemResponses(404, 409)
   async resolve(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: ResolveDeadLetterDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {

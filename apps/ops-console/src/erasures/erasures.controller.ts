@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
   NotFoundError,
   PageQuery,
-  type Principal,
-  ProblemResponses,
   Roles,
+  type Principal,
+  UuidParam,
+  ProblemResponses,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
@@ -74,7 +75,7 @@ export class ErasuresController {
   @ApiOperation({ summary: 'Read an erasure request with its confirmations' })
   @ProblemResponses(404)
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestDto> {
     const record = await this.inOneSnapshot((em) => this.requests.find(em, id));

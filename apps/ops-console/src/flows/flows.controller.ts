@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam } from '@samenspel/audit';
-import { ProblemResponses, Roles } from '@samenspel/http';
+import { Roles, YouthRefParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { FlowCountsDto, FlowCountsQuery, FlowDto } from './dto/flow.dto';
 import { CountFlowsCommand } from './usecases/count-flows/count-flows.command';
@@ -25,7 +25,7 @@ export class FlowsController {
   @ApiOkResponse({ type: FlowDto })
   @ApiOperation({ summary: "Trace one youngster's events across the services" })
   @ProblemResponses(404)
-  trace(@Param('youthRef') youthRef: string): Promise<FlowDto> {
+  trace(@YouthRefParam('youthRef') youthRef: string): Promise<FlowDto> {
     const command = new TraceFlowCommand({ youthRef });
     return this.units.run((uow) => this.traceFlow.execute(command, uow));
   }

@@ -13,8 +13,12 @@ export async function lockForChange(
   expectedVersion: number | undefined,
 ): Promise<ReferralEntity> {
   const referral = await referrals.findById(em, referralId, true);
-  if (!referral) throw new NotFoundError(`No referral ${referralId}`);
-  if (!mayChange(principal, referral)) throw new ForbiddenError('This referral is not in your scope');
+  if (!referral) throw new NotFoundError('No such referral');
+  if (!mayChange(principal, referral)) {
+    throw new ForbiddenError('This referral is not in your scope', 'forbidden', {
+      subjectRef: referral.youthRef,
+    });
+  }
   if (expectedVersion !== undefined && expectedVersion !== referral.version) {
     throw new PreconditionFailedError(`The referral is at version ${referral.version}`, 'stale-version', {
       extensions: { currentVersion: referral.version },

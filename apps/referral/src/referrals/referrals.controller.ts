@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -42,6 +29,7 @@ import {
   ProblemResponses,
   Roles,
   SERVICE_LOGGER,
+  UuidParam,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Logger } from 'pino';
@@ -158,7 +146,7 @@ export class ReferralsController {
   @ApiForbiddenResponse({ description: 'Another team or organisation' })
   @ApiOperation({ summary: 'Read a referral with its history' })
   async get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
@@ -188,7 +176,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Move a referral to its next status' })
   @ProblemResponses(404)
   async transition(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: TransitionBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -218,7 +206,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Plan a warm handover of a referral' })
   @ProblemResponses(404, 412)
   async warmHandover(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: WarmHandoverBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -245,7 +233,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Record the outcome of a warm handover' })
   @ProblemResponses(404, 412)
   async warmHandoverOutcome(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: WarmHandoverOutcomeBody,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,

@@ -1,11 +1,13 @@
 import { PlacementRefusedByActivity } from '@samenspel/contracts';
 import { ForbiddenError, HttpError, NotFoundError, type Principal } from '@samenspel/http';
 import { ActivityUnavailableError, PlacementRefusedError } from '../activity-catalog/activity-catalog.port';
+import type { EntityManager } from 'typeorm';
+import type { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from './bridging-offer.entity';
 
 export class OfferNotFoundError extends NotFoundError {
-  constructor(offerId: string) {
-    super(`No bridging offer ${offerId}`, 'offer-not-found');
+  constructor() {
+    super('No such bridging offer', 'offer-not-found');
   }
 }
 
@@ -15,11 +17,21 @@ export class ActivityServiceUnavailableError extends HttpError {
   }
 }
 
-/** Only a youth worker or team lead of the team that owns the activity decides on its offers. */
-export function assertOwningTeam(principal: Principal, offer: BridgingOffer): void {
-  if (!principal.teamId || principal.teamId !== offer.teamId) {
-    throw new ForbiddenError(`Offer ${offer.offerId} belongs to another team`, 'not-owning-team');
-  }
+/**
+ * Only a youth worker or team lead of the team that owns the activity decides on its offers. A
+ * refusal names the youngster of the offer for the audit trail (their entry is read only then).
+ */
+export async function assertOwningTeam(
+  principal: Principal,
+  offer: BridgingOffer,
+  entries: WaitlistEntriesRepository,
+  em: EntityManager,
+): Promise<void> {
+  if (principal.teamId && principal.teamId === offer.teamId) return;
+  const entry = await entries.find(em, offer.waitlistEntryId);
+  throw new ForbiddenError('This offer belongs to another team', 'not-owning-team', {
+    subjectRef: entry?.youthRef,
+  });
 }
 
 /** Maps what the activity service said about a confirm or release to the caller's problem. */

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
-import { CurrentPrincipal, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
@@ -33,7 +33,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Accept a bridging offer: the seat is confirmed' })
   @ProblemResponses(404, 409)
   async accept(
-    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @UuidParam('offerId') offerId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
@@ -51,7 +51,7 @@ export class OffersController {
   @ApiOperation({ summary: 'Decline a bridging offer: the seat is released' })
   @ProblemResponses(404, 409)
   async decline(
-    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @UuidParam('offerId') offerId: string,
     @Body() body: DeclineOfferDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,

@@ -1,7 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
-import { CurrentPrincipal, NotFoundError, type Principal, ProblemResponses, Roles } from '@samenspel/http';
+import {
+  CurrentPrincipal,
+  NotFoundError,
+  RecordIdParam,
+  Roles,
+  type Principal,
+  ProblemResponses,
+} from '@samenspel/http';
 import { DataSource } from 'typeorm';
 import { visibleSources } from '../domain/intake-scope';
 import { OffersRepository } from '../offers/offers.repository';
@@ -75,15 +82,21 @@ export class WaitlistEntriesController {
   @ApiOperation({ summary: 'Read a waitlist entry with its offers' })
   @ProblemResponses(404)
   async get(
-    @Param('waitlistEntryId') waitlistEntryId: string,
+    @RecordIdParam('waitlistEntryId') waitlistEntryId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<WaitlistEntryView> {
     const sources = visibleSources(principal);
     const em = this.dataSource.manager;
     const entry = await this.entries.find(em, waitlistEntryId);
-    // Another organisation's entry answers 404: an intake system learns nothing about it.
-    if (!entry || (sources && !sources.includes(entry.source)))
-      throw new NotFoundError(`No waitlist entry ${waitlistEntryId}`, 'waitlist-entry-not-found');
+    if (!entry) throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found');
+    // Another organisation's entry answers 404: an intake system learns nothing about it; the
+    // audit trail records the denied attempt on that youngster.
+    if (sources && !sources.includes(entry.source)) {
+      throw new NotFoundError('No such waitlist entry', 'waitlist-entry-not-found', {
+        subjectRef: entry.youthRef,
+        denied: true,
+      });
+    }
     return WaitlistEntryView.of(entry, await this.offers.ofEntry(em, waitlistEntryId));
   }
 

@@ -1,14 +1,14 @@
 import { NotFound, OutOfScope, StateConflict } from './domain-error';
 
 export class ActivityNotFound extends NotFound {
-  constructor(activityId: string) {
-    super('activity-not-found', `No activity ${activityId}`);
+  constructor() {
+    super('activity-not-found', 'No such activity');
   }
 }
 
 export class TeamNotFound extends NotFound {
-  constructor(teamId: string) {
-    super('team-not-found', `No team ${teamId}`);
+  constructor() {
+    super('team-not-found', 'No such team');
   }
 }
 
@@ -20,15 +20,15 @@ export class CatalogueObjectNotFound extends NotFound {
 }
 
 export class PlacementNotFound extends NotFound {
-  constructor(placementId: string) {
-    super('placement-not-found', `No placement ${placementId}`);
+  constructor() {
+    super('placement-not-found', 'No such placement');
   }
 }
 
-/** A team lead or youth worker acts for their own team only. */
+/** A team lead or youth worker acts for their own team only; the answer does not name the team. */
 export class ActsForAnotherTeam extends OutOfScope {
-  constructor(role: string, teamId: string) {
-    super('forbidden', `A ${role} of another team cannot act for team ${teamId}`);
+  constructor(role: string, subjectRef?: string) {
+    super('forbidden', `A ${role} acts for their own team only`, { subjectRef });
   }
 }
 
@@ -78,8 +78,8 @@ export class AlreadyPlaced extends StateConflict {
 
 /** A hold's reference was used before for another youngster or activity: a client bug. */
 export class ReferenceConflict extends StateConflict {
-  constructor(reference: string, placementId: string) {
-    super('reference-conflict', `Reference ${reference} already belongs to another placement`, {
+  constructor(placementId: string) {
+    super('reference-conflict', 'This reference already belongs to another placement', {
       extensions: { placementId },
     });
   }

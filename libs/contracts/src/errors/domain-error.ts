@@ -19,6 +19,11 @@ export interface DomainErrorOptions {
   title?: string;
   /** Extra members of the problem body, e.g. `{ currentStatus: 'closed' }`. Never personal data. */
   extensions?: Record<string, unknown>;
+  /**
+   * The youngster whose record was refused, for the audit trail only: never part of the answer.
+   * Set it where a scope check refuses a record it loaded.
+   */
+  subjectRef?: string;
 }
 
 /**
@@ -30,6 +35,8 @@ export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   readonly title: string;
   readonly extensions: Record<string, unknown>;
+  /** See DomainErrorOptions.subjectRef. */
+  readonly subjectRef?: string;
 
   protected constructor(
     readonly code: string,
@@ -40,6 +47,7 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
     this.title = options.title ?? titleOf(code);
     this.extensions = options.extensions ?? {};
+    if (options.subjectRef !== undefined) this.subjectRef = options.subjectRef;
   }
 }
 

@@ -12,9 +12,11 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 
+/** The characters of a record id; at most 64 of them. */
+export const RECORD_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 /** Ids of our own records: UUIDs or intake-system ids, never personal data. */
 export const IsRecordId = (options?: ValidationOptions) =>
-  applyDecorators(IsString(options), Length(1, 64, options), Matches(/^[A-Za-z0-9_.:-]+$/, options));
+  applyDecorators(IsString(options), Length(1, 64, options), Matches(RECORD_ID_PATTERN, options));
 /** Longer than any real ISO 8601 timestamp (`2025-03-01T09:30:00.123456789+01:00` has 35). */
 export const TIMESTAMP_MAX_LENGTH = 40;
 /** An ISO 8601 date or date-time; bounded, as the pattern alone allows any number of fraction digits. */

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn } from 'class-validator';
-import { IsTimestamp } from './common';
+import { IsConsentGivenAt } from '../consent/consent-time';
 
 export const CONSENT_GIVERS = ['youth', 'guardian', 'youth-and-guardian'] as const;
 export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
@@ -11,6 +11,6 @@ export class ConsentDto {
   @IsIn(CONSENT_GIVERS)
   givenBy!: ConsentGiver;
 
-  @IsTimestamp()
+  @IsConsentGivenAt()
   givenAt!: string;
 }

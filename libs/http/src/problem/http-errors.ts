@@ -3,6 +3,13 @@ export interface HttpErrorOptions extends ErrorOptions {
   title?: string;
   /** Extra members of the problem body, e.g. `{ currentState: 'closed' }`. Never personal data. */
   extensions?: Record<string, unknown>;
+  /** The youngster whose record was refused, for the audit trail only: never part of the answer. */
+  subjectRef?: string;
+  /**
+   * The record exists but is not the caller's: answered as this error (a 404 that hides it) and
+   * audited as `denied`, as a 403 is.
+   */
+  denied?: boolean;
 }
 
 /**
@@ -13,6 +20,8 @@ export interface HttpErrorOptions extends ErrorOptions {
 export class HttpError extends Error {
   readonly title: string;
   readonly extensions: Record<string, unknown>;
+  readonly subjectRef?: string;
+  readonly denied: boolean;
 
   constructor(
     readonly status: number,
@@ -24,6 +33,8 @@ export class HttpError extends Error {
     this.name = new.target.name;
     this.title = options.title ?? titleOf(code);
     this.extensions = options.extensions ?? {};
+    if (options.subjectRef !== undefined) this.subjectRef = options.subjectRef;
+    this.denied = options.denied ?? false;
   }
 }
 

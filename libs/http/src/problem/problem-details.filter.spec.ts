@@ -135,9 +135,9 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
     ),
   },
   {
-    error: new ActivityNotFound('a-1'),
+    error: new ActivityNotFound(),
     status: 404,
-    body: problem('activity-not-found', 'Activity not found', 404, 'No activity a-1'),
+    body: problem('activity-not-found', 'Activity not found', 404, 'No such activity'),
   },
   {
     error: new CatalogueObjectNotFound('taxonomy term'),
@@ -150,19 +150,20 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
     ),
   },
   {
-    error: new TeamNotFound('t-1'),
+    error: new TeamNotFound(),
     status: 404,
-    body: problem('team-not-found', 'Team not found', 404, 'No team t-1'),
+    body: problem('team-not-found', 'Team not found', 404, 'No such team'),
   },
   {
-    error: new PlacementNotFound('p-1'),
+    error: new PlacementNotFound(),
     status: 404,
-    body: problem('placement-not-found', 'Placement not found', 404, 'No placement p-1'),
+    body: problem('placement-not-found', 'Placement not found', 404, 'No such placement'),
   },
   {
-    error: new ActsForAnotherTeam('team-lead', 't-2'),
+    // Names neither the team that owns the record nor the youngster it is about.
+    error: new ActsForAnotherTeam('team-lead', 'yr_subject0001'),
     status: 403,
-    body: problem('forbidden', 'Forbidden', 403, 'A team-lead of another team cannot act for team t-2'),
+    body: problem('forbidden', 'Forbidden', 403, 'A team-lead acts for their own team only'),
   },
   {
     error: new NoCapacity('a-1', 12),
@@ -224,13 +225,13 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
     ),
   },
   {
-    error: new ReferenceConflict('ref-1', 'p-1'),
+    error: new ReferenceConflict('p-1'),
     status: 409,
     body: problem(
       'reference-conflict',
       'Reference conflict',
       409,
-      'Reference ref-1 already belongs to another placement',
+      'This reference already belongs to another placement',
       {
         placementId: 'p-1',
       },
@@ -440,9 +441,9 @@ describe('ProblemDetailsFilter and domain errors', () => {
       '{"status":409,"type":"https://samenspel.nl/problems/task-not-claimable","title":"Task not claimable",' +
         `"detail":"The task is claimed","instance":"${INSTANCE}"}`,
     );
-    expect(JSON.stringify(answer(new ReferenceConflict('ref-1', 'p-1')).body)).toBe(
+    expect(JSON.stringify(answer(new ReferenceConflict('p-1')).body)).toBe(
       '{"placementId":"p-1","type":"https://samenspel.nl/problems/reference-conflict","title":"Reference conflict",' +
-        `"status":409,"detail":"Reference ref-1 already belongs to another placement","instance":"${INSTANCE}"}`,
+        `"status":409,"detail":"This reference already belongs to another placement","instance":"${INSTANCE}"}`,
     );
   });
 

@@ -103,11 +103,12 @@ describe('toProblem', () => {
       'The bearer token has expired',
     ],
     [
-      new NotFoundException('Cannot GET /api/v1/nope'),
+      // The router's message quotes the path: the caller gets a fixed detail instead.
+      new NotFoundException('Cannot GET /api/v1/<img src=x>'),
       404,
       'not-found',
       'Not Found',
-      'Cannot GET /api/v1/nope',
+      'No route answers this method and path',
     ],
     [new ConflictException(), 409, 'conflict', 'Conflict', 'Conflict'],
     [new PayloadTooLargeException(), 413, 'payload-too-large', 'Payload Too Large', 'Payload Too Large'],

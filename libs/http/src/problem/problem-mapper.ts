@@ -8,6 +8,8 @@ import { RequestValidationError } from './validation-pipe';
 export const UNEXPECTED_ERROR_DETAIL =
   'An unexpected error occurred. Quote the x-correlation-id response header when you report it.';
 
+export const NO_ROUTE_DETAIL = 'No route answers this method and path';
+
 /** The status that answers each kind of domain error: the one place a domain rule meets HTTP. */
 const STATUS_OF_DOMAIN_ERROR: Readonly<Record<DomainErrorKind, number>> = {
   'invalid-field': 400,
@@ -58,6 +60,8 @@ function fromHttpException(exception: HttpException, instance: string): ProblemD
       type: problemType('malformed-json'),
     };
   }
+  // The router's 404 quotes the method and path ("Cannot GET /…"), which is the caller's input.
+  if (status === 404) return fromStatus(404, NO_ROUTE_DETAIL, instance);
   // A 500 HttpException comes from library code as often as from ours: its message stays in the log.
   const detail = status === 500 ? UNEXPECTED_ERROR_DETAIL : detailOf(exception);
   return fromStatus(status, detail, instance);

@@ -54,7 +54,7 @@ export function decodeEvent(message: IncomingMessage): CloudEvent {
       throw new EnvelopeError(`missing CloudEvents attribute "${attr}"`);
     }
   }
-  if (event.specversion !== '1.0') throw new EnvelopeError(`unsupported specversion "${event.specversion}"`);
+  if (event.specversion !== '1.0') throw new EnvelopeError('unsupported specversion (1.0 only)');
   for (const attr of OPTIONAL_STRINGS) {
     // A number or an object here would reach the trace context and the logs as if it were a string.
     const value: unknown = event[attr];
@@ -97,7 +97,7 @@ function decodeStructured(message: IncomingMessage): CloudEvent {
   }
   const event = parsed as CloudEvent;
   if (event.datacontenttype && !/json/i.test(event.datacontenttype)) {
-    throw new EnvelopeError(`unsupported datacontenttype "${event.datacontenttype}"`);
+    throw new EnvelopeError('unsupported datacontenttype (JSON only)');
   }
   if (!('data' in event)) throw new EnvelopeError('structured event has no "data"');
   return event;
@@ -105,7 +105,7 @@ function decodeStructured(message: IncomingMessage): CloudEvent {
 
 function decodeBinary(message: IncomingMessage, contentType: string): CloudEvent {
   if (contentType && !/json/i.test(contentType)) {
-    throw new EnvelopeError(`unsupported content-type "${contentType}" for binary mode`);
+    throw new EnvelopeError('unsupported content-type for binary mode (JSON only)');
   }
   const attrs: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers)) {

@@ -9,6 +9,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   MaxLength,
@@ -18,8 +19,7 @@ import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only for ops/admin/service; a team member sees their own team' })
   @IsOptional()
-  @IsString()
-  @Length(1, 64)
+  @IsUUID()
   teamId?: string;
 
   @ApiPropertyOptional({ description: 'One status or a comma-separated list', example: 'open,claimed' })

@@ -1,7 +1,9 @@
 import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CONSENT_CLOCK_TOLERANCE_SECONDS,
   CONSENT_GIVERS,
+  IsConsentGivenAt,
   type ConsentGiver,
   REFERRAL_DIRECTIONS,
   REFERRAL_OUTCOMES,
@@ -21,6 +23,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -35,9 +38,12 @@ const YOUTH_REF = /^[A-Za-z0-9_-]{8,64}$/;
 export class ConsentBody {
   @ApiProperty() @IsBoolean() youthWork!: boolean;
   @ApiProperty({ enum: CONSENT_GIVERS }) @IsIn(CONSENT_GIVERS) givenBy!: ConsentGiver;
-  @ApiProperty({ format: 'date-time', maxLength: TIMESTAMP_MAX_LENGTH })
-  @IsISO8601({ strict: true })
-  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: TIMESTAMP_MAX_LENGTH,
+    description: `No later than now plus ${CONSENT_CLOCK_TOLERANCE_SECONDS} s`,
+  })
+  @IsConsentGivenAt()
   givenAt!: string;
 }
 
@@ -153,7 +159,7 @@ export class WarmHandoverOutcomeBody {
 
 export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(YOUTH_REF) youthRef?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) teamId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: REFERRAL_PHASES }) @IsOptional() @IsIn(REFERRAL_PHASES) phase?: string;
   @ApiPropertyOptional({ enum: REFERRAL_DIRECTIONS })

@@ -18,7 +18,7 @@ export class ChangeActivityStatus {
     uow: UnitOfWork,
   ): Promise<Activity> {
     const current = await this.activities.lock(uow.em, activityId);
-    if (!current) throw new ActivityNotFound(activityId);
+    if (!current) throw new ActivityNotFound();
     assertActsForTeam(principal, current.teamId);
     const next = nextActivityStatus(current.status, change);
     const updated = await this.activities.setStatus(uow.em, activityId, next);

@@ -28,7 +28,7 @@ export class CloseActivity {
 
   async execute({ principal, activityId, reason }: CloseActivityCommand, uow: UnitOfWork): Promise<Activity> {
     const current = await this.activities.lock(uow.em, activityId);
-    if (!current) throw new ActivityNotFound(activityId);
+    if (!current) throw new ActivityNotFound();
     assertActsForTeam(principal, current.teamId);
     const next = nextActivityStatus(current.status, 'close');
     const active = await this.placements.lockActiveOf(uow.em, activityId);

@@ -20,7 +20,7 @@ export class CreateActivity {
   async execute({ principal, fields }: CreateActivityCommand, uow: UnitOfWork): Promise<Activity> {
     assertActsForTeam(principal, fields.teamId);
     const team = await this.teams.find(uow.em, fields.teamId);
-    if (!team) throw new TeamNotFound(fields.teamId);
+    if (!team) throw new TeamNotFound();
     assertValidActivity(fields, team);
     return this.activities.insert(uow.em, randomUUID(), fields);
   }

@@ -26,11 +26,11 @@ export class UpdateActivity {
     uow: UnitOfWork,
   ): Promise<Activity> {
     const current = await this.activities.lock(uow.em, activityId);
-    if (!current) throw new ActivityNotFound(activityId);
+    if (!current) throw new ActivityNotFound();
     assertActsForTeam(principal, current.teamId);
     if (current.status === 'closed') throw new ActivityClosed(activityId);
     const team = await this.teams.find(uow.em, current.teamId);
-    if (!team) throw new TeamNotFound(current.teamId);
+    if (!team) throw new TeamNotFound();
     const merged: ActivityFields = { ...fieldsOf(current), ...definedOnly(changes) };
     assertValidActivity(merged, team);
     if (!capacityFits(merged.capacity, current)) {

@@ -27,8 +27,8 @@ export class ChangePlacement {
     uow: UnitOfWork,
   ): Promise<Placement> {
     const found = await this.placements.find(uow.em, placementId);
-    if (!found) throw new PlacementNotFound(placementId);
-    assertActsForTeam(principal, found.teamId);
+    if (!found) throw new PlacementNotFound();
+    assertActsForTeam(principal, found.teamId, found.youthRef);
     await this.activities.lock(uow.em, found.activityId);
     const current = (await this.placements.lock(uow.em, placementId))!;
     const transition = placementTransition(current.status, change);

@@ -194,11 +194,11 @@ export class HoldBestSeats {
     youngster: BestSeatRequest,
   ): Promise<BestSeatHold> {
     if (placement.youthRef !== youngster.youthRef) {
-      throw new ReferenceConflict(youngster.reference, placement.id);
+      throw new ReferenceConflict(placement.id);
     }
-    assertActsForTeam(principal, placement.teamId);
+    assertActsForTeam(principal, placement.teamId, placement.youthRef);
     const activity = await this.activities.find(uow.em, placement.activityId);
-    if (!activity) throw new ActivityNotFound(placement.activityId);
+    if (!activity) throw new ActivityNotFound();
     return {
       placement,
       activity: { activityId: activity.id, teamId: activity.teamId, title: activity.title },

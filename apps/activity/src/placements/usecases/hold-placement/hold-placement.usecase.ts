@@ -51,8 +51,8 @@ export class HoldPlacement {
   async execute(command: HoldPlacementCommand, uow: UnitOfWork): Promise<PlacementHold> {
     const expiresAt = holdExpiry(command.expiresAt, this.ttlMs, Date.now());
     const activity = await this.activities.lock(uow.em, command.activityId);
-    if (!activity) throw new ActivityNotFound(command.activityId);
-    assertActsForTeam(command.principal, activity.teamId);
+    if (!activity) throw new ActivityNotFound();
+    assertActsForTeam(command.principal, activity.teamId, command.youthRef);
     const { earlier, active } = await this.placements.findForHold(
       uow.em,
       command.reference,
@@ -79,7 +79,7 @@ export class HoldPlacement {
   /** A repeated reference must describe the same hold; anything else is a client bug worth a 409. */
   private sameRequest(existing: Placement, command: HoldPlacementCommand): Placement {
     if (existing.activityId !== command.activityId || existing.youthRef !== command.youthRef) {
-      throw new ReferenceConflict(command.reference, existing.id);
+      throw new ReferenceConflict(existing.id);
     }
     return existing;
   }

@@ -30,8 +30,8 @@ export class RecordAttendance {
       throw new InvalidField('sessionDate', 'must be a real date, not in the future');
     }
     const placement = await this.placements.lock(uow.em, placementId);
-    if (!placement) throw new PlacementNotFound(placementId);
-    assertActsForTeam(principal, placement.teamId);
+    if (!placement) throw new PlacementNotFound();
+    assertActsForTeam(principal, placement.teamId, placement.youthRef);
     if (placement.status !== 'confirmed' && placement.status !== 'completed') {
       throw new PlacementNotConfirmed(placement.status);
     }

@@ -35,7 +35,7 @@ export class SummariseAttendance {
     uow: UnitOfWork,
   ): Promise<AttendanceSummary> {
     const activity = await this.activities.find(uow.em, activityId);
-    if (!activity) throw new ActivityNotFound(activityId);
+    if (!activity) throw new ActivityNotFound();
     assertActsForTeam(principal, activity.teamId);
     const started = await this.placements.startedOf(uow.em, activityId);
     const records = await this.placements.attendanceOf(

@@ -13,7 +13,7 @@ export class UpdateTeam {
 
   async execute(command: UpdateTeamCommand, uow: UnitOfWork): Promise<Team> {
     const current = await this.teams.lock(uow.em, command.teamId);
-    if (!current) throw new TeamNotFound(command.teamId);
+    if (!current) throw new TeamNotFound();
     const { name, organisation, municipalityCodes } = command.changes;
     const team = await this.teams.update(uow.em, {
       ...current,

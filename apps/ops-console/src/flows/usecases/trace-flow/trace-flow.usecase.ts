@@ -13,7 +13,6 @@ export class TraceFlow {
 
   async execute(command: TraceFlowCommand, uow: UnitOfWork): Promise<FlowDto> {
     const { youthRef } = command;
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(youthRef)) throw new NotFoundError('no flow for this youthRef');
     const events = await this.flows.trace(uow.em, youthRef);
     if (events.length === 0) throw new NotFoundError('no flow for this youthRef');
     return {

@@ -22,16 +22,21 @@ export class TransitionReferral {
   async execute(command: TransitionReferralCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     const { em } = uow;
     const referral = await this.referrals.findById(em, command.referralId, true);
-    if (!referral) throw new NotFoundError(`No referral ${command.referralId}`);
+    if (!referral) throw new NotFoundError('No such referral');
+    const refused = { subjectRef: referral.youthRef };
     if (command.principal && !mayChange(command.principal, referral)) {
-      throw new ForbiddenError('This referral is not in your scope');
+      throw new ForbiddenError('This referral is not in your scope', 'forbidden', refused);
     }
     if (command.principal && !mayMoveTo(command.principal, referral, command.to)) {
-      throw new ForbiddenError(`Moving this referral to ${command.to} is not yours to do`, 'not-your-move');
+      throw new ForbiddenError(
+        `Moving this referral to ${command.to} is not yours to do`,
+        'not-your-move',
+        refused,
+      );
     }
     if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
       throw new PreconditionFailedError(
-        `The referral is at version ${referral.version}, not ${command.expectedVersion}; read it again`,
+        `The referral is at version ${referral.version}; read it again`,
         'stale-version',
         { extensions: { currentVersion: referral.version } },
       );

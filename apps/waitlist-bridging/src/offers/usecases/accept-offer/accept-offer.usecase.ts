@@ -24,8 +24,8 @@ export class AcceptOffer {
 
   async execute(command: AcceptOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
     const found = await this.offers.find(uow.em, command.offerId);
-    if (!found) throw new OfferNotFoundError(command.offerId);
-    assertOwningTeam(command.principal, found);
+    if (!found) throw new OfferNotFoundError();
+    await assertOwningTeam(command.principal, found, this.entries, uow.em);
     assertOfferMove(found.status, 'accepted');
     try {
       await this.catalog.confirm(found.placementId);

@@ -26,8 +26,8 @@ export class DeclineOffer {
 
   async execute(command: DeclineOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
     const found = await this.offers.find(uow.em, command.offerId);
-    if (!found) throw new OfferNotFoundError(command.offerId);
-    assertOwningTeam(command.principal, found);
+    if (!found) throw new OfferNotFoundError();
+    await assertOwningTeam(command.principal, found, this.entries, uow.em);
     assertOfferMove(found.status, 'declined');
     try {
       await this.catalog.release(found.placementId, 'declined');
