@@ -197,10 +197,12 @@ describe('the catalogue as Open Referral HSDS 3.0', () => {
     const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/hsds'));
     expect(routes).toHaveLength(10);
     for (const [path, { get }] of routes) {
-      // An id in the path can be malformed or unknown; a list's page parameters can be invalid.
+      // An id in the path can be malformed or unknown; a list's page parameters can be invalid. Every
+      // route that takes a token documents 401 and 403, as all routes do.
       const errors = [
         ...(path === '/hsds' ? [] : ['400']),
         '401',
+        '403',
         ...(path.endsWith('{id}') ? ['404'] : []),
         '429',
       ];

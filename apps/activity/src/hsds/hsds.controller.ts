@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogueObjectNotFound } from '@samenspel/contracts';
-import { ApiProblemResponses } from '@samenspel/http';
+import { ApiProblemResponses, UuidParam } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import {
@@ -83,7 +83,7 @@ export class HsdsController {
   @ApiOperation({ summary: 'A fully nested service' })
   @ApiOkResponse({ type: HsdsServiceView })
   @ApiProblemResponses(400, 404)
-  service(@Param('id', ParseUUIDPipe) id: string): Promise<HsdsService> {
+  service(@UuidParam('id') id: string): Promise<HsdsService> {
     const command = new GetServiceCommand({ serviceId: id });
     return this.units.run((uow) => this.getService.execute(command, uow));
   }
@@ -113,7 +113,7 @@ export class HsdsController {
   @ApiOperation({ summary: 'An organization (a team)' })
   @ApiOkResponse({ type: HsdsOrganizationView })
   @ApiProblemResponses(400, 404)
-  async organization(@Param('id', ParseUUIDPipe) id: string): Promise<HsdsOrganization> {
+  async organization(@UuidParam('id') id: string): Promise<HsdsOrganization> {
     const team = await this.teams.find(this.dataSource.manager, id);
     if (!team) throw new CatalogueObjectNotFound('organization');
     return hsdsOrganization(team);
@@ -131,7 +131,7 @@ export class HsdsController {
   @ApiOperation({ summary: 'A taxonomy' })
   @ApiOkResponse({ type: HsdsTaxonomyView })
   @ApiProblemResponses(400, 404)
-  taxonomy(@Param('id', ParseUUIDPipe) id: string): HsdsTaxonomy {
+  taxonomy(@UuidParam('id') id: string): HsdsTaxonomy {
     if (id !== THEME_TAXONOMY.id) throw new CatalogueObjectNotFound('taxonomy');
     return THEME_TAXONOMY;
   }
@@ -148,7 +148,7 @@ export class HsdsController {
   @ApiOperation({ summary: 'A taxonomy term, with its taxonomy' })
   @ApiOkResponse({ type: HsdsTaxonomyTermView })
   @ApiProblemResponses(400, 404)
-  taxonomyTerm(@Param('id', ParseUUIDPipe) id: string): HsdsTaxonomyTerm {
+  taxonomyTerm(@UuidParam('id') id: string): HsdsTaxonomyTerm {
     const term = THEME_TERM_LIST.find((t) => t.id === id);
     if (!term) throw new CatalogueObjectNotFound('taxonomy term');
     return themeTerm(term.code as Theme, true);

@@ -20,6 +20,7 @@ import {
   ForbiddenError,
   HttpError,
   NotFoundError,
+  ParamFormatPipe,
   Public,
   Roles,
   type Principal,
@@ -46,6 +47,16 @@ import { FhirJsonInterceptor } from './fhir-json.interceptor';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 import { PatchTaskCommand } from './usecases/patch-task/patch-task.command';
 import { PatchTask } from './usecases/patch-task/patch-task.usecase';
+
+/** A path id of a FHIR resource; anything else is a 400 OperationOutcome naming the id, never quoting it. */
+const FhirIdParam = (name: string) =>
+  Param(
+    name,
+    new ParamFormatPipe({
+      test: (value) => FHIR_ID.test(value),
+      message: 'must be a FHIR id: 1-64 of [A-Za-z0-9-.]',
+    }),
+  );
 
 /** The bits of an express request and response the controller touches. */
 interface FhirRequest {
@@ -134,7 +145,7 @@ export class FhirController {
   @Get('Task/:id')
   @Audited({ action: 'read', ...ofReferral })
   async readTask(
-    @Param('id') id: string,
+    @FhirIdParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
@@ -147,7 +158,7 @@ export class FhirController {
   @Roles(...CHANGERS)
   @Audited({ action: 'update', ...ofReferral })
   async patch(
-    @Param('id') id: string,
+    @FhirIdParam('id') id: string,
     @Body() patch: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -171,7 +182,7 @@ export class FhirController {
   @Get('ServiceRequest/:id')
   @Audited({ action: 'read', ...ofReferral })
   async readServiceRequest(
-    @Param('id') id: string,
+    @FhirIdParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
@@ -182,7 +193,7 @@ export class FhirController {
   @Get('Consent/:id')
   @Audited({ action: 'read', ...ofReferral })
   async readConsent(
-    @Param('id') id: string,
+    @FhirIdParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
     @Res({ passthrough: true }) res: HeaderSink,
@@ -191,19 +202,19 @@ export class FhirController {
   }
 
   @Get('Organization/:id')
-  async readOrganization(@Param('id') id: string): Promise<Organization> {
-    // A team whose id is no FHIR id is named by identifier only, and cannot be read here.
-    const team = FHIR_ID.test(id) ? await this.teams.findById(this.dataSource.manager, id) : null;
+  async readOrganization(@FhirIdParam('id') id: string): Promise<Organization> {
+    const team = await this.teams.findById(this.dataSource.manager, id);
     if (!team) throw new NotFoundError('No such Organization');
     return toOrganization(team);
   }
 
   /**
    * Anything else: an interaction a served type lacks (PUT, DELETE, a search of ServiceRequest) is
-   * 405; any other type, Patient included, 404.
+   * 405; any other type, Patient included, 404. It declares the body a PUT or POST may carry, so
+   * that the answer is about the interaction, not about the body.
    */
   @All('{*path}')
-  unsupported(@Param('path') path: string[]): never {
+  unsupported(@Param('path') path: string[], @Body() _resource: unknown): never {
     if (SERVED_TYPES.includes(path[0])) {
       throw new HttpError(
         405,
