@@ -5,6 +5,7 @@ import { EmailModule } from './email/email.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
+import { TaskCompletion1796000000000 } from './migrations/1796000000000-task-completion';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './shared/store.module';
@@ -39,5 +40,5 @@ void runService({
     }),
   ],
   entities: [TaskEntity],
-  migrations: [Notification1764288000000, ErasureTombstones1767225600000],
+  migrations: [Notification1764288000000, ErasureTombstones1767225600000, TaskCompletion1796000000000],
 });

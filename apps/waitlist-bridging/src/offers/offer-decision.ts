@@ -16,8 +16,8 @@ export class ActivityServiceUnavailableError extends HttpError {
 }
 
 /** Only a youth worker or team lead of the team that owns the activity decides on its offers. */
-export function assertOwningTeam(principal: Principal, offer: BridgingOffer): void {
-  if (!principal.teamId || principal.teamId !== offer.teamId) {
+export function assertOwningTeam(decider: Pick<Principal, 'teamId'>, offer: BridgingOffer): void {
+  if (!decider.teamId || decider.teamId !== offer.teamId) {
     throw new ForbiddenError(`Offer ${offer.offerId} belongs to another team`, 'not-owning-team');
   }
 }

@@ -52,7 +52,7 @@ export class OffersController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
-    const command = new DeclineOfferCommand({ principal, offerId, reason: body.reason });
+    const command = new DeclineOfferCommand({ teamId: principal.teamId, offerId, reason: body.reason });
     const offer = await this.units.run((uow) => this.declineOffer.execute(command, uow));
     await this.nameYoungsterInAudit(req, offer);
     return OfferView.of(offer);
