@@ -287,6 +287,30 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/accept',
+      roles: TEAM,
+      scope: "Team roles: their own team's offer tasks (another team: 404); bridging accepts as the caller",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/decline',
+      roles: TEAM,
+      scope: "Team roles: their own team's offer tasks (another team: 404); completes the task as declined",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/placements/{placementId}/attendance',
+      roles: TEAM,
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/referrals/{referralId}/warm-handover/outcome',
+      roles: TEAM,
+      scope: "As the referral service's route, called with the caller's token",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/webhooks',
       roles: ['team-lead', 'admin'],
       scope: 'team-lead: for their own team (another: 403); admin: names the team',

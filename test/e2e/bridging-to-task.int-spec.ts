@@ -28,7 +28,8 @@ interface Task {
  * The waiting-list flow across three real services on the real broker: activity (catalogue and
  * seats), waitlist-bridging (the offer) and notification (the team's task). On an idle system the
  * offer is on samenspel.bridging.v1, and the owning team has its task, within 5 s of `entered`; a
- * decline in the team's task list gives the freed seat to the next youngster within 5 s.
+ * decline in the team's task list gives the freed seat to the next youngster within 5 s. The
+ * workspace routes act on bridging and activity as the worker.
  */
 describe('a waiting youngster, from entered to the team task', () => {
   const kafka = new TestKafka();
@@ -39,10 +40,11 @@ describe('a waiting youngster, from entered to the team task', () => {
 
   beforeAll(async () => {
     activity = await startService('activity');
-    [bridging, notification] = await Promise.all([
-      startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } }),
-      startService('notification'),
-    ]);
+    bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
+    // The workspace routes act on bridging and activity as the worker.
+    notification = await startService('notification', {
+      env: { BRIDGING_URL: bridging.baseUrl, ACTIVITY_URL: activity.baseUrl },
+    });
     h = new BridgingHarness(activity, bridging, kafka, await TopicRecorder.start(TOPICS.bridging));
   });
 
@@ -198,5 +200,75 @@ describe('a waiting youngster, from entered to the team task', () => {
       cancelReason: 'offer-declined',
     });
     process.stdout.write(`[e2e] decline to the next youngster's hold: ${holdSeconds.toFixed(2)} s\n`);
+  });
+
+  it('accepts an offer from the workspace, which confirms the seat and completes the task, and records attendance', async () => {
+    const municipality = aMunicipality();
+    const teamId = await h.team(municipality);
+    const activityId = await h.activityFor(teamId, municipality, { title: 'Voetbal', capacity: 1 });
+    const entered = h.entered(municipality, { ageYears: 13, interests: ['music'] });
+    const youthRef = entered.data.youthRef as string;
+    await h.send([entered]);
+    const task = await offerTaskOf(teamId, youthRef);
+    const worker = {
+      ...(await authHeader('youth-worker', { teamId, sub: 'w-chris' })),
+      'content-type': 'application/json',
+    };
+    const post = (path: string, body: unknown = {}, headers = worker) =>
+      fetch(`${notification.baseUrl}/api/v1/workspace${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+
+    const accepted = await post(`/tasks/${task.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({
+      taskId: task.id,
+      youthRef,
+      offerId: task.offerId,
+      status: 'accepted',
+    });
+    // A repeated click, before or after the event completed the task, changes nothing.
+    expect((await post(`/tasks/${task.id}/accept`)).status).toBe(200);
+    expect(await offerTaskOf(teamId, youthRef, (t) => t.status === 'done')).toMatchObject({
+      outcome: 'accepted',
+    });
+    expect((await post(`/tasks/${task.id}/accept`)).status).toBe(200);
+    const [placement] = (await h.placement(`activityId=${activityId}`)).items;
+    expect(placement).toMatchObject({ status: 'confirmed', reference: task.offerId });
+    expect(h.outbound.of(youthRef, 'nl.samenspel.bridging.accepted.v1')).toHaveLength(1);
+
+    for (const sessionDate of ['2026-01-07', '2026-01-14']) {
+      const recorded = await post(`/placements/${placement.id}/attendance`, {
+        sessionDate,
+        status: 'present',
+      });
+      expect(recorded.status).toBe(201);
+      expect(await recorded.json()).toMatchObject({
+        placementId: placement.id,
+        sessionDate,
+        status: 'present',
+      });
+    }
+
+    // The owner's refusals come back as its problem, naming the owner and echoing nothing sent.
+    const otherTeam = {
+      ...(await authHeader('youth-worker', { teamId: 'another-team', sub: 'w-dana' })),
+      'content-type': 'application/json',
+    };
+    const refused = await post(
+      `/placements/${placement.id}/attendance`,
+      { sessionDate: '2026-01-21', status: 'present' },
+      otherTeam,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await refused.json()) as Record<string, unknown>;
+    expect(problem).toMatchObject({ status: 403, owner: 'activity' });
+    expect(JSON.stringify(problem)).not.toContain('2026-01-21');
+    const notAnOffer = await post(`/tasks/${task.id}/decline`, { reason: 'because' });
+    expect(notAnOffer.status).toBe(400);
+    expect(await notAnOffer.text()).not.toContain('because');
   });
 });

@@ -13,6 +13,7 @@ import { TaskSourcesModule } from './tasks/task-sources.module';
 import { TaskEntity } from './tasks/task.entity';
 import { TasksModule } from './tasks/tasks.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { WorkspaceModule } from './workspace/workspace.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
 void runService({
@@ -27,6 +28,7 @@ void runService({
     WebhooksModule,
     EmailModule,
     InboxModule,
+    WorkspaceModule,
     SchedulerModule,
     ErasureModule.forService({
       service: 'notification',

@@ -35,6 +35,6 @@ import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
     ListTasks,
     OverdueMonitor,
   ],
-  exports: [CreateTask, CompleteOfferTask, CancelOfferTask, OverdueMonitor],
+  exports: [CreateTask, CompleteTask, CompleteOfferTask, CancelOfferTask, OverdueMonitor],
 })
 export class TasksModule {}

@@ -44,6 +44,13 @@ export class OutcomeReasonInvalid extends RuleViolation {
   }
 }
 
+/** Accepting or declining an offer is for a bridging-offer task only. */
+export class NotAnOfferTask extends RuleViolation {
+  constructor(taskType: string) {
+    super('not-an-offer-task', `A ${taskType} task has no offer to accept or decline`);
+  }
+}
+
 /** Each type of task ends with one of its own outcomes. */
 export class UnknownOutcome extends RuleViolation {
   constructor(taskType: string, allowed: readonly string[]) {

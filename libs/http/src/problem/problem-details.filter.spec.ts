@@ -36,6 +36,7 @@ import {
   TaskNotCompletable,
   TeamNotFound,
   UnknownOutcome,
+  NotAnOfferTask,
   OutcomeReasonInvalid,
 } from '@samenspel/contracts';
 import pino from 'pino';
@@ -290,6 +291,16 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
     error: new TaskNotCancellable('done'),
     status: 409,
     body: problem('task-not-cancellable', 'Task not cancellable', 409, 'The task is done'),
+  },
+  {
+    error: new NotAnOfferTask('follow-up'),
+    status: 422,
+    body: problem(
+      'not-an-offer-task',
+      'Not an offer task',
+      422,
+      'A follow-up task has no offer to accept or decline',
+    ),
   },
   {
     error: new OutcomeReasonInvalid(['no-interest', 'not-reached']),
