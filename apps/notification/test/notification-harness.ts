@@ -79,6 +79,7 @@ export interface TaskJson {
   offerId?: string;
   referralId?: string;
   outcome?: string;
+  completedBy?: string;
   cancelReason?: string;
   assignee?: string;
   remindedAt?: string;

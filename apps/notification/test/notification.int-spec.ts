@@ -190,6 +190,21 @@ describe('the notification service on the real broker and database', () => {
       expect(byType('follow-up')).toEqual([
         expect.objectContaining({ step: 'first-contact', referralId: handover.referralId }),
       ]);
+      // Its recorded outcome completes the meeting's task from the event, naming nobody.
+      const meeting = byType('warm-handover')[0];
+      await kafka.produce(REFERRAL, [
+        cloudEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded, youthRef, {
+          referralId: handover.referralId,
+          youthRef,
+          teamId,
+          proposedAt: new Date(meeting.dueAt).toISOString(),
+          tookPlace: false,
+          recordedAt: new Date().toISOString(),
+        }),
+      ]);
+      const met = await taskOf(teamId, (t) => t.id === meeting.id && t.status === 'done', 'meeting done');
+      expect(met).toMatchObject({ outcome: 'not-reached' });
+      expect(met.completedBy).toBeUndefined();
       // The handover intake is due five Dutch working days later.
       const intake = byType('handover-intake')[0];
       const created = new Date(intake.dueAt);

@@ -469,6 +469,16 @@ describe('the referral service, end to end through the broker', () => {
         tookPlace: true,
         participantRoles: ['care-worker', 'youth-worker', 'youth'],
       });
+      // The outcome travels: notification completes the meeting's task, the console counts a first contact.
+      const recorded = await world.waitForPublished(body.youthRef, T.warmHandoverRecorded);
+      expect(recorded.data).toEqual({
+        referralId: id,
+        youthRef: body.youthRef,
+        teamId,
+        proposedAt: '2026-12-03T14:00:00.000Z',
+        tookPlace: true,
+        recordedAt: outcome.body.warmHandover.recordedAt,
+      });
     });
   });
 });

@@ -133,3 +133,10 @@ export class ReferralStatusChangeEntity {
   @Column({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
 }
+
+/** The youth-work team of a referral: the receiving team of one to youth work, the referring team of a toeleiding. */
+export function youthWorkTeamOf(
+  referral: Pick<ReferralEntity, 'direction' | 'receivingTeamId' | 'referringTeamId'>,
+): string | null {
+  return referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+}
