@@ -730,6 +730,18 @@ const FULL_SAMPLES: Record<string, Record<string, unknown>> = {
     receivingOrganisation: 'JoU',
     referredBy: { organisation: 'Jeugdhulp Utrecht', role: 'jeugdhulpverlener' },
   },
+  [REFERRAL_EVENT_TYPES.routed]: {
+    ...PROFILE,
+    referralId: 'ref-0001',
+    direction: 'care-to-youth-work',
+    phase: 'after',
+    reason: 'aftercare',
+    themes: ['structuur'],
+    status: 'requested',
+    receivingTeamId: TEAM,
+    receivingOrganisation: 'JoU',
+    referredBy: { organisation: 'Jeugdhulp Utrecht', role: 'jeugdhulpverlener' },
+  },
   [REFERRAL_EVENT_TYPES.statusChanged]: {
     referralId: 'ref-0001',
     youthRef: YOUTH,

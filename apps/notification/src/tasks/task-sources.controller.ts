@@ -118,11 +118,17 @@ export class TaskSourcesController {
   }
 
   @OnCloudEvent(REFERRAL_EVENT_TYPES.created)
-  async onReferralCreated(
-    @Payload() event: CloudEvent<ReferralCreatedData>,
-    @Ctx() ctx: EventContext,
-  ): Promise<void> {
-    const d = event.data;
+  onReferralCreated(@Payload() event: CloudEvent<ReferralCreatedData>, @Ctx() ctx: EventContext) {
+    return this.referralForTeam(event.data, ctx);
+  }
+
+  /** A referral that waited for a team got one: the same intake task (and plan) as a routed one at creation. */
+  @OnCloudEvent(REFERRAL_EVENT_TYPES.routed)
+  onReferralRouted(@Payload() event: CloudEvent<ReferralCreatedData>, @Ctx() ctx: EventContext) {
+    return this.referralForTeam(event.data, ctx);
+  }
+
+  private async referralForTeam(d: ReferralCreatedData, ctx: EventContext): Promise<void> {
     if (d.direction !== 'care-to-youth-work' || !d.receivingTeamId) return;
     const now = new Date();
     const handover = d.phase === 'after';

@@ -1,3 +1,4 @@
+import type { NewEvent } from '@samenspel/messaging';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReferralOutcome, ReferralStatus } from '../domain/referral-state-machine';
 
@@ -139,4 +140,32 @@ export function youthWorkTeamOf(
   referral: Pick<ReferralEntity, 'direction' | 'receivingTeamId' | 'referringTeamId'>,
 ): string | null {
   return referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+}
+
+/**
+ * `referral.created`, or `referral.routed` when a team appears later: the referral as the teams'
+ * services see it, with its receiving team once it has one.
+ */
+export function referralCreatedEvent(type: string, r: ReferralEntity): NewEvent {
+  return {
+    type,
+    key: r.youthRef,
+    aggregateType: REFERRAL_AGGREGATE,
+    aggregateId: r.id,
+    data: {
+      referralId: r.id,
+      youthRef: r.youthRef,
+      ageYears: r.ageYears,
+      postcode4: r.postcode4,
+      municipalityCode: r.municipalityCode,
+      direction: r.direction,
+      phase: r.phase,
+      reason: r.reason,
+      themes: r.themes,
+      status: r.status,
+      ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
+      ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
+      referredBy: { organisation: r.referredByOrganisation, role: r.referredByRole },
+    },
+  };
 }

@@ -19,6 +19,8 @@ export const REFERRAL_EVENT_TYPES = {
   consentMissing: 'nl.samenspel.referral.consent-missing.v1',
   warmHandoverPlanned: 'nl.samenspel.referral.warm-handover-planned.v1',
   warmHandoverRecorded: 'nl.samenspel.referral.warm-handover-recorded.v1',
+  /** A referral created while no team served its municipality, given a team when one appeared. */
+  routed: 'nl.samenspel.referral.routed.v1',
 } as const;
 
 export const REFERRAL_DIRECTIONS = ['care-to-youth-work', 'youth-work-to-care'] as const;
@@ -183,6 +185,7 @@ export const REFERRAL_CONTRACT_LIST = [
     topic: TOPICS.referral,
     dataClass: WarmHandoverPlannedData,
   },
+  { type: REFERRAL_EVENT_TYPES.routed, topic: TOPICS.referral, dataClass: ReferralCreatedData },
   {
     type: REFERRAL_EVENT_TYPES.warmHandoverRecorded,
     topic: TOPICS.referral,

@@ -6,7 +6,7 @@ import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { lockOrYield, NoteCipher } from '@samenspel/persistence';
 import { TeamsRepository } from '../../../teams/teams.repository';
-import { REFERRAL_AGGREGATE, ReferralEntity } from '../../referral.entity';
+import { REFERRAL_AGGREGATE, ReferralEntity, referralCreatedEvent } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { CreateReferralCommand } from './create-referral.command';
@@ -107,24 +107,7 @@ export class CreateReferral {
     };
     const referredBy = { organisation: r.referredByOrganisation, role: r.referredByRole };
     const envelope = { key: r.youthRef, aggregateType: REFERRAL_AGGREGATE, aggregateId: r.id };
-    const events: NewEvent[] = [
-      {
-        ...envelope,
-        type: REFERRAL_EVENT_TYPES.created,
-        data: {
-          referralId: r.id,
-          ...profile,
-          direction: r.direction,
-          phase: r.phase,
-          reason: r.reason,
-          themes: r.themes,
-          status: r.status,
-          ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
-          ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
-          referredBy,
-        },
-      },
-    ];
+    const events: NewEvent[] = [referralCreatedEvent(REFERRAL_EVENT_TYPES.created, r)];
     if (r.direction === 'youth-work-to-care') {
       events.push({
         ...envelope,
