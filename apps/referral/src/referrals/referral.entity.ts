@@ -147,25 +147,28 @@ export function youthWorkTeamOf(
  * services see it, with its receiving team once it has one.
  */
 export function referralCreatedEvent(type: string, r: ReferralEntity): NewEvent {
-  return {
-    type,
-    key: r.youthRef,
-    aggregateType: REFERRAL_AGGREGATE,
-    aggregateId: r.id,
-    data: {
-      referralId: r.id,
-      youthRef: r.youthRef,
-      ageYears: r.ageYears,
-      postcode4: r.postcode4,
-      municipalityCode: r.municipalityCode,
-      direction: r.direction,
-      phase: r.phase,
-      reason: r.reason,
-      themes: r.themes,
-      status: r.status,
-      ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
-      ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
-      referredBy: { organisation: r.referredByOrganisation, role: r.referredByRole },
-    },
-  };
+  return referralEvent(type, r, {
+    referralId: r.id,
+    youthRef: r.youthRef,
+    ageYears: r.ageYears,
+    postcode4: r.postcode4,
+    municipalityCode: r.municipalityCode,
+    direction: r.direction,
+    phase: r.phase,
+    reason: r.reason,
+    themes: r.themes,
+    status: r.status,
+    ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
+    ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
+    referredBy: { organisation: r.referredByOrganisation, role: r.referredByRole },
+  });
+}
+
+/** One outgoing event about the referral, keyed by its youngster. */
+export function referralEvent(
+  type: string,
+  referral: Pick<ReferralEntity, 'id' | 'youthRef'>,
+  data: Record<string, unknown>,
+): NewEvent {
+  return { type, key: referral.youthRef, aggregateType: REFERRAL_AGGREGATE, aggregateId: referral.id, data };
 }

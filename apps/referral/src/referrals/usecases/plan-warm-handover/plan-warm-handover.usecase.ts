@@ -4,7 +4,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
 import { lockForChange } from '../../lock-for-change';
 import {
-  REFERRAL_AGGREGATE,
+  referralEvent,
   youthWorkTeamOf,
   type ReferralEntity,
   type WarmHandover,
@@ -39,19 +39,15 @@ export class PlanWarmHandover {
       plannedAt: new Date().toISOString(),
     };
     await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-    await uow.publish({
-      type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
-      key: referral.youthRef,
-      aggregateType: REFERRAL_AGGREGATE,
-      aggregateId: referral.id,
-      data: {
+    await uow.publish(
+      referralEvent(REFERRAL_EVENT_TYPES.warmHandoverPlanned, referral, {
         referralId: referral.id,
         youthRef: referral.youthRef,
         teamId,
         proposedAt: warmHandover.proposedAt,
         participantRoles: warmHandover.participantRoles,
-      },
-    });
+      }),
+    );
     return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }

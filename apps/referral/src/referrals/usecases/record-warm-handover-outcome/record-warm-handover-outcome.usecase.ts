@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NoWarmHandover, NoYouthWorkTeam, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { lockForChange } from '../../lock-for-change';
-import { REFERRAL_AGGREGATE, youthWorkTeamOf, type ReferralEntity } from '../../referral.entity';
+import { referralEvent, youthWorkTeamOf, type ReferralEntity } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
 
@@ -33,20 +33,16 @@ export class RecordWarmHandoverOutcome {
       recordedAt: new Date().toISOString(),
     };
     await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-    await uow.publish({
-      type: REFERRAL_EVENT_TYPES.warmHandoverRecorded,
-      key: referral.youthRef,
-      aggregateType: REFERRAL_AGGREGATE,
-      aggregateId: referral.id,
-      data: {
+    await uow.publish(
+      referralEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded, referral, {
         referralId: referral.id,
         youthRef: referral.youthRef,
         teamId,
         proposedAt: warmHandover.proposedAt,
         tookPlace: warmHandover.tookPlace,
         recordedAt: warmHandover.recordedAt,
-      },
-    });
+      }),
+    );
     return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }
