@@ -139,6 +139,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       scope: 'Aggregates per municipality, no refs',
     },
     {
+      method: 'GET',
+      path: '/api/v1/offers/{offerId}',
+      roles: TEAM,
+      scope: "Team roles: their own team's offers (another team: 403)",
+    },
+    {
       method: 'POST',
       path: '/api/v1/offers/{offerId}/accept',
       roles: TEAM,
@@ -284,6 +290,13 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       path: '/api/v1/tasks/{id}/cancel',
       roles: ['team-lead', 'admin'],
       scope: "team-lead: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/workspace/tasks/{id}',
+      roles: TEAM,
+      scope:
+        "Team roles: their own team's tasks (another team: 404); activity and offer as the owners show them to the caller",
     },
     {
       method: 'POST',

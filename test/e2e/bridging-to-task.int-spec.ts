@@ -221,6 +221,24 @@ describe('a waiting youngster, from entered to the team task', () => {
         body: JSON.stringify(body),
       });
 
+    // What the worker sees before phoning: the activity with live seats, and until when the seat is held.
+    const detail = await fetch(`${notification.baseUrl}/api/v1/workspace/tasks/${task.id}`, {
+      headers: worker,
+    });
+    expect(detail.status).toBe(200);
+    expect(await detail.json()).toMatchObject({
+      task: { id: task.id, status: 'open' },
+      youthRef,
+      municipalityCode: municipality,
+      activity: {
+        title: 'Voetbal',
+        contactRole: 'jongerenwerker',
+        capacity: { capacity: 1, held: 1, confirmed: 0, available: 0 },
+      },
+      offer: { status: 'open', rank: 1, expiresAt: expect.any(String) },
+      unavailable: [],
+    });
+
     const accepted = await post(`/tasks/${task.id}/accept`);
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toEqual({

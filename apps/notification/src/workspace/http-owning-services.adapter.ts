@@ -37,7 +37,7 @@ export class HttpOwningServices extends OwningServicesPort {
           authorization: `Bearer ${request.bearerToken}`,
           ...(request.ifMatch && { 'if-match': request.ifMatch }),
         },
-        body: request.body ?? {},
+        body: request.method === 'GET' ? undefined : (request.body ?? {}),
       });
     } catch (error) {
       throw new OwnerUnavailableError(owner, error);

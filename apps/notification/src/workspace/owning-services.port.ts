@@ -4,7 +4,7 @@ import { HttpError } from '@samenspel/http';
 export type Owner = 'waitlist-bridging' | 'activity' | 'referral';
 
 export interface OwnerRequest {
-  method: 'POST';
+  method: 'GET' | 'POST';
   /** The owner's own route, e.g. /api/v1/offers/{offerId}/accept. */
   path: string;
   /** The worker's own bearer token: the owner applies its rules, scoping and audit to them. */

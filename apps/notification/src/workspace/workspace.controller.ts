@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import { CurrentBearerToken, CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
@@ -9,6 +9,7 @@ import { viewFor } from '../tasks/team-access';
 import {
   AcceptedOffer,
   DeclineOfferTaskBody,
+  TaskDetail,
   WorkspaceAttendanceBody,
   WorkspaceWarmHandoverOutcomeBody,
 } from './dto/workspace.dto';
@@ -17,6 +18,8 @@ import { AcceptOfferTaskCommand } from './usecases/accept-offer-task/accept-offe
 import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
 import { DeclineOfferTaskCommand } from './usecases/decline-offer-task/decline-offer-task.command';
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-detail.command';
+import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
 
@@ -34,8 +37,26 @@ export class WorkspaceController {
     private readonly units: UnitsOfWork,
     private readonly acceptOfferTask: AcceptOfferTask,
     private readonly declineOfferTask: DeclineOfferTask,
+    private readonly showTaskDetail: ShowTaskDetail,
     private readonly owners: OwningServicesPort,
   ) {}
+
+  @Get('tasks/:id')
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'read', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary:
+      "A task with its activity (live seats) and its offer's hold, as the owners show them to the caller",
+  })
+  @ApiOkResponse({ type: TaskDetail })
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentBearerToken() bearerToken: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<TaskDetail> {
+    const command = new ShowTaskDetailCommand({ principal, bearerToken, taskId: id });
+    return this.units.run((uow) => this.showTaskDetail.execute(command, uow));
+  }
 
   @Post('tasks/:id/accept')
   @HttpCode(200)

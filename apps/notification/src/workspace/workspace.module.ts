@@ -5,6 +5,7 @@ import { HttpOwningServices } from './http-owning-services.adapter';
 import { OwningServicesPort } from './owning-services.port';
 import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 import { WorkspaceController } from './workspace.controller';
 
 /** The workspace page's routes: a worker's decisions, carried to the service that owns each. */
@@ -27,6 +28,7 @@ import { WorkspaceController } from './workspace.controller';
     },
     AcceptOfferTask,
     DeclineOfferTask,
+    ShowTaskDetail,
   ],
 })
 export class WorkspaceModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@samenspel/http';
@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from './bridging-offer.entity';
 import { DeclineOfferDto, OfferView } from './dto/offer.dto';
+import { assertOwningTeam, OfferNotFoundError } from './offer-decision';
+import { OffersRepository } from './offers.repository';
 import { AcceptOfferCommand } from './usecases/accept-offer/accept-offer.command';
 import { AcceptOffer } from './usecases/accept-offer/accept-offer.usecase';
 import { DeclineOfferCommand } from './usecases/decline-offer/decline-offer.command';
@@ -22,8 +24,26 @@ export class OffersController {
     private readonly acceptOffer: AcceptOffer,
     private readonly declineOffer: DeclineOffer,
     private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
     private readonly dataSource: DataSource,
   ) {}
+
+  /** The owning team reads its offer: status and until when the seat is held. */
+  @Get(':offerId')
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'read', resource: 'bridging-offer', id: fromParam('offerId') })
+  @ApiOkResponse({ type: OfferView })
+  async get(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: object,
+  ): Promise<OfferView> {
+    const offer = await this.offers.find(this.dataSource.manager, offerId);
+    if (!offer) throw new OfferNotFoundError(offerId);
+    await this.nameYoungsterInAudit(req, offer);
+    assertOwningTeam(principal, offer);
+    return OfferView.of(offer);
+  }
 
   @Post(':offerId/accept')
   @HttpCode(200)

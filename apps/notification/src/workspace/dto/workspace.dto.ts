@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskView } from '../../tasks/dto/task.view';
 import { ATTENDANCE_STATUSES, OFFER_DECLINE_REASONS } from '@samenspel/contracts';
 import { IsBoolean, IsIn, Matches } from 'class-validator';
 
@@ -30,4 +31,25 @@ export class AcceptedOffer {
   @ApiProperty() youthRef!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
+}
+
+/** A task with what its owners show the worker: vocabulary and the fields that travel, no free text. */
+export class TaskDetail {
+  @ApiProperty({ type: TaskView }) task!: TaskView;
+  @ApiProperty() youthRef!: string;
+  @ApiPropertyOptional() municipalityCode?: string;
+  @ApiPropertyOptional({
+    description:
+      'From the activity service: title, schedule, postcode4, locationName, contactRole, live capacity',
+  })
+  activity?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    description: "From waitlist-bridging: the offer's status, rank and expiresAt (the hold)",
+  })
+  offer?: Record<string, unknown>;
+  @ApiProperty({
+    type: [String],
+    description: 'Owners that refused or did not answer; their part is left out',
+  })
+  unavailable!: string[];
 }
