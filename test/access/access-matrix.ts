@@ -167,6 +167,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       scope: 'Aggregates per municipality, no refs',
     },
     {
+      method: 'GET',
+      path: '/api/v1/offers/{offerId}',
+      roles: TEAM,
+      scope: "Team roles: their own team's offers (another team: 403)",
+    },
+    {
       method: 'POST',
       path: '/api/v1/offers/{offerId}/accept',
       roles: TEAM,
@@ -329,6 +335,37 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       path: '/api/v1/tasks/{id}/cancel',
       roles: ['team-lead', 'admin'],
       scope: "team-lead: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/workspace/tasks/{id}',
+      roles: TEAM,
+      scope:
+        "Team roles: their own team's tasks (another team: 404); activity and offer as the owners show them to the caller",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/accept',
+      roles: TEAM,
+      scope: "Team roles: their own team's offer tasks (another team: 404); bridging accepts as the caller",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/decline',
+      roles: TEAM,
+      scope: "Team roles: their own team's offer tasks (another team: 404); completes the task as declined",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/placements/{placementId}/attendance',
+      roles: TEAM,
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/referrals/{referralId}/warm-handover/outcome',
+      roles: TEAM,
+      scope: "As the referral service's route, called with the caller's token",
     },
     {
       method: 'POST',

@@ -55,11 +55,18 @@ export class SamenspelSystem {
       // One after the other: on a shared two-core machine, five compiling at once miss their
       // start-up deadline.
       const activity = await start('activity');
+      const referral = await start('referral');
+      const bridging = await start('waitlist-bridging', { ACTIVITY_URL: activity.baseUrl });
       return new SamenspelSystem({
         activity,
-        referral: await start('referral'),
-        'waitlist-bridging': await start('waitlist-bridging', { ACTIVITY_URL: activity.baseUrl }),
-        notification: await start('notification'),
+        referral,
+        'waitlist-bridging': bridging,
+        // The workspace routes act on these three as the worker.
+        notification: await start('notification', {
+          BRIDGING_URL: bridging.baseUrl,
+          ACTIVITY_URL: activity.baseUrl,
+          REFERRAL_URL: referral.baseUrl,
+        }),
         'ops-console': await start('ops-console'),
       });
     } catch (error) {

@@ -27,12 +27,22 @@ export interface FuzzedService {
 
 /**
  * Starts every service once, in two waves: five Node processes compiling at once on a busy two-core
- * machine may miss startService's readiness deadline. The bridging service gets the activity URL.
+ * machine may miss startService's readiness deadline. The bridging service gets the activity URL,
+ * and notification the three services its workspace routes call.
  */
 export async function startFuzzedServices(): Promise<Map<string, FuzzedService>> {
   const services = new Map<string, FuzzedService>();
-  const activityPort = await freePort();
-  const env = { ...FUZZ_ENV, ACTIVITY_URL: `http://127.0.0.1:${activityPort}` };
+  const ports: Partial<Record<ServiceName, number>> = {
+    activity: await freePort(),
+    referral: await freePort(),
+    'waitlist-bridging': await freePort(),
+  };
+  const env = {
+    ...FUZZ_ENV,
+    ACTIVITY_URL: `http://127.0.0.1:${ports.activity}`,
+    REFERRAL_URL: `http://127.0.0.1:${ports.referral}`,
+    BRIDGING_URL: `http://127.0.0.1:${ports['waitlist-bridging']}`,
+  };
   const waves: ServiceName[][] = [
     ['activity', 'ops-console'],
     ['referral', 'waitlist-bridging', 'notification'],
@@ -40,7 +50,7 @@ export async function startFuzzedServices(): Promise<Map<string, FuzzedService>>
   try {
     for (const wave of waves) {
       const started = await Promise.allSettled(
-        wave.map((name) => startService(name, { env, port: name === 'activity' ? activityPort : undefined })),
+        wave.map((name) => startService(name, { env, port: ports[name] })),
       );
       for (const s of started)
         if (s.status === 'fulfilled') services.set(s.value.name, await withDatabase(s.value));

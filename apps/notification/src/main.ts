@@ -7,6 +7,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
 import { WebhookDelete1796083200000 } from './migrations/1796083200000-webhook-delete';
 import { KnownTeams1796100000000 } from './migrations/1796100000000-known-teams';
+import { TaskCompletion1796000000000 } from './migrations/1796000000000-task-completion';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './shared/store.module';
@@ -15,6 +16,7 @@ import { TaskEntity } from './tasks/task.entity';
 import { TasksModule } from './tasks/tasks.module';
 import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { WorkspaceModule } from './workspace/workspace.module';
 
 // Port 3004: tasks for youth-work teams, reminders, escalation, webhooks and e-mail.
 export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
@@ -30,6 +32,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     EmailModule,
     TeamsModule,
     InboxModule,
+    WorkspaceModule,
     SchedulerModule,
     ErasureModule.forService({
       service: 'notification',
@@ -48,6 +51,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     ErasureTombstones1767225600000,
     WebhookDelete1796083200000,
     KnownTeams1796100000000,
+    TaskCompletion1796000000000,
   ],
 };
 

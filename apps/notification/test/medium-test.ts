@@ -7,6 +7,7 @@ import type { NotificationConfig } from '../src/config/notification.config';
 import { TeamContactsRepository } from '../src/email/team-contacts.repository';
 import { Notification1764288000000 } from '../src/migrations/1764288000000-notification';
 import { WebhookDelete1796083200000 } from '../src/migrations/1796083200000-webhook-delete';
+import { TaskCompletion1796000000000 } from '../src/migrations/1796000000000-task-completion';
 import { TaskAnnouncer } from '../src/tasks/task-announcer';
 import { taskSourceKey } from '../src/tasks/task-sources';
 import { TaskEntity } from '../src/tasks/task.entity';
@@ -20,7 +21,12 @@ import { WebhooksRepository } from '../src/webhooks/webhooks.repository';
 export async function aNotificationDatabase(prefix: string) {
   const db: TestDatabase = await createTestDatabase(prefix, {
     entities: [TaskEntity],
-    migrations: [MessagingCore1764201600000, Notification1764288000000, WebhookDelete1796083200000],
+    migrations: [
+      MessagingCore1764201600000,
+      Notification1764288000000,
+      WebhookDelete1796083200000,
+      TaskCompletion1796000000000,
+    ],
   });
   const units = new UnitsOfWork(
     db.dataSource,

@@ -99,6 +99,7 @@ export interface TaskJson {
   offerId?: string;
   referralId?: string;
   outcome?: string;
+  completedBy?: string;
   cancelReason?: string;
   assignee?: string;
   remindedAt?: string;

@@ -194,6 +194,34 @@ describe('the notification service on the real broker and database', () => {
       expect(byType('follow-up')).toEqual([
         expect.objectContaining({ step: 'first-contact', referralId: handover.referralId }),
       ]);
+      // Its recorded outcome completes the meeting's task from the event, naming nobody.
+      const meeting = byType('warm-handover')[0];
+      await kafka.produce(REFERRAL, [
+        cloudEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded, youthRef, {
+          referralId: handover.referralId,
+          youthRef,
+          teamId,
+          proposedAt: new Date(meeting.dueAt).toISOString(),
+          tookPlace: false,
+          recordedAt: new Date().toISOString(),
+        }),
+      ]);
+      const met = await taskOf(teamId, (t) => t.id === meeting.id && t.status === 'done', 'meeting done');
+      expect(met).toMatchObject({ outcome: 'not-reached' });
+      expect(met.completedBy).toBeUndefined();
+
+      // A referral routed later, once its municipality had a team, gets the same intake and plan.
+      const lateTeam = aTeamId();
+      const late = referralCreated(youthRef, lateTeam, 'after');
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.routed, youthRef, late)]);
+      await waitFor(async () => (await tasksOf(sut, lateTeam)).length === 2, {
+        timeoutMs: 30000,
+        description: 'the routed referral: its intake and first follow-up step',
+      });
+      expect((await tasksOf(sut, lateTeam)).map((t) => [t.type, t.referralId]).sort()).toEqual([
+        ['follow-up', late.referralId],
+        ['handover-intake', late.referralId],
+      ]);
       // The handover intake is due five Dutch working days later.
       const intake = byType('handover-intake')[0];
       const created = new Date(intake.dueAt);

@@ -178,6 +178,30 @@ export function handover(youthRef: string, referralId: string, municipalityCode:
   };
 }
 
+export function warmHandoverRecorded(
+  youthRef: string,
+  referralId: string,
+  tookPlace: boolean,
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.referral,
+    message: cloudEvent(
+      REFERRAL_EVENT_TYPES.warmHandoverRecorded,
+      youthRef,
+      {
+        referralId,
+        youthRef,
+        teamId: 'team-1',
+        proposedAt: at.toISOString(),
+        tookPlace,
+        recordedAt: at.toISOString(),
+      },
+      at,
+    ),
+  };
+}
+
 export function referralStatus(
   youthRef: string,
   referralId: string,

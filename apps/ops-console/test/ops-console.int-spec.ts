@@ -33,6 +33,7 @@ import {
   placementConfirmed,
   queued,
   referralStatus,
+  warmHandoverRecorded,
   task,
   waitlistEntered,
   waitlistExited,
@@ -159,7 +160,8 @@ describe('the operations console on the real broker', () => {
   });
 
   it('flags each stuck-flow rule, leaves healthy flows alone, and exports the counts as a metric', async () => {
-    const [stuckYouth, fineYouth] = [aYouthRef(), aYouthRef()];
+    const [stuckYouth, fineYouth, metYouth] = [aYouthRef(), aYouthRef(), aYouthRef()];
+    const metReferral = `rf-${randomUUID().slice(0, 8)}`;
     const stuckEntry = `WL-${randomUUID().slice(0, 8)}`;
     const fineEntry = `WL-${randomUUID().slice(0, 8)}`;
     const [stuckTask, fineTask] = [`tk-${randomUUID().slice(0, 8)}`, `tk-${randomUUID().slice(0, 8)}`];
@@ -192,6 +194,9 @@ describe('the operations console on the real broker', () => {
       handover(stuckYouth, stuckReferral, 'GM0344', ago(10 * DAY)),
       handover(fineYouth, fineReferral, 'GM0344', ago(10 * DAY)),
       referralStatus(fineYouth, fineReferral, 'in-progress', undefined, ago(9 * DAY)),
+      // A warm handover that took place is the first contact: fine.
+      handover(metYouth, metReferral, 'GM0344', ago(10 * DAY)),
+      warmHandoverRecorded(metYouth, metReferral, true, ago(9 * DAY)),
     );
     // A dead letter nobody handled, as another service's consumer would write it.
     await kafka.produce(`${TOPICS.task}.dlq`, [
@@ -211,14 +216,20 @@ describe('the operations console on the real broker', () => {
     ]);
 
     type Stuck = { items: { rule: string; youthRef: string; ref: string }[] };
+    // Both of the met youngster's events are in the ledger before the picture counts as settled.
+    expect((await traceOf(ops, metYouth, 2)).map((s) => s.step)).toEqual([
+      'handover / referral created',
+      'warm handover outcome recorded',
+    ]);
     const flagged = await waitFor(
       async () => {
         const { items } = await ops.get<Stuck>('stuck-flows');
-        const mine = items.filter((i) => i.youthRef === stuckYouth || i.youthRef === fineYouth);
+        const mine = items.filter((i) => [stuckYouth, fineYouth, metYouth].includes(i.youthRef));
         // The events of one flow arrive on several topics and partitions: until all are in the
         // ledger the healthy youngster can look stuck for a moment, so wait for the settled picture.
         const rules = new Set(mine.filter((i) => i.youthRef === stuckYouth).map((i) => i.rule));
-        const settled = rules.size === 4 && !mine.some((i) => i.youthRef === fineYouth);
+        const settled =
+          rules.size === 4 && !mine.some((i) => i.youthRef === fineYouth || i.youthRef === metYouth);
         return settled && mine;
       },
       {

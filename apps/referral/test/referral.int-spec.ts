@@ -352,7 +352,7 @@ describe('the referral service, end to end through the broker', () => {
   });
 
   describe('routing', () => {
-    it('spreads referrals over the teams serving a municipality and leaves an unserved one unrouted for ops', async () => {
+    it('spreads referrals over the teams serving a municipality, leaves an unserved one unrouted for ops, and routes it once a team serves it', async () => {
       const municipality = await world.aMunicipality();
       // Lowest teamId first on a tie; then the team with fewer open referrals.
       const prefix = aUniqueName('0000-route');
@@ -384,6 +384,35 @@ describe('the referral service, end to end through the broker', () => {
         role: 'ops',
       });
       expect(forOps.body.items.map((r: Json) => r.id)).toEqual([orphan.body.id]);
+
+      // A team for the municipality appears: the orphan is routed to it, and the team hears of it.
+      const late = await world.aTeamServing([unserved]);
+      const routed = await world.waitForPublished(orphan.body.youthRef, T.routed);
+      expect(routed.data).toMatchObject({
+        referralId: orphan.body.id,
+        youthRef: orphan.body.youthRef,
+        municipalityCode: unserved,
+        direction: 'care-to-youth-work',
+        status: 'requested',
+        receivingTeamId: late,
+      });
+      const seen = await world.http('GET', `/referrals/${orphan.body.id}`, {
+        role: 'team-lead',
+        teamId: late,
+      });
+      expect(seen.body).toMatchObject({ receivingTeamId: late, status: 'requested' });
+      // A second team later changes nothing: the referral is routed once.
+      await world.aTeamServing([unserved]);
+      const stillUnrouted = await world.http(
+        'GET',
+        `/referrals?unrouted=true&youthRef=${orphan.body.youthRef}`,
+        {
+          role: 'ops',
+        },
+      );
+      expect(stillUnrouted.body.items).toEqual([]);
+      const published = await world.publishedAbout(orphan.body.youthRef);
+      expect(published.filter((e) => e.type === T.routed)).toHaveLength(1);
     });
   });
 
@@ -465,6 +494,16 @@ describe('the referral service, end to end through the broker', () => {
       expect(outcome.body.warmHandover).toMatchObject({
         tookPlace: true,
         participantRoles: ['care-worker', 'youth-worker', 'youth'],
+      });
+      // The outcome travels: notification completes the meeting's task, the console counts a first contact.
+      const recorded = await world.waitForPublished(body.youthRef, T.warmHandoverRecorded);
+      expect(recorded.data).toEqual({
+        referralId: id,
+        youthRef: body.youthRef,
+        teamId,
+        proposedAt: '2026-12-03T14:00:00.000Z',
+        tookPlace: true,
+        recordedAt: outcome.body.warmHandover.recordedAt,
       });
     });
   });

@@ -177,10 +177,12 @@ export class BridgingHarness {
 
   async placement(
     placementQuery: string,
-  ): Promise<{ items: { status: string; reference: string; activityId: string }[] }> {
+  ): Promise<{ items: { id: string; status: string; reference: string; activityId: string }[] }> {
     const res = await fetch(`${this.activity.baseUrl}/api/v1/placements?${placementQuery}`, {
       headers: await authHeader('admin'),
     });
-    return (await res.json()) as { items: { status: string; reference: string; activityId: string }[] };
+    return (await res.json()) as {
+      items: { id: string; status: string; reference: string; activityId: string }[];
+    };
   }
 }

@@ -626,6 +626,20 @@ const TASK = {
   at: AT,
 };
 
+/** referral.created, and referral.routed (the same data, routed later). */
+const REFERRAL_TO_YOUTH_WORK = {
+  ...PROFILE,
+  referralId: 'ref-0001',
+  direction: 'care-to-youth-work',
+  phase: 'after',
+  reason: 'aftercare',
+  themes: ['structuur'],
+  status: 'requested',
+  receivingTeamId: TEAM,
+  receivingOrganisation: 'JoU',
+  referredBy: { organisation: 'Jeugdhulp Utrecht', role: 'jeugdhulpverlener' },
+};
+
 const FULL_SAMPLES: Record<string, Record<string, unknown>> = {
   ...Object.fromEntries(
     [ACTIVITY_EVENT_TYPES.teamCreated, ACTIVITY_EVENT_TYPES.teamUpdated].map((type) => [
@@ -718,18 +732,8 @@ const FULL_SAMPLES: Record<string, Record<string, unknown>> = {
   },
   [REFERRAL_EVENT_TYPES.careReferralAccepted]: CARE_ANSWER,
   [REFERRAL_EVENT_TYPES.careReferralRejected]: CARE_ANSWER,
-  [REFERRAL_EVENT_TYPES.created]: {
-    ...PROFILE,
-    referralId: 'ref-0001',
-    direction: 'care-to-youth-work',
-    phase: 'after',
-    reason: 'aftercare',
-    themes: ['structuur'],
-    status: 'requested',
-    receivingTeamId: TEAM,
-    receivingOrganisation: 'JoU',
-    referredBy: { organisation: 'Jeugdhulp Utrecht', role: 'jeugdhulpverlener' },
-  },
+  [REFERRAL_EVENT_TYPES.created]: REFERRAL_TO_YOUTH_WORK,
+  [REFERRAL_EVENT_TYPES.routed]: REFERRAL_TO_YOUTH_WORK,
   [REFERRAL_EVENT_TYPES.statusChanged]: {
     referralId: 'ref-0001',
     youthRef: YOUTH,
@@ -760,6 +764,14 @@ const FULL_SAMPLES: Record<string, Record<string, unknown>> = {
     teamId: TEAM,
     proposedAt: AT,
     participantRoles: ['jongerenwerker', 'jeugdhulpverlener'],
+  },
+  [REFERRAL_EVENT_TYPES.warmHandoverRecorded]: {
+    referralId: 'ref-0001',
+    youthRef: YOUTH,
+    teamId: TEAM,
+    proposedAt: AT,
+    tookPlace: true,
+    recordedAt: AT,
   },
   ...Object.fromEntries(Object.values(TASK_EVENT_TYPES).map((type) => [type, TASK])),
   [PRIVACY_EVENT_TYPES.erasureRequested]: { youthRef: YOUTH, requestedAt: AT },

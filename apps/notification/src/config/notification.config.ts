@@ -1,6 +1,6 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
 import { CommaSeparatedList } from '@samenspel/http';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from '../domain/follow-up-plan';
 import { isAllowListEntry } from '../domain/webhook-target';
@@ -58,6 +58,16 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   SMTP_URL?: string;
 
   @IsString() SMTP_FROM: string = 'Samenspel <no-reply@samenspel.local>';
+
+  /** The services the workspace routes act on as the worker (docs/notification.md, Workspace routes). */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  BRIDGING_URL: string = 'http://127.0.0.1:3002';
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  ACTIVITY_URL: string = 'http://127.0.0.1:3003';
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  REFERRAL_URL: string = 'http://127.0.0.1:3001';
+  /** Time-out of one call of a workspace route to the owning service (ms). */
+  @IsInt() @Min(100) @Max(60000) OWNER_TIMEOUT_MS: number = 5000;
 
   /** Attempts per delivery (webhook or e-mail) before it is marked failed. */
   @IsInt() @Min(1) @Max(20) DELIVERY_MAX_ATTEMPTS: number = 8;

@@ -2,6 +2,7 @@ import {
   cancellation,
   completion,
   decide,
+  outcomeReasonFor,
   outcomesFor,
   type TaskAction,
   type TaskStatus,
@@ -26,6 +27,40 @@ describe('task lifecycle', () => {
     expect(decide(action, status, { assignee, caller })).toBe(expected);
   });
 
+  it.each<[string, string | null, string | null, string, 'noop' | 'conflict']>([
+    ['the same worker, the same outcome (a repeated click)', 'w1', 'declined', 'declined', 'noop'],
+    ['another worker, the same outcome (two at once)', 'w2', 'declined', 'declined', 'conflict'],
+    ['the same worker, another outcome', 'w1', 'declined', 'done', 'conflict'],
+    ['a worker, after its source completed it', null, 'accepted', 'accepted', 'conflict'],
+  ])('completing a done task again: %s', (_scenario, completedBy, outcome, requested, expected) => {
+    expect(
+      decide('complete', 'done', { caller: 'w1', completion: { completedBy, outcome, requested } }),
+    ).toBe(expected);
+  });
+
+  it.each<[string, string, string | undefined, ReturnType<typeof outcomeReasonFor>]>([
+    ['bridging-offer', 'declined', 'no-interest', { ok: true, reason: 'no-interest' }],
+    ['bridging-offer', 'declined', 'family-declined', { ok: true, reason: 'family-declined' }],
+    [
+      'bridging-offer',
+      'declined',
+      undefined,
+      { ok: false, allowed: ['no-interest', 'not-reached', 'not-suitable', 'family-declined'] },
+    ],
+    [
+      'bridging-offer',
+      'declined',
+      'busy',
+      { ok: false, allowed: ['no-interest', 'not-reached', 'not-suitable', 'family-declined'] },
+    ],
+    ['bridging-offer', 'done', undefined, { ok: true, reason: null }],
+    ['bridging-offer', 'done', 'no-interest', { ok: false, allowed: [] }],
+    ['follow-up', 'declined', undefined, { ok: true, reason: null }],
+    ['follow-up', 'declined', 'no-interest', { ok: false, allowed: [] }],
+  ])('a %s task completed as %s with reason %s: %j', (type, outcome, reason, expected) => {
+    expect(outcomeReasonFor(type, outcome, reason)).toEqual(expected);
+  });
+
   it('offers the follow-up outcomes that move a referral for follow-up steps only', () => {
     expect(outcomesFor('follow-up')).toEqual([
       'reached',
@@ -48,9 +83,17 @@ describe('task lifecycle', () => {
     expect(completion({ assignee }, { outcome: 'done', by, note, at })).toEqual({
       status: 'done',
       outcome: 'done',
+      outcomeReason: null,
+      completedBy: by,
       completedAt: at,
       ...extra,
     });
+  });
+
+  it('completes a declined offer with its reason code', () => {
+    expect(
+      completion({ assignee: 'w1' }, { outcome: 'declined', by: 'w1', reason: 'not-reached', at }),
+    ).toMatchObject({ outcome: 'declined', outcomeReason: 'not-reached', completedBy: 'w1' });
   });
 
   it('cancels with the reason and the moment', () => {

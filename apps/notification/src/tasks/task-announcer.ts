@@ -90,7 +90,10 @@ export function taskEventData(task: TaskEntity, reason?: string): TaskEventData 
   if (task.activityId) data.activityId = task.activityId;
   if (task.step) data.step = task.step;
   if (task.outcome && task.status === 'done') data.outcome = task.outcome;
-  const why = reason ?? (task.status === 'cancelled' ? (task.cancelReason ?? undefined) : undefined);
+  const why =
+    reason ??
+    (task.status === 'cancelled' ? task.cancelReason : task.status === 'done' ? task.outcomeReason : null) ??
+    undefined;
   if (why) data.reason = why;
   return data;
 }

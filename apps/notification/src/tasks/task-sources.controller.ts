@@ -9,6 +9,7 @@ import {
   type CloudEvent,
   type ReferralCreatedData,
   type WarmHandoverPlannedData,
+  type WarmHandoverRecordedData,
 } from '@samenspel/contracts';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
@@ -19,8 +20,8 @@ import { StartFollowUpPlan } from '../follow-ups/usecases/start-follow-up-plan/s
 import { taskSourceKey } from './task-sources';
 import { CancelOfferTaskCommand } from './usecases/cancel-offer-task/cancel-offer-task.command';
 import { CancelOfferTask } from './usecases/cancel-offer-task/cancel-offer-task.usecase';
-import { CompleteOfferTaskCommand } from './usecases/complete-offer-task/complete-offer-task.command';
-import { CompleteOfferTask } from './usecases/complete-offer-task/complete-offer-task.usecase';
+import { CompleteSourcedTaskCommand } from './usecases/complete-sourced-task/complete-sourced-task.command';
+import { CompleteSourcedTask } from './usecases/complete-sourced-task/complete-sourced-task.usecase';
 import { CreateTaskCommand } from './usecases/create-task/create-task.command';
 import { CreateTask } from './usecases/create-task/create-task.usecase';
 
@@ -39,7 +40,7 @@ const OFFER_CANCEL_REASONS: Record<string, string> = {
 export class TaskSourcesController {
   constructor(
     private readonly createTask: CreateTask,
-    private readonly completeOfferTask: CompleteOfferTask,
+    private readonly completeSourcedTask: CompleteSourcedTask,
     private readonly cancelOfferTask: CancelOfferTask,
     private readonly startFollowUpPlan: StartFollowUpPlan,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
@@ -74,7 +75,11 @@ export class TaskSourcesController {
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.accepted)
   onAccepted(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
-    return this.completeOfferTask.execute(new CompleteOfferTaskCommand({ offerId: event.data.offerId }), ctx);
+    const sourceKey = taskSourceKey.bridgingOffer(event.data.offerId);
+    return this.completeSourcedTask.execute(
+      new CompleteSourcedTaskCommand({ sourceKey, outcome: 'accepted' }),
+      ctx,
+    );
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.offerWithdrawn)
@@ -113,11 +118,17 @@ export class TaskSourcesController {
   }
 
   @OnCloudEvent(REFERRAL_EVENT_TYPES.created)
-  async onReferralCreated(
-    @Payload() event: CloudEvent<ReferralCreatedData>,
-    @Ctx() ctx: EventContext,
-  ): Promise<void> {
-    const d = event.data;
+  onReferralCreated(@Payload() event: CloudEvent<ReferralCreatedData>, @Ctx() ctx: EventContext) {
+    return this.referralForTeam(event.data, ctx);
+  }
+
+  /** A referral that waited for a team got one: the same intake task (and plan) as a routed one at creation. */
+  @OnCloudEvent(REFERRAL_EVENT_TYPES.routed)
+  onReferralRouted(@Payload() event: CloudEvent<ReferralCreatedData>, @Ctx() ctx: EventContext) {
+    return this.referralForTeam(event.data, ctx);
+  }
+
+  private async referralForTeam(d: ReferralCreatedData, ctx: EventContext): Promise<void> {
     if (d.direction !== 'care-to-youth-work' || !d.receivingTeamId) return;
     const now = new Date();
     const handover = d.phase === 'after';
@@ -155,6 +166,17 @@ export class TaskSourcesController {
         ctx,
       );
     }
+  }
+
+  /** The meeting's outcome, recorded in the referral service, completes its task: done, or not-reached. */
+  @OnCloudEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded)
+  onWarmHandoverRecorded(@Payload() event: CloudEvent<WarmHandoverRecordedData>, @Ctx() ctx: EventContext) {
+    const d = event.data;
+    const sourceKey = taskSourceKey.warmHandover(d.referralId, new Date(d.proposedAt));
+    return this.completeSourcedTask.execute(
+      new CompleteSourcedTaskCommand({ sourceKey, outcome: d.tookPlace ? 'done' : 'not-reached' }),
+      ctx,
+    );
   }
 
   @OnCloudEvent(REFERRAL_EVENT_TYPES.warmHandoverPlanned)

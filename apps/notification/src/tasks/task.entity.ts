@@ -32,6 +32,10 @@ export class TaskEntity {
   @Column({ type: 'text', nullable: true }) step: string | null;
   @Column({ type: 'text', nullable: true }) assignee: string | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;
+  /** A declined bridging offer's reason code (OFFER_DECLINE_REASONS); null for every other completion. */
+  @Column({ name: 'outcome_reason', type: 'text', nullable: true }) outcomeReason: string | null;
+  /** The worker (token subject) who completed it; null when its source event did. */
+  @Column({ name: 'completed_by', type: 'text', nullable: true }) completedBy: string | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: string | null;
   /** The worker's own note on completion: stays in this service, never in events or e-mails. */
   @Column({ type: 'text', nullable: true }) note: string | null;

@@ -175,6 +175,7 @@ export class TasksController {
       principal,
       taskId: id,
       outcome: body.outcome,
+      reason: body.reason,
       note: body.note,
     });
     return this.units.run((uow) => this.completeTask.execute(command, uow));

@@ -9,7 +9,7 @@ import { TasksController } from './tasks.controller';
 import { CancelOfferTask } from './usecases/cancel-offer-task/cancel-offer-task.usecase';
 import { CancelTask } from './usecases/cancel-task/cancel-task.usecase';
 import { ClaimTask } from './usecases/claim-task/claim-task.usecase';
-import { CompleteOfferTask } from './usecases/complete-offer-task/complete-offer-task.usecase';
+import { CompleteSourcedTask } from './usecases/complete-sourced-task/complete-sourced-task.usecase';
 import { CompleteTask } from './usecases/complete-task/complete-task.usecase';
 import { CreateTask } from './usecases/create-task/create-task.usecase';
 import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
@@ -30,11 +30,11 @@ import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
     ClaimTask,
     CompleteTask,
     CancelTask,
-    CompleteOfferTask,
+    CompleteSourcedTask,
     CancelOfferTask,
     ListTasks,
     OverdueMonitor,
   ],
-  exports: [CreateTask, CompleteOfferTask, CancelOfferTask, OverdueMonitor],
+  exports: [CreateTask, CompleteTask, CompleteSourcedTask, CancelOfferTask, OverdueMonitor],
 })
 export class TasksModule {}

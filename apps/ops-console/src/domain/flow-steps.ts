@@ -32,6 +32,8 @@ const STEPS: Record<string, string> = {
   'nl.samenspel.referral.requested.v1': 'referral to youth care',
   'nl.samenspel.referral.consent-missing.v1': 'consent missing (referral)',
   'nl.samenspel.referral.warm-handover-planned.v1': 'warm handover planned',
+  'nl.samenspel.referral.warm-handover-recorded.v1': 'warm handover outcome recorded',
+  'nl.samenspel.referral.routed.v1': 'referral routed to a team',
   'nl.samenspel.task.created.v1': 'task created',
   'nl.samenspel.task.claimed.v1': 'task claimed',
   'nl.samenspel.task.completed.v1': 'task completed',

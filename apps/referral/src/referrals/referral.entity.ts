@@ -1,3 +1,4 @@
+import type { NewEvent } from '@samenspel/messaging';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReferralOutcome, ReferralStatus } from '../domain/referral-state-machine';
 
@@ -132,4 +133,42 @@ export class ReferralStatusChangeEntity {
 
   @Column({ name: 'changed_at', type: 'timestamptz' })
   changedAt!: Date;
+}
+
+/** The youth-work team of a referral: the receiving team of one to youth work, the referring team of a toeleiding. */
+export function youthWorkTeamOf(
+  referral: Pick<ReferralEntity, 'direction' | 'receivingTeamId' | 'referringTeamId'>,
+): string | null {
+  return referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+}
+
+/**
+ * `referral.created`, or `referral.routed` when a team appears later: the referral as the teams'
+ * services see it, with its receiving team once it has one.
+ */
+export function referralCreatedEvent(type: string, r: ReferralEntity): NewEvent {
+  return referralEvent(type, r, {
+    referralId: r.id,
+    youthRef: r.youthRef,
+    ageYears: r.ageYears,
+    postcode4: r.postcode4,
+    municipalityCode: r.municipalityCode,
+    direction: r.direction,
+    phase: r.phase,
+    reason: r.reason,
+    themes: r.themes,
+    status: r.status,
+    ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
+    ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
+    referredBy: { organisation: r.referredByOrganisation, role: r.referredByRole },
+  });
+}
+
+/** One outgoing event about the referral, keyed by its youngster. */
+export function referralEvent(
+  type: string,
+  referral: Pick<ReferralEntity, 'id' | 'youthRef'>,
+  data: Record<string, unknown>,
+): NewEvent {
+  return { type, key: referral.youthRef, aggregateType: REFERRAL_AGGREGATE, aggregateId: referral.id, data };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReferralStatus } from '../domain/referral-state-machine';
+import { OPEN_STATUSES, type ReferralStatus } from '../domain/referral-state-machine';
 import { ReferralEntity, ReferralStatusChangeEntity, type ReferralOrigin } from './referral.entity';
 
 export interface ReferralFilter {
@@ -54,7 +54,7 @@ export class ReferralsRepository {
     em: EntityManager,
     id: string,
     expectedVersion: number,
-    patch: Partial<Pick<ReferralEntity, 'status' | 'outcome' | 'warmHandover'>>,
+    patch: Partial<Pick<ReferralEntity, 'status' | 'outcome' | 'warmHandover' | 'receivingTeamId'>>,
   ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
@@ -63,6 +63,20 @@ export class ReferralsRepository {
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
       .execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  /** The open referrals to youth work in the municipality that no team serves yet, oldest first, locked. */
+  unroutedIn(em: EntityManager, municipalityCode: string): Promise<ReferralEntity[]> {
+    return em
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .where(`r.direction = 'care-to-youth-work' AND r.receiving_team_id IS NULL`)
+      .andWhere('r.municipality_code = :municipalityCode', { municipalityCode })
+      .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   async addChange(em: EntityManager, change: Omit<ReferralStatusChangeEntity, 'id'>): Promise<void> {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TeamEventsController } from './team-events.controller';
 import { TeamsRepository } from './teams.repository';
 
-@Module({ controllers: [TeamEventsController], providers: [TeamsRepository], exports: [TeamsRepository] })
+/** The teams read model; its event handler routes waiting referrals, so the referrals module hosts it. */
+@Module({ providers: [TeamsRepository], exports: [TeamsRepository] })
 export class TeamsModule {}

@@ -22,12 +22,12 @@ export class ActivityServiceUnavailableError extends HttpError {
  * refusal names the youngster of the offer for the audit trail (their entry is read only then).
  */
 export async function assertOwningTeam(
-  principal: Principal,
+  decider: Pick<Principal, 'teamId'>,
   offer: BridgingOffer,
   entries: WaitlistEntriesRepository,
   em: EntityManager,
 ): Promise<void> {
-  if (principal.teamId && principal.teamId === offer.teamId) return;
+  if (decider.teamId && decider.teamId === offer.teamId) return;
   const entry = await entries.find(em, offer.waitlistEntryId);
   throw new ForbiddenError('This offer belongs to another team', 'not-owning-team', {
     subjectRef: entry?.youthRef,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from './bridging-offer.entity';
 import { DeclineOfferDto, OfferView } from './dto/offer.dto';
+import { assertOwningTeam, OfferNotFoundError } from './offer-decision';
+import { OffersRepository } from './offers.repository';
 import { AcceptOfferCommand } from './usecases/accept-offer/accept-offer.command';
 import { AcceptOffer } from './usecases/accept-offer/accept-offer.usecase';
 import { DeclineOfferCommand } from './usecases/decline-offer/decline-offer.command';
@@ -22,8 +24,29 @@ export class OffersController {
     private readonly acceptOffer: AcceptOffer,
     private readonly declineOffer: DeclineOffer,
     private readonly entries: WaitlistEntriesRepository,
+    private readonly offers: OffersRepository,
     private readonly dataSource: DataSource,
   ) {}
+
+  /** The owning team reads its offer: status and until when the seat is held. */
+  @Get(':offerId')
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'read', resource: 'bridging-offer', id: fromParam('offerId') })
+  @ApiOkResponse({ type: OfferView })
+  @ApiOperation({ summary: 'Read an offer: its status, rank and until when its seat is held' })
+  @ProblemResponses(404)
+  async get(
+    @UuidParam('offerId') offerId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: object,
+  ): Promise<OfferView> {
+    const em = this.dataSource.manager;
+    const offer = await this.offers.find(em, offerId);
+    if (!offer) throw new OfferNotFoundError();
+    await assertOwningTeam(principal, offer, this.entries, em);
+    await this.nameYoungsterInAudit(req, offer);
+    return OfferView.of(offer);
+  }
 
   @Post(':offerId/accept')
   @HttpCode(200)
@@ -56,7 +79,7 @@ export class OffersController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
   ): Promise<OfferView> {
-    const command = new DeclineOfferCommand({ principal, offerId, reason: body.reason });
+    const command = new DeclineOfferCommand({ teamId: principal.teamId, offerId, reason: body.reason });
     const offer = await this.units.run((uow) => this.declineOffer.execute(command, uow));
     await this.nameYoungsterInAudit(req, offer);
     return OfferView.of(offer);

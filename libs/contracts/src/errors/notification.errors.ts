@@ -13,15 +13,41 @@ export class TaskNotClaimable extends StateConflict {
   }
 }
 
+/** Cancelled, or done by someone else or with another outcome: the answer says how it ended. */
 export class TaskNotCompletable extends StateConflict {
-  constructor(status: string) {
-    super('task-not-completable', `The task is ${status}`, statusFirst(status));
+  constructor(status: string, outcome?: string | null) {
+    super('task-not-completable', outcome ? `The task is ${status} (${outcome})` : `The task is ${status}`, {
+      extensions: { status, taskStatus: status, ...(outcome && { outcome }) },
+    });
   }
 }
 
 export class TaskNotCancellable extends StateConflict {
   constructor(status: string) {
     super('task-not-cancellable', `The task is ${status}`, statusFirst(status));
+  }
+}
+
+/**
+ * A declined bridging offer is completed with a reason code from the vocabulary (`allowed`); any
+ * other completion takes none (`allowed` empty).
+ */
+export class OutcomeReasonInvalid extends RuleViolation {
+  constructor(allowed: readonly string[]) {
+    super(
+      'outcome-reason-invalid',
+      allowed.length
+        ? `A declined offer is completed with a reason: one of ${allowed.join(', ')}`
+        : 'Only a declined bridging offer is completed with a reason',
+      { extensions: { allowed } },
+    );
+  }
+}
+
+/** Accepting or declining an offer is for a bridging-offer task only. */
+export class NotAnOfferTask extends RuleViolation {
+  constructor(taskType: string) {
+    super('not-an-offer-task', `A ${taskType} task has no offer to accept or decline`);
   }
 }
 

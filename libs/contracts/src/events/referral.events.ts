@@ -18,6 +18,9 @@ export const REFERRAL_EVENT_TYPES = {
   requested: 'nl.samenspel.referral.requested.v1',
   consentMissing: 'nl.samenspel.referral.consent-missing.v1',
   warmHandoverPlanned: 'nl.samenspel.referral.warm-handover-planned.v1',
+  warmHandoverRecorded: 'nl.samenspel.referral.warm-handover-recorded.v1',
+  /** A referral created while no team served its municipality, given a team when one appeared. */
+  routed: 'nl.samenspel.referral.routed.v1',
 } as const;
 
 export const REFERRAL_DIRECTIONS = ['care-to-youth-work', 'youth-work-to-care'] as const;
@@ -141,6 +144,17 @@ export class WarmHandoverPlannedData {
   @IsWordList(10) participantRoles!: string[];
 }
 
+/** Whether the planned warm handover took place, as the team recorded it. */
+export class WarmHandoverRecordedData {
+  @IsRecordId() referralId!: string;
+  @IsYouthRef() youthRef!: string;
+  @IsRecordId() teamId!: string;
+  /** The meeting this outcome is about (the warm-handover-planned it answers). */
+  @IsTimestamp() proposedAt!: string;
+  @IsBoolean() tookPlace!: boolean;
+  @IsTimestamp() recordedAt!: string;
+}
+
 export const REFERRAL_CONTRACT_LIST = [
   { type: REFERRAL_EVENT_TYPES.trajectoryEnded, topic: TOPICS.trajectory, dataClass: TrajectoryEndedData },
   {
@@ -170,5 +184,11 @@ export const REFERRAL_CONTRACT_LIST = [
     type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
     topic: TOPICS.referral,
     dataClass: WarmHandoverPlannedData,
+  },
+  { type: REFERRAL_EVENT_TYPES.routed, topic: TOPICS.referral, dataClass: ReferralCreatedData },
+  {
+    type: REFERRAL_EVENT_TYPES.warmHandoverRecorded,
+    topic: TOPICS.referral,
+    dataClass: WarmHandoverRecordedData,
   },
 ] as { type: string; topic: string; dataClass: new () => object }[];

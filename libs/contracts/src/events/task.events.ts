@@ -31,6 +31,17 @@ export const FOLLOW_UP_OUTCOMES = [
   'declined',
 ] as const;
 
+/**
+ * Why a youngster said no to a bridging offer, recorded by the team when it completes the offer's
+ * task with outcome `declined`: the `reason` of that task.completed, and of the offer's decline.
+ */
+export const OFFER_DECLINE_REASONS = [
+  'no-interest',
+  'not-reached',
+  'not-suitable',
+  'family-declined',
+] as const;
+
 export class TaskEventData {
   @IsRecordId() taskId!: string;
   @IsRecordId() teamId!: string;
@@ -43,6 +54,7 @@ export class TaskEventData {
   /** For follow-up steps: which step of the plan (first-contact, check-in-2w, check-in-3m…). */
   @IsOptional() @IsShortCode(64) step?: string;
   @IsOptional() @IsShortCode(64) outcome?: string;
+  /** Cancelled: why (offer-declined, duplicate…). Completed as a declined bridging offer: an OFFER_DECLINE_REASONS code. */
   @IsOptional() @IsShortCode(64) reason?: string;
   @IsOptional() @IsTimestamp() at?: string;
 }

@@ -16,3 +16,9 @@ export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext) =>
     context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
 );
+
+/** The caller's verified bearer token (undefined on a @Public route): to act on another service as them. */
+export const CurrentBearerToken = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().bearerToken,
+);

@@ -171,15 +171,13 @@ describe('AuthGuard', () => {
     );
   });
 
-  it('puts the principal on the request when the caller has one of the roles', async () => {
-    const context = contextFor(
-      ReferralsController,
-      'list',
-      await bearer({ role: 'team-lead', teamId: 't-1', sub: 'u-1' }),
-    );
+  it('puts the principal and its token on the request when the caller has one of the roles', async () => {
+    const authorization = await bearer({ role: 'team-lead', teamId: 't-1', sub: 'u-1' });
+    const context = contextFor(ReferralsController, 'list', authorization);
 
     await expect(guard.canActivate(context)).resolves.toBe(true);
     expect(context.request.principal).toEqual({ sub: 'u-1', role: 'team-lead', teamId: 't-1' });
+    expect(`Bearer ${context.request.bearerToken}`).toBe(authorization);
   });
 
   it('lets the roles of a handler replace those of its controller', async () => {

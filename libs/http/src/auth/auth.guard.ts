@@ -33,8 +33,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    const { principal, token } = await this.authenticate(request.headers.authorization);
     request.principal = principal;
+    request.bearerToken = token;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {
@@ -47,7 +48,7 @@ export class AuthGuard implements CanActivate {
     const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
     if (!token) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <JWT>)');
     try {
-      return await this.verifier.verify(token);
+      return { principal: await this.verifier.verify(token), token };
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw new UnauthorizedException(error.message, { cause: error });

@@ -20,6 +20,8 @@ export interface JsonHttpResponse {
   ok: boolean;
   /** The answer's JSON, or undefined for an empty body; throws on a body that is not JSON. */
   json(): unknown;
+  /** One header of the answer (the first, when it came more than once). */
+  header(name: string): string | undefined;
 }
 
 /**
@@ -125,6 +127,10 @@ export class JsonHttpClient {
         status,
         ok: status >= 200 && status < 300,
         json: () => (text.length === 0 ? undefined : (JSON.parse(text) as unknown)),
+        header: (name) => {
+          const value = res.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value[0] : value;
+        },
       });
     });
   }

@@ -38,6 +38,8 @@ import {
   TaskNotCompletable,
   TeamNotFound,
   UnknownOutcome,
+  NotAnOfferTask,
+  OutcomeReasonInvalid,
   UnsupportedTaskChange,
   WebhookTargetNotAllowed,
 } from '@samenspel/contracts';
@@ -287,12 +289,44 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
   {
     error: new TaskNotCompletable('cancelled'),
     status: 409,
-    body: problem('task-not-completable', 'Task not completable', 409, 'The task is cancelled'),
+    body: problem('task-not-completable', 'Task not completable', 409, 'The task is cancelled', {
+      taskStatus: 'cancelled',
+    }),
+  },
+  {
+    // Another worker completed it first: the loser hears how it ended.
+    error: new TaskNotCompletable('done', 'declined'),
+    status: 409,
+    body: problem('task-not-completable', 'Task not completable', 409, 'The task is done (declined)', {
+      taskStatus: 'done',
+      outcome: 'declined',
+    }),
   },
   {
     error: new TaskNotCancellable('done'),
     status: 409,
     body: problem('task-not-cancellable', 'Task not cancellable', 409, 'The task is done'),
+  },
+  {
+    error: new NotAnOfferTask('follow-up'),
+    status: 422,
+    body: problem(
+      'not-an-offer-task',
+      'Not an offer task',
+      422,
+      'A follow-up task has no offer to accept or decline',
+    ),
+  },
+  {
+    error: new OutcomeReasonInvalid(['no-interest', 'not-reached']),
+    status: 422,
+    body: problem(
+      'outcome-reason-invalid',
+      'Outcome reason invalid',
+      422,
+      'A declined offer is completed with a reason: one of no-interest, not-reached',
+      { allowed: ['no-interest', 'not-reached'] },
+    ),
   },
   {
     error: new UnknownOutcome('follow-up', ['reached', 'not-reached']),

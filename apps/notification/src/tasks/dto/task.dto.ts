@@ -1,6 +1,6 @@
 import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TASK_TYPES, TIMESTAMP_MAX_LENGTH } from '@samenspel/contracts';
+import { OFFER_DECLINE_REASONS, TASK_TYPES, TIMESTAMP_MAX_LENGTH } from '@samenspel/contracts';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -51,6 +51,15 @@ export class CompleteTaskBody {
   @IsString()
   @Matches(/^[a-z][a-z-]{1,63}$/)
   outcome: string;
+
+  @ApiPropertyOptional({
+    enum: OFFER_DECLINE_REASONS,
+    description:
+      'Required with a bridging-offer declined (the offer is declined with it); no other completion takes one',
+  })
+  @IsOptional()
+  @IsIn(OFFER_DECLINE_REASONS)
+  reason?: string;
 
   @ApiPropertyOptional({
     description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',

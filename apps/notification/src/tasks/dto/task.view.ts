@@ -17,6 +17,9 @@ export class TaskView {
   @ApiPropertyOptional({ description: 'Follow-up step code' }) step?: string;
   @ApiPropertyOptional() assignee?: string;
   @ApiPropertyOptional() outcome?: string;
+  @ApiPropertyOptional({ description: "A declined offer's reason code" }) outcomeReason?: string;
+  @ApiPropertyOptional({ description: 'The worker who completed it; absent when its source event did' })
+  completedBy?: string;
   @ApiPropertyOptional() cancelReason?: string;
   @ApiPropertyOptional() note?: string;
   @ApiProperty() createdAt: string;
@@ -53,6 +56,8 @@ export function toTaskView(t: TaskEntity): TaskView {
     step: t.step ?? undefined,
     assignee: t.assignee ?? undefined,
     outcome: t.outcome ?? undefined,
+    outcomeReason: t.outcomeReason ?? undefined,
+    completedBy: t.completedBy ?? undefined,
     cancelReason: t.cancelReason ?? undefined,
     note: t.note ?? undefined,
     createdAt: iso(t.createdAt)!,

@@ -3,6 +3,7 @@ import {
   REFERRAL_EVENT_TYPES,
   type ReferralCreatedData,
   type ReferralStatusChangedData,
+  type WarmHandoverRecordedData,
 } from '@samenspel/contracts';
 import { FOLLOW_UP_OUTCOMES_SHOWN, monthOf } from '../../domain/impact';
 import { text } from '../ledger-record';
@@ -33,6 +34,11 @@ const statusChanged: Projector<ReferralStatusChangedData> = async (p, d, { youth
   }
 };
 
+/** A warm handover that took place is a meeting with the youngster: the handover's first contact. */
+const warmHandoverRecorded: Projector<WarmHandoverRecordedData> = async (p, d, { at }) => {
+  if (d.tookPlace === true) await firstContact(p, text(d.referralId), at);
+};
+
 /** A handover's first contact, once; counted in the month of the handover when it came in time. */
 export async function firstContact(p: Projection, referralId: string | null, at: Date): Promise<void> {
   if (!referralId) return;
@@ -51,4 +57,5 @@ export async function firstContact(p: Projection, referralId: string | null, at:
 export const REFERRAL_PROJECTORS: ProjectorEntries = [
   [REFERRAL_EVENT_TYPES.created, created],
   [REFERRAL_EVENT_TYPES.statusChanged, statusChanged],
+  [REFERRAL_EVENT_TYPES.warmHandoverRecorded, warmHandoverRecorded],
 ];

@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { aNotificationDatabase, anOfferTask, outboxOf } from '../../../../test/medium-test';
 import type { TaskAnnouncer } from '../../task-announcer';
 import type { TasksRepository } from '../../tasks.repository';
-import { CompleteOfferTaskCommand } from '../complete-offer-task/complete-offer-task.command';
-import { CompleteOfferTask } from '../complete-offer-task/complete-offer-task.usecase';
+import { taskSourceKey } from '../../task-sources';
+import { CompleteSourcedTaskCommand } from '../complete-sourced-task/complete-sourced-task.command';
+import { CompleteSourcedTask } from '../complete-sourced-task/complete-sourced-task.usecase';
 import { CancelOfferTaskCommand } from './cancel-offer-task.command';
 import { CancelOfferTask } from './cancel-offer-task.usecase';
 
@@ -40,7 +41,13 @@ describe('CancelOfferTask against PostgreSQL', () => {
   it('leaves the task of an offer accepted before it expired done, and announces nothing', async () => {
     const { offerId, taskId } = await anOfferTask(units, announcer);
     await units.run((uow) =>
-      new CompleteOfferTask(tasks, announcer).execute(new CompleteOfferTaskCommand({ offerId }), uow),
+      new CompleteSourcedTask(tasks, announcer).execute(
+        new CompleteSourcedTaskCommand({
+          sourceKey: taskSourceKey.bridgingOffer(offerId),
+          outcome: 'accepted',
+        }),
+        uow,
+      ),
     );
     await cancel(offerId, 'offer-expired');
     expect(await tasks.findById(db.dataSource.manager, taskId)).toMatchObject({

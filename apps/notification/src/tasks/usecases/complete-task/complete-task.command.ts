@@ -4,6 +4,8 @@ export class CompleteTaskCommand {
   readonly principal!: Principal;
   readonly taskId!: string;
   readonly outcome!: string;
+  /** A declined bridging offer's reason code (OFFER_DECLINE_REASONS); no other completion has one. */
+  readonly reason?: string;
   /** The worker's own note: kept in this service, never in events, webhooks or e-mail. */
   readonly note?: string;
 

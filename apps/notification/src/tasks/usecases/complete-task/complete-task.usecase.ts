@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { TaskNotCompletable, UnknownOutcome } from '@samenspel/contracts';
+import { OutcomeReasonInvalid, TaskNotCompletable, UnknownOutcome } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
-import { completion, decide, outcomesFor } from '../../../domain/task-lifecycle';
+import { completion, decide, outcomeReasonFor, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
 import { toTaskView, type TaskView } from '../../dto/task.view';
 import { lockVisibleTask } from '../../team-access';
 import type { CompleteTaskCommand } from './complete-task.command';
 
-/** Marks a task done with an outcome its type knows; completing it again changes nothing. */
+/**
+ * Marks a task done with an outcome its type knows. The same worker completing it again with the
+ * same outcome changes nothing; anyone else finds it ended and hears how (409). A bridging-offer
+ * task completed as declined announces its reason on task.completed, which declines the offer in
+ * waitlist-bridging.
+ */
 @Injectable()
 export class CompleteTask {
   constructor(
@@ -20,8 +25,13 @@ export class CompleteTask {
     const task = await lockVisibleTask(this.tasks, uow.em, command.principal, command.taskId);
     const allowed = outcomesFor(task.type);
     if (!allowed.includes(command.outcome)) throw new UnknownOutcome(task.type, allowed);
-    const decision = decide('complete', task.status);
-    if (decision === 'conflict') throw new TaskNotCompletable(task.status);
+    const reason = outcomeReasonFor(task.type, command.outcome, command.reason);
+    if (!reason.ok) throw new OutcomeReasonInvalid(reason.allowed);
+    const decision = decide('complete', task.status, {
+      caller: command.principal.sub,
+      completion: { completedBy: task.completedBy, outcome: task.outcome, requested: command.outcome },
+    });
+    if (decision === 'conflict') throw new TaskNotCompletable(task.status, task.outcome);
     if (decision === 'noop') return toTaskView(task);
     Object.assign(
       task,
@@ -29,6 +39,7 @@ export class CompleteTask {
         outcome: command.outcome,
         by: command.principal.sub,
         note: command.note,
+        reason: reason.reason,
         at: new Date(),
       }),
     );

@@ -6,7 +6,7 @@ import { consentByAge } from '@samenspel/contracts';
 import { chooseReceivingTeam } from '../../../domain/routing-rule';
 import { lockOrYield, NoteCipher } from '@samenspel/persistence';
 import { TeamsRepository } from '../../../teams/teams.repository';
-import { REFERRAL_AGGREGATE, ReferralEntity } from '../../referral.entity';
+import { ReferralEntity, referralCreatedEvent, referralEvent } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { CreateReferralCommand } from './create-referral.command';
@@ -99,44 +99,20 @@ export class CreateReferral {
   }
 
   private eventsFor(r: ReferralEntity): NewEvent[] {
-    const profile = {
-      youthRef: r.youthRef,
-      ageYears: r.ageYears,
-      postcode4: r.postcode4,
-      municipalityCode: r.municipalityCode,
-    };
-    const referredBy = { organisation: r.referredByOrganisation, role: r.referredByRole };
-    const envelope = { key: r.youthRef, aggregateType: REFERRAL_AGGREGATE, aggregateId: r.id };
-    const events: NewEvent[] = [
-      {
-        ...envelope,
-        type: REFERRAL_EVENT_TYPES.created,
-        data: {
-          referralId: r.id,
-          ...profile,
-          direction: r.direction,
-          phase: r.phase,
-          reason: r.reason,
-          themes: r.themes,
-          status: r.status,
-          ...(r.receivingTeamId ? { receivingTeamId: r.receivingTeamId } : {}),
-          ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
-          referredBy,
-        },
-      },
-    ];
+    const events: NewEvent[] = [referralCreatedEvent(REFERRAL_EVENT_TYPES.created, r)];
     if (r.direction === 'youth-work-to-care') {
-      events.push({
-        ...envelope,
-        type: REFERRAL_EVENT_TYPES.requested,
-        data: {
+      events.push(
+        referralEvent(REFERRAL_EVENT_TYPES.requested, r, {
           referralId: r.id,
-          ...profile,
+          youthRef: r.youthRef,
+          ageYears: r.ageYears,
+          postcode4: r.postcode4,
+          municipalityCode: r.municipalityCode,
           reason: r.reason,
-          requestedBy: referredBy,
+          requestedBy: { organisation: r.referredByOrganisation, role: r.referredByRole },
           ...(r.receivingOrganisation ? { receivingOrganisation: r.receivingOrganisation } : {}),
-        },
-      });
+        }),
+      );
     }
     return events;
   }

@@ -3,7 +3,12 @@ import { NoYouthWorkTeam, REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspe
 import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
 import { lockForChange } from '../../lock-for-change';
-import { REFERRAL_AGGREGATE, type ReferralEntity, type WarmHandover } from '../../referral.entity';
+import {
+  referralEvent,
+  youthWorkTeamOf,
+  type ReferralEntity,
+  type WarmHandover,
+} from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
 
@@ -26,8 +31,7 @@ export class PlanWarmHandover {
       command.expectedVersion,
     );
     if (!OPEN_STATUSES.includes(referral.status)) throw new ReferralClosed(referral.status);
-    const teamId =
-      referral.direction === 'care-to-youth-work' ? referral.receivingTeamId : referral.referringTeamId;
+    const teamId = youthWorkTeamOf(referral);
     if (!teamId) throw new NoYouthWorkTeam();
     const warmHandover: WarmHandover = {
       proposedAt: new Date(command.proposedAt).toISOString(),
@@ -35,19 +39,15 @@ export class PlanWarmHandover {
       plannedAt: new Date().toISOString(),
     };
     await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-    await uow.publish({
-      type: REFERRAL_EVENT_TYPES.warmHandoverPlanned,
-      key: referral.youthRef,
-      aggregateType: REFERRAL_AGGREGATE,
-      aggregateId: referral.id,
-      data: {
+    await uow.publish(
+      referralEvent(REFERRAL_EVENT_TYPES.warmHandoverPlanned, referral, {
         referralId: referral.id,
         youthRef: referral.youthRef,
         teamId,
         proposedAt: warmHandover.proposedAt,
         participantRoles: warmHandover.participantRoles,
-      },
-    });
+      }),
+    );
     return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NoWarmHandover } from '@samenspel/contracts';
+import { NoWarmHandover, NoYouthWorkTeam, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { lockForChange } from '../../lock-for-change';
-import type { ReferralEntity } from '../../referral.entity';
+import { referralEvent, youthWorkTeamOf, type ReferralEntity } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
 
 /**
- * Records whether the planned warm handover took place. No event: the contracts have none for
- * it yet (the task is completed in the notification service); the referral's version moves.
+ * Records whether the planned warm handover took place, and emits `warm-handover-recorded`: the
+ * notification service completes the meeting's task with it, and the ops console counts a warm
+ * handover that took place as the handover's first contact.
  */
 @Injectable()
 export class RecordWarmHandoverOutcome {
@@ -24,12 +25,24 @@ export class RecordWarmHandoverOutcome {
       command.expectedVersion,
     );
     if (!referral.warmHandover) throw new NoWarmHandover();
+    const teamId = youthWorkTeamOf(referral);
+    if (!teamId) throw new NoYouthWorkTeam();
     const warmHandover = {
       ...referral.warmHandover,
       tookPlace: command.tookPlace,
       recordedAt: new Date().toISOString(),
     };
     await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
+    await uow.publish(
+      referralEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded, referral, {
+        referralId: referral.id,
+        youthRef: referral.youthRef,
+        teamId,
+        proposedAt: warmHandover.proposedAt,
+        tookPlace: warmHandover.tookPlace,
+        recordedAt: warmHandover.recordedAt,
+      }),
+    );
     return Object.assign(referral, { warmHandover, version: referral.version + 1 });
   }
 }

@@ -5,7 +5,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { assertTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
 import { NoteCipher } from '@samenspel/persistence';
 import { mayChange, mayMoveTo } from '../../access-policy';
-import { REFERRAL_AGGREGATE, type ReferralEntity } from '../../referral.entity';
+import { referralEvent, type ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { TransitionReferralCommand } from './transition-referral.command';
@@ -63,12 +63,8 @@ export class TransitionReferral {
       actorRef: command.actor.ref,
       changedAt: now,
     });
-    await uow.publish({
-      type: REFERRAL_EVENT_TYPES.statusChanged,
-      key: referral.youthRef,
-      aggregateType: REFERRAL_AGGREGATE,
-      aggregateId: referral.id,
-      data: {
+    await uow.publish(
+      referralEvent(REFERRAL_EVENT_TYPES.statusChanged, referral, {
         referralId: referral.id,
         youthRef: referral.youthRef,
         phase: referral.phase,
@@ -78,8 +74,8 @@ export class TransitionReferral {
         ...(command.to === 'completed' ? { outcome: command.outcome } : {}),
         ...(referral.receivingTeamId ? { receivingTeamId: referral.receivingTeamId } : {}),
         changedAt: now.toISOString(),
-      },
-    });
+      }),
+    );
     this.metrics.transitions.inc({ to: command.to });
     return Object.assign(referral, {
       status: command.to,

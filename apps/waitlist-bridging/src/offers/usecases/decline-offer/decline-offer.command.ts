@@ -1,8 +1,6 @@
-import type { Principal } from '@samenspel/http';
-
 export class DeclineOfferCommand {
-  /** A youth worker or team lead of the team that owns the offered activity. */
-  readonly principal!: Principal;
+  /** The deciding team: a youth worker's or team lead's, or that of the task completed as declined. */
+  readonly teamId!: string | undefined;
   readonly offerId!: string;
   /** A reason code, never free text about the youngster. */
   readonly reason!: string;

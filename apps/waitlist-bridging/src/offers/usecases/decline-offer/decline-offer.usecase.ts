@@ -27,7 +27,7 @@ export class DeclineOffer {
   async execute(command: DeclineOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
     const found = await this.offers.find(uow.em, command.offerId);
     if (!found) throw new OfferNotFoundError();
-    await assertOwningTeam(command.principal, found, this.entries, uow.em);
+    await assertOwningTeam(command, found, this.entries, uow.em);
     assertOfferMove(found.status, 'declined');
     try {
       await this.catalog.release(found.placementId, 'declined');

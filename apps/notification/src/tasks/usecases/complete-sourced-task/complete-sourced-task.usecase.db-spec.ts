@@ -7,24 +7,33 @@ import type { TaskAnnouncer } from '../../task-announcer';
 import type { TasksRepository } from '../../tasks.repository';
 import { CancelOfferTaskCommand } from '../cancel-offer-task/cancel-offer-task.command';
 import { CancelOfferTask } from '../cancel-offer-task/cancel-offer-task.usecase';
-import { CompleteOfferTaskCommand } from './complete-offer-task.command';
-import { CompleteOfferTask } from './complete-offer-task.usecase';
+import { taskSourceKey } from '../../task-sources';
+import { CompleteSourcedTaskCommand } from './complete-sourced-task.command';
+import { CompleteSourcedTask } from './complete-sourced-task.usecase';
 
-describe('CompleteOfferTask against PostgreSQL', () => {
+describe('CompleteSourcedTask against PostgreSQL', () => {
   let db: TestDatabase;
   let units: UnitsOfWork;
   let tasks: TasksRepository;
   let announcer: TaskAnnouncer;
-  let sut: CompleteOfferTask;
+  let sut: CompleteSourcedTask;
 
   beforeAll(async () => {
     ({ db, units, tasks, announcer } = await aNotificationDatabase('notification_complete_offer'));
-    sut = new CompleteOfferTask(tasks, announcer);
+    sut = new CompleteSourcedTask(tasks, announcer);
   });
   afterAll(async () => db?.drop());
 
   const complete = (offerId: string) =>
-    units.run((uow) => sut.execute(new CompleteOfferTaskCommand({ offerId }), uow));
+    units.run((uow) =>
+      sut.execute(
+        new CompleteSourcedTaskCommand({
+          sourceKey: taskSourceKey.bridgingOffer(offerId),
+          outcome: 'accepted',
+        }),
+        uow,
+      ),
+    );
 
   it('completes the open task of an accepted offer with outcome accepted, naming nobody', async () => {
     const { offerId, taskId } = await anOfferTask(units, announcer);

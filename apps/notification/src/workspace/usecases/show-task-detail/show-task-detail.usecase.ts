@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@samenspel/messaging';
+import { toTaskView } from '../../../tasks/dto/task.view';
+import { TasksRepository } from '../../../tasks/tasks.repository';
+import { assertTaskVisible, viewFor } from '../../../tasks/team-access';
+import type { TaskDetail } from '../../dto/workspace.dto';
+import {
+  OwnerRefusedError,
+  OwnerUnavailableError,
+  OwningServicesPort,
+  type Owner,
+} from '../../owning-services.port';
+import type { ShowTaskDetailCommand } from './show-task-detail.command';
+
+type Json = Record<string, unknown>;
+
+/**
+ * What a worker needs to act on a task, from the services that own each part, asked as the worker:
+ * the task (here), its activity with live seats (activity) and its offer's hold (bridging). Only
+ * named fields are taken from each answer. A part its owner refuses or cannot give is left out and
+ * named in `unavailable`, so the task itself is always shown.
+ */
+@Injectable()
+export class ShowTaskDetail {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly owners: OwningServicesPort,
+  ) {}
+
+  async execute(command: ShowTaskDetailCommand, uow: UnitOfWork): Promise<TaskDetail> {
+    const { principal, taskId } = command;
+    const task = assertTaskVisible(principal, await this.tasks.findById(uow.em, taskId));
+    const unavailable: Owner[] = [];
+    const ask = async (owner: Owner, path: string): Promise<Json | undefined> => {
+      try {
+        const answer = await this.owners.send(owner, {
+          method: 'GET',
+          path,
+          bearerToken: command.bearerToken,
+        });
+        return answer.body as Json;
+      } catch (error) {
+        if (!(error instanceof OwnerRefusedError) && !(error instanceof OwnerUnavailableError)) throw error;
+        unavailable.push(owner);
+        return undefined;
+      }
+    };
+    const [activity, offer] = await Promise.all([
+      task.activityId
+        ? ask('activity', `/api/v1/activities/${encodeURIComponent(task.activityId)}`)
+        : undefined,
+      task.offerId
+        ? ask('waitlist-bridging', `/api/v1/offers/${encodeURIComponent(task.offerId)}`)
+        : undefined,
+    ]);
+    return {
+      task: viewFor(principal, toTaskView(task)),
+      youthRef: task.youthRef,
+      ...(task.context.municipalityCode && { municipalityCode: task.context.municipalityCode }),
+      ...(activity && {
+        activity: {
+          title: activity.title,
+          schedule: activity.schedule,
+          postcode4: activity.postcode4,
+          locationName: activity.locationName ?? null,
+          contactRole: activity.contactRole,
+          capacity: activity.capacity,
+        },
+      }),
+      ...(offer && { offer: { status: offer.status, expiresAt: offer.expiresAt, rank: offer.rank } }),
+      unavailable,
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited, fromParam, fromResult } from '@samenspel/audit';
+import {
+  CurrentBearerToken,
+  CurrentPrincipal,
+  ProblemResponses,
+  Roles,
+  type Principal,
+  UuidParam,
+} from '@samenspel/http';
+import { UnitsOfWork } from '@samenspel/messaging';
+import type { Response } from 'express';
+import { TaskView } from '../tasks/dto/task.view';
+import { viewFor } from '../tasks/team-access';
+import {
+  AcceptedOffer,
+  DeclineOfferTaskBody,
+  TaskDetail,
+  WorkspaceAttendanceBody,
+  WorkspaceWarmHandoverOutcomeBody,
+} from './dto/workspace.dto';
+import { OwningServicesPort } from './owning-services.port';
+import { AcceptOfferTaskCommand } from './usecases/accept-offer-task/accept-offer-task.command';
+import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
+import { DeclineOfferTaskCommand } from './usecases/decline-offer-task/decline-offer-task.command';
+import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-detail.command';
+import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
+
+const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
+
+/**
+ * The workspace page's one origin for a worker's decisions: each route acts on the service that
+ * owns the thing, as the worker (their own bearer token), so that service's rules, scoping and
+ * audit apply. A refusal is answered with the owner's problem; an owner that does not answer gives
+ * 503 owner-unavailable, and nothing is known to have changed (docs/notification.md).
+ */
+@ApiTags('workspace')
+@ApiBearerAuth('bearer')
+@Controller('workspace')
+export class WorkspaceController {
+  constructor(
+    private readonly units: UnitsOfWork,
+    private readonly acceptOfferTask: AcceptOfferTask,
+    private readonly declineOfferTask: DeclineOfferTask,
+    private readonly showTaskDetail: ShowTaskDetail,
+    private readonly owners: OwningServicesPort,
+  ) {}
+
+  @Get('tasks/:id')
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'read', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary:
+      "A task with its activity (live seats) and its offer's hold, as the owners show them to the caller",
+  })
+  @ApiOkResponse({ type: TaskDetail })
+  @ProblemResponses(404)
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('id') id: string,
+  ): Promise<TaskDetail> {
+    const command = new ShowTaskDetailCommand({ principal, bearerToken, taskId: id });
+    return this.units.run((uow) => this.showTaskDetail.execute(command, uow));
+  }
+
+  @Post('tasks/:id/accept')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary:
+      "Accepts the task's offer in bridging, which confirms the seat; the task completes from the event",
+  })
+  @ApiOkResponse({ type: AcceptedOffer })
+  @ProblemResponses(404, 409)
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('id') id: string,
+  ): Promise<AcceptedOffer> {
+    const command = new AcceptOfferTaskCommand({ principal, bearerToken, taskId: id });
+    return this.units.run((uow) => this.acceptOfferTask.execute(command, uow));
+  }
+
+  @Post('tasks/:id/decline')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary:
+      'Completes the offer task as declined with the reason; bridging declines the offer from its event',
+  })
+  @ApiOkResponse({ type: TaskView })
+  @ProblemResponses(404, 409, 422)
+  async decline(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: DeclineOfferTaskBody,
+  ): Promise<TaskView> {
+    const command = new DeclineOfferTaskCommand({ principal, taskId: id, reason: body.reason });
+    return viewFor(principal, await this.units.run((uow) => this.declineOfferTask.execute(command, uow)));
+  }
+
+  // The two routes below only pass the worker's decision on: nothing of it is kept here, so they
+  // have no use case of their own; the owner records and audits it.
+  @Post('placements/:placementId/attendance')
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'create', resource: 'attendance', id: fromParam('placementId') })
+  @ApiOperation({ summary: "Records a session's attendance in the activity service" })
+  @ProblemResponses(404, 409)
+  async attendance(
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('placementId') placementId: string,
+    @Body() body: WorkspaceAttendanceBody,
+  ): Promise<unknown> {
+    const answer = await this.owners.send('activity', {
+      method: 'POST',
+      path: `/api/v1/placements/${placementId}/attendance`,
+      bearerToken,
+      body: { sessionDate: body.sessionDate, status: body.status },
+    });
+    return answer.body;
+  }
+
+  @Post('referrals/:referralId/warm-handover/outcome')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'referral', id: fromParam('referralId') })
+  @ApiOperation({ summary: 'Records whether the warm handover took place, in the referral service' })
+  @ProblemResponses(404, 409, 412)
+  async warmHandoverOutcome(
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('referralId') referralId: string,
+    @Body() body: WorkspaceWarmHandoverOutcomeBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const answer = await this.owners.send('referral', {
+      method: 'POST',
+      path: `/api/v1/referrals/${referralId}/warm-handover/outcome`,
+      bearerToken,
+      body: { tookPlace: body.tookPlace },
+      ifMatch,
+    });
+    if (answer.etag) res.setHeader('ETag', answer.etag);
+    return answer.body;
+  }
+}
