@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, fromParam, fromResult } from '@samenspel/audit';
 import {
   CurrentBearerToken,
@@ -110,6 +110,10 @@ export class WorkspaceController {
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'create', resource: 'attendance', id: fromParam('placementId') })
   @ApiOperation({ summary: "Records a session's attendance in the activity service" })
+  @ApiCreatedResponse({
+    description: "The activity service's attendance record, as it answers the worker",
+    schema: { type: 'object' },
+  })
   @ProblemResponses(404, 409)
   async attendance(
     @CurrentBearerToken() bearerToken: string,
@@ -130,6 +134,10 @@ export class WorkspaceController {
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'update', resource: 'referral', id: fromParam('referralId') })
   @ApiOperation({ summary: 'Records whether the warm handover took place, in the referral service' })
+  @ApiOkResponse({
+    description: 'The referral as the referral service answers the worker, with its new ETag',
+    schema: { type: 'object' },
+  })
   @ProblemResponses(404, 409, 412)
   async warmHandoverOutcome(
     @CurrentBearerToken() bearerToken: string,
