@@ -85,7 +85,7 @@ describe('the OpenAPI documents', () => {
   });
 
   it.each(names)(
-    'give every operation of %s a summary, a tag and its 4xx answers, the probes and the scrape aside',
+    'give every operation of %s a summary, a tag and its 4xx answers, the probes aside',
     (name) => {
       const lacking = operationsOf(name)
         .filter(([route]) => !PROBES.some((probe) => route.endsWith(` ${probe}`)))
