@@ -1,4 +1,4 @@
-import { impactCsv, impactRow, medianDays, suppress } from './impact';
+import { impactCsv, impactRow, medianDays, monthOf, suppress } from './impact';
 
 describe('impact figures', () => {
   it.each([
@@ -57,5 +57,17 @@ describe('impact figures', () => {
       offers_accepted: '',
       accepted_share: '',
     });
+  });
+});
+
+describe('the month of an instant, in Dutch time', () => {
+  it.each([
+    ['2026-10-31T22:59:59Z', '2026-10', 'CET (+01:00): 23:59:59 on 31 October'],
+    ['2026-10-31T23:00:00Z', '2026-11', 'CET: midnight of 1 November'],
+    ['2026-06-30T21:59:59Z', '2026-06', 'CEST (+02:00): 23:59:59 on 30 June'],
+    ['2026-06-30T22:00:00Z', '2026-07', 'CEST: midnight of 1 July, still June in UTC'],
+    ['2026-12-31T23:30:00Z', '2027-01', 'New Year in Amsterdam, New Year’s Eve in UTC'],
+  ])('counts %s in %s (%s)', (at, month) => {
+    expect(monthOf(new Date(at))).toBe(month);
   });
 });

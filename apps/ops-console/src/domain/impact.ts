@@ -7,9 +7,17 @@ export const FOLLOW_UP_OUTCOMES_SHOWN = [
   'unreachable',
 ] as const;
 
-/** Calendar month of an instant, in UTC: "2026-11". */
+const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+});
+
+/** Calendar month of an instant in Dutch time (Europe/Amsterdam), as municipalities count: "2026-11". */
 export function monthOf(at: Date): string {
-  return at.toISOString().slice(0, 7);
+  const parts = AMSTERDAM_MONTH.formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
 }
 
 export type Counters = Record<string, number>;

@@ -107,6 +107,16 @@ export class StuckFlowsRepository {
     );
   }
 
+  /** The entry's times and municipality, when the ledger has seen it. */
+  async entryTimes(em: EntityManager, waitlistEntryId: string | null): Promise<EntryTimes | undefined> {
+    if (!waitlistEntryId) return undefined;
+    const rows = (await em.query(
+      `SELECT entered_at, offered_at, municipality_code FROM waitlist_entry_state WHERE waitlist_entry_id = $1`,
+      [waitlistEntryId],
+    )) as EntryTimesRow[];
+    return entryTimes(rows[0]);
+  }
+
   /** Sets the moment once; a record without the id sets nothing. */
   async setOnce(em: EntityManager, moment: keyof typeof MOMENTS, id: string | null, at: Date): Promise<void> {
     if (!id) return;
