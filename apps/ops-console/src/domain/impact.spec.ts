@@ -1,4 +1,13 @@
-import { impactCsv, impactRow, medianDays, monthOf, suppress } from './impact';
+import {
+  impactCsv,
+  impactRow,
+  impactRows,
+  medianDays,
+  monthOf,
+  suppress,
+  type FirstOfferLatencies,
+  type MonthlyCounters,
+} from './impact';
 
 describe('impact figures', () => {
   it.each([
@@ -27,36 +36,98 @@ describe('impact figures', () => {
     const row = impactRow(
       'GM0344',
       '2026-11',
-      {
-        offers: 10,
-        offers_accepted: 6,
-        handovers: 12,
-        handovers_first_contact_5wd: 3,
-        offered_youngsters: 4,
-      },
+      { offers: 10, offers_accepted: 6, handovers: 12, handovers_first_contact_5wd: null, bridged_exits: 8 },
       5,
     );
-    expect(row).toMatchObject({
-      offers: 10,
-      offersAccepted: 6,
-      acceptedShare: 0.6,
+    expect(row.tijdens).toMatchObject({ offers: 10, offersAccepted: 6, acceptedShare: 0.6 });
+    expect(row.tijdens).toMatchObject({
+      bridgedExits: 8,
+      careNoLongerNeeded: null,
+      careNoLongerNeededShare: null,
+    });
+    expect(row.na).toMatchObject({
       handovers: 12,
       firstContactWithin5WorkingDays: null,
       firstContactShare: null,
-      offeredYoungsters: null,
     });
   });
 
-  it('writes suppressed cells as empty CSV fields', () => {
-    const csv = impactCsv([impactRow('GM0344', '2026-11', { offers: 6, offers_accepted: 2 }, 5)]);
+  it('shows no median when its first offers are hidden', () => {
+    const latencies = { count: 6, medianSeconds: 302400 };
+    expect(
+      impactRow('GM0344', '2026-11', { first_offers: 6 }, 5, latencies).tijdens.medianDaysToFirstOffer,
+    ).toBe(3.5);
+    expect(
+      impactRow('GM0344', '2026-11', { first_offers: null }, 5, latencies).tijdens.medianDaysToFirstOffer,
+    ).toBeNull();
+  });
+
+  it('writes suppressed cells as empty CSV fields, and on every line the time the figures are as of', () => {
+    const row = impactRow('GM0344', '2026-11', { offers: 6, offers_accepted: null }, 5);
+    const csv = impactCsv([row], new Date('2026-12-01T08:00:00Z'));
     const [header, line] = csv.trim().split('\r\n');
     const cells = Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i]]));
     expect(cells).toMatchObject({
       municipality_code: '"GM0344"',
-      offers: '"6"',
-      offers_accepted: '',
-      accepted_share: '',
+      period: '"2026-11"',
+      tijdens_offers: '"6"',
+      tijdens_offers_accepted: '',
+      tijdens_accepted_share: '',
+      as_of: '"2026-12-01T08:00:00.000Z"',
     });
+  });
+});
+
+describe('impact per month, quarter and year', () => {
+  // GM0344's prevention in the fourth quarter: October 7, November 3, December 9 bridged exits;
+  // 6, 0 and 5 of them care no longer needed.
+  const months: MonthlyCounters[] = [
+    { municipality: 'GM0344', month: '2026-10', counters: { bridged_exits: 7, care_no_longer_needed: 6 } },
+    { municipality: 'GM0344', month: '2026-11', counters: { bridged_exits: 3 } },
+    { municipality: 'GM0344', month: '2026-12', counters: { bridged_exits: 9, care_no_longer_needed: 5 } },
+    { municipality: 'GM0307', month: '2026-11', counters: { bridged_exits: 12, care_no_longer_needed: 4 } },
+  ];
+  const none = new Map<string, FirstOfferLatencies>();
+
+  it('adds the months of a quarter up', () => {
+    const [q4] = impactRows(months, '2026-Q4', none, 5).filter((r) => r.municipalityCode === 'GM0344');
+    // 7 + 3 + 9 = 19 bridged exits, 6 + 0 + 5 = 11 of them care no longer needed: 11 / 19 = 0.579.
+    expect(q4.tijdens).toMatchObject({
+      bridgedExits: 19,
+      careNoLongerNeeded: 11,
+      careNoLongerNeededShare: 0.579,
+    });
+  });
+
+  it('hides a second month so that a hidden one cannot be worked out from the quarter', () => {
+    const rows = impactRows(months, undefined, none, 5).filter((r) => r.municipalityCode === 'GM0344');
+    const exits = Object.fromEntries(rows.map((r) => [r.period, r.tijdens.bridgedExits]));
+    // November (3) is hidden; shown with October (7) and December (9) it would be 19 - 7 - 9 = 3.
+    // October, the smallest shown month, is hidden as well.
+    expect(exits).toEqual({ '2026-10': null, '2026-11': null, '2026-12': 9 });
+    // Care no longer needed: November's 0 is hidden, so October (6) or December (5) goes too: December.
+    const prevented = Object.fromEntries(rows.map((r) => [r.period, r.tijdens.careNoLongerNeeded]));
+    expect(prevented).toEqual({ '2026-10': 6, '2026-11': null, '2026-12': null });
+    // Asked per month, the same hidden cells: each month's row is the row of the whole listing.
+    expect(impactRows(months, '2026-10', none, 5).find((r) => r.municipalityCode === 'GM0344')).toEqual(
+      rows.find((r) => r.period === '2026-10'),
+    );
+  });
+
+  it('hides a quarter that the year and the other quarters would reveal', () => {
+    // GM0307 has figures in one quarter only: the year equals Q4, and Q1-Q3 are hidden zeros.
+    const [year] = impactRows(months, '2026', none, 5).filter((r) => r.municipalityCode === 'GM0307');
+    expect(year.tijdens).toMatchObject({ bridgedExits: 12, careNoLongerNeeded: null });
+  });
+
+  it('gives one row per municipality and month with figures, newest first', () => {
+    const rows = impactRows(months, undefined, none, 5);
+    expect(rows.map((r) => `${r.municipalityCode} ${r.period}`)).toEqual([
+      'GM0344 2026-12',
+      'GM0307 2026-11',
+      'GM0344 2026-11',
+      'GM0344 2026-10',
+    ]);
   });
 });
 

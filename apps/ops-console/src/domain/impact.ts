@@ -1,4 +1,6 @@
-/** Impact figures per municipality and month, counted at ingest time; only aggregates are kept. */
+/** Impact figures per municipality and period, counted at ingest time; only aggregates are kept. */
+import { suppressCells } from './cell-suppression';
+import { monthsOf, periodGroups, periodsOfYear } from './impact-period';
 
 export const FOLLOW_UP_OUTCOMES_SHOWN = [
   'engaged-in-activity',
@@ -22,9 +24,31 @@ export function monthOf(at: Date): string {
 
 export type Counters = Record<string, number>;
 
-export interface ImpactRow {
-  municipalityCode: string;
-  month: string;
+/** The counters the impact keeps per municipality and month (`impact_counter.measure`). */
+export const IMPACT_MEASURES = [
+  'referrals_to_care',
+  'entered_with_consent',
+  'offered_youngsters',
+  'first_offers',
+  'offers',
+  'offers_accepted',
+  'attendance_sessions',
+  'attendance_present',
+  'bridged_exits',
+  'care_no_longer_needed',
+  'handovers',
+  'handovers_first_contact_5wd',
+  ...FOLLOW_UP_OUTCOMES_SHOWN.map((o) => `outcome_${o}`),
+] as const;
+
+/** voor: before care, youth work refers a youngster to care (toeleiding). */
+export interface ImpactBefore {
+  referralsToCare: number | null;
+}
+
+/** tijdens: while the youngster waits for care, youth work bridges the wait. */
+export interface ImpactDuring {
+  enteredWithConsent: number | null;
   offeredYoungsters: number | null;
   firstOffers: number | null;
   /** Median days from entering the waiting list to the first offer, one decimal; null when suppressed. */
@@ -35,10 +59,35 @@ export interface ImpactRow {
   attendanceSessions: number | null;
   attendancePresent: number | null;
   attendanceShare: number | null;
+  /** Bridged youngsters (the entry had an offer) who left the waiting list. */
+  bridgedExits: number | null;
+  /** Of those, the ones whose need for care passed while waiting: prevention. */
+  careNoLongerNeeded: number | null;
+  careNoLongerNeededShare: number | null;
+}
+
+/** na: after care, care hands the youngster over to youth work. */
+export interface ImpactAfter {
   handovers: number | null;
   firstContactWithin5WorkingDays: number | null;
   firstContactShare: number | null;
   outcomes: Record<string, number | null>;
+}
+
+export interface ImpactRow {
+  municipalityCode: string;
+  /** A month "2026-11", quarter "2026-Q4" or year "2026", in Dutch time. */
+  period: string;
+  voor: ImpactBefore;
+  tijdens: ImpactDuring;
+  na: ImpactAfter;
+}
+
+/** A municipality's counters of one month. */
+export interface MonthlyCounters {
+  municipality: string;
+  month: string;
+  counters: Counters;
 }
 
 /** A count under `min` is suppressed (null), so that no youngster can be recognised. */
@@ -69,68 +118,138 @@ export function medianDays(latencies: FirstOfferLatencies | undefined, min: numb
   return Math.round((latencies.medianSeconds / 86400) * 10) / 10;
 }
 
+/** One row from the counts shown (suppressed already); a median only when its first offers are shown. */
 export function impactRow(
   municipalityCode: string,
-  month: string,
-  c: Counters,
+  period: string,
+  shown: Readonly<Record<string, number | null>>,
   min: number,
   latencies?: FirstOfferLatencies,
 ): ImpactRow {
-  const offers = suppress(c.offers, min);
-  const offersAccepted = suppress(c.offers_accepted, min);
-  const attendanceSessions = suppress(c.attendance_sessions, min);
-  const attendancePresent = suppress(c.attendance_present, min);
-  const handovers = suppress(c.handovers, min);
-  const firstContact = suppress(c.handovers_first_contact_5wd, min);
+  const c = (measure: string) => shown[measure] ?? null;
+  const firstOffers = c('first_offers');
   return {
     municipalityCode,
-    month,
-    offeredYoungsters: suppress(c.offered_youngsters, min),
-    firstOffers: suppress(c.first_offers, min),
-    medianDaysToFirstOffer: medianDays(latencies, min),
-    offers,
-    offersAccepted,
-    acceptedShare: share(offersAccepted, offers),
-    attendanceSessions,
-    attendancePresent,
-    attendanceShare: share(attendancePresent, attendanceSessions),
-    handovers,
-    firstContactWithin5WorkingDays: firstContact,
-    firstContactShare: share(firstContact, handovers),
-    outcomes: Object.fromEntries(FOLLOW_UP_OUTCOMES_SHOWN.map((o) => [o, suppress(c[`outcome_${o}`], min)])),
+    period,
+    voor: { referralsToCare: c('referrals_to_care') },
+    tijdens: {
+      enteredWithConsent: c('entered_with_consent'),
+      offeredYoungsters: c('offered_youngsters'),
+      firstOffers,
+      medianDaysToFirstOffer: firstOffers === null ? null : medianDays(latencies, min),
+      offers: c('offers'),
+      offersAccepted: c('offers_accepted'),
+      acceptedShare: share(c('offers_accepted'), c('offers')),
+      attendanceSessions: c('attendance_sessions'),
+      attendancePresent: c('attendance_present'),
+      attendanceShare: share(c('attendance_present'), c('attendance_sessions')),
+      bridgedExits: c('bridged_exits'),
+      careNoLongerNeeded: c('care_no_longer_needed'),
+      careNoLongerNeededShare: share(c('care_no_longer_needed'), c('bridged_exits')),
+    },
+    na: {
+      handovers: c('handovers'),
+      firstContactWithin5WorkingDays: c('handovers_first_contact_5wd'),
+      firstContactShare: share(c('handovers_first_contact_5wd'), c('handovers')),
+      outcomes: Object.fromEntries(FOLLOW_UP_OUTCOMES_SHOWN.map((o) => [o, c(`outcome_${o}`)])),
+    },
   };
 }
 
-const CSV_COLUMNS: [string, (r: ImpactRow) => unknown][] = [
+/**
+ * The counts of each measure shown per period of a municipality's year: each month, quarter and
+ * the year, suppressed together so that no hidden month can be worked out from its quarter (nor a
+ * quarter from its year), whichever period is asked.
+ */
+export function shownCountsOfYear(
+  months: readonly MonthlyCounters[],
+  year: string,
+  min: number,
+): Map<string, Record<string, number | null>> {
+  const byMonth = new Map(months.filter((m) => m.month.startsWith(year)).map((m) => [m.month, m.counters]));
+  const shown = new Map(periodsOfYear(year).map((p) => [p, {} as Record<string, number | null>]));
+  for (const measure of IMPACT_MEASURES) {
+    const counts = new Map<string, number>();
+    for (const period of periodsOfYear(year)) {
+      counts.set(
+        period,
+        monthsOf(period).reduce((sum, month) => sum + (byMonth.get(month)?.[measure] ?? 0), 0),
+      );
+    }
+    for (const [period, n] of suppressCells(counts, periodGroups(year), min)) {
+      shown.get(period)![measure] = n;
+    }
+  }
+  return shown;
+}
+
+/**
+ * The impact rows of the municipalities' monthly counters: for `period`, one row per municipality;
+ * without it, one row per municipality and month with figures. Newest period first.
+ * `latencies` holds the first offers' latencies per `municipality|period`.
+ */
+export function impactRows(
+  months: readonly MonthlyCounters[],
+  period: string | undefined,
+  latencies: ReadonlyMap<string, FirstOfferLatencies>,
+  min: number,
+): ImpactRow[] {
+  const rows: ImpactRow[] = [];
+  const municipalities = [...new Set(months.map((m) => m.municipality))].sort();
+  for (const municipality of municipalities) {
+    const own = months.filter((m) => m.municipality === municipality);
+    const years = period ? [period.slice(0, 4)] : [...new Set(own.map((m) => m.month.slice(0, 4)))];
+    for (const year of years) {
+      const shown = shownCountsOfYear(own, year, min);
+      const periods = period ? [period] : own.filter((m) => m.month.startsWith(year)).map((m) => m.month);
+      for (const p of periods) {
+        rows.push(impactRow(municipality, p, shown.get(p)!, min, latencies.get(`${municipality}|${p}`)));
+      }
+    }
+  }
+  return rows.sort((a, b) => (a.period === b.period ? 0 : a.period < b.period ? 1 : -1));
+}
+
+type Column = [string, (r: ImpactRow) => unknown];
+
+const CSV_COLUMNS: Column[] = [
   ['municipality_code', (r) => r.municipalityCode],
-  ['month', (r) => r.month],
-  ['offered_youngsters', (r) => r.offeredYoungsters],
-  ['median_days_to_first_offer', (r) => r.medianDaysToFirstOffer],
-  ['offers', (r) => r.offers],
-  ['offers_accepted', (r) => r.offersAccepted],
-  ['accepted_share', (r) => r.acceptedShare],
-  ['attendance_sessions', (r) => r.attendanceSessions],
-  ['attendance_share', (r) => r.attendanceShare],
-  ['handovers', (r) => r.handovers],
-  ['first_contact_within_5_working_days', (r) => r.firstContactWithin5WorkingDays],
-  ['first_contact_share', (r) => r.firstContactShare],
-  ...FOLLOW_UP_OUTCOMES_SHOWN.map(
-    (o) =>
-      [`outcome_${o.replace(/-/g, '_')}`, (r: ImpactRow) => r.outcomes[o]] as [
-        string,
-        (r: ImpactRow) => unknown,
-      ],
-  ),
+  ['period', (r) => r.period],
+  ['voor_referrals_to_care', (r) => r.voor.referralsToCare],
+  ['tijdens_entered_with_consent', (r) => r.tijdens.enteredWithConsent],
+  ['tijdens_offered_youngsters', (r) => r.tijdens.offeredYoungsters],
+  ['tijdens_first_offers', (r) => r.tijdens.firstOffers],
+  ['tijdens_median_days_to_first_offer', (r) => r.tijdens.medianDaysToFirstOffer],
+  ['tijdens_offers', (r) => r.tijdens.offers],
+  ['tijdens_offers_accepted', (r) => r.tijdens.offersAccepted],
+  ['tijdens_accepted_share', (r) => r.tijdens.acceptedShare],
+  ['tijdens_attendance_sessions', (r) => r.tijdens.attendanceSessions],
+  ['tijdens_attendance_present', (r) => r.tijdens.attendancePresent],
+  ['tijdens_attendance_share', (r) => r.tijdens.attendanceShare],
+  ['tijdens_bridged_exits', (r) => r.tijdens.bridgedExits],
+  ['tijdens_care_no_longer_needed', (r) => r.tijdens.careNoLongerNeeded],
+  ['tijdens_care_no_longer_needed_share', (r) => r.tijdens.careNoLongerNeededShare],
+  ['na_handovers', (r) => r.na.handovers],
+  ['na_first_contact_within_5_working_days', (r) => r.na.firstContactWithin5WorkingDays],
+  ['na_first_contact_share', (r) => r.na.firstContactShare],
+  ...FOLLOW_UP_OUTCOMES_SHOWN.map((o): Column => [
+    `na_outcome_${o.replace(/-/g, '_')}`,
+    (r) => r.na.outcomes[o],
+  ]),
 ];
 
-/** CSV with a header row; a suppressed cell is empty. */
-export function impactCsv(rows: ImpactRow[]): string {
-  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+/** CSV with a header row; a suppressed cell is empty; every line says as of when (ISO 8601, UTC). */
+export function impactCsv(rows: ImpactRow[], asOf: Date): string {
+  const columns: Column[] = [...CSV_COLUMNS, ['as_of', () => asOf.toISOString()]];
+  const lines = [columns.map(([name]) => name).join(',')];
   for (const r of rows) {
     lines.push(
-      CSV_COLUMNS.map(([, get]) => (get(r) === null ? '' : `"${String(get(r)).replace(/"/g, '""')}"`)).join(
-        ',',
-      ),
+      columns
+        .map(([, get]) => {
+          const value = get(r);
+          return value === null ? '' : `"${String(value).replace(/"/g, '""')}"`;
+        })
+        .join(','),
     );
   }
   return lines.join('\r\n') + '\r\n';

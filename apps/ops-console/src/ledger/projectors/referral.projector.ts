@@ -15,9 +15,12 @@ const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
 const FIRST_CONTACT_WORKING_DAYS = 5;
 
 const created: Projector<ReferralCreatedData> = async (p, d, { youthRef, at }) => {
-  if (d.direction !== 'care-to-youth-work') return;
   const municipalityCode = text(d.municipalityCode);
   const referralId = text(d.referralId);
+  if (d.direction === 'youth-work-to-care') {
+    countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'referrals_to_care', referralId);
+  }
+  if (d.direction !== 'care-to-youth-work') return;
   await p.flows.handOver(p.em, { referralId, youthRef, municipalityCode, handedOverAt: at });
   countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'handovers', referralId);
 };
