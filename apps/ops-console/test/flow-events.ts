@@ -227,13 +227,13 @@ export function referralStatus(
   };
 }
 
-export function waitlistExited(youthRef: string, entryId: string, at = new Date()) {
+export function waitlistExited(youthRef: string, entryId: string, at = new Date(), reason = 'care-started') {
   return {
     topic: TOPICS.waitlist,
     message: cloudEvent(
       WAITLIST_EVENT_TYPES.exited,
       youthRef,
-      { waitlistEntryId: entryId, reason: 'care-started', exitedAt: at.toISOString() },
+      { waitlistEntryId: entryId, reason, exitedAt: at.toISOString() },
       at,
     ),
   };
