@@ -178,6 +178,32 @@ export function handover(youthRef: string, referralId: string, municipalityCode:
   };
 }
 
+/** A referral of youth work to care (toeleiding, phase before). */
+export function referralToCare(
+  youthRef: string,
+  referralId: string,
+  municipalityCode: string,
+  at = new Date(),
+) {
+  const created = handover(youthRef, referralId, municipalityCode, at);
+  const value = JSON.parse(created.message.value) as { data: Record<string, unknown> };
+  Object.assign(value.data, {
+    direction: 'youth-work-to-care',
+    phase: 'before',
+    reason: 'toeleiding',
+    referredBy: { organisation: 'Jongerenwerk', role: 'youth-worker' },
+  });
+  return { ...created, message: { ...created.message, value: JSON.stringify(value) } };
+}
+
+/** Care accepted a referral of youth work to care. */
+export function referralToCareAccepted(youthRef: string, referralId: string, at = new Date()) {
+  const changed = referralStatus(youthRef, referralId, 'accepted', undefined, at);
+  const value = JSON.parse(changed.message.value) as { data: Record<string, unknown> };
+  Object.assign(value.data, { phase: 'before', from: 'requested' });
+  return { ...changed, message: { ...changed.message, value: JSON.stringify(value) } };
+}
+
 export function warmHandoverRecorded(
   youthRef: string,
   referralId: string,

@@ -33,6 +33,8 @@ import {
   placementConfirmed,
   queued,
   referralStatus,
+  referralToCare,
+  referralToCareAccepted,
   warmHandoverRecorded,
   task,
   waitlistEntered,
@@ -516,6 +518,14 @@ describe('the operations console on the real broker', () => {
     // a, December: seven youngsters offered after 2 days, still waiting. b, November: five offered.
     for (let i = 0; i < 7; i++) await bridged(a, at('12-01'), at('12-03'));
     for (let i = 0; i < 5; i++) await bridged(b, at('11-01'), at('11-05'));
+    // b, November: youth work refers six youngsters to care; care accepts five of them.
+    for (let i = 0; i < 6; i++) {
+      const y = youngster();
+      await sendPrivately(
+        referralToCare(y.youthRef, `rf-${y.entry}`, b, at('11-02')),
+        ...(i < 5 ? [referralToCareAccepted(y.youthRef, `rf-${y.entry}`, at('11-12'))] : []),
+      );
+    }
     const sentAt = Date.now();
 
     type Impact = { asOf: string; minimumCell: number; items: ImpactRow[] };
@@ -545,14 +555,14 @@ describe('the operations console on the real broker', () => {
       },
       na: { handovers: null },
     });
-    await waitFor(
-      async () => (await figures(`municipalityCode=${b}&period=2025-11`)).items[0]?.tijdens.offers === 5,
-      {
-        timeoutMs: 30000,
-        intervalMs: 250,
-        description: "b's November complete",
+    const bNovember = await waitFor(
+      async () => {
+        const [row] = (await figures(`municipalityCode=${b}&period=2025-11`)).items;
+        return row?.tijdens.offers === 5 && row.voor.referralsToCareAccepted === 5 && row;
       },
+      { timeoutMs: 30000, intervalMs: 250, description: "b's November complete" },
     );
+    expect(bNovember.voor).toEqual({ referralsToCare: 6, referralsToCareAccepted: 5 });
     const months = await figures(`municipalityCode=${a}`);
     expect(new Date(months.asOf).getTime()).toBeGreaterThanOrEqual(sentAt - 60000);
     const byMonth = Object.fromEntries(months.items.map((r) => [r.period, r.tijdens]));

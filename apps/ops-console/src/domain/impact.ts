@@ -27,6 +27,7 @@ export type Counters = Record<string, number>;
 /** The counters the impact keeps per municipality and month (`impact_counter.measure`). */
 export const IMPACT_MEASURES = [
   'referrals_to_care',
+  'referrals_to_care_accepted',
   'entered_with_consent',
   'offered_youngsters',
   'first_offers',
@@ -36,6 +37,7 @@ export const IMPACT_MEASURES = [
   'attendance_present',
   'bridged_exits',
   'care_no_longer_needed',
+  'parallel_referrals',
   'handovers',
   'handovers_first_contact_5wd',
   ...FOLLOW_UP_OUTCOMES_SHOWN.map((o) => `outcome_${o}`),
@@ -44,6 +46,8 @@ export const IMPACT_MEASURES = [
 /** voor: before care, youth work refers a youngster to care (toeleiding). */
 export interface ImpactBefore {
   referralsToCare: number | null;
+  /** Referrals to care that care accepted, in the month of acceptance. */
+  referralsToCareAccepted: number | null;
 }
 
 /** tijdens: while the youngster waits for care, youth work bridges the wait. */
@@ -64,6 +68,8 @@ export interface ImpactDuring {
   /** Of those, the ones whose need for care passed while waiting: prevention. */
   careNoLongerNeeded: number | null;
   careNoLongerNeededShare: number | null;
+  /** Referrals from care to youth work while the youngster waits (phase during). */
+  parallelReferrals: number | null;
 }
 
 /** na: after care, care hands the youngster over to youth work. */
@@ -131,7 +137,10 @@ export function impactRow(
   return {
     municipalityCode,
     period,
-    voor: { referralsToCare: c('referrals_to_care') },
+    voor: {
+      referralsToCare: c('referrals_to_care'),
+      referralsToCareAccepted: c('referrals_to_care_accepted'),
+    },
     tijdens: {
       enteredWithConsent: c('entered_with_consent'),
       offeredYoungsters: c('offered_youngsters'),
@@ -146,6 +155,7 @@ export function impactRow(
       bridgedExits: c('bridged_exits'),
       careNoLongerNeeded: c('care_no_longer_needed'),
       careNoLongerNeededShare: share(c('care_no_longer_needed'), c('bridged_exits')),
+      parallelReferrals: c('parallel_referrals'),
     },
     na: {
       handovers: c('handovers'),
@@ -216,6 +226,7 @@ const CSV_COLUMNS: Column[] = [
   ['municipality_code', (r) => r.municipalityCode],
   ['period', (r) => r.period],
   ['voor_referrals_to_care', (r) => r.voor.referralsToCare],
+  ['voor_referrals_to_care_accepted', (r) => r.voor.referralsToCareAccepted],
   ['tijdens_entered_with_consent', (r) => r.tijdens.enteredWithConsent],
   ['tijdens_offered_youngsters', (r) => r.tijdens.offeredYoungsters],
   ['tijdens_first_offers', (r) => r.tijdens.firstOffers],
@@ -229,6 +240,7 @@ const CSV_COLUMNS: Column[] = [
   ['tijdens_bridged_exits', (r) => r.tijdens.bridgedExits],
   ['tijdens_care_no_longer_needed', (r) => r.tijdens.careNoLongerNeeded],
   ['tijdens_care_no_longer_needed_share', (r) => r.tijdens.careNoLongerNeededShare],
+  ['tijdens_parallel_referrals', (r) => r.tijdens.parallelReferrals],
   ['na_handovers', (r) => r.na.handovers],
   ['na_first_contact_within_5_working_days', (r) => r.na.firstContactWithin5WorkingDays],
   ['na_first_contact_share', (r) => r.na.firstContactShare],
