@@ -109,6 +109,33 @@ export function accepted(youthRef: string, entryId: string, offerId: string, at 
   };
 }
 
+/** Bridging ended after the youngster left the list, with the weeks bridged of an accepted placement. */
+export function bridgingEnded(
+  youthRef: string,
+  entryId: string,
+  reason: string,
+  weeksBridged: number,
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.bridging,
+    message: cloudEvent(
+      BRIDGING_EVENT_TYPES.ended,
+      youthRef,
+      {
+        waitlistEntryId: entryId,
+        reason,
+        placementContinues: reason === 'care-started',
+        teamId: 'team-1',
+        activityId: 'act-1',
+        weeksBridged,
+        endedAt: at.toISOString(),
+      },
+      at,
+    ),
+  };
+}
+
 export function queued(youthRef: string, entryId: string, municipalityCode: string) {
   return {
     topic: TOPICS.bridging,

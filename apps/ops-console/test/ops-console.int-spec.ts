@@ -25,6 +25,7 @@ import {
 import {
   accepted,
   ago,
+  bridgingEnded,
   cloudEvent,
   DAY,
   handover,
@@ -506,8 +507,11 @@ describe('the operations console on the real broker', () => {
     // all accepted; on the 20th five leave the list because care is no longer needed, one for care.
     for (let i = 0; i < 6; i++) {
       const y = await bridged(a, at(`10-0${i + 1}`), at('10-10'), 'accept');
+      const reason = i < 5 ? 'care-no-longer-needed' : 'care-started';
+      // Bridging ends on the exit: accepted on the 10th, left on the 20th, one whole week bridged.
       await sendPrivately(
-        waitlistExited(y.youthRef, y.entry, at('10-20'), i < 5 ? 'care-no-longer-needed' : 'care-started'),
+        waitlistExited(y.youthRef, y.entry, at('10-20'), reason),
+        bridgingEnded(y.youthRef, y.entry, reason, 1, at('10-20')),
       );
     }
     // a, November: two youngsters offered after 9 days, both leave: care no longer needed.
@@ -533,7 +537,12 @@ describe('the operations console on the real broker', () => {
     const q4 = await waitFor(
       async () => {
         const [row] = (await figures(`municipalityCode=${a}&period=2025-Q4`)).items;
-        return row?.tijdens.offers === 15 && row.tijdens.careNoLongerNeeded === 7 && row;
+        return (
+          row?.tijdens.offers === 15 &&
+          row.tijdens.careNoLongerNeeded === 7 &&
+          row.tijdens.weeksBridged.count === 6 &&
+          row
+        );
       },
       { timeoutMs: 30000, intervalMs: 250, description: "a's fourth quarter complete" },
     );
@@ -552,6 +561,9 @@ describe('the operations console on the real broker', () => {
         bridgedExits: 8,
         careNoLongerNeeded: 7,
         careNoLongerNeededShare: 0.875,
+        // Six bridgings of one week, all in the 0-3 band; one care start while attending: hidden.
+        weeksBridged: { count: 6, median: 1, bands: { '0-3': 6, '4-7': null, '8-11': null, '12+': null } },
+        careStartedWhileAttending: null,
       },
       na: { handovers: null },
     });

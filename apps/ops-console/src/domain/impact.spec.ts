@@ -3,8 +3,10 @@ import {
   impactRow,
   impactRows,
   medianDays,
+  medianWeeks,
   monthOf,
   suppress,
+  withWeeksBands,
   type FirstOfferLatencies,
   type MonthlyCounters,
 } from './impact';
@@ -140,5 +142,74 @@ describe('the month of an instant, in Dutch time', () => {
     ['2026-12-31T23:30:00Z', '2027-01', 'New Year in Amsterdam, New Year’s Eve in UTC'],
   ])('counts %s in %s (%s)', (at, month) => {
     expect(monthOf(new Date(at))).toBe(month);
+  });
+});
+
+describe('weeks bridged', () => {
+  it.each<[string, Record<string, number>, number | null]>([
+    ['none', {}, null],
+    ['one bridging of 6 weeks', { weeks_bridged_at_6: 1 }, 6],
+    // 2, 2, 5, 9: the mean of the two middle ones, (2 + 5) / 2.
+    ['an even number', { weeks_bridged_at_2: 2, weeks_bridged_at_5: 1, weeks_bridged_at_9: 1 }, 3.5],
+    // 1, 4, 4, 4, 20: the third.
+    ['an odd number', { weeks_bridged_at_1: 1, weeks_bridged_at_4: 3, weeks_bridged_at_20: 1 }, 4],
+  ])('gives the median of %s as %s', (_scenario, counters, median) => {
+    expect(medianWeeks([counters])).toBe(median);
+  });
+
+  it('adds up the weeks in bands', () => {
+    expect(
+      withWeeksBands({
+        weeks_bridged_at_0: 1,
+        weeks_bridged_at_3: 2,
+        weeks_bridged_at_8: 4,
+        weeks_bridged_at_30: 1,
+      }),
+    ).toMatchObject({
+      weeks_bridged_0_3: 3,
+      weeks_bridged_4_7: 0,
+      weeks_bridged_8_11: 4,
+      weeks_bridged_12_plus: 1,
+    });
+  });
+
+  it('needs to hide no further band when two bands are under 5', () => {
+    // 14 bridgings: 6 of 2 weeks, 3 of 5, 5 of 9. The 4-7 band (3) and the 12+ band (0) are
+    // under 5: two hidden bands, of which only the sum (14 - 6 - 5 = 3) can be worked out.
+    const counters = {
+      weeks_bridged: 14,
+      weeks_bridged_at_2: 6,
+      weeks_bridged_at_5: 3,
+      weeks_bridged_at_9: 5,
+    };
+    const [row] = impactRows(
+      [{ municipality: 'GM0344', month: '2026-11', counters }],
+      '2026-11',
+      new Map(),
+      5,
+    );
+    expect(row.tijdens.weeksBridged).toEqual({
+      count: 14,
+      median: 5,
+      bands: { '0-3': 6, '4-7': null, '8-11': 5, '12+': null },
+    });
+  });
+
+  it('hides the smallest shown band when exactly one band is hidden', () => {
+    // 20 bridgings: 6, 3, 5 and 6 in the four bands. 4-7 (3) alone is hidden, so 8-11 (5) goes too.
+    const counters = {
+      weeks_bridged: 20,
+      weeks_bridged_at_1: 6,
+      weeks_bridged_at_6: 3,
+      weeks_bridged_at_10: 5,
+      weeks_bridged_at_15: 6,
+    };
+    const [row] = impactRows(
+      [{ municipality: 'GM0344', month: '2026-11', counters }],
+      '2026-11',
+      new Map(),
+      5,
+    );
+    expect(row.tijdens.weeksBridged.bands).toEqual({ '0-3': 6, '4-7': null, '8-11': null, '12+': 6 });
   });
 });

@@ -1,5 +1,5 @@
 /** Impact figures per municipality and period, counted at ingest time; only aggregates are kept. */
-import { suppressCells } from './cell-suppression';
+import { suppressCells, type AdditiveGroup } from './cell-suppression';
 import { monthsOf, periodGroups, periodsOfYear } from './impact-period';
 
 export const FOLLOW_UP_OUTCOMES_SHOWN = [
@@ -24,6 +24,53 @@ export function monthOf(at: Date): string {
 
 export type Counters = Record<string, number>;
 
+/**
+ * The bands the weeks bridged are shown in. Each ended bridging counts in `weeks_bridged_at_<n>`
+ * (n whole weeks); the bands and the median are worked out from those, which are never shown.
+ */
+export const WEEKS_BRIDGED_BANDS = [
+  { band: '0-3', measure: 'weeks_bridged_0_3', from: 0, to: 3 },
+  { band: '4-7', measure: 'weeks_bridged_4_7', from: 4, to: 7 },
+  { band: '8-11', measure: 'weeks_bridged_8_11', from: 8, to: 11 },
+  { band: '12+', measure: 'weeks_bridged_12_plus', from: 12, to: Infinity },
+] as const;
+
+const WEEKS_AT = /^weeks_bridged_at_([0-9]+)$/;
+
+/** The counters with the weeks-bridged bands added, from the `weeks_bridged_at_<n>` counters. */
+export function withWeeksBands(counters: Counters): Counters {
+  const out: Counters = { ...counters };
+  for (const { measure } of WEEKS_BRIDGED_BANDS) out[measure] = 0;
+  for (const [measure, n] of Object.entries(counters)) {
+    const weeks = WEEKS_AT.exec(measure);
+    if (!weeks) continue;
+    const band = WEEKS_BRIDGED_BANDS.find((b) => Number(weeks[1]) >= b.from && Number(weeks[1]) <= b.to)!;
+    out[band.measure] += n;
+  }
+  return out;
+}
+
+/** The median of whole weeks counted per number of weeks (`weeks_bridged_at_<n>`), or null without any. */
+export function medianWeeks(counters: readonly Counters[]): number | null {
+  const histogram = new Map<number, number>();
+  for (const c of counters) {
+    for (const [measure, n] of Object.entries(c)) {
+      const weeks = WEEKS_AT.exec(measure);
+      if (weeks) histogram.set(Number(weeks[1]), (histogram.get(Number(weeks[1])) ?? 0) + n);
+    }
+  }
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort(([a], [b]) => a - b);
+  const nth = (k: number) => {
+    let seen = 0;
+    for (const [weeks, n] of sorted) if ((seen += n) > k) return weeks;
+    return sorted[sorted.length - 1][0];
+  };
+  // The middle value, or the mean of the two middle ones.
+  return (nth(Math.floor((total - 1) / 2)) + nth(Math.floor(total / 2))) / 2;
+}
+
 /** The counters the impact keeps per municipality and month (`impact_counter.measure`). */
 export const IMPACT_MEASURES = [
   'referrals_to_care',
@@ -37,6 +84,9 @@ export const IMPACT_MEASURES = [
   'attendance_present',
   'bridged_exits',
   'care_no_longer_needed',
+  'care_started_while_attending',
+  'weeks_bridged',
+  ...WEEKS_BRIDGED_BANDS.map((b) => b.measure),
   'parallel_referrals',
   'handovers',
   'handovers_first_contact_5wd',
@@ -68,6 +118,10 @@ export interface ImpactDuring {
   /** Of those, the ones whose need for care passed while waiting: prevention. */
   careNoLongerNeeded: number | null;
   careNoLongerNeededShare: number | null;
+  /** Bridgings that ended with an accepted placement, their weeks as a median and in bands. */
+  weeksBridged: { count: number | null; median: number | null; bands: Record<string, number | null> };
+  /** Care started and the youngster goes on in the activity (bridging ended, placement continues). */
+  careStartedWhileAttending: number | null;
   /** Referrals from care to youth work while the youngster waits (phase during). */
   parallelReferrals: number | null;
 }
@@ -131,6 +185,7 @@ export function impactRow(
   shown: Readonly<Record<string, number | null>>,
   min: number,
   latencies?: FirstOfferLatencies,
+  weeksMedian: number | null = null,
 ): ImpactRow {
   const c = (measure: string) => shown[measure] ?? null;
   const firstOffers = c('first_offers');
@@ -155,6 +210,12 @@ export function impactRow(
       bridgedExits: c('bridged_exits'),
       careNoLongerNeeded: c('care_no_longer_needed'),
       careNoLongerNeededShare: share(c('care_no_longer_needed'), c('bridged_exits')),
+      weeksBridged: {
+        count: c('weeks_bridged'),
+        median: c('weeks_bridged') === null ? null : weeksMedian,
+        bands: Object.fromEntries(WEEKS_BRIDGED_BANDS.map((b) => [b.band, c(b.measure)])),
+      },
+      careStartedWhileAttending: c('care_started_while_attending'),
       parallelReferrals: c('parallel_referrals'),
     },
     na: {
@@ -169,26 +230,41 @@ export function impactRow(
 /**
  * The counts of each measure shown per period of a municipality's year: each month, quarter and
  * the year, suppressed together so that no hidden month can be worked out from its quarter (nor a
- * quarter from its year), whichever period is asked.
+ * quarter from its year), whichever period is asked; and the weeks-bridged bands of each period
+ * with their total.
  */
 export function shownCountsOfYear(
   months: readonly MonthlyCounters[],
   year: string,
   min: number,
 ): Map<string, Record<string, number | null>> {
-  const byMonth = new Map(months.filter((m) => m.month.startsWith(year)).map((m) => [m.month, m.counters]));
-  const shown = new Map(periodsOfYear(year).map((p) => [p, {} as Record<string, number | null>]));
+  const byMonth = new Map(
+    months.filter((m) => m.month.startsWith(year)).map((m) => [m.month, withWeeksBands(m.counters)]),
+  );
+  const key = (measure: string, period: string) => `${measure}@${period}`;
+  const counts = new Map<string, number>();
   for (const measure of IMPACT_MEASURES) {
-    const counts = new Map<string, number>();
     for (const period of periodsOfYear(year)) {
-      counts.set(
-        period,
-        monthsOf(period).reduce((sum, month) => sum + (byMonth.get(month)?.[measure] ?? 0), 0),
-      );
+      const n = monthsOf(period).reduce((sum, month) => sum + (byMonth.get(month)?.[measure] ?? 0), 0);
+      counts.set(key(measure, period), n);
     }
-    for (const [period, n] of suppressCells(counts, periodGroups(year), min)) {
-      shown.get(period)![measure] = n;
-    }
+  }
+  const groups: AdditiveGroup[] = [
+    ...IMPACT_MEASURES.flatMap((measure) =>
+      periodGroups(year).map((g) => ({
+        total: key(measure, g.total),
+        parts: g.parts.map((p) => key(measure, p)),
+      })),
+    ),
+    ...periodsOfYear(year).map((period) => ({
+      total: key('weeks_bridged', period),
+      parts: WEEKS_BRIDGED_BANDS.map((b) => key(b.measure, period)),
+    })),
+  ];
+  const shown = new Map(periodsOfYear(year).map((p) => [p, {} as Record<string, number | null>]));
+  for (const [k, n] of suppressCells(counts, groups, min)) {
+    const [measure, period] = k.split('@');
+    shown.get(period)![measure] = n;
   }
   return shown;
 }
@@ -213,7 +289,12 @@ export function impactRows(
       const shown = shownCountsOfYear(own, year, min);
       const periods = period ? [period] : own.filter((m) => m.month.startsWith(year)).map((m) => m.month);
       for (const p of periods) {
-        rows.push(impactRow(municipality, p, shown.get(p)!, min, latencies.get(`${municipality}|${p}`)));
+        const weeksMedian = medianWeeks(
+          own.filter((m) => monthsOf(p).includes(m.month)).map((m) => m.counters),
+        );
+        rows.push(
+          impactRow(municipality, p, shown.get(p)!, min, latencies.get(`${municipality}|${p}`), weeksMedian),
+        );
       }
     }
   }
@@ -240,6 +321,13 @@ const CSV_COLUMNS: Column[] = [
   ['tijdens_bridged_exits', (r) => r.tijdens.bridgedExits],
   ['tijdens_care_no_longer_needed', (r) => r.tijdens.careNoLongerNeeded],
   ['tijdens_care_no_longer_needed_share', (r) => r.tijdens.careNoLongerNeededShare],
+  ['tijdens_weeks_bridged', (r) => r.tijdens.weeksBridged.count],
+  ['tijdens_weeks_bridged_median', (r) => r.tijdens.weeksBridged.median],
+  ...WEEKS_BRIDGED_BANDS.map((b): Column => [
+    `tijdens_${b.measure}`,
+    (r) => r.tijdens.weeksBridged.bands[b.band],
+  ]),
+  ['tijdens_care_started_while_attending', (r) => r.tijdens.careStartedWhileAttending],
   ['tijdens_parallel_referrals', (r) => r.tijdens.parallelReferrals],
   ['na_handovers', (r) => r.na.handovers],
   ['na_first_contact_within_5_working_days', (r) => r.na.firstContactWithin5WorkingDays],
