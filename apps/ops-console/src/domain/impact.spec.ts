@@ -213,3 +213,31 @@ describe('weeks bridged', () => {
     expect(row.tijdens.weeksBridged.bands).toEqual({ '0-3': 6, '4-7': null, '8-11': null, '12+': 6 });
   });
 });
+
+describe('the moments of a row', () => {
+  it('puts each measure under its moment', () => {
+    const row = impactRow(
+      'GM0344',
+      '2026-11',
+      { referrals_to_care: 9, referrals_to_care_accepted: 6, parallel_referrals: 7, handovers: 8 },
+      5,
+    );
+    expect(row.voor).toEqual({ referralsToCare: 9, referralsToCareAccepted: 6 });
+    expect(row.tijdens.parallelReferrals).toBe(7);
+    expect(row.na.handovers).toBe(8);
+  });
+
+  it('gives each follow-up step its steps done, done on time and that share', () => {
+    const row = impactRow(
+      'GM0344',
+      '2026-11',
+      { 'follow_up_first-contact': 8, 'follow_up_first-contact_on_time': 6, 'follow_up_check-in-2w': 5 },
+      5,
+    );
+    expect(row.na.followUps).toEqual({
+      'first-contact': { done: 8, onTime: 6, onTimeShare: 0.75 },
+      'check-in-2w': { done: 5, onTime: null, onTimeShare: null },
+      'check-in-3m': { done: null, onTime: null, onTimeShare: null },
+    });
+  });
+});

@@ -9,6 +9,9 @@ export const FOLLOW_UP_OUTCOMES_SHOWN = [
   'unreachable',
 ] as const;
 
+/** The follow-up steps of the default plan: after 5 working days, 2 weeks and 3 months. */
+export const FOLLOW_UP_STEPS_SHOWN = ['first-contact', 'check-in-2w', 'check-in-3m'] as const;
+
 const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
   year: 'numeric',
@@ -91,6 +94,7 @@ export const IMPACT_MEASURES = [
   'handovers',
   'handovers_first_contact_5wd',
   ...FOLLOW_UP_OUTCOMES_SHOWN.map((o) => `outcome_${o}`),
+  ...FOLLOW_UP_STEPS_SHOWN.flatMap((s) => [`follow_up_${s}`, `follow_up_${s}_on_time`]),
 ] as const;
 
 /** voor: before care, youth work refers a youngster to care (toeleiding). */
@@ -132,6 +136,8 @@ export interface ImpactAfter {
   firstContactWithin5WorkingDays: number | null;
   firstContactShare: number | null;
   outcomes: Record<string, number | null>;
+  /** Per follow-up step: how many were done, how many of them by their due time, and that share. */
+  followUps: Record<string, { done: number | null; onTime: number | null; onTimeShare: number | null }>;
 }
 
 export interface ImpactRow {
@@ -223,6 +229,12 @@ export function impactRow(
       firstContactWithin5WorkingDays: c('handovers_first_contact_5wd'),
       firstContactShare: share(c('handovers_first_contact_5wd'), c('handovers')),
       outcomes: Object.fromEntries(FOLLOW_UP_OUTCOMES_SHOWN.map((o) => [o, c(`outcome_${o}`)])),
+      followUps: Object.fromEntries(
+        FOLLOW_UP_STEPS_SHOWN.map((s) => {
+          const [done, onTime] = [c(`follow_up_${s}`), c(`follow_up_${s}_on_time`)];
+          return [s, { done, onTime, onTimeShare: share(onTime, done) }];
+        }),
+      ),
     },
   };
 }
@@ -335,6 +347,10 @@ const CSV_COLUMNS: Column[] = [
   ...FOLLOW_UP_OUTCOMES_SHOWN.map((o): Column => [
     `na_outcome_${o.replace(/-/g, '_')}`,
     (r) => r.na.outcomes[o],
+  ]),
+  ...FOLLOW_UP_STEPS_SHOWN.flatMap((s): Column[] => [
+    [`na_follow_up_${s.replace(/-/g, '_')}_done`, (r) => r.na.followUps[s].done],
+    [`na_follow_up_${s.replace(/-/g, '_')}_on_time`, (r) => r.na.followUps[s].onTime],
   ]),
 ];
 
