@@ -182,6 +182,24 @@ export function placementConfirmed(youthRef: string, placementId: string, at = n
   };
 }
 
+export function attendanceRecorded(
+  youthRef: string,
+  placementId: string,
+  sessionDate: string,
+  status: 'present' | 'absent' | 'excused',
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.activity,
+    message: cloudEvent(
+      ACTIVITY_EVENT_TYPES.attendanceRecorded,
+      youthRef,
+      { placementId, activityId: 'act-1', teamId: 'team-1', sessionDate, status },
+      at,
+    ),
+  };
+}
+
 export function handover(youthRef: string, referralId: string, municipalityCode: string, at = new Date()) {
   return {
     topic: TOPICS.referral,

@@ -25,6 +25,7 @@ import {
 import {
   accepted,
   ago,
+  attendanceRecorded,
   bridgingEnded,
   cloudEvent,
   DAY,
@@ -507,6 +508,17 @@ describe('the operations console on the real broker', () => {
     // all accepted; on the 20th five leave the list because care is no longer needed, one for care.
     for (let i = 0; i < 6; i++) {
       const y = await bridged(a, at(`10-0${i + 1}`), at('10-10'), 'accept');
+      // The placement starts on the 10th; five of the six are present on 10 November, 4 weeks on.
+      await sendPrivately(
+        placementConfirmed(y.youthRef, `pl-${y.entry}`, at('10-10')),
+        attendanceRecorded(
+          y.youthRef,
+          `pl-${y.entry}`,
+          '2025-11-10',
+          i < 5 ? 'present' : 'absent',
+          at('11-10'),
+        ),
+      );
       const reason = i < 5 ? 'care-no-longer-needed' : 'care-started';
       // Bridging ends on the exit: accepted on the 10th, left on the 20th, one whole week bridged.
       await sendPrivately(
@@ -541,6 +553,7 @@ describe('the operations console on the real broker', () => {
           row?.tijdens.offers === 15 &&
           row.tijdens.careNoLongerNeeded === 7 &&
           row.tijdens.weeksBridged.count === 6 &&
+          row.tijdens.participation.weeks[4].participating === 5 &&
           row
         );
       },
@@ -564,6 +577,11 @@ describe('the operations console on the real broker', () => {
         // Six bridgings of one week, all in the 0-3 band; one care start while attending: hidden.
         weeksBridged: { count: 6, median: 1, bands: { '0-3': 6, '4-7': null, '8-11': null, '12+': null } },
         careStartedWhileAttending: null,
+        // Six placements started, five still there at 4 weeks (the quarter is long enough ago).
+        participation: {
+          placementsStarted: 6,
+          weeks: { 4: { participating: 5, share: 0.833, due: true }, 8: { participating: null } },
+        },
       },
       na: { handovers: null },
     });

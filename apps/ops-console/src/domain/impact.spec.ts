@@ -5,6 +5,8 @@ import {
   medianDays,
   medianWeeks,
   monthOf,
+  participatingAt,
+  participationDue,
   suppress,
   withWeeksBands,
   type FirstOfferLatencies,
@@ -238,6 +240,49 @@ describe('the moments of a row', () => {
       'first-contact': { done: 8, onTime: 6, onTimeShare: 0.75 },
       'check-in-2w': { done: 5, onTime: null, onTimeShare: null },
       'check-in-3m': { done: null, onTime: null, onTimeShare: null },
+    });
+  });
+});
+
+describe('participation at 4, 8 and 12 weeks', () => {
+  const start = new Date('2026-09-07T10:00:00Z');
+
+  it.each([
+    ['2026-10-04', 4, false, '4 weeks after 7 September is 5 October, 10:00'],
+    ['2026-10-05', 4, true, 'a session on that day counts'],
+    ['2026-11-02', 8, true, '8 weeks'],
+    ['2026-11-29', 12, false, 'a day short of 12 weeks'],
+  ])('counts a present session on %s at %s weeks: %s (%s)', (sessionDate, weeks, expected) => {
+    expect(participatingAt(start, weeks, sessionDate)).toBe(expected);
+  });
+
+  it.each([
+    [
+      '2026-09',
+      4,
+      '2026-10-29T00:00:00Z',
+      false,
+      'September ends 1 October: 4 weeks later is 29 October, after a day',
+    ],
+    ['2026-09', 4, '2026-10-30T00:00:00Z', true, 'a day after that'],
+    ['2026-Q3', 12, '2026-12-25T00:00:00Z', true, 'Q3 ends 1 October: 12 weeks and a day later'],
+    ['2026-Q3', 12, '2026-12-20T00:00:00Z', false, 'too early'],
+  ])('has %s at %s weeks due at %s: %s (%s)', (period, weeks, asOf, due) => {
+    expect(participationDue(period, weeks, new Date(asOf))).toBe(due);
+  });
+
+  it('shows the share at N weeks only once every placement of the period had N weeks', () => {
+    const counters = { placements_started: 10, participating_4w: 8, participating_8w: 6 };
+    const months = [{ municipality: 'GM0344', month: '2026-09', counters }];
+    const [row] = impactRows(months, '2026-09', new Map(), 5, new Date('2026-11-20T00:00:00Z'));
+    // 4 weeks after September (and a day) is 30 October, 8 weeks 27 November.
+    expect(row.tijdens.participation).toEqual({
+      placementsStarted: 10,
+      weeks: {
+        4: { participating: 8, share: 0.8, due: true },
+        8: { participating: 6, share: null, due: false },
+        12: { participating: null, share: null, due: false },
+      },
     });
   });
 });

@@ -12,6 +12,27 @@ export const FOLLOW_UP_OUTCOMES_SHOWN = [
 /** The follow-up steps of the default plan: after 5 working days, 2 weeks and 3 months. */
 export const FOLLOW_UP_STEPS_SHOWN = ['first-contact', 'check-in-2w', 'check-in-3m'] as const;
 
+/** Participation is asked 4, 8 and 12 weeks after a placement started, as the activity service does. */
+export const PARTICIPATION_WEEKS = [4, 8, 12] as const;
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** Whether a present session on `sessionDate` (YYYY-MM-DD) is N weeks or more after the start. */
+export function participatingAt(start: Date, weeks: number, sessionDate: string): boolean {
+  const sessionEnd = Date.parse(`${sessionDate}T23:59:59Z`);
+  return !Number.isNaN(sessionEnd) && sessionEnd >= start.getTime() + weeks * WEEK_MS;
+}
+
+/**
+ * Whether every placement started in the period had N weeks by `asOf`: only then is the share
+ * participating at N weeks final. The period ends at the start of the month after its last month
+ * (a day later, to be safe across Dutch time).
+ */
+export function participationDue(period: string, weeks: number, asOf: Date): boolean {
+  const last = monthsOf(period).at(-1)!;
+  const end = Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 2);
+  return asOf.getTime() >= end + weeks * WEEK_MS;
+}
+
 const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
   year: 'numeric',
@@ -91,6 +112,8 @@ export const IMPACT_MEASURES = [
   'weeks_bridged',
   ...WEEKS_BRIDGED_BANDS.map((b) => b.measure),
   'parallel_referrals',
+  'placements_started',
+  ...PARTICIPATION_WEEKS.map((w) => `participating_${w}w`),
   'handovers',
   'handovers_first_contact_5wd',
   ...FOLLOW_UP_OUTCOMES_SHOWN.map((o) => `outcome_${o}`),
@@ -128,6 +151,14 @@ export interface ImpactDuring {
   careStartedWhileAttending: number | null;
   /** Referrals from care to youth work while the youngster waits (phase during). */
   parallelReferrals: number | null;
+  /**
+   * Placements started in the period, and per 4, 8 and 12 weeks how many were still taking part
+   * then; the share only once every placement of the period had those weeks (`due`).
+   */
+  participation: {
+    placementsStarted: number | null;
+    weeks: Record<string, { participating: number | null; share: number | null; due: boolean }>;
+  };
 }
 
 /** na: after care, care hands the youngster over to youth work. */
@@ -192,6 +223,7 @@ export function impactRow(
   min: number,
   latencies?: FirstOfferLatencies,
   weeksMedian: number | null = null,
+  asOf?: Date,
 ): ImpactRow {
   const c = (measure: string) => shown[measure] ?? null;
   const firstOffers = c('first_offers');
@@ -223,6 +255,19 @@ export function impactRow(
       },
       careStartedWhileAttending: c('care_started_while_attending'),
       parallelReferrals: c('parallel_referrals'),
+      participation: {
+        placementsStarted: c('placements_started'),
+        weeks: Object.fromEntries(
+          PARTICIPATION_WEEKS.map((w) => {
+            const due = asOf !== undefined && participationDue(period, w, asOf);
+            const participating = c(`participating_${w}w`);
+            return [
+              w,
+              { participating, share: due ? share(participating, c('placements_started')) : null, due },
+            ];
+          }),
+        ),
+      },
     },
     na: {
       handovers: c('handovers'),
@@ -291,6 +336,7 @@ export function impactRows(
   period: string | undefined,
   latencies: ReadonlyMap<string, FirstOfferLatencies>,
   min: number,
+  asOf?: Date,
 ): ImpactRow[] {
   const rows: ImpactRow[] = [];
   const municipalities = [...new Set(months.map((m) => m.municipality))].sort();
@@ -305,7 +351,15 @@ export function impactRows(
           own.filter((m) => monthsOf(p).includes(m.month)).map((m) => m.counters),
         );
         rows.push(
-          impactRow(municipality, p, shown.get(p)!, min, latencies.get(`${municipality}|${p}`), weeksMedian),
+          impactRow(
+            municipality,
+            p,
+            shown.get(p)!,
+            min,
+            latencies.get(`${municipality}|${p}`),
+            weeksMedian,
+            asOf,
+          ),
         );
       }
     }
@@ -341,6 +395,11 @@ const CSV_COLUMNS: Column[] = [
   ]),
   ['tijdens_care_started_while_attending', (r) => r.tijdens.careStartedWhileAttending],
   ['tijdens_parallel_referrals', (r) => r.tijdens.parallelReferrals],
+  ['tijdens_placements_started', (r) => r.tijdens.participation.placementsStarted],
+  ...PARTICIPATION_WEEKS.flatMap((w): Column[] => [
+    [`tijdens_participating_${w}w`, (r) => r.tijdens.participation.weeks[w].participating],
+    [`tijdens_participating_${w}w_share`, (r) => r.tijdens.participation.weeks[w].share],
+  ]),
   ['na_handovers', (r) => r.na.handovers],
   ['na_first_contact_within_5_working_days', (r) => r.na.firstContactWithin5WorkingDays],
   ['na_first_contact_share', (r) => r.na.firstContactShare],

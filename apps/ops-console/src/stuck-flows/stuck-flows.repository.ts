@@ -117,6 +117,32 @@ export class StuckFlowsRepository {
     return entryTimes(rows[0]);
   }
 
+  /** Keeps a placement's start once; true when this record started it (not seen before). */
+  async startPlacement(
+    em: EntityManager,
+    p: { placementId: string; municipalityCode: string; startedAt: Date },
+  ): Promise<boolean> {
+    const rows = (await em.query(
+      `INSERT INTO placement_start (placement_id, municipality_code, started_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING placement_id`,
+      [p.placementId, p.municipalityCode, p.startedAt],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** A placement's start and municipality, when the ledger has seen it confirmed. */
+  async placementStart(
+    em: EntityManager,
+    placementId: string | null,
+  ): Promise<{ municipalityCode: string; startedAt: Date } | undefined> {
+    if (!placementId) return undefined;
+    const [row] = (await em.query(
+      `SELECT municipality_code, started_at FROM placement_start WHERE placement_id = $1`,
+      [placementId],
+    )) as { municipality_code: string; started_at: Date }[];
+    return row && { municipalityCode: row.municipality_code, startedAt: new Date(row.started_at) };
+  }
+
   /** Sets the moment once; a record without the id sets nothing. */
   async setOnce(em: EntityManager, moment: keyof typeof MOMENTS, id: string | null, at: Date): Promise<void> {
     if (!id) return;

@@ -26,7 +26,13 @@ export class ReportImpact {
     });
     return {
       asOf: figures.asOf,
-      items: impactRows(figures.months, command.period, figures.latencies, this.settings.impactMinCell),
+      items: impactRows(
+        figures.months,
+        command.period,
+        figures.latencies,
+        this.settings.impactMinCell,
+        figures.asOf,
+      ),
     };
   }
 }
