@@ -592,7 +592,12 @@ describe('the operations console on the real broker', () => {
       },
       { timeoutMs: 30000, intervalMs: 250, description: "b's November complete" },
     );
-    expect(bNovember.voor).toEqual({ referralsToCare: 6, referralsToCareAccepted: 5 });
+    // Referred on the 2nd, accepted on the 12th: 10 days each.
+    expect(bNovember.voor).toEqual({
+      referralsToCare: 6,
+      referralsToCareAccepted: 5,
+      medianDaysToAcceptance: 10,
+    });
     const months = await figures(`municipalityCode=${a}`);
     expect(new Date(months.asOf).getTime()).toBeGreaterThanOrEqual(sentAt - 60000);
     const byMonth = Object.fromEntries(months.items.map((r) => [r.period, r.tijdens]));

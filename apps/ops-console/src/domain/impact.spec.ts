@@ -217,6 +217,33 @@ describe('weeks bridged', () => {
 });
 
 describe('the moments of a row', () => {
+  it('gives the median days to care accepting a referral only with its count shown', () => {
+    // Six acceptances, median 3.5 days (302,400 s).
+    const acceptances = { count: 6, medianSeconds: 302400 };
+    const shown = impactRow(
+      'GM0344',
+      '2026-11',
+      { referrals_to_care_accepted: 6 },
+      5,
+      undefined,
+      null,
+      undefined,
+      acceptances,
+    );
+    expect(shown.voor.medianDaysToAcceptance).toBe(3.5);
+    const hidden = impactRow(
+      'GM0344',
+      '2026-11',
+      { referrals_to_care_accepted: null },
+      5,
+      undefined,
+      null,
+      undefined,
+      acceptances,
+    );
+    expect(hidden.voor.medianDaysToAcceptance).toBeNull();
+  });
+
   it('puts each measure under its moment', () => {
     const row = impactRow(
       'GM0344',
@@ -224,7 +251,11 @@ describe('the moments of a row', () => {
       { referrals_to_care: 9, referrals_to_care_accepted: 6, parallel_referrals: 7, handovers: 8 },
       5,
     );
-    expect(row.voor).toEqual({ referralsToCare: 9, referralsToCareAccepted: 6 });
+    expect(row.voor).toEqual({
+      referralsToCare: 9,
+      referralsToCareAccepted: 6,
+      medianDaysToAcceptance: null,
+    });
     expect(row.tijdens.parallelReferrals).toBe(7);
     expect(row.na.handovers).toBe(8);
   });

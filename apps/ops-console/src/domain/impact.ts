@@ -125,6 +125,8 @@ export interface ImpactBefore {
   referralsToCare: number | null;
   /** Referrals to care that care accepted, in the month of acceptance. */
   referralsToCareAccepted: number | null;
+  /** Median days from the referral to care's acceptance, one decimal; null when suppressed. */
+  medianDaysToAcceptance: number | null;
 }
 
 /** tijdens: while the youngster waits for care, youth work bridges the wait. */
@@ -224,6 +226,7 @@ export function impactRow(
   latencies?: FirstOfferLatencies,
   weeksMedian: number | null = null,
   asOf?: Date,
+  acceptances?: FirstOfferLatencies,
 ): ImpactRow {
   const c = (measure: string) => shown[measure] ?? null;
   const firstOffers = c('first_offers');
@@ -233,6 +236,7 @@ export function impactRow(
     voor: {
       referralsToCare: c('referrals_to_care'),
       referralsToCareAccepted: c('referrals_to_care_accepted'),
+      medianDaysToAcceptance: c('referrals_to_care_accepted') === null ? null : medianDays(acceptances, min),
     },
     tijdens: {
       enteredWithConsent: c('entered_with_consent'),
@@ -337,6 +341,7 @@ export function impactRows(
   latencies: ReadonlyMap<string, FirstOfferLatencies>,
   min: number,
   asOf?: Date,
+  acceptances: ReadonlyMap<string, FirstOfferLatencies> = new Map(),
 ): ImpactRow[] {
   const rows: ImpactRow[] = [];
   const municipalities = [...new Set(months.map((m) => m.municipality))].sort();
@@ -359,6 +364,7 @@ export function impactRows(
             latencies.get(`${municipality}|${p}`),
             weeksMedian,
             asOf,
+            acceptances.get(`${municipality}|${p}`),
           ),
         );
       }
@@ -374,6 +380,7 @@ const CSV_COLUMNS: Column[] = [
   ['period', (r) => r.period],
   ['voor_referrals_to_care', (r) => r.voor.referralsToCare],
   ['voor_referrals_to_care_accepted', (r) => r.voor.referralsToCareAccepted],
+  ['voor_median_days_to_acceptance', (r) => r.voor.medianDaysToAcceptance],
   ['tijdens_entered_with_consent', (r) => r.tijdens.enteredWithConsent],
   ['tijdens_offered_youngsters', (r) => r.tijdens.offeredYoungsters],
   ['tijdens_first_offers', (r) => r.tijdens.firstOffers],

@@ -25,6 +25,8 @@ export interface ImpactFigures {
   months: MonthlyCounters[];
   /** Per `municipality|period`: each month's, or the asked period's when there is one. */
   latencies: Map<string, FirstOfferLatencies>;
+  /** Per `municipality|period`: the times from a referral to care to care's acceptance. */
+  acceptances: Map<string, FirstOfferLatencies>;
   /** The newest record the console had recorded: the figures count every event up to it. */
   asOf: Date;
 }

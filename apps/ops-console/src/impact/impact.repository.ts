@@ -62,19 +62,19 @@ export class ImpactRepository {
 
   /**
    * The monthly counters of the municipalities (every one when absent) in the year of `period`
-   * (every month when absent); the first offers' latencies over `period`, or per month without
-   * it; and the time the figures are as of.
+   * (every month when absent); the first offers' latencies and the times to care's acceptance of
+   * referrals to care over `period`, or per month without it; and the time the figures are as of.
    */
   async figures(
     em: EntityManager,
     filter: { municipalityCodes?: readonly string[]; period?: string },
   ): Promise<ImpactFigures> {
     const { municipalityCodes, period } = filter;
-    const where = (months: readonly string[] | undefined) => {
+    const where = (months: readonly string[] | undefined, monthColumn = 'month', extra: string[] = []) => {
       const params: unknown[] = [];
-      const parts: string[] = [];
+      const parts = [...extra];
       if (municipalityCodes) parts.push(`municipality_code = ANY($${params.push(municipalityCodes)})`);
-      if (months) parts.push(`month = ANY($${params.push(months)})`);
+      if (months) parts.push(`${monthColumn} = ANY($${params.push(months)})`);
       return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
     };
     const counters = where(period ? monthsOf(period.slice(0, 4)) : undefined);
@@ -89,23 +89,34 @@ export class ImpactRepository {
       cell.counters[r.measure] = r.count;
       months.set(key, cell);
     }
-    const latency = where(period ? monthsOf(period) : undefined);
-    const periodColumn = period ? `$${latency.params.push(period)}::text` : 'month';
-    const latencies = new Map<string, FirstOfferLatencies>();
-    for (const l of (await em.query(
-      `SELECT municipality_code, ${periodColumn} AS period, count(*)::int AS count,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
-       FROM impact_first_offer_latency ${latency.clause} GROUP BY 1, 2`,
-      latency.params,
-    )) as { municipality_code: string; period: string; count: number; median_seconds: number | null }[]) {
-      latencies.set(`${l.municipality_code}|${l.period}`, {
-        count: l.count,
-        medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
-      });
-    }
+    /** The median of `seconds` per municipality, over the period asked or per month. */
+    const medians = async (table: string, seconds: string, monthColumn: string, extra: string[] = []) => {
+      const w = where(period ? monthsOf(period) : undefined, monthColumn, extra);
+      const periodColumn = period ? `$${w.params.push(period)}::text` : monthColumn;
+      const out = new Map<string, FirstOfferLatencies>();
+      for (const l of (await em.query(
+        `SELECT municipality_code, ${periodColumn} AS period, count(*)::int AS count,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median_seconds
+         FROM ${table} ${w.clause} GROUP BY 1, 2`,
+        w.params,
+      )) as { municipality_code: string; period: string; count: number; median_seconds: number | null }[]) {
+        out.set(`${l.municipality_code}|${l.period}`, {
+          count: l.count,
+          medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
+        });
+      }
+      return out;
+    };
+    const latencies = await medians('impact_first_offer_latency', 'seconds', 'month');
+    const acceptances = await medians(
+      'referral_to_care',
+      'extract(epoch FROM accepted_at - created_at)',
+      'accepted_month',
+      ['accepted_at IS NOT NULL'],
+    );
     const [{ as_of }] = (await em.query(
       `SELECT COALESCE(max(recorded_at), now()) AS as_of FROM ledger_event`,
     )) as { as_of: Date }[];
-    return { months: [...months.values()], latencies, asOf: new Date(as_of) };
+    return { months: [...months.values()], latencies, acceptances, asOf: new Date(as_of) };
   }
 }

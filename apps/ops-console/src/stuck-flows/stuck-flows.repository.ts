@@ -117,6 +117,33 @@ export class StuckFlowsRepository {
     return entryTimes(rows[0]);
   }
 
+  /** Keeps a referral of youth work to care once, with its municipality and time. */
+  async referToCare(
+    em: EntityManager,
+    r: { referralId: string; municipalityCode: string; createdAt: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO referral_to_care (referral_id, municipality_code, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [r.referralId, r.municipalityCode, r.createdAt],
+    );
+  }
+
+  /** Care accepted a referral to care: its first acceptance is kept, in the month given. */
+  async acceptReferralToCare(
+    em: EntityManager,
+    referralId: string | null,
+    acceptedAt: Date,
+    month: string,
+  ): Promise<void> {
+    if (!referralId) return;
+    await em.query(
+      `UPDATE referral_to_care SET accepted_at = $2, accepted_month = $3
+       WHERE referral_id = $1 AND accepted_at IS NULL`,
+      [referralId, acceptedAt, month],
+    );
+  }
+
   /** Keeps a placement's start once; true when this record started it (not seen before). */
   async startPlacement(
     em: EntityManager,

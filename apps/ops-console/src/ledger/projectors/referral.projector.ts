@@ -19,6 +19,13 @@ const created: Projector<ReferralCreatedData> = async (p, d, { youthRef, at }) =
   const referralId = text(d.referralId);
   if (d.direction === 'youth-work-to-care') {
     countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'referrals_to_care', referralId);
+    if (referralId) {
+      await p.flows.referToCare(p.em, {
+        referralId,
+        municipalityCode: municipalityCode ?? 'unknown',
+        createdAt: at,
+      });
+    }
   }
   if (d.direction !== 'care-to-youth-work') return;
   if (d.phase === 'during') {
@@ -37,6 +44,7 @@ const statusChanged: Projector<ReferralStatusChangedData> = async (p, d, { youth
   // Care accepted a toeleiding: the only referral of phase before is youth work's to care.
   if (to === 'accepted' && d.phase === 'before') {
     countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'referrals_to_care_accepted', text(d.referralId));
+    await p.flows.acceptReferralToCare(p.em, text(d.referralId), at, monthOf(at));
   }
   const outcome = text(d.outcome);
   if (outcome && (FOLLOW_UP_OUTCOMES_SHOWN as readonly string[]).includes(outcome)) {

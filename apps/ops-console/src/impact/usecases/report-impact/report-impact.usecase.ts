@@ -32,6 +32,7 @@ export class ReportImpact {
         figures.latencies,
         this.settings.impactMinCell,
         figures.asOf,
+        figures.acceptances,
       ),
     };
   }
