@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Mints a development bearer token for calling the services by hand (curl, Swagger UI):
 //   npm run -s token -- --role youth-worker --team <teamId> [--org <org>] [--sub <sub>] [--expires 8h]
+//   npm run -s token -- --role policy --municipalities GM0344,GM0307
 // Prints only the token. Uses JWT_SECRET, AUTH_ISSUER and AUTH_AUDIENCE with the same defaults as
 // BaseServiceConfig (libs/http/src/config/base-service-config.ts); keep the two in step.
 'use strict';
@@ -9,12 +10,15 @@ const { parseArgs, TextEncoder } = require('node:util');
 // jose is ESM-only; Node >= 20.19 loads it through require(esm).
 const { SignJWT } = require('jose');
 
-const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin', 'service'];
+const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin', 'service', 'policy'];
 const TEAM_ROLES = ['youth-worker', 'team-lead'];
+const MUNICIPALITY_ROLES = ['policy'];
+const CBS_MUNICIPALITY_CODE = /^GM[0-9]{4}$/;
 const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
 const USAGE =
-  'usage: npm run -s token -- --role <role> [--team <teamId>] [--org <org>] [--sub <sub>] [--expires 8h]\n' +
-  `roles: ${ROLES.join(', ')} (--team is required for ${TEAM_ROLES.join(' and ')})`;
+  'usage: npm run -s token -- --role <role> [--team <teamId>] [--municipalities GM0344,GM0307] [--org <org>] [--sub <sub>] [--expires 8h]\n' +
+  `roles: ${ROLES.join(', ')} (--team is required for ${TEAM_ROLES.join(' and ')}, ` +
+  `--municipalities, comma-separated CBS codes, for ${MUNICIPALITY_ROLES.join(' and ')})`;
 
 class UsageError extends Error {}
 
@@ -26,6 +30,7 @@ function readOptions(argv) {
       options: {
         role: { type: 'string' },
         team: { type: 'string' },
+        municipalities: { type: 'string' },
         org: { type: 'string' },
         sub: { type: 'string' },
         expires: { type: 'string', default: '8h' },
@@ -39,6 +44,14 @@ function readOptions(argv) {
   if (!ROLES.includes(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
   if (TEAM_ROLES.includes(values.role) && !values.team)
     throw new UsageError(`--team is required for ${values.role}`);
+  if (MUNICIPALITY_ROLES.includes(values.role) && !values.municipalities)
+    throw new UsageError(`--municipalities is required for ${values.role}`);
+  if (values.municipalities !== undefined) {
+    const codes = values.municipalities.split(',').map((c) => c.trim());
+    if (!codes.every((c) => CBS_MUNICIPALITY_CODE.test(c)))
+      throw new UsageError('--municipalities must be comma-separated CBS codes such as GM0344,GM0307');
+    values.municipalityCodes = codes;
+  }
   return values;
 }
 
@@ -46,6 +59,7 @@ async function signToken(options, env) {
   const claims = { role: options.role };
   if (options.team) claims.teamId = options.team;
   if (options.org) claims.org = options.org;
+  if (options.municipalityCodes) claims.municipalityCodes = options.municipalityCodes;
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.sub || `dev-${options.role}`)

@@ -115,6 +115,7 @@ describe('the access matrix, against all five running services', () => {
   const callerFor = (role: Role | 'anonymous'): Caller => {
     if (role === 'youth-worker' || role === 'team-lead') return { role, teamId: teamA };
     if (role === 'intake-system') return { role, org: orgX };
+    if (role === 'policy') return { role, municipalityCodes: [municipality] };
     return { role };
   };
 

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@samenspel/http';
+import { NAMED_ONLY_ROLES, ROLES, type Role } from '@samenspel/http';
 
 /**
  * Who may call which HTTP route of which service: the source of truth for docs/access-matrix.md
@@ -31,7 +31,10 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'ops-console',
 ];
 
-const ALL: readonly Role[] = ROLES;
+/** Every role, for a public route. */
+const EVERYONE: readonly Role[] = ROLES;
+/** Every role a route without @Roles() lets in: all but those that may call only routes naming them (policy). */
+const ALL: readonly Role[] = ROLES.filter((r) => !NAMED_ONLY_ROLES.includes(r));
 const TEAM: readonly Role[] = ['youth-worker', 'team-lead'];
 const OPS: readonly Role[] = ['ops', 'admin'];
 
@@ -40,19 +43,19 @@ const PUBLIC_NO_DATA = 'Public; no personal data';
 /** Health, metrics, service info and the audit trail: the same in every service. */
 function common(): RouteAccess[] {
   return [
-    { method: 'GET', path: '/health/live', public: true, roles: ALL, scope: PUBLIC_NO_DATA },
+    { method: 'GET', path: '/health/live', public: true, roles: EVERYONE, scope: PUBLIC_NO_DATA },
     {
       method: 'GET',
       path: '/health/ready',
       public: true,
-      roles: ALL,
+      roles: EVERYONE,
       scope: 'Public; dependency status only',
     },
     {
       method: 'GET',
       path: '/metrics',
       public: true,
-      roles: ALL,
+      roles: EVERYONE,
       scope: '`METRICS_ALLOWED_CIDRS` (loopback) or the scrape token, else 401/403; no refs',
     },
     {
@@ -88,7 +91,7 @@ function fhirRoutes(): RouteAccess[] {
     undocumented: true,
   });
   return [
-    { ...fhir('GET', 'metadata', ALL, 'Public; the CapabilityStatement, no data'), public: true },
+    { ...fhir('GET', 'metadata', EVERYONE, 'Public; the CapabilityStatement, no data'), public: true },
     fhir(
       'GET',
       'Task',
@@ -410,7 +413,7 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       method: 'GET',
       path: '/api/v1/console',
       public: true,
-      roles: ALL,
+      roles: EVERYONE,
       scope: 'Public page without data; its calls need an ops or admin token',
       undocumented: true,
     },
@@ -439,8 +442,19 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     { method: 'GET', path: '/api/v1/stuck-flows', roles: OPS, scope: 'Refs and the rule that flagged them' },
     { method: 'GET', path: '/api/v1/kafka/lag', roles: OPS, scope: 'Consumer-group lag, no refs' },
     { method: 'GET', path: '/api/v1/kafka/throughput', roles: OPS, scope: 'Rates, no refs' },
-    { method: 'GET', path: '/api/v1/impact', roles: OPS, scope: 'Aggregates per municipality and period' },
-    { method: 'GET', path: '/api/v1/impact/export.csv', roles: OPS, scope: 'The same aggregates as CSV' },
+    {
+      method: 'GET',
+      path: '/api/v1/impact',
+      roles: [...OPS, 'policy'],
+      scope:
+        'Aggregates per municipality and period; policy: its own `municipalityCodes` only (another: 403)',
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/impact/export.csv',
+      roles: [...OPS, 'policy'],
+      scope: 'The same aggregates as CSV',
+    },
     {
       method: 'POST',
       path: '/api/v1/erasures',

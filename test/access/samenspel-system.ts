@@ -16,7 +16,9 @@ import type { ServiceName } from './access-matrix';
 export type Json = Record<string, any>;
 
 /** Who calls: a role with its claims, or nobody (no Authorization header). */
-export type Caller = { role: 'anonymous' } | { role: Role; teamId?: string; org?: string; sub?: string };
+export type Caller =
+  | { role: 'anonymous' }
+  | { role: Role; teamId?: string; org?: string; sub?: string; municipalityCodes?: string[] };
 
 /** A request body sent as it is, under its own content type. */
 export class RawBody {

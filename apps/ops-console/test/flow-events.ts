@@ -109,6 +109,33 @@ export function accepted(youthRef: string, entryId: string, offerId: string, at 
   };
 }
 
+/** Bridging ended after the youngster left the list, with the weeks bridged of an accepted placement. */
+export function bridgingEnded(
+  youthRef: string,
+  entryId: string,
+  reason: string,
+  weeksBridged: number,
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.bridging,
+    message: cloudEvent(
+      BRIDGING_EVENT_TYPES.ended,
+      youthRef,
+      {
+        waitlistEntryId: entryId,
+        reason,
+        placementContinues: reason === 'care-started',
+        teamId: 'team-1',
+        activityId: 'act-1',
+        weeksBridged,
+        endedAt: at.toISOString(),
+      },
+      at,
+    ),
+  };
+}
+
 export function queued(youthRef: string, entryId: string, municipalityCode: string) {
   return {
     topic: TOPICS.bridging,
@@ -155,6 +182,24 @@ export function placementConfirmed(youthRef: string, placementId: string, at = n
   };
 }
 
+export function attendanceRecorded(
+  youthRef: string,
+  placementId: string,
+  sessionDate: string,
+  status: 'present' | 'absent' | 'excused',
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.activity,
+    message: cloudEvent(
+      ACTIVITY_EVENT_TYPES.attendanceRecorded,
+      youthRef,
+      { placementId, activityId: 'act-1', teamId: 'team-1', sessionDate, status },
+      at,
+    ),
+  };
+}
+
 export function handover(youthRef: string, referralId: string, municipalityCode: string, at = new Date()) {
   return {
     topic: TOPICS.referral,
@@ -176,6 +221,32 @@ export function handover(youthRef: string, referralId: string, municipalityCode:
       at,
     ),
   };
+}
+
+/** A referral of youth work to care (toeleiding, phase before). */
+export function referralToCare(
+  youthRef: string,
+  referralId: string,
+  municipalityCode: string,
+  at = new Date(),
+) {
+  const created = handover(youthRef, referralId, municipalityCode, at);
+  const value = JSON.parse(created.message.value) as { data: Record<string, unknown> };
+  Object.assign(value.data, {
+    direction: 'youth-work-to-care',
+    phase: 'before',
+    reason: 'toeleiding',
+    referredBy: { organisation: 'Jongerenwerk', role: 'youth-worker' },
+  });
+  return { ...created, message: { ...created.message, value: JSON.stringify(value) } };
+}
+
+/** Care accepted a referral of youth work to care. */
+export function referralToCareAccepted(youthRef: string, referralId: string, at = new Date()) {
+  const changed = referralStatus(youthRef, referralId, 'accepted', undefined, at);
+  const value = JSON.parse(changed.message.value) as { data: Record<string, unknown> };
+  Object.assign(value.data, { phase: 'before', from: 'requested' });
+  return { ...changed, message: { ...changed.message, value: JSON.stringify(value) } };
 }
 
 export function warmHandoverRecorded(
@@ -227,13 +298,13 @@ export function referralStatus(
   };
 }
 
-export function waitlistExited(youthRef: string, entryId: string, at = new Date()) {
+export function waitlistExited(youthRef: string, entryId: string, at = new Date(), reason = 'care-started') {
   return {
     topic: TOPICS.waitlist,
     message: cloudEvent(
       WAITLIST_EVENT_TYPES.exited,
       youthRef,
-      { waitlistEntryId: entryId, reason: 'care-started', exitedAt: at.toISOString() },
+      { waitlistEntryId: entryId, reason, exitedAt: at.toISOString() },
       at,
     ),
   };

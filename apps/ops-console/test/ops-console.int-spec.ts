@@ -25,6 +25,8 @@ import {
 import {
   accepted,
   ago,
+  attendanceRecorded,
+  bridgingEnded,
   cloudEvent,
   DAY,
   handover,
@@ -33,11 +35,14 @@ import {
   placementConfirmed,
   queued,
   referralStatus,
+  referralToCare,
+  referralToCareAccepted,
   warmHandoverRecorded,
   task,
   waitlistEntered,
   waitlistExited,
 } from './flow-events';
+import type { ImpactRow } from '../src/domain/impact';
 import { startOpsConsole, traceOf, type OpsConsole } from './ops-console-harness';
 
 // One ops console for the file (its own database and consumer group), reading the real Samenspel
@@ -474,61 +479,175 @@ describe('the operations console on the real broker', () => {
     expect(throughput.eventsPerSecond).toBeGreaterThanOrEqual(0);
   });
 
-  it('aggregates impact per municipality and month, suppresses cells under 5, and exports CSV and JSON', async () => {
-    // A municipality code of our own, so that no other test's events land in these cells.
-    const municipality = `GM9${String(randomInt(0, 1000)).padStart(3, '0')}`;
-    const month = new Date().toISOString().slice(0, 7);
-    const youngsters = Array.from({ length: 6 }, () => ({
-      youthRef: aYouthRef(),
-      entry: `WL-${randomUUID().slice(0, 8)}`,
-    }));
-    for (const [i, y] of youngsters.entries()) {
-      // Entered 1, 2, ... 6 days ago, offered now: the median of 1..6 days is 3.5 days.
+  it('reports impact per municipality, month, quarter and year as hand-computed, suppressed, and scoped for a policy officer', async () => {
+    // Two municipality codes of our own, so that no other test's events land in these cells.
+    const [a, b] = ((n) => [`GM9${n}`, `GM8${n}`])(String(randomInt(0, 1000)).padStart(3, '0'));
+    // Times in the last quarter of 2025, at 10:00 UTC (11:00 in Amsterdam): well inside each month.
+    const at = (monthDay: string) => new Date(`2025-${monthDay}T10:00:00Z`);
+    const sent: string[] = [];
+    const youngster = () => {
+      const y = { youthRef: aYouthRef(), entry: `WL-${randomUUID().slice(0, 8)}` };
+      sent.push(y.youthRef);
+      return y;
+    };
+    const bridged = async (
+      place: string,
+      entered: Date,
+      offeredAt: Date,
+      then: 'accept' | 'stay' = 'stay',
+    ) => {
+      const y = youngster();
       await sendPrivately(
-        waitlistEntered(y.youthRef, y.entry, municipality, ago((i + 1) * DAY)),
-        offered(y.youthRef, y.entry, `of-${y.entry}`, municipality),
+        waitlistEntered(y.youthRef, y.entry, place, entered),
+        offered(y.youthRef, y.entry, `of-${y.entry}`, place, offeredAt),
+        ...(then === 'accept' ? [accepted(y.youthRef, y.entry, `of-${y.entry}`, offeredAt)] : []),
       );
-      if (i < 5) await sendPrivately(accepted(y.youthRef, y.entry, `of-${y.entry}`));
+      return y;
+    };
+    // a, October: six youngsters entered on the 1st to the 6th, offered on the 10th (9 to 4 days),
+    // all accepted; on the 20th five leave the list because care is no longer needed, one for care.
+    for (let i = 0; i < 6; i++) {
+      const y = await bridged(a, at(`10-0${i + 1}`), at('10-10'), 'accept');
+      // The placement starts on the 10th; five of the six are present on 10 November, 4 weeks on.
+      await sendPrivately(
+        placementConfirmed(y.youthRef, `pl-${y.entry}`, at('10-10')),
+        attendanceRecorded(
+          y.youthRef,
+          `pl-${y.entry}`,
+          '2025-11-10',
+          i < 5 ? 'present' : 'absent',
+          at('11-10'),
+        ),
+      );
+      const reason = i < 5 ? 'care-no-longer-needed' : 'care-started';
+      // Bridging ends on the exit: accepted on the 10th, left on the 20th, one whole week bridged.
+      await sendPrivately(
+        waitlistExited(y.youthRef, y.entry, at('10-20'), reason),
+        bridgingEnded(y.youthRef, y.entry, reason, 1, at('10-20')),
+      );
     }
-    // Two handovers only: suppressed.
-    for (const y of youngsters.slice(0, 2))
-      await sendPrivately(handover(y.youthRef, `rf-${y.entry}`, municipality));
-    type Impact = { minimumCell: number; items: Record<string, unknown>[] };
-    const row = await waitFor(
+    // a, November: two youngsters offered after 9 days, both leave: care no longer needed.
+    for (let i = 0; i < 2; i++) {
+      const y = await bridged(a, at('11-01'), at('11-10'));
+      await sendPrivately(waitlistExited(y.youthRef, y.entry, at('11-20'), 'care-no-longer-needed'));
+    }
+    // a, December: seven youngsters offered after 2 days, still waiting. b, November: five offered.
+    for (let i = 0; i < 7; i++) await bridged(a, at('12-01'), at('12-03'));
+    for (let i = 0; i < 5; i++) await bridged(b, at('11-01'), at('11-05'));
+    // b, November: youth work refers six youngsters to care; care accepts five of them.
+    for (let i = 0; i < 6; i++) {
+      const y = youngster();
+      await sendPrivately(
+        referralToCare(y.youthRef, `rf-${y.entry}`, b, at('11-02')),
+        ...(i < 5 ? [referralToCareAccepted(y.youthRef, `rf-${y.entry}`, at('11-12'))] : []),
+      );
+    }
+    const sentAt = Date.now();
+
+    type Impact = { asOf: string; minimumCell: number; items: ImpactRow[] };
+    const figures = (query: string) => ops.get<Impact>(`impact?${query}`);
+    const q4 = await waitFor(
       async () => {
-        const { items } = await ops.get<Impact>(`impact?municipalityCode=${municipality}&month=${month}`);
-        return items[0]?.offersAccepted === 5 && items[0]?.handovers === null && items[0];
+        const [row] = (await figures(`municipalityCode=${a}&period=2025-Q4`)).items;
+        return (
+          row?.tijdens.offers === 15 &&
+          row.tijdens.careNoLongerNeeded === 7 &&
+          row.tijdens.weeksBridged.count === 6 &&
+          row.tijdens.participation.weeks[4].participating === 5 &&
+          row
+        );
       },
-      { timeoutMs: 30000, intervalMs: 250, description: 'the impact cell complete' },
+      { timeoutMs: 30000, intervalMs: 250, description: "a's fourth quarter complete" },
     );
-    // 6 youngsters offered, 5 of 6 offers accepted = 0.833; 2 handovers are under 5, so suppressed.
-    expect(row).toMatchObject({
-      municipalityCode: municipality,
-      month,
-      offeredYoungsters: 6,
-      firstOffers: 6,
-      medianDaysToFirstOffer: 3.5,
-      offers: 6,
-      offersAccepted: 5,
-      acceptedShare: 0.833,
-      handovers: null,
-      firstContactShare: null,
+    // Offers: 6 + 2 + 7 = 15. Care no longer needed: 5 + 2 = 7 of 6 + 2 = 8 bridged exits, 0.875.
+    // First offers' latencies: 4..9 days, 9 and 9, seven times 2: the 8th of the 15 is 4 days.
+    expect(q4).toMatchObject({
+      municipalityCode: a,
+      period: '2025-Q4',
+      tijdens: {
+        enteredWithConsent: 15,
+        offers: 15,
+        firstOffers: 15,
+        medianDaysToFirstOffer: 4,
+        offersAccepted: 6,
+        acceptedShare: 0.4,
+        bridgedExits: 8,
+        careNoLongerNeeded: 7,
+        careNoLongerNeededShare: 0.875,
+        // Six bridgings of one week, all in the 0-3 band; one care start while attending: hidden.
+        weeksBridged: { count: 6, median: 1, bands: { '0-3': 6, '4-7': null, '8-11': null, '12+': null } },
+        careStartedWhileAttending: null,
+        // Six placements started, five still there at 4 weeks (the quarter is long enough ago).
+        participation: {
+          placementsStarted: 6,
+          weeks: { 4: { participating: 5, share: 0.833, due: true }, 8: { participating: null } },
+        },
+      },
+      na: { handovers: null },
     });
-    // The deprecated name of the parameter still selects the same cells.
-    expect(await ops.get<Impact>(`impact?municipality=${municipality}&month=${month}`)).toEqual(
-      await ops.get<Impact>(`impact?municipalityCode=${municipality}&month=${month}`),
+    const bNovember = await waitFor(
+      async () => {
+        const [row] = (await figures(`municipalityCode=${b}&period=2025-11`)).items;
+        return row?.tijdens.offers === 5 && row.voor.referralsToCareAccepted === 5 && row;
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: "b's November complete" },
     );
-    const csv = await ops.get<string>(`impact/export.csv?municipality=${municipality}&month=${month}`);
+    // Referred on the 2nd, accepted on the 12th: 10 days each.
+    expect(bNovember.voor).toEqual({
+      referralsToCare: 6,
+      referralsToCareAccepted: 5,
+      medianDaysToAcceptance: 10,
+    });
+    const months = await figures(`municipalityCode=${a}`);
+    expect(new Date(months.asOf).getTime()).toBeGreaterThanOrEqual(sentAt - 60000);
+    const byMonth = Object.fromEntries(months.items.map((r) => [r.period, r.tijdens]));
+    // November's 2 offers are hidden, and with them October's 6 (15 - 6 - 7 would give 2).
+    // Care no longer needed: October's 5 stays, as November (2) and December (0) are both hidden.
+    expect({
+      offers: [byMonth['2025-10'].offers, byMonth['2025-11'].offers, byMonth['2025-12'].offers],
+      prevented: [byMonth['2025-10'].careNoLongerNeeded, byMonth['2025-11'].careNoLongerNeeded],
+      octoberMedian: byMonth['2025-10'].medianDaysToFirstOffer,
+      octoberShare: byMonth['2025-10'].careNoLongerNeededShare,
+    }).toEqual({ offers: [null, null, 7], prevented: [5, null], octoberMedian: null, octoberShare: 0.833 });
+    const [year] = (await figures(`municipalityCode=${a}&period=2025`)).items;
+    expect(year.tijdens).toMatchObject({ offers: 15, careNoLongerNeeded: 7 });
+    // The deprecated names of the parameters select the same cells.
+    expect((await figures(`municipality=${a}&month=2025-11`)).items).toEqual(
+      (await figures(`municipalityCode=${a}&period=2025-11`)).items,
+    );
+
+    // A policy officer of a sees a, and nothing of b, nor any other route of the console.
+    const policy = await authHeader('policy', { municipalityCodes: [a] });
+    const asPolicy = (path: string) => fetch(`${ops.sut.baseUrl}/api/v1/${path}`, { headers: policy });
+    const own = (await (await asPolicy('impact?period=2025-Q4')).json()) as Impact;
+    expect(own.items.map((r) => r.municipalityCode)).toEqual([a]);
+    expect(own.items[0]).toEqual(q4);
+    for (const path of [`impact?municipalityCode=${b}`, `impact/export.csv?municipalityCode=${b}`]) {
+      expect([path, (await asPolicy(path)).status]).toEqual([path, 403]);
+    }
+    for (const path of ['dead-letters', 'stuck-flows', 'flow-counts', `flows/${sent[0]}`, 'monitor/status']) {
+      expect([path, (await asPolicy(path)).status]).toEqual([path, 403]);
+    }
+    const csv = await (await asPolicy(`impact/export.csv?period=2025-Q4`)).text();
     const [header, line] = csv.trim().split('\r\n');
     const cells = Object.fromEntries(header.split(',').map((h, i) => [h, line.split(',')[i]]));
     expect(cells).toMatchObject({
-      municipality_code: `"${municipality}"`,
-      offers_accepted: '"5"',
-      median_days_to_first_offer: '"3.5"',
-      handovers: '',
+      municipality_code: `"${a}"`,
+      period: '"2025-Q4"',
+      tijdens_offers: '"15"',
+      tijdens_care_no_longer_needed: '"7"',
+      tijdens_care_no_longer_needed_share: '"0.875"',
+      na_handovers: '',
+      as_of: `"${own.asOf}"`,
     });
-    const json = JSON.stringify(await ops.get(`impact?municipalityCode=${municipality}`));
-    for (const y of youngsters) expect(json).not.toContain(y.youthRef);
+    // No youngster's ref in any answer or export.
+    const answers = [
+      JSON.stringify(months),
+      JSON.stringify(own),
+      csv,
+      JSON.stringify(await figures(`municipalityCode=${b}`)),
+    ];
+    for (const ref of sent) expect(answers.filter((text) => text.includes(ref))).toEqual([]);
   });
 
   it('documents ?municipality= of the impact routes as the deprecated alias of ?municipalityCode=', async () => {

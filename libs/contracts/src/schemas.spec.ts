@@ -494,7 +494,7 @@ const SAMPLES: Sample[] = [
     expected: 'invalid',
   },
   // Exited.
-  ...['care-started', 'withdrawn', 'moved', 'other'].map((reason): Sample => ({
+  ...['care-started', 'withdrawn', 'moved', 'other', 'care-no-longer-needed'].map((reason): Sample => ({
     scenario: `exit for "${reason}"`,
     event: 'exited',
     data: { ...EXITED, reason },

@@ -7,7 +7,10 @@ import {
 } from '@samenspel/http';
 
 /** A development bearer header for tests: `{ authorization: 'Bearer …' }`. */
-export async function authHeader(role: Role, claims: { teamId?: string; org?: string; sub?: string } = {}) {
+export async function authHeader(
+  role: Role,
+  claims: { teamId?: string; org?: string; sub?: string; municipalityCodes?: string[] } = {},
+) {
   const token = await signDevToken(
     { role, ...claims },
     DEV_JWT_SECRET,

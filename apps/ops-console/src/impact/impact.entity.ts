@@ -1,4 +1,4 @@
-import type { Counters, FirstOfferLatencies } from '../domain/impact';
+import type { FirstOfferLatencies, MonthlyCounters } from '../domain/impact';
 
 /** A subject to count once per measure (`impact_fact`), and what counting it adds. */
 export interface ImpactFact {
@@ -6,7 +6,7 @@ export interface ImpactFact {
   subject: string;
   municipality: string;
   month: string;
-  /** A measure counted too when the subject is counted (attendance_present). */
+  /** A measure counted too when the subject is counted (attendance_present, care_no_longer_needed). */
   alsoCount?: string;
   /** The first offer's latency, kept when the subject is counted (first_offers). */
   firstOfferSeconds?: number;
@@ -20,10 +20,13 @@ export interface ImpactIncrement {
   by: number;
 }
 
-/** One cell of the impact: a municipality's counters of a month and its first offers' latencies. */
-export interface ImpactCell {
-  municipality: string;
-  month: string;
-  counters: Counters;
-  latencies?: FirstOfferLatencies;
+/** The impact's aggregates as read for a report: monthly counters and first offers' latencies. */
+export interface ImpactFigures {
+  months: MonthlyCounters[];
+  /** Per `municipality|period`: each month's, or the asked period's when there is one. */
+  latencies: Map<string, FirstOfferLatencies>;
+  /** Per `municipality|period`: the times from a referral to care to care's acceptance. */
+  acceptances: Map<string, FirstOfferLatencies>;
+  /** The newest record the console had recorded: the figures count every event up to it. */
+  asOf: Date;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Counters, FirstOfferLatencies } from '../domain/impact';
-import type { ImpactCell, ImpactFact, ImpactIncrement } from './impact.entity';
+import type { FirstOfferLatencies, MonthlyCounters } from '../domain/impact';
+import { monthsOf } from '../domain/impact-period';
+import type { ImpactFact, ImpactFigures, ImpactIncrement } from './impact.entity';
 
 /**
  * The impact aggregates: counters per municipality, month and measure (`impact_counter`), the
@@ -59,45 +60,63 @@ export class ImpactRepository {
     )) as { measure: string; subject: string }[];
   }
 
-  /** The cells of a municipality, a month, or both; newest month first. */
-  async cells(
+  /**
+   * The monthly counters of the municipalities (every one when absent) in the year of `period`
+   * (every month when absent); the first offers' latencies and the times to care's acceptance of
+   * referrals to care over `period`, or per month without it; and the time the figures are as of.
+   */
+  async figures(
     em: EntityManager,
-    filter: { municipalityCode?: string; month?: string },
-  ): Promise<ImpactCell[]> {
-    const params: string[] = [];
-    const where: string[] = [];
-    if (filter.municipalityCode) where.push(`municipality_code = $${params.push(filter.municipalityCode)}`);
-    if (filter.month) where.push(`month = $${params.push(filter.month)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    filter: { municipalityCodes?: readonly string[]; period?: string },
+  ): Promise<ImpactFigures> {
+    const { municipalityCodes, period } = filter;
+    const where = (months: readonly string[] | undefined, monthColumn = 'month', extra: string[] = []) => {
+      const params: unknown[] = [];
+      const parts = [...extra];
+      if (municipalityCodes) parts.push(`municipality_code = ANY($${params.push(municipalityCodes)})`);
+      if (months) parts.push(`${monthColumn} = ANY($${params.push(months)})`);
+      return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+    };
+    const counters = where(period ? monthsOf(period.slice(0, 4)) : undefined);
     const rows = (await em.query(
-      `SELECT municipality_code, month, measure, count FROM impact_counter
-       ${clause} ORDER BY month DESC, municipality_code`,
-      params,
+      `SELECT municipality_code, month, measure, count FROM impact_counter ${counters.clause}`,
+      counters.params,
     )) as { municipality_code: string; month: string; measure: string; count: number }[];
-    const latencies = new Map<string, FirstOfferLatencies>();
-    for (const l of (await em.query(
-      `SELECT municipality_code, month, count(*)::int AS count,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds
-       FROM impact_first_offer_latency ${clause} GROUP BY municipality_code, month`,
-      params,
-    )) as { municipality_code: string; month: string; count: number; median_seconds: number | null }[]) {
-      latencies.set(`${l.municipality_code}|${l.month}`, {
-        count: l.count,
-        medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
-      });
-    }
-    const cells = new Map<string, ImpactCell>();
+    const months = new Map<string, MonthlyCounters>();
     for (const r of rows) {
       const key = `${r.municipality_code}|${r.month}`;
-      const cell = cells.get(key) ?? {
-        municipality: r.municipality_code,
-        month: r.month,
-        counters: {} as Counters,
-        latencies: latencies.get(key),
-      };
+      const cell = months.get(key) ?? { municipality: r.municipality_code, month: r.month, counters: {} };
       cell.counters[r.measure] = r.count;
-      cells.set(key, cell);
+      months.set(key, cell);
     }
-    return [...cells.values()];
+    /** The median of `seconds` per municipality, over the period asked or per month. */
+    const medians = async (table: string, seconds: string, monthColumn: string, extra: string[] = []) => {
+      const w = where(period ? monthsOf(period) : undefined, monthColumn, extra);
+      const periodColumn = period ? `$${w.params.push(period)}::text` : monthColumn;
+      const out = new Map<string, FirstOfferLatencies>();
+      for (const l of (await em.query(
+        `SELECT municipality_code, ${periodColumn} AS period, count(*)::int AS count,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median_seconds
+         FROM ${table} ${w.clause} GROUP BY 1, 2`,
+        w.params,
+      )) as { municipality_code: string; period: string; count: number; median_seconds: number | null }[]) {
+        out.set(`${l.municipality_code}|${l.period}`, {
+          count: l.count,
+          medianSeconds: l.median_seconds === null ? null : Number(l.median_seconds),
+        });
+      }
+      return out;
+    };
+    const latencies = await medians('impact_first_offer_latency', 'seconds', 'month');
+    const acceptances = await medians(
+      'referral_to_care',
+      'extract(epoch FROM accepted_at - created_at)',
+      'accepted_month',
+      ['accepted_at IS NOT NULL'],
+    );
+    const [{ as_of }] = (await em.query(
+      `SELECT COALESCE(max(recorded_at), now()) AS as_of FROM ledger_event`,
+    )) as { as_of: Date }[];
+    return { months: [...months.values()], latencies, acceptances, asOf: new Date(as_of) };
   }
 }

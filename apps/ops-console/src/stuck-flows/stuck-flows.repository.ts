@@ -107,6 +107,69 @@ export class StuckFlowsRepository {
     );
   }
 
+  /** The entry's times and municipality, when the ledger has seen it. */
+  async entryTimes(em: EntityManager, waitlistEntryId: string | null): Promise<EntryTimes | undefined> {
+    if (!waitlistEntryId) return undefined;
+    const rows = (await em.query(
+      `SELECT entered_at, offered_at, municipality_code FROM waitlist_entry_state WHERE waitlist_entry_id = $1`,
+      [waitlistEntryId],
+    )) as EntryTimesRow[];
+    return entryTimes(rows[0]);
+  }
+
+  /** Keeps a referral of youth work to care once, with its municipality and time. */
+  async referToCare(
+    em: EntityManager,
+    r: { referralId: string; municipalityCode: string; createdAt: Date },
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO referral_to_care (referral_id, municipality_code, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [r.referralId, r.municipalityCode, r.createdAt],
+    );
+  }
+
+  /** Care accepted a referral to care: its first acceptance is kept, in the month given. */
+  async acceptReferralToCare(
+    em: EntityManager,
+    referralId: string | null,
+    acceptedAt: Date,
+    month: string,
+  ): Promise<void> {
+    if (!referralId) return;
+    await em.query(
+      `UPDATE referral_to_care SET accepted_at = $2, accepted_month = $3
+       WHERE referral_id = $1 AND accepted_at IS NULL`,
+      [referralId, acceptedAt, month],
+    );
+  }
+
+  /** Keeps a placement's start once; true when this record started it (not seen before). */
+  async startPlacement(
+    em: EntityManager,
+    p: { placementId: string; municipalityCode: string; startedAt: Date },
+  ): Promise<boolean> {
+    const rows = (await em.query(
+      `INSERT INTO placement_start (placement_id, municipality_code, started_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING placement_id`,
+      [p.placementId, p.municipalityCode, p.startedAt],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** A placement's start and municipality, when the ledger has seen it confirmed. */
+  async placementStart(
+    em: EntityManager,
+    placementId: string | null,
+  ): Promise<{ municipalityCode: string; startedAt: Date } | undefined> {
+    if (!placementId) return undefined;
+    const [row] = (await em.query(
+      `SELECT municipality_code, started_at FROM placement_start WHERE placement_id = $1`,
+      [placementId],
+    )) as { municipality_code: string; started_at: Date }[];
+    return row && { municipalityCode: row.municipality_code, startedAt: new Date(row.started_at) };
+  }
+
   /** Sets the moment once; a record without the id sets nothing. */
   async setOnce(em: EntityManager, moment: keyof typeof MOMENTS, id: string | null, at: Date): Promise<void> {
     if (!id) return;

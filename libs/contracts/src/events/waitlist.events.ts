@@ -22,7 +22,17 @@ export const WAITLIST_EVENT_TYPES = {
   exited: 'nl.jeugdzorg.waitlist.exited.v1',
 } as const;
 
-export const WAITLIST_EXIT_REASONS = ['care-started', 'withdrawn', 'moved', 'other'] as const;
+/**
+ * Why a youngster left the waiting list. `care-no-longer-needed`: the need for care passed while
+ * they waited (the impact counts it as prevention when the youngster was bridged).
+ */
+export const WAITLIST_EXIT_REASONS = [
+  'care-started',
+  'withdrawn',
+  'moved',
+  'other',
+  'care-no-longer-needed',
+] as const;
 export type WaitlistExitReason = (typeof WAITLIST_EXIT_REASONS)[number];
 
 // `waitlistEntryId` is globally unique: intake systems prefix it with their own code. It is a record

@@ -39,6 +39,11 @@ class ProfileController {
   me() {}
 }
 
+@Roles('ops', 'policy')
+class ImpactLikeController {
+  figures() {}
+}
+
 class HealthLikeController {
   @Public()
   live() {}
@@ -192,6 +197,17 @@ describe('AuthGuard', () => {
     const context = contextFor(ProfileController, 'me', await bearer({ role: 'intake-system' }));
 
     await expect(guard.canActivate(context)).resolves.toBe(true);
+  });
+
+  it('answers 403 to a policy officer on a route without @Roles, and lets them through one naming policy', async () => {
+    const policy = await bearer({ role: 'policy', municipalityCodes: ['GM0344'] });
+
+    await expectRejection(
+      guard.canActivate(contextFor(ProfileController, 'me', policy)),
+      ForbiddenException,
+      'A policy token may call only the routes made for it',
+    );
+    await expect(guard.canActivate(contextFor(ImpactLikeController, 'figures', policy))).resolves.toBe(true);
   });
 
   it('leaves non-HTTP contexts to their own authentication', async () => {

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
-import type { Role } from './role';
+import { NAMED_ONLY_ROLES, type Role } from './role';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const KEYS_UNAVAILABLE = 'The keys to verify bearer tokens cannot be fetched; try again later';
@@ -17,7 +17,8 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless it is @Public(), and a route
- * with @Roles() needs one of those roles. The principal is put on `request.principal`.
+ * with @Roles() needs one of those roles; a route without it refuses the roles that may call only
+ * the routes naming them (policy). The principal is put on `request.principal`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -40,6 +41,9 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {
       throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    }
+    if (!roles && NAMED_ONLY_ROLES.includes(principal.role)) {
+      throw new ForbiddenException(`A ${principal.role} token may call only the routes made for it`);
     }
     return true;
   }

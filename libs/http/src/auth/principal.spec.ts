@@ -22,6 +22,10 @@ describe('principalFromClaims', () => {
       { sub: 'u-5', role: 'admin' },
       { sub: 'u-5', role: 'admin' },
     ],
+    [
+      { sub: 'u-6', role: 'policy', municipalityCodes: ['GM0344', 'GM0307'] },
+      { sub: 'u-6', role: 'policy', municipalityCodes: ['GM0344', 'GM0307'] },
+    ],
   ])('reads a valid caller from %j', (claims, principal) => {
     expect(principalFromClaims(claims)).toEqual(principal);
   });
@@ -36,6 +40,14 @@ describe('principalFromClaims', () => {
     [{ sub: 'u-1', role: 'team-lead', teamId: '' }, 'the teamId claim must be a non-empty string'],
     [{ sub: 'u-1', role: 'ops', teamId: 7 }, 'the teamId claim must be a non-empty string'],
     [{ sub: 'u-1', role: 'ops', org: ['a'] }, 'the org claim must be a string'],
+    [{ sub: 'u-1', role: 'policy' }, 'a policy token must carry municipalityCodes'],
+    ...[[], 'GM0344', ['0344'], ['GM0344', 7], ['unknown']].map(
+      (codes) =>
+        [
+          { sub: 'u-1', role: 'policy', municipalityCodes: codes },
+          'the municipalityCodes claim must be a non-empty array of CBS codes (GM0344)',
+        ] as [Record<string, unknown>, string],
+    ),
   ])('rejects %j', (claims, reason) => {
     expect(() => principalFromClaims(claims)).toThrow(new InvalidClaimsError(reason));
   });

@@ -1,4 +1,6 @@
-import { isRole, TEAM_ROLES, type Role } from './role';
+import { isRole, MUNICIPALITY_ROLES, TEAM_ROLES, type Role } from './role';
+
+const CBS_MUNICIPALITY_CODE = /^GM[0-9]{4}$/;
 
 /** The verified caller of a request, read from its bearer token. */
 export interface Principal {
@@ -6,6 +8,8 @@ export interface Principal {
   role: Role;
   teamId?: string;
   org?: string;
+  /** The CBS codes of the municipalities a policy officer sees (GM0344). */
+  municipalityCodes?: string[];
 }
 
 /** Thrown when a token's signature is fine but its claims do not describe a valid caller. */
@@ -15,7 +19,7 @@ export class InvalidClaimsError extends Error {
 
 /** Reads the principal from verified JWT claims, rejecting claims no valid caller has. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
-  const { sub, role, teamId, org } = claims;
+  const { sub, role, teamId, org, municipalityCodes } = claims;
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidClaimsError('the token has no subject');
   if (!isRole(role)) throw new InvalidClaimsError('the token has no known role');
   if (teamId !== undefined && (typeof teamId !== 'string' || teamId.length === 0)) {
@@ -26,5 +30,26 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   }
   if (org !== undefined && typeof org !== 'string')
     throw new InvalidClaimsError('the org claim must be a string');
-  return { sub, role, ...(teamId !== undefined && { teamId }), ...(org !== undefined && { org }) };
+  if (
+    municipalityCodes !== undefined &&
+    !(
+      Array.isArray(municipalityCodes) &&
+      municipalityCodes.length > 0 &&
+      municipalityCodes.every((c) => typeof c === 'string' && CBS_MUNICIPALITY_CODE.test(c))
+    )
+  ) {
+    throw new InvalidClaimsError(
+      'the municipalityCodes claim must be a non-empty array of CBS codes (GM0344)',
+    );
+  }
+  if (MUNICIPALITY_ROLES.includes(role) && municipalityCodes === undefined) {
+    throw new InvalidClaimsError(`a ${role} token must carry municipalityCodes`);
+  }
+  return {
+    sub,
+    role,
+    ...(teamId !== undefined && { teamId }),
+    ...(org !== undefined && { org }),
+    ...(municipalityCodes !== undefined && { municipalityCodes: [...(municipalityCodes as string[])] }),
+  };
 }

@@ -5,6 +5,8 @@ export interface DevTokenClaims {
   role: Role;
   teamId?: string;
   org?: string;
+  /** CBS codes of the municipalities a policy token sees. */
+  municipalityCodes?: string[];
   /** Defaults to `dev-<role>`. */
   sub?: string;
   /** A jose time span such as '1h' or '8h', or seconds since the epoch. Defaults to '1h'. */
@@ -18,8 +20,13 @@ export async function signDevToken(
   issuer: string,
   audience: string,
 ): Promise<string> {
-  const { role, teamId, org, sub = `dev-${role}`, expiresIn = '1h' } = claims;
-  return new SignJWT({ role, ...(teamId !== undefined && { teamId }), ...(org !== undefined && { org }) })
+  const { role, teamId, org, municipalityCodes, sub = `dev-${role}`, expiresIn = '1h' } = claims;
+  return new SignJWT({
+    role,
+    ...(teamId !== undefined && { teamId }),
+    ...(org !== undefined && { org }),
+    ...(municipalityCodes !== undefined && { municipalityCodes }),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(issuer)

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { BaseServiceConfig } from '../config/base-service-config';
 import { loadConfig } from '../config/validate-config';
-import { ROLES, TEAM_ROLES } from './role';
+import { MUNICIPALITY_ROLES, ROLES, TEAM_ROLES } from './role';
 import { TokenVerifier } from './token-verifier';
 
 const SCRIPT = join(__dirname, '../../../../scripts/token.js');
@@ -29,7 +29,12 @@ describe('scripts/token.js', () => {
   const verifierWithDefaults = new TokenVerifier(loadConfig(BaseServiceConfig, {}));
 
   it.each(ROLES)('mints a token for %s that a service with the default config accepts', async (role) => {
-    const args = ['--role', role, ...(TEAM_ROLES.includes(role) ? ['--team', 'team-noord'] : [])];
+    const args = [
+      '--role',
+      role,
+      ...(TEAM_ROLES.includes(role) ? ['--team', 'team-noord'] : []),
+      ...(MUNICIPALITY_ROLES.includes(role) ? ['--municipalities', 'GM0344'] : []),
+    ];
     const { code, stdout, stderr } = await runTokenScript(args);
 
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -61,12 +66,27 @@ describe('scripts/token.js', () => {
     await expect(verifierWithDefaults.verify(stdout.trim())).rejects.toThrow('The bearer token is invalid');
   });
 
+  it('carries the municipalities of a policy token as its municipalityCodes claim', async () => {
+    const { stdout } = await runTokenScript(['--role', 'policy', '--municipalities', 'GM0344, GM0307']);
+
+    await expect(verifierWithDefaults.verify(stdout.trim())).resolves.toEqual({
+      sub: 'dev-policy',
+      role: 'policy',
+      municipalityCodes: ['GM0344', 'GM0307'],
+    });
+  });
+
   it.each([
     [['--role', 'youth-worker'], '--team is required for youth-worker'],
     [['--role', 'team-lead', '--org', 'x'], '--team is required for team-lead'],
     [
       ['--role', 'boss'],
-      '--role must be one of: intake-system, youth-worker, team-lead, ops, admin, service',
+      '--role must be one of: intake-system, youth-worker, team-lead, ops, admin, service, policy',
+    ],
+    [['--role', 'policy'], '--municipalities is required for policy'],
+    [
+      ['--role', 'policy', '--municipalities', 'GM0344,Utrecht'],
+      '--municipalities must be comma-separated CBS codes',
     ],
     [[], '--role must be one of'],
     [['--role', 'ops', '--expires', 'soon'], '--expires must be a time span'],

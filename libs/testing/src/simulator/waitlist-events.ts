@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { WaitlistExitReason } from '@samenspel/contracts';
 import type { IHeaders } from 'kafkajs';
 
 /** Synthetic intake systems: each prefixes its waitlistEntryIds with its own code. */
@@ -112,7 +113,7 @@ export function exitedEvent(
   data: {
     waitlistEntryId: string;
     youthRef: string;
-    reason: 'care-started' | 'withdrawn' | 'moved' | 'other';
+    reason: WaitlistExitReason;
     exitedAt?: string;
   },
 ): SyntheticEvent {

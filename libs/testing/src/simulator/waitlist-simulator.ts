@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { WaitlistExitReason } from '@samenspel/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   enteredEvent,
@@ -126,8 +127,7 @@ function nextEvent(waiting: Waiting[]): { topic: string; event: SyntheticEvent }
   }
   waiting.splice(index, 1);
   if (roll < 0.97) {
-    const reason =
-      Math.random() < 0.7 ? 'care-started' : (['withdrawn', 'moved', 'other'] as const)[randomInt(3)];
+    const reason = exitReason(Math.random());
     return {
       topic: WAITLIST,
       event: exitedEvent(w.source, { waitlistEntryId: w.waitlistEntryId, youthRef: w.youthRef, reason }),
@@ -146,4 +146,18 @@ export function malform(record: KafkaRecord, event: SyntheticEvent): KafkaRecord
   const data = { ...event.data, ...(kind === 1 ? { bsn: '000000000' } : { ageYears: 99 }) };
   const structured = !Object.keys(record.headers).some((h) => h.startsWith('ce_'));
   return { ...record, value: JSON.stringify(structured ? { ...event, data } : data) };
+}
+
+/**
+ * The share of exits whose reason is care-no-longer-needed: 1 in 5, so that the impact's prevention
+ * measure gets figures within minutes of simulating.
+ */
+export const CARE_NO_LONGER_NEEDED_SHARE = 0.2;
+
+/** The reason of an exit for a roll in [0, 1): 20 % care no longer needed, 56 % care started, the rest split. */
+export function exitReason(roll: number): WaitlistExitReason {
+  if (roll < CARE_NO_LONGER_NEEDED_SHARE) return 'care-no-longer-needed';
+  if (roll < CARE_NO_LONGER_NEEDED_SHARE + 0.56) return 'care-started';
+  if (roll < 0.84) return 'withdrawn';
+  return roll < 0.92 ? 'moved' : 'other';
 }

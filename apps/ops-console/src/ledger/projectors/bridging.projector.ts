@@ -1,5 +1,6 @@
 import {
   BRIDGING_EVENT_TYPES,
+  type BridgingEndedData,
   type BridgingOfferedData,
   type BridgingOfferOutcomeData,
   type BridgingQueuedData,
@@ -28,6 +29,25 @@ const offered: Projector<BridgingOfferedData> = async (p, d, { youthRef, at }) =
 const accepted: Projector<BridgingOfferOutcomeData> = (p, d, { youthRef, at }) =>
   countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'offers_accepted', text(d.offerId));
 
+/**
+ * Bridging ended: the weeks bridged (when a placement was accepted) count per whole number of
+ * weeks, and care that started while the placement goes on counts as care started while attending.
+ */
+const ended: Projector<BridgingEndedData> = async (p, d, record) => {
+  await entryClosed(p, d, record);
+  const waitlistEntryId = text(d.waitlistEntryId);
+  const place = placeOf(p, record.youthRef, d);
+  const month = monthOf(record.at);
+  if (typeof d.weeksBridged === 'number' && Number.isInteger(d.weeksBridged) && d.weeksBridged >= 0) {
+    countOnce(p, place, month, 'weeks_bridged', waitlistEntryId, {
+      alsoCount: `weeks_bridged_at_${Math.min(d.weeksBridged, 104)}`,
+    });
+  }
+  if (d.reason === 'care-started' && d.placementContinues === true) {
+    countOnce(p, place, month, 'care_started_while_attending', waitlistEntryId);
+  }
+};
+
 const queued: Projector<BridgingQueuedData> = (p, d, { at }) =>
   p.flows.setOnce(p.em, 'entryQueued', text(d.waitlistEntryId), at);
 
@@ -37,5 +57,5 @@ export const BRIDGING_PROJECTORS: ProjectorEntries = [
   [BRIDGING_EVENT_TYPES.queued, queued],
   [BRIDGING_EVENT_TYPES.noMatch, entryClosed],
   [BRIDGING_EVENT_TYPES.consentMissing, entryClosed],
-  [BRIDGING_EVENT_TYPES.ended, entryClosed],
+  [BRIDGING_EVENT_TYPES.ended, ended],
 ];

@@ -15,9 +15,22 @@ const REFERRAL_CLOSED = ['rejected', 'cancelled', 'failed', 'completed'];
 const FIRST_CONTACT_WORKING_DAYS = 5;
 
 const created: Projector<ReferralCreatedData> = async (p, d, { youthRef, at }) => {
-  if (d.direction !== 'care-to-youth-work') return;
   const municipalityCode = text(d.municipalityCode);
   const referralId = text(d.referralId);
+  if (d.direction === 'youth-work-to-care') {
+    countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'referrals_to_care', referralId);
+    if (referralId) {
+      await p.flows.referToCare(p.em, {
+        referralId,
+        municipalityCode: municipalityCode ?? 'unknown',
+        createdAt: at,
+      });
+    }
+  }
+  if (d.direction !== 'care-to-youth-work') return;
+  if (d.phase === 'during') {
+    countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'parallel_referrals', referralId);
+  }
   await p.flows.handOver(p.em, { referralId, youthRef, municipalityCode, handedOverAt: at });
   countOnce(p, municipalityCode ?? 'unknown', monthOf(at), 'handovers', referralId);
 };
@@ -27,6 +40,11 @@ const statusChanged: Projector<ReferralStatusChangedData> = async (p, d, { youth
   if (to === 'in-progress') await firstContact(p, text(d.referralId), at);
   if (to && REFERRAL_CLOSED.includes(to)) {
     await p.flows.setOnce(p.em, 'handoverClosed', text(d.referralId), at);
+  }
+  // Care accepted a toeleiding: the only referral of phase before is youth work's to care.
+  if (to === 'accepted' && d.phase === 'before') {
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'referrals_to_care_accepted', text(d.referralId));
+    await p.flows.acceptReferralToCare(p.em, text(d.referralId), at, monthOf(at));
   }
   const outcome = text(d.outcome);
   if (outcome && (FOLLOW_UP_OUTCOMES_SHOWN as readonly string[]).includes(outcome)) {

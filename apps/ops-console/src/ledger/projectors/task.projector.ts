@@ -1,6 +1,7 @@
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
+import { FOLLOW_UP_STEPS_SHOWN, monthOf } from '../../domain/impact';
 import { text, validDate } from '../ledger-record';
-import type { Projector, ProjectorEntries } from './projector';
+import { countOnce, placeOf, type Projector, type ProjectorEntries } from './projector';
 import { firstContact } from './referral.projector';
 
 /** The outcomes of a first-contact step that mean the youngster was reached. */
@@ -18,8 +19,17 @@ const created: Projector<TaskEventData> = (p, d, { youthRef, at }) =>
 const claimed: Projector<TaskEventData> = (p, d, { at }) =>
   p.flows.setOnce(p.em, 'taskClaimed', text(d.taskId), at);
 
-const completed: Projector<TaskEventData> = async (p, d, { at }) => {
+const completed: Projector<TaskEventData> = async (p, d, { youthRef, at }) => {
   await p.flows.setOnce(p.em, 'taskClosed', text(d.taskId), at);
+  const step = text(d.step);
+  if (step && (FOLLOW_UP_STEPS_SHOWN as readonly string[]).includes(step)) {
+    // Done on time: completed (the record's time, else the event's `at`) by the step's due time.
+    const due = validDate(d.dueAt);
+    const done = validDate(d.at) ?? at;
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), `follow_up_${step}`, text(d.taskId), {
+      alsoCount: due && done.getTime() <= due.getTime() ? `follow_up_${step}_on_time` : undefined,
+    });
+  }
   if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(text(d.outcome) ?? '')) {
     await firstContact(p, text(d.referralId), at);
   }

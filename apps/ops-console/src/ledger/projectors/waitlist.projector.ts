@@ -5,8 +5,16 @@ import {
   type WaitlistExitedData,
   type WaitlistUpdatedData,
 } from '@samenspel/contracts';
+import { monthOf } from '../../domain/impact';
 import { text, validDate } from '../ledger-record';
-import { countFirstOffer, type Projector, type ProjectorEntries, type Raw } from './projector';
+import {
+  countFirstOffer,
+  countOnce,
+  placeOf,
+  type Projector,
+  type ProjectorEntries,
+  type Raw,
+} from './projector';
 
 const entered: Projector<WaitlistEnteredData> = async (p, d, { youthRef, at }) => {
   const waitlistEntryId = text(d.waitlistEntryId);
@@ -18,6 +26,9 @@ const entered: Projector<WaitlistEnteredData> = async (p, d, { youthRef, at }) =
     enteredAt: validDate(d.enteredAt) ?? at,
   });
   countFirstOffer(p, waitlistEntryId, entry);
+  if ((d.consent as Raw<ConsentDto> | undefined)?.youthWork === true) {
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'entered_with_consent', waitlistEntryId);
+  }
 };
 
 const updated: Projector<WaitlistUpdatedData> = async (p, d) => {
@@ -34,8 +45,22 @@ const updated: Projector<WaitlistUpdatedData> = async (p, d) => {
 export const entryClosed: Projector<Pick<WaitlistExitedData, 'waitlistEntryId'>> = (p, d, { at }) =>
   p.flows.setOnce(p.em, 'entryClosed', text(d.waitlistEntryId), at);
 
+/**
+ * A bridged youngster (the entry had an offer) who leaves the list counts as a bridged exit, and
+ * with care-no-longer-needed also as prevention; both in the month of the exit.
+ */
+const exited: Projector<WaitlistExitedData> = async (p, d, record) => {
+  await entryClosed(p, d, record);
+  const waitlistEntryId = text(d.waitlistEntryId);
+  const entry = await p.flows.entryTimes(p.em, waitlistEntryId);
+  if (!entry?.offeredAt) return;
+  countOnce(p, entry.municipalityCode ?? 'unknown', monthOf(record.at), 'bridged_exits', waitlistEntryId, {
+    alsoCount: d.reason === 'care-no-longer-needed' ? 'care_no_longer_needed' : undefined,
+  });
+};
+
 export const WAITLIST_PROJECTORS: ProjectorEntries = [
   [WAITLIST_EVENT_TYPES.entered, entered],
   [WAITLIST_EVENT_TYPES.updated, updated],
-  [WAITLIST_EVENT_TYPES.exited, entryClosed],
+  [WAITLIST_EVENT_TYPES.exited, exited],
 ];

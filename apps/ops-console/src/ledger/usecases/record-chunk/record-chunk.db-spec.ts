@@ -118,8 +118,14 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
     )) as { youth_ref: string }[];
     expect(deadLetters).toEqual([{ youth_ref: y2 }]);
 
-    // Each entry's first offer once (the dead-lettered offer counts nothing), with its latency.
-    expect(await counted(place)).toEqual({ first_offers: 2, offers: 2, offered_youngsters: 2 });
+    // Each entry's first offer once (the dead-lettered offer counts nothing), with its latency;
+    // each entry with consent once.
+    expect(await counted(place)).toEqual({
+      entered_with_consent: 2,
+      first_offers: 2,
+      offers: 2,
+      offered_youngsters: 2,
+    });
     const latencies = (await db.dataSource.query(
       `SELECT count(*)::int AS n FROM impact_first_offer_latency WHERE municipality_code = $1`,
       [place],
@@ -151,8 +157,13 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
       ]),
     ).toEqual(['recorded', 'recorded', 'recorded', 'recorded', 'recorded', 'recorded']);
 
-    expect(await counted(first)).toEqual({ first_offers: 1, offers: 1, offered_youngsters: 1 });
-    expect(await counted(second)).toEqual({ offers_accepted: 1 });
+    expect(await counted(first)).toEqual({
+      entered_with_consent: 1,
+      first_offers: 1,
+      offers: 1,
+      offered_youngsters: 1,
+    });
+    expect(await counted(second)).toEqual({ entered_with_consent: 1, offers_accepted: 1 });
     const [place] = (await db.dataSource.query(
       `SELECT municipality_code FROM youth_municipality WHERE youth_ref = $1`,
       [youthRef],
