@@ -369,6 +369,24 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/claim',
+      roles: TEAM,
+      scope: "Team roles: a youngster their own team has work for (else 404); another worker's: 409",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/release',
+      roles: TEAM,
+      scope: "Team roles: their own team's follow-ups (else 404); the holder's own, or any for a team-lead",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/reassign',
+      roles: ['team-lead'],
+      scope: "team-lead: their own team's follow-ups (else 404), to a worker the team knows (else 422)",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/webhooks',
       roles: ['team-lead', 'admin'],
       scope: 'team-lead: for their own team (another: 403); admin: names the team',

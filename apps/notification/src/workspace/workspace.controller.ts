@@ -8,9 +8,17 @@ import {
   Roles,
   type Principal,
   UuidParam,
+  YouthRefParam,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Response } from 'express';
+import { FollowUpClaimView, ReassignFollowUpBody } from '../follow-ups/dto/follow-up-claim.view';
+import { ClaimFollowUpCommand } from '../follow-ups/usecases/claim-follow-up/claim-follow-up.command';
+import { ClaimFollowUp } from '../follow-ups/usecases/claim-follow-up/claim-follow-up.usecase';
+import { ReassignFollowUpCommand } from '../follow-ups/usecases/reassign-follow-up/reassign-follow-up.command';
+import { ReassignFollowUp } from '../follow-ups/usecases/reassign-follow-up/reassign-follow-up.usecase';
+import { ReleaseFollowUpCommand } from '../follow-ups/usecases/release-follow-up/release-follow-up.command';
+import { ReleaseFollowUp } from '../follow-ups/usecases/release-follow-up/release-follow-up.usecase';
 import { TaskView } from '../tasks/dto/task.view';
 import { viewFor } from '../tasks/team-access';
 import {
@@ -29,6 +37,7 @@ import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-det
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
+const ofFollowUp = { id: fromParam('youthRef'), subject: fromParam('youthRef') };
 
 /**
  * The workspace page's one origin for a worker's decisions: each route acts on the service that
@@ -46,7 +55,62 @@ export class WorkspaceController {
     private readonly declineOfferTask: DeclineOfferTask,
     private readonly showTaskDetail: ShowTaskDetail,
     private readonly owners: OwningServicesPort,
+    private readonly claimFollowUp: ClaimFollowUp,
+    private readonly releaseFollowUp: ReleaseFollowUp,
+    private readonly reassignFollowUp: ReassignFollowUp,
   ) {}
+
+  @Post('follow-ups/:youthRef/claim')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Takes the youngster's follow-up as the caller's own: its open steps and every later one",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 409)
+  claimFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+  ): Promise<FollowUpClaimView> {
+    const command = new ClaimFollowUpCommand({ principal, youthRef });
+    return this.units.run((uow) => this.claimFollowUp.execute(command, uow));
+  }
+
+  @Post('follow-ups/:youthRef/release')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Gives the youngster's follow-up back to the team; the holder's open steps reopen",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 409)
+  releaseFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+  ): Promise<FollowUpClaimView> {
+    const command = new ReleaseFollowUpCommand({ principal, youthRef });
+    return this.units.run((uow) => this.releaseFollowUp.execute(command, uow));
+  }
+
+  @Post('follow-ups/:youthRef/reassign')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Hands the youngster's follow-up, with its open steps, to another worker of the team",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 422)
+  reassignFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+    @Body() body: ReassignFollowUpBody,
+  ): Promise<FollowUpClaimView> {
+    const command = new ReassignFollowUpCommand({ principal, youthRef, worker: body.worker });
+    return this.units.run((uow) => this.reassignFollowUp.execute(command, uow));
+  }
 
   @Get('tasks/:id')
   @Roles('youth-worker', 'team-lead')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config/notification.config';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { HttpOwningServices } from './http-owning-services.adapter';
 import { OwningServicesPort } from './owning-services.port';
@@ -10,7 +11,7 @@ import { WorkspaceController } from './workspace.controller';
 
 /** The workspace page's routes: a worker's decisions, carried to the service that owns each. */
 @Module({
-  imports: [TasksModule],
+  imports: [TasksModule, FollowUpsModule],
   controllers: [WorkspaceController],
   providers: [
     {

@@ -72,3 +72,17 @@ export class WebhookTargetNotAllowed extends InvalidField {
     );
   }
 }
+
+/** Another worker holds the youngster's follow-up: they release it, or a team-lead reassigns it. */
+export class FollowUpHeldByAnother extends StateConflict {
+  constructor(holder: string) {
+    super('follow-up-held', 'Another worker holds this follow-up', { extensions: { holder } });
+  }
+}
+
+/** A follow-up goes only to a worker this team knows: one who claimed or completed its tasks. */
+export class WorkerNotInTeam extends RuleViolation {
+  constructor() {
+    super('worker-not-in-team', 'The worker is not known in this team');
+  }
+}
