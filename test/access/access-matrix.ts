@@ -357,6 +357,19 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/first-contact',
+      roles: TEAM,
+      scope:
+        "Team roles: their own team's follow-up steps (another team: 404); completes the first-contact step",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/follow-up-step',
+      roles: TEAM,
+      scope: "Team roles: their own team's follow-up steps (another team: 404); completes the step",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/workspace/placements/{placementId}/attendance',
       roles: TEAM,
       scope: "As the activity service's route, called with the caller's token (another team: 403)",

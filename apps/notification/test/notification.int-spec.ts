@@ -363,6 +363,56 @@ describe('the notification service on the real broker and database', () => {
       );
     });
 
+    it('records first contact and completes a later step from the workspace, each published with its referral and step', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      // GM0307: the first check-in comes 2 s after the handover.
+      const handover = { ...referralCreated(youthRef, teamId, 'after'), municipalityCode: 'GM0307' };
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+      const first = await taskOf(teamId, (t) => t.step === 'first-contact', 'first-contact step');
+      const intake = await taskOf(teamId, (t) => t.type === 'handover-intake', 'handover intake');
+      const worker = await authHeader('youth-worker', { teamId, sub: `w-${teamId}` });
+      const record = (taskId: string, action: string, body: object, as = worker) =>
+        api(sut, `/workspace/tasks/${taskId}/${action}`, as, { method: 'POST', body });
+
+      const onIntake = await record(intake.id, 'first-contact', { outcome: 'reached' });
+      expect(onIntake).toMatchObject({
+        status: 422,
+        body: { type: expect.stringMatching(/not-a-follow-up-step$/) },
+      });
+      expect((await record(first.id, 'first-contact', { outcome: 'engaged-in-activity' })).status).toBe(400);
+      const reached = await record(first.id, 'first-contact', { outcome: 'reached' });
+      expect(reached).toMatchObject({ status: 200, body: { status: 'done', outcome: 'reached' } });
+      expect((await record(first.id, 'first-contact', { outcome: 'reached' })).status).toBe(200);
+      const other = await authHeader('youth-worker', { teamId });
+      expect((await record(first.id, 'first-contact', { outcome: 'declined' }, other)).status).toBe(409);
+
+      const checkIn = await taskOf(teamId, (t) => t.step === 'check-in-2w', 'the first check-in');
+      const notFirst = await record(checkIn.id, 'first-contact', { outcome: 'reached' });
+      expect(notFirst).toMatchObject({
+        status: 422,
+        body: { type: expect.stringMatching(/not-first-contact$/) },
+      });
+      const engaged = await record(checkIn.id, 'follow-up-step', { outcome: 'engaged-in-activity' });
+      expect(engaged.body).toMatchObject({
+        status: 'done',
+        outcome: 'engaged-in-activity',
+        completedBy: `w-${teamId}`,
+      });
+
+      for (const [task, outcome] of [
+        [first, 'reached'],
+        [checkIn, 'engaged-in-activity'],
+      ] as const) {
+        const completed = (await outboxEventsFor(db, task.id)).filter(
+          (e) => e.type === TASK_EVENT_TYPES.completed,
+        );
+        expect(completed.map((e) => e.data)).toEqual([
+          expect.objectContaining({ referralId: handover.referralId, step: task.step, outcome }),
+        ]);
+      }
+    });
+
     it('answers a worker of team B with 404 on team A’s task and 403 on team A’s list', async () => {
       const teamA = aTeamId();
       const teamB = aTeamId();

@@ -24,6 +24,8 @@ import { viewFor } from '../tasks/team-access';
 import {
   AcceptedOffer,
   DeclineOfferTaskBody,
+  FirstContactBody,
+  FollowUpStepBody,
   TaskDetail,
   WorkspaceAttendanceBody,
   WorkspaceWarmHandoverOutcomeBody,
@@ -33,6 +35,10 @@ import { AcceptOfferTaskCommand } from './usecases/accept-offer-task/accept-offe
 import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
 import { DeclineOfferTaskCommand } from './usecases/decline-offer-task/decline-offer-task.command';
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { CompleteFollowUpStepCommand } from './usecases/complete-follow-up-step/complete-follow-up-step.command';
+import { CompleteFollowUpStep } from './usecases/complete-follow-up-step/complete-follow-up-step.usecase';
+import { RecordFirstContactCommand } from './usecases/record-first-contact/record-first-contact.command';
+import { RecordFirstContact } from './usecases/record-first-contact/record-first-contact.usecase';
 import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-detail.command';
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 
@@ -58,6 +64,8 @@ export class WorkspaceController {
     private readonly claimFollowUp: ClaimFollowUp,
     private readonly releaseFollowUp: ReleaseFollowUp,
     private readonly reassignFollowUp: ReassignFollowUp,
+    private readonly recordFirstContact: RecordFirstContact,
+    private readonly completeFollowUpStep: CompleteFollowUpStep,
   ) {}
 
   @Post('follow-ups/:youthRef/claim')
@@ -166,6 +174,52 @@ export class WorkspaceController {
   ): Promise<TaskView> {
     const command = new DeclineOfferTaskCommand({ principal, taskId: id, reason: body.reason });
     return viewFor(principal, await this.units.run((uow) => this.declineOfferTask.execute(command, uow)));
+  }
+
+  @Post('tasks/:id/first-contact')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary: 'Records first contact on the first-contact step; its task.completed moves the referral',
+  })
+  @ApiOkResponse({ type: TaskView })
+  @ProblemResponses(404, 409, 422)
+  async firstContact(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: FirstContactBody,
+  ): Promise<TaskView> {
+    const command = new RecordFirstContactCommand({
+      principal,
+      taskId: id,
+      outcome: body.outcome,
+      note: body.note,
+    });
+    return viewFor(principal, await this.units.run((uow) => this.recordFirstContact.execute(command, uow)));
+  }
+
+  @Post('tasks/:id/follow-up-step')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary: 'Completes a follow-up step with its outcome; its task.completed moves the referral',
+  })
+  @ApiOkResponse({ type: TaskView })
+  @ProblemResponses(404, 409, 422)
+  async followUpStep(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: FollowUpStepBody,
+  ): Promise<TaskView> {
+    const command = new CompleteFollowUpStepCommand({
+      principal,
+      taskId: id,
+      outcome: body.outcome,
+      note: body.note,
+    });
+    return viewFor(principal, await this.units.run((uow) => this.completeFollowUpStep.execute(command, uow)));
   }
 
   // The two routes below only pass the worker's decision on: nothing of it is kept here, so they

@@ -6,6 +6,8 @@ import { HttpOwningServices } from './http-owning-services.adapter';
 import { OwningServicesPort } from './owning-services.port';
 import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { CompleteFollowUpStep } from './usecases/complete-follow-up-step/complete-follow-up-step.usecase';
+import { RecordFirstContact } from './usecases/record-first-contact/record-first-contact.usecase';
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 import { WorkspaceController } from './workspace.controller';
 
@@ -30,6 +32,8 @@ import { WorkspaceController } from './workspace.controller';
     AcceptOfferTask,
     DeclineOfferTask,
     ShowTaskDetail,
+    RecordFirstContact,
+    CompleteFollowUpStep,
   ],
 })
 export class WorkspaceModule {}

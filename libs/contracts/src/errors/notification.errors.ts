@@ -86,3 +86,17 @@ export class WorkerNotInTeam extends RuleViolation {
     super('worker-not-in-team', 'The worker is not known in this team');
   }
 }
+
+/** Recording first contact or completing a follow-up step is for a step of the follow-up plan. */
+export class NotAFollowUpStep extends RuleViolation {
+  constructor(taskType: string) {
+    super('not-a-follow-up-step', `A ${taskType} task is not a step of the follow-up plan`);
+  }
+}
+
+/** First contact is recorded on the plan's first-contact step; later steps are completed as steps. */
+export class NotFirstContact extends RuleViolation {
+  constructor() {
+    super('not-first-contact', 'First contact is recorded on the first-contact step of the follow-up plan');
+  }
+}

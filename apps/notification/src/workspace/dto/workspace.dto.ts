@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskView } from '../../tasks/dto/task.view';
-import { ATTENDANCE_STATUSES, OFFER_DECLINE_REASONS } from '@samenspel/contracts';
-import { IsBoolean, IsIn, Matches } from 'class-validator';
+import { ATTENDANCE_STATUSES, FOLLOW_UP_OUTCOMES, OFFER_DECLINE_REASONS } from '@samenspel/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
   @ApiProperty({ enum: OFFER_DECLINE_REASONS })
@@ -20,6 +21,35 @@ export class WorkspaceAttendanceBody {
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
   @IsIn(ATTENDANCE_STATUSES)
   status!: string;
+}
+
+const NOTE = {
+  description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
+  maxLength: 500,
+};
+
+export class FirstContactBody {
+  @ApiProperty({ enum: FIRST_CONTACT_OUTCOMES })
+  @IsIn(FIRST_CONTACT_OUTCOMES)
+  outcome!: string;
+
+  @ApiPropertyOptional(NOTE)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class FollowUpStepBody {
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES })
+  @IsIn(FOLLOW_UP_OUTCOMES)
+  outcome!: string;
+
+  @ApiPropertyOptional(NOTE)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
 }
 
 export class WorkspaceWarmHandoverOutcomeBody {
