@@ -221,12 +221,32 @@ describe('a waiting youngster, from entered to the team task', () => {
         body: JSON.stringify(body),
       });
 
-    // What the worker sees before phoning: the activity with live seats, and until when the seat is held.
+    // What the worker sees before phoning: the youngster's profile fields, the activity with live
+    // seats, why it was matched, until when the seat is held, and the flow so far.
     const detail = await fetch(`${notification.baseUrl}/api/v1/workspace/tasks/${task.id}`, {
       headers: worker,
     });
     expect(detail.status).toBe(200);
-    expect(await detail.json()).toMatchObject({
+    const shown = await detail.json();
+    expect(shown).toMatchObject({
+      youngster: {
+        ageYears: 13,
+        postcode4: '3581',
+        municipalityCode: municipality,
+        interests: ['music'],
+        consentGivenBy: (entered.data.consent as { givenBy: string }).givenBy,
+      },
+      reasons: [
+        { code: 'shared-interests', nl: 'Gedeelde interesses: music' },
+        { code: 'same-postcode-area' },
+        { code: 'age-fits', nl: 'Leeftijd 13 past bij 10–20 jaar' },
+      ],
+      timeline: [
+        { event: 'entered', at: expect.any(String) },
+        { event: 'offered', rank: 1, at: expect.any(String) },
+      ],
+    });
+    expect(shown).toMatchObject({
       task: { id: task.id, status: 'open' },
       youthRef,
       municipalityCode: municipality,

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskView } from '../../tasks/dto/task.view';
-import { ATTENDANCE_STATUSES, FOLLOW_UP_OUTCOMES, OFFER_DECLINE_REASONS } from '@samenspel/contracts';
+import {
+  ATTENDANCE_STATUSES,
+  CONSENT_GIVERS,
+  FOLLOW_UP_OUTCOMES,
+  OFFER_DECLINE_REASONS,
+} from '@samenspel/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
@@ -63,6 +68,30 @@ export class AcceptedOffer {
   @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
 }
 
+export class TaskYoungster {
+  @ApiProperty() ageYears!: number;
+  @ApiProperty() postcode4!: string;
+  @ApiProperty() municipalityCode!: string;
+  @ApiProperty({ type: [String], description: 'The interests (theme words) the match used' })
+  interests!: string[];
+  @ApiProperty({ enum: CONSENT_GIVERS, nullable: true, type: String, description: 'Who gave consent' })
+  consentGivenBy!: string | null;
+}
+
+export class MatchReasonView {
+  @ApiProperty() code!: string;
+  @ApiProperty({ description: 'In Dutch' }) nl!: string;
+  @ApiProperty({ description: 'In English' }) en!: string;
+}
+
+export class TimelineMoment {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['entered', 'offered', 'accepted', 'declined', 'expired', 'withdrawn', 'exited'] })
+  event!: string;
+  @ApiPropertyOptional() rank?: number;
+  @ApiPropertyOptional({ description: 'A reason code, never free text' }) reason?: string;
+}
+
 /** A task with what its owners show the worker: vocabulary and the fields that travel, no free text. */
 export class TaskDetail {
   @ApiProperty({ type: TaskView }) task!: TaskView;
@@ -77,6 +106,22 @@ export class TaskDetail {
     description: "From waitlist-bridging: the offer's status, rank and expiresAt (the hold)",
   })
   offer?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: TaskYoungster,
+    description: 'From waitlist-bridging: the profile fields that travel between services',
+  })
+  youngster?: TaskYoungster;
+  @ApiPropertyOptional({
+    type: [MatchReasonView],
+    description:
+      "Why the activity was matched, by the ranking's criteria, from the youngster and the activity",
+  })
+  reasons?: MatchReasonView[];
+  @ApiPropertyOptional({
+    type: [TimelineMoment],
+    description: "From waitlist-bridging: the youngster's flow, oldest first",
+  })
+  timeline?: TimelineMoment[];
   @ApiProperty({
     type: [String],
     description: 'Owners that refused or did not answer; their part is left out',
