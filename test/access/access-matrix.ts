@@ -162,6 +162,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/team-queue',
+      roles: ['team-lead'],
+      scope: "The caller's own team: youngsters queued in its activities' municipalities, counts only",
+    },
+    {
+      method: 'GET',
       path: '/api/v1/measures',
       roles: ['ops', 'admin', 'intake-system', 'team-lead'],
       scope: 'Aggregates per municipality, no refs',
@@ -335,6 +341,13 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       path: '/api/v1/tasks/{id}/cancel',
       roles: ['team-lead', 'admin'],
       scope: "team-lead: their own team's tasks (another team: 404); admin: any",
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/workspace/team',
+      roles: ['team-lead'],
+      scope:
+        "The caller's own team: open and overdue tasks per worker, its activities' live capacity, the queued count",
     },
     {
       method: 'GET',

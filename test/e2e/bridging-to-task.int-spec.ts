@@ -202,6 +202,46 @@ describe('a waiting youngster, from entered to the team task', () => {
     process.stdout.write(`[e2e] decline to the next youngster's hold: ${holdSeconds.toFixed(2)} s\n`);
   });
 
+  it('shows a team-lead the open work per worker, the live seats of the team’s activities and how many youngsters are queued', async () => {
+    const municipality = aMunicipality();
+    const teamId = await h.team(municipality);
+    const activityId = await h.activityFor(teamId, municipality, { title: 'Skatepark', capacity: 1 });
+    const [offered, queued] = [1, 2].map(() =>
+      h.entered(municipality, { ageYears: 14, interests: ['music'] }),
+    );
+    const ref = (e: SyntheticEvent) => e.data.youthRef as string;
+    await h.send([offered]);
+    await h.outboundEvent(ref(offered), 'offered', 1, 10000);
+    await h.send([queued]);
+    await h.outboundEvent(ref(queued), 'queued', 1, 10000);
+    await offerTaskOf(teamId, ref(offered));
+
+    const overviewAs = async (role: 'team-lead' | 'youth-worker', team = teamId) =>
+      fetch(`${notification.baseUrl}/api/v1/workspace/team`, {
+        headers: await authHeader(role, { teamId: team }),
+      });
+    const answer = await overviewAs('team-lead');
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      teamId,
+      workers: [{ worker: null, open: 1, overdue: 0 }],
+      activities: [
+        {
+          activityId,
+          title: 'Skatepark',
+          status: 'open',
+          capacity: expect.objectContaining({ capacity: 1, held: 1, confirmed: 0, available: 0 }),
+        },
+      ],
+      queue: { queued: 1, municipalities: [{ municipalityCode: municipality, queued: 1 }] },
+      unavailable: [],
+    });
+    expect((await overviewAs('youth-worker')).status).toBe(403);
+    // Another team's lead counts only where their own team works.
+    const other = await (await overviewAs('team-lead', await h.team(aMunicipality()))).json();
+    expect(other).toMatchObject({ workers: [], activities: [], queue: { queued: 0, municipalities: [] } });
+  });
+
   it('accepts an offer from the workspace, which confirms the seat and completes the task, and records attendance', async () => {
     const municipality = aMunicipality();
     const teamId = await h.team(municipality);

@@ -98,6 +98,21 @@ export class TasksRepository {
       .getMany();
   }
 
+  /** A team's open and claimed tasks per assignee (null: nobody claimed them), and how many are overdue. */
+  async openPerAssignee(
+    em: EntityManager,
+    teamId: string,
+    now: Date,
+  ): Promise<{ assignee: string | null; open: number; overdue: number }[]> {
+    const rows = (await em.query(
+      `SELECT assignee, count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue
+         FROM task WHERE team_id = $1 AND status IN ('open', 'claimed')
+        GROUP BY assignee ORDER BY assignee NULLS FIRST`,
+      [teamId, now],
+    )) as { assignee: string | null; open: number; overdue: number }[];
+    return rows;
+  }
+
   findById(em: EntityManager, id: string): Promise<TaskEntity | null> {
     return em.getRepository(TaskEntity).findOneBy({ id });
   }

@@ -26,6 +26,7 @@ import {
   DeclineOfferTaskBody,
   FirstContactBody,
   FollowUpStepBody,
+  TeamOverview,
   TaskDetail,
   WorkspaceAttendanceBody,
   WorkspaceWarmHandoverOutcomeBody,
@@ -39,6 +40,8 @@ import { CompleteFollowUpStepCommand } from './usecases/complete-follow-up-step/
 import { CompleteFollowUpStep } from './usecases/complete-follow-up-step/complete-follow-up-step.usecase';
 import { RecordFirstContactCommand } from './usecases/record-first-contact/record-first-contact.command';
 import { RecordFirstContact } from './usecases/record-first-contact/record-first-contact.usecase';
+import { ShowTeamOverviewCommand } from './usecases/show-team-overview/show-team-overview.command';
+import { ShowTeamOverview } from './usecases/show-team-overview/show-team-overview.usecase';
 import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-detail.command';
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 
@@ -66,7 +69,24 @@ export class WorkspaceController {
     private readonly reassignFollowUp: ReassignFollowUp,
     private readonly recordFirstContact: RecordFirstContact,
     private readonly completeFollowUpStep: CompleteFollowUpStep,
+    private readonly showTeamOverview: ShowTeamOverview,
   ) {}
+
+  @Get('team')
+  @Roles('team-lead')
+  @ApiOperation({
+    summary:
+      "The lead's team: open and overdue tasks per worker, its activities' live capacity, youngsters queued (a count)",
+  })
+  @ApiOkResponse({ type: TeamOverview })
+  @ProblemResponses()
+  team(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentBearerToken() bearerToken: string,
+  ): Promise<TeamOverview> {
+    const command = new ShowTeamOverviewCommand({ principal, bearerToken, now: new Date() });
+    return this.units.run((uow) => this.showTeamOverview.execute(command, uow));
+  }
 
   @Post('follow-ups/:youthRef/claim')
   @HttpCode(200)

@@ -8,6 +8,7 @@ import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
 import { CompleteFollowUpStep } from './usecases/complete-follow-up-step/complete-follow-up-step.usecase';
 import { RecordFirstContact } from './usecases/record-first-contact/record-first-contact.usecase';
+import { ShowTeamOverview } from './usecases/show-team-overview/show-team-overview.usecase';
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 import { WorkspaceController } from './workspace.controller';
 
@@ -32,6 +33,7 @@ import { WorkspaceController } from './workspace.controller';
     AcceptOfferTask,
     DeclineOfferTask,
     ShowTaskDetail,
+    ShowTeamOverview,
     RecordFirstContact,
     CompleteFollowUpStep,
   ],

@@ -128,3 +128,47 @@ export class TaskDetail {
   })
   unavailable!: string[];
 }
+
+export class WorkerLoad {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The worker (token subject); null: claimed by nobody',
+  })
+  worker!: string | null;
+  @ApiProperty({ description: 'Open and claimed tasks' }) open!: number;
+  @ApiProperty({ description: 'Of those, past their due date' }) overdue!: number;
+}
+
+export class TeamActivity {
+  @ApiProperty() activityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({
+    description: 'Live capacity from the activity service: capacity, held, confirmed, available',
+  })
+  capacity!: Record<string, number>;
+}
+
+export class QueuedCount {
+  @ApiProperty({ description: "Youngsters queued for a seat in the team's municipalities" }) queued!: number;
+  @ApiProperty({
+    description: 'Per municipality: [{municipalityCode, queued}]',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  municipalities!: { municipalityCode: string; queued: number }[];
+}
+
+/** A team-lead's view of the team: counts and the team's own activities, no youngster named. */
+export class TeamOverview {
+  @ApiProperty() teamId!: string;
+  @ApiProperty({ type: [WorkerLoad] }) workers!: WorkerLoad[];
+  @ApiPropertyOptional({ type: [TeamActivity] }) activities?: TeamActivity[];
+  @ApiPropertyOptional({ type: QueuedCount }) queue?: QueuedCount;
+  @ApiProperty({
+    type: [String],
+    description: 'Owners that refused or did not answer; their part is left out',
+  })
+  unavailable!: string[];
+}
