@@ -383,6 +383,24 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/publish',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/pause',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/close',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/workspace/placements/{placementId}/attendance',
       roles: TEAM,
       scope: "As the activity service's route, called with the caller's token (another team: 403)",

@@ -237,9 +237,25 @@ describe('a waiting youngster, from entered to the team task', () => {
       unavailable: [],
     });
     expect((await overviewAs('youth-worker')).status).toBe(403);
+    // The lead pauses the activity from the workspace, as the lead in the activity service.
+    const pause = (team: string) =>
+      authHeader('team-lead', { teamId: team }).then((headers) =>
+        fetch(`${notification.baseUrl}/api/v1/workspace/activities/${activityId}/pause`, {
+          method: 'POST',
+          headers,
+        }),
+      );
+    const paused = await pause(teamId);
+    expect(paused.status).toBe(200);
+    expect(await paused.json()).toMatchObject({ id: activityId, status: 'paused' });
     // Another team's lead counts only where their own team works.
-    const other = await (await overviewAs('team-lead', await h.team(aMunicipality()))).json();
+    const other = (await (await overviewAs('team-lead', await h.team(aMunicipality()))).json()) as {
+      teamId: string;
+    };
     expect(other).toMatchObject({ workers: [], activities: [], queue: { queued: 0, municipalities: [] } });
+    const refused = await pause(other.teamId);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({ status: 403, owner: 'activity' });
   });
 
   it('accepts an offer from the workspace, which confirms the seat and completes the task, and records attendance', async () => {

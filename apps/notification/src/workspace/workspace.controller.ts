@@ -27,6 +27,7 @@ import {
   FirstContactBody,
   FollowUpStepBody,
   TeamOverview,
+  WorkspaceCloseActivityBody,
   TaskDetail,
   WorkspaceAttendanceBody,
   WorkspaceWarmHandoverOutcomeBody,
@@ -292,6 +293,69 @@ export class WorkspaceController {
       ifMatch,
     });
     if (answer.etag) res.setHeader('ETag', answer.etag);
+    return answer.body;
+  }
+
+  // A team-lead's decisions on the team's activities: the activity service's own status changes,
+  // made as the lead, so its team scoping, rules and audit apply.
+  @Post('activities/:activityId/publish')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Publishes the activity in the activity service, so that it takes placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409)
+  publishActivity(@CurrentBearerToken() bearerToken: string, @UuidParam('activityId') activityId: string) {
+    return this.changeActivity(bearerToken, activityId, 'publish');
+  }
+
+  @Post('activities/:activityId/pause')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Pauses the activity in the activity service: it takes no new placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409)
+  pauseActivity(@CurrentBearerToken() bearerToken: string, @UuidParam('activityId') activityId: string) {
+    return this.changeActivity(bearerToken, activityId, 'pause');
+  }
+
+  @Post('activities/:activityId/close')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Closes the activity in the activity service, which releases its placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409, 422)
+  closeActivity(
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('activityId') activityId: string,
+    @Body() body: WorkspaceCloseActivityBody,
+  ) {
+    return this.changeActivity(bearerToken, activityId, 'close', body.reason ? { reason: body.reason } : {});
+  }
+
+  private async changeActivity(
+    bearerToken: string,
+    activityId: string,
+    change: 'publish' | 'pause' | 'close',
+    body: object = {},
+  ): Promise<unknown> {
+    const answer = await this.owners.send('activity', {
+      method: 'POST',
+      path: `/api/v1/activities/${activityId}/${change}`,
+      bearerToken,
+      body,
+    });
     return answer.body;
   }
 }

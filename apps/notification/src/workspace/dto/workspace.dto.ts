@@ -4,6 +4,7 @@ import {
   ATTENDANCE_STATUSES,
   CONSENT_GIVERS,
   FOLLOW_UP_OUTCOMES,
+  IsShortCode,
   OFFER_DECLINE_REASONS,
 } from '@samenspel/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
@@ -55,6 +56,18 @@ export class FollowUpStepBody {
   @IsString()
   @Length(1, 500)
   note?: string;
+}
+
+/** What the activity service takes to close an activity (its CloseActivityDto). */
+export class WorkspaceCloseActivityBody {
+  @ApiPropertyOptional({
+    example: 'season-ended',
+    description: 'A reason code; the activity service requires one when the activity has active placements',
+  })
+  @IsOptional()
+  @IsShortCode(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: '$property must be a code such as season-ended' })
+  reason?: string;
 }
 
 export class WorkspaceWarmHandoverOutcomeBody {
