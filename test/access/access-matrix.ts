@@ -165,6 +165,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/team-queue',
+      roles: ['team-lead'],
+      scope: "The caller's own team: youngsters queued in its activities' municipalities, counts only",
+    },
+    {
+      method: 'GET',
       path: '/api/v1/measures',
       roles: ['ops', 'admin', 'intake-system', 'team-lead'],
       scope: 'Aggregates per municipality, no refs',
@@ -341,6 +347,13 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/workspace/team',
+      roles: ['team-lead'],
+      scope:
+        "The caller's own team: open and overdue tasks per worker, its activities' live capacity, the queued count",
+    },
+    {
+      method: 'GET',
       path: '/api/v1/workspace/tasks/{id}',
       roles: TEAM,
       scope:
@@ -360,6 +373,37 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/first-contact',
+      roles: TEAM,
+      scope:
+        "Team roles: their own team's follow-up steps (another team: 404); completes the first-contact step",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/tasks/{id}/follow-up-step',
+      roles: TEAM,
+      scope: "Team roles: their own team's follow-up steps (another team: 404); completes the step",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/publish',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/pause',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/activities/{activityId}/close',
+      roles: ['team-lead'],
+      scope: "As the activity service's route, called with the caller's token (another team: 403)",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/workspace/placements/{placementId}/attendance',
       roles: TEAM,
       scope: "As the activity service's route, called with the caller's token (another team: 403)",
@@ -369,6 +413,24 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       path: '/api/v1/workspace/referrals/{referralId}/warm-handover/outcome',
       roles: TEAM,
       scope: "As the referral service's route, called with the caller's token",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/claim',
+      roles: TEAM,
+      scope: "Team roles: a youngster their own team has work for (else 404); another worker's: 409",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/release',
+      roles: TEAM,
+      scope: "Team roles: their own team's follow-ups (else 404); the holder's own, or any for a team-lead",
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/workspace/follow-ups/{youthRef}/reassign',
+      roles: ['team-lead'],
+      scope: "team-lead: their own team's follow-ups (else 404), to a worker the team knows (else 422)",
     },
     {
       method: 'POST',

@@ -202,6 +202,62 @@ describe('a waiting youngster, from entered to the team task', () => {
     process.stdout.write(`[e2e] decline to the next youngster's hold: ${holdSeconds.toFixed(2)} s\n`);
   });
 
+  it('shows a team-lead the open work per worker, the live seats of the team’s activities and how many youngsters are queued', async () => {
+    const municipality = aMunicipality();
+    const teamId = await h.team(municipality);
+    const activityId = await h.activityFor(teamId, municipality, { title: 'Skatepark', capacity: 1 });
+    const [offered, queued] = [1, 2].map(() =>
+      h.entered(municipality, { ageYears: 14, interests: ['music'] }),
+    );
+    const ref = (e: SyntheticEvent) => e.data.youthRef as string;
+    await h.send([offered]);
+    await h.outboundEvent(ref(offered), 'offered', 1, 10000);
+    await h.send([queued]);
+    await h.outboundEvent(ref(queued), 'queued', 1, 10000);
+    await offerTaskOf(teamId, ref(offered));
+
+    const overviewAs = async (role: 'team-lead' | 'youth-worker', team = teamId) =>
+      fetch(`${notification.baseUrl}/api/v1/workspace/team`, {
+        headers: await authHeader(role, { teamId: team }),
+      });
+    const answer = await overviewAs('team-lead');
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      teamId,
+      workers: [{ worker: null, open: 1, overdue: 0 }],
+      activities: [
+        {
+          activityId,
+          title: 'Skatepark',
+          status: 'open',
+          capacity: expect.objectContaining({ capacity: 1, held: 1, confirmed: 0, available: 0 }),
+        },
+      ],
+      queue: { queued: 1, municipalities: [{ municipalityCode: municipality, queued: 1 }] },
+      unavailable: [],
+    });
+    expect((await overviewAs('youth-worker')).status).toBe(403);
+    // The lead pauses the activity from the workspace, as the lead in the activity service.
+    const pause = (team: string) =>
+      authHeader('team-lead', { teamId: team }).then((headers) =>
+        fetch(`${notification.baseUrl}/api/v1/workspace/activities/${activityId}/pause`, {
+          method: 'POST',
+          headers,
+        }),
+      );
+    const paused = await pause(teamId);
+    expect(paused.status).toBe(200);
+    expect(await paused.json()).toMatchObject({ id: activityId, status: 'paused' });
+    // Another team's lead counts only where their own team works.
+    const other = (await (await overviewAs('team-lead', await h.team(aMunicipality()))).json()) as {
+      teamId: string;
+    };
+    expect(other).toMatchObject({ workers: [], activities: [], queue: { queued: 0, municipalities: [] } });
+    const refused = await pause(other.teamId);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({ status: 403, owner: 'activity' });
+  });
+
   it('accepts an offer from the workspace, which confirms the seat and completes the task, and records attendance', async () => {
     const municipality = aMunicipality();
     const teamId = await h.team(municipality);
@@ -221,12 +277,32 @@ describe('a waiting youngster, from entered to the team task', () => {
         body: JSON.stringify(body),
       });
 
-    // What the worker sees before phoning: the activity with live seats, and until when the seat is held.
+    // What the worker sees before phoning: the youngster's profile fields, the activity with live
+    // seats, why it was matched, until when the seat is held, and the flow so far.
     const detail = await fetch(`${notification.baseUrl}/api/v1/workspace/tasks/${task.id}`, {
       headers: worker,
     });
     expect(detail.status).toBe(200);
-    expect(await detail.json()).toMatchObject({
+    const shown = await detail.json();
+    expect(shown).toMatchObject({
+      youngster: {
+        ageYears: 13,
+        postcode4: '3581',
+        municipalityCode: municipality,
+        interests: ['music'],
+        consentGivenBy: (entered.data.consent as { givenBy: string }).givenBy,
+      },
+      reasons: [
+        { code: 'shared-interests', nl: 'Gedeelde interesses: music' },
+        { code: 'same-postcode-area' },
+        { code: 'age-fits', nl: 'Leeftijd 13 past bij 10–20 jaar' },
+      ],
+      timeline: [
+        { event: 'entered', at: expect.any(String) },
+        { event: 'offered', rank: 1, at: expect.any(String) },
+      ],
+    });
+    expect(shown).toMatchObject({
       task: { id: task.id, status: 'open' },
       youthRef,
       municipalityCode: municipality,

@@ -7,6 +7,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { Notification1764288000000 } from './migrations/1764288000000-notification';
 import { WebhookDelete1796083200000 } from './migrations/1796083200000-webhook-delete';
 import { KnownTeams1796100000000 } from './migrations/1796100000000-known-teams';
+import { FollowUpClaim1796200000000 } from './migrations/1796200000000-follow-up-claim';
 import { TaskCompletion1796000000000 } from './migrations/1796000000000-task-completion';
 import { NotificationEraser, NotificationRetention } from './privacy/notification-privacy';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -52,6 +53,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     WebhookDelete1796083200000,
     KnownTeams1796100000000,
     TaskCompletion1796000000000,
+    FollowUpClaim1796200000000,
   ],
 };
 

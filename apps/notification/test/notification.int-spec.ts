@@ -45,6 +45,11 @@ const PLANS = JSON.stringify({
     { step: 'check-in-2w', at: { seconds: 2 }, dueWorkingDays: 3 },
     { step: 'check-in-3m', at: { seconds: 4 }, dueWorkingDays: 5 },
   ],
+  // A check-in that comes after a worker claimed the youngster's follow-up.
+  GM0363: [
+    { step: 'first-contact', at: {}, dueWorkingDays: 5 },
+    { step: 'check-in-2w', at: { seconds: 6 }, dueWorkingDays: 3 },
+  ],
   // A step that comes due while the service is down in the restart test.
   GM0599: [
     { step: 'first-contact', at: {}, dueWorkingDays: 5 },
@@ -271,6 +276,141 @@ describe('the notification service on the real broker and database', () => {
       expect((await api(sut, `/tasks/${step.id}`, worker)).body).toMatchObject({
         note: 'Komt dinsdag kijken',
       });
+    });
+
+    it('keeps a youngster’s follow-up with the worker who claims it, also its later check-in, until a team-lead reassigns it and the holder releases it', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const handover = { ...referralCreated(youthRef, teamId, 'after'), municipalityCode: 'GM0363' };
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+      const first = await taskOf(teamId, (t) => t.step === 'first-contact', 'first-contact step');
+      const intake = await taskOf(teamId, (t) => t.type === 'handover-intake', 'handover intake');
+      const sub = (name: string) => `${name}-${teamId}`;
+      const ayla = await authHeader('youth-worker', { teamId, sub: sub('ayla') });
+      const bram = await authHeader('youth-worker', { teamId, sub: sub('bram') });
+      const lead = await authHeader('team-lead', { teamId, sub: sub('lead') });
+      const followUp = `/workspace/follow-ups/${youthRef}`;
+
+      const claimed = await api(sut, `${followUp}/claim`, ayla, { method: 'POST' });
+      expect(claimed).toMatchObject({
+        status: 200,
+        body: { youthRef, holder: sub('ayla'), movedTaskIds: [first.id] },
+      });
+      expect((await api(sut, `${followUp}/claim`, ayla, { method: 'POST' })).body.movedTaskIds).toEqual([]);
+      const taken = await api(sut, `${followUp}/claim`, bram, { method: 'POST' });
+      expect(taken.status).toBe(409);
+      expect(taken.body).toMatchObject({
+        type: expect.stringMatching(/follow-up-held$/),
+        holder: sub('ayla'),
+      });
+      expect((await api(sut, `${followUp}/release`, bram, { method: 'POST' })).status).toBe(409);
+      expect(
+        (await api(sut, `${followUp}/reassign`, ayla, { method: 'POST', body: { worker: sub('bram') } }))
+          .status,
+      ).toBe(403);
+
+      // The check-in the scheduler creates later is the holder's from the start; the intake stays the team's.
+      const checkIn = await taskOf(teamId, (t) => t.step === 'check-in-2w', 'the later check-in');
+      expect(checkIn).toMatchObject({ status: 'claimed', assignee: sub('ayla') });
+      expect((await tasksOf(sut, teamId)).find((t) => t.id === intake.id)).toMatchObject({ status: 'open' });
+
+      // A team-lead hands it to a worker the team knows (one who claimed one of its tasks).
+      const unknown = await api(sut, `${followUp}/reassign`, lead, {
+        method: 'POST',
+        body: { worker: sub('bram') },
+      });
+      expect(unknown.status).toBe(422);
+      expect(JSON.stringify(unknown.body)).not.toContain(sub('bram'));
+      expect((await api(sut, `/tasks/${intake.id}/claim`, bram, { method: 'POST' })).status).toBe(200);
+      const reassigned = await api(sut, `${followUp}/reassign`, lead, {
+        method: 'POST',
+        body: { worker: sub('bram') },
+      });
+      expect(reassigned.body).toMatchObject({ holder: sub('bram') });
+      expect([...reassigned.body.movedTaskIds].sort()).toEqual([first.id, checkIn.id].sort());
+      const steps = (await tasksOf(sut, teamId, '&type=follow-up')).map((t) => [
+        t.step,
+        t.status,
+        t.assignee,
+      ]);
+      expect(steps.sort()).toEqual([
+        ['check-in-2w', 'claimed', sub('bram')],
+        ['first-contact', 'claimed', sub('bram')],
+      ]);
+
+      // Released, the steps are the team's again.
+      const released = await api(sut, `${followUp}/release`, bram, { method: 'POST' });
+      expect(released.body).toMatchObject({ holder: null });
+      const open = await tasksOf(sut, teamId, '&type=follow-up');
+      expect(open.map((t) => [t.status, t.assignee])).toEqual([
+        ['open', undefined],
+        ['open', undefined],
+      ]);
+      expect((await outboxEventsFor(db, first.id)).map((e) => e.type)).toEqual([
+        TASK_EVENT_TYPES.created,
+        TASK_EVENT_TYPES.claimed,
+        TASK_EVENT_TYPES.claimed,
+      ]);
+
+      // Another team knows no such follow-up, and every change is audited under the youngster.
+      const otherTeam = await authHeader('youth-worker', { teamId: aTeamId() });
+      expect((await api(sut, `${followUp}/claim`, otherTeam, { method: 'POST' })).status).toBe(404);
+      const audit = await api(sut, `/audit?actor=${sub('lead')}&action=update`, await authHeader('admin'));
+      expect(audit.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ resource: { type: 'follow-up', id: youthRef }, outcome: 'success' }),
+        ]),
+      );
+    });
+
+    it('records first contact and completes a later step from the workspace, each published with its referral and step', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      // GM0307: the first check-in comes 2 s after the handover.
+      const handover = { ...referralCreated(youthRef, teamId, 'after'), municipalityCode: 'GM0307' };
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+      const first = await taskOf(teamId, (t) => t.step === 'first-contact', 'first-contact step');
+      const intake = await taskOf(teamId, (t) => t.type === 'handover-intake', 'handover intake');
+      const worker = await authHeader('youth-worker', { teamId, sub: `w-${teamId}` });
+      const record = (taskId: string, action: string, body: object, as = worker) =>
+        api(sut, `/workspace/tasks/${taskId}/${action}`, as, { method: 'POST', body });
+
+      const onIntake = await record(intake.id, 'first-contact', { outcome: 'reached' });
+      expect(onIntake).toMatchObject({
+        status: 422,
+        body: { type: expect.stringMatching(/not-a-follow-up-step$/) },
+      });
+      expect((await record(first.id, 'first-contact', { outcome: 'engaged-in-activity' })).status).toBe(400);
+      const reached = await record(first.id, 'first-contact', { outcome: 'reached' });
+      expect(reached).toMatchObject({ status: 200, body: { status: 'done', outcome: 'reached' } });
+      expect((await record(first.id, 'first-contact', { outcome: 'reached' })).status).toBe(200);
+      const other = await authHeader('youth-worker', { teamId });
+      expect((await record(first.id, 'first-contact', { outcome: 'declined' }, other)).status).toBe(409);
+
+      const checkIn = await taskOf(teamId, (t) => t.step === 'check-in-2w', 'the first check-in');
+      const notFirst = await record(checkIn.id, 'first-contact', { outcome: 'reached' });
+      expect(notFirst).toMatchObject({
+        status: 422,
+        body: { type: expect.stringMatching(/not-first-contact$/) },
+      });
+      const engaged = await record(checkIn.id, 'follow-up-step', { outcome: 'engaged-in-activity' });
+      expect(engaged.body).toMatchObject({
+        status: 'done',
+        outcome: 'engaged-in-activity',
+        completedBy: `w-${teamId}`,
+      });
+
+      for (const [task, outcome] of [
+        [first, 'reached'],
+        [checkIn, 'engaged-in-activity'],
+      ] as const) {
+        const completed = (await outboxEventsFor(db, task.id)).filter(
+          (e) => e.type === TASK_EVENT_TYPES.completed,
+        );
+        expect(completed.map((e) => e.data)).toEqual([
+          expect.objectContaining({ referralId: handover.referralId, step: task.step, outcome }),
+        ]);
+      }
     });
 
     it('answers a worker of team B with 404 on team A’s task and 403 on team A’s list', async () => {

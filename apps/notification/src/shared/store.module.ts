@@ -1,5 +1,6 @@
 import { globalModule } from '@samenspel/bootstrap';
 import { TeamContactsRepository } from '../email/team-contacts.repository';
+import { FollowUpClaimsRepository } from '../follow-ups/follow-up-claims.repository';
 import { FollowUpsRepository } from '../follow-ups/follow-ups.repository';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { TeamsRepository } from '../teams/teams.repository';
@@ -13,6 +14,7 @@ import { WebhooksRepository } from '../webhooks/webhooks.repository';
 export const StoreModule = globalModule('StoreModule', [
   TasksRepository,
   FollowUpsRepository,
+  FollowUpClaimsRepository,
   WebhooksRepository,
   DeliveriesRepository,
   TeamContactsRepository,

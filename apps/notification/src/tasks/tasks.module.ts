@@ -35,6 +35,6 @@ import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
     ListTasks,
     OverdueMonitor,
   ],
-  exports: [CreateTask, CompleteTask, CompleteSourcedTask, CancelOfferTask, OverdueMonitor],
+  exports: [TaskAnnouncer, CreateTask, CompleteTask, CompleteSourcedTask, CancelOfferTask, OverdueMonitor],
 })
 export class TasksModule {}

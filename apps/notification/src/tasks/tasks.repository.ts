@@ -17,6 +17,8 @@ export interface NewTask {
   referralId?: string;
   activityId?: string;
   step?: string;
+  /** The worker holding the youngster's follow-up: the task starts claimed by them. */
+  assignee?: string;
 }
 
 export interface TaskFilter {
@@ -35,8 +37,9 @@ export class TasksRepository {
   async insertOnce(em: EntityManager, task: NewTask): Promise<TaskEntity | null> {
     const rows = (await em.query(
       `INSERT INTO task (id, source_key, team_id, type, youth_ref, status, priority, due_at, context,
-                         offer_id, referral_id, activity_id, step)
-       VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12)
+                         offer_id, referral_id, activity_id, step, assignee, claimed_at)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $13::text IS NULL THEN 'open' ELSE 'claimed' END, $6, $7, $8,
+               $9, $10, $11, $12, $13, CASE WHEN $13::text IS NULL THEN NULL ELSE now() END)
        ON CONFLICT (source_key) DO NOTHING
        RETURNING id`,
       [
@@ -52,6 +55,7 @@ export class TasksRepository {
         task.referralId ?? null,
         task.activityId ?? null,
         task.step ?? null,
+        task.assignee ?? null,
       ],
     )) as { id: string }[];
     if (rows.length === 0) return null;
@@ -72,6 +76,41 @@ export class TasksRepository {
         'id' in where ? { id: where.id } : { sourceKey: where.sourceKey },
       )
       .getOne();
+  }
+
+  /** A youngster's open and claimed tasks of the given types in a team, locked for a change. */
+  openOfYoungsterForUpdate(
+    em: EntityManager,
+    teamId: string,
+    youthRef: string,
+    types: readonly string[],
+  ): Promise<TaskEntity[]> {
+    return em
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where(`t.team_id = :teamId AND t.youth_ref = :youthRef AND t.status IN ('open', 'claimed')`, {
+        teamId,
+        youthRef,
+      })
+      .andWhere('t.type IN (:...types)', { types })
+      .orderBy('t.due_at', 'ASC')
+      .getMany();
+  }
+
+  /** A team's open and claimed tasks per assignee (null: nobody claimed them), and how many are overdue. */
+  async openPerAssignee(
+    em: EntityManager,
+    teamId: string,
+    now: Date,
+  ): Promise<{ assignee: string | null; open: number; overdue: number }[]> {
+    const rows = (await em.query(
+      `SELECT assignee, count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue
+         FROM task WHERE team_id = $1 AND status IN ('open', 'claimed')
+        GROUP BY assignee ORDER BY assignee NULLS FIRST`,
+      [teamId, now],
+    )) as { assignee: string | null; open: number; overdue: number }[];
+    return rows;
   }
 
   findById(em: EntityManager, id: string): Promise<TaskEntity | null> {

@@ -8,4 +8,6 @@ export const WEBHOOK_EVENTS = [
   'task.reminder',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-export type TaskAnnouncement = 'created' | 'claimed' | 'completed' | 'cancelled' | 'overdue' | 'reminder';
+/** `released`: a task given back to the team (its follow-up released); on the live stream only. */
+export type TaskAnnouncement =
+  'created' | 'claimed' | 'released' | 'completed' | 'cancelled' | 'overdue' | 'reminder';

@@ -8,14 +8,26 @@ import {
   Roles,
   type Principal,
   UuidParam,
+  YouthRefParam,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Response } from 'express';
+import { FollowUpClaimView, ReassignFollowUpBody } from '../follow-ups/dto/follow-up-claim.view';
+import { ClaimFollowUpCommand } from '../follow-ups/usecases/claim-follow-up/claim-follow-up.command';
+import { ClaimFollowUp } from '../follow-ups/usecases/claim-follow-up/claim-follow-up.usecase';
+import { ReassignFollowUpCommand } from '../follow-ups/usecases/reassign-follow-up/reassign-follow-up.command';
+import { ReassignFollowUp } from '../follow-ups/usecases/reassign-follow-up/reassign-follow-up.usecase';
+import { ReleaseFollowUpCommand } from '../follow-ups/usecases/release-follow-up/release-follow-up.command';
+import { ReleaseFollowUp } from '../follow-ups/usecases/release-follow-up/release-follow-up.usecase';
 import { TaskView } from '../tasks/dto/task.view';
 import { viewFor } from '../tasks/team-access';
 import {
   AcceptedOffer,
   DeclineOfferTaskBody,
+  FirstContactBody,
+  FollowUpStepBody,
+  TeamOverview,
+  WorkspaceCloseActivityBody,
   TaskDetail,
   WorkspaceAttendanceBody,
   WorkspaceWarmHandoverOutcomeBody,
@@ -25,10 +37,17 @@ import { AcceptOfferTaskCommand } from './usecases/accept-offer-task/accept-offe
 import { AcceptOfferTask } from './usecases/accept-offer-task/accept-offer-task.usecase';
 import { DeclineOfferTaskCommand } from './usecases/decline-offer-task/decline-offer-task.command';
 import { DeclineOfferTask } from './usecases/decline-offer-task/decline-offer-task.usecase';
+import { CompleteFollowUpStepCommand } from './usecases/complete-follow-up-step/complete-follow-up-step.command';
+import { CompleteFollowUpStep } from './usecases/complete-follow-up-step/complete-follow-up-step.usecase';
+import { RecordFirstContactCommand } from './usecases/record-first-contact/record-first-contact.command';
+import { RecordFirstContact } from './usecases/record-first-contact/record-first-contact.usecase';
+import { ShowTeamOverviewCommand } from './usecases/show-team-overview/show-team-overview.command';
+import { ShowTeamOverview } from './usecases/show-team-overview/show-team-overview.usecase';
 import { ShowTaskDetailCommand } from './usecases/show-task-detail/show-task-detail.command';
 import { ShowTaskDetail } from './usecases/show-task-detail/show-task-detail.usecase';
 
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
+const ofFollowUp = { id: fromParam('youthRef'), subject: fromParam('youthRef') };
 
 /**
  * The workspace page's one origin for a worker's decisions: each route acts on the service that
@@ -46,7 +65,81 @@ export class WorkspaceController {
     private readonly declineOfferTask: DeclineOfferTask,
     private readonly showTaskDetail: ShowTaskDetail,
     private readonly owners: OwningServicesPort,
+    private readonly claimFollowUp: ClaimFollowUp,
+    private readonly releaseFollowUp: ReleaseFollowUp,
+    private readonly reassignFollowUp: ReassignFollowUp,
+    private readonly recordFirstContact: RecordFirstContact,
+    private readonly completeFollowUpStep: CompleteFollowUpStep,
+    private readonly showTeamOverview: ShowTeamOverview,
   ) {}
+
+  @Get('team')
+  @Roles('team-lead')
+  @ApiOperation({
+    summary:
+      "The lead's team: open and overdue tasks per worker, its activities' live capacity, youngsters queued (a count)",
+  })
+  @ApiOkResponse({ type: TeamOverview })
+  @ProblemResponses()
+  team(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentBearerToken() bearerToken: string,
+  ): Promise<TeamOverview> {
+    const command = new ShowTeamOverviewCommand({ principal, bearerToken, now: new Date() });
+    return this.units.run((uow) => this.showTeamOverview.execute(command, uow));
+  }
+
+  @Post('follow-ups/:youthRef/claim')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Takes the youngster's follow-up as the caller's own: its open steps and every later one",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 409)
+  claimFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+  ): Promise<FollowUpClaimView> {
+    const command = new ClaimFollowUpCommand({ principal, youthRef });
+    return this.units.run((uow) => this.claimFollowUp.execute(command, uow));
+  }
+
+  @Post('follow-ups/:youthRef/release')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Gives the youngster's follow-up back to the team; the holder's open steps reopen",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 409)
+  releaseFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+  ): Promise<FollowUpClaimView> {
+    const command = new ReleaseFollowUpCommand({ principal, youthRef });
+    return this.units.run((uow) => this.releaseFollowUp.execute(command, uow));
+  }
+
+  @Post('follow-ups/:youthRef/reassign')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'follow-up', ...ofFollowUp })
+  @ApiOperation({
+    summary: "Hands the youngster's follow-up, with its open steps, to another worker of the team",
+  })
+  @ApiOkResponse({ type: FollowUpClaimView })
+  @ProblemResponses(404, 422)
+  reassignFollowUpOf(
+    @CurrentPrincipal() principal: Principal,
+    @YouthRefParam('youthRef') youthRef: string,
+    @Body() body: ReassignFollowUpBody,
+  ): Promise<FollowUpClaimView> {
+    const command = new ReassignFollowUpCommand({ principal, youthRef, worker: body.worker });
+    return this.units.run((uow) => this.reassignFollowUp.execute(command, uow));
+  }
 
   @Get('tasks/:id')
   @Roles('youth-worker', 'team-lead')
@@ -104,6 +197,52 @@ export class WorkspaceController {
     return viewFor(principal, await this.units.run((uow) => this.declineOfferTask.execute(command, uow)));
   }
 
+  @Post('tasks/:id/first-contact')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary: 'Records first contact on the first-contact step; its task.completed moves the referral',
+  })
+  @ApiOkResponse({ type: TaskView })
+  @ProblemResponses(404, 409, 422)
+  async firstContact(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: FirstContactBody,
+  ): Promise<TaskView> {
+    const command = new RecordFirstContactCommand({
+      principal,
+      taskId: id,
+      outcome: body.outcome,
+      note: body.note,
+    });
+    return viewFor(principal, await this.units.run((uow) => this.recordFirstContact.execute(command, uow)));
+  }
+
+  @Post('tasks/:id/follow-up-step')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'task', ...ofTask })
+  @ApiOperation({
+    summary: 'Completes a follow-up step with its outcome; its task.completed moves the referral',
+  })
+  @ApiOkResponse({ type: TaskView })
+  @ProblemResponses(404, 409, 422)
+  async followUpStep(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: FollowUpStepBody,
+  ): Promise<TaskView> {
+    const command = new CompleteFollowUpStepCommand({
+      principal,
+      taskId: id,
+      outcome: body.outcome,
+      note: body.note,
+    });
+    return viewFor(principal, await this.units.run((uow) => this.completeFollowUpStep.execute(command, uow)));
+  }
+
   // The two routes below only pass the worker's decision on: nothing of it is kept here, so they
   // have no use case of their own; the owner records and audits it.
   @Post('placements/:placementId/attendance')
@@ -154,6 +293,69 @@ export class WorkspaceController {
       ifMatch,
     });
     if (answer.etag) res.setHeader('ETag', answer.etag);
+    return answer.body;
+  }
+
+  // A team-lead's decisions on the team's activities: the activity service's own status changes,
+  // made as the lead, so its team scoping, rules and audit apply.
+  @Post('activities/:activityId/publish')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Publishes the activity in the activity service, so that it takes placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409)
+  publishActivity(@CurrentBearerToken() bearerToken: string, @UuidParam('activityId') activityId: string) {
+    return this.changeActivity(bearerToken, activityId, 'publish');
+  }
+
+  @Post('activities/:activityId/pause')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Pauses the activity in the activity service: it takes no new placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409)
+  pauseActivity(@CurrentBearerToken() bearerToken: string, @UuidParam('activityId') activityId: string) {
+    return this.changeActivity(bearerToken, activityId, 'pause');
+  }
+
+  @Post('activities/:activityId/close')
+  @HttpCode(200)
+  @Roles('team-lead')
+  @Audited({ action: 'update', resource: 'activity', id: fromParam('activityId') })
+  @ApiOperation({ summary: 'Closes the activity in the activity service, which releases its placements' })
+  @ApiOkResponse({
+    description: 'The activity as the activity service answers the lead',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409, 422)
+  closeActivity(
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('activityId') activityId: string,
+    @Body() body: WorkspaceCloseActivityBody,
+  ) {
+    return this.changeActivity(bearerToken, activityId, 'close', body.reason ? { reason: body.reason } : {});
+  }
+
+  private async changeActivity(
+    bearerToken: string,
+    activityId: string,
+    change: 'publish' | 'pause' | 'close',
+    body: object = {},
+  ): Promise<unknown> {
+    const answer = await this.owners.send('activity', {
+      method: 'POST',
+      path: `/api/v1/activities/${activityId}/${change}`,
+      bearerToken,
+      body,
+    });
     return answer.body;
   }
 }

@@ -23,4 +23,13 @@ export class KnownActivitiesRepository {
     const found = await em.getRepository(KnownActivity).findOne({ where: { activityId } });
     return found?.title ?? null;
   }
+
+  /** The municipalities the team has activities in, as far as bridging has heard of them. */
+  async municipalitiesOfTeam(em: EntityManager, teamId: string): Promise<string[]> {
+    const rows = (await em.query(
+      `SELECT DISTINCT municipality_code FROM known_activity WHERE team_id = $1 ORDER BY 1`,
+      [teamId],
+    )) as { municipality_code: string }[];
+    return rows.map((r) => r.municipality_code);
+  }
 }

@@ -6,7 +6,7 @@ import { UnitsOfWork } from '@samenspel/messaging';
 import { DataSource } from 'typeorm';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from './bridging-offer.entity';
-import { DeclineOfferDto, OfferView } from './dto/offer.dto';
+import { DeclineOfferDto, OfferDetailView, OfferView } from './dto/offer.dto';
 import { assertOwningTeam, OfferNotFoundError } from './offer-decision';
 import { OffersRepository } from './offers.repository';
 import { AcceptOfferCommand } from './usecases/accept-offer/accept-offer.command';
@@ -28,24 +28,30 @@ export class OffersController {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** The owning team reads its offer: status and until when the seat is held. */
+  /**
+   * The owning team reads its offer: status, until when the seat is held, the youngster's profile
+   * fields that travel between services (age, postcode4, municipality, interests, consent giver)
+   * and their flow in bridging, so a worker can phone the family.
+   */
   @Get(':offerId')
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'read', resource: 'bridging-offer', id: fromParam('offerId') })
-  @ApiOkResponse({ type: OfferView })
-  @ApiOperation({ summary: 'Read an offer: its status, rank and until when its seat is held' })
+  @ApiOkResponse({ type: OfferDetailView })
+  @ApiOperation({ summary: "Read an offer: its hold, the youngster's profile and their flow in bridging" })
   @ProblemResponses(404)
   async get(
     @UuidParam('offerId') offerId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: object,
-  ): Promise<OfferView> {
+  ): Promise<OfferDetailView> {
     const em = this.dataSource.manager;
     const offer = await this.offers.find(em, offerId);
     if (!offer) throw new OfferNotFoundError();
     await assertOwningTeam(principal, offer, this.entries, em);
-    await this.nameYoungsterInAudit(req, offer);
-    return OfferView.of(offer);
+    const entry = await this.entries.find(em, offer.waitlistEntryId);
+    if (!entry) throw new OfferNotFoundError();
+    setAuditSubject(req, entry.youthRef);
+    return OfferDetailView.detail(offer, entry, await this.offers.ofEntry(em, entry.waitlistEntryId));
   }
 
   @Post(':offerId/accept')

@@ -10,6 +10,7 @@ import {
   ProblemResponses,
 } from '@samenspel/http';
 import { DataSource } from 'typeorm';
+import { KnownActivitiesRepository } from '../activity-catalog/known-activities.repository';
 import { visibleSources } from '../domain/intake-scope';
 import { OffersRepository } from '../offers/offers.repository';
 import { BridgingMetrics } from './bridging.metrics';
@@ -17,6 +18,7 @@ import {
   ListEntriesQuery,
   MeasuresQuery,
   MeasuresView,
+  TeamQueueView,
   WaitlistEntryPage,
   WaitlistEntryView,
 } from './dto/waitlist-entry.dto';
@@ -32,7 +34,28 @@ export class WaitlistEntriesController {
     private readonly entries: WaitlistEntriesRepository,
     private readonly offers: OffersRepository,
     private readonly metrics: BridgingMetrics,
+    private readonly activities: KnownActivitiesRepository,
   ) {}
+
+  /**
+   * A team-lead's count of the youngsters queued for a seat in the municipalities where their own
+   * team (the token's) has activities: numbers only, so it is not audited as a read of anyone.
+   */
+  @Get('team-queue')
+  @Roles('team-lead')
+  @ApiOkResponse({ type: TeamQueueView })
+  @ApiOperation({ summary: "Count the youngsters queued in the municipalities of the caller's team" })
+  async teamQueue(@CurrentPrincipal() principal: Principal): Promise<TeamQueueView> {
+    const em = this.dataSource.manager;
+    const teamId = principal.teamId as string;
+    const codes = await this.activities.municipalitiesOfTeam(em, teamId);
+    const counts = await this.entries.queuedIn(em, codes);
+    const municipalities = codes.map((municipalityCode) => ({
+      municipalityCode,
+      queued: counts.get(municipalityCode) ?? 0,
+    }));
+    return { teamId, municipalities, queued: municipalities.reduce((sum, m) => sum + m.queued, 0) };
+  }
 
   @Get('waitlist-entries')
   @Roles('intake-system', 'ops', 'admin')

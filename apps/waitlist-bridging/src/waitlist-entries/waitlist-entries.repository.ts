@@ -103,4 +103,14 @@ export class WaitlistEntriesRepository {
       .getManyAndCount();
     return { items, total };
   }
+
+  /** How many youngsters are queued (waiting for a free seat) in each of these municipalities. */
+  async queuedIn(em: EntityManager, municipalityCodes: readonly string[]): Promise<Map<string, number>> {
+    const rows = (await em.query(
+      `SELECT municipality_code, count(*)::int AS n FROM waitlist_entry
+        WHERE status = 'queued' AND municipality_code = ANY($1) GROUP BY 1`,
+      [municipalityCodes],
+    )) as { municipality_code: string; n: number }[];
+    return new Map(rows.map((r) => [r.municipality_code, r.n]));
+  }
 }

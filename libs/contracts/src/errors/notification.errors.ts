@@ -72,3 +72,31 @@ export class WebhookTargetNotAllowed extends InvalidField {
     );
   }
 }
+
+/** Another worker holds the youngster's follow-up: they release it, or a team-lead reassigns it. */
+export class FollowUpHeldByAnother extends StateConflict {
+  constructor(holder: string) {
+    super('follow-up-held', 'Another worker holds this follow-up', { extensions: { holder } });
+  }
+}
+
+/** A follow-up goes only to a worker this team knows: one who claimed or completed its tasks. */
+export class WorkerNotInTeam extends RuleViolation {
+  constructor() {
+    super('worker-not-in-team', 'The worker is not known in this team');
+  }
+}
+
+/** Recording first contact or completing a follow-up step is for a step of the follow-up plan. */
+export class NotAFollowUpStep extends RuleViolation {
+  constructor(taskType: string) {
+    super('not-a-follow-up-step', `A ${taskType} task is not a step of the follow-up plan`);
+  }
+}
+
+/** First contact is recorded on the plan's first-contact step; later steps are completed as steps. */
+export class NotFirstContact extends RuleViolation {
+  constructor() {
+    super('not-first-contact', 'First contact is recorded on the first-contact step of the follow-up plan');
+  }
+}

@@ -39,6 +39,10 @@ import {
   TeamNotFound,
   UnknownOutcome,
   NotAnOfferTask,
+  NotAFollowUpStep,
+  NotFirstContact,
+  FollowUpHeldByAnother,
+  WorkerNotInTeam,
   OutcomeReasonInvalid,
   UnsupportedTaskChange,
   WebhookTargetNotAllowed,
@@ -316,6 +320,39 @@ const ANSWERS: { error: DomainError; status: number; body: ReturnType<typeof pro
       422,
       'A follow-up task has no offer to accept or decline',
     ),
+  },
+  {
+    error: new NotAFollowUpStep('handover-intake'),
+    status: 422,
+    body: problem(
+      'not-a-follow-up-step',
+      'Not a follow up step',
+      422,
+      'A handover-intake task is not a step of the follow-up plan',
+    ),
+  },
+  {
+    error: new NotFirstContact(),
+    status: 422,
+    body: problem(
+      'not-first-contact',
+      'Not first contact',
+      422,
+      'First contact is recorded on the first-contact step of the follow-up plan',
+    ),
+  },
+  {
+    // The holder is a worker's token subject, which the team sees anyway: never the youngster.
+    error: new FollowUpHeldByAnother('w-anna'),
+    status: 409,
+    body: problem('follow-up-held', 'Follow up held', 409, 'Another worker holds this follow-up', {
+      holder: 'w-anna',
+    }),
+  },
+  {
+    error: new WorkerNotInTeam(),
+    status: 422,
+    body: problem('worker-not-in-team', 'Worker not in team', 422, 'The worker is not known in this team'),
   },
   {
     error: new OutcomeReasonInvalid(['no-interest', 'not-reached']),

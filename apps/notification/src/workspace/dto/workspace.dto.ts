@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskView } from '../../tasks/dto/task.view';
-import { ATTENDANCE_STATUSES, OFFER_DECLINE_REASONS } from '@samenspel/contracts';
-import { IsBoolean, IsIn, Matches } from 'class-validator';
+import {
+  ATTENDANCE_STATUSES,
+  CONSENT_GIVERS,
+  FOLLOW_UP_OUTCOMES,
+  IsShortCode,
+  OFFER_DECLINE_REASONS,
+} from '@samenspel/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
   @ApiProperty({ enum: OFFER_DECLINE_REASONS })
@@ -22,6 +29,47 @@ export class WorkspaceAttendanceBody {
   status!: string;
 }
 
+const NOTE = {
+  description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
+  maxLength: 500,
+};
+
+export class FirstContactBody {
+  @ApiProperty({ enum: FIRST_CONTACT_OUTCOMES })
+  @IsIn(FIRST_CONTACT_OUTCOMES)
+  outcome!: string;
+
+  @ApiPropertyOptional(NOTE)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class FollowUpStepBody {
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES })
+  @IsIn(FOLLOW_UP_OUTCOMES)
+  outcome!: string;
+
+  @ApiPropertyOptional(NOTE)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+/** What the activity service takes to close an activity (its CloseActivityDto). */
+export class WorkspaceCloseActivityBody {
+  @ApiPropertyOptional({
+    example: 'season-ended',
+    description: 'A reason code; the activity service requires one when the activity has active placements',
+  })
+  @IsOptional()
+  @IsShortCode(64)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: '$property must be a code such as season-ended' })
+  reason?: string;
+}
+
 export class WorkspaceWarmHandoverOutcomeBody {
   @ApiProperty() @IsBoolean() tookPlace!: boolean;
 }
@@ -31,6 +79,30 @@ export class AcceptedOffer {
   @ApiProperty() youthRef!: string;
   @ApiProperty() offerId!: string;
   @ApiProperty({ enum: ['accepted'] }) status!: 'accepted';
+}
+
+export class TaskYoungster {
+  @ApiProperty() ageYears!: number;
+  @ApiProperty() postcode4!: string;
+  @ApiProperty() municipalityCode!: string;
+  @ApiProperty({ type: [String], description: 'The interests (theme words) the match used' })
+  interests!: string[];
+  @ApiProperty({ enum: CONSENT_GIVERS, nullable: true, type: String, description: 'Who gave consent' })
+  consentGivenBy!: string | null;
+}
+
+export class MatchReasonView {
+  @ApiProperty() code!: string;
+  @ApiProperty({ description: 'In Dutch' }) nl!: string;
+  @ApiProperty({ description: 'In English' }) en!: string;
+}
+
+export class TimelineMoment {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['entered', 'offered', 'accepted', 'declined', 'expired', 'withdrawn', 'exited'] })
+  event!: string;
+  @ApiPropertyOptional() rank?: number;
+  @ApiPropertyOptional({ description: 'A reason code, never free text' }) reason?: string;
 }
 
 /** A task with what its owners show the worker: vocabulary and the fields that travel, no free text. */
@@ -47,6 +119,66 @@ export class TaskDetail {
     description: "From waitlist-bridging: the offer's status, rank and expiresAt (the hold)",
   })
   offer?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: TaskYoungster,
+    description: 'From waitlist-bridging: the profile fields that travel between services',
+  })
+  youngster?: TaskYoungster;
+  @ApiPropertyOptional({
+    type: [MatchReasonView],
+    description:
+      "Why the activity was matched, by the ranking's criteria, from the youngster and the activity",
+  })
+  reasons?: MatchReasonView[];
+  @ApiPropertyOptional({
+    type: [TimelineMoment],
+    description: "From waitlist-bridging: the youngster's flow, oldest first",
+  })
+  timeline?: TimelineMoment[];
+  @ApiProperty({
+    type: [String],
+    description: 'Owners that refused or did not answer; their part is left out',
+  })
+  unavailable!: string[];
+}
+
+export class WorkerLoad {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The worker (token subject); null: claimed by nobody',
+  })
+  worker!: string | null;
+  @ApiProperty({ description: 'Open and claimed tasks' }) open!: number;
+  @ApiProperty({ description: 'Of those, past their due date' }) overdue!: number;
+}
+
+export class TeamActivity {
+  @ApiProperty() activityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({
+    description: 'Live capacity from the activity service: capacity, held, confirmed, available',
+  })
+  capacity!: Record<string, number>;
+}
+
+export class QueuedCount {
+  @ApiProperty({ description: "Youngsters queued for a seat in the team's municipalities" }) queued!: number;
+  @ApiProperty({
+    description: 'Per municipality: [{municipalityCode, queued}]',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  municipalities!: { municipalityCode: string; queued: number }[];
+}
+
+/** A team-lead's view of the team: counts and the team's own activities, no youngster named. */
+export class TeamOverview {
+  @ApiProperty() teamId!: string;
+  @ApiProperty({ type: [WorkerLoad] }) workers!: WorkerLoad[];
+  @ApiPropertyOptional({ type: [TeamActivity] }) activities?: TeamActivity[];
+  @ApiPropertyOptional({ type: QueuedCount }) queue?: QueuedCount;
   @ApiProperty({
     type: [String],
     description: 'Owners that refused or did not answer; their part is left out',

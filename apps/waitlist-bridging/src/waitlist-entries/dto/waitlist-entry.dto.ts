@@ -77,3 +77,15 @@ export class MunicipalityMeasuresView implements MunicipalityMeasures {
 export class MeasuresView {
   @ApiProperty({ type: [MunicipalityMeasuresView] }) items!: MunicipalityMeasuresView[];
 }
+
+export class QueuedInMunicipality {
+  @ApiProperty() municipalityCode!: string;
+  @ApiProperty({ description: 'Youngsters waiting for a free seat (status queued)' }) queued!: number;
+}
+
+/** How many youngsters wait for a seat where the team works: counts only, no refs. */
+export class TeamQueueView {
+  @ApiProperty() teamId!: string;
+  @ApiProperty({ type: [QueuedInMunicipality] }) municipalities!: QueuedInMunicipality[];
+  @ApiProperty({ description: 'The sum over the municipalities' }) queued!: number;
+}

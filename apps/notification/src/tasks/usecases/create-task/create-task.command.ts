@@ -12,6 +12,8 @@ export class CreateTaskCommand {
   readonly referralId?: string;
   readonly activityId?: string;
   readonly step?: string;
+  /** The worker holding the youngster's follow-up: the task starts claimed by them. */
+  readonly assignee?: string;
   /** The moment of creation: the priority depends on how much time is left from it. */
   readonly now!: Date;
 

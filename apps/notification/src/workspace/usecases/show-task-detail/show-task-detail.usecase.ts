@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { matchReasons } from '../../../domain/match-reasons';
 import { toTaskView } from '../../../tasks/dto/task.view';
 import { TasksRepository } from '../../../tasks/tasks.repository';
 import { assertTaskVisible, viewFor } from '../../../tasks/team-access';
-import type { TaskDetail } from '../../dto/workspace.dto';
+import type { TaskDetail, TaskYoungster, TimelineMoment } from '../../dto/workspace.dto';
 import {
   OwnerRefusedError,
   OwnerUnavailableError,
@@ -16,7 +17,9 @@ type Json = Record<string, unknown>;
 
 /**
  * What a worker needs to act on a task, from the services that own each part, asked as the worker:
- * the task (here), its activity with live seats (activity) and its offer's hold (bridging). Only
+ * the task (here), its activity with live seats (activity), and its offer's hold with the
+ * youngster's profile fields and flow (bridging); why the activity was matched is put in words
+ * here from those two answers (domain/match-reasons.ts). Only
  * named fields are taken from each answer. A part its owner refuses or cannot give is left out and
  * named in `unavailable`, so the task itself is always shown.
  */
@@ -53,6 +56,7 @@ export class ShowTaskDetail {
         ? ask('waitlist-bridging', `/api/v1/offers/${encodeURIComponent(task.offerId)}`)
         : undefined,
     ]);
+    const youngster = offer?.youngster as TaskYoungster | undefined;
     return {
       task: viewFor(principal, toTaskView(task)),
       youthRef: task.youthRef,
@@ -68,6 +72,30 @@ export class ShowTaskDetail {
         },
       }),
       ...(offer && { offer: { status: offer.status, expiresAt: offer.expiresAt, rank: offer.rank } }),
+      ...(youngster && {
+        youngster: {
+          ageYears: youngster.ageYears,
+          postcode4: youngster.postcode4,
+          municipalityCode: youngster.municipalityCode,
+          interests: youngster.interests,
+          consentGivenBy: youngster.consentGivenBy ?? null,
+        },
+      }),
+      ...(youngster &&
+        activity && {
+          reasons: matchReasons(
+            youngster,
+            activity as { themes: string[]; postcode4: string; minAge: number; maxAge: number },
+          ),
+        }),
+      ...(Array.isArray(offer?.timeline) && {
+        timeline: (offer.timeline as TimelineMoment[]).map((m) => ({
+          at: m.at,
+          event: m.event,
+          ...(m.rank !== undefined && { rank: m.rank }),
+          ...(m.reason !== undefined && { reason: m.reason }),
+        })),
+      }),
       unavailable,
     };
   }
