@@ -35,6 +35,7 @@ export * from './bootstrap-http';
 export * from './openapi/openapi-document';
 export * from './controller-methods';
 export * from './config/iso-duration';
+export * from './config/int-setting';
 export * from './pagination/page-query';
 export * from './query/query-fields';
 export * from './security/http-security-settings';
