@@ -37,6 +37,7 @@ export * from './controller-methods';
 export * from './config/iso-duration';
 export * from './config/int-setting';
 export * from './pagination/page-query';
+export * from './pagination/page-of';
 export * from './query/query-fields';
 export * from './security/http-security-settings';
 export * from './security/rate-limit';

@@ -7,7 +7,7 @@ import {
   IsPostcode4,
   IsShortCode,
 } from '@samenspel/contracts';
-import { FlagQuery, IntegerQuery } from '@samenspel/http';
+import { FlagQuery, IntegerQuery, PageOf } from '@samenspel/http';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -215,9 +215,4 @@ export class ActivityView {
   }
 }
 
-export class ActivityPage {
-  @ApiProperty({ type: [ActivityView] }) items!: ActivityView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class ActivityPage extends PageOf(ActivityView) {}

@@ -24,7 +24,7 @@ import {
   type BestSeatHold,
   type BestSeatOrRefusal,
 } from '../usecases/hold-best-seats/hold-best-seats.usecase';
-import { PageQuery, toProblem, type ProblemDetails } from '@samenspel/http';
+import { PageOf, PageQuery, type ProblemDetails, toProblem } from '@samenspel/http';
 
 /** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
 export class HoldTermsDto {
@@ -118,12 +118,7 @@ export class PlacementView {
   }
 }
 
-export class PlacementPage {
-  @ApiProperty({ type: [PlacementView] }) items!: PlacementView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class PlacementPage extends PageOf(PlacementView) {}
 
 export class AttendanceView {
   @ApiProperty() placementId!: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode, IsShortCode } from '@samenspel/contracts';
-import { PageQuery } from '@samenspel/http';
+import { PageOf, PageQuery } from '@samenspel/http';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional } from 'class-validator';
 import type { Team } from '../team.entity';
 
@@ -57,9 +57,4 @@ export class TeamView {
   }
 }
 
-export class TeamPage {
-  @ApiProperty({ type: [TeamView] }) items!: TeamView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class TeamPage extends PageOf(TeamView) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode } from '@samenspel/contracts';
-import { PageQuery } from '@samenspel/http';
+import { PageOf, PageQuery } from '@samenspel/http';
 import { IsIn, IsOptional } from 'class-validator';
 import { ENTRY_STATUSES, type EntryStatus } from '../../domain/bridging-lifecycle';
 import type { BridgingOffer } from '../../offers/bridging-offer.entity';
@@ -32,12 +32,7 @@ export class WaitlistEntryView {
   }
 }
 
-export class WaitlistEntryPage {
-  @ApiProperty({ type: [WaitlistEntryView] }) items!: WaitlistEntryView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class WaitlistEntryPage extends PageOf(WaitlistEntryView) {}
 
 export class ListEntriesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'GM0344' }) @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
