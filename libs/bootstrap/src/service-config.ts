@@ -1,4 +1,4 @@
-import { BaseServiceConfig, IntSetting } from '@samenspel/http';
+import { BaseServiceConfig, IntSetting, ParsedBy } from '@samenspel/http';
 import {
   DEFAULT_MAX_EVENT_BYTES,
   KAFKA_SASL_MECHANISMS,
@@ -7,7 +7,7 @@ import {
 } from '@samenspel/messaging';
 import { DATABASE_SSL_MODES, withDatabaseTls, type DatabaseSslMode } from '@samenspel/persistence';
 import { accessSync, constants } from 'node:fs';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
@@ -140,19 +140,9 @@ export function effectiveDatabaseUrl(config: ServiceConfig): string {
 }
 
 function IsReadableFile() {
-  return ValidateBy({
-    name: 'isReadableFile',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string') return false;
-        try {
-          accessSync(value, constants.R_OK);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () => 'must be the path of a readable file',
-    },
-  });
+  return ParsedBy(
+    'isReadableFile',
+    (path) => accessSync(path, constants.R_OK),
+    'must be the path of a readable file',
+  );
 }

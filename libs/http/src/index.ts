@@ -36,6 +36,7 @@ export * from './openapi/openapi-document';
 export * from './controller-methods';
 export * from './config/iso-duration';
 export * from './config/int-setting';
+export * from './config/parsed-setting';
 export * from './pagination/page-query';
 export * from './pagination/page-of';
 export * from './query/query-fields';

@@ -1,6 +1,6 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
-import { CommaSeparatedList, IntSetting } from '@samenspel/http';
-import { IsOptional, IsString, IsUrl, Matches, ValidateBy } from 'class-validator';
+import { CommaSeparatedList, IntSetting, ParsedBy } from '@samenspel/http';
+import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from '../domain/follow-up-plan';
 import { isAllowListEntry } from '../domain/webhook-target';
@@ -16,27 +16,7 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   /** Follow-up plans per municipality as JSON (docs/notification.md); empty: the default plan. */
   @IsOptional()
   @IsString()
-  @ValidateBy({
-    name: 'followUpPlans',
-    validator: {
-      validate: (value: unknown) => {
-        try {
-          parseFollowUpPlans(value as string);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: (args) => {
-        try {
-          parseFollowUpPlans(args?.value as string);
-          return 'is invalid';
-        } catch (error) {
-          return (error as Error).message;
-        }
-      },
-    },
-  })
+  @ParsedBy('followUpPlans', parseFollowUpPlans)
   FOLLOW_UP_PLANS?: string;
 
   @IntSetting(0, 60) BRIDGING_OFFER_DUE_WORKING_DAYS: number = 3;

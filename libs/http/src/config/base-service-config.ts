@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { IntSetting } from './int-setting';
+import { NotTheDevValueInProduction } from './parsed-setting';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -13,7 +14,6 @@ import {
   MinLength,
   ValidateBy,
   ValidateIf,
-  type ValidationArguments,
 } from 'class-validator';
 import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
 import { isAddressRange } from '@samenspel/net';
@@ -146,13 +146,9 @@ function splitList(value: string): string[] {
 }
 
 function NotTheDevSecretInProduction() {
-  return ValidateBy({
-    name: 'notTheDevSecretInProduction',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        (args?.object as BaseServiceConfig | undefined)?.NODE_ENV !== 'production' ||
-        value !== DEV_JWT_SECRET,
-      defaultMessage: () => 'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
-    },
-  });
+  return NotTheDevValueInProduction(
+    'notTheDevSecretInProduction',
+    DEV_JWT_SECRET,
+    'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
+  );
 }
