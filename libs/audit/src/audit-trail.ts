@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { toAuditRow, type AuditAction, type AuditEntry, type AuditOutcome } from './audit-entry';
+import {
+  toAuditRow,
+  type AuditAction,
+  type AuditEntry,
+  type AuditOutcome,
+  type AuditRow,
+} from './audit-entry';
 
 const COLUMNS = [
   'occurred_at',
@@ -49,24 +55,11 @@ export interface AuditRecord {
   traceId?: string;
 }
 
-interface AuditRecordRow {
+/** A stored audit_record row: the appended row with its id and whether its youthRef was erased. */
+interface AuditRecordRow extends Omit<AuditRow, 'action'> {
   id: string;
-  occurred_at: Date;
-  actor_sub: string;
-  actor_role: string;
-  actor_team: string | null;
-  actor_org: string | null;
   action: string;
-  resource_type: string;
-  resource_id: string | null;
-  subject_ref: string | null;
   subject_erased: boolean;
-  http_method: string | null;
-  route: string | null;
-  status_code: number | null;
-  outcome: AuditOutcome;
-  correlation_id: string | null;
-  trace_id: string | null;
 }
 
 /** The service's append-only audit trail: who read or changed which youngster's record, and why. */

@@ -57,29 +57,24 @@ const text = (value: unknown): string | undefined =>
 const field = (source: unknown, name: string) =>
   source !== null && typeof source === 'object' ? text((source as Record<string, unknown>)[name]) : undefined;
 
-/** A route parameter, e.g. `fromParam('id')` for `/referrals/:id`. */
-export const fromParam =
+/** Pickers of a named field of one part of the audit context. */
+const fieldOf =
+  (part: (context: AuditContext) => unknown) =>
   (name: string): AuditPicker =>
-  ({ req }) =>
-    field(req.params, name);
+  (context) =>
+    field(part(context), name);
+
+/** A route parameter, e.g. `fromParam('id')` for `/referrals/:id`. */
+export const fromParam = fieldOf(({ req }) => req.params);
 
 /** A query parameter, e.g. `fromQuery('youthRef')`. */
-export const fromQuery =
-  (name: string): AuditPicker =>
-  ({ req }) =>
-    field(req.query, name);
+export const fromQuery = fieldOf(({ req }) => req.query);
 
 /** A field of the request body. */
-export const fromBody =
-  (name: string): AuditPicker =>
-  ({ req }) =>
-    field(req.body, name);
+export const fromBody = fieldOf(({ req }) => req.body);
 
 /** A field of the handler's result (only known on success). */
-export const fromResult =
-  (name: string): AuditPicker =>
-  ({ result }) =>
-    field(result, name);
+export const fromResult = fieldOf(({ result }) => result);
 
 /** The first picker that finds a value. */
 export const firstOf =

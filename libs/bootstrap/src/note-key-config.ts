@@ -1,5 +1,6 @@
 import type { NoteKeySettings } from '@samenspel/persistence';
-import { IsOptional, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { NotTheDevValueInProduction } from '@samenspel/http';
+import { IsOptional, Matches } from 'class-validator';
 import { ServiceConfig } from './service-config';
 
 /**
@@ -36,13 +37,9 @@ export function WithNoteKeys<TBase extends ConfigClass>(Base: TBase) {
 }
 
 function NotTheDevKeyInProduction() {
-  return ValidateBy({
-    name: 'notTheDevNoteKeyInProduction',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        (args?.object as ServiceConfig | undefined)?.NODE_ENV !== 'production' ||
-        value !== DEV_NOTE_ENCRYPTION_KEY,
-      defaultMessage: () => 'must be set explicitly in production',
-    },
-  });
+  return NotTheDevValueInProduction(
+    'notTheDevNoteKeyInProduction',
+    DEV_NOTE_ENCRYPTION_KEY,
+    'must be set explicitly in production',
+  );
 }

@@ -1,4 +1,4 @@
-import { BaseServiceConfig } from '@samenspel/http';
+import { BaseServiceConfig, IntSetting, ParsedBy } from '@samenspel/http';
 import {
   DEFAULT_MAX_EVENT_BYTES,
   KAFKA_SASL_MECHANISMS,
@@ -7,18 +7,7 @@ import {
 } from '@samenspel/messaging';
 import { DATABASE_SSL_MODES, withDatabaseTls, type DatabaseSslMode } from '@samenspel/persistence';
 import { accessSync, constants } from 'node:fs';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
@@ -28,27 +17,19 @@ export class ServiceConfig extends BaseServiceConfig {
   HOST: string = '127.0.0.1';
 
   /** Outbox rows per produce request. */
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @IntSetting(1, 5000)
   OUTBOX_BATCH_SIZE: number = 500;
 
   /** How often the relay looks for work when no notification woke it (ms). */
-  @IsInt()
-  @Min(10)
-  @Max(60000)
+  @IntSetting(10, 60000)
   OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
   /** Attempts of a failing handler before its event is dead-lettered. */
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @IntSetting(1, 20)
   CONSUMER_MAX_ATTEMPTS: number = 4;
 
   /** Connections in the service's PostgreSQL pool. */
-  @IsInt()
-  @Min(2)
-  @Max(100)
+  @IntSetting(2, 100)
   DATABASE_POOL_SIZE: number = 10;
 
   /**
@@ -83,9 +64,7 @@ export class ServiceConfig extends BaseServiceConfig {
   KAFKA_FROM_BEGINNING: boolean = true;
 
   /** Records larger than this (key, value and headers, in bytes) are dead-lettered as `oversized`, unread. */
-  @IsInt()
-  @Min(1024)
-  @Max(64 * 1024 * 1024)
+  @IntSetting(1024, 64 * 1024 * 1024)
   EVENT_MAX_BYTES: number = DEFAULT_MAX_EVENT_BYTES;
 
   /** TLS to the brokers, verified against the system CAs (implied by any KAFKA_SSL_*_FILE). */
@@ -135,9 +114,7 @@ export class ServiceConfig extends BaseServiceConfig {
    * How often the retention sweeper runs, and looks for erased youngsters an event brought back
    * (ms). Every service runs one; its retention periods are in its own config.
    */
-  @IsInt()
-  @Min(50)
-  @Max(86400000)
+  @IntSetting(50, 86400000)
   RETENTION_SWEEP_INTERVAL_MS: number = 300000;
 }
 
@@ -163,19 +140,9 @@ export function effectiveDatabaseUrl(config: ServiceConfig): string {
 }
 
 function IsReadableFile() {
-  return ValidateBy({
-    name: 'isReadableFile',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string') return false;
-        try {
-          accessSync(value, constants.R_OK);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () => 'must be the path of a readable file',
-    },
-  });
+  return ParsedBy(
+    'isReadableFile',
+    (path) => accessSync(path, constants.R_OK),
+    'must be the path of a readable file',
+  );
 }

@@ -1,4 +1,4 @@
-import { ValidateBy } from 'class-validator';
+import { ParsedBy } from '@samenspel/http';
 import type { RetentionPeriod } from './erasure.ports';
 
 // Unlike the TTLs (libs/http parseIsoDuration), a retention period may be given in years and
@@ -44,19 +44,9 @@ export function retentionCutoff(now: Date, period: RetentionPeriod): Date {
 
 /** class-validator: a positive retention period (ISO 8601, years and months allowed). */
 export function IsRetentionPeriod() {
-  return ValidateBy({
-    name: 'isRetentionPeriod',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string') return false;
-        try {
-          parseRetentionPeriod(value);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () => 'must be a positive ISO 8601 duration such as P2Y, P18M or P90D',
-    },
-  });
+  return ParsedBy(
+    'isRetentionPeriod',
+    parseRetentionPeriod,
+    'must be a positive ISO 8601 duration such as P2Y, P18M or P90D',
+  );
 }

@@ -36,3 +36,21 @@ export type ActivityFields = Omit<
   Activity,
   'id' | 'held' | 'confirmed' | 'status' | 'closeReason' | 'createdAt' | 'updatedAt'
 >;
+
+/** What matching and the catalogue filters read of an activity: its kind, themes, ages and place. */
+export type MatchFacts = Pick<
+  Activity,
+  'kind' | 'themes' | 'minAge' | 'maxAge' | 'municipalityCode' | 'postcode4'
+>;
+
+/** An activity's match facts alone, in the order its views and events list them. */
+export function matchFactsOf(a: MatchFacts): MatchFacts {
+  return {
+    kind: a.kind,
+    themes: a.themes,
+    minAge: a.minAge,
+    maxAge: a.maxAge,
+    municipalityCode: a.municipalityCode,
+    postcode4: a.postcode4,
+  };
+}

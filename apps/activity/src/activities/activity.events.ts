@@ -1,7 +1,7 @@
 import { ACTIVITY_EVENT_TYPES, type ActivityClosedData, type ActivityData } from '@samenspel/contracts';
 import type { NewEvent } from '@samenspel/messaging';
 import { availableSeats } from '../domain/capacity';
-import type { Activity } from './activity.entity';
+import { matchFactsOf, type Activity } from './activity.entity';
 
 /** An activity's published or updated event, keyed by its id, with its free seats. */
 export function activityEvent(type: 'published' | 'updated', a: Activity): NewEvent<ActivityData> {
@@ -15,12 +15,7 @@ export function activityEvent(type: 'published' | 'updated', a: Activity): NewEv
       activityId: a.id,
       teamId: a.teamId,
       title: a.title,
-      kind: a.kind,
-      themes: a.themes,
-      minAge: a.minAge,
-      maxAge: a.maxAge,
-      municipalityCode: a.municipalityCode,
-      postcode4: a.postcode4,
+      ...matchFactsOf(a),
       capacity: a.capacity,
       available: availableSeats(a),
       status: a.status,

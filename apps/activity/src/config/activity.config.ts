@@ -1,6 +1,5 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
-import { IsInt, Max, Min } from 'class-validator';
-import { IsIsoDuration } from '@samenspel/http';
+import { IntSetting, IsIsoDuration } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The activity service's variables on top of every service's. */
@@ -12,15 +11,11 @@ export class ActivityConfig extends ServiceConfig {
   PLACEMENT_HOLD_TTL: string = 'P7D';
 
   /** How often the sweeper looks for expired holds (ms). */
-  @IsInt()
-  @Min(50)
-  @Max(3600000)
+  @IntSetting(50, 3600000)
   HOLD_SWEEP_INTERVAL_MS: number = 10000;
 
   /** Expired holds released per transaction. */
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntSetting(1, 1000)
   HOLD_SWEEP_BATCH_SIZE: number = 50;
 
   /** Ended placements are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */

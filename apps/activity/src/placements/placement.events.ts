@@ -14,37 +14,29 @@ const PLACEMENT_TYPES = {
 
 /** The event of a placement's new status, with the activity's free seats after the change. */
 export function placementEvent(p: Placement, available: number): NewEvent<PlacementData> {
-  return {
-    type: PLACEMENT_TYPES[p.status],
-    key: p.youthRef,
-    aggregateType: 'placement',
-    aggregateId: p.id,
-    data: {
-      placementId: p.id,
-      activityId: p.activityId,
-      teamId: p.teamId,
-      youthRef: p.youthRef,
-      reference: p.reference,
-      available,
-      ...(p.status === 'held' && p.expiresAt && { expiresAt: p.expiresAt.toISOString() }),
-      ...(p.reason && { reason: p.reason }),
-    },
-  };
+  return aboutPlacement(PLACEMENT_TYPES[p.status], p, {
+    reference: p.reference,
+    available,
+    ...(p.status === 'held' && p.expiresAt && { expiresAt: p.expiresAt.toISOString() }),
+    ...(p.reason && { reason: p.reason }),
+  });
 }
 
 export function attendanceEvent(p: Placement, sessionDate: string, status: string): NewEvent<AttendanceData> {
+  return aboutPlacement(ACTIVITY_EVENT_TYPES.attendanceRecorded, p, { sessionDate, status });
+}
+
+/** An event about a placement: keyed by the youngster, naming the placement, activity and team. */
+function aboutPlacement<T>(
+  type: string,
+  p: Placement,
+  data: T,
+): NewEvent<Pick<Placement, 'activityId' | 'teamId' | 'youthRef'> & { placementId: string } & T> {
   return {
-    type: ACTIVITY_EVENT_TYPES.attendanceRecorded,
+    type,
     key: p.youthRef,
     aggregateType: 'placement',
     aggregateId: p.id,
-    data: {
-      placementId: p.id,
-      activityId: p.activityId,
-      teamId: p.teamId,
-      youthRef: p.youthRef,
-      sessionDate,
-      status,
-    },
+    data: { placementId: p.id, activityId: p.activityId, teamId: p.teamId, youthRef: p.youthRef, ...data },
   };
 }

@@ -195,8 +195,7 @@ export class PlacementsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListPlacementsQuery,
   ): Promise<PlacementPage> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = query;
     // Team roles see their own team's placements only.
     const teamId = ownTeamOf(principal);
     const page = await this.placements.list(this.dataSource.manager, { ...query, teamId, limit, offset });

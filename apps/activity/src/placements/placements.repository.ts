@@ -34,6 +34,21 @@ const toPlacement = (r: PlacementRow): Placement => ({
   updatedAt: r.updated_at,
 });
 
+/** An attendance row, its session date read as YYYY-MM-DD. */
+interface AttendanceRow {
+  placement_id: string;
+  session_date: string;
+  status: AttendanceRecord['status'];
+  recorded_at: Date;
+}
+
+const toAttendance = (r: AttendanceRow): AttendanceRecord => ({
+  placementId: r.placement_id,
+  sessionDate: r.session_date,
+  status: r.status,
+  recordedAt: r.recorded_at,
+});
+
 /** Placements and their attendance in PostgreSQL; every method runs in the caller's transaction. */
 @Injectable()
 export class PlacementsRepository {
@@ -174,45 +189,25 @@ export class PlacementsRepository {
     sessionDate: string,
     status: string,
   ): Promise<AttendanceRecord> {
-    const [row] = await queryRows<{
-      placement_id: string;
-      session_date: string;
-      status: AttendanceRecord['status'];
-      recorded_at: Date;
-    }>(
+    const [row] = await queryRows<AttendanceRow>(
       em,
       `INSERT INTO attendance (placement_id, session_date, status) VALUES ($1, $2, $3)
        ON CONFLICT (placement_id, session_date) DO UPDATE SET status = excluded.status, recorded_at = now()
        RETURNING placement_id, to_char(session_date, 'YYYY-MM-DD') AS session_date, status, recorded_at`,
       [placementId, sessionDate, status],
     );
-    return {
-      placementId: row.placement_id,
-      sessionDate: row.session_date,
-      status: row.status,
-      recordedAt: row.recorded_at,
-    };
+    return toAttendance(row);
   }
 
   async attendanceOf(em: EntityManager, placementIds: string[]): Promise<AttendanceRecord[]> {
     if (placementIds.length === 0) return [];
-    const rows = await queryRows<{
-      placement_id: string;
-      session_date: string;
-      status: AttendanceRecord['status'];
-      recorded_at: Date;
-    }>(
+    const rows = await queryRows<AttendanceRow>(
       em,
       `SELECT placement_id, to_char(session_date, 'YYYY-MM-DD') AS session_date, status, recorded_at
          FROM attendance WHERE placement_id = ANY ($1::uuid[]) ORDER BY session_date`,
       [placementIds],
     );
-    return rows.map((r) => ({
-      placementId: r.placement_id,
-      sessionDate: r.session_date,
-      status: r.status,
-      recordedAt: r.recorded_at,
-    }));
+    return rows.map(toAttendance);
   }
 
   /** Every placement of an activity that got a seat at some point (confirmed, or completed). */

@@ -9,6 +9,7 @@ import { activityEvent } from '../activities/activity.events';
 import { teamEvent } from '../teams/team.events';
 import { TeamsRepository } from '../teams/teams.repository';
 import { SEED_ACTIVITIES, SEED_TEAMS } from './dev-catalogue';
+import { matchFactsOf } from '../activities/activity.entity';
 
 /**
  * In the development profile only, loads the synthetic catalogue when the database has no teams,
@@ -54,12 +55,7 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
           teamId: teamIds.get(a.team)!,
           title: a.title,
           description: `${a.title} (synthetic example activity)`,
-          kind: a.kind,
-          themes: a.themes,
-          minAge: a.minAge,
-          maxAge: a.maxAge,
-          municipalityCode: a.municipalityCode,
-          postcode4: a.postcode4,
+          ...matchFactsOf(a),
           locationName: a.locationName,
           accessibilityNotes: null,
           schedule: a.schedule,

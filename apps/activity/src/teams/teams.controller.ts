@@ -53,8 +53,7 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamPage })
   @ApiOperation({ summary: 'List the teams' })
   async list(@Query() query: ListTeamsQuery): Promise<TeamPage> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = query;
     const page = await this.teams.list(this.dataSource.manager, {
       municipalityCode: query.municipalityCode,
       limit,

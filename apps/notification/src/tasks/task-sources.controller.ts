@@ -52,25 +52,20 @@ export class TaskSourcesController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
-    const now = new Date();
-    await this.createTask.execute(
-      new CreateTaskCommand({
-        sourceKey: taskSourceKey.bridgingOffer(d.offerId),
-        teamId: d.teamId,
-        type: 'bridging-offer',
-        youthRef: d.youthRef,
-        dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
-        context: compact({
-          activityTitle: d.activityTitle,
-          municipalityCode: d.municipalityCode,
-          rank: d.rank,
-        }),
-        offerId: d.offerId,
-        activityId: d.activityId,
-        now,
+    await this.createFor(ctx, (now) => ({
+      sourceKey: taskSourceKey.bridgingOffer(d.offerId),
+      teamId: d.teamId,
+      type: 'bridging-offer',
+      youthRef: d.youthRef,
+      dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
+      context: compact({
+        activityTitle: d.activityTitle,
+        municipalityCode: d.municipalityCode,
+        rank: d.rank,
       }),
-      ctx,
-    );
+      offerId: d.offerId,
+      activityId: d.activityId,
+    }));
   }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.accepted)
@@ -101,20 +96,16 @@ export class TaskSourcesController {
   async onEnded(@Payload() event: CloudEvent<BridgingEndedData>, @Ctx() ctx: EventContext): Promise<void> {
     const d = event.data;
     if (d.reason !== 'care-started' || !d.placementContinues || !d.teamId) return;
-    const now = new Date();
-    await this.createTask.execute(
-      new CreateTaskCommand({
-        sourceKey: taskSourceKey.careStarted(d.waitlistEntryId),
-        teamId: d.teamId,
-        type: 'care-started',
-        youthRef: d.youthRef,
-        dueAt: addWorkingDays(now, this.config.CARE_STARTED_DUE_WORKING_DAYS),
-        context: { reason: d.reason },
-        activityId: d.activityId,
-        now,
-      }),
-      ctx,
-    );
+    const teamId = d.teamId;
+    await this.createFor(ctx, (now) => ({
+      sourceKey: taskSourceKey.careStarted(d.waitlistEntryId),
+      teamId,
+      type: 'care-started',
+      youthRef: d.youthRef,
+      dueAt: addWorkingDays(now, this.config.CARE_STARTED_DUE_WORKING_DAYS),
+      context: { reason: d.reason },
+      activityId: d.activityId,
+    }));
   }
 
   @OnCloudEvent(REFERRAL_EVENT_TYPES.created)
@@ -185,20 +176,24 @@ export class TaskSourcesController {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
+    await this.createFor(ctx, (now) => ({
+      sourceKey: taskSourceKey.warmHandover(d.referralId, new Date(d.proposedAt)),
+      teamId: d.teamId,
+      type: 'warm-handover',
+      youthRef: d.youthRef,
+      dueAt: warmHandoverDueAt(now, new Date(d.proposedAt)),
+      context: { participantRoles: d.participantRoles },
+      referralId: d.referralId,
+    }));
+  }
+
+  /** Creates the task an event asks for; `task` gives its fields as of the moment of creation. */
+  private createFor(
+    ctx: EventContext,
+    task: (now: Date) => Omit<CreateTaskCommand, 'now'>,
+  ): Promise<unknown> {
     const now = new Date();
-    await this.createTask.execute(
-      new CreateTaskCommand({
-        sourceKey: taskSourceKey.warmHandover(d.referralId, new Date(d.proposedAt)),
-        teamId: d.teamId,
-        type: 'warm-handover',
-        youthRef: d.youthRef,
-        dueAt: warmHandoverDueAt(now, new Date(d.proposedAt)),
-        context: { participantRoles: d.participantRoles },
-        referralId: d.referralId,
-        now,
-      }),
-      ctx,
-    );
+    return this.createTask.execute(new CreateTaskCommand({ ...task(now), now }), ctx);
   }
 
   private cancelFor(event: CloudEvent<BridgingOfferOutcomeData>, ctx: EventContext) {

@@ -1,42 +1,35 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
+import { IntSetting } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 
 /** The ops console's variables on top of every service's; thresholds of the stuck-flow rules are documented in docs/ops-console.md. */
 export class OpsConsoleConfig extends WithNoteKeys(ServiceConfig) {
   override PORT: number = 3000;
 
   /** Rule waitlist-no-offer: a consenting waitlist entry without an offer or queue state after this long (s). */
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   STUCK_WAITLIST_NO_OFFER_SECONDS: number = 60;
 
   /** Rule handover-no-first-contact: working days after a handover without first contact. */
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @IntSetting(1, 60)
   STUCK_HANDOVER_WORKING_DAYS: number = 5;
 
   /** Rule offer-task-unclaimed: grace after a task's due date before it counts as stuck (s). */
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   STUCK_TASK_GRACE_SECONDS: number = 0;
 
   /** Rule dead-letter-unhandled: an open dead letter older than this (s). */
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   STUCK_DEAD_LETTER_SECONDS: number = 0;
 
   /** Smallest impact cell shown; smaller counts are suppressed. */
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   IMPACT_MIN_CELL: number = 5;
 
   /** How often end offsets are sampled for throughput (ms). */
-  @IsInt()
-  @Min(200)
-  @Max(600000)
+  @IntSetting(200, 600000)
   THROUGHPUT_SAMPLE_INTERVAL_MS: number = 15000;
 
   /** Consumer groups listed in the lag overview by default (prefix). */
@@ -48,15 +41,11 @@ export class OpsConsoleConfig extends WithNoteKeys(ServiceConfig) {
    * Days a dead-lettered record's copy (key, value, headers) is kept for replay; the .dlq topic keeps
    * its records 30 days, so a longer copy would outlive the source. Metadata and audit stay.
    */
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntSetting(1, 365)
   DEAD_LETTER_COPY_RETENTION_DAYS: number = 30;
 
   /** How often expired dead-letter copies are cleared (ms). */
-  @IsInt()
-  @Min(1000)
-  @Max(86400000)
+  @IntSetting(1000, 86400000)
   DEAD_LETTER_SWEEP_INTERVAL_MS: number = 3600000;
 
   /** Ledger rows, dead letters and closed flow states lose their youthRef after this (ISO 8601; docs/privacy.md#retention). */

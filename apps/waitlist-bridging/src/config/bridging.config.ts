@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { IsIsoDuration } from '@samenspel/http';
+import { IsUrl } from 'class-validator';
+import { IntSetting, IsIsoDuration } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The waitlist-bridging service's variables on top of every service's. */
@@ -19,15 +19,11 @@ export class BridgingConfig extends ServiceConfig {
    * The matcher is woken at once by new work (LISTEN/NOTIFY on its own database); this is how often
    * it looks anyway, for work left by a crash or an activity service that was away (ms).
    */
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @IntSetting(100, 600000)
   BRIDGING_MATCH_SWEEP_MS: number = 5000;
 
   /** Time-out of one call to the activity service (ms). */
-  @IsInt()
-  @Min(100)
-  @Max(60000)
+  @IntSetting(100, 60000)
   ACTIVITY_TIMEOUT_MS: number = 5000;
 
   /** Ended waitlist entries are anonymised this long after they ended (ISO 8601; docs/privacy.md#retention). */

@@ -26,7 +26,7 @@ import { BridgingOffer } from '../offers/bridging-offer.entity';
 import { OffersRepository } from '../offers/offers.repository';
 import { BridgingMetrics } from '../waitlist-entries/bridging.metrics';
 import { WaitlistEntriesRepository } from '../waitlist-entries/waitlist-entries.repository';
-import { WaitlistEntry } from '../waitlist-entries/waitlist-entry.entity';
+import { receivedEntryState, WaitlistEntry } from '../waitlist-entries/waitlist-entry.entity';
 import { Matcher, type EntryWithOffers } from './matcher';
 import { MatcherSignal } from './matcher.signal';
 import { RecordMatch } from './usecases/record-match/record-match.usecase';
@@ -141,14 +141,7 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
         consent: { youthWork: true, givenBy: 'youth-and-guardian' as const },
         status: 'matching' as const,
         enteredAt: now,
-        receivedAt: now,
-        firstOfferedAt: null,
-        acceptedAt: null,
-        queuedNotified: false,
-        nextMatchAt: null,
-        exitReason: null,
-        exitedAt: null,
-        updatedAt: now,
+        ...receivedEntryState(now),
       }),
     );
   }

@@ -67,8 +67,7 @@ export class WaitlistEntriesController {
   ): Promise<WaitlistEntryPage> {
     const sources = visibleSources(principal);
     const em = this.dataSource.manager;
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = query;
     const { items, total } = await this.entries.list(em, {
       municipalityCode: query.municipalityCode,
       status: query.status,

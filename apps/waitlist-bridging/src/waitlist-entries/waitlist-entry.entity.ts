@@ -28,3 +28,29 @@ export class WaitlistEntry {
   @Column({ name: 'exited_at', type: 'timestamptz', nullable: true }) exitedAt!: Date | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
+
+/** What an entry received at `now` starts with besides its facts: nothing offered, accepted or ended yet. */
+export function receivedEntryState(
+  now: Date,
+): Pick<
+  WaitlistEntry,
+  | 'receivedAt'
+  | 'firstOfferedAt'
+  | 'acceptedAt'
+  | 'queuedNotified'
+  | 'nextMatchAt'
+  | 'exitReason'
+  | 'exitedAt'
+  | 'updatedAt'
+> {
+  return {
+    receivedAt: now,
+    firstOfferedAt: null,
+    acceptedAt: null,
+    queuedNotified: false,
+    nextMatchAt: null,
+    exitReason: null,
+    exitedAt: null,
+    updatedAt: now,
+  };
+}

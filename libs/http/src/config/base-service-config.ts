@@ -1,21 +1,19 @@
 import 'reflect-metadata';
+import { IntSetting } from './int-setting';
+import { NotTheDevValueInProduction } from './parsed-setting';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   Matches,
-  Max,
-  Min,
   MinLength,
   ValidateBy,
   ValidateIf,
-  type ValidationArguments,
 } from 'class-validator';
 import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
 import { isAddressRange } from '@samenspel/net';
@@ -46,9 +44,7 @@ export class BaseServiceConfig {
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
 
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntSetting(1, 65535)
   PORT: number = 3000;
 
   @IsString()
@@ -89,9 +85,7 @@ export class BaseServiceConfig {
   @MinLength(1)
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
 
-  @IsInt()
-  @Min(0)
-  @Max(300)
+  @IntSetting(0, 300)
   AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
 
   /** The largest JSON or form request body; a larger one is answered 413. */
@@ -99,15 +93,11 @@ export class BaseServiceConfig {
   HTTP_BODY_LIMIT: string = DEFAULT_HTTP_BODY_LIMIT;
 
   /** Requests per minute of one caller (token subject; client address without a token). */
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   RATE_LIMIT_PER_MINUTE: number = DEFAULT_RATE_LIMIT_PER_MINUTE;
 
   /** Requests per minute of one of our own services (role `service`, one call per event). */
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntSetting(1, 1_000_000)
   RATE_LIMIT_SERVICE_PER_MINUTE: number = DEFAULT_SERVICE_RATE_LIMIT_PER_MINUTE;
 
   /** The networks (comma-separated CIDRs) whose peers may scrape /metrics without a token. */
@@ -156,13 +146,9 @@ function splitList(value: string): string[] {
 }
 
 function NotTheDevSecretInProduction() {
-  return ValidateBy({
-    name: 'notTheDevSecretInProduction',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        (args?.object as BaseServiceConfig | undefined)?.NODE_ENV !== 'production' ||
-        value !== DEV_JWT_SECRET,
-      defaultMessage: () => 'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
-    },
-  });
+  return NotTheDevValueInProduction(
+    'notTheDevSecretInProduction',
+    DEV_JWT_SECRET,
+    'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
+  );
 }

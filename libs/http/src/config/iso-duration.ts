@@ -1,4 +1,4 @@
-import { ValidateBy } from 'class-validator';
+import { ParsedBy, parses } from './parsed-setting';
 
 // Weeks, days and clock time only: years and months have no fixed length, so a TTL in them would
 // be ambiguous (P1M from 31 January?).
@@ -18,23 +18,16 @@ export function parseIsoDuration(value: string): number {
   return ms;
 }
 
+/** Whether a value is a positive ISO 8601 duration of weeks, days and clock time. */
 export function isIsoDuration(value: string): boolean {
-  try {
-    parseIsoDuration(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return parses(parseIsoDuration, value);
 }
 
 /** class-validator: a time-to-live setting, a positive ISO 8601 duration of weeks, days and clock time. */
 export function IsIsoDuration(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isIsoDuration',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isIsoDuration(value),
-      defaultMessage: () =>
-        'must be a positive ISO 8601 duration of weeks, days and time, such as P7D or PT12H',
-    },
-  });
+  return ParsedBy(
+    'isIsoDuration',
+    parseIsoDuration,
+    'must be a positive ISO 8601 duration of weeks, days and time, such as P7D or PT12H',
+  );
 }

@@ -7,7 +7,7 @@ import {
   IsPostcode4,
   IsShortCode,
 } from '@samenspel/contracts';
-import { FlagQuery, IntegerQuery } from '@samenspel/http';
+import { FlagQuery, IntegerQuery, PageOf } from '@samenspel/http';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -28,7 +28,7 @@ import {
 import { availableSeats } from '../../domain/capacity';
 import { AgeQuery } from '../../shared/query-fields';
 import { THEMES } from '../../domain/themes';
-import type { Activity } from '../activity.entity';
+import { matchFactsOf, type Activity } from '../activity.entity';
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -196,12 +196,7 @@ export class ActivityView {
       teamId: a.teamId,
       title: a.title,
       description: a.description,
-      kind: a.kind,
-      themes: a.themes,
-      minAge: a.minAge,
-      maxAge: a.maxAge,
-      municipalityCode: a.municipalityCode,
-      postcode4: a.postcode4,
+      ...matchFactsOf(a),
       locationName: a.locationName,
       accessibilityNotes: a.accessibilityNotes,
       schedule: a.schedule,
@@ -215,9 +210,4 @@ export class ActivityView {
   }
 }
 
-export class ActivityPage {
-  @ApiProperty({ type: [ActivityView] }) items!: ActivityView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class ActivityPage extends PageOf(ActivityView) {}

@@ -12,12 +12,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsOptional,
   IsUUID,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { CandidateQueryDto, CandidateView } from '../../matching/dto/candidate.dto';
@@ -27,7 +24,7 @@ import {
   type BestSeatHold,
   type BestSeatOrRefusal,
 } from '../usecases/hold-best-seats/hold-best-seats.usecase';
-import { toProblem, type ProblemDetails } from '@samenspel/http';
+import { PageOf, PageQuery, type ProblemDetails, toProblem } from '@samenspel/http';
 
 /** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
 export class HoldTermsDto {
@@ -72,21 +69,13 @@ export class PlacementReasonDto {
   reason?: string;
 }
 
-export class ListPlacementsQuery {
+export class ListPlacementsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() activityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsYouthRef() youthRef?: string;
   @ApiPropertyOptional({ enum: ['held', 'confirmed', 'released', 'cancelled', 'completed'] })
   @IsOptional()
   @IsOneOf(['held', 'confirmed', 'released', 'cancelled', 'completed'])
   status?: string;
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class RecordAttendanceDto {
@@ -129,12 +118,7 @@ export class PlacementView {
   }
 }
 
-export class PlacementPage {
-  @ApiProperty({ type: [PlacementView] }) items!: PlacementView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class PlacementPage extends PageOf(PlacementView) {}
 
 export class AttendanceView {
   @ApiProperty() placementId!: string;

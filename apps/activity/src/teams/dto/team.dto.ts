@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode, IsShortCode } from '@samenspel/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageOf, PageQuery } from '@samenspel/http';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional } from 'class-validator';
 import type { Team } from '../team.entity';
 
 export class CreateTeamDto {
@@ -33,16 +33,8 @@ export class UpdateTeamDto {
   municipalityCodes?: string[];
 }
 
-export class ListTeamsQuery {
+export class ListTeamsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class TeamView {
@@ -65,9 +57,4 @@ export class TeamView {
   }
 }
 
-export class TeamPage {
-  @ApiProperty({ type: [TeamView] }) items!: TeamView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class TeamPage extends PageOf(TeamView) {}

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '@samenspel/http';
 import type { TaskEntity } from '../task.entity';
 
 export class TaskView {
@@ -31,12 +32,7 @@ export class TaskView {
   @ApiPropertyOptional() escalatedAt?: string;
 }
 
-export class TaskPage {
-  @ApiProperty({ type: [TaskView] }) items: TaskView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export class TaskPage extends PageOf(TaskView) {}
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : undefined);
 

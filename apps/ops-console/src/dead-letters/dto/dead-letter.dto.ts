@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IntegerQuery } from '@samenspel/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
 
 export class DeadLetterQuery {
@@ -26,19 +23,10 @@ export class DeadLetterQuery {
   @IsIn(['open', 'replayed', 'resolved'])
   status?: string;
 
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IntegerQuery({ min: 1, max: 500, default: 50 })
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntegerQuery({ min: 0, default: 0 })
   offset: number = 0;
 }
 

@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IntegerQuery } from '@samenspel/http';
 
 export class FlowStepDto {
   @ApiProperty({ description: 'What happened, in words (from the event type)' }) step!: string;
@@ -37,11 +36,6 @@ export class FlowCountsDto {
 }
 
 export class FlowCountsQuery {
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntegerQuery({ min: 1, max: 200, default: 50 })
   limit: number = 50;
 }

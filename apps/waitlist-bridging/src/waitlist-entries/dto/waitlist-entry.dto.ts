@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode } from '@samenspel/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageOf, PageQuery } from '@samenspel/http';
+import { IsIn, IsOptional } from 'class-validator';
 import { ENTRY_STATUSES, type EntryStatus } from '../../domain/bridging-lifecycle';
 import type { BridgingOffer } from '../../offers/bridging-offer.entity';
 import { OfferView } from '../../offers/dto/offer.dto';
@@ -32,24 +32,11 @@ export class WaitlistEntryView {
   }
 }
 
-export class WaitlistEntryPage {
-  @ApiProperty({ type: [WaitlistEntryView] }) items!: WaitlistEntryView[];
-  @ApiProperty() total!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class WaitlistEntryPage extends PageOf(WaitlistEntryView) {}
 
-export class ListEntriesQuery {
+export class ListEntriesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'GM0344' }) @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
   @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @IsOptional() @IsIn(ENTRY_STATUSES) status?: EntryStatus;
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class MeasuresQuery {

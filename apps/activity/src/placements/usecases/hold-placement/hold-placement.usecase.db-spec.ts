@@ -17,6 +17,11 @@ describe('HoldPlacement against PostgreSQL', () => {
   let sut: HoldPlacement;
   /** As its HTTP entry point runs it: in a unit of work of its own. */
   const hold = (command: HoldPlacementCommand) => runHold(units, (uow) => sut.execute(command, uow));
+  /** A hold for a new youngster by the bridging service, unless `more` says otherwise. */
+  const holdSeat = (activityId: string, reference: string, more: Partial<HoldPlacementCommand> = {}) =>
+    hold(
+      new HoldPlacementCommand({ principal: service, activityId, youthRef: aYouthRef(), reference, ...more }),
+    );
 
   beforeAll(async () => {
     db = await anActivityDatabase('activity_hold');
@@ -30,14 +35,7 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('holds the last seat with a 7-day default expiry and one held event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 3, held: 1, confirmed: 1 });
     const before = Date.now();
-    const { placement, created } = await hold(
-      new HoldPlacementCommand({
-        principal: service,
-        activityId,
-        youthRef: aYouthRef(),
-        reference: 'ref-last-seat',
-      }),
-    );
+    const { placement, created } = await holdSeat(activityId, 'ref-last-seat');
     expect(created).toBe(true);
     expect(placement.expiresAt!.getTime() - before).toBeGreaterThanOrEqual(7 * 24 * 3600 * 1000);
     const [seats] = await db.dataSource.query(`SELECT held, confirmed FROM activity WHERE id = $1`, [
@@ -57,16 +55,7 @@ describe('HoldPlacement against PostgreSQL', () => {
 
   it('holds no seat when the activity is full, and writes neither a placement nor an event', async () => {
     const { activityId } = await anOpenActivity(db, { capacity: 2, held: 1, confirmed: 1 });
-    await expect(
-      hold(
-        new HoldPlacementCommand({
-          principal: service,
-          activityId,
-          youthRef: aYouthRef(),
-          reference: 'ref-full',
-        }),
-      ),
-    ).rejects.toMatchObject({
+    await expect(holdSeat(activityId, 'ref-full')).rejects.toMatchObject({
       kind: 'state-conflict',
       code: 'no-capacity',
     });
@@ -81,15 +70,7 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('refuses an expiry in the past', async () => {
     const { activityId } = await anOpenActivity(db);
     await expect(
-      hold(
-        new HoldPlacementCommand({
-          principal: service,
-          activityId,
-          youthRef: aYouthRef(),
-          reference: 'ref-past',
-          expiresAt: new Date(Date.now() - 1000),
-        }),
-      ),
+      holdSeat(activityId, 'ref-past', { expiresAt: new Date(Date.now() - 1000) }),
     ).rejects.toMatchObject({
       kind: 'invalid-field',
       extensions: { errors: [{ field: 'expiresAt', messages: [expect.any(String)] }] },
@@ -99,16 +80,7 @@ describe('HoldPlacement against PostgreSQL', () => {
   it('lets a team role hold seats of its own team only', async () => {
     const { activityId } = await anOpenActivity(db);
     const otherLead: Principal = { sub: 'x', role: 'team-lead', teamId: 'another-team' };
-    await expect(
-      hold(
-        new HoldPlacementCommand({
-          principal: otherLead,
-          activityId,
-          youthRef: aYouthRef(),
-          reference: 'ref-other',
-        }),
-      ),
-    ).rejects.toMatchObject({
+    await expect(holdSeat(activityId, 'ref-other', { principal: otherLead })).rejects.toMatchObject({
       kind: 'out-of-scope',
     });
   });

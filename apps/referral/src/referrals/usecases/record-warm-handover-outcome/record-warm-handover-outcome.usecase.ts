@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NoWarmHandover, NoYouthWorkTeam, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
+import { NoWarmHandover, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
-import { lockForChange } from '../../lock-for-change';
-import { referralEvent, youthWorkTeamOf, type ReferralEntity } from '../../referral.entity';
+import { changeWarmHandover } from '../../change-warm-handover';
+import type { ReferralEntity } from '../../referral.entity';
 import { ReferralsRepository } from '../../referrals.repository';
 import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-outcome.command';
 
@@ -15,34 +15,14 @@ import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-ou
 export class RecordWarmHandoverOutcome {
   constructor(@Inject(ReferralsRepository) private readonly referrals: ReferralsRepository) {}
 
-  async execute(command: RecordWarmHandoverOutcomeCommand, uow: UnitOfWork): Promise<ReferralEntity> {
-    const { em } = uow;
-    const referral = await lockForChange(
-      this.referrals,
-      em,
-      command.principal,
-      command.referralId,
-      command.expectedVersion,
-    );
-    if (!referral.warmHandover) throw new NoWarmHandover();
-    const teamId = youthWorkTeamOf(referral);
-    if (!teamId) throw new NoYouthWorkTeam();
-    const warmHandover = {
-      ...referral.warmHandover,
-      tookPlace: command.tookPlace,
-      recordedAt: new Date().toISOString(),
-    };
-    await this.referrals.updateVersioned(em, referral.id, referral.version, { warmHandover });
-    await uow.publish(
-      referralEvent(REFERRAL_EVENT_TYPES.warmHandoverRecorded, referral, {
-        referralId: referral.id,
-        youthRef: referral.youthRef,
-        teamId,
-        proposedAt: warmHandover.proposedAt,
-        tookPlace: warmHandover.tookPlace,
-        recordedAt: warmHandover.recordedAt,
-      }),
-    );
-    return Object.assign(referral, { warmHandover, version: referral.version + 1 });
+  execute(command: RecordWarmHandoverOutcomeCommand, uow: UnitOfWork): Promise<ReferralEntity> {
+    return changeWarmHandover(this.referrals, uow, command, {
+      next: ({ warmHandover }) => {
+        if (!warmHandover) throw new NoWarmHandover();
+        return { ...warmHandover, tookPlace: command.tookPlace, recordedAt: new Date().toISOString() };
+      },
+      eventType: REFERRAL_EVENT_TYPES.warmHandoverRecorded,
+      eventData: ({ tookPlace, recordedAt }) => ({ tookPlace, recordedAt }),
+    });
   }
 }

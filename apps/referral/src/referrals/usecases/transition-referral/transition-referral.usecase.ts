@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@samenspel/http';
+import { ForbiddenError, PreconditionFailedError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { assertTransition, type ReferralOutcome } from '../../../domain/referral-state-machine';
 import { NoteCipher } from '@samenspel/persistence';
-import { mayChange, mayMoveTo } from '../../access-policy';
+import { mayMoveTo } from '../../access-policy';
+import { lockForChange } from '../../lock-for-change';
 import { referralEvent, type ReferralEntity } from '../../referral.entity';
 import { ReferralMetrics } from '../../referral-metrics';
 import { ReferralsRepository } from '../../referrals.repository';
@@ -21,26 +22,24 @@ export class TransitionReferral {
 
   async execute(command: TransitionReferralCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     const { em } = uow;
-    const referral = await this.referrals.findById(em, command.referralId, true);
-    if (!referral) throw new NotFoundError('No such referral');
-    const refused = { subjectRef: referral.youthRef };
-    if (command.principal && !mayChange(command.principal, referral)) {
-      throw new ForbiddenError('This referral is not in your scope', 'forbidden', refused);
-    }
-    if (command.principal && !mayMoveTo(command.principal, referral, command.to)) {
-      throw new ForbiddenError(
-        `Moving this referral to ${command.to} is not yours to do`,
-        'not-your-move',
-        refused,
-      );
-    }
-    if (command.expectedVersion !== undefined && command.expectedVersion !== referral.version) {
-      throw new PreconditionFailedError(
-        `The referral is at version ${referral.version}; read it again`,
-        'stale-version',
-        { extensions: { currentVersion: referral.version } },
-      );
-    }
+    const referral = await lockForChange(
+      this.referrals,
+      em,
+      command.principal,
+      command.referralId,
+      command.expectedVersion,
+      (principal, r) => {
+        if (!mayMoveTo(principal, r, command.to)) {
+          throw new ForbiddenError(
+            `Moving this referral to ${command.to} is not yours to do`,
+            'not-your-move',
+            {
+              subjectRef: r.youthRef,
+            },
+          );
+        }
+      },
+    );
     assertTransition(referral.status, command);
 
     const from = referral.status;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { ActivityCatalogPort } from '../../../activity-catalog/activity-catalog.port';
-import { assertEntryMove, assertOfferMove } from '../../../domain/bridging-lifecycle';
+import { assertEntryMove } from '../../../domain/bridging-lifecycle';
 import { offerOutcome } from '../../../shared/bridging-events';
 import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from '../../bridging-offer.entity';
-import { activityFailure, assertOwningTeam, OfferNotFoundError } from '../../offer-decision';
+import { activityFailure, lockDecision, offerToDecide } from '../../offer-decision';
 import { OffersRepository } from '../../offers.repository';
 import type { AcceptOfferCommand } from './accept-offer.command';
 
@@ -23,18 +23,26 @@ export class AcceptOffer {
   ) {}
 
   async execute(command: AcceptOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
-    const found = await this.offers.find(uow.em, command.offerId);
-    if (!found) throw new OfferNotFoundError();
-    await assertOwningTeam(command.principal, found, this.entries, uow.em);
-    assertOfferMove(found.status, 'accepted');
+    const found = await offerToDecide(
+      this.offers,
+      this.entries,
+      uow.em,
+      command.principal,
+      command.offerId,
+      'accepted',
+    );
     try {
       await this.catalog.confirm(found.placementId);
     } catch (error) {
       throw activityFailure(error);
     }
-    const offer = (await this.offers.lock(uow.em, command.offerId))!;
-    const entry = (await this.entries.lock(uow.em, offer.waitlistEntryId))!;
-    assertOfferMove(offer.status, 'accepted');
+    const { offer, entry } = await lockDecision(
+      this.offers,
+      this.entries,
+      uow.em,
+      command.offerId,
+      'accepted',
+    );
     assertEntryMove(entry.status, 'bridged');
     offer.status = 'accepted';
     offer.decidedAt = new Date();

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
 import { ActivityCatalogPort, PlacementRefusedError } from '../../../activity-catalog/activity-catalog.port';
-import { afterOfferClosed, assertOfferMove } from '../../../domain/bridging-lifecycle';
+import { afterOfferClosed } from '../../../domain/bridging-lifecycle';
 import { MatcherSignal } from '../../../matching/matcher.signal';
 import { noMatch, offerOutcome } from '../../../shared/bridging-events';
 import { WaitlistEntriesRepository } from '../../../waitlist-entries/waitlist-entries.repository';
 import type { BridgingOffer } from '../../bridging-offer.entity';
-import { activityFailure, assertOwningTeam, OfferNotFoundError } from '../../offer-decision';
+import { activityFailure, lockDecision, offerToDecide } from '../../offer-decision';
 import { OffersRepository } from '../../offers.repository';
 import type { DeclineOfferCommand } from './decline-offer.command';
 
@@ -25,19 +25,27 @@ export class DeclineOffer {
   ) {}
 
   async execute(command: DeclineOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
-    const found = await this.offers.find(uow.em, command.offerId);
-    if (!found) throw new OfferNotFoundError();
-    await assertOwningTeam(command, found, this.entries, uow.em);
-    assertOfferMove(found.status, 'declined');
+    const found = await offerToDecide(
+      this.offers,
+      this.entries,
+      uow.em,
+      command,
+      command.offerId,
+      'declined',
+    );
     try {
       await this.catalog.release(found.placementId, 'declined');
     } catch (error) {
       // Refused means released or lapsed already: the seat is free either way.
       if (!(error instanceof PlacementRefusedError)) throw activityFailure(error);
     }
-    const offer = (await this.offers.lock(uow.em, command.offerId))!;
-    const entry = (await this.entries.lock(uow.em, offer.waitlistEntryId))!;
-    assertOfferMove(offer.status, 'declined');
+    const { offer, entry } = await lockDecision(
+      this.offers,
+      this.entries,
+      uow.em,
+      command.offerId,
+      'declined',
+    );
     offer.status = 'declined';
     offer.reason = command.reason;
     offer.decidedAt = new Date();

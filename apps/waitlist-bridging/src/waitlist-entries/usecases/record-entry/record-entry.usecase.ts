@@ -4,7 +4,7 @@ import type { UnitOfWork } from '@samenspel/messaging';
 import { MatcherSignal } from '../../../matching/matcher.signal';
 import { consentMissing } from '../../../shared/bridging-events';
 import { WaitlistEntriesRepository } from '../../waitlist-entries.repository';
-import { WaitlistEntry } from '../../waitlist-entry.entity';
+import { receivedEntryState, WaitlistEntry } from '../../waitlist-entry.entity';
 import type { RecordEntryCommand } from './record-entry.command';
 
 export type RecordEntryOutcome = 'matching' | 'awaiting-consent' | 'known';
@@ -38,14 +38,7 @@ export class RecordEntry {
       consent: { youthWork: d.consent.youthWork, givenBy: d.consent.givenBy, givenAt: d.consent.givenAt },
       status: verdict.valid ? 'matching' : 'awaiting-consent',
       enteredAt: new Date(d.enteredAt),
-      receivedAt: now,
-      firstOfferedAt: null,
-      acceptedAt: null,
-      queuedNotified: false,
-      nextMatchAt: null,
-      exitReason: null,
-      exitedAt: null,
-      updatedAt: now,
+      ...receivedEntryState(now),
     } satisfies WaitlistEntry);
     // waitlistEntryId is globally unique: a second `entered` for it (another event id) changes nothing.
     if (!(await this.entries.insert(uow.em, entry))) return 'known';
