@@ -50,3 +50,27 @@ export abstract class OwningServicesPort {
   /** Resolves the owner's answer on 2xx; rejects with OwnerRefusedError or OwnerUnavailableError. */
   abstract send(owner: Owner, request: OwnerRequest): Promise<OwnerAnswer>;
 }
+
+/**
+ * The owners' parts of one page, read as one caller: a part its owner refuses or cannot give is
+ * left out, and the owner is named in `unavailable`, so the rest of the page is still shown.
+ */
+export class OwnerReads {
+  readonly unavailable: Owner[] = [];
+
+  constructor(
+    private readonly owners: OwningServicesPort,
+    private readonly bearerToken: string,
+  ) {}
+
+  async get(owner: Owner, path: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      const answer = await this.owners.send(owner, { method: 'GET', path, bearerToken: this.bearerToken });
+      return answer.body as Record<string, unknown>;
+    } catch (error) {
+      if (!(error instanceof OwnerRefusedError) && !(error instanceof OwnerUnavailableError)) throw error;
+      this.unavailable.push(owner);
+      return undefined;
+    }
+  }
+}

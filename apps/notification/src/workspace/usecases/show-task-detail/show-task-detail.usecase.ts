@@ -5,15 +5,8 @@ import { toTaskView } from '../../../tasks/dto/task.view';
 import { TasksRepository } from '../../../tasks/tasks.repository';
 import { assertTaskVisible, viewFor } from '../../../tasks/team-access';
 import type { TaskDetail, TaskYoungster, TimelineMoment } from '../../dto/workspace.dto';
-import {
-  OwnerRefusedError,
-  OwnerUnavailableError,
-  OwningServicesPort,
-  type Owner,
-} from '../../owning-services.port';
+import { OwnerReads, OwningServicesPort } from '../../owning-services.port';
 import type { ShowTaskDetailCommand } from './show-task-detail.command';
-
-type Json = Record<string, unknown>;
 
 /**
  * What a worker needs to act on a task, from the services that own each part, asked as the worker:
@@ -33,27 +26,13 @@ export class ShowTaskDetail {
   async execute(command: ShowTaskDetailCommand, uow: UnitOfWork): Promise<TaskDetail> {
     const { principal, taskId } = command;
     const task = assertTaskVisible(principal, await this.tasks.findById(uow.em, taskId));
-    const unavailable: Owner[] = [];
-    const ask = async (owner: Owner, path: string): Promise<Json | undefined> => {
-      try {
-        const answer = await this.owners.send(owner, {
-          method: 'GET',
-          path,
-          bearerToken: command.bearerToken,
-        });
-        return answer.body as Json;
-      } catch (error) {
-        if (!(error instanceof OwnerRefusedError) && !(error instanceof OwnerUnavailableError)) throw error;
-        unavailable.push(owner);
-        return undefined;
-      }
-    };
+    const reads = new OwnerReads(this.owners, command.bearerToken);
     const [activity, offer] = await Promise.all([
       task.activityId
-        ? ask('activity', `/api/v1/activities/${encodeURIComponent(task.activityId)}`)
+        ? reads.get('activity', `/api/v1/activities/${encodeURIComponent(task.activityId)}`)
         : undefined,
       task.offerId
-        ? ask('waitlist-bridging', `/api/v1/offers/${encodeURIComponent(task.offerId)}`)
+        ? reads.get('waitlist-bridging', `/api/v1/offers/${encodeURIComponent(task.offerId)}`)
         : undefined,
     ]);
     const youngster = offer?.youngster as TaskYoungster | undefined;
@@ -96,7 +75,7 @@ export class ShowTaskDetail {
           ...(m.reason !== undefined && { reason: m.reason }),
         })),
       }),
-      unavailable,
+      unavailable: reads.unavailable,
     };
   }
 }

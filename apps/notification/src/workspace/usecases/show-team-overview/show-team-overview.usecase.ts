@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { TasksRepository } from '../../../tasks/tasks.repository';
 import type { TeamOverview } from '../../dto/workspace.dto';
-import {
-  OwnerRefusedError,
-  OwnerUnavailableError,
-  OwningServicesPort,
-  type Owner,
-} from '../../owning-services.port';
+import { OwnerReads, OwningServicesPort } from '../../owning-services.port';
 import type { ShowTeamOverviewCommand } from './show-team-overview.command';
 
 type Json = Record<string, unknown>;
@@ -30,25 +25,14 @@ export class ShowTeamOverview {
 
   async execute(command: ShowTeamOverviewCommand, uow: UnitOfWork): Promise<TeamOverview> {
     const teamId = command.principal.teamId as string;
-    const unavailable: Owner[] = [];
-    const ask = async (owner: Owner, path: string): Promise<Json | undefined> => {
-      try {
-        const answer = await this.owners.send(owner, {
-          method: 'GET',
-          path,
-          bearerToken: command.bearerToken,
-        });
-        return answer.body as Json;
-      } catch (error) {
-        if (!(error instanceof OwnerRefusedError) && !(error instanceof OwnerUnavailableError)) throw error;
-        unavailable.push(owner);
-        return undefined;
-      }
-    };
+    const reads = new OwnerReads(this.owners, command.bearerToken);
     const [workers, activities, queue] = await Promise.all([
       this.tasks.openPerAssignee(uow.em, teamId, command.now),
-      ask('activity', `/api/v1/activities?teamId=${encodeURIComponent(teamId)}&limit=${ACTIVITY_LIMIT}`),
-      ask('waitlist-bridging', '/api/v1/team-queue'),
+      reads.get(
+        'activity',
+        `/api/v1/activities?teamId=${encodeURIComponent(teamId)}&limit=${ACTIVITY_LIMIT}`,
+      ),
+      reads.get('waitlist-bridging', '/api/v1/team-queue'),
     ]);
     return {
       teamId,
@@ -68,7 +52,7 @@ export class ShowTeamOverview {
           municipalities: queue.municipalities as { municipalityCode: string; queued: number }[],
         },
       }),
-      unavailable,
+      unavailable: reads.unavailable,
     };
   }
 }
