@@ -1,24 +1,27 @@
 #!/usr/bin/env node
 // Mints a development bearer token for calling the services by hand (curl, Swagger UI):
-//   npm run -s token -- --role youth-worker --team <teamId> [--org <org>] [--sub <sub>] [--expires 8h]
+//   npm run -s token -- --role youth-worker --team <teamId> [--org <org>] [--sub <sub>] [--expires 1h]
 //   npm run -s token -- --role policy --municipalities GM0344,GM0307
-// Prints only the token. Uses JWT_SECRET, AUTH_ISSUER and AUTH_AUDIENCE with the same defaults as
-// BaseServiceConfig (libs/http/src/config/base-service-config.ts); keep the two in step.
+// Prints only the token. Uses JWT_SECRET, AUTH_ISSUER, AUTH_AUDIENCE and AUTH_MAX_TOKEN_LIFETIME_SECONDS
+// with the same defaults as BaseServiceConfig (libs/http/src/config/base-service-config.ts); keep the
+// two in step. The token lives --expires (default and longest: the maximum the services accept, 1h).
 'use strict';
 
 const { parseArgs, TextEncoder } = require('node:util');
 // jose is ESM-only; Node >= 20.19 loads it through require(esm).
-const { SignJWT } = require('jose');
+const { decodeJwt, SignJWT } = require('jose');
 
 const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin', 'service', 'policy'];
 const TEAM_ROLES = ['youth-worker', 'team-lead'];
 const MUNICIPALITY_ROLES = ['policy'];
 const CBS_MUNICIPALITY_CODE = /^GM[0-9]{4}$/;
 const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
+const DEFAULT_MAX_LIFETIME_SECONDS = 3600;
 const USAGE =
-  'usage: npm run -s token -- --role <role> [--team <teamId>] [--municipalities GM0344,GM0307] [--org <org>] [--sub <sub>] [--expires 8h]\n' +
+  'usage: npm run -s token -- --role <role> [--team <teamId>] [--municipalities GM0344,GM0307] [--org <org>] [--sub <sub>] [--expires 1h]\n' +
   `roles: ${ROLES.join(', ')} (--team is required for ${TEAM_ROLES.join(' and ')}, ` +
-  `--municipalities, comma-separated CBS codes, for ${MUNICIPALITY_ROLES.join(' and ')})`;
+  `--municipalities, comma-separated CBS codes, for ${MUNICIPALITY_ROLES.join(' and ')})\n` +
+  '--expires: a time span such as 30m, at most AUTH_MAX_TOKEN_LIFETIME_SECONDS (3600 s unless set), which is also the default';
 
 class UsageError extends Error {}
 
@@ -33,7 +36,7 @@ function readOptions(argv) {
         municipalities: { type: 'string' },
         org: { type: 'string' },
         sub: { type: 'string' },
-        expires: { type: 'string', default: '8h' },
+        expires: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -55,7 +58,16 @@ function readOptions(argv) {
   return values;
 }
 
+function maxLifetimeSeconds(env) {
+  const value = env.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+  if (value === undefined || value === '') return DEFAULT_MAX_LIFETIME_SECONDS;
+  if (!/^[0-9]+$/.test(value))
+    throw new UsageError('AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a whole number of seconds');
+  return Number(value);
+}
+
 async function signToken(options, env) {
+  const maxLifetime = maxLifetimeSeconds(env);
   const claims = { role: options.role };
   if (options.team) claims.teamId = options.team;
   if (options.org) claims.org = options.org;
@@ -67,11 +79,17 @@ async function signToken(options, env) {
     .setAudience(env.AUTH_AUDIENCE || 'samenspel')
     .setIssuedAt();
   try {
-    jwt.setExpirationTime(options.expires);
+    jwt.setExpirationTime(options.expires ?? `${maxLifetime}s`);
   } catch (error) {
-    throw new UsageError(`--expires must be a time span such as 30m or 8h (${error.message})`);
+    throw new UsageError(`--expires must be a time span such as 30m or 1h (${error.message})`);
   }
-  return jwt.sign(new TextEncoder().encode(env.JWT_SECRET || DEV_JWT_SECRET));
+  const token = await jwt.sign(new TextEncoder().encode(env.JWT_SECRET || DEV_JWT_SECRET));
+  const { iat, exp } = decodeJwt(token);
+  if (exp - iat > maxLifetime)
+    throw new UsageError(
+      `--expires ${options.expires} is longer than the ${maxLifetime} s the services accept (AUTH_MAX_TOKEN_LIFETIME_SECONDS)`,
+    );
+  return token;
 }
 
 async function main() {

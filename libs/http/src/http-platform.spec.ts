@@ -170,6 +170,24 @@ describe('HttpPlatformModule over HTTP', () => {
       expect(await response.json()).toMatchObject({ status: 401, detail: 'The bearer token has expired' });
     });
 
+    it('answers 401 problem+json that does not repeat the token when it lives longer than an hour', async () => {
+      // exp - iat = 2 h: over the default AUTH_MAX_TOKEN_LIFETIME_SECONDS of 3600.
+      const longLived = await token({ role: 'team-lead', teamId: 'team-noord', expiresIn: '2h' });
+      const response = await request('/api/v1/referrals/r-1', {
+        headers: { authorization: `Bearer ${longLived}` },
+      });
+
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({
+        status: 401,
+        detail: 'The bearer token lives longer than the maximum of 3600 seconds',
+      });
+      expect(body).not.toContain(longLived);
+      expect(body).not.toContain(longLived.split('.')[1]);
+    });
+
     it('answers 403 problem+json when the caller has another role', async () => {
       const response = await authorized('/api/v1/referrals/r-1', {
         role: 'youth-worker',

@@ -9,16 +9,19 @@ import {
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { UnknownRoleError } from './principal';
 import { NAMED_ONLY_ROLES, type Role } from './role';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const KEYS_UNAVAILABLE = 'The keys to verify bearer tokens cannot be fetched; try again later';
+const NO_KNOWN_ROLE = 'The bearer token carries no role known to Samenspel';
 const BEARER = /^Bearer[ ]+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*)$/i;
 
 /**
  * Global guard: every HTTP route needs a valid bearer token unless it is @Public(), and a route
  * with @Roles() needs one of those roles; a route without it refuses the roles that may call only
- * the routes naming them (policy). The principal is put on `request.principal`.
+ * the routes naming them (policy). A token that cannot be trusted is answered 401, a valid one
+ * without a known role 403. The principal is put on `request.principal`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -57,6 +60,8 @@ export class AuthGuard implements CanActivate {
       if (error instanceof InvalidTokenError) {
         throw new UnauthorizedException(error.message, { cause: error });
       }
+      // Who the caller is holds; what they may do here is nothing.
+      if (error instanceof UnknownRoleError) throw new ForbiddenException(NO_KNOWN_ROLE, { cause: error });
       throw new ServiceUnavailableException(KEYS_UNAVAILABLE, { cause: error });
     }
   }

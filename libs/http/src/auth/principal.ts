@@ -17,11 +17,19 @@ export class InvalidClaimsError extends Error {
   override name = 'InvalidClaimsError';
 }
 
+/**
+ * Thrown when a token is valid but carries no role Samenspel knows: the caller is who they say,
+ * yet may do nothing here, so the guard answers 403 rather than 401.
+ */
+export class UnknownRoleError extends InvalidClaimsError {
+  override name = 'UnknownRoleError';
+}
+
 /** Reads the principal from verified JWT claims, rejecting claims no valid caller has. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const { sub, role, teamId, org, municipalityCodes } = claims;
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidClaimsError('the token has no subject');
-  if (!isRole(role)) throw new InvalidClaimsError('the token has no known role');
+  if (!isRole(role)) throw new UnknownRoleError('the token has no known role');
   if (teamId !== undefined && (typeof teamId !== 'string' || teamId.length === 0)) {
     throw new InvalidClaimsError('the teamId claim must be a non-empty string');
   }

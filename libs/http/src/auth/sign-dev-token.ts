@@ -9,7 +9,10 @@ export interface DevTokenClaims {
   municipalityCodes?: string[];
   /** Defaults to `dev-<role>`. */
   sub?: string;
-  /** A jose time span such as '1h' or '8h', or seconds since the epoch. Defaults to '1h'. */
+  /**
+   * A jose time span such as '15m' or '1h', or seconds since the epoch. Defaults to '1h', the
+   * longest lifetime (`exp - iat`) the services accept by default (AUTH_MAX_TOKEN_LIFETIME_SECONDS).
+   */
   expiresIn?: string | number;
 }
 

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { BaseServiceConfig } from '../config/base-service-config';
@@ -66,6 +67,27 @@ describe('scripts/token.js', () => {
     await expect(verifierWithDefaults.verify(stdout.trim())).rejects.toThrow('The bearer token is invalid');
   });
 
+  it('mints a token that lives one hour, the maximum the services accept, unless told otherwise', async () => {
+    const { stdout } = await runTokenScript(['--role', 'ops']);
+    const { iat, exp } = decodeJwt(stdout.trim());
+
+    expect(exp! - iat!).toBe(3600);
+  });
+
+  it('follows AUTH_MAX_TOKEN_LIFETIME_SECONDS for the default lifetime', async () => {
+    const { stdout } = await runTokenScript(['--role', 'ops'], { AUTH_MAX_TOKEN_LIFETIME_SECONDS: '600' });
+    const { iat, exp } = decodeJwt(stdout.trim());
+
+    expect(exp! - iat!).toBe(600);
+  });
+
+  it('mints a shorter token with --expires', async () => {
+    const { stdout } = await runTokenScript(['--role', 'ops', '--expires', '15m']);
+    const { iat, exp } = decodeJwt(stdout.trim());
+
+    expect(exp! - iat!).toBe(900);
+  });
+
   it('carries the municipalities of a policy token as its municipalityCodes claim', async () => {
     const { stdout } = await runTokenScript(['--role', 'policy', '--municipalities', 'GM0344, GM0307']);
 
@@ -90,6 +112,14 @@ describe('scripts/token.js', () => {
     ],
     [[], '--role must be one of'],
     [['--role', 'ops', '--expires', 'soon'], '--expires must be a time span'],
+    [
+      ['--role', 'ops', '--expires', '8h'],
+      '--expires 8h is longer than the 3600 s the services accept (AUTH_MAX_TOKEN_LIFETIME_SECONDS)',
+    ],
+    [
+      ['--role', 'ops', '--expires', '3601s'],
+      '--expires 3601s is longer than the 3600 s the services accept',
+    ],
     [['--role', 'ops', '--colour', 'red'], "Unknown option '--colour'"],
   ])('exits 2 with the reason on stderr and nothing on stdout for %j', async (args, reason) => {
     const { code, stdout, stderr } = await runTokenScript(args);

@@ -1,9 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
-import { InvalidClaimsError, principalFromClaims, type Principal } from './principal';
+import { InvalidClaimsError, principalFromClaims, UnknownRoleError, type Principal } from './principal';
 
-export type InvalidTokenReason = 'expired' | 'invalid';
+export type InvalidTokenReason = 'expired' | 'invalid' | 'too-long-lived';
+
+/**
+ * How the keys of AUTH_JWKS_URL are cached. A token with a `kid` the cached set lacks makes the
+ * verifier fetch the set again, at most once per cooldown, so a rotated key is picked up without a
+ * restart; a set older than the maximum age is fetched again before it is used.
+ */
+export const JWKS_CACHE = {
+  /** Least time between two fetches that an unknown `kid` triggers. */
+  cooldownDurationMs: 30_000,
+  /** Longest a fetched key set is used before it is fetched again. */
+  cacheMaxAgeMs: 600_000,
+  /** How long a fetch may take before the request is answered 503. */
+  timeoutDurationMs: 5_000,
+} as const;
 
 /** The bearer token cannot be trusted: the caller gets a 401. */
 export class InvalidTokenError extends Error {
@@ -19,31 +33,49 @@ export class InvalidTokenError extends Error {
 
 /**
  * Verifies bearer JWTs: HS256 with JWT_SECRET, or the keys of AUTH_JWKS_URL (RS256/ES256) when set.
- * Issuer, audience and expiry are always checked.
+ * Every token must carry `iss`, `aud`, `sub`, `iat` and `exp`; issuer and audience must match,
+ * `exp` and any `nbf` hold within AUTH_CLOCK_TOLERANCE_SECONDS, and the lifetime `exp - iat` may
+ * not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS. Only the listed algorithms pass, so `alg: none` never does.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
+  private readonly maxLifetimeSeconds: number;
 
   constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
     const secret = new TextEncoder().encode(settings.JWT_SECRET);
     this.getKey = settings.AUTH_JWKS_URL
-      ? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL))
+      ? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL), {
+          cooldownDuration: JWKS_CACHE.cooldownDurationMs,
+          cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
+          timeoutDuration: JWKS_CACHE.timeoutDurationMs,
+        })
       : async () => secret;
     this.options = {
       algorithms: settings.AUTH_JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
       issuer: settings.AUTH_ISSUER,
       audience: settings.AUTH_AUDIENCE,
       clockTolerance: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['exp', 'sub'],
+      requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp'],
     };
+    this.maxLifetimeSeconds = settings.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
   }
 
-  /** Returns the principal of a valid token; throws InvalidTokenError for any token not to be trusted. */
+  /**
+   * Returns the principal of a valid token; throws InvalidTokenError for any token not to be
+   * trusted, and UnknownRoleError for a valid token without a role Samenspel knows.
+   */
   async verify(token: string): Promise<Principal> {
     try {
       const { payload } = await jwtVerify(token, this.getKey, this.options);
+      // A token that lives long is a stolen token that stays useful long, whoever it was made for.
+      if ((payload.exp as number) - (payload.iat as number) > this.maxLifetimeSeconds) {
+        throw new InvalidTokenError(
+          'too-long-lived',
+          `The bearer token lives longer than the maximum of ${this.maxLifetimeSeconds} seconds`,
+        );
+      }
       return principalFromClaims(payload);
     } catch (error) {
       throw toInvalidTokenError(error);
@@ -52,10 +84,11 @@ export class TokenVerifier {
 }
 
 /**
- * Errors about the token become InvalidTokenError; anything else (the JWKS endpoint being down)
+ * Errors about the token become InvalidTokenError (a missing role stays UnknownRoleError); anything else (the JWKS endpoint being down)
  * is not the caller's fault and is rethrown as it is.
  */
 function toInvalidTokenError(error: unknown): unknown {
+  if (error instanceof InvalidTokenError || error instanceof UnknownRoleError) return error;
   if (error instanceof errors.JWTExpired) {
     return new InvalidTokenError('expired', 'The bearer token has expired', { cause: error });
   }

@@ -34,6 +34,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
 export const DEFAULT_AUTH_ISSUER = 'samenspel-dev';
 export const DEFAULT_AUTH_AUDIENCE = 'samenspel';
+/** The longest a bearer token may live (`exp - iat`), for people and machines alike: one hour. */
+export const DEFAULT_AUTH_MAX_TOKEN_LIFETIME_SECONDS = 3600;
 
 /**
  * The variables every service reads. A service subclasses it, overrides PORT's default
@@ -85,8 +87,13 @@ export class BaseServiceConfig {
   @MinLength(1)
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
 
+  /** Allowed clock skew, in seconds, when `exp` and `nbf` are checked. */
   @IntSetting(0, 300)
   AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
+
+  /** A token whose lifetime (`exp - iat`) is longer than this many seconds is refused with 401. */
+  @IntSetting(60, 86400)
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = DEFAULT_AUTH_MAX_TOKEN_LIFETIME_SECONDS;
 
   /** The largest JSON or form request body; a larger one is answered 413. */
   @Matches(/^[1-9][0-9]{0,5}(b|kb|mb)$/, { message: 'must be a size such as 100kb or 1mb' })

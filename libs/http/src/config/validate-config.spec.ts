@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       AUTH_ISSUER: 'samenspel-dev',
       AUTH_AUDIENCE: 'samenspel',
       AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
     });
     expect(config.AUTH_JWKS_URL).toBeUndefined();
   });
@@ -37,11 +38,13 @@ describe('loadConfig', () => {
     const config = loadConfig(BaseServiceConfig, {
       PORT: '8080',
       AUTH_CLOCK_TOLERANCE_SECONDS: '0',
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: '900',
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9093',
     });
 
     expect(config.PORT).toBe(8080);
     expect(config.AUTH_CLOCK_TOLERANCE_SECONDS).toBe(0);
+    expect(config.AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(900);
     expect(config.KAFKA_BROKERS).toEqual(['kafka-1:9092', 'kafka-2:9093']);
   });
 
