@@ -869,6 +869,7 @@ describe('the console page in a real headless Chromium', () => {
       await page.click('nav button[data-page="impact"]');
       await page.locator('main[data-loaded="impact"]').waitFor({ timeout: 30000 });
       expect(await page.textContent('main')).toContain('suppressed');
+      expect(await page.getAttribute('main a[href="/api/v1/console/impact"]', 'href')).toBeTruthy();
       await page.screenshot({ path: join(artifacts, '4-impact.png'), fullPage: true });
 
       await page.click('nav button[data-page="dead letters"]');
