@@ -15,7 +15,8 @@ import {
   type RawRecord,
 } from '@samenspel/testing';
 import { Client } from 'pg';
-import type { BrowserContext } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   credit,
   ledgerRows,
@@ -53,6 +54,9 @@ describe('the operations console on the real broker', () => {
   let ops: OpsConsole;
   let lagTopic: string;
   let flowTopic: string;
+  /** The municipalities and youngsters of the impact test, whose figures the impact page shows. */
+  let impactSeeded: { a: string; b: string; sent: string[] } | undefined;
+  let browser: BrowserContext;
 
   const send = async (...events: { topic: string; message: ReturnType<typeof cloudEvent> }[]) => {
     for (const e of events) await kafka.produce(e.topic, [e.message]);
@@ -78,8 +82,10 @@ describe('the operations console on the real broker', () => {
       // Only this run's groups in the lag overview, not every group on the shared broker.
       LAG_GROUP_PREFIX: 'test-ops-console',
     }).then((o) => (ops = o));
+    const launching = launchChromium().then((b) => (browser = b));
     await world.start();
     await starting;
+    await launching;
     // The group starts at the newest offsets: a first record seen proves they were resolved.
     const probe = aYouthRef();
     await kafka.produce(lagTopic, [cloudEvent('nl.samenspel.test.probe.v1', probe, {})]);
@@ -107,6 +113,7 @@ describe('the operations console on the real broker', () => {
   }
 
   afterAll(async () => {
+    await browser?.close();
     await ops?.sut.dispose();
     await world?.dispose();
     await kafka?.close();
@@ -648,6 +655,99 @@ describe('the operations console on the real broker', () => {
       JSON.stringify(await figures(`municipalityCode=${b}`)),
     ];
     for (const ref of sent) expect(answers.filter((text) => text.includes(ref))).toEqual([]);
+    impactSeeded = { a, b, sent };
+  });
+
+  it('shows the impact page in Dutch with the funnel, trend and comparison as reported, to ops and to a policy officer, without accessibility faults', async () => {
+    // The figures of the test above: a's fourth quarter of 2025 and b's November.
+    expect(impactSeeded).toBeDefined();
+    const { a, b, sent } = impactSeeded!;
+    const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
+    mkdirSync(artifacts, { recursive: true });
+    const problems: string[] = [];
+    const open = async (headers: { authorization: string }, query: string) => {
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await page.goto(
+        `${ops.sut.baseUrl}/api/v1/console/impact?${query}#token=${encodeURIComponent(headers.authorization.slice(7))}`,
+      );
+      await page.locator(`#rapport[data-loaded="${a} 2025-Q4"]`).waitFor({ timeout: 30000 });
+      return page;
+    };
+    // Legacy mode runs axe in the page itself: the page has no frames, and the default opens a second
+    // blank page to combine frames' results, which takes seconds.
+    const seriousFaults = async (page: Page) =>
+      (
+        await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .setLegacyMode(true)
+          .analyze()
+      ).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    try {
+      const asOps = await open(
+        await authHeader('ops', { sub: 'ops-impact-page' }),
+        `municipalityCode=${a}&period=2025-Q4`,
+      );
+      const measure = (key: string) => asOps.textContent(`#trechter li[data-measure="${key}"] .v`);
+      // Offers 15, care no longer needed 7 of 8 bridged exits (88 %), 5 of 6 still there at 4 weeks.
+      expect({
+        offers: await measure('offers'),
+        accepted: await measure('offersAccepted'),
+        prevented: await measure('careNoLongerNeeded'),
+        participating: await measure('participating4w'),
+        handovers: await measure('handovers'),
+      }).toEqual({
+        offers: '15',
+        accepted: '6 (40%)',
+        prevented: '7 (88%)',
+        participating: '5 (83%)',
+        handovers: 'verborgen',
+      });
+      const month = async (period: string) =>
+        (await asOps.locator(`#trend-tabel tr[data-period="${period}"] td`).allTextContents()).slice(0, 4);
+      // Per month as the API reports them (October's prevention 5, December's offers 7), hidden in words.
+      const { items } = await ops.get<{ items: ImpactRow[] }>(`impact?municipalityCode=${a}`);
+      const shown = (n: number | null) => (n === null ? 'verborgen' : String(n));
+      const months = ['2025-10', '2025-11', '2025-12'];
+      expect(await Promise.all(months.map(month))).toEqual(
+        months.map((period) => {
+          const t = items.find((r) => r.period === period)!.tijdens;
+          return [t.offers, t.offersAccepted, t.bridgedExits, t.careNoLongerNeeded].map(shown);
+        }),
+      );
+      expect([(await month('2025-10'))[3], (await month('2025-12'))[0]]).toEqual(['5', '7']);
+      expect(await asOps.locator('#verloop svg.chart rect').count()).toBeGreaterThan(0);
+      const compared = await asOps
+        .locator('#vergelijking-tabel tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-municipality')));
+      expect(compared).toEqual(expect.arrayContaining([a, b]));
+      expect(await asOps.textContent('#uitleg')).toContain('minder dan 5 jongeren');
+      expect(await asOps.getAttribute('#csv-kwartaal', 'href')).toBe(
+        `/api/v1/impact/export.csv?municipalityCode=${a}&period=2025-Q4`,
+      );
+      expect(await seriousFaults(asOps)).toEqual([]);
+      await asOps.screenshot({ path: join(artifacts, '7-impact.png'), fullPage: true });
+      await asOps.emulateMedia({ media: 'print' });
+      expect(await asOps.locator('#keuze').isVisible()).toBe(false);
+      await asOps.pdf({ path: join(artifacts, 'impact-quarter-report.pdf'), format: 'A4' });
+      const asPolicy = await open(await authHeader('policy', { municipalityCodes: [a] }), 'period=2025-Q4');
+      await asPolicy.setViewportSize({ width: 390, height: 844 });
+      expect(await asPolicy.locator('#gemeente option').allTextContents()).toEqual([a]);
+      expect(await asPolicy.textContent(`#trechter li[data-measure="careNoLongerNeeded"] .v`)).toBe(
+        '7 (88%)',
+      );
+      const text = (await asPolicy.textContent('body')) ?? '';
+      expect(text).not.toContain(b);
+      for (const ref of sent) expect(text).not.toContain(ref);
+      expect(await seriousFaults(asPolicy)).toEqual([]);
+      await asPolicy.screenshot({ path: join(artifacts, '9-impact-policy-phone.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      for (const page of browser.pages()) await page.close();
+    }
   });
 
   it('documents ?municipality= of the impact routes as the deprecated alias of ?municipalityCode=', async () => {
@@ -769,6 +869,7 @@ describe('the console page in a real headless Chromium', () => {
       await page.click('nav button[data-page="impact"]');
       await page.locator('main[data-loaded="impact"]').waitFor({ timeout: 30000 });
       expect(await page.textContent('main')).toContain('suppressed');
+      expect(await page.getAttribute('main a[href="/api/v1/console/impact"]', 'href')).toBeTruthy();
       await page.screenshot({ path: join(artifacts, '4-impact.png'), fullPage: true });
 
       await page.click('nav button[data-page="dead letters"]');

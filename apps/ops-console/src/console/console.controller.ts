@@ -2,11 +2,24 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { inlinePageCsp, Public } from '@samenspel/http';
 import { CONSOLE_PAGE } from './console-page';
+import { IMPACT_PAGE, IMPACT_SCRIPT, IMPACT_STYLE } from './impact-page';
 
 /** Only the page's own inline script and style run (by hash), and it may call only this origin. */
 const CONSOLE_PAGE_CSP = inlinePageCsp(CONSOLE_PAGE);
 
-/** The console page itself carries no data, so it is public; every figure comes from the ops-only API. */
+/** The impact page has no inline code at all: its script and style sheet come from this origin. */
+const IMPACT_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The console pages carry no data, so they are public; every figure comes from the API, which checks the role. */
 @Public()
 @ApiExcludeController()
 @Controller()
@@ -18,5 +31,28 @@ export class ConsoleController {
   @Header('content-security-policy', CONSOLE_PAGE_CSP)
   page(): string {
     return CONSOLE_PAGE;
+  }
+
+  /** The impact page for policy officers, ops and admin (Dutch). */
+  @Get('console/impact')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @Header('content-security-policy', IMPACT_PAGE_CSP)
+  impactPage(): string {
+    return IMPACT_PAGE;
+  }
+
+  @Get('console/impact.js')
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @Header('cache-control', 'no-cache')
+  impactScript(): string {
+    return IMPACT_SCRIPT;
+  }
+
+  @Get('console/impact.css')
+  @Header('content-type', 'text/css; charset=utf-8')
+  @Header('cache-control', 'no-cache')
+  impactStyle(): string {
+    return IMPACT_STYLE;
   }
 }
