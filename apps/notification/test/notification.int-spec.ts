@@ -772,7 +772,10 @@ describe('the notification service on the real broker and database', () => {
     it('takes a youngster from entered to two sessions attended: live task, hold, accept, placement confirmed, attendance', async () => {
       const municipality = aMunicipality();
       const teamId = await owners.team(municipality);
-      const activityId = await owners.activityFor(teamId, municipality, { title: 'Muziekstudio', capacity: 10 });
+      const activityId = await owners.activityFor(teamId, municipality, {
+        title: 'Muziekstudio',
+        capacity: 10,
+      });
       const page = await openInbox(teamId);
       try {
         await page.waitForSelector('body[data-live=true]');
@@ -783,7 +786,9 @@ describe('the notification service on the real broker and database', () => {
         await owners.send([entered]);
         const card = page.locator('[data-testid=task]', { hasText: 'Muziekstudio' });
         await card.waitFor({ timeout: 15000 });
-        expect(await card.locator('[data-testid=task-type]').textContent()).toBe('Overbruggingsaanbod bespreken');
+        expect(await card.locator('[data-testid=task-type]').textContent()).toBe(
+          'Overbruggingsaanbod bespreken',
+        );
         await page.screenshot({ path: join(artifacts, '1-task-live.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
