@@ -171,6 +171,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
   var detail = null;        // the last GET /workspace/tasks/{id} answer of the open task
   var confirming = false;   // the decline's confirmation step is shown
   var recorded = [];        // the sessions recorded from this page for the open task
+  var lastSessionDate = ''; // the date last recorded, kept for the next one after a re-render
   var list = document.getElementById('tasks');
   var statusLine = document.getElementById('status');
   var listView = document.getElementById('list-view');
@@ -442,7 +443,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     }
     var row = el('div', { 'class': 'row' });
     var date = el('input', { type: 'date', max: today(), 'data-testid': 'session-date' });
-    date.value = today();
+    date.value = lastSessionDate || today();
     var status = options(el('select', { 'data-testid': 'attendance-status' }), ATTENDANCE, 'attendanceStatuses');
     row.appendChild(field('session-date', t('sessionDate'), date));
     row.appendChild(field('attendance-status', t('attendanceStatus'), status));
@@ -451,6 +452,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       var session = { sessionDate: date.value, status: status.value };
       post('/workspace/placements/' + encodeURIComponent(placementId) + '/attendance', session).then(function () {
         recorded = recorded.filter(function (r) { return r.sessionDate !== session.sessionDate; }).concat([session]);
+        lastSessionDate = session.sessionDate;
         say(t('recorded') + ': ' + session.sessionDate + ' · ' + word('attendanceStatuses', session.status));
         renderDetail();
         var again = document.querySelector('[data-testid=record-attendance]');
@@ -488,6 +490,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       detail = answer;
       confirming = false;
       recorded = [];
+      lastSessionDate = '';
       listView.hidden = true;
       detailView.hidden = false;
       renderDetail();
