@@ -1,17 +1,23 @@
-import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES } from '@samenspel/contracts';
+import AxeBuilder from '@axe-core/playwright';
+import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
 import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET, signDevToken } from '@samenspel/http';
 import {
   authHeader,
   aYouthRef,
   launchChromium,
+  REPO_ROOT,
   startService,
+  TopicRecorder,
   waitFor,
   type ServiceUnderTest,
 } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addWorkingDays } from '@samenspel/calendar';
+import { aMunicipality, BridgingHarness } from '../../waitlist-bridging/test/bridging-harness';
 import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
 import {
   aTeamId,
@@ -63,9 +69,18 @@ describe('the notification service on the real broker and database', () => {
   let sut: ServiceUnderTest;
   let db: Client;
   let env: Record<string, string>;
+  // The owners the workspace acts on, for the page's accept path (browser test 1).
+  let activity: ServiceUnderTest;
+  let bridging: ServiceUnderTest;
+  let owners: BridgingHarness;
 
   beforeAll(async () => {
+    const startingOwners = startService('activity').then(async (a) => {
+      activity = a;
+      bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
+    });
     smtp = await smtpReceiver();
+    await startingOwners;
     env = {
       SCHEDULER_TICK_MS: '200',
       ESCALATE_AFTER_WORKING_DAYS: '0',
@@ -79,14 +94,18 @@ describe('the notification service on the real broker and database', () => {
       WEBHOOK_ALLOWED_TARGETS: '127.0.0.1/32',
       STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: '600',
       FOLLOW_UP_PLANS: PLANS,
+      BRIDGING_URL: bridging.baseUrl,
+      ACTIVITY_URL: activity.baseUrl,
     };
     sut = await startService('notification', { env });
     db = await serviceDb(sut.databaseName);
+    owners = new BridgingHarness(activity, bridging, kafka, await TopicRecorder.start(TOPICS.bridging));
   });
 
   afterAll(async () => {
     await db?.end();
-    await sut?.dispose();
+    await owners?.outbound.stop();
+    await Promise.all([sut, bridging, activity].map((s) => s?.dispose()));
     await kafka.close();
     await smtp?.close();
   });
@@ -779,10 +798,12 @@ describe('the notification service on the real broker and database', () => {
     });
   });
 
-  describe('the team inbox page in a real headless Chromium', () => {
+  describe('the team workspace page in a real headless Chromium', () => {
     let browser: BrowserContext;
+    const artifacts = join(REPO_ROOT, 'test-artifacts', 'workspace');
 
     beforeAll(async () => {
+      mkdirSync(artifacts, { recursive: true });
       browser = await launchChromium();
     }, 900000);
 
@@ -813,7 +834,7 @@ describe('the notification service on the real broker and database', () => {
       const page = await openInbox(teamId);
       try {
         await page.waitForSelector('[data-testid=task]');
-        expect(await page.title()).toBe('Teaminbox · Samenspel');
+        expect(await page.title()).toBe('Teamwerkruimte · Samenspel');
         expect(page.url()).not.toContain('token='); // the token leaves the address bar
         await page.waitForSelector('body[data-live=true]');
 
@@ -862,17 +883,127 @@ describe('the notification service on the real broker and database', () => {
       const page = await openInbox(teamId, { width: 360, height: 740 });
       try {
         await page.waitForSelector('[data-testid=task]');
-        expect(await page.locator('h1').textContent()).toBe('Teaminbox');
+        expect(await page.locator('h1').textContent()).toBe('Teamwerkruimte');
         expect(await page.locator('[data-testid=claim]').textContent()).toBe('Oppakken');
         await page.click('[data-testid=lang-toggle]');
-        expect(await page.locator('h1').textContent()).toBe('Team inbox');
+        expect(await page.locator('h1').textContent()).toBe('Team workspace');
         expect(await page.locator('[data-testid=claim]').textContent()).toBe('Claim');
         expect(await page.locator('[data-testid=task-type]').textContent()).toBe('Discuss bridging offer');
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
         // No horizontal scrolling on a 360 px wide phone.
         expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
         await page.click('[data-testid=lang-toggle]');
-        expect(await page.locator('h1').textContent()).toBe('Teaminbox');
+        expect(await page.locator('h1').textContent()).toBe('Teamwerkruimte');
+      } finally {
+        await page.close();
+      }
+    });
+
+    /** Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now. */
+    async function seriousViolations(page: Page) {
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+
+    it('takes a youngster from entered to two sessions attended: live task, hold, accept, placement confirmed, attendance', async () => {
+      const municipality = aMunicipality();
+      const teamId = await owners.team(municipality);
+      const activityId = await owners.activityFor(teamId, municipality, {
+        title: 'Muziekstudio',
+        capacity: 10,
+      });
+      const page = await openInbox(teamId);
+      try {
+        await page.waitForSelector('body[data-live=true]');
+
+        // 1. A plain producer puts the youngster on the waiting list; the task appears live.
+        const entered = owners.entered(municipality, { ageYears: 15, interests: ['music'] });
+        const youthRef = entered.data.youthRef as string;
+        await owners.send([entered]);
+        const card = page.locator('[data-testid=task]', { hasText: 'Muziekstudio' });
+        await card.waitFor({ timeout: 15000 });
+        expect(await card.locator('[data-testid=task-type]').textContent()).toBe(
+          'Overbruggingsaanbod bespreken',
+        );
+        await page.screenshot({ path: join(artifacts, '1-task-live.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // 2. The worker opens it by keyboard and sees the youngster, the activity and the hold's expiry.
+        await card.locator('[data-testid=open-task]').focus();
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('[data-testid=hold-expiry]');
+        expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('detail-heading');
+        const task = (await tasksOf(sut, teamId)).find((t) => t.youthRef === youthRef)!;
+        const offer = (await (
+          await fetch(`${bridging.baseUrl}/api/v1/offers/${task.offerId}`, {
+            headers: await authHeader('team-lead', { teamId }),
+          })
+        ).json()) as { expiresAt: string };
+        const expiry = await page.evaluate(
+          (iso) =>
+            new Date(iso).toLocaleString('nl-NL', {
+              timeZone: 'Europe/Amsterdam',
+              weekday: 'short',
+              day: 'numeric',
+              month: 'short',
+              hour: '2-digit',
+              minute: '2-digit',
+            }),
+          offer.expiresAt,
+        );
+        const text = (testid: string) => page.locator(`[data-testid=${testid}]`).textContent();
+        expect(await text('hold-expiry')).toBe(expiry);
+        expect(await text('youth-ref')).toBe(youthRef);
+        expect(await text('municipality')).toBe(municipality);
+        expect(await text('activity-title')).toBe('Muziekstudio');
+        expect(await text('schedule')).toBe('wo 15:30–17:00');
+        // Capacity 10 with this youngster's seat held: 9 free.
+        expect(await text('free-seats')).toBe('9 van 10');
+        await page.screenshot({ path: join(artifacts, '2-task-detail.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // 3. The worker accepts; the seat is confirmed and the task completes from the events.
+        await page.locator('[data-testid=accept]').focus();
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('[data-testid=session-date]', { timeout: 15000 });
+        const [placement] = (await owners.placement(`activityId=${activityId}`)).items;
+        expect(placement).toMatchObject({ status: 'confirmed', reference: task.offerId });
+        expect(await page.getAttribute('[data-testid=detail]', 'data-status')).toBe('done');
+
+        // 4. Two sessions: a week ago present, two weeks ago absent.
+        const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000).toISOString().slice(0, 10);
+        for (const [date, status] of [
+          [daysAgo(14), 'absent'],
+          [daysAgo(7), 'present'],
+        ]) {
+          await page.fill('[data-testid=session-date]', date);
+          await page.selectOption('[data-testid=attendance-status]', status);
+          await page.click('[data-testid=record-attendance]');
+          await page.waitForSelector(`[data-testid=attendance-recorded] li:has-text("${date}")`);
+        }
+        expect(await page.locator('[data-testid=attendance-recorded] li').allTextContents()).toEqual([
+          `${daysAgo(14)}: Afwezig`,
+          `${daysAgo(7)}: Aanwezig`,
+        ]);
+        const attendance = (await (
+          await fetch(`${activity.baseUrl}/api/v1/placements/${placement.id}/attendance`, {
+            headers: await authHeader('admin'),
+          })
+        ).json()) as { sessions: { sessionDate: string; status: string }[] };
+        expect(
+          attendance.sessions
+            .map((s) => ({ sessionDate: s.sessionDate, status: s.status }))
+            .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate)),
+        ).toEqual([
+          { sessionDate: daysAgo(14), status: 'absent' },
+          { sessionDate: daysAgo(7), status: 'present' },
+        ]);
+        await page.screenshot({ path: join(artifacts, '3-attendance.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await page.close();
       }

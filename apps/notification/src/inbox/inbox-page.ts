@@ -5,7 +5,7 @@ import { inlinePageCsp } from '@samenspel/http';
 import { INBOX_HTML } from './inbox.html';
 
 /**
- * Serves the team inbox page at GET /inbox: one static HTML file with its script inline, no build
+ * Serves the team workspace page at GET /inbox: one static HTML file with its script inline, no build
  * step. It is outside the API prefix and public; the page itself calls the API with the token
  * from its URL fragment (which browsers never send to the server).
  */

@@ -1,76 +1,163 @@
-// The team inbox page: plain HTML and script, no build step; kept in a .ts module so `tsc` ships it.
+// The team workspace page: plain HTML and script, no build step; kept in a .ts module so `tsc` ships it.
+// Every piece of data reaches the page through textContent or an attribute, never as markup.
 export const INBOX_HTML = String.raw`<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Teaminbox · Samenspel</title>
+<title>Teamwerkruimte · Samenspel</title>
 <style>
-  :root { --fg:#1d2433; --muted:#5b6475; --accent:#0b6e4f; --late:#b42318; --bg:#f5f6f8; }
+  :root { --fg:#1d2433; --muted:#4f5868; --accent:#0b6e4f; --late:#b42318; --bg:#f5f6f8; --line:#c5cbd5; }
   * { box-sizing: border-box; }
   body { margin:0; font:16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
-  header { display:flex; align-items:center; justify-content:space-between; gap:.5rem; padding:.75rem 1rem; background:#fff; border-bottom:1px solid #dde1e7; position:sticky; top:0; }
+  header { display:flex; align-items:center; justify-content:space-between; gap:.5rem; padding:.75rem 1rem; background:#fff; border-bottom:1px solid #dde1e7; position:sticky; top:0; z-index:1; }
   h1 { font-size:1.2rem; margin:0; }
+  h2 { font-size:1.1rem; margin:0 0 .75rem; }
+  h3 { font-size:1rem; margin:1rem 0 .5rem; }
   main { max-width:48rem; margin:0 auto; padding:1rem; }
-  button, select { font:inherit; min-height:44px; padding:.4rem .8rem; border-radius:8px; border:1px solid #c5cbd5; background:#fff; }
+  button, select, input { font:inherit; min-height:44px; padding:.4rem .8rem; border-radius:8px; border:1px solid #767f8d; background:#fff; color:var(--fg); }
+  button { cursor:pointer; }
   button.primary { background:var(--accent); color:#fff; border-color:var(--accent); }
+  button.danger { background:var(--late); color:#fff; border-color:var(--late); }
+  :focus-visible { outline:3px solid #1a56db; outline-offset:2px; }
   ul { list-style:none; margin:0; padding:0; display:grid; gap:.75rem; }
-  li.task { background:#fff; border:1px solid #dde1e7; border-radius:10px; padding:.8rem 1rem; }
+  li.task, section.card { background:#fff; border:1px solid #dde1e7; border-radius:10px; padding:.8rem 1rem; }
   li.task.late { border-left:6px solid var(--late); }
   .row { display:flex; flex-wrap:wrap; align-items:center; gap:.5rem; margin-top:.5rem; }
   .type { font-weight:600; }
   .meta { color:var(--muted); font-size:.92rem; }
   .badge { display:inline-block; font-size:.8rem; padding:.1rem .5rem; border-radius:999px; background:#e8eef9; }
   .badge.late { background:#fde8e7; color:var(--late); }
+  dl { display:grid; grid-template-columns:minmax(7rem, max-content) 1fr; gap:.3rem .75rem; margin:0; }
+  dt { color:var(--muted); }
+  dd { margin:0; overflow-wrap:anywhere; }
+  label { display:block; font-size:.92rem; margin-bottom:.2rem; }
+  .field { display:flex; flex-direction:column; }
+  .confirm { border:2px solid var(--late); border-radius:10px; padding:.75rem; margin-top:.75rem; background:#fff7f6; }
+  ol.timeline, ul.plain { list-style:disc; padding-left:1.25rem; display:block; }
   #status { min-height:1.5rem; color:var(--muted); }
-  #status.error { color:var(--late); }
-  @media (max-width: 30rem) { .row > * { flex:1 1 100%; } }
+  #status.error { color:var(--late); font-weight:600; }
+  #live { font-size:.85rem; color:var(--muted); }
+  @media (max-width: 30rem) { .row > * { flex:1 1 100%; } dl { grid-template-columns:1fr; } dd { margin-bottom:.4rem; } }
 </style>
 </head>
 <body>
 <header>
-  <h1 data-i18n="title">Teaminbox</h1>
-  <button id="lang" type="button" data-testid="lang-toggle" aria-label="Switch to English">English</button>
+  <h1 data-i18n="title">Teamwerkruimte</h1>
+  <button id="lang" type="button" data-testid="lang-toggle" lang="en" aria-label="Switch to English">English</button>
 </header>
 <main>
   <p id="status" role="status" aria-live="polite"></p>
-  <ul id="tasks" data-testid="task-list" aria-labelledby="open-heading"></ul>
-  <p id="empty" hidden data-i18n="empty">Geen open taken.</p>
+  <p id="live" data-testid="live"></p>
+  <section id="list-view" aria-labelledby="open-heading">
+    <h2 id="open-heading" data-i18n="openTasks">Open taken</h2>
+    <ul id="tasks" data-testid="task-list" aria-labelledby="open-heading"></ul>
+    <p id="empty" hidden data-i18n="empty">Geen open taken.</p>
+  </section>
+  <section id="detail-view" hidden data-testid="detail" aria-labelledby="detail-heading">
+    <button id="back" type="button" data-testid="back" data-i18n="back">Terug naar taken</button>
+    <h2 id="detail-heading" tabindex="-1"></h2>
+    <div id="detail-body"></div>
+  </section>
 </main>
 <script>
 (function () {
   'use strict';
   var TEXT = {
     nl: {
-      title: 'Teaminbox', empty: 'Geen open taken.', toggle: 'English', toggleLabel: 'Switch to English',
+      title: 'Teamwerkruimte', empty: 'Geen open taken.', toggle: 'English', toggleLabel: 'Switch to English', toggleLang: 'en',
+      openTasks: 'Open taken', back: 'Terug naar taken', openTask: 'Openen',
       claim: 'Oppakken', complete: 'Afronden', due: 'Uiterlijk', late: 'Te laat', claimedBy: 'Opgepakt door',
-      open: 'Open', claimed: 'Opgepakt', high: 'Hoge prioriteit', outcome: 'Uitkomst',
+      open: 'Open', claimed: 'Opgepakt', done: 'Afgerond', cancelled: 'Vervallen', high: 'Hoge prioriteit', outcome: 'Uitkomst',
       noToken: 'Geen toegangstoken: open deze pagina met #token=…', loading: 'Laden…', saved: 'Opgeslagen',
-      failed: 'Dat lukte niet', live: 'Live bijgewerkt',
+      failed: 'Dat lukte niet', live: 'Live bijgewerkt', reconnecting: 'Verbinding verbroken; opnieuw verbinden…',
+      youngster: 'Jongere', youthRef: 'Referentie', age: 'Leeftijd', years: 'jaar', postcode: 'Postcode (4 cijfers)',
+      municipality: 'Gemeente', interests: 'Interesses', consent: 'Toestemming van',
+      activity: 'Activiteit', activityTitle: 'Titel', schedule: 'Wanneer', location: 'Waar', contactRole: 'Contact',
+      freeSeats: 'Vrije plekken', seatsOf: 'van', offer: 'Aanbod', offerStatus: 'Stand', holdExpires: 'Plek vastgehouden tot',
+      reasons: 'Waarom deze activiteit', timeline: 'Verloop', notShown: 'Niet beschikbaar: ',
+      accept: 'Aanbod accepteren', accepted: 'Aanbod geaccepteerd; de plek wordt bevestigd.',
+      declineReason: 'Reden van afwijzen', decline: 'Afwijzen…',
+      confirmDecline: 'De plek gaat dan naar een andere jongere op de wachtlijst. Weet je het zeker?',
+      confirmYes: 'Ja, afwijzen', confirmNo: 'Annuleren', declined: 'Aanbod afgewezen; de plek komt vrij.',
+      attendance: 'Aanwezigheid', sessionDate: 'Datum van de bijeenkomst', attendanceStatus: 'Aanwezig?',
+      recordAttendance: 'Aanwezigheid vastleggen', recorded: 'Vastgelegd',
+      waitingPlacement: 'Wacht op bevestiging van de plek…',
+      days: { MO: 'ma', TU: 'di', WE: 'wo', TH: 'do', FR: 'vr', SA: 'za', SU: 'zo' },
+      attendanceStatuses: { present: 'Aanwezig', absent: 'Afwezig', excused: 'Afgemeld' },
+      declineReasons: { 'no-interest': 'Geen interesse', 'not-reached': 'Niet bereikt', 'not-suitable': 'Past niet',
+        'family-declined': 'Gezin wil het niet' },
+      consentGivers: { youth: 'de jongere', guardian: 'de ouder of voogd', both: 'jongere en ouder of voogd' },
+      offerStatuses: { open: 'Open', accepted: 'Geaccepteerd', declined: 'Afgewezen', expired: 'Verlopen', withdrawn: 'Ingetrokken' },
+      moments: { entered: 'Op de wachtlijst', offered: 'Aanbod gedaan', accepted: 'Geaccepteerd', declined: 'Afgewezen',
+        expired: 'Verlopen', withdrawn: 'Ingetrokken', exited: 'Van de wachtlijst af' },
+      problems: {
+        400: 'De invoer klopt niet.', 401: 'Je bent niet (meer) ingelogd.', 403: 'Dit mag je niet doen.',
+        404: 'Niet gevonden, of niet van jouw team.', 409: 'Dit is intussen al veranderd.', 412: 'Iemand anders was je voor; laad opnieuw.',
+        422: 'De invoer klopt niet.', 429: 'Te veel verzoeken; probeer het zo weer.', 503: 'Een andere dienst antwoordt niet; probeer het zo weer.'
+      },
+      problemCodes: { 'placement-not-confirmed': 'De plek is nog niet bevestigd.', 'no-capacity': 'Er is geen plek meer vrij.',
+        'task-not-completable': 'Deze taak is al afgerond of vervallen.', 'invalid-field': 'Een veld klopt niet (bijvoorbeeld een datum in de toekomst).',
+        'owner-unavailable': 'Een andere dienst antwoordt niet; er is niets veranderd. Probeer het zo weer.' },
+      currentState: 'Huidige stand',
       types: { 'bridging-offer': 'Overbruggingsaanbod bespreken', 'handover-intake': 'Intake na overdracht',
         'referral-intake': 'Intake verwijzing', 'warm-handover': 'Warme overdracht', 'care-started': 'Zorg gestart: vervolg afspreken',
         'follow-up': 'Nazorgcontact', 'webhook-disabled': 'Webhook uitgeschakeld' },
       outcomes: { done: 'Gedaan', 'not-reached': 'Niet bereikt', declined: 'Afgewezen', 'not-applicable': 'Niet van toepassing',
-        reached: 'Bereikt', 'engaged-in-activity': 'Doet mee aan activiteit', 'internship-or-work-found': 'Stage of werk gevonden' },
+        reached: 'Bereikt', 'engaged-in-activity': 'Doet mee aan activiteit', 'internship-or-work-found': 'Stage of werk gevonden',
+        accepted: 'Geaccepteerd' },
       steps: { 'first-contact': 'eerste contact', 'check-in-2w': 'na 2 weken', 'check-in-3m': 'na 3 maanden' }
     },
     en: {
-      title: 'Team inbox', empty: 'No open tasks.', toggle: 'Nederlands', toggleLabel: 'Schakel naar Nederlands',
+      title: 'Team workspace', empty: 'No open tasks.', toggle: 'Nederlands', toggleLabel: 'Schakel naar Nederlands', toggleLang: 'nl',
+      openTasks: 'Open tasks', back: 'Back to tasks', openTask: 'Open',
       claim: 'Claim', complete: 'Complete', due: 'Due', late: 'Overdue', claimedBy: 'Claimed by',
-      open: 'Open', claimed: 'Claimed', high: 'High priority', outcome: 'Outcome',
+      open: 'Open', claimed: 'Claimed', done: 'Done', cancelled: 'Cancelled', high: 'High priority', outcome: 'Outcome',
       noToken: 'No access token: open this page with #token=…', loading: 'Loading…', saved: 'Saved',
-      failed: 'That did not work', live: 'Live updates on',
+      failed: 'That did not work', live: 'Live updates on', reconnecting: 'Connection lost; reconnecting…',
+      youngster: 'Youngster', youthRef: 'Reference', age: 'Age', years: 'years', postcode: 'Postcode (4 digits)',
+      municipality: 'Municipality', interests: 'Interests', consent: 'Consent from',
+      activity: 'Activity', activityTitle: 'Title', schedule: 'When', location: 'Where', contactRole: 'Contact',
+      freeSeats: 'Free seats', seatsOf: 'of', offer: 'Offer', offerStatus: 'Status', holdExpires: 'Seat held until',
+      reasons: 'Why this activity', timeline: 'Timeline', notShown: 'Not available: ',
+      accept: 'Accept offer', accepted: 'Offer accepted; the seat is being confirmed.',
+      declineReason: 'Reason for declining', decline: 'Decline…',
+      confirmDecline: 'The seat then goes to another youngster on the waiting list. Are you sure?',
+      confirmYes: 'Yes, decline', confirmNo: 'Cancel', declined: 'Offer declined; the seat is released.',
+      attendance: 'Attendance', sessionDate: 'Date of the session', attendanceStatus: 'Present?',
+      recordAttendance: 'Record attendance', recorded: 'Recorded',
+      waitingPlacement: 'Waiting for the seat to be confirmed…',
+      days: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' },
+      attendanceStatuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
+      declineReasons: { 'no-interest': 'No interest', 'not-reached': 'Not reached', 'not-suitable': 'Not suitable',
+        'family-declined': 'Family declined' },
+      consentGivers: { youth: 'the youngster', guardian: 'the parent or guardian', both: 'youngster and parent or guardian' },
+      offerStatuses: { open: 'Open', accepted: 'Accepted', declined: 'Declined', expired: 'Expired', withdrawn: 'Withdrawn' },
+      moments: { entered: 'On the waiting list', offered: 'Offered', accepted: 'Accepted', declined: 'Declined',
+        expired: 'Expired', withdrawn: 'Withdrawn', exited: 'Left the waiting list' },
+      problems: {
+        400: 'The input is not valid.', 401: 'You are not signed in (any more).', 403: 'You may not do this.',
+        404: 'Not found, or not your team’s.', 409: 'This has changed in the meantime.', 412: 'Someone else was first; reload.',
+        422: 'The input is not valid.', 429: 'Too many requests; try again shortly.', 503: 'Another service does not answer; try again shortly.'
+      },
+      problemCodes: { 'placement-not-confirmed': 'The seat is not confirmed yet.', 'no-capacity': 'No seat is free any more.',
+        'task-not-completable': 'This task is already done or cancelled.', 'invalid-field': 'A field is not valid (for example a date in the future).',
+        'owner-unavailable': 'Another service does not answer; nothing changed. Try again shortly.' },
+      currentState: 'Current state',
       types: { 'bridging-offer': 'Discuss bridging offer', 'handover-intake': 'Handover intake',
         'referral-intake': 'Referral intake', 'warm-handover': 'Warm handover', 'care-started': 'Care started: agree next step',
         'follow-up': 'Follow-up contact', 'webhook-disabled': 'Webhook disabled' },
       outcomes: { done: 'Done', 'not-reached': 'Not reached', declined: 'Declined', 'not-applicable': 'Not applicable',
-        reached: 'Reached', 'engaged-in-activity': 'Engaged in an activity', 'internship-or-work-found': 'Internship or work found' },
+        reached: 'Reached', 'engaged-in-activity': 'Engaged in an activity', 'internship-or-work-found': 'Internship or work found',
+        accepted: 'Accepted' },
       steps: { 'first-contact': 'first contact', 'check-in-2w': 'after 2 weeks', 'check-in-3m': 'after 3 months' }
     }
   };
   var FOLLOW_UP = ['reached', 'not-reached', 'engaged-in-activity', 'internship-or-work-found', 'declined'];
   var GENERAL = ['done', 'not-reached', 'declined', 'not-applicable'];
+  var DECLINE_REASONS = ['no-interest', 'not-reached', 'not-suitable', 'family-declined'];
+  var ATTENDANCE = ['present', 'absent', 'excused'];
 
   // Dev: the token comes in the URL fragment (never sent to the server), then leaves the address bar.
   var match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
@@ -81,28 +168,66 @@ export const INBOX_HTML = String.raw`<!doctype html>
   var token = sessionStorage.getItem('samenspel-token');
   var lang = localStorage.getItem('samenspel-lang') === 'en' ? 'en' : 'nl';
   var tasks = [];
+  var detail = null;        // the last GET /workspace/tasks/{id} answer of the open task
+  var confirming = false;   // the decline's confirmation step is shown
+  var recorded = [];        // the sessions recorded from this page for the open task
+  var lastSessionDate = ''; // the date last recorded, kept for the next one after a re-render
   var list = document.getElementById('tasks');
   var statusLine = document.getElementById('status');
+  var listView = document.getElementById('list-view');
+  var detailView = document.getElementById('detail-view');
+  var detailBody = document.getElementById('detail-body');
 
   function t(key) { return TEXT[lang][key]; }
+  function word(group, code) { return (TEXT[lang][group] || {})[code] || code; }
   function say(message, isError) { statusLine.textContent = message; statusLine.className = isError ? 'error' : ''; }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-  function formatDue(iso) {
+  function formatDate(iso) {
     return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB',
       { timeZone: 'Europe/Amsterdam', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+  function today() {
+    // The session's date in Amsterdam, as YYYY-MM-DD (sv-SE formats dates that way).
+    return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  }
+  function taskTitle(task) {
+    return word('types', task.type) + (task.step ? ' · ' + word('steps', task.step) : '');
+  }
+
+  /** A problem+json answer in words: the status's Dutch or English sentence, and for 409 the current state. */
+  function problemText(status, problem) {
+    var code = typeof problem.type === 'string' ? problem.type.split('/').pop() : '';
+    var text = TEXT[lang].problemCodes[code] || TEXT[lang].problems[status] || t('failed') + ' (' + status + ')';
+    if (status === 409) {
+      var state = problem.currentState || problem.taskStatus;
+      var parts = [];
+      if (state) parts.push(word('offerStatuses', state) !== state ? word('offerStatuses', state) : t(state) || state);
+      if (problem.outcome) parts.push(word('outcomes', problem.outcome));
+      if (parts.length) text += ' ' + t('currentState') + ': ' + parts.join(', ') + '.';
+    }
+    return text;
   }
   function api(path, options) {
     options = options || {};
     options.headers = Object.assign({ authorization: 'Bearer ' + token }, options.headers || {});
     return fetch('/api/v1' + path, options).then(function (res) {
-      if (!res.ok) return res.json().catch(function () { return {}; }).then(function (p) { throw new Error(p.detail || res.status); });
+      if (!res.ok) {
+        return res.json().catch(function () { return {}; }).then(function (p) {
+          var error = new Error(problemText(res.status, p || {}));
+          error.status = res.status;
+          throw error;
+        });
+      }
       return res.json();
-    });
+    }, function () { throw new Error(TEXT[lang].problems[503]); });
+  }
+  function post(path, body) {
+    return api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) });
   }
 
   function applyLanguage() {
@@ -110,9 +235,12 @@ export const INBOX_HTML = String.raw`<!doctype html>
     document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
     var toggle = document.getElementById('lang');
     toggle.textContent = t('toggle');
+    toggle.setAttribute('lang', t('toggleLang'));
     toggle.setAttribute('aria-label', t('toggleLabel'));
     document.title = t('title') + ' · Samenspel';
+    liveLine();
     render();
+    renderDetail();
   }
 
   function render() {
@@ -122,33 +250,262 @@ export const INBOX_HTML = String.raw`<!doctype html>
     tasks.forEach(function (task) {
       var late = new Date(task.dueAt).getTime() < now;
       var li = el('li', { 'class': 'task' + (late ? ' late' : ''), 'data-testid': 'task', 'data-task-id': task.id, 'data-status': task.status });
-      var title = (TEXT[lang].types[task.type] || task.type) + (task.step ? ' · ' + (TEXT[lang].steps[task.step] || task.step) : '');
-      li.appendChild(el('div', { 'class': 'type', 'data-testid': 'task-type' }, title));
+      li.appendChild(el('h3', { 'class': 'type', 'data-testid': 'task-type' }, taskTitle(task)));
       if (task.context && task.context.activityTitle) li.appendChild(el('div', {}, task.context.activityTitle));
       var meta = el('div', { 'class': 'meta' });
-      meta.appendChild(el('span', { 'data-testid': 'task-due' }, t('due') + ': ' + formatDue(task.dueAt) + ' '));
+      meta.appendChild(el('span', { 'data-testid': 'task-due' }, t('due') + ': ' + formatDate(task.dueAt) + ' '));
       meta.appendChild(el('span', { 'class': 'badge', 'data-testid': 'task-status' }, t(task.status)));
       if (late) meta.appendChild(el('span', { 'class': 'badge late' }, ' ' + t('late')));
       if (task.priority === 'high') meta.appendChild(el('span', { 'class': 'badge late' }, ' ' + t('high')));
       if (task.assignee) meta.appendChild(el('span', {}, ' · ' + t('claimedBy') + ' ' + task.assignee));
       li.appendChild(meta);
       var row = el('div', { 'class': 'row' });
+      var open = el('button', { type: 'button', 'class': 'primary', 'data-testid': 'open-task',
+        'aria-label': t('openTask') + ': ' + taskTitle(task) }, t('openTask'));
+      open.addEventListener('click', function () { openTask(task.id); });
+      row.appendChild(open);
       if (task.status === 'open') {
         var claim = el('button', { type: 'button', 'data-testid': 'claim' }, t('claim'));
         claim.addEventListener('click', function () { act(task.id, 'claim', {}); });
         row.appendChild(claim);
       }
-      var select = el('select', { 'data-testid': 'outcome', 'aria-label': t('outcome') });
+      var select = el('select', { 'data-testid': 'outcome', 'aria-label': t('outcome') + ': ' + taskTitle(task) });
       (task.type === 'follow-up' ? FOLLOW_UP : GENERAL).forEach(function (o) {
-        select.appendChild(el('option', { value: o }, TEXT[lang].outcomes[o] || o));
+        select.appendChild(el('option', { value: o }, word('outcomes', o)));
       });
-      var complete = el('button', { type: 'button', 'class': 'primary', 'data-testid': 'complete' }, t('complete'));
+      var complete = el('button', { type: 'button', 'data-testid': 'complete' }, t('complete'));
       complete.addEventListener('click', function () { act(task.id, 'complete', { outcome: select.value }); });
       row.appendChild(select);
       row.appendChild(complete);
       li.appendChild(row);
       list.appendChild(li);
     });
+  }
+
+  function pair(dl, label, value, testid) {
+    if (value === undefined || value === null || value === '') return;
+    dl.appendChild(el('dt', {}, label));
+    dl.appendChild(el('dd', testid ? { 'data-testid': testid } : {}, value));
+  }
+  function scheduleText(schedule) {
+    if (!schedule) return '';
+    if (Array.isArray(schedule.slots) && schedule.slots.length) {
+      return schedule.slots.map(function (s) { return word('days', s.day) + ' ' + s.start + '–' + s.end; }).join(', ');
+    }
+    var byday = /BYDAY=([A-Z,]+)/.exec(schedule.rrule || '');
+    return byday ? byday[1].split(',').map(function (d) { return word('days', d); }).join(', ') : '';
+  }
+  function field(id, label, control) {
+    var wrap = el('div', { 'class': 'field' });
+    wrap.appendChild(el('label', { 'for': id }, label));
+    control.id = id;
+    wrap.appendChild(control);
+    return wrap;
+  }
+  function options(select, codes, group) {
+    codes.forEach(function (c) { select.appendChild(el('option', { value: c }, word(group, c))); });
+    return select;
+  }
+
+  function renderDetail() {
+    if (!detail) return;
+    var task = detail.task;
+    document.getElementById('detail-heading').textContent = taskTitle(task);
+    detailBody.textContent = '';
+    detailView.setAttribute('data-task-id', task.id);
+    detailView.setAttribute('data-status', task.status);
+
+    var who = el('section', { 'class': 'card', 'aria-labelledby': 'who-heading' });
+    who.appendChild(el('h3', { id: 'who-heading' }, t('youngster')));
+    var dl = el('dl');
+    var y = detail.youngster || {};
+    var ctx = task.context || {};
+    pair(dl, t('youthRef'), detail.youthRef, 'youth-ref');
+    pair(dl, t('age'), y.ageYears !== undefined ? y.ageYears + ' ' + t('years') : (ctx.ageYears !== undefined ? ctx.ageYears + ' ' + t('years') : ''), 'age');
+    pair(dl, t('postcode'), y.postcode4 || ctx.postcode4, 'postcode4');
+    pair(dl, t('municipality'), y.municipalityCode || detail.municipalityCode, 'municipality');
+    var interests = y.interests || ctx.themes;
+    pair(dl, t('interests'), Array.isArray(interests) ? interests.join(', ') : '', 'interests');
+    pair(dl, t('consent'), y.consentGivenBy ? word('consentGivers', y.consentGivenBy) : '', 'consent');
+    pair(dl, t('offerStatus'), t(task.status) + (task.outcome ? ' · ' + word('outcomes', task.outcome) : ''), 'task-state');
+    pair(dl, t('due'), formatDate(task.dueAt));
+    who.appendChild(dl);
+    detailBody.appendChild(who);
+
+    if (detail.activity || detail.offer) {
+      var act = el('section', { 'class': 'card', 'aria-labelledby': 'activity-heading' });
+      act.appendChild(el('h3', { id: 'activity-heading' }, t('activity')));
+      var adl = el('dl');
+      var a = detail.activity || {};
+      pair(adl, t('activityTitle'), a.title || ctx.activityTitle, 'activity-title');
+      pair(adl, t('schedule'), scheduleText(a.schedule), 'schedule');
+      pair(adl, t('location'), [a.locationName, a.postcode4].filter(Boolean).join(', '), 'location');
+      pair(adl, t('contactRole'), a.contactRole);
+      if (a.capacity) pair(adl, t('freeSeats'), a.capacity.available + ' ' + t('seatsOf') + ' ' + a.capacity.capacity, 'free-seats');
+      if (detail.offer) {
+        pair(adl, t('offer'), word('offerStatuses', detail.offer.status), 'offer-status');
+        if (detail.offer.status === 'open' && detail.offer.expiresAt) pair(adl, t('holdExpires'), formatDate(detail.offer.expiresAt), 'hold-expiry');
+      }
+      act.appendChild(adl);
+      detailBody.appendChild(act);
+    }
+
+    if (Array.isArray(detail.reasons) && detail.reasons.length) {
+      var why = el('section', { 'class': 'card', 'aria-labelledby': 'why-heading' });
+      why.appendChild(el('h3', { id: 'why-heading' }, t('reasons')));
+      var ul = el('ul', { 'class': 'plain', 'data-testid': 'reasons' });
+      detail.reasons.forEach(function (r) { ul.appendChild(el('li', {}, r[lang] || r.code)); });
+      why.appendChild(ul);
+      detailBody.appendChild(why);
+    }
+    if (Array.isArray(detail.timeline) && detail.timeline.length) {
+      var flow = el('section', { 'class': 'card', 'aria-labelledby': 'flow-heading' });
+      flow.appendChild(el('h3', { id: 'flow-heading' }, t('timeline')));
+      var ol = el('ol', { 'class': 'timeline', 'data-testid': 'timeline' });
+      detail.timeline.forEach(function (m) { ol.appendChild(el('li', {}, formatDate(m.at) + ': ' + word('moments', m.event))); });
+      flow.appendChild(ol);
+      detailBody.appendChild(flow);
+    }
+    if (detail.unavailable && detail.unavailable.length) {
+      detailBody.appendChild(el('p', { 'class': 'meta' }, t('notShown') + detail.unavailable.join(', ')));
+    }
+
+    var offerOpen = task.type === 'bridging-offer' && (task.status === 'open' || task.status === 'claimed') &&
+      (!detail.offer || detail.offer.status === 'open');
+    if (offerOpen) detailBody.appendChild(offerActions(task));
+    if (task.type === 'bridging-offer' && task.outcome === 'accepted') detailBody.appendChild(attendanceForm(task));
+  }
+
+  function offerActions(task) {
+    var box = el('section', { 'class': 'card', 'aria-labelledby': 'offer-actions-heading' });
+    box.appendChild(el('h3', { id: 'offer-actions-heading' }, t('offer')));
+    var row = el('div', { 'class': 'row' });
+    var accept = el('button', { type: 'button', 'class': 'primary', 'data-testid': 'accept' }, t('accept'));
+    accept.addEventListener('click', function () {
+      accept.disabled = true;
+      post('/workspace/tasks/' + encodeURIComponent(task.id) + '/accept').then(function () {
+        say(t('accepted'));
+        return refreshDetail();
+      }, failed);
+    });
+    row.appendChild(accept);
+    box.appendChild(row);
+
+    var reason = options(el('select', { 'data-testid': 'decline-reason' }), DECLINE_REASONS, 'declineReasons');
+    var declineRow = el('div', { 'class': 'row' });
+    declineRow.appendChild(field('decline-reason', t('declineReason'), reason));
+    var decline = el('button', { type: 'button', 'data-testid': 'decline', 'aria-expanded': String(confirming),
+      'aria-controls': 'decline-confirm' }, t('decline'));
+    declineRow.appendChild(decline);
+    box.appendChild(declineRow);
+
+    var confirm = el('div', { id: 'decline-confirm', 'class': 'confirm', role: 'group', 'aria-labelledby': 'decline-question' });
+    confirm.hidden = !confirming;
+    confirm.appendChild(el('p', { id: 'decline-question' }, t('confirmDecline')));
+    var yes = el('button', { type: 'button', 'class': 'danger', 'data-testid': 'confirm-decline' }, t('confirmYes'));
+    var no = el('button', { type: 'button', 'data-testid': 'cancel-decline' }, t('confirmNo'));
+    var confirmRow = el('div', { 'class': 'row' });
+    confirmRow.appendChild(yes);
+    confirmRow.appendChild(no);
+    confirm.appendChild(confirmRow);
+    box.appendChild(confirm);
+
+    decline.addEventListener('click', function () {
+      confirming = true;
+      confirm.hidden = false;
+      decline.setAttribute('aria-expanded', 'true');
+      yes.focus();
+    });
+    no.addEventListener('click', function () {
+      confirming = false;
+      confirm.hidden = true;
+      decline.setAttribute('aria-expanded', 'false');
+      decline.focus();
+    });
+    yes.addEventListener('click', function () {
+      yes.disabled = true;
+      post('/workspace/tasks/' + encodeURIComponent(task.id) + '/decline', { reason: reason.value }).then(function () {
+        confirming = false;
+        say(t('declined'));
+        return refreshDetail();
+      }, function (error) { confirming = false; failed(error); });
+    });
+    return box;
+  }
+
+  function attendanceForm(task) {
+    var box = el('section', { 'class': 'card', 'aria-labelledby': 'attendance-heading', 'data-testid': 'attendance' });
+    box.appendChild(el('h3', { id: 'attendance-heading' }, t('attendance')));
+    var placementId = task.context && task.context.placementId;
+    if (!placementId) {
+      box.appendChild(el('p', { 'class': 'meta' }, t('waitingPlacement')));
+      return box;
+    }
+    var row = el('div', { 'class': 'row' });
+    var date = el('input', { type: 'date', max: today(), 'data-testid': 'session-date' });
+    date.value = lastSessionDate || today();
+    var status = options(el('select', { 'data-testid': 'attendance-status' }), ATTENDANCE, 'attendanceStatuses');
+    row.appendChild(field('session-date', t('sessionDate'), date));
+    row.appendChild(field('attendance-status', t('attendanceStatus'), status));
+    var save = el('button', { type: 'button', 'class': 'primary', 'data-testid': 'record-attendance' }, t('recordAttendance'));
+    save.addEventListener('click', function () {
+      var session = { sessionDate: date.value, status: status.value };
+      post('/workspace/placements/' + encodeURIComponent(placementId) + '/attendance', session).then(function () {
+        recorded = recorded.filter(function (r) { return r.sessionDate !== session.sessionDate; }).concat([session]);
+        lastSessionDate = session.sessionDate;
+        say(t('recorded') + ': ' + session.sessionDate + ' · ' + word('attendanceStatuses', session.status));
+        renderDetail();
+        var again = document.querySelector('[data-testid=record-attendance]');
+        if (again) again.focus();
+      }, failed);
+    });
+    row.appendChild(save);
+    box.appendChild(row);
+    if (recorded.length) {
+      var ul = el('ul', { 'class': 'plain', 'data-testid': 'attendance-recorded', 'aria-label': t('recorded') });
+      recorded.slice().sort(function (a, b) { return a.sessionDate < b.sessionDate ? -1 : 1; }).forEach(function (r) {
+        ul.appendChild(el('li', {}, r.sessionDate + ': ' + word('attendanceStatuses', r.status)));
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  }
+
+  function failed(error) {
+    say(t('failed') + ': ' + error.message, true);
+    if (detail) refreshDetail();
+  }
+
+  function refreshDetail() {
+    if (!detail) return Promise.resolve();
+    var id = detail.task.id;
+    return api('/workspace/tasks/' + encodeURIComponent(id)).then(function (answer) {
+      if (detail && detail.task.id === id) { detail = answer; renderDetail(); }
+    }, function (error) { say(t('failed') + ': ' + error.message, true); });
+  }
+
+  function openTask(id) {
+    say(t('loading'));
+    api('/workspace/tasks/' + encodeURIComponent(id)).then(function (answer) {
+      detail = answer;
+      confirming = false;
+      recorded = [];
+      lastSessionDate = '';
+      listView.hidden = true;
+      detailView.hidden = false;
+      renderDetail();
+      say('');
+      document.getElementById('detail-heading').focus();
+    }, function (error) { say(t('failed') + ': ' + error.message, true); });
+  }
+
+  function closeTask() {
+    var id = detail && detail.task.id;
+    detail = null;
+    detailView.hidden = true;
+    listView.hidden = false;
+    var card = id && list.querySelector('[data-task-id="' + CSS.escape(id) + '"] [data-testid=open-task]');
+    if (card) card.focus(); else document.getElementById('open-heading').focus();
   }
 
   function load() {
@@ -159,18 +516,42 @@ export const INBOX_HTML = String.raw`<!doctype html>
   }
 
   function act(id, action, body) {
-    api('/tasks/' + encodeURIComponent(id) + '/' + action, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
-    }).then(function () { say(t('saved')); return load(); }, function (error) { say(t('failed') + ': ' + error.message, true); });
+    post('/tasks/' + encodeURIComponent(id) + '/' + action, body)
+      .then(function () { say(t('saved')); return load(); }, function (error) { say(t('failed') + ': ' + error.message, true); });
   }
 
+  var live = false;
+  function liveLine() { document.getElementById('live').textContent = live ? t('live') : ''; }
+
+  // The stream with reconnect: after a drop the page waits 1 s, then twice as long each time up to
+  // 30 s, and reloads on every (re)connect so that nothing missed while away stays missing.
+  var retryMs = 1000;
   function listen() {
     // EventSource cannot send headers: the stream route takes a short-lived token in the query.
     var source = new EventSource('/api/v1/tasks/stream?access_token=' + encodeURIComponent(token));
     ['created', 'claimed', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
-      source.addEventListener(kind, function () { load(); });
+      source.addEventListener(kind, function (message) {
+        load();
+        var changed = null;
+        try { changed = JSON.parse(message.data); } catch (e) { changed = null; }
+        if (detail && (!changed || changed.id === detail.task.id)) refreshDetail();
+      });
     });
-    source.onopen = function () { document.body.setAttribute('data-live', 'true'); };
+    source.onopen = function () {
+      retryMs = 1000;
+      live = true;
+      document.body.setAttribute('data-live', 'true');
+      liveLine();
+      load();
+    };
+    source.onerror = function () {
+      source.close();
+      live = false;
+      document.body.setAttribute('data-live', 'false');
+      document.getElementById('live').textContent = t('reconnecting');
+      setTimeout(listen, retryMs);
+      retryMs = Math.min(retryMs * 2, 30000);
+    };
   }
 
   document.getElementById('lang').addEventListener('click', function () {
@@ -178,6 +559,8 @@ export const INBOX_HTML = String.raw`<!doctype html>
     localStorage.setItem('samenspel-lang', lang);
     applyLanguage();
   });
+  document.getElementById('back').addEventListener('click', closeTask);
+  document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && detail && !confirming) closeTask(); });
 
   applyLanguage();
   if (!token) { say(t('noToken'), true); return; }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InboxPage } from './inbox-page';
 
-/** The team inbox page at GET /inbox. */
+/** The team workspace page at GET /inbox. */
 @Module({ providers: [InboxPage] })
 export class InboxModule {}

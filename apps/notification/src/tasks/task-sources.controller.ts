@@ -72,7 +72,12 @@ export class TaskSourcesController {
   onAccepted(@Payload() event: CloudEvent<BridgingOfferOutcomeData>, @Ctx() ctx: EventContext) {
     const sourceKey = taskSourceKey.bridgingOffer(event.data.offerId);
     return this.completeSourcedTask.execute(
-      new CompleteSourcedTaskCommand({ sourceKey, outcome: 'accepted' }),
+      new CompleteSourcedTaskCommand({
+        sourceKey,
+        outcome: 'accepted',
+        // The workspace records attendance on this placement once the seat is confirmed.
+        context: compact({ placementId: event.data.placementId }),
+      }),
       ctx,
     );
   }

@@ -12,6 +12,8 @@ export interface TaskContext {
   rank?: number;
   participantRoles?: string[];
   webhookId?: string;
+  /** The seat an accepted offer confirmed: the workspace records its sessions' attendance on it. */
+  placementId?: string;
 }
 
 @Entity('task')

@@ -46,6 +46,25 @@ describe('CompleteSourcedTask against PostgreSQL', () => {
     expect(events[1].data).toMatchObject({ offerId, outcome: 'accepted' });
   });
 
+  it('keeps the placement the acceptance names on the task, beside its context', async () => {
+    const { offerId, taskId } = await anOfferTask(units, announcer);
+    const before = (await tasks.findById(db.dataSource.manager, taskId))!.context;
+    await units.run((uow) =>
+      sut.execute(
+        new CompleteSourcedTaskCommand({
+          sourceKey: taskSourceKey.bridgingOffer(offerId),
+          outcome: 'accepted',
+          context: { placementId: 'placement-1' },
+        }),
+        uow,
+      ),
+    );
+    expect((await tasks.findById(db.dataSource.manager, taskId))!.context).toEqual({
+      ...before,
+      placementId: 'placement-1',
+    });
+  });
+
   it('leaves the task of an offer withdrawn before it was accepted cancelled, and announces nothing', async () => {
     const { offerId, taskId } = await anOfferTask(units, announcer);
     await units.run((uow) =>

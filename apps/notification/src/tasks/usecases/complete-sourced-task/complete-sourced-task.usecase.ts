@@ -22,6 +22,7 @@ export class CompleteSourcedTask {
     const task = await this.tasks.findForUpdate(uow.em, { sourceKey: command.sourceKey });
     if (!task || decide('complete', task.status) !== 'apply') return;
     Object.assign(task, completion(task, { outcome: command.outcome, by: null, at: new Date() }));
+    if (command.context) task.context = { ...task.context, ...command.context };
     const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'completed');
   }
