@@ -959,6 +959,9 @@ describe('the notification service on the real broker and database', () => {
         expect(await text('hold-expiry')).toBe(expiry);
         expect(await text('youth-ref')).toBe(youthRef);
         expect(await text('municipality')).toBe(municipality);
+        expect(await text('age')).toBe('15 jaar');
+        expect(await text('interests')).toBe('music');
+        expect(await page.locator('[data-testid=reasons] li').count()).toBeGreaterThan(0);
         expect(await text('activity-title')).toBe('Muziekstudio');
         expect(await text('schedule')).toBe('wo 15:30–17:00');
         // Capacity 10 with this youngster's seat held: 9 free.
