@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { inlinePageCsp, Public } from '@samenspel/http';
+import { inlinePageCsp, Public, selfServedPageCsp } from '@samenspel/http';
 import { CONSOLE_PAGE } from './console-page';
 import { IMPACT_PAGE, IMPACT_SCRIPT, IMPACT_STYLE } from './impact-page';
 
@@ -8,16 +8,7 @@ import { IMPACT_PAGE, IMPACT_SCRIPT, IMPACT_STYLE } from './impact-page';
 const CONSOLE_PAGE_CSP = inlinePageCsp(CONSOLE_PAGE);
 
 /** The impact page has no inline code at all: its script and style sheet come from this origin. */
-const IMPACT_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const IMPACT_PAGE_CSP = selfServedPageCsp();
 
 /** The console pages carry no data, so they are public; every figure comes from the API, which checks the role. */
 @Public()

@@ -4,7 +4,7 @@ import { BaseServiceConfig } from '../config/base-service-config';
 import { ConfigError, loadConfig } from '../config/validate-config';
 import { httpSecuritySettings } from './http-security-settings';
 import { rateLimitOptions, rateLimitTracker } from './rate-limit';
-import { inlinePageCsp } from './security-headers';
+import { inlinePageCsp, selfServedPageCsp } from './security-headers';
 
 const TOKEN = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
 
@@ -113,5 +113,17 @@ describe('the Content-Security-Policy of a page with inline script and style', (
 
   it('lets no script run on a page without one', () => {
     expect(inlinePageCsp('<p>static</p>')).toContain("script-src 'none'");
+  });
+});
+
+describe('the Content-Security-Policy of a page whose script and style come from its own origin', () => {
+  it("runs only its own origin's script and style, inline nothing, and calls only its own origin", () => {
+    const csp = selfServedPageCsp();
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
   });
 });
