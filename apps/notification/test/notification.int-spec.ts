@@ -1011,6 +1011,90 @@ describe('the notification service on the real broker and database', () => {
         await page.close();
       }
     });
+
+    it('declines an offer after a confirmation, and the third of three youngsters holds the freed seat within 5 s, never overbooked', async () => {
+      const municipality = aMunicipality();
+      const teamId = await owners.team(municipality);
+      const activityId = await owners.activityFor(teamId, municipality, { title: 'Skatebaan', capacity: 2 });
+      const seats = async () =>
+        (
+          (await (
+            await fetch(`${activity.baseUrl}/api/v1/activities/${activityId}`, {
+              headers: await authHeader('admin'),
+            })
+          ).json()) as { capacity: { capacity: number; held: number; confirmed: number } }
+        ).capacity;
+      // Samples the activity's seats for the whole test: held + confirmed may never pass the capacity.
+      const overbooked: string[] = [];
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const c = await seats();
+          if (c.held + c.confirmed > c.capacity) overbooked.push(`${c.held}+${c.confirmed}>${c.capacity}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const page = await openInbox(teamId);
+      try {
+        await page.waitForSelector('body[data-live=true]');
+
+        // Three youngsters for two seats: two get offers and tasks, live; the third waits.
+        const entries = [0, 1, 2].map(() =>
+          owners.entered(municipality, { ageYears: 14, interests: ['music'] }),
+        );
+        const refs = entries.map((e) => e.data.youthRef as string);
+        await owners.send(entries);
+        await waitFor(async () => (await page.locator('[data-testid=task]').count()) === 2, {
+          timeoutMs: 15000,
+          description: '2 offer task cards',
+        });
+        const offeredTasks = await tasksOf(sut, teamId);
+        const waiting = refs.find((r) => !offeredTasks.some((t) => t.youthRef === r))!;
+        expect(offeredTasks).toHaveLength(2);
+        expect(await seats()).toMatchObject({ capacity: 2, held: 2, confirmed: 0 });
+
+        // The worker opens one offer and declines it; the page asks first.
+        const declinedTask = offeredTasks[0];
+        await page.locator(`[data-task-id="${declinedTask.id}"] [data-testid=open-task]`).click();
+        await page.waitForSelector('[data-testid=decline]');
+        await page.selectOption('[data-testid=decline-reason]', 'family-declined');
+        await page.click('[data-testid=decline]');
+        await page.locator('[data-testid=confirm-decline]').waitFor();
+        expect(await page.evaluate<string | undefined>('document.activeElement?.dataset.testid')).toBe(
+          'confirm-decline',
+        );
+        await page.screenshot({ path: join(artifacts, '4-decline-confirm.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const confirmedAt = Date.now();
+        await page.click('[data-testid=confirm-decline]');
+        await owners.outboundEvent(waiting, 'offered', 1, 5000);
+        const held = Date.now() - confirmedAt;
+        console.log(`decline confirmed to the third youngster's hold: ${held} ms`);
+        expect(held).toBeLessThan(5000);
+
+        await owners.outboundEvent(declinedTask.youthRef, 'declined');
+        await taskOf(
+          teamId,
+          (t) => t.youthRef === waiting && t.type === 'bridging-offer',
+          'the third youngster’s task',
+        );
+        const done = (await tasksOf(sut, teamId, '&status=done')).find((t) => t.id === declinedTask.id);
+        expect(done).toMatchObject({ status: 'done', outcome: 'declined', completedBy: 'worker-anna' });
+        await page.waitForSelector('[data-testid=detail][data-status=done]');
+        await page.screenshot({ path: join(artifacts, '5-declined.png'), fullPage: true });
+        expect(await seats()).toMatchObject({ capacity: 2, held: 2, confirmed: 0 });
+        const holders = (await owners.placement(`activityId=${activityId}`)).items.filter((p) =>
+          ['held', 'confirmed'].includes(p.status),
+        );
+        expect(holders).toHaveLength(2);
+      } finally {
+        sampling = false;
+        await sampler;
+        await page.close();
+      }
+      expect(overbooked).toEqual([]);
+    });
   });
 
   // Last: the restart test restarts the shared instance.
