@@ -1095,6 +1095,42 @@ describe('the notification service on the real broker and database', () => {
       }
       expect(overbooked).toEqual([]);
     });
+
+    it('records first contact on a handover’s follow-up step from the page, with the follow-up on the worker’s name', async () => {
+      const teamId = aTeamId();
+      const youthRef = aYouthRef();
+      const handover = referralCreated(youthRef, teamId, 'after');
+      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+      const first = await taskOf(teamId, (t) => t.step === 'first-contact', 'first-contact step');
+      const page = await openInbox(teamId);
+      try {
+        const card = page.locator(`[data-task-id="${first.id}"]`);
+        await card.locator('[data-testid=open-task]').click();
+        await page.waitForSelector('[data-testid=record-first-contact]');
+        expect(await page.locator('[data-testid=first-contact-outcome] option').allTextContents()).toEqual([
+          'Bereikt',
+          'Niet bereikt',
+          'Geweigerd',
+        ]);
+
+        await page.click('[data-testid=claim-follow-up]');
+        await page.waitForSelector('[data-testid=follow-up-holder]:has-text("worker-anna")');
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.selectOption('[data-testid=first-contact-outcome]', 'reached');
+        await page.click('[data-testid=record-first-contact]');
+        await page.waitForSelector('[data-testid=detail][data-status=done]', { timeout: 15000 });
+        await page.screenshot({ path: join(artifacts, '6-first-contact.png'), fullPage: true });
+        const done = (await tasksOf(sut, teamId, '&status=done')).find((t) => t.id === first.id);
+        expect(done).toMatchObject({ status: 'done', outcome: 'reached', completedBy: 'worker-anna' });
+
+        // Released, the youngster's later steps go to the team again.
+        await page.click('[data-testid=release-follow-up]');
+        await page.waitForSelector('#status:has-text("De nazorg is terug bij het team.")');
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   // Last: the restart test restarts the shared instance.

@@ -36,6 +36,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
   .field { display:flex; flex-direction:column; }
   .confirm { border:2px solid var(--late); border-radius:10px; padding:.75rem; margin-top:.75rem; background:#fff7f6; }
   ol.timeline, ul.plain { list-style:disc; padding-left:1.25rem; display:block; }
+  #detail-body { display:grid; gap:.75rem; margin-top:.5rem; }
   #status { min-height:1.5rem; color:var(--muted); }
   #status.error { color:var(--late); font-weight:600; }
   #live { font-size:.85rem; color:var(--muted); }
@@ -84,6 +85,11 @@ export const INBOX_HTML = String.raw`<!doctype html>
       attendance: 'Aanwezigheid', sessionDate: 'Datum van de bijeenkomst', attendanceStatus: 'Aanwezig?',
       recordAttendance: 'Aanwezigheid vastleggen', recorded: 'Vastgelegd',
       waitingPlacement: 'Wacht op bevestiging van de plek…',
+      followUp: 'Nazorg', firstContactOutcome: 'Hoe ging het eerste contact?', recordFirstContact: 'Eerste contact vastleggen',
+      stepOutcome: 'Uitkomst van deze stap', completeStep: 'Stap afronden', stepDone: 'Vastgelegd; de verwijzing gaat verder.',
+      holder: 'Nazorg bij', team: 'het team', claimFollowUp: 'Nazorg op mijn naam', releaseFollowUp: 'Nazorg terug naar het team',
+      followUpClaimed: 'De nazorg van deze jongere staat op jouw naam.', followUpReleased: 'De nazorg is terug bij het team.',
+      firstContactOutcomes: { reached: 'Bereikt', 'not-reached': 'Niet bereikt', declined: 'Geweigerd' },
       days: { MO: 'ma', TU: 'di', WE: 'wo', TH: 'do', FR: 'vr', SA: 'za', SU: 'zo' },
       attendanceStatuses: { present: 'Aanwezig', absent: 'Afwezig', excused: 'Afgemeld' },
       declineReasons: { 'no-interest': 'Geen interesse', 'not-reached': 'Niet bereikt', 'not-suitable': 'Past niet',
@@ -99,7 +105,10 @@ export const INBOX_HTML = String.raw`<!doctype html>
       },
       problemCodes: { 'placement-not-confirmed': 'De plek is nog niet bevestigd.', 'no-capacity': 'Er is geen plek meer vrij.',
         'task-not-completable': 'Deze taak is al afgerond of vervallen.', 'invalid-field': 'Een veld klopt niet (bijvoorbeeld een datum in de toekomst).',
-        'owner-unavailable': 'Een andere dienst antwoordt niet; er is niets veranderd. Probeer het zo weer.' },
+        'owner-unavailable': 'Een andere dienst antwoordt niet; er is niets veranderd. Probeer het zo weer.',
+        'not-a-follow-up-step': 'Dit is geen stap van de nazorg.', 'not-first-contact': 'Eerste contact leg je vast bij de eerste stap.',
+        'follow-up-held': 'Een andere jongerenwerker heeft deze nazorg op naam.', 'follow-up-not-found': 'Geen nazorg gevonden voor deze jongere.',
+        'worker-not-in-team': 'Deze jongerenwerker is niet bekend in het team.', 'unknown-outcome': 'Deze uitkomst past niet bij de taak.' },
       currentState: 'Huidige stand',
       types: { 'bridging-offer': 'Overbruggingsaanbod bespreken', 'handover-intake': 'Intake na overdracht',
         'referral-intake': 'Intake verwijzing', 'warm-handover': 'Warme overdracht', 'care-started': 'Zorg gestart: vervolg afspreken',
@@ -128,6 +137,11 @@ export const INBOX_HTML = String.raw`<!doctype html>
       attendance: 'Attendance', sessionDate: 'Date of the session', attendanceStatus: 'Present?',
       recordAttendance: 'Record attendance', recorded: 'Recorded',
       waitingPlacement: 'Waiting for the seat to be confirmed…',
+      followUp: 'Follow-up', firstContactOutcome: 'How did first contact go?', recordFirstContact: 'Record first contact',
+      stepOutcome: 'Outcome of this step', completeStep: 'Complete step', stepDone: 'Recorded; the referral moves on.',
+      holder: 'Follow-up with', team: 'the team', claimFollowUp: 'Take follow-up as mine', releaseFollowUp: 'Give follow-up back to the team',
+      followUpClaimed: 'This youngster’s follow-up is now yours.', followUpReleased: 'The follow-up is back with the team.',
+      firstContactOutcomes: { reached: 'Reached', 'not-reached': 'Not reached', declined: 'Declined' },
       days: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' },
       attendanceStatuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
       declineReasons: { 'no-interest': 'No interest', 'not-reached': 'Not reached', 'not-suitable': 'Not suitable',
@@ -143,7 +157,10 @@ export const INBOX_HTML = String.raw`<!doctype html>
       },
       problemCodes: { 'placement-not-confirmed': 'The seat is not confirmed yet.', 'no-capacity': 'No seat is free any more.',
         'task-not-completable': 'This task is already done or cancelled.', 'invalid-field': 'A field is not valid (for example a date in the future).',
-        'owner-unavailable': 'Another service does not answer; nothing changed. Try again shortly.' },
+        'owner-unavailable': 'Another service does not answer; nothing changed. Try again shortly.',
+        'not-a-follow-up-step': 'This is not a step of the follow-up.', 'not-first-contact': 'First contact is recorded on the first step.',
+        'follow-up-held': 'Another youth worker holds this follow-up.', 'follow-up-not-found': 'No follow-up found for this youngster.',
+        'worker-not-in-team': 'This youth worker is not known in the team.', 'unknown-outcome': 'This outcome does not fit the task.' },
       currentState: 'Current state',
       types: { 'bridging-offer': 'Discuss bridging offer', 'handover-intake': 'Handover intake',
         'referral-intake': 'Referral intake', 'warm-handover': 'Warm handover', 'care-started': 'Care started: agree next step',
@@ -155,6 +172,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     }
   };
   var FOLLOW_UP = ['reached', 'not-reached', 'engaged-in-activity', 'internship-or-work-found', 'declined'];
+  var FIRST_CONTACT = ['reached', 'not-reached', 'declined'];
   var GENERAL = ['done', 'not-reached', 'declined', 'not-applicable'];
   var DECLINE_REASONS = ['no-interest', 'not-reached', 'not-suitable', 'family-declined'];
   var ATTENDANCE = ['present', 'absent', 'excused'];
@@ -374,6 +392,46 @@ export const INBOX_HTML = String.raw`<!doctype html>
       (!detail.offer || detail.offer.status === 'open');
     if (offerOpen) detailBody.appendChild(offerActions(task));
     if (task.type === 'bridging-offer' && task.outcome === 'accepted') detailBody.appendChild(attendanceForm(task));
+    if (task.type === 'follow-up' && task.step) detailBody.appendChild(followUpActions(task));
+  }
+
+  /** First contact on the plan's first step, an outcome on later steps, and who holds the youngster's follow-up. */
+  function followUpActions(task) {
+    var box = el('section', { 'class': 'card', 'aria-labelledby': 'follow-up-heading', 'data-testid': 'follow-up' });
+    box.appendChild(el('h3', { id: 'follow-up-heading' }, t('followUp')));
+    if (task.status === 'open' || task.status === 'claimed') {
+      var first = task.step === 'first-contact';
+      var outcome = first
+        ? options(el('select', { 'data-testid': 'first-contact-outcome' }), FIRST_CONTACT, 'firstContactOutcomes')
+        : options(el('select', { 'data-testid': 'step-outcome' }), FOLLOW_UP, 'outcomes');
+      var row = el('div', { 'class': 'row' });
+      row.appendChild(field('follow-up-outcome', first ? t('firstContactOutcome') : t('stepOutcome'), outcome));
+      var save = el('button', { type: 'button', 'class': 'primary', 'data-testid': first ? 'record-first-contact' : 'complete-step' },
+        first ? t('recordFirstContact') : t('completeStep'));
+      save.addEventListener('click', function () {
+        save.disabled = true;
+        post('/workspace/tasks/' + encodeURIComponent(task.id) + '/' + (first ? 'first-contact' : 'follow-up-step'), { outcome: outcome.value })
+          .then(function () { say(t('stepDone')); load(); return refreshDetail(); }, failed);
+      });
+      row.appendChild(save);
+      box.appendChild(row);
+    }
+    var holderLine = el('dl');
+    pair(holderLine, t('holder'), task.assignee || t('team'), 'follow-up-holder');
+    box.appendChild(holderLine);
+    var claimRow = el('div', { 'class': 'row' });
+    var path = '/workspace/follow-ups/' + encodeURIComponent(detail.youthRef || task.youthRef);
+    [['claim', 'claim-follow-up', t('claimFollowUp'), t('followUpClaimed')],
+      ['release', 'release-follow-up', t('releaseFollowUp'), t('followUpReleased')]].forEach(function (c) {
+      var button = el('button', { type: 'button', 'data-testid': c[1] }, c[2]);
+      button.addEventListener('click', function () {
+        button.disabled = true;
+        post(path + '/' + c[0]).then(function () { say(c[3]); load(); return refreshDetail(); }, failed);
+      });
+      claimRow.appendChild(button);
+    });
+    box.appendChild(claimRow);
+    return box;
   }
 
   function offerActions(task) {
