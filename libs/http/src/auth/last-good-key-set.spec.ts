@@ -15,8 +15,14 @@ class JwksEndpoint {
   published = new Map<string, KeyPair>();
   private readonly server: Server = createServer((_request, response) => {
     void Promise.all(
-      [...this.published].map(async ([kid, pair]) => ({ ...(await exportJWK(pair.publicKey)), kid, alg: 'ES256' })),
-    ).then((keys) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
+      [...this.published].map(async ([kid, pair]) => ({
+        ...(await exportJWK(pair.publicKey)),
+        kid,
+        alg: 'ES256',
+      })),
+    ).then((keys) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })),
+    );
   });
   private port = 0;
 

@@ -12,7 +12,11 @@ export class KeySetUnavailableError extends Error {
 }
 
 /** Errors that say the token's key is not in a set that was read, not that reading failed. */
-const KEY_LOOKUP_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported];
+const KEY_LOOKUP_ERRORS = [
+  errors.JWKSNoMatchingKey,
+  errors.JWKSMultipleMatchingKeys,
+  errors.JOSENotSupported,
+];
 
 /**
  * The keys of a JWKS endpoint, cached as createRemoteJWKSet does, that fall back to the last set
@@ -31,9 +35,12 @@ export function lastGoodKeySet(url: URL, options: RemoteJWKSetOptions): JWTVerif
       // A failed fetch leaves the remote set's last successful fetch in place.
       const jwks = remote.jwks();
       if (!jwks) {
-        throw new KeySetUnavailableError('The JWKS endpoint cannot be read and no key set was fetched before', {
-          cause: error,
-        });
+        throw new KeySetUnavailableError(
+          'The JWKS endpoint cannot be read and no key set was fetched before',
+          {
+            cause: error,
+          },
+        );
       }
       const json = JSON.stringify(jwks);
       if (lastGood?.json !== json) lastGood = { json, getKey: createLocalJWKSet(jwks) };
@@ -42,9 +49,12 @@ export function lastGoodKeySet(url: URL, options: RemoteJWKSetOptions): JWTVerif
       } catch (lookupError) {
         if (!(lookupError instanceof errors.JWKSNoMatchingKey)) throw lookupError;
         // A kid the provider may have added since: only the provider can tell.
-        throw new KeySetUnavailableError('The JWKS endpoint cannot be read and the last key set lacks the kid', {
-          cause: error,
-        });
+        throw new KeySetUnavailableError(
+          'The JWKS endpoint cannot be read and the last key set lacks the kid',
+          {
+            cause: error,
+          },
+        );
       }
     }
   };
