@@ -13,7 +13,16 @@ const AUDIENCE = 'samenspel';
 class JwksEndpoint {
   /** The keys it serves, by kid. */
   published = new Map<string, KeyPair>();
+  /** Answers 500 instead of the keys, as a provider in trouble does. */
+  failing = false;
+  /** How many times the key set was asked for. */
+  requests = 0;
   private readonly server: Server = createServer((_request, response) => {
+    this.requests += 1;
+    if (this.failing) {
+      response.writeHead(500).end();
+      return;
+    }
     void Promise.all(
       [...this.published].map(async ([kid, pair]) => ({
         ...(await exportJWK(pair.publicKey)),
@@ -62,7 +71,7 @@ describe('TokenVerifier with a JWKS endpoint that goes down', () => {
   /** Moves Date.now (which the key cache reads) past the cache's maximum age; token times stay real. */
   const pastTheMaxCacheAge = () => {
     const fetchedAt = Date.now();
-    jest.spyOn(Date, 'now').mockReturnValue(fetchedAt + JWKS_CACHE.cacheMaxAgeMs + 1);
+    return jest.spyOn(Date, 'now').mockReturnValue(fetchedAt + JWKS_CACHE.cacheMaxAgeMs + 1);
   };
 
   beforeEach(async () => {
@@ -128,5 +137,22 @@ describe('TokenVerifier with a JWKS endpoint that goes down', () => {
 
     await expect(verifier.verify(await sign(newKey, 'k-2'))).resolves.toMatchObject({ role: 'admin' });
     await expect(verifier.verify(removed)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('asks a failing endpoint again only once its cooldown has passed, verifying with the last good set meanwhile', async () => {
+    const token = await sign(cachedKey, 'k-1');
+    await verifier.verify(token);
+    expect(endpoint.requests).toBe(1);
+
+    endpoint.failing = true;
+    const now = pastTheMaxCacheAge();
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'admin' });
+    expect(endpoint.requests).toBe(2);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'admin' });
+    expect(endpoint.requests).toBe(2);
+
+    now.mockReturnValue(Date.now() + JWKS_CACHE.cooldownDurationMs + 1);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'admin' });
+    expect(endpoint.requests).toBe(3);
   });
 });

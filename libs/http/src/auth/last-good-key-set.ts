@@ -21,17 +21,31 @@ const KEY_LOOKUP_ERRORS = [
 /**
  * The keys of a JWKS endpoint, cached as createRemoteJWKSet does, that fall back to the last set
  * fetched successfully while the endpoint cannot be read; a successful fetch replaces that set.
+ * After a failed fetch the endpoint is asked again only once the cooldown has passed (or for a kid
+ * the last set lacks), so a provider that hangs costs one request the fetch timeout, not every one.
  */
 export function lastGoodKeySet(url: URL, options: RemoteJWKSetOptions): JWTVerifyGetKey {
   const remote = createRemoteJWKSet(url, options);
+  const cooldownMs = options.cooldownDuration ?? 30_000;
   // Keyed by its JSON, as remote.jwks() hands out a fresh copy on every call.
   let lastGood: { json: string; getKey: JWTVerifyGetKey } | undefined;
+  let failedAt: number | undefined;
 
   return async (header, token) => {
+    if (lastGood && failedAt !== undefined && Date.now() - failedAt < cooldownMs) {
+      try {
+        return await lastGood.getKey(header, token);
+      } catch (lookupError) {
+        if (!(lookupError instanceof errors.JWKSNoMatchingKey)) throw lookupError;
+      }
+    }
     try {
-      return await remote(header, token);
+      const key = await remote(header, token);
+      failedAt = undefined;
+      return key;
     } catch (error) {
       if (KEY_LOOKUP_ERRORS.some((type) => error instanceof type)) throw error;
+      failedAt = Date.now();
       // A failed fetch leaves the remote set's last successful fetch in place.
       const jwks = remote.jwks();
       if (!jwks) {
