@@ -28,9 +28,9 @@ import {
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
-import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
+import { authenticateStream } from './stream-authentication';
 import { TaskChangeFeed } from './task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
 import { TasksRepository } from './tasks.repository';
@@ -44,9 +44,7 @@ import { CompleteTaskCommand } from './usecases/complete-task/complete-task.comm
 import { CompleteTask } from './usecases/complete-task/complete-task.usecase';
 import { ListTasksCommand } from './usecases/list-tasks/list-tasks.command';
 import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
-import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-
-const BEARER = /^Bearer[ ]+(\S+)$/i;
+import { ForbiddenException } from '@nestjs/common';
 
 /** The task a route reads or changes, and the youngster it is about. */
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
@@ -103,7 +101,11 @@ export class TasksController {
     @Res() res: Response,
     @OptionalUuidQuery('teamId') requestedTeam: string | undefined,
   ): Promise<void> {
-    const principal = await this.authenticateStream(req);
+    const principal = await authenticateStream(
+      req,
+      this.verifier,
+      this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS,
+    );
     if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
       throw new ForbiddenException('This role has no task stream');
     }
@@ -195,29 +197,5 @@ export class TasksController {
   ) {
     const command = new CancelTaskCommand({ principal, taskId: id, reason: body.reason });
     return this.units.run((uow) => this.cancelTask.execute(command, uow));
-  }
-
-  private async authenticateStream(req: Request): Promise<Principal> {
-    const header = req.headers.authorization;
-    const fromHeader = header ? BEARER.exec(header.trim())?.[1] : undefined;
-    const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
-    const token = fromHeader ?? fromQuery;
-    if (!token) throw new UnauthorizedException('A bearer token is required (header, or ?access_token=)');
-    let principal: Principal;
-    try {
-      principal = await this.verifier.verify(token);
-    } catch (error) {
-      throw new UnauthorizedException('The bearer token is invalid or expired', { cause: error });
-    }
-    if (!fromHeader) {
-      const { exp } = decodeJwt(token);
-      const left = (exp ?? Infinity) - Date.now() / 1000;
-      if (left > this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS) {
-        throw new UnauthorizedException(
-          `A token in the URL must expire within ${this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS} s`,
-        );
-      }
-    }
-    return principal;
   }
 }

@@ -1,5 +1,6 @@
 import {
   ForbiddenException,
+  HttpException,
   Injectable,
   ServiceUnavailableException,
   UnauthorizedException,
@@ -57,12 +58,15 @@ export class AuthGuard implements CanActivate {
     try {
       return { principal: await this.verifier.verify(token), token };
     } catch (error) {
-      if (error instanceof InvalidTokenError) {
-        throw new UnauthorizedException(error.message, { cause: error });
-      }
-      // Who the caller is holds; what they may do here is nothing.
-      if (error instanceof UnknownRoleError) throw new ForbiddenException(NO_KNOWN_ROLE, { cause: error });
-      throw new ServiceUnavailableException(KEYS_UNAVAILABLE, { cause: error });
+      throw toAuthException(error);
     }
   }
+}
+
+/** The HTTP answer to a TokenVerifier failure: 401 untrusted token, 403 no known role, 503 keys unavailable. */
+export function toAuthException(error: unknown): HttpException {
+  if (error instanceof InvalidTokenError) return new UnauthorizedException(error.message, { cause: error });
+  // Who the caller is holds; what they may do here is nothing.
+  if (error instanceof UnknownRoleError) return new ForbiddenException(NO_KNOWN_ROLE, { cause: error });
+  return new ServiceUnavailableException(KEYS_UNAVAILABLE, { cause: error });
 }

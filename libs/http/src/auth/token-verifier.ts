@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
+import { lastGoodKeySet } from './last-good-key-set';
 import { InvalidClaimsError, principalFromClaims, UnknownRoleError, type Principal } from './principal';
 
 export type InvalidTokenReason = 'expired' | 'invalid' | 'too-long-lived';
@@ -8,14 +9,15 @@ export type InvalidTokenReason = 'expired' | 'invalid' | 'too-long-lived';
 /**
  * How the keys of AUTH_JWKS_URL are cached. A token with a `kid` the cached set lacks makes the
  * verifier fetch the set again, at most once per cooldown, so a rotated key is picked up without a
- * restart; a set older than the maximum age is fetched again before it is used.
+ * restart; a set older than the maximum age is fetched again before it is used. While the endpoint
+ * cannot be read, the last set fetched successfully keeps verifying the tokens whose `kid` it holds.
  */
 export const JWKS_CACHE = {
   /** Least time between two fetches that an unknown `kid` triggers. */
   cooldownDurationMs: 30_000,
   /** Longest a fetched key set is used before it is fetched again. */
   cacheMaxAgeMs: 600_000,
-  /** How long a fetch may take before the request is answered 503. */
+  /** How long a fetch may take before it counts as failed. */
   timeoutDurationMs: 5_000,
 } as const;
 
@@ -46,7 +48,7 @@ export class TokenVerifier {
   constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
     const secret = new TextEncoder().encode(settings.JWT_SECRET);
     this.getKey = settings.AUTH_JWKS_URL
-      ? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL), {
+      ? lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
           cooldownDuration: JWKS_CACHE.cooldownDurationMs,
           cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
           timeoutDuration: JWKS_CACHE.timeoutDurationMs,
