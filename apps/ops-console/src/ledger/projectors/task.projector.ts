@@ -1,5 +1,6 @@
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
 import { FOLLOW_UP_STEPS_SHOWN, monthOf } from '../../domain/impact';
+import { youthVoiceMeasures } from '../../domain/youth-voice';
 import { text, validDate } from '../ledger-record';
 import { countOnce, placeOf, type Projector, type ProjectorEntries } from './projector';
 import { firstContact } from './referral.projector';
@@ -29,6 +30,10 @@ const completed: Projector<TaskEventData> = async (p, d, { youthRef, at }) => {
     countOnce(p, placeOf(p, youthRef, d), monthOf(at), `follow_up_${step}`, text(d.taskId), {
       alsoCount: due && done.getTime() <= due.getTime() ? `follow_up_${step}_on_time` : undefined,
     });
+  }
+  // The youngster's own view counts once per task, in the month of the step, and only as counts.
+  for (const measure of youthVoiceMeasures(d.youthVoice)) {
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), measure, text(d.taskId));
   }
   if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(text(d.outcome) ?? '')) {
     await firstContact(p, text(d.referralId), at);
