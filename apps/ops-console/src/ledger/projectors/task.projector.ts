@@ -31,10 +31,11 @@ const completed: Projector<TaskEventData> = async (p, d, { youthRef, at }) => {
       alsoCount: due && done.getTime() <= due.getTime() ? `follow_up_${step}_on_time` : undefined,
     });
   }
-  // The youngster's own view counts once per task, in the month of the step, and only as counts.
-  for (const measure of youthVoiceMeasures(d.youthVoice)) {
-    countOnce(p, placeOf(p, youthRef, d), monthOf(at), measure, text(d.taskId));
-  }
+  // The youngster's own view counts once per task, in the month of the step. Only the view is a
+  // fact of the task; its score and words are counts only, so no task is linked to a score.
+  const [view, ...scoreAndWords] = youthVoiceMeasures(d.youthVoice);
+  if (view)
+    countOnce(p, placeOf(p, youthRef, d), monthOf(at), view, text(d.taskId), { alsoCount: scoreAndWords });
   if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(text(d.outcome) ?? '')) {
     await firstContact(p, text(d.referralId), at);
   }
