@@ -534,12 +534,15 @@ describe('the operations console on the real broker', () => {
       );
     }
     // a, November: two youngsters offered after 9 days, both leave: care no longer needed.
+    const novemberA: { youthRef: string; entry: string }[] = [];
     for (let i = 0; i < 2; i++) {
       const y = await bridged(a, at('11-01'), at('11-10'));
+      novemberA.push(y);
       await sendPrivately(waitlistExited(y.youthRef, y.entry, at('11-20'), 'care-no-longer-needed'));
     }
     // a, December: seven youngsters offered after 2 days, still waiting. b, November: five offered.
-    for (let i = 0; i < 7; i++) await bridged(a, at('12-01'), at('12-03'));
+    const decemberA: { youthRef: string; entry: string }[] = [];
+    for (let i = 0; i < 7; i++) decemberA.push(await bridged(a, at('12-01'), at('12-03')));
     for (let i = 0; i < 5; i++) await bridged(b, at('11-01'), at('11-05'));
     // b, November: youth work refers six youngsters to care; care accepts five of them.
     for (let i = 0; i < 6; i++) {
@@ -553,7 +556,7 @@ describe('the operations console on the real broker', () => {
 
     type Impact = { asOf: string; minimumCell: number; items: ImpactRow[] };
     const figures = (query: string) => ops.get<Impact>(`impact?${query}`);
-    const q4 = await waitFor(
+    let q4 = await waitFor(
       async () => {
         const [row] = (await figures(`municipalityCode=${a}&period=2025-Q4`)).items;
         return (
@@ -591,6 +594,60 @@ describe('the operations console on the real broker', () => {
         },
       },
       na: { handovers: null },
+    });
+
+    // Youth voices at a follow-up step, sent once a's youngsters are placed in a (another topic).
+    // December: seven views scored 5,5,5,5,4,3,2; someone-to-talk-to six times, activity five,
+    // group twice. November: two views scored 1 and 2, practical-help both times.
+    const view = (
+      y: { youthRef: string; entry: string },
+      monthDay: string,
+      score: number,
+      helped: string[],
+    ) =>
+      task(
+        'completed',
+        y.youthRef,
+        `tk-voice-${y.entry}`,
+        { type: 'follow-up', step: 'check-in-2w', outcome: 'reached', youthVoice: { score, helped } },
+        at(monthDay),
+      );
+    await sendPrivately(
+      ...decemberA.map((y, i) =>
+        view(y, '12-15', [5, 5, 5, 5, 4, 3, 2][i], [
+          ...(i < 6 ? ['someone-to-talk-to'] : []),
+          ...(i < 5 ? ['activity'] : []),
+          ...(i < 2 ? ['group'] : []),
+        ]),
+      ),
+      ...novemberA.map((y, i) => view(y, '11-25', i + 1, ['practical-help'])),
+    );
+    q4 = await waitFor(
+      async () => {
+        const [row] = (await figures(`municipalityCode=${a}&period=2025-Q4`)).items;
+        return row?.na.youthVoice.views === 9 && row;
+      },
+      { timeoutMs: 30000, intervalMs: 250, description: "a's youth voices counted" },
+    );
+    // Q4's nine scores 1,2,2,3,4,5,5,5,5: the fifth is 4. Group and practical-help (2 each) are hidden.
+    expect(q4.na.youthVoice).toEqual({
+      views: 9,
+      medianScore: 4,
+      helped: {
+        'someone-to-talk-to': 6,
+        group: null,
+        activity: 5,
+        'practical-help': null,
+        'school-or-work': null,
+      },
+    });
+    const voices = Object.fromEntries(
+      (await figures(`municipalityCode=${a}`)).items.map((r) => [r.period, r.na.youthVoice]),
+    );
+    // December's seven are shown (2,3,4,5,5,5,5: median 5); November's two are hidden, median too.
+    expect({ december: voices['2025-12'], november: voices['2025-11'] }).toMatchObject({
+      december: { views: 7, medianScore: 5, helped: { 'someone-to-talk-to': 6, activity: 5, group: null } },
+      november: { views: null, medianScore: null, helped: { 'practical-help': null } },
     });
     const bNovember = await waitFor(
       async () => {
@@ -645,6 +702,9 @@ describe('the operations console on the real broker', () => {
       tijdens_care_no_longer_needed: '"7"',
       tijdens_care_no_longer_needed_share: '"0.875"',
       na_handovers: '',
+      na_youth_voice_views: '"9"',
+      na_youth_voice_median_score: '"4"',
+      na_youth_voice_helped_group: '',
       as_of: `"${own.asOf}"`,
     });
     // No youngster's ref in any answer or export.

@@ -624,6 +624,7 @@ const TASK = {
   outcome: 'reached',
   reason: 'overdue',
   at: AT,
+  youthVoice: { score: 4, helped: ['someone-to-talk-to', 'activity'] },
 };
 
 /** referral.created, and referral.routed (the same data, routed later). */
@@ -914,6 +915,20 @@ const SPECIFIC_SAMPLES: { type: string; scenario: string; data: unknown; expecte
     type: TASK_EVENT_TYPES.overdue,
     scenario: scenario as string,
     data: { ...TASK, ...(patch as object) },
+    expected: expected as Verdict,
+  })),
+  ...[
+    ['a youth voice with nothing that helped', { score: 1, helped: [] }, 'valid'],
+    ['a youth voice scored 0', { score: 0, helped: [] }, 'invalid'],
+    ['a youth voice scored 6', { score: 6, helped: ['group'] }, 'invalid'],
+    ['a youth voice scored 3.5', { score: 3.5, helped: ['group'] }, 'invalid'],
+    ['a youth voice with a word outside the vocabulary', { score: 3, helped: ['my mentor Sam'] }, 'invalid'],
+    ['a youth voice with a free-text remark', { score: 3, helped: [], remark: 'felt heard' }, 'invalid'],
+    ['a youth voice without a score', { helped: ['group'] }, 'invalid'],
+  ].map(([scenario, youthVoice, expected]) => ({
+    type: TASK_EVENT_TYPES.completed,
+    scenario: scenario as string,
+    data: { ...TASK, type: 'follow-up', youthVoice },
     expected: expected as Verdict,
   })),
   {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
+import { TASK_EVENT_TYPES, type TaskEventData, type YouthVoice } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
 import { TeamContactsRepository } from '../email/team-contacts.repository';
@@ -33,7 +33,13 @@ export class TaskAnnouncer {
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
-  async announce(uow: UnitOfWork, task: TaskEntity, kind: TaskAnnouncement, reason?: string): Promise<void> {
+  async announce(
+    uow: UnitOfWork,
+    task: TaskEntity,
+    kind: TaskAnnouncement,
+    reason?: string,
+    youthVoice?: YouthVoice,
+  ): Promise<void> {
     const { em } = uow;
     const data = taskEventData(task, reason);
     const kafkaType = KAFKA_TYPES[kind];
@@ -43,7 +49,10 @@ export class TaskAnnouncer {
         key: task.youthRef,
         aggregateType: 'task',
         aggregateId: task.id,
-        data,
+        // The youngster's view is for the figures only: not for webhooks, e-mail or the live stream.
+        data: youthVoice
+          ? { ...data, youthVoice: { score: youthVoice.score, helped: [...new Set(youthVoice.helped)] } }
+          : data,
       });
     }
     const payload = {

@@ -179,6 +179,7 @@ export class TasksController {
       outcome: body.outcome,
       reason: body.reason,
       note: body.note,
+      youthVoice: body.youthVoice,
     });
     return this.units.run((uow) => this.completeTask.execute(command, uow));
   }

@@ -239,6 +239,7 @@ export class WorkspaceController {
       taskId: id,
       outcome: body.outcome,
       note: body.note,
+      youthVoice: body.youthVoice,
     });
     return viewFor(principal, await this.units.run((uow) => this.completeFollowUpStep.execute(command, uow)));
   }

@@ -1,6 +1,8 @@
 /** Impact figures per municipality and period, counted at ingest time; only aggregates are kept. */
 import { suppressCells, type AdditiveGroup } from './cell-suppression';
 import { monthsOf, periodGroups, periodsOfYear } from './impact-period';
+import { medianScore, YOUTH_VOICE_MEASURES } from './youth-voice';
+import { YOUTH_VOICE_HELPED } from '@samenspel/contracts';
 
 export const FOLLOW_UP_OUTCOMES_SHOWN = [
   'engaged-in-activity',
@@ -118,6 +120,7 @@ export const IMPACT_MEASURES = [
   'handovers_first_contact_5wd',
   ...FOLLOW_UP_OUTCOMES_SHOWN.map((o) => `outcome_${o}`),
   ...FOLLOW_UP_STEPS_SHOWN.flatMap((s) => [`follow_up_${s}`, `follow_up_${s}_on_time`]),
+  ...YOUTH_VOICE_MEASURES,
 ] as const;
 
 /** voor: before care, youth work refers a youngster to care (toeleiding). */
@@ -171,6 +174,11 @@ export interface ImpactAfter {
   outcomes: Record<string, number | null>;
   /** Per follow-up step: how many were done, how many of them by their due time, and that share. */
   followUps: Record<string, { done: number | null; onTime: number | null; onTimeShare: number | null }>;
+  /**
+   * The youngsters' own views recorded at follow-up steps: how many, their median score (1-5, only
+   * when the number of views is shown) and per word of what helped how many views named it.
+   */
+  youthVoice: { views: number | null; medianScore: number | null; helped: Record<string, number | null> };
 }
 
 export interface ImpactRow {
@@ -227,6 +235,7 @@ export function impactRow(
   weeksMedian: number | null = null,
   asOf?: Date,
   acceptances?: FirstOfferLatencies,
+  scoreMedian: number | null = null,
 ): ImpactRow {
   const c = (measure: string) => shown[measure] ?? null;
   const firstOffers = c('first_offers');
@@ -284,6 +293,11 @@ export function impactRow(
           return [s, { done, onTime, onTimeShare: share(onTime, done) }];
         }),
       ),
+      youthVoice: {
+        views: c('youth_voice'),
+        medianScore: c('youth_voice') === null ? null : scoreMedian,
+        helped: Object.fromEntries(YOUTH_VOICE_HELPED.map((w) => [w, c(`youth_voice_helped_${w}`)])),
+      },
     },
   };
 }
@@ -352,9 +366,8 @@ export function impactRows(
       const shown = shownCountsOfYear(own, year, min);
       const periods = period ? [period] : own.filter((m) => m.month.startsWith(year)).map((m) => m.month);
       for (const p of periods) {
-        const weeksMedian = medianWeeks(
-          own.filter((m) => monthsOf(p).includes(m.month)).map((m) => m.counters),
-        );
+        const ofPeriod = own.filter((m) => monthsOf(p).includes(m.month)).map((m) => m.counters);
+        const weeksMedian = medianWeeks(ofPeriod);
         rows.push(
           impactRow(
             municipality,
@@ -365,6 +378,7 @@ export function impactRows(
             weeksMedian,
             asOf,
             acceptances.get(`${municipality}|${p}`),
+            medianScore(ofPeriod),
           ),
         );
       }
@@ -417,6 +431,12 @@ const CSV_COLUMNS: Column[] = [
   ...FOLLOW_UP_STEPS_SHOWN.flatMap((s): Column[] => [
     [`na_follow_up_${s.replace(/-/g, '_')}_done`, (r) => r.na.followUps[s].done],
     [`na_follow_up_${s.replace(/-/g, '_')}_on_time`, (r) => r.na.followUps[s].onTime],
+  ]),
+  ['na_youth_voice_views', (r) => r.na.youthVoice.views],
+  ['na_youth_voice_median_score', (r) => r.na.youthVoice.medianScore],
+  ...YOUTH_VOICE_HELPED.map((w): Column => [
+    `na_youth_voice_helped_${w.replace(/-/g, '_')}`,
+    (r) => r.na.youthVoice.helped[w],
   ]),
 ];
 

@@ -6,8 +6,11 @@ export interface ImpactFact {
   subject: string;
   municipality: string;
   month: string;
-  /** A measure counted too when the subject is counted (attendance_present, care_no_longer_needed). */
-  alsoCount?: string;
+  /**
+   * Measures counted too when the subject is counted (attendance_present, care_no_longer_needed,
+   * a youth voice's score and words); they leave no fact of their own.
+   */
+  alsoCount?: string | readonly string[];
   /** The first offer's latency, kept when the subject is counted (first_offers). */
   firstOfferSeconds?: number;
 }

@@ -1,4 +1,15 @@
-import { IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { TOPICS } from '../topics';
 import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp } from './common';
 import { IsYouthRef } from './youth-profile';
@@ -42,6 +53,27 @@ export const OFFER_DECLINE_REASONS = [
   'family-declined',
 ] as const;
 
+/** What helped, in the youngster's own view: the only words a youth voice may hold (docs/impact.md). */
+export const YOUTH_VOICE_HELPED = [
+  'someone-to-talk-to',
+  'group',
+  'activity',
+  'practical-help',
+  'school-or-work',
+] as const;
+
+/**
+ * The youngster's own view, recorded by the worker when completing a follow-up step: a score from
+ * 1 (not at all) to 5 (very much) and what helped, from YOUTH_VOICE_HELPED. Never free text.
+ */
+export class YouthVoice {
+  @IsInt() @Min(1) @Max(5) score!: number;
+  @IsArray()
+  @ArrayMaxSize(YOUTH_VOICE_HELPED.length)
+  @IsIn(YOUTH_VOICE_HELPED, { each: true })
+  helped!: string[];
+}
+
 export class TaskEventData {
   @IsRecordId() taskId!: string;
   @IsRecordId() teamId!: string;
@@ -57,6 +89,8 @@ export class TaskEventData {
   /** Cancelled: why (offer-declined, duplicate…). Completed as a declined bridging offer: an OFFER_DECLINE_REASONS code. */
   @IsOptional() @IsShortCode(64) reason?: string;
   @IsOptional() @IsTimestamp() at?: string;
+  /** Completed follow-up steps only, when the worker recorded the youngster's own view. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => YouthVoice) youthVoice?: YouthVoice;
 }
 
 export const TASK_CONTRACT_LIST = Object.values(TASK_EVENT_TYPES).map((type) => ({

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { YOUTH_VOICE_PROPERTY, YouthVoiceBody } from '../../tasks/dto/task.dto';
 import { TaskView } from '../../tasks/dto/task.view';
 import {
   ATTENDANCE_STATUSES,
@@ -7,7 +8,17 @@ import {
   IsShortCode,
   OFFER_DECLINE_REASONS,
 } from '@samenspel/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
@@ -56,6 +67,13 @@ export class FollowUpStepBody {
   @IsString()
   @Length(1, 500)
   note?: string;
+
+  @ApiPropertyOptional(YOUTH_VOICE_PROPERTY)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => YouthVoiceBody)
+  youthVoice?: YouthVoiceBody;
 }
 
 /** What the activity service takes to close an activity (its CloseActivityDto). */

@@ -55,7 +55,7 @@ export class ImpactFacts {
       const fact = this.pending.get(JSON.stringify([measure, subject]));
       if (!fact) continue;
       tally.add(fact.municipality, fact.month, measure);
-      if (fact.alsoCount) tally.add(fact.municipality, fact.month, fact.alsoCount);
+      for (const also of [fact.alsoCount ?? []].flat()) tally.add(fact.municipality, fact.month, also);
     }
     this.pending.clear();
   }

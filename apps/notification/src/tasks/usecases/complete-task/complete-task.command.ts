@@ -1,4 +1,5 @@
 import type { Principal } from '@samenspel/http';
+import type { YouthVoice } from '@samenspel/contracts';
 
 export class CompleteTaskCommand {
   readonly principal!: Principal;
@@ -8,6 +9,8 @@ export class CompleteTaskCommand {
   readonly reason?: string;
   /** The worker's own note: kept in this service, never in events, webhooks or e-mail. */
   readonly note?: string;
+  /** Follow-up steps only: the youngster's own view, carried on task.completed and not kept here. */
+  readonly youthVoice?: YouthVoice;
 
   constructor(fields: CompleteTaskCommand) {
     Object.assign(this, fields);

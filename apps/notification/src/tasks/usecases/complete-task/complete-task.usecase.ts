@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { OutcomeReasonInvalid, TaskNotCompletable, UnknownOutcome } from '@samenspel/contracts';
+import {
+  NotAFollowUpStep,
+  OutcomeReasonInvalid,
+  TaskNotCompletable,
+  UnknownOutcome,
+} from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { completion, decide, outcomeReasonFor, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
@@ -12,7 +17,8 @@ import type { CompleteTaskCommand } from './complete-task.command';
  * Marks a task done with an outcome its type knows. The same worker completing it again with the
  * same outcome changes nothing; anyone else finds it ended and hears how (409). A bridging-offer
  * task completed as declined announces its reason on task.completed, which declines the offer in
- * waitlist-bridging.
+ * waitlist-bridging. A follow-up step may carry the youngster's own view: it goes on task.completed
+ * only, for the figures, and is not kept here.
  */
 @Injectable()
 export class CompleteTask {
@@ -27,6 +33,7 @@ export class CompleteTask {
     if (!allowed.includes(command.outcome)) throw new UnknownOutcome(task.type, allowed);
     const reason = outcomeReasonFor(task.type, command.outcome, command.reason);
     if (!reason.ok) throw new OutcomeReasonInvalid(reason.allowed);
+    if (command.youthVoice && task.type !== 'follow-up') throw new NotAFollowUpStep(task.type);
     const decision = decide('complete', task.status, {
       caller: command.principal.sub,
       completion: { completedBy: task.completedBy, outcome: task.outcome, requested: command.outcome },
@@ -44,7 +51,7 @@ export class CompleteTask {
       }),
     );
     const saved = await this.tasks.save(uow.em, task);
-    await this.announcer.announce(uow, saved, 'completed');
+    await this.announcer.announce(uow, saved, 'completed', undefined, command.youthVoice);
     return toTaskView(saved);
   }
 }

@@ -11,7 +11,8 @@ import type { CompleteFollowUpStepCommand } from './complete-follow-up-step.comm
 
 /**
  * A step of the follow-up plan done with its outcome: completed as any task is, and its
- * task.completed (with the referral and step) moves the referral in the referral service.
+ * task.completed (with the referral and step) moves the referral in the referral service, and
+ * carries the youngster's own view when the worker recorded one.
  */
 @Injectable()
 export class CompleteFollowUpStep {
@@ -21,9 +22,12 @@ export class CompleteFollowUpStep {
   ) {}
 
   async execute(command: CompleteFollowUpStepCommand, uow: UnitOfWork): Promise<TaskView> {
-    const { principal, taskId, outcome, note } = command;
+    const { principal, taskId, outcome, note, youthVoice } = command;
     const task = assertTaskVisible(principal, await this.tasks.findById(uow.em, taskId));
     if (followUpStepFit(task, 'follow-up-step') !== 'ok') throw new NotAFollowUpStep(task.type);
-    return this.completeTask.execute(new CompleteTaskCommand({ principal, taskId, outcome, note }), uow);
+    return this.completeTask.execute(
+      new CompleteTaskCommand({ principal, taskId, outcome, note, youthVoice }),
+      uow,
+    );
   }
 }
