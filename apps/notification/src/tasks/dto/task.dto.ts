@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -75,12 +76,21 @@ export class YouthVoiceBody {
   helped!: string[];
 }
 
-export const YOUTH_VOICE_PROPERTY = {
-  type: YouthVoiceBody,
-  description:
-    "Follow-up steps only: the youngster's own view, if they gave one. It travels on task.completed; " +
-    'the operations console keeps only counts of it',
-};
+/** The optional `youthVoice` of a body that completes a follow-up step, documented and validated. */
+export function OptionalYouthVoice(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: YouthVoiceBody,
+      description:
+        "Follow-up steps only: the youngster's own view, if they gave one. It travels on task.completed; " +
+        'the operations console keeps only counts of it',
+    }),
+    IsOptional(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => YouthVoiceBody),
+  );
+}
 
 export class CompleteTaskBody {
   @ApiProperty({
@@ -110,11 +120,7 @@ export class CompleteTaskBody {
   @Length(1, 500)
   note?: string;
 
-  @ApiPropertyOptional(YOUTH_VOICE_PROPERTY)
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YouthVoiceBody)
+  @OptionalYouthVoice()
   youthVoice?: YouthVoiceBody;
 }
 

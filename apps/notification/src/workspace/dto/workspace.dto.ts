@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { YOUTH_VOICE_PROPERTY, YouthVoiceBody } from '../../tasks/dto/task.dto';
+import { OptionalYouthVoice, YouthVoiceBody } from '../../tasks/dto/task.dto';
 import { TaskView } from '../../tasks/dto/task.view';
 import {
   ATTENDANCE_STATUSES,
@@ -8,17 +8,7 @@ import {
   IsShortCode,
   OFFER_DECLINE_REASONS,
 } from '@samenspel/contracts';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
@@ -68,11 +58,7 @@ export class FollowUpStepBody {
   @Length(1, 500)
   note?: string;
 
-  @ApiPropertyOptional(YOUTH_VOICE_PROPERTY)
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => YouthVoiceBody)
+  @OptionalYouthVoice()
   youthVoice?: YouthVoiceBody;
 }
 
