@@ -410,6 +410,12 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'POST',
+      path: '/api/v1/workspace/referrals/{referralId}/warm-handover',
+      roles: TEAM,
+      scope: "As the referral service's route, called with the caller's token",
+    },
+    {
+      method: 'POST',
       path: '/api/v1/workspace/referrals/{referralId}/warm-handover/outcome',
       roles: TEAM,
       scope: "As the referral service's route, called with the caller's token",

@@ -30,6 +30,7 @@ import {
   WorkspaceCloseActivityBody,
   TaskDetail,
   WorkspaceAttendanceBody,
+  WorkspaceWarmHandoverBody,
   WorkspaceWarmHandoverOutcomeBody,
 } from './dto/workspace.dto';
 import { OwningServicesPort } from './owning-services.port';
@@ -244,8 +245,8 @@ export class WorkspaceController {
     return viewFor(principal, await this.units.run((uow) => this.completeFollowUpStep.execute(command, uow)));
   }
 
-  // The two routes below only pass the worker's decision on: nothing of it is kept here, so they
-  // have no use case of their own; the owner records and audits it.
+  // The routes below only pass the worker's decision on: nothing of it is kept here, so they have
+  // no use case of their own; the owner records and audits it.
   @Post('placements/:placementId/attendance')
   @Roles('youth-worker', 'team-lead')
   @Audited({ action: 'create', resource: 'attendance', id: fromParam('placementId') })
@@ -269,6 +270,31 @@ export class WorkspaceController {
     return answer.body;
   }
 
+  @Post('referrals/:referralId/warm-handover')
+  @HttpCode(200)
+  @Roles('youth-worker', 'team-lead')
+  @Audited({ action: 'update', resource: 'referral', id: fromParam('referralId') })
+  @ApiOperation({
+    summary: 'Plans the warm handover meeting in the referral service; its event gives the team a task',
+  })
+  @ApiOkResponse({
+    description: 'The referral as the referral service answers the worker, with its new ETag',
+    schema: { type: 'object' },
+  })
+  @ProblemResponses(404, 409, 412)
+  planWarmHandover(
+    @CurrentBearerToken() bearerToken: string,
+    @UuidParam('referralId') referralId: string,
+    @Body() body: WorkspaceWarmHandoverBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.changeReferral(bearerToken, `${referralId}/warm-handover`, ifMatch, res, {
+      proposedAt: body.proposedAt,
+      participantRoles: body.participantRoles,
+    });
+  }
+
   @Post('referrals/:referralId/warm-handover/outcome')
   @HttpCode(200)
   @Roles('youth-worker', 'team-lead')
@@ -279,18 +305,31 @@ export class WorkspaceController {
     schema: { type: 'object' },
   })
   @ProblemResponses(404, 409, 412)
-  async warmHandoverOutcome(
+  warmHandoverOutcome(
     @CurrentBearerToken() bearerToken: string,
     @UuidParam('referralId') referralId: string,
     @Body() body: WorkspaceWarmHandoverOutcomeBody,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
+    return this.changeReferral(bearerToken, `${referralId}/warm-handover/outcome`, ifMatch, res, {
+      tookPlace: body.tookPlace,
+    });
+  }
+
+  /** A change to a referral as the worker: `If-Match` passed on, the owner's new ETag returned. */
+  private async changeReferral(
+    bearerToken: string,
+    path: string,
+    ifMatch: string | undefined,
+    res: Response,
+    body: object,
+  ): Promise<unknown> {
     const answer = await this.owners.send('referral', {
       method: 'POST',
-      path: `/api/v1/referrals/${referralId}/warm-handover/outcome`,
+      path: `/api/v1/referrals/${path}`,
       bearerToken,
-      body: { tookPlace: body.tookPlace },
+      body,
       ifMatch,
     });
     if (answer.etag) res.setHeader('ETag', answer.etag);

@@ -6,9 +6,12 @@ import {
   CONSENT_GIVERS,
   FOLLOW_UP_OUTCOMES,
   IsShortCode,
+  IsTimestamp,
+  IsWordList,
   OFFER_DECLINE_REASONS,
+  REFERRAL_STATUSES,
 } from '@samenspel/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
@@ -74,6 +77,19 @@ export class WorkspaceCloseActivityBody {
   reason?: string;
 }
 
+/** What the referral service takes to plan a warm handover (its WarmHandoverBody). */
+export class WorkspaceWarmHandoverBody {
+  @ApiProperty({ format: 'date-time', example: '2026-12-10T14:00:00+01:00' })
+  @IsTimestamp()
+  proposedAt!: string;
+
+  @ApiProperty({ type: [String], example: ['care-worker', 'youth-worker', 'youth'] })
+  @IsWordList()
+  @ArrayMinSize(1)
+  @Matches(/^[a-z][a-z-]{0,63}$/, { each: true, message: 'participantRoles are role words, never names' })
+  participantRoles!: string[];
+}
+
 export class WorkspaceWarmHandoverOutcomeBody {
   @ApiProperty() @IsBoolean() tookPlace!: boolean;
 }
@@ -93,6 +109,21 @@ export class TaskYoungster {
   interests!: string[];
   @ApiProperty({ enum: CONSENT_GIVERS, nullable: true, type: String, description: 'Who gave consent' })
   consentGivenBy!: string | null;
+}
+
+export class TaskWarmHandover {
+  @ApiProperty({ format: 'date-time' }) proposedAt!: string;
+  @ApiProperty({ type: [String], description: 'Role words, never names' }) participantRoles!: string[];
+  @ApiProperty({ format: 'date-time' }) plannedAt!: string;
+  @ApiPropertyOptional() tookPlace?: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) recordedAt?: string;
+}
+
+export class TaskReferral {
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
+  @ApiProperty({ description: 'Sent back as If-Match ("<version>") when the worker changes it' })
+  version!: number;
+  @ApiProperty({ type: TaskWarmHandover, nullable: true }) warmHandover!: TaskWarmHandover | null;
 }
 
 export class MatchReasonView {
@@ -123,6 +154,11 @@ export class TaskDetail {
     description: "From waitlist-bridging: the offer's status, rank and expiresAt (the hold)",
   })
   offer?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: TaskReferral,
+    description: "From the referral service: the referral's status, version (its ETag) and warm handover",
+  })
+  referral?: TaskReferral;
   @ApiPropertyOptional({
     type: TaskYoungster,
     description: 'From waitlist-bridging: the profile fields that travel between services',

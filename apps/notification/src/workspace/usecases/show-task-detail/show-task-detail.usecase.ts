@@ -4,14 +4,14 @@ import { matchReasons } from '../../../domain/match-reasons';
 import { toTaskView } from '../../../tasks/dto/task.view';
 import { TasksRepository } from '../../../tasks/tasks.repository';
 import { assertTaskVisible, viewFor } from '../../../tasks/team-access';
-import type { TaskDetail, TaskYoungster, TimelineMoment } from '../../dto/workspace.dto';
+import type { TaskDetail, TaskReferral, TaskYoungster, TimelineMoment } from '../../dto/workspace.dto';
 import { OwnerReads, OwningServicesPort } from '../../owning-services.port';
 import type { ShowTaskDetailCommand } from './show-task-detail.command';
 
 /**
  * What a worker needs to act on a task, from the services that own each part, asked as the worker:
- * the task (here), its activity with live seats (activity), and its offer's hold with the
- * youngster's profile fields and flow (bridging); why the activity was matched is put in words
+ * the task (here), its activity with live seats (activity), its offer's hold with the youngster's
+ * profile fields and flow (bridging), and its referral's status and warm handover (referral); why the activity was matched is put in words
  * here from those two answers (domain/match-reasons.ts). Only
  * named fields are taken from each answer. A part its owner refuses or cannot give is left out and
  * named in `unavailable`, so the task itself is always shown.
@@ -27,14 +27,19 @@ export class ShowTaskDetail {
     const { principal, taskId } = command;
     const task = assertTaskVisible(principal, await this.tasks.findById(uow.em, taskId));
     const reads = new OwnerReads(this.owners, command.bearerToken);
-    const [activity, offer] = await Promise.all([
+    const [activity, offer, referralAnswer] = await Promise.all([
       task.activityId
         ? reads.get('activity', `/api/v1/activities/${encodeURIComponent(task.activityId)}`)
         : undefined,
       task.offerId
         ? reads.get('waitlist-bridging', `/api/v1/offers/${encodeURIComponent(task.offerId)}`)
         : undefined,
+      task.referralId
+        ? reads.get('referral', `/api/v1/referrals/${encodeURIComponent(task.referralId)}`)
+        : undefined,
     ]);
+    const referral = referralAnswer as TaskReferral | undefined;
+    const warmHandover = referral?.warmHandover;
     const youngster = offer?.youngster as TaskYoungster | undefined;
     return {
       task: viewFor(principal, toTaskView(task)),
@@ -51,6 +56,21 @@ export class ShowTaskDetail {
         },
       }),
       ...(offer && { offer: { status: offer.status, expiresAt: offer.expiresAt, rank: offer.rank } }),
+      ...(referral && {
+        referral: {
+          status: referral.status,
+          version: referral.version,
+          warmHandover: warmHandover
+            ? {
+                proposedAt: warmHandover.proposedAt,
+                participantRoles: warmHandover.participantRoles,
+                plannedAt: warmHandover.plannedAt,
+                ...(warmHandover.tookPlace !== undefined && { tookPlace: warmHandover.tookPlace }),
+                ...(warmHandover.recordedAt !== undefined && { recordedAt: warmHandover.recordedAt }),
+              }
+            : null,
+        },
+      }),
       ...(youngster && {
         youngster: {
           ageYears: youngster.ageYears,
