@@ -1,5 +1,6 @@
 import { OFFER_DECLINE_REASONS, ATTENDANCE_STATUSES } from '@samenspel/contracts';
 import { inlinePageCsp } from '@samenspel/http';
+import { WEBHOOK_EVENTS } from '../webhooks/webhook-events';
 import { INBOX_HTML } from './inbox.html';
 
 const script = /<script>([\s\S]*?)<\/script>/.exec(INBOX_HTML)![1];
@@ -32,5 +33,11 @@ describe('the team workspace page', () => {
       JSON.parse(new RegExp(`var ${name} = (\\[[^\\]]*\\])`).exec(script)![1].replace(/'/g, '"'));
     expect(list('DECLINE_REASONS')).toEqual([...OFFER_DECLINE_REASONS]);
     expect(list('ATTENDANCE')).toEqual([...ATTENDANCE_STATUSES]);
+  });
+
+  it('reloads on every kind of change the live stream sends, a released follow-up included', () => {
+    const kinds = /\[((?:'[a-z]+', )*'[a-z]+')\]\.forEach\(function \(kind\)/.exec(script)![1];
+    const stream = [...WEBHOOK_EVENTS.map((e) => e.replace('task.', '')), 'released'];
+    expect(JSON.parse(`[${kinds.replace(/'/g, '"')}]`).sort()).toEqual(stream.sort());
   });
 });

@@ -40,6 +40,15 @@ export const INBOX_HTML = String.raw`<!doctype html>
   #status { min-height:1.5rem; color:var(--muted); }
   #status.error { color:var(--late); font-weight:600; }
   #live { font-size:.85rem; color:var(--muted); }
+  fieldset { border:1px solid var(--line); border-radius:8px; margin:0; padding:.4rem .75rem; }
+  legend { font-size:.92rem; padding:0 .25rem; }
+  label.check { display:flex; align-items:center; gap:.6rem; min-height:44px; margin:0; font-size:1rem; }
+  input[type=checkbox] { min-height:0; width:1.4rem; height:1.4rem; margin:0; }
+  table { border-collapse:collapse; width:100%; }
+  th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid #dde1e7; }
+  td.num, th.num { text-align:right; }
+  #team-view { margin-top:1.5rem; }
+  #team-body { display:grid; gap:.75rem; }
   @media (max-width: 30rem) { .row > * { flex:1 1 100%; } dl { grid-template-columns:1fr; } dd { margin-bottom:.4rem; } }
 </style>
 </head>
@@ -55,6 +64,10 @@ export const INBOX_HTML = String.raw`<!doctype html>
     <h2 id="open-heading" data-i18n="openTasks">Open taken</h2>
     <ul id="tasks" data-testid="task-list" aria-labelledby="open-heading"></ul>
     <p id="empty" hidden data-i18n="empty">Geen open taken.</p>
+  </section>
+  <section id="team-view" hidden data-testid="team" aria-labelledby="team-heading">
+    <h2 id="team-heading" tabindex="-1" data-i18n="myTeam">Mijn team</h2>
+    <div id="team-body"></div>
   </section>
   <section id="detail-view" hidden data-testid="detail" aria-labelledby="detail-heading">
     <button id="back" type="button" data-testid="back" data-i18n="back">Terug naar taken</button>
@@ -90,6 +103,26 @@ export const INBOX_HTML = String.raw`<!doctype html>
       holder: 'Nazorg bij', team: 'het team', claimFollowUp: 'Nazorg op mijn naam', releaseFollowUp: 'Nazorg terug naar het team',
       followUpClaimed: 'De nazorg van deze jongere staat op jouw naam.', followUpReleased: 'De nazorg is terug bij het team.',
       firstContactOutcomes: { reached: 'Bereikt', 'not-reached': 'Niet bereikt', declined: 'Geweigerd' },
+      warmHandover: 'Warme overdracht', referralStatus: 'Stand van de verwijzing', plannedFor: 'Gepland op',
+      notPlanned: 'Nog niet gepland', participants: 'Wie doen mee', proposedAt: 'Datum en tijd van de warme overdracht',
+      planWarmHandover: 'Warme overdracht plannen', warmHandoverPlanned: 'Warme overdracht gepland; het team krijgt er een taak voor.',
+      tookPlaceQuestion: 'Vond de warme overdracht plaats?', tookPlace: 'Vond plaats', didNotTakePlace: 'Vond niet plaats',
+      result: 'Uitkomst', warmHandoverRecorded: 'Uitkomst van de warme overdracht vastgelegd.', pickParticipant: 'Kies wie er meedoen.',
+      participantRoles: { 'care-worker': 'Zorgverlener', 'youth-worker': 'Jongerenwerker', youth: 'Jongere', guardian: 'Ouder of voogd' },
+      referralStatuses: { requested: 'Aangevraagd', accepted: 'Aangenomen', rejected: 'Afgewezen', 'in-progress': 'Loopt',
+        'on-hold': 'Gepauzeerd', cancelled: 'Ingetrokken', completed: 'Afgerond', failed: 'Niet gelukt' },
+      heldBy: 'op naam van',
+      myTeam: 'Mijn team', teamActivities: 'Activiteiten van het team', held: 'vastgehouden', confirmed: 'bevestigd',
+      available: 'vrij', publish: 'Publiceren', pause: 'Pauzeren', closeActivity: 'Sluiten…', closeReason: 'Reden van sluiten',
+      confirmClose: 'Sluiten beëindigt de plaatsingen op deze activiteit; de jongeren verliezen hun plek. Weet je het zeker?',
+      confirmCloseYes: 'Ja, sluiten', activityChanged: 'Activiteit bijgewerkt', workload: 'Taken per jongerenwerker',
+      worker: 'Jongerenwerker', openCount: 'Open', overdueCount: 'Te laat', unclaimed: 'Nog niet opgepakt',
+      queue: 'Wachtlijst', queuedOne: 'jongere wacht op een plek in de gemeenten van het team',
+      queuedLine: 'jongeren wachten op een plek in de gemeenten van het team',
+      noActivities: 'Het team heeft geen activiteiten.',
+      activityStatuses: { draft: 'Concept', open: 'Open voor aanmeldingen', paused: 'Gepauzeerd', closed: 'Gesloten' },
+      closeReasons: { 'season-ended': 'Seizoen voorbij', 'location-unavailable': 'Locatie niet beschikbaar',
+        'too-few-participants': 'Te weinig deelnemers', other: 'Andere reden' },
       days: { MO: 'ma', TU: 'di', WE: 'wo', TH: 'do', FR: 'vr', SA: 'za', SU: 'zo' },
       attendanceStatuses: { present: 'Aanwezig', absent: 'Afwezig', excused: 'Afgemeld' },
       declineReasons: { 'no-interest': 'Geen interesse', 'not-reached': 'Niet bereikt', 'not-suitable': 'Past niet',
@@ -108,7 +141,13 @@ export const INBOX_HTML = String.raw`<!doctype html>
         'owner-unavailable': 'Een andere dienst antwoordt niet; er is niets veranderd. Probeer het zo weer.',
         'not-a-follow-up-step': 'Dit is geen stap van de nazorg.', 'not-first-contact': 'Eerste contact leg je vast bij de eerste stap.',
         'follow-up-held': 'Een andere jongerenwerker heeft deze nazorg op naam.', 'follow-up-not-found': 'Geen nazorg gevonden voor deze jongere.',
-        'worker-not-in-team': 'Deze jongerenwerker is niet bekend in het team.', 'unknown-outcome': 'Deze uitkomst past niet bij de taak.' },
+        'worker-not-in-team': 'Deze jongerenwerker is niet bekend in het team.', 'unknown-outcome': 'Deze uitkomst past niet bij de taak.',
+        'referral-closed': 'De verwijzing is afgesloten; er komt geen warme overdracht meer.',
+        'no-team': 'Nog geen team heeft deze verwijzing; niemand zou de taak krijgen.',
+        'no-warm-handover': 'Er is nog geen warme overdracht gepland.',
+        'stale-version': 'Iemand anders veranderde de verwijzing intussen; de nieuwe stand staat hieronder.',
+        'illegal-transition': 'Dat kan niet vanuit de huidige stand.',
+        'reason-required': 'Geef een reden op.' },
       currentState: 'Huidige stand',
       types: { 'bridging-offer': 'Overbruggingsaanbod bespreken', 'handover-intake': 'Intake na overdracht',
         'referral-intake': 'Intake verwijzing', 'warm-handover': 'Warme overdracht', 'care-started': 'Zorg gestart: vervolg afspreken',
@@ -142,6 +181,26 @@ export const INBOX_HTML = String.raw`<!doctype html>
       holder: 'Follow-up with', team: 'the team', claimFollowUp: 'Take follow-up as mine', releaseFollowUp: 'Give follow-up back to the team',
       followUpClaimed: 'This youngster’s follow-up is now yours.', followUpReleased: 'The follow-up is back with the team.',
       firstContactOutcomes: { reached: 'Reached', 'not-reached': 'Not reached', declined: 'Declined' },
+      warmHandover: 'Warm handover', referralStatus: 'Referral status', plannedFor: 'Planned for',
+      notPlanned: 'Not planned yet', participants: 'Who takes part', proposedAt: 'Date and time of the warm handover',
+      planWarmHandover: 'Plan warm handover', warmHandoverPlanned: 'Warm handover planned; the team gets a task for it.',
+      tookPlaceQuestion: 'Did the warm handover take place?', tookPlace: 'Took place', didNotTakePlace: 'Did not take place',
+      result: 'Outcome', warmHandoverRecorded: 'Outcome of the warm handover recorded.', pickParticipant: 'Choose who takes part.',
+      participantRoles: { 'care-worker': 'Care worker', 'youth-worker': 'Youth worker', youth: 'Youngster', guardian: 'Parent or guardian' },
+      referralStatuses: { requested: 'Requested', accepted: 'Accepted', rejected: 'Rejected', 'in-progress': 'In progress',
+        'on-hold': 'On hold', cancelled: 'Cancelled', completed: 'Completed', failed: 'Failed' },
+      heldBy: 'held by',
+      myTeam: 'My team', teamActivities: 'The team’s activities', held: 'held', confirmed: 'confirmed',
+      available: 'free', publish: 'Publish', pause: 'Pause', closeActivity: 'Close…', closeReason: 'Reason for closing',
+      confirmClose: 'Closing ends the placements on this activity; the youngsters lose their seat. Are you sure?',
+      confirmCloseYes: 'Yes, close', activityChanged: 'Activity updated', workload: 'Tasks per youth worker',
+      worker: 'Youth worker', openCount: 'Open', overdueCount: 'Overdue', unclaimed: 'Not claimed yet',
+      queue: 'Waiting list', queuedOne: 'youngster waits for a seat in the team’s municipalities',
+      queuedLine: 'youngsters wait for a seat in the team’s municipalities',
+      noActivities: 'The team has no activities.',
+      activityStatuses: { draft: 'Draft', open: 'Open for sign-up', paused: 'Paused', closed: 'Closed' },
+      closeReasons: { 'season-ended': 'Season ended', 'location-unavailable': 'Location unavailable',
+        'too-few-participants': 'Too few participants', other: 'Other reason' },
       days: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' },
       attendanceStatuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
       declineReasons: { 'no-interest': 'No interest', 'not-reached': 'Not reached', 'not-suitable': 'Not suitable',
@@ -160,7 +219,13 @@ export const INBOX_HTML = String.raw`<!doctype html>
         'owner-unavailable': 'Another service does not answer; nothing changed. Try again shortly.',
         'not-a-follow-up-step': 'This is not a step of the follow-up.', 'not-first-contact': 'First contact is recorded on the first step.',
         'follow-up-held': 'Another youth worker holds this follow-up.', 'follow-up-not-found': 'No follow-up found for this youngster.',
-        'worker-not-in-team': 'This youth worker is not known in the team.', 'unknown-outcome': 'This outcome does not fit the task.' },
+        'worker-not-in-team': 'This youth worker is not known in the team.', 'unknown-outcome': 'This outcome does not fit the task.',
+        'referral-closed': 'The referral is closed; it gets no warm handover any more.',
+        'no-team': 'No team holds this referral yet; nobody would get the task.',
+        'no-warm-handover': 'No warm handover was planned yet.',
+        'stale-version': 'Someone else changed the referral meanwhile; its new state is shown below.',
+        'illegal-transition': 'That is not possible from the current state.',
+        'reason-required': 'Give a reason.' },
       currentState: 'Current state',
       types: { 'bridging-offer': 'Discuss bridging offer', 'handover-intake': 'Handover intake',
         'referral-intake': 'Referral intake', 'warm-handover': 'Warm handover', 'care-started': 'Care started: agree next step',
@@ -176,6 +241,12 @@ export const INBOX_HTML = String.raw`<!doctype html>
   var GENERAL = ['done', 'not-reached', 'declined', 'not-applicable'];
   var DECLINE_REASONS = ['no-interest', 'not-reached', 'not-suitable', 'family-declined'];
   var ATTENDANCE = ['present', 'absent', 'excused'];
+  var PARTICIPANT_ROLES = ['care-worker', 'youth-worker', 'youth', 'guardian'];
+  var CLOSE_REASONS = ['season-ended', 'location-unavailable', 'too-few-participants', 'other'];
+  // A referral in one of these gets a warm handover (the referral service's OPEN_STATUSES).
+  var OPEN_REFERRAL = ['requested', 'accepted', 'in-progress', 'on-hold'];
+  // The task types whose detail shows their referral's warm handover.
+  var REFERRAL_TASKS = ['handover-intake', 'referral-intake', 'warm-handover'];
 
   // Dev: the token comes in the URL fragment (never sent to the server), then leaves the address bar.
   var match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
@@ -190,6 +261,9 @@ export const INBOX_HTML = String.raw`<!doctype html>
   var confirming = false;   // the decline's confirmation step is shown
   var recorded = [];        // the sessions recorded from this page for the open task
   var lastSessionDate = ''; // the date last recorded, kept for the next one after a re-render
+  var team = null;          // the last GET /workspace/team answer; null for anyone but a team-lead
+  var teamLead = true;      // until /workspace/team answers 403
+  var closing = null;       // the activity whose close is being confirmed
   var list = document.getElementById('tasks');
   var statusLine = document.getElementById('status');
   var listView = document.getElementById('list-view');
@@ -224,11 +298,17 @@ export const INBOX_HTML = String.raw`<!doctype html>
     if (status === 409) {
       var state = problem.currentState || problem.taskStatus;
       var parts = [];
-      if (state) parts.push(word('offerStatuses', state) !== state ? word('offerStatuses', state) : t(state) || state);
+      if (state) parts.push(stateWord(state));
       if (problem.outcome) parts.push(word('outcomes', problem.outcome));
+      if (problem.holder) parts.push(t('heldBy') + ' ' + problem.holder);
       if (parts.length) text += ' ' + t('currentState') + ': ' + parts.join(', ') + '.';
     }
     return text;
+  }
+  function stateWord(state) {
+    var groups = ['offerStatuses', 'referralStatuses', 'activityStatuses'];
+    for (var i = 0; i < groups.length; i++) if (TEXT[lang][groups[i]][state]) return TEXT[lang][groups[i]][state];
+    return typeof t(state) === 'string' ? t(state) : state;
   }
   function api(path, options) {
     options = options || {};
@@ -244,8 +324,9 @@ export const INBOX_HTML = String.raw`<!doctype html>
       return res.json();
     }, function () { throw new Error(TEXT[lang].problems[503]); });
   }
-  function post(path, body) {
-    return api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}) });
+  function post(path, body, headers) {
+    return api(path, { method: 'POST', headers: Object.assign({ 'content-type': 'application/json' }, headers || {}),
+      body: JSON.stringify(body || {}) });
   }
 
   function applyLanguage() {
@@ -259,6 +340,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     liveLine();
     render();
     renderDetail();
+    renderTeam();
   }
 
   function render() {
@@ -393,6 +475,196 @@ export const INBOX_HTML = String.raw`<!doctype html>
     if (offerOpen) detailBody.appendChild(offerActions(task));
     if (task.type === 'bridging-offer' && task.outcome === 'accepted') detailBody.appendChild(attendanceForm(task));
     if (task.type === 'follow-up' && task.step) detailBody.appendChild(followUpActions(task));
+    if (detail.referral && REFERRAL_TASKS.indexOf(task.type) >= 0) detailBody.appendChild(warmHandoverActions(task));
+  }
+
+  /** The referral's warm handover: plan the meeting, then record whether it took place, at the version shown. */
+  function warmHandoverActions(task) {
+    var referral = detail.referral;
+    var meeting = referral.warmHandover;
+    var pending = meeting && meeting.tookPlace === undefined;
+    var box = el('section', { 'class': 'card', 'aria-labelledby': 'warm-handover-heading', 'data-testid': 'warm-handover' });
+    box.appendChild(el('h3', { id: 'warm-handover-heading' }, t('warmHandover')));
+    var dl = el('dl');
+    pair(dl, t('referralStatus'), word('referralStatuses', referral.status), 'referral-status');
+    pair(dl, t('plannedFor'), meeting ? formatDate(meeting.proposedAt) : t('notPlanned'), 'warm-handover-at-shown');
+    if (meeting) {
+      pair(dl, t('participants'), meeting.participantRoles.map(function (r) { return word('participantRoles', r); }).join(', '));
+      if (!pending) pair(dl, t('result'), meeting.tookPlace ? t('tookPlace') : t('didNotTakePlace'), 'warm-handover-result');
+    }
+    box.appendChild(dl);
+    var path = '/workspace/referrals/' + encodeURIComponent(task.referralId) + '/warm-handover';
+    // The version the worker sees: a change made meanwhile by someone else gives 412, and the detail reloads.
+    var ifMatch = { 'if-match': '"' + referral.version + '"' };
+    if (pending) {
+      var question = el('p', { id: 'took-place-question' }, t('tookPlaceQuestion'));
+      var answers = el('div', { 'class': 'row', role: 'group', 'aria-labelledby': 'took-place-question' });
+      [[true, 'took-place', t('tookPlace')], [false, 'did-not-take-place', t('didNotTakePlace')]].forEach(function (a) {
+        var button = el('button', { type: 'button', 'class': a[0] ? 'primary' : '', 'data-testid': a[1] }, a[2]);
+        button.addEventListener('click', function () {
+          button.disabled = true;
+          post(path + '/outcome', { tookPlace: a[0] }, ifMatch).then(function () {
+            say(t('warmHandoverRecorded'));
+            load();
+            return refreshDetail();
+          }, failed);
+        });
+        answers.appendChild(button);
+      });
+      box.appendChild(question);
+      box.appendChild(answers);
+    } else if (OPEN_REFERRAL.indexOf(referral.status) >= 0) {
+      var when = el('input', { type: 'datetime-local', 'data-testid': 'warm-handover-at' });
+      when.value = tomorrowAtTwo();
+      box.appendChild(field('warm-handover-at', t('proposedAt'), when));
+      var roles = el('fieldset', { 'data-testid': 'warm-handover-roles' });
+      roles.appendChild(el('legend', {}, t('participants')));
+      PARTICIPANT_ROLES.forEach(function (r) {
+        var label = el('label', { 'class': 'check' });
+        var check = el('input', { type: 'checkbox', value: r, 'data-testid': 'role-' + r });
+        check.checked = r !== 'guardian';
+        label.appendChild(check);
+        label.appendChild(document.createTextNode(word('participantRoles', r)));
+        roles.appendChild(label);
+      });
+      box.appendChild(roles);
+      var plan = el('button', { type: 'button', 'class': 'primary', 'data-testid': 'plan-warm-handover' }, t('planWarmHandover'));
+      plan.addEventListener('click', function () {
+        var chosen = Array.prototype.slice.call(roles.querySelectorAll('input:checked')).map(function (c) { return c.value; });
+        var at = new Date(when.value);
+        if (!chosen.length || isNaN(at.getTime())) { say(!chosen.length ? t('pickParticipant') : TEXT[lang].problems[400], true); return; }
+        plan.disabled = true;
+        post(path, { proposedAt: at.toISOString(), participantRoles: chosen }, ifMatch).then(function () {
+          say(t('warmHandoverPlanned'));
+          load();
+          return refreshDetail();
+        }, failed);
+      });
+      var row = el('div', { 'class': 'row' });
+      row.appendChild(plan);
+      box.appendChild(row);
+    }
+    return box;
+  }
+  function tomorrowAtTwo() {
+    var d = new Date(Date.now() + 24 * 3600 * 1000);
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T14:00';
+  }
+
+  /** A team-lead's view: the team's activities with live seats and their status changes, work per worker, the queue. */
+  function renderTeam() {
+    var view = document.getElementById('team-view');
+    var body = document.getElementById('team-body');
+    view.hidden = !team || !!detail;
+    if (!team) return;
+    body.textContent = '';
+
+    var acts = el('section', { 'class': 'card', 'aria-labelledby': 'team-activities-heading' });
+    acts.appendChild(el('h3', { id: 'team-activities-heading' }, t('teamActivities')));
+    if (!team.activities || !team.activities.length) acts.appendChild(el('p', { 'class': 'meta' }, t('noActivities')));
+    var ul = el('ul', { 'data-testid': 'team-activities' });
+    (team.activities || []).forEach(function (a) {
+      var li = el('li', { 'data-testid': 'team-activity', 'data-activity-id': a.activityId, 'data-status': a.status });
+      li.appendChild(el('strong', {}, a.title));
+      li.appendChild(el('span', { 'class': 'badge', 'data-testid': 'activity-status' }, ' ' + word('activityStatuses', a.status)));
+      var c = a.capacity || {};
+      li.appendChild(el('div', { 'class': 'meta', 'data-testid': 'team-capacity' },
+        c.held + ' ' + t('held') + ' · ' + c.confirmed + ' ' + t('confirmed') + ' · ' + c.available + ' ' + t('available') +
+        ' (' + t('seatsOf') + ' ' + c.capacity + ')'));
+      var row = el('div', { 'class': 'row' });
+      var change = function (action, testid, label, bodyOf) {
+        var button = el('button', { type: 'button', 'data-testid': testid, 'aria-label': label + ': ' + a.title }, label);
+        button.addEventListener('click', function () {
+          button.disabled = true;
+          post('/workspace/activities/' + encodeURIComponent(a.activityId) + '/' + action, bodyOf ? bodyOf() : {}).then(function () {
+            closing = null;
+            say(t('activityChanged') + ': ' + a.title);
+            return loadTeam();
+          }, function (error) { say(t('failed') + ': ' + error.message, true); return loadTeam(); });
+        });
+        return button;
+      };
+      if (a.status === 'draft' || a.status === 'paused') row.appendChild(change('publish', 'publish-activity', t('publish')));
+      if (a.status === 'open') row.appendChild(change('pause', 'pause-activity', t('pause')));
+      if (a.status !== 'closed') {
+        var ask = el('button', { type: 'button', 'data-testid': 'close-activity', 'aria-expanded': String(closing === a.activityId),
+          'aria-label': t('closeActivity') + ' ' + a.title }, t('closeActivity'));
+        ask.addEventListener('click', function () {
+          closing = a.activityId;
+          renderTeam();
+          var yes = document.querySelector('[data-testid=confirm-close]');
+          if (yes) yes.focus();
+        });
+        row.appendChild(ask);
+      }
+      li.appendChild(row);
+      if (closing === a.activityId) {
+        var confirm = el('div', { 'class': 'confirm', role: 'group', 'aria-labelledby': 'close-question' });
+        confirm.appendChild(el('p', { id: 'close-question' }, t('confirmClose')));
+        var reason = options(el('select', { 'data-testid': 'close-reason' }), CLOSE_REASONS, 'closeReasons');
+        confirm.appendChild(field('close-reason', t('closeReason'), reason));
+        var confirmRow = el('div', { 'class': 'row' });
+        var yes = change('close', 'confirm-close', t('confirmCloseYes'), function () { return { reason: reason.value }; });
+        yes.className = 'danger';
+        var no = el('button', { type: 'button', 'data-testid': 'cancel-close' }, t('confirmNo'));
+        no.addEventListener('click', function () {
+          closing = null;
+          renderTeam();
+          var again = document.querySelector('[data-activity-id="' + CSS.escape(a.activityId) + '"] [data-testid=close-activity]');
+          if (again) again.focus();
+        });
+        confirmRow.appendChild(yes);
+        confirmRow.appendChild(no);
+        confirm.appendChild(confirmRow);
+        li.appendChild(confirm);
+      }
+      ul.appendChild(li);
+    });
+    acts.appendChild(ul);
+    body.appendChild(acts);
+
+    var work = el('section', { 'class': 'card', 'aria-labelledby': 'workload-heading' });
+    work.appendChild(el('h3', { id: 'workload-heading' }, t('workload')));
+    var table = el('table', { 'data-testid': 'team-workload', 'aria-labelledby': 'workload-heading' });
+    var head = el('tr');
+    head.appendChild(el('th', { scope: 'col' }, t('worker')));
+    head.appendChild(el('th', { scope: 'col', 'class': 'num' }, t('openCount')));
+    head.appendChild(el('th', { scope: 'col', 'class': 'num' }, t('overdueCount')));
+    var thead = el('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = el('tbody');
+    team.workers.forEach(function (w) {
+      var tr = el('tr', { 'data-testid': 'team-worker' });
+      tr.appendChild(el('th', { scope: 'row' }, w.worker || t('unclaimed')));
+      tr.appendChild(el('td', { 'class': 'num' }, w.open));
+      tr.appendChild(el('td', { 'class': 'num' }, w.overdue));
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    work.appendChild(table);
+    body.appendChild(work);
+
+    if (team.queue) {
+      var queue = el('section', { 'class': 'card', 'aria-labelledby': 'queue-heading' });
+      queue.appendChild(el('h3', { id: 'queue-heading' }, t('queue')));
+      queue.appendChild(el('p', { 'data-testid': 'team-queued' }, team.queue.queued + ' ' + t(team.queue.queued === 1 ? 'queuedOne' : 'queuedLine')));
+      var per = el('ul', { 'class': 'plain' });
+      team.queue.municipalities.forEach(function (m) { per.appendChild(el('li', {}, m.municipalityCode + ': ' + m.queued)); });
+      queue.appendChild(per);
+      body.appendChild(queue);
+    }
+    if (team.unavailable && team.unavailable.length) body.appendChild(el('p', { 'class': 'meta' }, t('notShown') + team.unavailable.join(', ')));
+  }
+
+  function loadTeam() {
+    if (!teamLead) return Promise.resolve();
+    return api('/workspace/team').then(function (answer) { team = answer; renderTeam(); }, function (error) {
+      // Only a team-lead has a team view; anyone else is answered 403 once and not asked again.
+      if (error.status === 403) { teamLead = false; team = null; renderTeam(); return; }
+      say(t('failed') + ': ' + error.message, true);
+    });
   }
 
   /** First contact on the plan's first step, an outcome on later steps, and who holds the youngster's follow-up. */
@@ -552,6 +824,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       listView.hidden = true;
       detailView.hidden = false;
       renderDetail();
+      renderTeam();
       say('');
       document.getElementById('detail-heading').focus();
     }, function (error) { say(t('failed') + ': ' + error.message, true); });
@@ -562,15 +835,16 @@ export const INBOX_HTML = String.raw`<!doctype html>
     detail = null;
     detailView.hidden = true;
     listView.hidden = false;
+    renderTeam();
     var card = id && list.querySelector('[data-task-id="' + CSS.escape(id) + '"] [data-testid=open-task]');
     if (card) card.focus(); else document.getElementById('open-heading').focus();
   }
 
   function load() {
-    return api('/tasks?status=open,claimed&limit=200').then(function (page) {
+    return Promise.all([api('/tasks?status=open,claimed&limit=200').then(function (page) {
       tasks = page.items;
       render();
-    }, function (error) { say(t('failed') + ': ' + error.message, true); });
+    }, function (error) { say(t('failed') + ': ' + error.message, true); }), loadTeam()]);
   }
 
   function act(id, action, body) {
@@ -587,7 +861,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
   function listen() {
     // EventSource cannot send headers: the stream route takes a short-lived token in the query.
     var source = new EventSource('/api/v1/tasks/stream?access_token=' + encodeURIComponent(token));
-    ['created', 'claimed', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
+    ['created', 'claimed', 'released', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
       source.addEventListener(kind, function (message) {
         load();
         var changed = null;
