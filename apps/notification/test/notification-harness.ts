@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
+import { ACTIVITY_EVENT_TYPES, samenspelContracts, TOPICS } from '@samenspel/contracts';
+import { Outbox, UnitsOfWork } from '@samenspel/messaging';
+import { createDataSource } from '@samenspel/persistence';
 import {
   DEFAULT_DATABASE_URL,
   TestKafka,
@@ -11,6 +13,16 @@ import {
 } from '@samenspel/testing';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import type { NotificationConfig } from '../src/config/notification.config';
+import { TeamContactsRepository } from '../src/email/team-contacts.repository';
+import { FollowUpClaimsRepository } from '../src/follow-ups/follow-up-claims.repository';
+import { FollowUpScheduler } from '../src/follow-ups/follow-up-scheduler';
+import { FollowUpsRepository } from '../src/follow-ups/follow-ups.repository';
+import { TaskAnnouncer } from '../src/tasks/task-announcer';
+import { TaskEntity } from '../src/tasks/task.entity';
+import { TasksRepository } from '../src/tasks/tasks.repository';
+import { CreateTask } from '../src/tasks/usecases/create-task/create-task.usecase';
+import { DeliveriesRepository } from '../src/webhooks/deliveries.repository';
 
 export const BRIDGING = TOPICS.bridging;
 export const REFERRAL = TOPICS.referral;
@@ -141,6 +153,35 @@ export async function serviceDb(databaseName: string): Promise<Client> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   return client;
+}
+
+/**
+ * The follow-up scheduler of the service, built here on the service's own database with its real
+ * repositories, so a test moves the scheduler's clock on by calling `runDueSteps(later)`: the
+ * tasks it creates are announced on the outbox and the live stream as the service's own are.
+ */
+export async function aSchedulerOn(databaseName: string) {
+  const dataSource = createDataSource({
+    serverUrl: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    database: databaseName,
+    applicationName: 'samenspel-test-scheduler',
+    entities: [TaskEntity],
+    migrations: [],
+    poolSize: 2,
+  });
+  await dataSource.initialize();
+  const units = new UnitsOfWork(dataSource, new Outbox('urn:samenspel:notification', samenspelContracts()));
+  // E-mail off: the steps are announced on the outbox, to webhooks and on the stream.
+  const announcer = new TaskAnnouncer(new DeliveriesRepository(), new TeamContactsRepository(), {
+    SMTP_URL: undefined,
+  } as NotificationConfig);
+  const scheduler = new FollowUpScheduler(
+    units,
+    new FollowUpsRepository(),
+    new FollowUpClaimsRepository(),
+    new CreateTask(new TasksRepository(), announcer),
+  );
+  return { scheduler, close: () => dataSource.destroy() };
 }
 
 export async function outboxEventsFor(

@@ -17,9 +17,11 @@ import { join } from 'node:path';
 import type { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addWorkingDays } from '@samenspel/calendar';
+import { ReferralWorld } from '../../referral/test/referral-world';
 import { aMunicipality, BridgingHarness } from '../../waitlist-bridging/test/bridging-harness';
 import { SIGNATURE_HEADER, verifySignature } from '../src/domain/webhook-signature';
 import {
+  aSchedulerOn,
   aTeamId,
   announceTeam,
   api,
@@ -69,16 +71,22 @@ describe('the notification service on the real broker and database', () => {
   let sut: ServiceUnderTest;
   let db: Client;
   let env: Record<string, string>;
-  // The owners the workspace acts on, for the page's accept path (browser test 1).
+  // The owners the workspace acts on, for the page's browser tests.
   let activity: ServiceUnderTest;
   let bridging: ServiceUnderTest;
   let owners: BridgingHarness;
+  let referral: ReferralWorld;
 
   beforeAll(async () => {
-    const startingOwners = startService('activity').then(async (a) => {
-      activity = a;
-      bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
-    });
+    const startingOwners = Promise.all([
+      startService('activity').then(async (a) => {
+        activity = a;
+        bridging = await startService('waitlist-bridging', { env: { ACTIVITY_URL: activity.baseUrl } });
+      }),
+      ReferralWorld.start().then((r) => {
+        referral = r;
+      }),
+    ]);
     smtp = await smtpReceiver();
     await startingOwners;
     env = {
@@ -96,6 +104,7 @@ describe('the notification service on the real broker and database', () => {
       FOLLOW_UP_PLANS: PLANS,
       BRIDGING_URL: bridging.baseUrl,
       ACTIVITY_URL: activity.baseUrl,
+      REFERRAL_URL: referral.sut.baseUrl,
     };
     sut = await startService('notification', { env });
     db = await serviceDb(sut.databaseName);
@@ -106,6 +115,7 @@ describe('the notification service on the real broker and database', () => {
     await db?.end();
     await owners?.outbound.stop();
     await Promise.all([sut, bridging, activity].map((s) => s?.dispose()));
+    await referral?.dispose();
     await kafka.close();
     await smtp?.close();
   });
@@ -811,9 +821,13 @@ describe('the notification service on the real broker and database', () => {
       await browser?.close();
     });
 
-    async function openInbox(teamId: string, viewport = { width: 390, height: 844 }): Promise<Page> {
+    async function openInbox(
+      teamId: string,
+      viewport = { width: 390, height: 844 },
+      who: { role: 'youth-worker' | 'team-lead'; sub: string } = { role: 'youth-worker', sub: 'worker-anna' },
+    ): Promise<Page> {
       const token = await signDevToken(
-        { role: 'youth-worker', teamId, sub: 'worker-anna', expiresIn: '5m' },
+        { role: who.role, teamId, sub: who.sub, expiresIn: '5m' },
         DEV_JWT_SECRET,
         DEFAULT_AUTH_ISSUER,
         DEFAULT_AUTH_AUDIENCE,
@@ -899,11 +913,10 @@ describe('the notification service on the real broker and database', () => {
       }
     });
 
-    /** Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now. */
-    async function seriousViolations(page: Page) {
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
+    /** Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page (or one part of it) as it is now. */
+    async function seriousViolations(page: Page, within?: string) {
+      const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+      const result = await (within ? axe.include(within) : axe).analyze();
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -1035,6 +1048,7 @@ describe('the notification service on the real broker and database', () => {
         }
       })();
       const page = await openInbox(teamId);
+      let lead: Page | undefined;
       try {
         await page.waitForSelector('body[data-live=true]');
 
@@ -1053,6 +1067,36 @@ describe('the notification service on the real broker and database', () => {
         expect(offeredTasks).toHaveLength(2);
         expect(await seats()).toMatchObject({ capacity: 2, held: 2, confirmed: 0 });
 
+        // The team-lead's view of the same team: the activity's live seats, the work per worker and
+        // the queue as a count; a pause and a publish from the page reach the activity service.
+        lead = await openInbox(teamId, undefined, { role: 'team-lead', sub: 'lead-lotte' });
+        const skate = lead.locator('[data-testid=team-activity]', { hasText: 'Skatebaan' });
+        await skate.waitFor({ timeout: 15000 });
+        const leadText = (testid: string) => lead!.locator(`[data-testid=${testid}]`).textContent();
+        expect(await leadText('team-capacity')).toBe('2 vastgehouden · 0 bevestigd · 0 vrij (van 2)');
+        expect(await leadText('team-queued')).toBe(
+          '1 jongere wacht op een plek in de gemeenten van het team',
+        );
+        expect(await lead.locator('[data-testid=team-worker]').allTextContents()).toEqual([
+          'Nog niet opgepakt20',
+        ]);
+        expect(await seriousViolations(lead, '#team-view')).toEqual([]);
+        await lead.screenshot({ path: join(artifacts, '4-team-lead.png'), fullPage: true });
+        const activityStatus = async () =>
+          (
+            (await (
+              await fetch(`${activity.baseUrl}/api/v1/activities/${activityId}`, {
+                headers: await authHeader('admin'),
+              })
+            ).json()) as { status: string }
+          ).status;
+        await skate.locator('[data-testid=pause-activity]').click();
+        await lead.waitForSelector('[data-testid=team-activity][data-status=paused]');
+        expect(await activityStatus()).toBe('paused');
+        await lead.locator('[data-testid=publish-activity]').click();
+        await lead.waitForSelector('[data-testid=team-activity][data-status=open]');
+        expect(await activityStatus()).toBe('open');
+
         // The worker opens one offer and declines it; the page asks first.
         const declinedTask = offeredTasks[0];
         await page.locator(`[data-task-id="${declinedTask.id}"] [data-testid=open-task]`).click();
@@ -1063,7 +1107,7 @@ describe('the notification service on the real broker and database', () => {
         expect(await page.evaluate<string | undefined>('document.activeElement?.dataset.testid')).toBe(
           'confirm-decline',
         );
-        await page.screenshot({ path: join(artifacts, '4-decline-confirm.png'), fullPage: true });
+        await page.screenshot({ path: join(artifacts, '5-decline-confirm.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
         const confirmedAt = Date.now();
@@ -1082,51 +1126,170 @@ describe('the notification service on the real broker and database', () => {
         const done = (await tasksOf(sut, teamId, '&status=done')).find((t) => t.id === declinedTask.id);
         expect(done).toMatchObject({ status: 'done', outcome: 'declined', completedBy: 'worker-anna' });
         await page.waitForSelector('[data-testid=detail][data-status=done]');
-        await page.screenshot({ path: join(artifacts, '5-declined.png'), fullPage: true });
+        await page.screenshot({ path: join(artifacts, '6-declined.png'), fullPage: true });
         expect(await seats()).toMatchObject({ capacity: 2, held: 2, confirmed: 0 });
         const holders = (await owners.placement(`activityId=${activityId}`)).items.filter((p) =>
           ['held', 'confirmed'].includes(p.status),
         );
         expect(holders).toHaveLength(2);
+        sampling = false;
+        await sampler;
+
+        // Closed by the lead after a confirmation with its reason: the activity releases the seats.
+        await lead.locator('[data-testid=close-activity]').click();
+        expect(await lead.evaluate<string | undefined>('document.activeElement?.dataset.testid')).toBe(
+          'confirm-close',
+        );
+        await lead.selectOption('[data-testid=close-reason]', 'season-ended');
+        await lead.click('[data-testid=confirm-close]');
+        await lead.waitForSelector('[data-testid=team-activity][data-status=closed]');
+        expect(await activityStatus()).toBe('closed');
+        expect(await seats()).toMatchObject({ held: 0, confirmed: 0 });
       } finally {
         sampling = false;
         await sampler;
         await page.close();
+        await lead?.close();
       }
       expect(overbooked).toEqual([]);
     });
 
-    it('records first contact on a handover’s follow-up step from the page, with the follow-up on the worker’s name', async () => {
-      const teamId = aTeamId();
-      const youthRef = aYouthRef();
-      const handover = referralCreated(youthRef, teamId, 'after');
-      await kafka.produce(REFERRAL, [cloudEvent(REFERRAL_EVENT_TYPES.created, youthRef, handover)]);
+    it('takes a handover from trajectory ended to its first check-in on the page: first contact, warm handover planned and held, the check-in completed, the referral moved', async () => {
+      const municipality = await referral.aMunicipality();
+      const teamId = await referral.aTeamServing([municipality]);
+      const ended = await referral.trajectoryEnded({ municipalityCode: municipality });
+      const youthRef = ended.data.youthRef as string;
+      const referralId = (await referral.waitForReferralOf(youthRef, 'the handover referral')).id as string;
+      const referralNow = async () =>
+        (await referral.http('GET', `/referrals/${referralId}`, { role: 'admin' })).body;
       const first = await taskOf(teamId, (t) => t.step === 'first-contact', 'first-contact step');
+      const intake = await taskOf(teamId, (t) => t.type === 'handover-intake', 'handover intake');
+      const bram = await authHeader('youth-worker', { teamId, sub: 'worker-bram' });
+      const statusLine = async () => {
+        await page.waitForSelector('#status.error');
+        return page.textContent('#status');
+      };
       const page = await openInbox(teamId);
       try {
-        const card = page.locator(`[data-task-id="${first.id}"]`);
-        await card.locator('[data-testid=open-task]').click();
+        await page.waitForSelector('body[data-live=true]');
+
+        // 1. First contact. Bram takes the youngster's follow-up a moment before Anna does: she is
+        //    told in Dutch who holds it. He gives it back, and she records first contact.
+        await page.locator(`[data-task-id="${first.id}"] [data-testid=open-task]`).click();
         await page.waitForSelector('[data-testid=record-first-contact]');
         expect(await page.locator('[data-testid=first-contact-outcome] option').allTextContents()).toEqual([
           'Bereikt',
           'Niet bereikt',
           'Geweigerd',
         ]);
-
+        const claimRoute = `**/api/v1/workspace/follow-ups/${youthRef}/claim`;
+        await page.route(claimRoute, async (route) => {
+          await api(sut, `/workspace/follow-ups/${youthRef}/claim`, bram, { method: 'POST' });
+          await route.continue();
+        });
+        await page.click('[data-testid=claim-follow-up]');
+        expect(await statusLine()).toBe(
+          'Dat lukte niet: Een andere jongerenwerker heeft deze nazorg op naam. Huidige stand: op naam van worker-bram.',
+        );
+        await page.unroute(claimRoute);
+        expect(
+          (await api(sut, `/workspace/follow-ups/${youthRef}/release`, bram, { method: 'POST' })).status,
+        ).toBe(200);
+        await page.waitForSelector('[data-testid=follow-up-holder]:has-text("het team")');
         await page.click('[data-testid=claim-follow-up]');
         await page.waitForSelector('[data-testid=follow-up-holder]:has-text("worker-anna")');
-        expect(await seriousViolations(page)).toEqual([]);
-
         await page.selectOption('[data-testid=first-contact-outcome]', 'reached');
         await page.click('[data-testid=record-first-contact]');
         await page.waitForSelector('[data-testid=detail][data-status=done]', { timeout: 15000 });
-        await page.screenshot({ path: join(artifacts, '6-first-contact.png'), fullPage: true });
-        const done = (await tasksOf(sut, teamId, '&status=done')).find((t) => t.id === first.id);
-        expect(done).toMatchObject({ status: 'done', outcome: 'reached', completedBy: 'worker-anna' });
+        expect((await tasksOf(sut, teamId, '&status=done')).find((t) => t.id === first.id)).toMatchObject({
+          outcome: 'reached',
+          completedBy: 'worker-anna',
+        });
+        await waitFor(async () => (await referralNow()).status === 'in-progress', {
+          timeoutMs: 15000,
+          description: 'the referral in progress after first contact',
+        });
 
-        // Released, the youngster's later steps go to the team again.
-        await page.click('[data-testid=release-follow-up]');
-        await page.waitForSelector('#status:has-text("De nazorg is terug bij het team.")');
+        // 2. The warm handover, planned on the handover intake and then recorded as held.
+        await page.click('[data-testid=back]');
+        await page.locator(`[data-task-id="${intake.id}"] [data-testid=open-task]`).click();
+        await page.waitForSelector('[data-testid=plan-warm-handover]');
+        expect(await page.textContent('[data-testid=referral-status]')).toBe('Loopt');
+        await page.check('[data-testid=role-guardian]');
+        await page.click('[data-testid=plan-warm-handover]');
+        await page.waitForSelector('[data-testid=took-place]', { timeout: 15000 });
+        expect((await referralNow()).warmHandover).toMatchObject({
+          participantRoles: ['care-worker', 'youth-worker', 'youth', 'guardian'],
+        });
+        const meeting = await taskOf(teamId, (t) => t.type === 'warm-handover', 'the warm handover task');
+        await page.screenshot({ path: join(artifacts, '7-warm-handover.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.click('[data-testid=took-place]');
+        await page.waitForSelector('[data-testid=warm-handover-result]', { timeout: 15000 });
+        expect(await page.textContent('[data-testid=warm-handover-result]')).toBe('Vond plaats');
+        expect((await referralNow()).warmHandover).toMatchObject({ tookPlace: true });
+        await taskOf(
+          teamId,
+          (t) => t.id === meeting.id && t.status === 'done' && t.outcome === 'done',
+          'the warm handover task done from its recorded event',
+        );
+
+        // Two workers on one task at once: Bram completes the intake just before Anna, who is told
+        // in Dutch that it ended, and how.
+        await page.click('[data-testid=back]');
+        const intakeCard = page.locator(`[data-task-id="${intake.id}"]`);
+        const completeRoute = `**/api/v1/tasks/${intake.id}/complete`;
+        await page.route(completeRoute, async (route) => {
+          await api(sut, `/tasks/${intake.id}/complete`, bram, {
+            method: 'POST',
+            body: { outcome: 'not-applicable' },
+          });
+          await route.continue();
+        });
+        await intakeCard.locator('[data-testid=outcome]').selectOption('done');
+        await intakeCard.locator('[data-testid=complete]').click();
+        expect(await statusLine()).toBe(
+          'Dat lukte niet: Deze taak is al afgerond of vervallen. Huidige stand: Afgerond, Niet van toepassing.',
+        );
+        await page.unroute(completeRoute);
+
+        // 3. The scheduler's clock two weeks and a day on: the first check-in appears live.
+        const clock = await aSchedulerOn(sut.databaseName);
+        try {
+          const later = new Date(Date.now() + 15 * 24 * 3600 * 1000);
+          await waitFor(async () => (await clock.scheduler.runDueSteps(later, 200)) === 0, {
+            description: 'every step due in two weeks created',
+          });
+        } finally {
+          await clock.close();
+        }
+        const checkIn = await taskOf(teamId, (t) => t.step === 'check-in-2w', 'the first check-in');
+        expect(checkIn).toMatchObject({ status: 'claimed', assignee: 'worker-anna' });
+        const checkInCard = page.locator(`[data-task-id="${checkIn.id}"]`);
+        await checkInCard.waitFor({ timeout: 15000 });
+        await checkInCard.locator('[data-testid=open-task]').click();
+        await page.selectOption('[data-testid=step-outcome]', 'engaged-in-activity');
+        await page.click('[data-testid=complete-step]');
+        await page.waitForSelector('[data-testid=detail][data-status=done]', { timeout: 15000 });
+        await page.screenshot({ path: join(artifacts, '8-check-in.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // 4. The referral moved as docs/referral.md says: accepted and in progress on first contact
+        //    reached, completed with the check-in's outcome.
+        const moved = await waitFor(
+          async () => {
+            const r = await referralNow();
+            return r.status === 'completed' && r;
+          },
+          { timeoutMs: 15000, description: 'the referral completed after the check-in' },
+        );
+        expect(moved.outcome).toBe('engaged-in-activity');
+        expect(moved.history.map((h: { to: string }) => h.to)).toEqual([
+          'requested',
+          'accepted',
+          'in-progress',
+          'completed',
+        ]);
       } finally {
         await page.close();
       }
