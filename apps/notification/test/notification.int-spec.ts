@@ -1093,7 +1093,12 @@ describe('the notification service on the real broker and database', () => {
         await skate.locator('[data-testid=pause-activity]').click();
         await lead.waitForSelector('[data-testid=team-activity][data-status=paused]');
         expect(await activityStatus()).toBe('paused');
-        await lead.locator('[data-testid=publish-activity]').click();
+        // By keyboard: after the pause, focus is on the activity's first control, now Publiceren.
+        const focused = (p: Page) => p.evaluate<string | undefined>('document.activeElement?.dataset.testid');
+        await waitFor(async () => (await focused(lead!)) === 'publish-activity', {
+          description: 'focus on Publiceren',
+        });
+        await lead.keyboard.press('Enter');
         await lead.waitForSelector('[data-testid=team-activity][data-status=open]');
         expect(await activityStatus()).toBe('open');
 
@@ -1224,7 +1229,14 @@ describe('the notification service on the real broker and database', () => {
         const meeting = await taskOf(teamId, (t) => t.type === 'warm-handover', 'the warm handover task');
         await page.screenshot({ path: join(artifacts, '7-warm-handover.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
-        await page.click('[data-testid=took-place]');
+        // By keyboard: once planned, focus is on Vond plaats.
+        await waitFor(
+          async () =>
+            (await page.evaluate<string | undefined>('document.activeElement?.dataset.testid')) ===
+            'took-place',
+          { description: 'focus on Vond plaats' },
+        );
+        await page.keyboard.press('Enter');
         await page.waitForSelector('[data-testid=warm-handover-result]', { timeout: 15000 });
         expect(await page.textContent('[data-testid=warm-handover-result]')).toBe('Vond plaats');
         expect((await referralNow()).warmHandover).toMatchObject({ tookPlace: true });

@@ -506,7 +506,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
           post(path + '/outcome', { tookPlace: a[0] }, ifMatch).then(function () {
             say(t('warmHandoverRecorded'));
             load();
-            return refreshDetail();
+            return refreshDetail().then(function () { focusOn('#warm-handover-heading'); });
           }, failed);
         });
         answers.appendChild(button);
@@ -537,7 +537,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
         post(path, { proposedAt: at.toISOString(), participantRoles: chosen }, ifMatch).then(function () {
           say(t('warmHandoverPlanned'));
           load();
-          return refreshDetail();
+          return refreshDetail().then(function () { focusOn('[data-testid=took-place]'); });
         }, failed);
       });
       var row = el('div', { 'class': 'row' });
@@ -545,6 +545,14 @@ export const INBOX_HTML = String.raw`<!doctype html>
       box.appendChild(row);
     }
     return box;
+  }
+  /** Keeps keyboard users where they were after a re-render took away the focused control. */
+  function focusOn(selector) {
+    var target = document.querySelector(selector);
+    if (!target) return false;
+    if (!target.matches('button, input, select')) target.setAttribute('tabindex', '-1');
+    target.focus();
+    return true;
   }
   function tomorrowAtTwo() {
     var d = new Date(Date.now() + 24 * 3600 * 1000);
@@ -577,10 +585,11 @@ export const INBOX_HTML = String.raw`<!doctype html>
         var button = el('button', { type: 'button', 'data-testid': testid, 'aria-label': label + ': ' + a.title }, label);
         button.addEventListener('click', function () {
           button.disabled = true;
+          var card = '[data-activity-id="' + CSS.escape(a.activityId) + '"]';
           post('/workspace/activities/' + encodeURIComponent(a.activityId) + '/' + action, bodyOf ? bodyOf() : {}).then(function () {
             closing = null;
             say(t('activityChanged') + ': ' + a.title);
-            return loadTeam();
+            return loadTeam().then(function () { focusOn(card + ' button') || focusOn('#team-heading'); });
           }, function (error) { say(t('failed') + ': ' + error.message, true); return loadTeam(); });
         });
         return button;
