@@ -1069,7 +1069,8 @@ describe('the notification service on the real broker and database', () => {
 
         // The team-lead's view of the same team: the activity's live seats, the work per worker and
         // the queue as a count; a pause and a publish from the page reach the activity service.
-        lead = await openInbox(teamId, undefined, { role: 'team-lead', sub: 'lead-lotte' });
+        const asLead = { role: 'team-lead', sub: 'lead-lotte' } as const;
+        lead = await openInbox(teamId, undefined, asLead);
         const skate = lead.locator('[data-testid=team-activity]', { hasText: 'Skatebaan' });
         await skate.waitFor({ timeout: 15000 });
         const leadText = (testid: string) => lead!.locator(`[data-testid=${testid}]`).textContent();
@@ -1101,6 +1102,8 @@ describe('the notification service on the real broker and database', () => {
         await lead.keyboard.press('Enter');
         await lead.waitForSelector('[data-testid=team-activity][data-status=open]');
         expect(await activityStatus()).toBe('open');
+        // Closed until the end, so that its reloads do not take part in the timed decline.
+        await lead.close();
 
         // The worker opens one offer and declines it; the page asks first.
         const declinedTask = offeredTasks[0];
@@ -1141,6 +1144,8 @@ describe('the notification service on the real broker and database', () => {
         await sampler;
 
         // Closed by the lead after a confirmation with its reason: the activity releases the seats.
+        lead = await openInbox(teamId, undefined, asLead);
+        await lead.waitForSelector('body[data-live=true]');
         await lead.locator('[data-testid=close-activity]').click();
         expect(await lead.evaluate<string | undefined>('document.activeElement?.dataset.testid')).toBe(
           'confirm-close',

@@ -264,6 +264,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
   var team = null;          // the last GET /workspace/team answer; null for anyone but a team-lead
   var teamLead = true;      // until /workspace/team answers 403
   var closing = null;       // the activity whose close is being confirmed
+  var closeReason = 'season-ended'; // its reason as chosen, kept across live re-renders
   var list = document.getElementById('tasks');
   var statusLine = document.getElementById('status');
   var listView = document.getElementById('list-view');
@@ -411,6 +412,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     if (!detail) return;
     var task = detail.task;
     document.getElementById('detail-heading').textContent = taskTitle(task);
+    var refocus = focusedSelector(detailBody);
     detailBody.textContent = '';
     detailView.setAttribute('data-task-id', task.id);
     detailView.setAttribute('data-status', task.status);
@@ -476,6 +478,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     if (task.type === 'bridging-offer' && task.outcome === 'accepted') detailBody.appendChild(attendanceForm(task));
     if (task.type === 'follow-up' && task.step) detailBody.appendChild(followUpActions(task));
     if (detail.referral && REFERRAL_TASKS.indexOf(task.type) >= 0) detailBody.appendChild(warmHandoverActions(task));
+    if (refocus) focusOn(refocus);
   }
 
   /** The referral's warm handover: plan the meeting, then record whether it took place, at the version shown. */
@@ -546,6 +549,17 @@ export const INBOX_HTML = String.raw`<!doctype html>
     }
     return box;
   }
+  /**
+   * The focused control inside the container as a selector: a live update re-renders the detail and
+   * the team view, and the control that had focus gets it back.
+   */
+  function focusedSelector(container) {
+    var had = container.contains(document.activeElement) ? document.activeElement : null;
+    if (!had || !had.getAttribute('data-testid')) return null;
+    var card = had.closest('[data-activity-id]');
+    return (card ? '[data-activity-id="' + CSS.escape(card.getAttribute('data-activity-id')) + '"] ' : '') +
+      '[data-testid=' + had.getAttribute('data-testid') + ']';
+  }
   /** Keeps keyboard users where they were after a re-render took away the focused control. */
   function focusOn(selector) {
     var target = document.querySelector(selector);
@@ -566,6 +580,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     var body = document.getElementById('team-body');
     view.hidden = !team || !!detail;
     if (!team) return;
+    var refocus = focusedSelector(body);
     body.textContent = '';
 
     var acts = el('section', { 'class': 'card', 'aria-labelledby': 'team-activities-heading' });
@@ -612,6 +627,8 @@ export const INBOX_HTML = String.raw`<!doctype html>
         var confirm = el('div', { 'class': 'confirm', role: 'group', 'aria-labelledby': 'close-question' });
         confirm.appendChild(el('p', { id: 'close-question' }, t('confirmClose')));
         var reason = options(el('select', { 'data-testid': 'close-reason' }), CLOSE_REASONS, 'closeReasons');
+        reason.value = closeReason;
+        reason.addEventListener('change', function () { closeReason = reason.value; });
         confirm.appendChild(field('close-reason', t('closeReason'), reason));
         var confirmRow = el('div', { 'class': 'row' });
         var yes = change('close', 'confirm-close', t('confirmCloseYes'), function () { return { reason: reason.value }; });
@@ -665,6 +682,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       body.appendChild(queue);
     }
     if (team.unavailable && team.unavailable.length) body.appendChild(el('p', { 'class': 'meta' }, t('notShown') + team.unavailable.join(', ')));
+    if (refocus) focusOn(refocus);
   }
 
   function loadTeam() {
