@@ -182,6 +182,24 @@ export function placementConfirmed(youthRef: string, placementId: string, at = n
   };
 }
 
+/** A placement completed, with the youngster's own view of it when one is given. */
+export function placementCompleted(
+  youthRef: string,
+  placementId: string,
+  youthVoice: { score: number; helped: string[] } | undefined,
+  at = new Date(),
+) {
+  return {
+    topic: TOPICS.activity,
+    message: cloudEvent(
+      ACTIVITY_EVENT_TYPES.placementCompleted,
+      youthRef,
+      { placementId, activityId: 'act-1', teamId: 'team-1', available: 3, ...(youthVoice && { youthVoice }) },
+      at,
+    ),
+  };
+}
+
 export function attendanceRecorded(
   youthRef: string,
   placementId: string,
