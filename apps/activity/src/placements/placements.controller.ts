@@ -277,7 +277,9 @@ export class PlacementsController {
     @Body() body: CompletePlacementDto,
   ) {
     const voice = body?.youthVoice;
-    return this.change(p, id, 'complete', undefined, voice && { score: voice.score, helped: voice.helped });
+    // Each word of what helped once, as the view is counted per word.
+    const youthVoice = voice && { score: voice.score, helped: [...new Set(voice.helped)] };
+    return this.change(p, id, 'complete', undefined, youthVoice);
   }
 
   @Post('placements/:placementId/attendance')
