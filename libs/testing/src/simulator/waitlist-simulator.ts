@@ -11,6 +11,7 @@ import {
   type KafkaRecord,
   type SyntheticEvent,
 } from './waitlist-events';
+import { playYouthWorkers, type YouthWorkerOptions, type YouthWorkerReport } from './youth-worker';
 
 export interface SimulatorOptions {
   /** Events per second. */
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
   /** Share of events in binary content mode (0-1); the rest structured. */
   binary: number;
   brokers: string[];
+  /** Also play the youth workers, who accept a share of the offers; absent: intake only. */
+  youthWorkers?: YouthWorkerOptions;
   log?: (line: string) => void;
 }
 
@@ -33,7 +36,11 @@ export interface SimulatorReport {
   malformed: number;
   duplicates: number;
   binary: number;
+  youthWorkers?: YouthWorkerReport;
 }
+
+/** How long the youth workers go on after the last intake event, for the offers it still brings. */
+export const YOUTH_WORKER_GRACE_SECONDS = 15;
 
 const WAITLIST = 'jeugdzorg.waitlist.v1';
 const TRAJECTORY = 'jeugdzorg.trajectory.v1';
@@ -51,7 +58,8 @@ interface Waiting {
  * Acts as the intake systems of two regions: youngsters enter waiting lists, some are updated,
  * some leave (mostly because care started, and then their trajectory ends later), through a
  * plain Kafka producer, following the inbound contract. On request it makes some events
- * malformed (broken JSON, a forbidden field, an invalid value) or sends them twice.
+ * malformed (broken JSON, a forbidden field, an invalid value) or sends them twice, and plays
+ * the youth workers, who accept a share of the offers through the public APIs.
  */
 export async function runSimulator(options: SimulatorOptions): Promise<SimulatorReport> {
   const log = options.log ?? (() => undefined);
@@ -67,6 +75,10 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const total = Math.max(1, Math.round(options.rate * options.duration));
   const interval = 1000 / options.rate;
   const started = Date.now();
+  let intakeEnded = Infinity;
+  const workers = options.youthWorkers
+    ? playYouthWorkers(options.youthWorkers, () => intakeEnded + YOUTH_WORKER_GRACE_SECONDS * 1000, log)
+    : undefined;
   try {
     for (let i = 0; i < total; i++) {
       const { topic, event } = nextEvent(waiting);
@@ -91,7 +103,12 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
   } finally {
+    intakeEnded = Date.now();
     await producer.disconnect();
+  }
+  if (workers) {
+    log(`intake done; the youth workers answer offers for ${YOUTH_WORKER_GRACE_SECONDS} s more`);
+    report.youthWorkers = await workers;
   }
   return report;
 }
