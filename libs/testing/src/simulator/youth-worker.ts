@@ -21,6 +21,7 @@ export interface YouthWorkerReport {
 interface OfferTask {
   id: string;
   teamId: string;
+  youthRef: string;
   offerId?: string;
 }
 
@@ -46,6 +47,7 @@ export async function playYouthWorkers(
   options: YouthWorkerOptions,
   until: () => number,
   log: (line: string) => void,
+  onAccepted: (youthRef: string) => void = () => undefined,
 ): Promise<YouthWorkerReport> {
   const report: YouthWorkerReport = { seen: 0, accepted: 0, refused: {} };
   const decided = new Set<string>();
@@ -75,8 +77,10 @@ export async function playYouthWorkers(
         method: 'POST',
         headers: worker,
       });
-      if (res.ok) report.accepted += 1;
-      else {
+      if (res.ok) {
+        report.accepted += 1;
+        onAccepted(task.youthRef);
+      } else {
         const problem = (await res.json().catch(() => ({}))) as { type?: string };
         const reason = problem.type?.split('/').pop() ?? String(res.status);
         report.refused[reason] = (report.refused[reason] ?? 0) + 1;
