@@ -23,6 +23,7 @@ interface OfferTask {
   teamId: string;
   youthRef: string;
   offerId?: string;
+  createdAt: string;
 }
 
 /**
@@ -51,6 +52,8 @@ export async function playYouthWorkers(
 ): Promise<YouthWorkerReport> {
   const report: YouthWorkerReport = { seen: 0, accepted: 0, refused: {} };
   const decided = new Set<string>();
+  // Offers of an earlier run were decided on by that run: an offer left to lapse stays unanswered.
+  const since = Date.now();
   const interval = (options.intervalSeconds ?? 3) * 1000;
   const ops = await authHeader('ops', { sub: 'simulator-ops' });
   let unreachableLogged = false;
@@ -68,7 +71,7 @@ export async function playYouthWorkers(
     for (const task of tasks) {
       // One decision per offer, so that the share holds for offers however often their task recurs.
       const offer = task.offerId ?? task.id;
-      if (decided.has(offer)) continue;
+      if (decided.has(offer) || Date.parse(task.createdAt) < since) continue;
       decided.add(offer);
       report.seen += 1;
       if (!acceptsOffer(Math.random(), options.accept)) continue;
