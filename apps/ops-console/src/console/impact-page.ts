@@ -311,7 +311,9 @@ export const IMPACT_SCRIPT = `
       var asked=new URLSearchParams(location.search), period=asked.get('period')||'';
       var codes=[]; r.items.forEach(function(x){ if (codes.indexOf(x.municipalityCode)<0) codes.push(x.municipalityCode); }); codes.sort();
       var askedCode=asked.get('municipalityCode'); if (askedCode && codes.indexOf(askedCode)<0) codes.push(askedCode);
-      var latest=r.items.map(function(x){ return x.period; }).sort().pop() || new Date().toISOString().slice(0,7);
+      // The newest month with figures up to now (Dutch time): a month ahead of the clock is never the default.
+      var now=new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0,7);
+      var latest=r.items.map(function(x){ return x.period; }).filter(function(p){ return p<=now; }).sort().pop() || now;
       var year=/^\\d{4}/.test(period) ? period.slice(0,4) : latest.slice(0,4);
       var quarter=/-Q[1-4]$/.test(period) ? period.slice(-1) : /^\\d{4}$/.test(period) ? 'jaar' : String(Math.ceil(Number(latest.slice(5,7))/3));
       var years=[]; r.items.forEach(function(x){ var yy=x.period.slice(0,4); if (years.indexOf(yy)<0) years.push(yy); }); if (years.indexOf(year)<0) years.push(year); years.sort();
