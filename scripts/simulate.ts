@@ -1,7 +1,10 @@
-// `npm run simulate -- --rate 5 --duration 30 [--malformed 0.01] [--duplicates 0.05] [--binary 0.5]`:
-// acts as the jeugdzorg intake systems, producing synthetic waitlist and trajectory events.
+// `npm run simulate -- --rate 5 --duration 30 [--malformed 0.01] [--duplicates 0.05] [--binary 0.5]
+// [--accept 0.6] [--notification http://127.0.0.1:3004]`: acts as the jeugdzorg intake systems,
+// producing synthetic waitlist and trajectory events, and as the youth workers, who accept that
+// share of the offers through the notification service (`--accept 0`: intake only).
 import { parseArgs } from 'node:util';
 import { runSimulator } from '../libs/testing/src/simulator/waitlist-simulator';
+import { DEFAULT_ACCEPT_SHARE } from '../libs/testing/src/simulator/youth-worker';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -11,6 +14,8 @@ async function main(): Promise<void> {
       malformed: { type: 'string', default: '0' },
       duplicates: { type: 'string', default: '0' },
       binary: { type: 'string', default: '0.5' },
+      accept: { type: 'string', default: String(DEFAULT_ACCEPT_SHARE) },
+      notification: { type: 'string', default: process.env.NOTIFICATION_URL ?? 'http://127.0.0.1:3004' },
       brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
     },
   });
@@ -28,10 +33,17 @@ async function main(): Promise<void> {
     binary: number('binary', 0, 1),
     brokers: String(values.brokers).split(','),
   };
+  const accept = number('accept', 0, 1);
+  const youthWorkers = accept > 0 ? { notificationUrl: String(values.notification), accept } : undefined;
   process.stdout.write(
-    `simulating intake systems: ${JSON.stringify({ ...options, brokers: options.brokers.join(',') })}\n`,
+    `simulating intake systems: ${JSON.stringify({ ...options, brokers: options.brokers.join(',') })}\n` +
+      `and youth workers: ${youthWorkers ? JSON.stringify(youthWorkers) : 'none'}\n`,
   );
-  const report = await runSimulator({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  const report = await runSimulator({
+    ...options,
+    youthWorkers,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

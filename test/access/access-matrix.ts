@@ -503,6 +503,14 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
     },
     {
       method: 'GET',
+      path: '/api/v1/console/chart.umd.js',
+      public: true,
+      roles: EVERYONE,
+      scope: "Chart.js for the impact page's charts; no data",
+      undocumented: true,
+    },
+    {
+      method: 'GET',
       path: '/api/v1/console/impact.css',
       public: true,
       roles: EVERYONE,

@@ -237,8 +237,18 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
       { role: 'service' },
     );
     expect(released.body).toMatchObject({ status: 'released', reason: 'offer-declined' });
+    // The youngster's own view of the placement: words outside the vocabulary or free text are refused.
+    for (const youthVoice of [
+      { score: 4, helped: ['my mentor'] },
+      { score: 4, helped: ['group'], remark: 'liked it' },
+      { score: 6, helped: [] },
+    ]) {
+      const refused = await api.call('POST', `/placements/${holdA.body.id}/complete`, { youthVoice }, lead);
+      expect([youthVoice, refused.status]).toEqual([youthVoice, 400]);
+    }
+    const youthVoice = { score: 4, helped: ['group', 'activity'] };
     expect(
-      (await api.call('POST', `/placements/${holdA.body.id}/complete`, undefined, lead)).body,
+      (await api.call('POST', `/placements/${holdA.body.id}/complete`, { youthVoice }, lead)).body,
     ).toMatchObject({ status: 'completed' });
     const holdC = await api.hold(activityId, c);
     expect(
@@ -264,6 +274,12 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
       [T.placementHeld, 1, undefined],
       [T.placementConfirmed, 0, undefined],
       [T.placementCompleted, 2, undefined],
+    ]);
+    // The view travels on the completion only.
+    expect(events.filter((e) => e.key === a).map((e) => e.data.youthVoice)).toEqual([
+      undefined,
+      undefined,
+      youthVoice,
     ]);
     expect(byYouth(b)).toEqual([
       [T.placementHeld, 0, undefined],

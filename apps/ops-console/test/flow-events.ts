@@ -170,16 +170,33 @@ export function task(
   };
 }
 
-export function placementConfirmed(youthRef: string, placementId: string, at = new Date()) {
+/** A placement event of the activity service, about one youngster's placement in act-1. */
+function placementEvent(type: string, youthRef: string, placementId: string, at: Date, extra: object = {}) {
   return {
     topic: TOPICS.activity,
     message: cloudEvent(
-      ACTIVITY_EVENT_TYPES.placementConfirmed,
+      type,
       youthRef,
-      { placementId, activityId: 'act-1', teamId: 'team-1', available: 3 },
+      { placementId, activityId: 'act-1', teamId: 'team-1', available: 3, ...extra },
       at,
     ),
   };
+}
+
+export function placementConfirmed(youthRef: string, placementId: string, at = new Date()) {
+  return placementEvent(ACTIVITY_EVENT_TYPES.placementConfirmed, youthRef, placementId, at);
+}
+
+/** A placement completed, with the youngster's own view of it when one is given. */
+export function placementCompleted(
+  youthRef: string,
+  placementId: string,
+  youthVoice: { score: number; helped: string[] } | undefined,
+  at = new Date(),
+) {
+  return placementEvent(ACTIVITY_EVENT_TYPES.placementCompleted, youthRef, placementId, at, {
+    ...(youthVoice && { youthVoice }),
+  });
 }
 
 export function attendanceRecorded(

@@ -33,6 +33,7 @@ import {
   handover,
   MINUTE,
   offered,
+  placementCompleted,
   placementConfirmed,
   queued,
   referralStatus,
@@ -513,8 +514,10 @@ describe('the operations console on the real broker', () => {
     };
     // a, October: six youngsters entered on the 1st to the 6th, offered on the 10th (9 to 4 days),
     // all accepted; on the 20th five leave the list because care is no longer needed, one for care.
+    const octoberA: { youthRef: string; entry: string }[] = [];
     for (let i = 0; i < 6; i++) {
       const y = await bridged(a, at(`10-0${i + 1}`), at('10-10'), 'accept');
+      octoberA.push(y);
       // The placement starts on the 10th; five of the six are present on 10 November, 4 weeks on.
       await sendPrivately(
         placementConfirmed(y.youthRef, `pl-${y.entry}`, at('10-10')),
@@ -598,7 +601,9 @@ describe('the operations console on the real broker', () => {
 
     // Youth voices at a follow-up step, sent once a's youngsters are placed in a (another topic).
     // December: seven views scored 5,5,5,5,4,3,2; someone-to-talk-to six times, activity five,
-    // group twice. November: two views scored 1 and 2, practical-help both times.
+    // group twice. November: two views scored 1 and 2, practical-help both times. At the end of
+    // October's placements on 5 December, five more views scored 5,4,4,3,5: group five times,
+    // activity three; the sixth placement ends without one.
     const view = (
       y: { youthRef: string; entry: string },
       monthDay: string,
@@ -621,22 +626,33 @@ describe('the operations console on the real broker', () => {
         ]),
       ),
       ...novemberA.map((y, i) => view(y, '11-25', i + 1, ['practical-help'])),
+      ...octoberA.map((y, i) =>
+        placementCompleted(
+          y.youthRef,
+          `pl-${y.entry}`,
+          i < 5
+            ? { score: [5, 4, 4, 3, 5][i], helped: ['group', ...(i < 3 ? ['activity'] : [])] }
+            : undefined,
+          at('12-05'),
+        ),
+      ),
     );
     q4 = await waitFor(
       async () => {
         const [row] = (await figures(`municipalityCode=${a}&period=2025-Q4`)).items;
-        return row?.na.youthVoice.views === 9 && row;
+        return row?.na.youthVoice.views === 14 && row;
       },
       { timeoutMs: 30000, intervalMs: 250, description: "a's youth voices counted" },
     );
-    // Q4's nine scores 1,2,2,3,4,5,5,5,5: the fifth is 4. Group and practical-help (2 each) are hidden.
+    // Q4's fourteen scores 1,2,2,3,3,4,4,4,5,5,5,5,5,5: the 7th and 8th are 4. Group 2 + 5 = 7,
+    // activity 5 + 3 = 8; practical-help (2) is hidden.
     expect(q4.na.youthVoice).toEqual({
-      views: 9,
+      views: 14,
       medianScore: 4,
       helped: {
         'someone-to-talk-to': 6,
-        group: null,
-        activity: 5,
+        group: 7,
+        activity: 8,
         'practical-help': null,
         'school-or-work': null,
       },
@@ -644,9 +660,9 @@ describe('the operations console on the real broker', () => {
     const voices = Object.fromEntries(
       (await figures(`municipalityCode=${a}`)).items.map((r) => [r.period, r.na.youthVoice]),
     );
-    // December's seven are shown (2,3,4,5,5,5,5: median 5); November's two are hidden, median too.
+    // December's twelve are shown (2,3,3,4,4,4,5,5,5,5,5,5: median 4.5); November's two are hidden.
     expect({ december: voices['2025-12'], november: voices['2025-11'] }).toMatchObject({
-      december: { views: 7, medianScore: 5, helped: { 'someone-to-talk-to': 6, activity: 5, group: null } },
+      december: { views: 12, medianScore: 4.5, helped: { 'someone-to-talk-to': 6, activity: 8, group: 7 } },
       november: { views: null, medianScore: null, helped: { 'practical-help': null } },
     });
     const bNovember = await waitFor(
@@ -702,9 +718,10 @@ describe('the operations console on the real broker', () => {
       tijdens_care_no_longer_needed: '"7"',
       tijdens_care_no_longer_needed_share: '"0.875"',
       na_handovers: '',
-      na_youth_voice_views: '"9"',
+      na_youth_voice_views: '"14"',
       na_youth_voice_median_score: '"4"',
-      na_youth_voice_helped_group: '',
+      na_youth_voice_helped_group: '"7"',
+      na_youth_voice_helped_practical_help: '',
       as_of: `"${own.asOf}"`,
     });
     // No youngster's ref in any answer or export.
@@ -725,14 +742,14 @@ describe('the operations console on the real broker', () => {
     const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
     mkdirSync(artifacts, { recursive: true });
     const problems: string[] = [];
-    const open = async (headers: { authorization: string }, query: string) => {
+    const open = async (headers: { authorization: string }, query: string, loaded = `${a} 2025-Q4`) => {
       const page = await browser.newPage();
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       await page.goto(
         `${ops.sut.baseUrl}/api/v1/console/impact?${query}#token=${encodeURIComponent(headers.authorization.slice(7))}`,
       );
-      await page.locator(`#rapport[data-loaded="${a} 2025-Q4"]`).waitFor({ timeout: 30000 });
+      await page.locator(`#rapport[data-loaded="${loaded}"]`).waitFor({ timeout: 30000 });
       return page;
     };
     // Legacy mode runs axe in the page itself: the page has no frames, and the default opens a second
@@ -746,6 +763,32 @@ describe('the operations console on the real broker', () => {
       ).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    type ChartData = { labels: string[]; data: (number | null)[][] };
+    // The figures a Chart.js chart of the page draws, per dataset.
+    const chartData = (page: Page, id: string) =>
+      page.evaluate((chartId) => {
+        type Drawn = { data: { labels: string[]; datasets: { data: (number | null)[] }[] } };
+        const chart = (
+          globalThis as unknown as { Chart: { getChart(c: string): Drawn | undefined } }
+        ).Chart.getChart(chartId);
+        return chart ? { labels: chart.data.labels, data: chart.data.datasets.map((d) => d.data) } : null;
+      }, id) as Promise<ChartData | null>;
+    // Chart.js comes from the console itself, kept by the browser as its URL names its version.
+    const library = await fetch(`${ops.sut.baseUrl}/api/v1/console/chart.umd.js?v=4.6.2`);
+    expect({
+      type: library.headers.get('content-type'),
+      cache: library.headers.get('cache-control'),
+      version: /Chart\.js v[0-9.]+/.exec(await library.text())?.[0],
+    }).toEqual({
+      type: 'text/javascript; charset=utf-8',
+      cache: 'public, max-age=31536000, immutable',
+      version: 'Chart.js v4.6.2',
+    });
+    const pageCsp = (await fetch(`${ops.sut.baseUrl}/api/v1/console/impact`)).headers.get(
+      'content-security-policy',
+    );
+    expect(pageCsp).toContain("script-src 'self';");
+    expect(pageCsp).not.toContain('unsafe');
     try {
       const asOps = await open(
         await authHeader('ops', { sub: 'ops-impact-page' }),
@@ -779,7 +822,35 @@ describe('the operations console on the real broker', () => {
         }),
       );
       expect([(await month('2025-10'))[3], (await month('2025-12'))[0]]).toEqual(['5', '7']);
-      expect(await asOps.locator('#verloop svg.chart rect').count()).toBeGreaterThan(0);
+      // The trend chart draws the same months: prevention, participation at 4 weeks and offers; a
+      // hidden month is null (marked "verborgen" on the canvas), never 0, and no row is null too.
+      const trend = (await chartData(asOps, 'trend-grafiek'))!;
+      const ofMonths = (pick: (t: ImpactRow['tijdens']) => number | null) => [
+        ...Array<null>(9).fill(null),
+        ...months.map((period) => pick(items.find((r) => r.period === period)!.tijdens)),
+      ];
+      expect(trend).toEqual({
+        labels: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+        data: [
+          ofMonths((t) => t.careNoLongerNeeded),
+          ofMonths((t) => t.participation.weeks[4].participating),
+          ofMonths((t) => t.offers),
+        ],
+      });
+      expect(trend.data[0].slice(9)).toEqual([5, null, null]);
+      // The funnel of each moment: the hidden handovers are null in the chart, "verborgen" in its list.
+      expect((await chartData(asOps, 'trechter-tijdens'))!.data[0].slice(0, 3)).toEqual([15, 15, 6]);
+      expect((await chartData(asOps, 'trechter-na'))!.data[0][0]).toBeNull();
+      // The comparison in shares: a's prevention 7 of 8 bridged exits, 88 %.
+      const compare = (await chartData(asOps, 'vergelijking-grafiek'))!;
+      expect(compare.data[0][compare.labels.indexOf(a)]).toBe(88);
+      // The youth voice, from follow-up steps and placement ends: 14 views, median 4.
+      expect({
+        views: await asOps.textContent('#stem .card .n'),
+        group: await asOps.textContent('#stem-tabel tr[data-helped="group"] td'),
+        practical: await asOps.textContent('#stem-tabel tr[data-helped="practical-help"] td'),
+        chart: (await chartData(asOps, 'stem-grafiek'))!.data[0],
+      }).toEqual({ views: '14', group: '7', practical: 'verborgen', chart: [6, 7, 8, null, null] });
       const compared = await asOps
         .locator('#vergelijking-tabel tbody tr')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-municipality')));
@@ -793,6 +864,33 @@ describe('the operations console on the real broker', () => {
       await asOps.emulateMedia({ media: 'print' });
       expect(await asOps.locator('#keuze').isVisible()).toBe(false);
       await asOps.pdf({ path: join(artifacts, 'impact-quarter-report.pdf'), format: 'A4' });
+      // The year: the same page for 2025 as a whole, its figures the year's row.
+      const asOpsYear = await open(
+        await authHeader('ops', { sub: 'ops-impact-year' }),
+        `municipalityCode=${a}&period=2025`,
+        `${a} 2025`,
+      );
+      const [yearRow] = (await ops.get<{ items: ImpactRow[] }>(`impact?municipalityCode=${a}&period=2025`))
+        .items;
+      expect({
+        chosen: await asOpsYear.inputValue('#kwartaal'),
+        title: await asOpsYear.textContent('#kop h1'),
+        offers: await asOpsYear.textContent('#trechter li[data-measure="offers"] .v'),
+        funnel: (await chartData(asOpsYear, 'trechter-tijdens'))!.data[0].slice(0, 3),
+        months: (await chartData(asOpsYear, 'trend-grafiek'))!.labels.length,
+      }).toEqual({
+        chosen: 'jaar',
+        title: `Impact van Samenspel · gemeente ${a} · 2025`,
+        offers: String(yearRow.tijdens.offers),
+        funnel: [yearRow.tijdens.enteredWithConsent, yearRow.tijdens.offers, yearRow.tijdens.offersAccepted],
+        months: 12,
+      });
+      expect(await seriousFaults(asOpsYear)).toEqual([]);
+      await asOpsYear.screenshot({ path: join(artifacts, '8-impact-year.png'), fullPage: true });
+      await asOpsYear.setViewportSize({ width: 900, height: 700 });
+      await asOpsYear
+        .locator('#verloop')
+        .screenshot({ path: join(artifacts, 'impact-year-trend.png'), animations: 'disabled' });
       const asPolicy = await open(await authHeader('policy', { municipalityCodes: [a] }), 'period=2025-Q4');
       await asPolicy.setViewportSize({ width: 390, height: 844 });
       expect(await asPolicy.locator('#gemeente option').allTextContents()).toEqual([a]);

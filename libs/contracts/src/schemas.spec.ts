@@ -657,9 +657,12 @@ const FULL_SAMPLES: Record<string, Record<string, unknown>> = {
       ACTIVITY_EVENT_TYPES.placementConfirmed,
       ACTIVITY_EVENT_TYPES.placementReleased,
       ACTIVITY_EVENT_TYPES.placementCancelled,
-      ACTIVITY_EVENT_TYPES.placementCompleted,
     ].map((type) => [type, PLACEMENT]),
   ),
+  [ACTIVITY_EVENT_TYPES.placementCompleted]: {
+    ...PLACEMENT,
+    youthVoice: { score: 5, helped: ['group', 'activity'] },
+  },
   [ACTIVITY_EVENT_TYPES.attendanceRecorded]: {
     placementId: 'pl-0099',
     activityId: ACTIVITY,
@@ -931,6 +934,22 @@ const SPECIFIC_SAMPLES: { type: string; scenario: string; data: unknown; expecte
     data: { ...TASK, type: 'follow-up', youthVoice },
     expected: expected as Verdict,
   })),
+  ...[
+    ['a youth voice at the end of a placement', { score: 4, helped: ['someone-to-talk-to'] }, 'valid'],
+    ['a youth voice with a free-text remark', { score: 4, helped: [], remark: 'liked it' }, 'invalid'],
+    ['a youth voice with a word outside the vocabulary', { score: 2, helped: ['the coach'] }, 'invalid'],
+  ].map(([scenario, youthVoice, expected]) => ({
+    type: ACTIVITY_EVENT_TYPES.placementCompleted,
+    scenario: scenario as string,
+    data: { ...PLACEMENT, youthVoice },
+    expected: expected as Verdict,
+  })),
+  {
+    type: ACTIVITY_EVENT_TYPES.placementConfirmed,
+    scenario: 'a youth voice on a confirmation',
+    data: { ...PLACEMENT, youthVoice: { score: 4, helped: [] } },
+    expected: 'invalid',
+  },
   {
     type: PRIVACY_EVENT_TYPES.erased,
     scenario: 'an empty service',

@@ -38,6 +38,7 @@ export * from './config/iso-duration';
 export * from './config/int-setting';
 export * from './config/parsed-setting';
 export * from './pagination/page-query';
+export * from './bodies/youth-voice-body';
 export * from './pagination/page-of';
 export * from './query/query-fields';
 export * from './security/http-security-settings';

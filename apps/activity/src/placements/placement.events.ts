@@ -1,4 +1,9 @@
-import { ACTIVITY_EVENT_TYPES, type AttendanceData, type PlacementData } from '@samenspel/contracts';
+import {
+  ACTIVITY_EVENT_TYPES,
+  type AttendanceData,
+  type PlacementCompletedData,
+  type YouthVoice,
+} from '@samenspel/contracts';
 import type { NewEvent } from '@samenspel/messaging';
 import type { Placement } from './placement.entity';
 
@@ -12,13 +17,21 @@ const PLACEMENT_TYPES = {
   completed: ACTIVITY_EVENT_TYPES.placementCompleted,
 } as const;
 
-/** The event of a placement's new status, with the activity's free seats after the change. */
-export function placementEvent(p: Placement, available: number): NewEvent<PlacementData> {
+/**
+ * The event of a placement's new status, with the activity's free seats after the change; a
+ * completed one carries the youngster's own view when there is one.
+ */
+export function placementEvent(
+  p: Placement,
+  available: number,
+  youthVoice?: YouthVoice,
+): NewEvent<PlacementCompletedData> {
   return aboutPlacement(PLACEMENT_TYPES[p.status], p, {
     reference: p.reference,
     available,
     ...(p.status === 'held' && p.expiresAt && { expiresAt: p.expiresAt.toISOString() }),
     ...(p.reason && { reason: p.reason }),
+    ...(p.status === 'completed' && youthVoice && { youthVoice }),
   });
 }
 

@@ -26,6 +26,7 @@ import { assertActsForTeam, ownTeamOf } from '../domain/team-scope';
 import {
   AttendanceSummaryView,
   AttendanceView,
+  CompletePlacementDto,
   HoldBestBatchDto,
   HoldBestBatchItemView,
   HoldBestBatchView,
@@ -266,10 +267,19 @@ export class PlacementsController {
   @Roles('service', 'admin', 'team-lead', 'youth-worker')
   @Audited(placementChange)
   @ApiOkResponse({ type: PlacementView })
-  @ApiOperation({ summary: 'Complete a placement' })
+  @ApiOperation({
+    summary: "Complete a placement, with the youngster's own view of it if they gave one",
+  })
   @ProblemResponses(404, 409)
-  complete(@CurrentPrincipal() p: Principal, @UuidParam('placementId') id: string) {
-    return this.change(p, id, 'complete');
+  complete(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam('placementId') id: string,
+    @Body() body: CompletePlacementDto,
+  ) {
+    const voice = body?.youthVoice;
+    // Each word of what helped once, as the view is counted per word.
+    const youthVoice = voice && { score: voice.score, helped: [...new Set(voice.helped)] };
+    return this.change(p, id, 'complete', undefined, youthVoice);
   }
 
   @Post('placements/:placementId/attendance')
@@ -346,8 +356,9 @@ export class PlacementsController {
     id: string,
     change: ChangePlacementCommand['change'],
     reason?: string,
+    youthVoice?: ChangePlacementCommand['youthVoice'],
   ) {
-    const command = new ChangePlacementCommand({ principal, placementId: id, change, reason });
+    const command = new ChangePlacementCommand({ principal, placementId: id, change, reason, youthVoice });
     return PlacementView.of(await this.units.run((uow) => this.changePlacement.execute(command, uow)));
   }
 }

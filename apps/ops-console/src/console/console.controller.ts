@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { inlinePageCsp, Public, selfServedPageCsp } from '@samenspel/http';
+import { CHART_LIBRARY } from './chart-library';
 import { CONSOLE_PAGE } from './console-page';
 import { IMPACT_PAGE, IMPACT_SCRIPT, IMPACT_STYLE } from './impact-page';
 
@@ -38,6 +39,14 @@ export class ConsoleController {
   @Header('cache-control', 'no-cache')
   impactScript(): string {
     return IMPACT_SCRIPT;
+  }
+
+  /** Chart.js, for the impact page's charts; the page names its version in the URL, so it is kept a year. */
+  @Get('console/chart.umd.js')
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @Header('cache-control', 'public, max-age=31536000, immutable')
+  chartLibrary(): string {
+    return CHART_LIBRARY.source;
   }
 
   @Get('console/impact.css')

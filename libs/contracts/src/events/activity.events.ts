@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -12,6 +13,7 @@ import {
 } from 'class-validator';
 import { TOPICS } from '../topics';
 import { IsOneOf, IsRecordId, IsShortCode, IsTimestamp, IsWordList } from './common';
+import { YouthVoice } from './task.events';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
 
 /** Events of the activity service on samenspel.activity.v1. Team and activity events are keyed by their id, placement and attendance events by youthRef. */
@@ -77,6 +79,12 @@ export class PlacementData {
   @IsInt() @Min(0) available!: number;
 }
 
+/** A completed placement: the youngster's own view of it, when the worker recorded one. */
+export class PlacementCompletedData extends PlacementData {
+  /** The same view as at a follow-up step (YouthVoice): a 1-5 score and what helped, never free text. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => YouthVoice) youthVoice?: YouthVoice;
+}
+
 export class AttendanceData {
   @IsRecordId() placementId!: string;
   @IsRecordId() activityId!: string;
@@ -123,7 +131,7 @@ export const ACTIVITY_CONTRACT_LIST = [
   [ACTIVITY_EVENT_TYPES.placementConfirmed, PlacementData],
   [ACTIVITY_EVENT_TYPES.placementReleased, PlacementData],
   [ACTIVITY_EVENT_TYPES.placementCancelled, PlacementData],
-  [ACTIVITY_EVENT_TYPES.placementCompleted, PlacementData],
+  [ACTIVITY_EVENT_TYPES.placementCompleted, PlacementCompletedData],
   [ACTIVITY_EVENT_TYPES.attendanceRecorded, AttendanceData],
 ].map(([type, dataClass]) => ({
   type: type as string,

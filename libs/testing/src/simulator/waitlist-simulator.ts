@@ -11,6 +11,7 @@ import {
   type KafkaRecord,
   type SyntheticEvent,
 } from './waitlist-events';
+import { playYouthWorkers, type YouthWorkerOptions, type YouthWorkerReport } from './youth-worker';
 
 export interface SimulatorOptions {
   /** Events per second. */
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
   /** Share of events in binary content mode (0-1); the rest structured. */
   binary: number;
   brokers: string[];
+  /** Also play the youth workers, who accept a share of the offers; absent: intake only. */
+  youthWorkers?: YouthWorkerOptions;
   log?: (line: string) => void;
 }
 
@@ -33,7 +36,11 @@ export interface SimulatorReport {
   malformed: number;
   duplicates: number;
   binary: number;
+  youthWorkers?: YouthWorkerReport;
 }
+
+/** How long the youth workers go on after the last intake event, for the offers it still brings. */
+export const YOUTH_WORKER_GRACE_SECONDS = 15;
 
 const WAITLIST = 'jeugdzorg.waitlist.v1';
 const TRAJECTORY = 'jeugdzorg.trajectory.v1';
@@ -51,7 +58,8 @@ interface Waiting {
  * Acts as the intake systems of two regions: youngsters enter waiting lists, some are updated,
  * some leave (mostly because care started, and then their trajectory ends later), through a
  * plain Kafka producer, following the inbound contract. On request it makes some events
- * malformed (broken JSON, a forbidden field, an invalid value) or sends them twice.
+ * malformed (broken JSON, a forbidden field, an invalid value) or sends them twice, and plays
+ * the youth workers, who accept a share of the offers through the public APIs.
  */
 export async function runSimulator(options: SimulatorOptions): Promise<SimulatorReport> {
   const log = options.log ?? (() => undefined);
@@ -67,9 +75,19 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
   const total = Math.max(1, Math.round(options.rate * options.duration));
   const interval = 1000 / options.rate;
   const started = Date.now();
+  let intakeEnded = Infinity;
+  const takingPart = new Set<string>();
+  const workers = options.youthWorkers
+    ? playYouthWorkers(
+        options.youthWorkers,
+        () => intakeEnded + YOUTH_WORKER_GRACE_SECONDS * 1000,
+        log,
+        (youthRef) => takingPart.add(youthRef),
+      )
+    : undefined;
   try {
     for (let i = 0; i < total; i++) {
-      const { topic, event } = nextEvent(waiting);
+      const { topic, event } = nextEvent(waiting, takingPart);
       const mode = Math.random() < options.binary ? 'binary' : 'structured';
       let record = toRecord(event, mode);
       if (Math.random() < options.malformed) {
@@ -91,12 +109,21 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
   } finally {
+    intakeEnded = Date.now();
     await producer.disconnect();
+  }
+  if (workers) {
+    log(`intake done; the youth workers answer offers for ${YOUTH_WORKER_GRACE_SECONDS} s more`);
+    report.youthWorkers = await workers;
   }
   return report;
 }
 
-function nextEvent(waiting: Waiting[]): { topic: string; event: SyntheticEvent } {
+/**
+ * The next intake event. `takingPart`: the waiting youngsters whose offer the simulated youth
+ * workers accepted; an exit because care is no longer needed goes to one of them when there is one.
+ */
+function nextEvent(waiting: Waiting[], takingPart: Set<string>): { topic: string; event: SyntheticEvent } {
   const roll = Math.random();
   // Roughly: 70 % new entries, 15 % updates, 12 % exits, 3 % ended trajectories.
   if (waiting.length === 0 || roll < 0.7) {
@@ -113,8 +140,8 @@ function nextEvent(waiting: Waiting[]): { topic: string; event: SyntheticEvent }
     });
     return { topic: WAITLIST, event };
   }
-  const index = randomInt(waiting.length);
-  const w = waiting[index];
+  let index = randomInt(waiting.length);
+  let w = waiting[index];
   if (roll < 0.85) {
     return {
       topic: WAITLIST,
@@ -125,14 +152,21 @@ function nextEvent(waiting: Waiting[]): { topic: string; event: SyntheticEvent }
       }),
     };
   }
-  waiting.splice(index, 1);
   if (roll < 0.97) {
     const reason = exitReason(Math.random());
+    // The need for care passes for a youngster who takes part in youth work: prevention.
+    if (reason === 'care-no-longer-needed') {
+      const taking = waiting.findIndex((y) => takingPart.has(y.youthRef));
+      if (taking >= 0) [index, w] = [taking, waiting[taking]];
+    }
+    waiting.splice(index, 1);
+    takingPart.delete(w.youthRef);
     return {
       topic: WAITLIST,
       event: exitedEvent(w.source, { waitlistEntryId: w.waitlistEntryId, youthRef: w.youthRef, reason }),
     };
   }
+  waiting.splice(index, 1);
   return {
     topic: TRAJECTORY,
     event: trajectoryEndedEvent(w.source, w.youthRef, w.ageYears, w.municipalityCode, w.postcode4),
@@ -149,15 +183,16 @@ export function malform(record: KafkaRecord, event: SyntheticEvent): KafkaRecord
 }
 
 /**
- * The share of exits whose reason is care-no-longer-needed: 1 in 5, so that the impact's prevention
- * measure gets figures within minutes of simulating.
+ * The share of exits whose reason is care-no-longer-needed: 2 in 5, so that the impact's prevention
+ * measure is over the smallest cell (5) for each development municipality within a few minutes of
+ * simulating (four default runs: about 12 each).
  */
-export const CARE_NO_LONGER_NEEDED_SHARE = 0.2;
+export const CARE_NO_LONGER_NEEDED_SHARE = 0.4;
 
-/** The reason of an exit for a roll in [0, 1): 20 % care no longer needed, 56 % care started, the rest split. */
+/** The reason of an exit for a roll in [0, 1): 40 % care no longer needed, 36 % care started, the rest split. */
 export function exitReason(roll: number): WaitlistExitReason {
   if (roll < CARE_NO_LONGER_NEEDED_SHARE) return 'care-no-longer-needed';
-  if (roll < CARE_NO_LONGER_NEEDED_SHARE + 0.56) return 'care-started';
+  if (roll < 0.76) return 'care-started';
   if (roll < 0.84) return 'withdrawn';
   return roll < 0.92 ? 'moved' : 'other';
 }

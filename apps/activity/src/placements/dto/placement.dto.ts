@@ -24,7 +24,14 @@ import {
   type BestSeatHold,
   type BestSeatOrRefusal,
 } from '../usecases/hold-best-seats/hold-best-seats.usecase';
-import { PageOf, PageQuery, type ProblemDetails, toProblem } from '@samenspel/http';
+import {
+  OptionalYouthVoice,
+  PageOf,
+  PageQuery,
+  type ProblemDetails,
+  toProblem,
+  type YouthVoiceBody,
+} from '@samenspel/http';
 
 /** What every hold names: the youngster, the caller's idempotency reference and the expiry. */
 export class HoldTermsDto {
@@ -54,6 +61,14 @@ export class HoldBestBatchDto {
   @ValidateNested({ each: true })
   @Type(() => HoldBestPlacementDto)
   items!: HoldBestPlacementDto[];
+}
+
+export class CompletePlacementDto {
+  @OptionalYouthVoice(
+    "The youngster's own view of the placement, if they gave one. It travels on placement.completed; " +
+      'the activity service does not keep it, and the operations console keeps only counts of it',
+  )
+  youthVoice?: YouthVoiceBody;
 }
 
 export class PlacementReasonDto {

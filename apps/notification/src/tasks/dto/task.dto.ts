@@ -1,29 +1,18 @@
-import { applyDecorators } from '@nestjs/common';
-import { PageQuery } from '@samenspel/http';
+import { OptionalYouthVoice, PageQuery, type YouthVoiceBody } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  OFFER_DECLINE_REASONS,
-  TASK_TYPES,
-  TIMESTAMP_MAX_LENGTH,
-  YOUTH_VOICE_HELPED,
-} from '@samenspel/contracts';
-import { Transform, Type } from 'class-transformer';
+import { OFFER_DECLINE_REASONS, TASK_TYPES, TIMESTAMP_MAX_LENGTH } from '@samenspel/contracts';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
-  ValidateNested,
 } from 'class-validator';
 import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
 
@@ -53,44 +42,12 @@ export class ListTasksQuery extends PageQuery {
   dueBefore?: string;
 }
 
-/** The youngster's own view of a follow-up step: a score and words from a vocabulary, never free text. */
-export class YouthVoiceBody {
-  @ApiProperty({
-    minimum: 1,
-    maximum: 5,
-    description: 'How much the help helped, 1 (not at all) to 5 (very much)',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  score!: number;
-
-  @ApiProperty({
-    enum: YOUTH_VOICE_HELPED,
-    isArray: true,
-    description: "What helped, in the youngster's view",
-  })
-  @IsArray()
-  @ArrayMaxSize(YOUTH_VOICE_HELPED.length)
-  @IsIn(YOUTH_VOICE_HELPED, { each: true })
-  helped!: string[];
-}
-
-/** The optional `youthVoice` of a body that completes a follow-up step, documented and validated. */
-export function OptionalYouthVoice(): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({
-      type: YouthVoiceBody,
-      description:
-        "Follow-up steps only: the youngster's own view, if they gave one. It travels on task.completed; " +
-        'the operations console keeps only counts of it',
-    }),
-    IsOptional(),
-    IsObject(),
-    ValidateNested(),
-    Type(() => YouthVoiceBody),
+/** The optional `youthVoice` of a body that completes a follow-up step. */
+export const OptionalFollowUpYouthVoice = (): PropertyDecorator =>
+  OptionalYouthVoice(
+    "Follow-up steps only: the youngster's own view, if they gave one. It travels on task.completed; " +
+      'the operations console keeps only counts of it',
   );
-}
 
 export class CompleteTaskBody {
   @ApiProperty({
@@ -120,7 +77,7 @@ export class CompleteTaskBody {
   @Length(1, 500)
   note?: string;
 
-  @OptionalYouthVoice()
+  @OptionalFollowUpYouthVoice()
   youthVoice?: YouthVoiceBody;
 }
 

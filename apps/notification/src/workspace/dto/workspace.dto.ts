@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalYouthVoice, YouthVoiceBody } from '../../tasks/dto/task.dto';
+import type { YouthVoiceBody } from '@samenspel/http';
+import { OptionalFollowUpYouthVoice } from '../../tasks/dto/task.dto';
 import { TaskView } from '../../tasks/dto/task.view';
 import {
   ATTENDANCE_STATUSES,
@@ -61,7 +62,7 @@ export class FollowUpStepBody {
   @Length(1, 500)
   note?: string;
 
-  @OptionalYouthVoice()
+  @OptionalFollowUpYouthVoice()
   youthVoice?: YouthVoiceBody;
 }
 

@@ -1,7 +1,12 @@
-import { ACTIVITY_EVENT_TYPES, type AttendanceData, type PlacementData } from '@samenspel/contracts';
+import {
+  ACTIVITY_EVENT_TYPES,
+  type AttendanceData,
+  type PlacementCompletedData,
+  type PlacementData,
+} from '@samenspel/contracts';
 import { monthOf, PARTICIPATION_WEEKS, participatingAt } from '../../domain/impact';
 import { text } from '../ledger-record';
-import { countOnce, placeOf, type Projector, type ProjectorEntries } from './projector';
+import { countOnce, countYouthVoice, placeOf, type Projector, type ProjectorEntries } from './projector';
 
 /**
  * Attendance counts once per placement and date, as its first record says; present counts too. A
@@ -35,7 +40,15 @@ const placementConfirmed: Projector<PlacementData> = async (p, d, { youthRef, at
   }
 };
 
+/**
+ * The youngster's own view at the end of a placement counts once per placement, in the month it
+ * ended, together with the views given at follow-up steps.
+ */
+const placementCompleted: Projector<PlacementCompletedData> = (p, d, { youthRef, at }) =>
+  countYouthVoice(p, placeOf(p, youthRef, d), monthOf(at), text(d.placementId), d.youthVoice);
+
 export const ACTIVITY_PROJECTORS: ProjectorEntries = [
   [ACTIVITY_EVENT_TYPES.attendanceRecorded, attendanceRecorded],
   [ACTIVITY_EVENT_TYPES.placementConfirmed, placementConfirmed],
+  [ACTIVITY_EVENT_TYPES.placementCompleted, placementCompleted],
 ];

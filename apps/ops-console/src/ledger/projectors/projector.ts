@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { monthOf } from '../../domain/impact';
+import { youthVoiceMeasures } from '../../domain/youth-voice';
 import type { ImpactFact } from '../../impact/impact.entity';
 import type { EntryTimes } from '../../stuck-flows/stuck-flow.entity';
 import type { StuckFlowsRepository } from '../../stuck-flows/stuck-flows.repository';
@@ -55,6 +56,22 @@ export function countOnce(
   extra: Pick<ImpactFact, 'alsoCount' | 'firstOfferSeconds'> = {},
 ): void {
   if (subject) p.facts.add({ measure, subject, municipality, month, ...extra });
+}
+
+/**
+ * Counts the youngster's own view (an event's raw `youthVoice`) once per subject (a task, a
+ * placement). Only the view is a fact of the subject; its score and words are counts only, so no
+ * subject is linked to a score. Nothing is counted for a value outside the vocabulary.
+ */
+export function countYouthVoice(
+  p: Projection,
+  municipality: string,
+  month: string,
+  subject: string | null,
+  raw: unknown,
+): void {
+  const [view, ...scoreAndWords] = youthVoiceMeasures(raw);
+  if (view) countOnce(p, municipality, month, view, subject, { alsoCount: scoreAndWords });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
 import { FOLLOW_UP_STEPS_SHOWN, monthOf } from '../../domain/impact';
-import { youthVoiceMeasures } from '../../domain/youth-voice';
 import { text, validDate } from '../ledger-record';
-import { countOnce, placeOf, type Projector, type ProjectorEntries } from './projector';
+import { countOnce, countYouthVoice, placeOf, type Projector, type ProjectorEntries } from './projector';
 import { firstContact } from './referral.projector';
 
 /** The outcomes of a first-contact step that mean the youngster was reached. */
@@ -31,11 +30,8 @@ const completed: Projector<TaskEventData> = async (p, d, { youthRef, at }) => {
       alsoCount: due && done.getTime() <= due.getTime() ? `follow_up_${step}_on_time` : undefined,
     });
   }
-  // The youngster's own view counts once per task, in the month of the step. Only the view is a
-  // fact of the task; its score and words are counts only, so no task is linked to a score.
-  const [view, ...scoreAndWords] = youthVoiceMeasures(d.youthVoice);
-  if (view)
-    countOnce(p, placeOf(p, youthRef, d), monthOf(at), view, text(d.taskId), { alsoCount: scoreAndWords });
+  // The youngster's own view counts once per task, in the month of the step.
+  countYouthVoice(p, placeOf(p, youthRef, d), monthOf(at), text(d.taskId), d.youthVoice);
   if (d.step === 'first-contact' && FIRST_CONTACT_OUTCOMES.includes(text(d.outcome) ?? '')) {
     await firstContact(p, text(d.referralId), at);
   }

@@ -13,7 +13,8 @@ import type { ChangePlacementCommand } from './change-placement.command';
 /**
  * Confirm, release, cancel or complete a placement. Locks the activity row before the placement
  * row (the same order as the hold and the sweeper, so they cannot deadlock), moves the counters and
- * emits the placement's event with the seats free afterwards. Repeating a command changes nothing.
+ * emits the placement's event with the seats free afterwards (and, on complete, the youngster's own
+ * view when the worker recorded one). Repeating a command changes nothing.
  */
 @Injectable()
 export class ChangePlacement {
@@ -23,7 +24,7 @@ export class ChangePlacement {
   ) {}
 
   async execute(
-    { principal, placementId, change, reason }: ChangePlacementCommand,
+    { principal, placementId, change, reason, youthVoice }: ChangePlacementCommand,
     uow: UnitOfWork,
   ): Promise<Placement> {
     const found = await this.placements.find(uow.em, placementId);
@@ -50,7 +51,9 @@ export class ChangePlacement {
       delta.held,
       delta.confirmed,
     );
-    await uow.publish(placementEvent(changed, availableSeats(activity)));
+    // The youth voice is not stored here: it reaches the figures as counts only, from the event.
+    const voice = change === 'complete' ? youthVoice : undefined;
+    await uow.publish(placementEvent(changed, availableSeats(activity), voice));
     return changed;
   }
 }

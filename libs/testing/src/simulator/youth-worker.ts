@@ -1,0 +1,96 @@
+import { authHeader } from '../tokens';
+
+/** The youth workers the simulator plays: they accept a share of their teams' bridging offers. */
+export interface YouthWorkerOptions {
+  /** The notification service; its workspace routes accept an offer in bridging as the worker. */
+  notificationUrl: string;
+  /** Share of the offers accepted (0-1); the others are left to lapse, as an unanswered offer does. */
+  accept: number;
+  /** Seconds between two looks at the open offer tasks. */
+  intervalSeconds?: number;
+}
+
+export interface YouthWorkerReport {
+  /** Offers seen and decided on, once each (an offer may come back in a new task). */
+  seen: number;
+  accepted: number;
+  /** Accepts the services refused (the hold lapsed, the offer was withdrawn): the reason counted only. */
+  refused: Record<string, number>;
+}
+
+interface OfferTask {
+  id: string;
+  teamId: string;
+  youthRef: string;
+  offerId?: string;
+  createdAt: string;
+}
+
+/**
+ * The share of offers the simulated youth workers accept: 3 in 5, so that acceptance shows for
+ * each development municipality within minutes of simulating.
+ */
+export const DEFAULT_ACCEPT_SHARE = 0.6;
+
+const OPEN_OFFERS = '/api/v1/tasks?type=bridging-offer&status=open&limit=200';
+
+/** Whether one offer is accepted, for a roll in [0, 1): the first `share` of the range. */
+export function acceptsOffer(roll: number, share: number): boolean {
+  return roll < share;
+}
+
+/**
+ * Plays the youth workers until `until` (epoch ms): every few seconds it lists the open offer tasks
+ * (as ops), decides once per offer, and accepts the chosen ones through the workspace route with a
+ * token of a youth worker of the task's team, as the team's page does.
+ */
+export async function playYouthWorkers(
+  options: YouthWorkerOptions,
+  until: () => number,
+  log: (line: string) => void,
+  onAccepted: (youthRef: string) => void = () => undefined,
+): Promise<YouthWorkerReport> {
+  const report: YouthWorkerReport = { seen: 0, accepted: 0, refused: {} };
+  const decided = new Set<string>();
+  // Offers of an earlier run were decided on by that run: an offer left to lapse stays unanswered.
+  const since = Date.now();
+  const interval = (options.intervalSeconds ?? 3) * 1000;
+  const ops = await authHeader('ops', { sub: 'simulator-ops' });
+  let unreachableLogged = false;
+  while (Date.now() < until()) {
+    const started = Date.now();
+    let tasks: OfferTask[] = [];
+    try {
+      const res = await fetch(`${options.notificationUrl}${OPEN_OFFERS}`, { headers: ops });
+      if (!res.ok) throw new Error(`status ${res.status}`);
+      tasks = ((await res.json()) as { items: OfferTask[] }).items;
+    } catch (error) {
+      if (!unreachableLogged) log(`youth workers: cannot list offer tasks (${(error as Error).message})`);
+      unreachableLogged = true;
+    }
+    for (const task of tasks) {
+      // One decision per offer, so that the share holds for offers however often their task recurs.
+      const offer = task.offerId ?? task.id;
+      if (decided.has(offer) || Date.parse(task.createdAt) < since) continue;
+      decided.add(offer);
+      report.seen += 1;
+      if (!acceptsOffer(Math.random(), options.accept)) continue;
+      const worker = await authHeader('youth-worker', { teamId: task.teamId, sub: 'simulator-worker' });
+      const res = await fetch(`${options.notificationUrl}/api/v1/workspace/tasks/${task.id}/accept`, {
+        method: 'POST',
+        headers: worker,
+      });
+      if (res.ok) {
+        report.accepted += 1;
+        onAccepted(task.youthRef);
+      } else {
+        const problem = (await res.json().catch(() => ({}))) as { type?: string };
+        const reason = problem.type?.split('/').pop() ?? String(res.status);
+        report.refused[reason] = (report.refused[reason] ?? 0) + 1;
+      }
+    }
+    const wait = started + interval - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, until() - Date.now()))));
+  }
+  return report;
+}
