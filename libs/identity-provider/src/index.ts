@@ -1,0 +1,4 @@
+export * from './dev-directory';
+export * from './dev-provider-defaults';
+export * from './dev-identity-provider';
+export * from './signing-keys';
