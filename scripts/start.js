@@ -166,6 +166,9 @@ async function startIdentityProvider() {
     await stopAll(1);
     return undefined;
   }
+  // The services verify tokens with its keys, and get their own tokens from it.
+  process.env.AUTH_ISSUER = DEV_ISSUER;
+  process.env.AUTH_JWKS_URL = `${DEV_ISSUER}/jwks`;
   return DEV_ISSUER;
 }
 

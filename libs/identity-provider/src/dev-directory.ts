@@ -1,11 +1,10 @@
 import { DEV_TEAMS, type DevTeamKey } from '@samenspel/contracts';
-import type { Role } from '@samenspel/http';
+import { DEV_CLIENT_SECRET, type Role } from '@samenspel/http';
 
 /** The password of every development user. Public: it is in this repository and the README. */
 export const DEV_PASSWORD = 'samenspel-dev';
 
-/** The secret of every development client. Public, like DEV_PASSWORD. */
-export const DEV_CLIENT_SECRET = 'samenspel-dev-secret';
+export { DEV_CLIENT_SECRET };
 
 /** The claims Samenspel reads from a token (libs/http principal). */
 export interface SamenspelClaims {

@@ -11,6 +11,7 @@ const SECRET_KEYS = [
   'secret',
   'connectionString',
   'JWT_SECRET',
+  'AUTH_CLIENT_SECRET',
   'KAFKA_SASL_PASSWORD',
   'NOTE_ENCRYPTION_KEY',
   'NOTE_ENCRYPTION_PREVIOUS_KEYS',

@@ -3,7 +3,7 @@ import { allTopicSpecs, TOPIC_SPECS } from '../../contracts/src/topics';
 import { KafkaJsBroker } from '../../messaging/src/broker/kafkajs-broker';
 import { createLogger } from '../../observability/src/logger';
 import { resolveInfrastructure } from './infrastructure';
-import { startTestIdentityProvider } from './test-identity-provider';
+import { useTestIdentityProvider } from './test-identity-provider';
 
 /**
  * Jest global setup for integration tests: real Kafka and PostgreSQL, every Samenspel topic, and
@@ -12,13 +12,9 @@ import { startTestIdentityProvider } from './test-identity-provider';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const [infra, identityProvider] = await Promise.all([resolveInfrastructure(), startTestIdentityProvider()]);
+  const [infra, identityProvider] = await Promise.all([resolveInfrastructure(), useTestIdentityProvider()]);
   process.env.KAFKA_BROKERS = infra.kafkaBrokers;
   process.env.DATABASE_URL = infra.databaseUrl;
-  process.env.AUTH_ISSUER = identityProvider.issuer;
-  process.env.AUTH_JWKS_URL = identityProvider.jwksUri;
-  process.env.DEV_IDP_KEYS_FILE = identityProvider.keysFile;
-  process.env.DEV_IDP_CONTROL_TOKEN = identityProvider.controlToken;
   const state = globalThis as {
     __SAMENSPEL_INFRA__?: typeof infra;
     __SAMENSPEL_IDP__?: typeof identityProvider;

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import type { Infrastructure } from './infrastructure';
 import type { TestIdentityProvider } from './test-identity-provider';
 
@@ -8,6 +7,5 @@ export default async function globalTeardown(): Promise<void> {
     __SAMENSPEL_IDP__?: TestIdentityProvider;
   };
   await state.__SAMENSPEL_IDP__?.stop();
-  if (state.__SAMENSPEL_IDP__) rmSync(state.__SAMENSPEL_IDP__.keysFile, { force: true });
   await state.__SAMENSPEL_INFRA__?.stop();
 }

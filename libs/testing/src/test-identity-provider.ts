@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 import { ServiceProcess } from './service-process';
@@ -54,6 +54,26 @@ export async function startTestIdentityProvider(
     controlToken,
     process: proc,
     stop: async () => void (await proc.stop('SIGTERM')),
+  };
+}
+
+/**
+ * Starts a provider for a whole run (the tests' global setup, the benchmark, the chaos run) and
+ * writes it into `env`, which the services and test files inherit: the services verify its tokens
+ * (AUTH_ISSUER, AUTH_JWKS_URL) and get their own from it; authHeader signs with its key.
+ */
+export async function useTestIdentityProvider(env = process.env): Promise<TestIdentityProvider> {
+  const provider = await startTestIdentityProvider();
+  env.AUTH_ISSUER = provider.issuer;
+  env.AUTH_JWKS_URL = provider.jwksUri;
+  env.DEV_IDP_KEYS_FILE = provider.keysFile;
+  env.DEV_IDP_CONTROL_TOKEN = provider.controlToken;
+  return {
+    ...provider,
+    stop: async () => {
+      await provider.stop();
+      rmSync(provider.keysFile, { force: true });
+    },
   };
 }
 
