@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
+import { claimMappingOf, type ClaimMapping } from './claim-mapping';
 import { lastGoodKeySet } from './last-good-key-set';
 import { InvalidClaimsError, principalFromClaims, UnknownRoleError, type Principal } from './principal';
 
@@ -44,6 +45,7 @@ export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
   private readonly maxLifetimeSeconds: number;
+  private readonly claimMapping: ClaimMapping;
 
   constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
     const secret = new TextEncoder().encode(settings.JWT_SECRET);
@@ -62,6 +64,7 @@ export class TokenVerifier {
       requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp'],
     };
     this.maxLifetimeSeconds = settings.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+    this.claimMapping = claimMappingOf(settings);
   }
 
   /**
@@ -78,7 +81,7 @@ export class TokenVerifier {
           `The bearer token lives longer than the maximum of ${this.maxLifetimeSeconds} seconds`,
         );
       }
-      return principalFromClaims(payload);
+      return principalFromClaims(payload, this.claimMapping);
     } catch (error) {
       throw toInvalidTokenError(error);
     }

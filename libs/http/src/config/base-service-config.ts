@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IntSetting } from './int-setting';
-import { NotTheDevValueInProduction } from './parsed-setting';
+import { NotTheDevValueInProduction, ParsedBy } from './parsed-setting';
+import { DEFAULT_CLAIM_MAPPING, parseRoleMap } from '../auth/claim-mapping';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -91,6 +92,36 @@ export class BaseServiceConfig {
   @IsString()
   @MinLength(1)
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
+
+  /**
+   * Where the token carries the role: a claim name or a dotted path (`realm_access.roles` for
+   * Keycloak realm roles, `roles` for Entra ID app roles); a string or an array of role names.
+   */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_ROLE: string = DEFAULT_CLAIM_MAPPING.role;
+
+  /** Where the token carries the team of a youth worker or team lead (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_TEAM_ID: string = DEFAULT_CLAIM_MAPPING.teamId;
+
+  /** Where the token carries the organisation (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_ORG: string = DEFAULT_CLAIM_MAPPING.org;
+
+  /** Where the token carries a policy officer's CBS municipality codes, an array (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_MUNICIPALITY_CODES: string = DEFAULT_CLAIM_MAPPING.municipalityCodes;
+
+  /**
+   * The provider's role names as Samenspel's: `providerRole=samenspelRole,…`, such as
+   * `samenspel-youth-worker=youth-worker`. A role name not listed is taken as it is.
+   */
+  @ParsedBy('roleMap', parseRoleMap)
+  AUTH_ROLE_MAP: string = '';
 
   /** Allowed clock skew, in seconds, when `exp` and `nbf` are checked. */
   @IntSetting(0, 300)
