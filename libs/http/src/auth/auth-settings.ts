@@ -21,6 +21,7 @@ export type AuthSettings = Pick<
       | 'AUTH_CLAIM_ORG'
       | 'AUTH_CLAIM_MUNICIPALITY_CODES'
       | 'AUTH_ROLE_MAP'
+      | 'AUTH_JWKS_COOLDOWN_SECONDS'
     >
   >;
 

@@ -14,7 +14,7 @@ export type InvalidTokenReason = 'expired' | 'invalid' | 'too-long-lived';
  * cannot be read, the last set fetched successfully keeps verifying the tokens whose `kid` it holds.
  */
 export const JWKS_CACHE = {
-  /** Least time between two fetches that an unknown `kid` triggers. */
+  /** Least time between two fetches that an unknown `kid` triggers (AUTH_JWKS_COOLDOWN_SECONDS). */
   cooldownDurationMs: 30_000,
   /** Longest a fetched key set is used before it is fetched again. */
   cacheMaxAgeMs: 600_000,
@@ -51,7 +51,8 @@ export class TokenVerifier {
     const secret = new TextEncoder().encode(settings.JWT_SECRET);
     this.getKey = settings.AUTH_JWKS_URL
       ? lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
-          cooldownDuration: JWKS_CACHE.cooldownDurationMs,
+          cooldownDuration:
+            (settings.AUTH_JWKS_COOLDOWN_SECONDS ?? JWKS_CACHE.cooldownDurationMs / 1000) * 1000,
           cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
           timeoutDuration: JWKS_CACHE.timeoutDurationMs,
         })

@@ -123,6 +123,13 @@ export class BaseServiceConfig {
   @ParsedBy('roleMap', parseRoleMap)
   AUTH_ROLE_MAP: string = '';
 
+  /**
+   * Least time, in seconds, between two fetches of AUTH_JWKS_URL that a token with an unknown
+   * `kid` triggers: a rotated key is picked up this long after the last fetch at the latest.
+   */
+  @IntSetting(0, 3600)
+  AUTH_JWKS_COOLDOWN_SECONDS: number = 30;
+
   /** Allowed clock skew, in seconds, when `exp` and `nbf` are checked. */
   @IntSetting(0, 300)
   AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
