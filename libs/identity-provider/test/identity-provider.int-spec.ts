@@ -25,7 +25,6 @@ const CALLBACK = 'http://127.0.0.1:3004/auth/callback';
 /** A verifier as a service configures it, for the provider at `issuer`. */
 function verifierFor(issuer: string, overrides: Partial<AuthSettings> = {}): TokenVerifier {
   return new TokenVerifier({
-    JWT_SECRET: 'unused-when-a-jwks-url-is-set-unused-when-set',
     AUTH_JWKS_URL: `${issuer}/jwks`,
     AUTH_ISSUER: issuer,
     AUTH_AUDIENCE: DEFAULT_AUTH_AUDIENCE,

@@ -6,7 +6,6 @@ import type { BaseServiceConfig } from '../config/base-service-config';
  */
 export type AuthSettings = Pick<
   BaseServiceConfig,
-  | 'JWT_SECRET'
   | 'AUTH_JWKS_URL'
   | 'AUTH_ISSUER'
   | 'AUTH_AUDIENCE'

@@ -134,7 +134,7 @@ describe('parseRoleMap (AUTH_ROLE_MAP)', () => {
 
 function settingsWith() {
   return {
-    JWT_SECRET: 'unused-in-these-tests-unused-in-these-tests',
+    AUTH_JWKS_URL: 'https://idp.example/jwks',
     AUTH_ISSUER: 'https://idp.example',
     AUTH_AUDIENCE: 'samenspel',
     AUTH_CLOCK_TOLERANCE_SECONDS: 30,

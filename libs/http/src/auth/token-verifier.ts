@@ -35,7 +35,7 @@ export class InvalidTokenError extends Error {
 }
 
 /**
- * Verifies bearer JWTs: HS256 with JWT_SECRET, or the keys of AUTH_JWKS_URL (RS256/ES256) when set.
+ * Verifies bearer JWTs with the keys the identity provider publishes at AUTH_JWKS_URL (RS256, PS256, ES256).
  * Every token must carry `iss`, `aud`, `sub`, `iat` and `exp`; issuer and audience must match,
  * `exp` and any `nbf` hold within AUTH_CLOCK_TOLERANCE_SECONDS, and the lifetime `exp - iat` may
  * not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS. Only the listed algorithms pass, so `alg: none` never does.
@@ -48,17 +48,14 @@ export class TokenVerifier {
   private readonly claimMapping: ClaimMapping;
 
   constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
-    const secret = new TextEncoder().encode(settings.JWT_SECRET);
-    this.getKey = settings.AUTH_JWKS_URL
-      ? lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
-          cooldownDuration:
-            (settings.AUTH_JWKS_COOLDOWN_SECONDS ?? JWKS_CACHE.cooldownDurationMs / 1000) * 1000,
-          cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
-          timeoutDuration: JWKS_CACHE.timeoutDurationMs,
-        })
-      : async () => secret;
+    this.getKey = lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
+      cooldownDuration: (settings.AUTH_JWKS_COOLDOWN_SECONDS ?? JWKS_CACHE.cooldownDurationMs / 1000) * 1000,
+      cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
+      timeoutDuration: JWKS_CACHE.timeoutDurationMs,
+    });
     this.options = {
-      algorithms: settings.AUTH_JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
+      // Asymmetric signatures only: no shared secret, and never `alg: none`.
+      algorithms: ['RS256', 'PS256', 'ES256'],
       issuer: settings.AUTH_ISSUER,
       audience: settings.AUTH_AUDIENCE,
       clockTolerance: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
