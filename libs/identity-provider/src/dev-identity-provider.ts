@@ -158,7 +158,7 @@ interface ProviderSettings {
 }
 
 async function buildProvider(settings: ProviderSettings, keys: PrivateSigningKey[]): Promise<Provider> {
-  // oidc-provider is an ES module; Node loads it through require(esm).
+  // oidc-provider is an ES module, loaded only when a provider starts (never by the services).
   const { default: OidcProvider, errors } = await import('oidc-provider');
   const activeUser = (id: string | undefined) =>
     id === undefined || settings.disabled.has(id) ? undefined : settings.users.find((u) => u.username === id);
