@@ -17,7 +17,7 @@ import {
 } from '@samenspel/testing';
 import AxeBuilder from '@axe-core/playwright';
 import { decodeProtectedHeader } from 'jose';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { devTeamId } from '@samenspel/contracts';
 import { DEV_PASSWORD } from '../src';
@@ -116,7 +116,10 @@ describe('the development identity provider', () => {
     copyFileSync(run.keysFile, keysFile);
     own = await startTestIdentityProvider({ accessTokenTtlSeconds: 3, keysFile });
   }, 30000);
-  afterAll(() => own?.stop());
+  afterAll(async () => {
+    await own?.stop();
+    rmSync(`${run.keysFile}.own`, { force: true });
+  });
 
   describe('client credentials', () => {
     it('gives an intake system a token the services accept, with its role and org', async () => {
