@@ -10,7 +10,6 @@ export * from './auth/authenticated-request';
 export * from './auth/auth.decorators';
 export * from './auth/token-verifier';
 export * from './auth/auth.guard';
-export * from './auth/sign-dev-token';
 
 export * from './problem/problem-details';
 export * from './problem/http-errors';
@@ -45,3 +44,4 @@ export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';
 export * from './client/json-http-client';
+export * from './auth/client-credentials-token-source';

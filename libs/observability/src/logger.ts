@@ -10,7 +10,7 @@ const SECRET_KEYS = [
   'sasl',
   'secret',
   'connectionString',
-  'JWT_SECRET',
+  'AUTH_CLIENT_SECRET',
   'KAFKA_SASL_PASSWORD',
   'NOTE_ENCRYPTION_KEY',
   'NOTE_ENCRYPTION_PREVIOUS_KEYS',

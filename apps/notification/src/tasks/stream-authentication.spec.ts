@@ -1,18 +1,18 @@
 import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
-import { signDevToken, TokenVerifier, type AuthSettings } from '@samenspel/http';
+import { TokenVerifier } from '@samenspel/http';
 import type { Request } from 'express';
-import { SignJWT } from 'jose';
+import { generateKeyPair } from 'jose';
+import { startLocalKeySet, type LocalKeySet } from '../../../../libs/http/test/local-key-set';
 import { authenticateStream } from './stream-authentication';
 
-const settings: AuthSettings = {
-  JWT_SECRET: 'a-test-secret-that-is-at-least-32-chars',
-  AUTH_ISSUER: 'samenspel-test',
-  AUTH_AUDIENCE: 'samenspel',
-  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
-};
-const verifier = new TokenVerifier(settings);
 const MAX_QUERY_TOKEN_TTL_SECONDS = 600;
+let keys: LocalKeySet;
+let verifier: TokenVerifier;
+beforeAll(async () => {
+  keys = await startLocalKeySet();
+  verifier = new TokenVerifier(keys.settings);
+});
+afterAll(() => keys.close());
 
 const withHeader = (token: string) =>
   ({ headers: { authorization: `Bearer ${token}` }, query: {} }) as Request;
@@ -20,24 +20,20 @@ const withQuery = (token: string) => ({ headers: {}, query: { access_token: toke
 
 /** A validly signed five-minute token whose role Samenspel does not know. */
 function unknownRoleToken(): Promise<string> {
-  return new SignJWT({ role: 'superuser' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('u-1')
-    .setIssuer(settings.AUTH_ISSUER)
-    .setAudience(settings.AUTH_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('5m')
-    .sign(new TextEncoder().encode(settings.JWT_SECRET));
+  const now = Math.floor(Date.now() / 1000);
+  return keys.signPayload({
+    role: 'superuser',
+    sub: 'u-1',
+    iss: keys.settings.AUTH_ISSUER,
+    aud: keys.settings.AUTH_AUDIENCE,
+    iat: now,
+    exp: now + 300,
+  });
 }
 
 describe('authenticateStream', () => {
   it('returns the principal of a valid token in the header or, short-lived, in the URL', async () => {
-    const token = await signDevToken(
-      { role: 'ops', sub: 'u-1', expiresIn: '5m' },
-      settings.JWT_SECRET,
-      settings.AUTH_ISSUER,
-      settings.AUTH_AUDIENCE,
-    );
+    const token = await keys.sign({ role: 'ops', sub: 'u-1', expiresIn: '5m' });
 
     await expect(
       authenticateStream(withHeader(token), verifier, MAX_QUERY_TOKEN_TTL_SECONDS),
@@ -63,12 +59,16 @@ describe('authenticateStream', () => {
   });
 
   it('answers a forged token with 401', async () => {
-    const token = await signDevToken(
-      { role: 'ops' },
-      'another-secret-of-at-least-32-characters',
-      settings.AUTH_ISSUER,
-      settings.AUTH_AUDIENCE,
-    );
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      role: 'ops',
+      sub: 'u-1',
+      iss: 'https://idp.samenspel.test',
+      aud: 'samenspel',
+      iat: now,
+      exp: now + 300,
+    };
+    const token = await keys.signPayload(claims, (await generateKeyPair('RS256')).privateKey);
 
     await expect(
       authenticateStream(withHeader(token), verifier, MAX_QUERY_TOKEN_TTL_SECONDS),
@@ -77,12 +77,7 @@ describe('authenticateStream', () => {
 
   it('answers a token in the URL that lives past the limit with 401', async () => {
     // 15 minutes left; the limit for a token in the URL is 10.
-    const token = await signDevToken(
-      { role: 'ops', expiresIn: '15m' },
-      settings.JWT_SECRET,
-      settings.AUTH_ISSUER,
-      settings.AUTH_AUDIENCE,
-    );
+    const token = await keys.sign({ role: 'ops', expiresIn: '15m' });
 
     await expect(authenticateStream(withQuery(token), verifier, MAX_QUERY_TOKEN_TTL_SECONDS)).rejects.toThrow(
       new UnauthorizedException('A token in the URL must expire within 600 s'),
