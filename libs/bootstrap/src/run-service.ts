@@ -89,8 +89,9 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
         },
       }),
       MessagingModule.forRoot({
-        inject: [MetricsRegistry],
-        useFactory: (metrics: MetricsRegistry) => ({
+        inject: [MetricsRegistry, Clock],
+        useFactory: (metrics: MetricsRegistry, clock: Clock) => ({
+          clock,
           brokers: config.KAFKA_BROKERS,
           connection: kafkaConnectionOptions(kafkaTransportOf(config)),
           metrics,
