@@ -1,0 +1,436 @@
+import { randomInt } from 'node:crypto';
+import { TOPICS } from '@samenspel/contracts';
+import {
+  authHeader,
+  aYouthRef,
+  enteredEvent,
+  exitedEvent,
+  freePort,
+  startService,
+  TestClock,
+  TestKafka,
+  TopicRecorder,
+  toRecord,
+  trajectoryEndedEvent,
+  waitFor,
+  type ServiceUnderTest,
+  type SyntheticEvent,
+} from '@samenspel/testing';
+import { BridgingHarness, INTAKE } from '../../apps/waitlist-bridging/test/bridging-harness';
+
+/**
+ * Three Dutch months of flows in two municipalities, run in a minute: the services' clock is set
+ * to each month in turn (CLOCK_FILE), the intake system's events go through the real broker with a
+ * plain producer, and the services stamp their offers, acceptances, placements, endings and
+ * referrals with the time the clock says. The impact figures must equal what the table below
+ * gives by hand, suppressed by the published rules.
+ */
+
+/** What happens to one municipality in one month: how many enter, accept, leave and are handed over. */
+interface MonthPlan {
+  /** Enter the waiting list with consent on the 2nd; offered on the 5th (three days later). */
+  entered: number;
+  /** Of those, how many accept their offer on the 5th. */
+  accepted: number;
+  /** Of the accepted, how many leave on the 19th, two weeks later, because care is no longer needed. */
+  careNoLongerNeeded: number;
+  /** Of the accepted after those, how many leave on the 19th because care started (the placement goes on). */
+  careStarted: number;
+  /** Care hands this many over on the 12th; youth work reaches the first `reached` that day. */
+  handovers: number;
+  reached: number;
+}
+
+// A: built so that hidden months could be worked out from the quarter but for complementary cells.
+// B: most counts large enough to show; one month with none.
+const PLAN: Record<'a' | 'b', MonthPlan[]> = {
+  a: [
+    { entered: 6, accepted: 6, careNoLongerNeeded: 5, careStarted: 1, handovers: 3, reached: 3 },
+    { entered: 2, accepted: 2, careNoLongerNeeded: 2, careStarted: 0, handovers: 0, reached: 0 },
+    { entered: 8, accepted: 7, careNoLongerNeeded: 4, careStarted: 3, handovers: 0, reached: 0 },
+  ],
+  b: [
+    { entered: 5, accepted: 5, careNoLongerNeeded: 5, careStarted: 0, handovers: 0, reached: 0 },
+    { entered: 7, accepted: 6, careNoLongerNeeded: 4, careStarted: 2, handovers: 6, reached: 5 },
+    { entered: 5, accepted: 5, careNoLongerNeeded: 0, careStarted: 0, handovers: 0, reached: 0 },
+  ],
+};
+const MIN_CELL = 5;
+
+/** The monthly counts each measure gets from a municipality's plan. */
+function countsOf(plan: MonthPlan[]): Record<string, number[]> {
+  const per = (f: (m: MonthPlan) => number) => plan.map(f);
+  const exits = per((m) => m.careNoLongerNeeded + m.careStarted);
+  return {
+    enteredWithConsent: per((m) => m.entered),
+    offers: per((m) => m.entered),
+    offersAccepted: per((m) => m.accepted),
+    placementsStarted: per((m) => m.accepted),
+    bridgedExits: exits,
+    careNoLongerNeeded: per((m) => m.careNoLongerNeeded),
+    careStartedWhileAttending: per((m) => m.careStarted),
+    weeksBridged: exits,
+    handovers: per((m) => m.handovers),
+    firstContact: per((m) => m.reached),
+  };
+}
+
+/**
+ * A measure's three months and their quarter as published: a count under 5 is hidden; when exactly
+ * one of the months and the quarter is hidden, the smallest shown month is hidden too, and again
+ * until no such group is left. The other quarters of the year are empty (hidden), so the year
+ * shows what the quarter shows.
+ */
+function published(months: number[]): { months: (number | null)[]; quarter: number | null } {
+  const quarter = months.reduce((a, b) => a + b, 0);
+  const hidden = new Set([0, 1, 2, 3].filter((i) => [...months, quarter][i] < MIN_CELL));
+  while (hidden.size === 1) {
+    const shownMonths = [0, 1, 2].filter((i) => !hidden.has(i));
+    hidden.add(shownMonths.length ? shownMonths.reduce((a, b) => (months[b] < months[a] ? b : a)) : 3);
+  }
+  return {
+    months: months.map((n, i) => (hidden.has(i) ? null : n)),
+    quarter: hidden.has(3) ? null : quarter,
+  };
+}
+
+const share = (n: number | null, d: number | null) =>
+  n === null || d === null || d === 0 ? null : Math.round((n / d) * 1000) / 1000;
+
+interface ImpactRow {
+  municipalityCode: string;
+  period: string;
+  voor: Record<string, unknown>;
+  tijdens: Record<string, unknown> & {
+    weeksBridged: { count: number | null; median: number | null; bands: Record<string, number | null> };
+    participation: { placementsStarted: number | null };
+  };
+  na: Record<string, unknown>;
+}
+interface Impact {
+  asOf: string;
+  items: ImpactRow[];
+}
+
+describe('impact of synthetic months, with the services clock moved month by month', () => {
+  const kafka = new TestKafka();
+  // The months are next year's first quarter: later than now, so no hold or offer runs out on the
+  // database's own clock while the services' clock stands in those months.
+  const year = new Date().getUTCFullYear() + 1;
+  const months = ['01', '02', '03'].map((m) => `${year}-${m}`);
+  // 10:00 UTC is 11:00 in Amsterdam: well inside each day and month.
+  const at = (month: string, day: number) => new Date(`${month}-${String(day).padStart(2, '0')}T10:00:00Z`);
+  const clock = new TestClock(at(months[0], 5));
+  // Codes of their own (GM7xxx), apart from those other tests draw, so no other flow lands in these cells.
+  const first = randomInt(999);
+  const codes = { a: `GM7${String(first).padStart(3, '0')}`, b: `GM7${String(first + 1).padStart(3, '0')}` };
+  const sent: string[] = [];
+  let activity: ServiceUnderTest;
+  let bridging: ServiceUnderTest;
+  let referral: ServiceUnderTest;
+  let ops: ServiceUnderTest;
+  let h: BridgingHarness;
+  let teams: Record<'a' | 'b', string>;
+  let startedAt: number;
+
+  beforeAll(async () => {
+    startedAt = Date.now();
+    const activityPort = await freePort();
+    const activityUrl = `http://127.0.0.1:${activityPort}`;
+    [activity, bridging, referral, ops] = await Promise.all([
+      startService('activity', { port: activityPort, env: clock.env }),
+      startService('waitlist-bridging', { env: { ...clock.env, ACTIVITY_URL: activityUrl } }),
+      startService('referral', { env: clock.env }),
+      startService('ops-console', { env: clock.env }),
+    ]);
+    h = new BridgingHarness(activity, bridging, kafka, await TopicRecorder.start(TOPICS.bridging));
+    teams = { a: await h.team(codes.a), b: await h.team(codes.b) };
+    for (const k of ['a', 'b'] as const) {
+      await h.activityFor(teams[k], codes[k], { title: `Muziekstudio ${k}`, capacity: 40 });
+    }
+  }, 120000);
+
+  afterAll(async () => {
+    await h?.outbound.stop();
+    await Promise.all([ops, referral, bridging, activity].map((s) => s?.dispose()));
+    await kafka.close();
+    clock.dispose();
+  });
+
+  /** An intake system's event, dated `when` (its time and the moment it names). */
+  const dated = (event: SyntheticEvent, when: Date): SyntheticEvent => ({
+    ...event,
+    time: when.toISOString(),
+  });
+  const produce = (topic: string, events: SyntheticEvent[]) =>
+    kafka.produce(
+      topic,
+      events.map((e) => toRecord(e, 'structured')),
+    );
+  /**
+   * The youngster's bridging event of this test's bridging service, once on the broker. Other
+   * bridging services on the shared broker read the same waiting list and may answer about the
+   * same youngster (a no-match, an ending without a placement): `ours` tells this one's apart.
+   */
+  const bridgingEvent = (youthRef: string, type: string, ours: (d: Record<string, unknown>) => boolean) =>
+    waitFor(
+      () =>
+        h.outbound
+          .of(youthRef, `nl.samenspel.bridging.${type}.v1`)
+          .map((r) => r.event?.data ?? {})
+          .find(ours),
+      { timeoutMs: 30000, intervalMs: 50, description: `${type} of ${youthRef}` },
+    );
+
+  /** The referral of a youngster, once the referral service has it with its receiving team. */
+  const referralOf = (youthRef: string) =>
+    waitFor(
+      async () => {
+        const res = await fetch(`${referral.baseUrl}/api/v1/referrals?youthRef=${youthRef}`, {
+          headers: await authHeader('admin'),
+        });
+        const [found] = ((await res.json()) as { items: { id: string; receivingTeamId?: string }[] }).items;
+        return found?.receivingTeamId ? found : undefined;
+      },
+      { timeoutMs: 30000, intervalMs: 200, description: `the handover referral of ${youthRef}` },
+    );
+
+  /** Youth work reaches the youngster: the receiving team accepts the referral and starts it. */
+  const reach = async (referralId: string, teamId: string) => {
+    const team = await authHeader('youth-worker', { teamId });
+    for (const to of ['accepted', 'in-progress']) {
+      const read = await fetch(`${referral.baseUrl}/api/v1/referrals/${referralId}`, { headers: team });
+      const res = await fetch(`${referral.baseUrl}/api/v1/referrals/${referralId}/transitions`, {
+        method: 'POST',
+        headers: { ...team, 'content-type': 'application/json', 'if-match': read.headers.get('etag')! },
+        body: JSON.stringify({ to }),
+      });
+      if (res.status !== 200) throw new Error(`${to}: ${res.status} ${await res.text()}`);
+    }
+  };
+
+  /** One month of the plan, for both municipalities, with the clock at each of its moments. */
+  async function runMonth(index: number): Promise<void> {
+    const month = months[index];
+    const youngsters = (['a', 'b'] as const).flatMap((k) =>
+      Array.from({ length: PLAN[k][index].entered }, (_, i) => {
+        const event = enteredEvent(INTAKE, {
+          municipalityCode: codes[k],
+          postcode4: '3581',
+          ageYears: 15,
+          interests: ['music'],
+          expectedWaitWeeks: 20,
+          enteredAt: at(month, 2).toISOString(),
+        });
+        sent.push(event.data.youthRef as string);
+        return { k, i, event: dated(event, at(month, 2)), youthRef: event.data.youthRef as string };
+      }),
+    );
+    // The 5th: the entries of the 2nd arrive and are offered a seat; the first `accepted` accept.
+    clock.set(at(month, 5));
+    await produce(
+      TOPICS.waitlist,
+      youngsters.map((y) => y.event),
+    );
+    const offers = await Promise.all(
+      youngsters.map((y) => bridgingEvent(y.youthRef, 'offered', (d) => d.teamId === teams[y.k])),
+    );
+    const accepting = youngsters.filter((y) => y.i < PLAN[y.k][index].accepted);
+    for (const y of accepting) {
+      const offer = offers[youngsters.indexOf(y)];
+      const res = await h.decide(offer.offerId as string, teams[y.k], 'accept');
+      if (res.status !== 200) throw new Error(`accept: ${res.status} ${await res.text()}`);
+    }
+    await Promise.all(
+      accepting.map((y) => bridgingEvent(y.youthRef, 'accepted', (d) => d.teamId === teams[y.k])),
+    );
+
+    // The 12th: care hands youngsters over after their trajectory; youth work reaches some that day.
+    clock.set(at(month, 12));
+    const handedOver = (['a', 'b'] as const).flatMap((k) =>
+      Array.from({ length: PLAN[k][index].handovers }, (_, i) => {
+        const event = trajectoryEndedEvent(INTAKE, aYouthRef(), 17, codes[k], '3581');
+        event.data.followUpWanted = true;
+        event.data.endedAt = at(month, 12).toISOString();
+        sent.push(event.data.youthRef as string);
+        return { k, i, youthRef: event.data.youthRef as string, event: dated(event, at(month, 12)) };
+      }),
+    );
+    if (handedOver.length)
+      await produce(
+        TOPICS.trajectory,
+        handedOver.map((y) => y.event),
+      );
+    for (const y of handedOver) {
+      const found = await referralOf(y.youthRef);
+      if (y.i < PLAN[y.k][index].reached) await reach(found.id, found.receivingTeamId!);
+    }
+
+    // The 19th, two weeks after accepting: some leave the list, care no longer needed or care started.
+    clock.set(at(month, 19));
+    const leaving = accepting.flatMap((y) => {
+      const p = PLAN[y.k][index];
+      const reason =
+        y.i < p.careNoLongerNeeded
+          ? 'care-no-longer-needed'
+          : y.i < p.careNoLongerNeeded + p.careStarted
+            ? 'care-started'
+            : undefined;
+      return reason ? [{ ...y, reason }] : [];
+    });
+    await produce(
+      TOPICS.waitlist,
+      leaving.map((y) =>
+        dated(
+          exitedEvent(INTAKE, {
+            waitlistEntryId: y.event.data.waitlistEntryId as string,
+            youthRef: y.youthRef,
+            reason: y.reason as 'care-no-longer-needed' | 'care-started',
+            exitedAt: at(month, 19).toISOString(),
+          }),
+          at(month, 19),
+        ),
+      ),
+    );
+    await Promise.all(
+      leaving.map((y) => bridgingEvent(y.youthRef, 'ended', (d) => typeof d.weeksBridged === 'number')),
+    );
+  }
+
+  it('reports per month, quarter and year what the table gives by hand, with every suppression rule at work', async () => {
+    const runStartedAt = Date.now();
+    for (let m = 0; m < months.length; m++) await runMonth(m);
+    const asOps = await authHeader('ops', { sub: 'ops-impact-months' });
+    const figures = async (query: string) => {
+      const res = await fetch(`${ops.baseUrl}/api/v1/impact?${query}`, { headers: asOps });
+      if (!res.ok) throw new Error(`impact: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Impact;
+    };
+    // The console has counted every flow once the year's totals are in (each is at least 5).
+    const totals = (k: 'a' | 'b') => {
+      const c = countsOf(PLAN[k]);
+      const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+      return { offers: sum(c.offers), exits: sum(c.bridgedExits), accepted: sum(c.offersAccepted) };
+    };
+    for (const k of ['a', 'b'] as const) {
+      await waitFor(
+        async () => {
+          const [row] = (await figures(`municipalityCode=${codes[k]}&period=${year}`)).items;
+          const t = totals(k);
+          return (
+            row?.tijdens.offers === t.offers &&
+            row.tijdens.offersAccepted === t.accepted &&
+            row.tijdens.bridgedExits === t.exits &&
+            row.tijdens.weeksBridged.count === t.exits &&
+            row.tijdens.participation.placementsStarted === t.accepted
+          );
+        },
+        { timeoutMs: 30000, intervalMs: 250, description: `${k}'s year counted` },
+      );
+    }
+    const flowSeconds = (Date.now() - runStartedAt) / 1000;
+
+    for (const k of ['a', 'b'] as const) {
+      const c = countsOf(PLAN[k]);
+      const shown = Object.fromEntries(Object.entries(c).map(([measure, ns]) => [measure, published(ns)]));
+      const rows = new Map(
+        (await figures(`municipalityCode=${codes[k]}`)).items.map((r) => [r.period, r] as const),
+      );
+      const [quarter] = (await figures(`municipalityCode=${codes[k]}&period=${year}-Q1`)).items;
+      const [wholeYear] = (await figures(`municipalityCode=${codes[k]}&period=${year}`)).items;
+      const periods: [string, ImpactRow | undefined, (s: ReturnType<typeof published>) => number | null][] = [
+        ...months.map(
+          (month, i): [string, ImpactRow | undefined, (s: ReturnType<typeof published>) => number | null] => [
+            month,
+            rows.get(month),
+            (s) => s.months[i],
+          ],
+        ),
+        [`${year}-Q1`, quarter, (s) => s.quarter],
+        [`${year}`, wholeYear, (s) => s.quarter],
+      ];
+      for (const [period, row, pick] of periods) {
+        const n = (measure: string) => pick(shown[measure]);
+        const exits = n('weeksBridged');
+        // Every bridging lasted two weeks (accepted on the 5th, left on the 19th): band 0-3, median 2.
+        // Every first offer came three days after entering the list: median 3 days.
+        const expected = {
+          municipalityCode: codes[k],
+          period,
+          tijdens: {
+            enteredWithConsent: n('enteredWithConsent'),
+            offeredYoungsters: n('offers'),
+            firstOffers: n('offers'),
+            medianDaysToFirstOffer: n('offers') === null ? null : 3,
+            offers: n('offers'),
+            offersAccepted: n('offersAccepted'),
+            acceptedShare: share(n('offersAccepted'), n('offers')),
+            bridgedExits: n('bridgedExits'),
+            careNoLongerNeeded: n('careNoLongerNeeded'),
+            careNoLongerNeededShare: share(n('careNoLongerNeeded'), n('bridgedExits')),
+            weeksBridged: {
+              count: exits,
+              median: exits === null ? null : 2,
+              bands: { '0-3': exits, '4-7': null, '8-11': null, '12+': null },
+            },
+            careStartedWhileAttending: n('careStartedWhileAttending'),
+            participation: { placementsStarted: n('placementsStarted') },
+          },
+          na: {
+            handovers: n('handovers'),
+            firstContactWithin5WorkingDays: n('firstContact'),
+            firstContactShare: share(n('firstContact'), n('handovers')),
+          },
+        };
+        expect(row ?? { municipalityCode: codes[k], period }).toMatchObject(expected);
+      }
+    }
+
+    // The cases the rules are for, as the table makes them.
+    const aMonths = new Map((await figures(`municipalityCode=${codes.a}`)).items.map((r) => [r.period, r]));
+    const [aQuarter] = (await figures(`municipalityCode=${codes.a}&period=${year}-Q1`)).items;
+    const [jan, feb, mar] = months.map((m) => aMonths.get(m)!);
+    // Primary: February's 2 offers are hidden. Complementary across the months of the quarter:
+    // January's 6 is hidden too, or 16 - 6 - 8 would give February's 2.
+    expect([jan.tijdens.offers, feb.tijdens.offers, mar.tijdens.offers, aQuarter.tijdens.offers]).toEqual([
+      null,
+      null,
+      8,
+      16,
+    ]);
+    // Two hidden months (2 and 4) protect each other: January's 5 prevented exits stay shown.
+    expect([
+      jan.tijdens.careNoLongerNeeded,
+      feb.tijdens.careNoLongerNeeded,
+      mar.tijdens.careNoLongerNeeded,
+    ]).toEqual([5, null, null]);
+    // A share only when both its counts are shown: January's 5 of 6 exits is hidden with the 6.
+    expect(jan.tijdens.careNoLongerNeededShare).toBeNull();
+    expect(aQuarter.tijdens.careNoLongerNeededShare).toBe(0.733);
+    // The moments of a month add up to no published figure: January's hidden handovers (na) hide
+    // nothing of its shown prevention (tijdens), nor the other way round.
+    expect([jan.na.handovers, jan.tijdens.careNoLongerNeeded]).toEqual([null, 5]);
+
+    // A policy officer of a sees a's figures as ops does, and gets 403 for b.
+    const policy = await authHeader('policy', { municipalityCodes: [codes.a] });
+    const asPolicy = (path: string) => fetch(`${ops.baseUrl}/api/v1/${path}`, { headers: policy });
+    const own = (await (await asPolicy(`impact?period=${year}-Q1`)).json()) as Impact;
+    expect(own.items).toEqual([aQuarter]);
+    for (const path of [
+      `impact?municipalityCode=${codes.b}`,
+      `impact/export.csv?municipalityCode=${codes.b}`,
+    ]) {
+      expect([path, (await asPolicy(path)).status]).toEqual([path, 403]);
+    }
+    // Every answer says as of when (other tests' events on the shared broker move it too).
+    expect(Number.isNaN(Date.parse(own.asOf))).toBe(false);
+    const csv = await (await asPolicy(`impact/export.csv`)).text();
+    const answers = [JSON.stringify(own), csv, JSON.stringify(await figures(`municipalityCode=${codes.b}`))];
+    for (const ref of sent) expect(answers.filter((text) => text.includes(ref))).toEqual([]);
+
+    process.stdout.write(
+      `[impact-months] ${sent.length} youngsters over ${months.length} months in ${flowSeconds.toFixed(1)} s; ` +
+        `${((Date.now() - startedAt) / 1000).toFixed(1)} s with the services' start\n`,
+    );
+  });
+});
