@@ -43,10 +43,13 @@ interface MonthPlan {
   toCareAccepted: number;
   /** Care refers this many waiting youngsters to youth work on the 8th (parallel referrals). */
   parallel: number;
-  /** Care hands this many over on the 12th; youth work reaches the first `reached` that day. */
+  /**
+   * Care hands this many over on the 12th; youth work reaches the first `reached` that day, at the
+   * follow-up plan's first-contact step.
+   */
   handovers: number;
   reached: number;
-  /** Of the reached, how many end on the 19th with the outcome engaged-in-activity. */
+  /** Of the reached, how many the check-in two weeks later (the 26th) finds engaged in an activity. */
   engaged: number;
 }
 
@@ -111,6 +114,9 @@ function countsOf(plan: MonthPlan[]): Record<string, number[]> {
     handovers: per((m) => m.handovers + m.parallel),
     firstContact: per((m) => m.reached),
     engaged: per((m) => m.engaged),
+    // Both steps are done the day they come up: on time.
+    firstContactSteps: per((m) => m.reached),
+    checkIn2wSteps: per((m) => m.engaged),
   };
 }
 
@@ -167,31 +173,57 @@ describe('impact of synthetic months, with the services clock moved month by mon
   let activity: ServiceUnderTest;
   let bridging: ServiceUnderTest;
   let referral: ServiceUnderTest;
+  let notification: ServiceUnderTest;
   let ops: ServiceUnderTest;
   let h: BridgingHarness;
   let teams: Record<'a' | 'b', string>;
   let startedAt: number;
+  const running: ServiceUnderTest[] = [];
 
   beforeAll(async () => {
     startedAt = Date.now();
     const activityPort = await freePort();
     const activityUrl = `http://127.0.0.1:${activityPort}`;
-    [activity, bridging, referral, ops] = await Promise.all([
+    const bridgingPort = await freePort();
+    // Two at a time, so that a busy machine starts each within its minute; every one started is
+    // stopped after the suite, also when another failed to start.
+    const started = async <T extends ServiceUnderTest[]>(starts: Promise<ServiceUnderTest>[]) => {
+      const settled = await Promise.allSettled(starts);
+      for (const s of settled) if (s.status === 'fulfilled') running.push(s.value);
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((s) => (s as PromiseFulfilledResult<ServiceUnderTest>).value) as T;
+    };
+    [activity, bridging] = await started([
       startService('activity', { port: activityPort, env: clock.env }),
-      startService('waitlist-bridging', { env: { ...clock.env, ACTIVITY_URL: activityUrl } }),
-      startService('referral', { env: clock.env }),
-      startService('ops-console', { env: clock.env }),
+      startService('waitlist-bridging', {
+        port: bridgingPort,
+        env: { ...clock.env, ACTIVITY_URL: activityUrl },
+      }),
     ]);
+    [referral, notification] = await started([
+      startService('referral', { env: clock.env }),
+      // The follow-up plan's steps come up on the scheduler's next tick after the clock passes them.
+      startService('notification', {
+        env: {
+          ...clock.env,
+          SCHEDULER_TICK_MS: '200',
+          ACTIVITY_URL: activityUrl,
+          BRIDGING_URL: `http://127.0.0.1:${bridgingPort}`,
+        },
+      }),
+    ]);
+    [ops] = await started([startService('ops-console', { env: clock.env })]);
     h = new BridgingHarness(activity, bridging, kafka, await TopicRecorder.start(TOPICS.bridging));
     teams = { a: await h.team(codes.a), b: await h.team(codes.b) };
     for (const k of ['a', 'b'] as const) {
       await h.activityFor(teams[k], codes[k], { title: `Muziekstudio ${k}`, capacity: 40 });
     }
-  }, 120000);
+  }, 200000);
 
   afterAll(async () => {
     await h?.outbound.stop();
-    await Promise.all([ops, referral, bridging, activity].map((s) => s?.dispose()));
+    await Promise.all(running.map((s) => s.dispose()));
     await kafka.close();
     clock.dispose();
   });
@@ -233,18 +265,6 @@ describe('impact of synthetic months, with the services clock moved month by mon
       },
       { timeoutMs: 30000, intervalMs: 200, description: `the handover referral of ${youthRef}` },
     );
-
-  /** A referral moves on as its receiving team asks (ETag and If-Match, as a client does). */
-  const transition = async (referralId: string, teamId: string, body: object) => {
-    const team = await authHeader('youth-worker', { teamId });
-    const read = await fetch(`${referral.baseUrl}/api/v1/referrals/${referralId}`, { headers: team });
-    const res = await fetch(`${referral.baseUrl}/api/v1/referrals/${referralId}/transitions`, {
-      method: 'POST',
-      headers: { ...team, 'content-type': 'application/json', 'if-match': read.headers.get('etag')! },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 200) throw new Error(`transition: ${res.status} ${await res.text()}`);
-  };
 
   const referralBody = (
     municipalityCode: string,
@@ -293,6 +313,42 @@ describe('impact of synthetic months, with the services clock moved month by mon
     if (res.status !== 201) throw new Error(`attendance: ${res.status} ${await res.text()}`);
   };
   let lastMonthsPlacements: { placementId: string; teamId: string }[] = [];
+
+  /** Once the console has recorded an event of the type about the youngster. */
+  const consoleSaw = (youthRef: string, type: string) =>
+    waitFor(
+      async () => {
+        const res = await fetch(`${ops.baseUrl}/api/v1/flows/${youthRef}`, {
+          headers: await authHeader('ops', { sub: 'ops-impact-months' }),
+        });
+        return (
+          res.ok &&
+          ((await res.json()) as { steps: { type: string | null }[] }).steps.some((e) => e.type === type)
+        );
+      },
+      { timeoutMs: 30000, intervalMs: 100, description: `${type} of ${youthRef} in the console` },
+    );
+
+  /** A worker of the team completes the youngster's follow-up step once the scheduler has made it a task. */
+  const completeStep = async (teamId: string, youthRef: string, step: string, outcome: string) => {
+    const lead = await authHeader('team-lead', { teamId });
+    const task = await waitFor(
+      async () => {
+        const res = await fetch(`${notification.baseUrl}/api/v1/tasks?type=follow-up&limit=200`, {
+          headers: lead,
+        });
+        const { items } = (await res.json()) as { items: { id: string; youthRef: string; step?: string }[] };
+        return items.find((t) => t.youthRef === youthRef && t.step === step);
+      },
+      { timeoutMs: 30000, intervalMs: 100, description: `the ${step} step of ${youthRef}` },
+    );
+    const res = await fetch(`${notification.baseUrl}/api/v1/tasks/${task.id}/complete`, {
+      method: 'POST',
+      headers: { ...(await authHeader('youth-worker', { teamId })), 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome }),
+    });
+    if (res.status !== 200) throw new Error(`complete ${step}: ${res.status} ${await res.text()}`);
+  };
 
   /** One month of the plan, for both municipalities, with the clock at each of its moments. */
   async function runMonth(index: number): Promise<void> {
@@ -404,13 +460,16 @@ describe('impact of synthetic months, with the services clock moved month by mon
         TOPICS.trajectory,
         handedOver.map((y) => y.event),
       );
-    const reached: { k: 'a' | 'b'; i: number; id: string; teamId: string }[] = [];
+    const reached: { k: 'a' | 'b'; i: number; id: string; youthRef: string; teamId: string }[] = [];
     for (const y of handedOver) {
       const found = await referralOf(y.youthRef);
       if (y.i >= PLAN[y.k][index].reached) continue;
-      await transition(found.id, found.receivingTeamId!, { to: 'accepted' });
-      await transition(found.id, found.receivingTeamId!, { to: 'in-progress' });
-      reached.push({ k: y.k, i: y.i, id: found.id, teamId: found.receivingTeamId! });
+      // A task event names no municipality: the console places it by the handover it saw before.
+      await consoleSaw(y.youthRef, REFERRAL_EVENT_TYPES.created);
+      // First contact: the step's outcome moves the referral on (in-progress) in the referral service.
+      await completeStep(found.receivingTeamId!, y.youthRef, 'first-contact', 'reached');
+      await referralIn(found.id, 'in-progress');
+      reached.push({ k: y.k, i: y.i, id: found.id, youthRef: y.youthRef, teamId: found.receivingTeamId! });
     }
 
     // The 19th, two weeks after accepting: some leave the list, care no longer needed or care started.
@@ -442,8 +501,12 @@ describe('impact of synthetic months, with the services clock moved month by mon
     await Promise.all(
       leaving.map((y) => bridgingEvent(y.youthRef, 'ended', (d) => typeof d.weeksBridged === 'number')),
     );
+
+    // The 26th, two weeks after the handover: the check-in comes up; its outcome ends the referral.
+    clock.set(new Date(at(month, 26).getTime() + 3600000));
     for (const r of reached.filter((r) => r.i < PLAN[r.k][index].engaged)) {
-      await transition(r.id, r.teamId, { to: 'completed', outcome: 'engaged-in-activity' });
+      await completeStep(r.teamId, r.youthRef, 'check-in-2w', 'engaged-in-activity');
+      await referralIn(r.id, 'completed');
     }
   }
 
@@ -530,6 +593,19 @@ describe('impact of synthetic months, with the services clock moved month by mon
                 'internship-or-work-found': null,
                 'help-found': null,
                 unreachable: null,
+              },
+              followUps: {
+                'first-contact': {
+                  done: n('firstContactSteps'),
+                  onTime: n('firstContactSteps'),
+                  onTimeShare: share(n('firstContactSteps'), n('firstContactSteps')),
+                },
+                'check-in-2w': {
+                  done: n('checkIn2wSteps'),
+                  onTime: n('checkIn2wSteps'),
+                  onTimeShare: share(n('checkIn2wSteps'), n('checkIn2wSteps')),
+                },
+                'check-in-3m': { done: null, onTime: null, onTimeShare: null },
               },
             },
           };
