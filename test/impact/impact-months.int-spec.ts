@@ -394,7 +394,7 @@ describe('impact of synthetic months, with the services clock moved month by mon
         };
       }),
     );
-    // The 5th: the entries of the 2nd arrive and are offered a seat; the first `accepted` accept.
+    // The 5th: the month's entries arrive and are offered a seat; the first `accepted` accept.
     clock.set(at(month, 5));
     await produce(
       TOPICS.waitlist,
@@ -444,20 +444,15 @@ describe('impact of synthetic months, with the services clock moved month by mon
     const answered = toCare.filter((r) => r.i < PLAN[r.k][index].toCareAccepted);
     await produce(
       TOPICS.jeugdzorgReferral,
-      answered.map((r) =>
-        dated(
-          {
-            specversion: '1.0',
-            id: randomUUID(),
-            source: INTAKE,
-            type: REFERRAL_EVENT_TYPES.careReferralAccepted,
-            time: at(month, 12).toISOString(),
-            datacontenttype: 'application/json',
-            data: { referralId: r.id, youthRef: r.youthRef, reason: 'intake-planned' },
-          },
-          at(month, 12),
-        ),
-      ),
+      answered.map((r) => ({
+        specversion: '1.0' as const,
+        id: randomUUID(),
+        source: INTAKE,
+        type: REFERRAL_EVENT_TYPES.careReferralAccepted,
+        time: at(month, 12).toISOString(),
+        datacontenttype: 'application/json' as const,
+        data: { referralId: r.id, youthRef: r.youthRef, reason: 'intake-planned' },
+      })),
     );
     for (const r of answered) await referralIn(r.id, 'accepted');
     const sessionDate = at(month, 12).toISOString().slice(0, 10);
