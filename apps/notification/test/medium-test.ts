@@ -1,6 +1,7 @@
 import { samenspelContracts } from '@samenspel/contracts';
 import { MessagingCore1764201600000, Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { NotificationConfig } from '../src/config/notification.config';
@@ -33,9 +34,14 @@ export async function aNotificationDatabase(prefix: string) {
     new Outbox('urn:samenspel:notification', samenspelContracts()),
   );
   // E-mail off: a change is announced on the outbox, to webhooks and on the stream.
-  const announcer = new TaskAnnouncer(new DeliveriesRepository(), new TeamContactsRepository(), {
-    SMTP_URL: undefined,
-  } as NotificationConfig);
+  const announcer = new TaskAnnouncer(
+    new DeliveriesRepository(),
+    new TeamContactsRepository(),
+    {
+      SMTP_URL: undefined,
+    } as NotificationConfig,
+    systemClock,
+  );
   return { db, units, tasks: new TasksRepository(), announcer };
 }
 

@@ -5,6 +5,7 @@ import { MessagingCore1764201600000, Outbox, UnitsOfWork } from '@samenspel/mess
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
 import { NoteCipher } from '@samenspel/persistence';
+import { systemClock } from '@samenspel/clock';
 import { ReferralEntity, ReferralStatusChangeEntity } from '../src/referrals/referral.entity';
 import { ReferralMetrics } from '../src/referrals/referral-metrics';
 import { ReferralsRepository } from '../src/referrals/referrals.repository';
@@ -33,8 +34,8 @@ describe('the referral use cases against PostgreSQL', () => {
     const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
     const metrics = new ReferralMetrics(new MetricsRegistry());
     units = new UnitsOfWork(db.dataSource, outbox);
-    createReferral = new CreateReferral(referrals, teams, cipher, metrics);
-    transitionReferral = new TransitionReferral(referrals, cipher, metrics);
+    createReferral = new CreateReferral(referrals, teams, cipher, metrics, systemClock);
+    transitionReferral = new TransitionReferral(referrals, cipher, metrics, systemClock);
   }, 60000);
 
   afterAll(async () => db?.drop());

@@ -20,6 +20,7 @@ import {
 } from '@samenspel/messaging';
 import { NoteCipher } from '@samenspel/persistence';
 import { aUniqueName, aYouthRef, createTestDatabase, waitFor, type TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import pino from 'pino';
 import { Referrals1764806400000 } from '../src/migrations/1764806400000-referrals';
 import { ReferralEventsController } from '../src/referrals/referral-events.controller';
@@ -75,8 +76,8 @@ describe('routing referrals from two partitions at once', () => {
     const cipher = new NoteCipher({ id: 'k1', key: randomBytes(32) });
     const metrics = new ReferralMetrics(new MetricsRegistry());
     units = new UnitsOfWork(db.dataSource, outbox);
-    createReferral = new CreateReferral(referrals, teams, cipher, metrics);
-    const transition = new TransitionReferral(referrals, cipher, metrics);
+    createReferral = new CreateReferral(referrals, teams, cipher, metrics, systemClock);
+    const transition = new TransitionReferral(referrals, cipher, metrics, systemClock);
     const quiet = pino({ level: 'silent' });
     controller = new ReferralEventsController(createReferral, transition, referrals, metrics, [], quiet);
   }, 60000);

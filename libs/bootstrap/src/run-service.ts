@@ -20,6 +20,7 @@ import {
   MessagingRuntime,
   OutboxEventEntity,
 } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { createLogger } from '@samenspel/observability';
 import {
   createDataSource,
@@ -32,6 +33,8 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS, serviceNamed, type ServiceName } from './service-catalog';
 import { effectiveDatabaseUrl, kafkaTransportOf, ServiceConfig } from './service-config';
+import { globalModule } from './global-module';
+import { serviceClock } from './service-clock';
 import { serviceInfoController } from './service-info.controller';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -55,6 +58,8 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
   return {
     module: ServiceRootModule,
     imports: [
+      // Every feature module may inject the Clock; a test overrides this provider or sets CLOCK_FILE.
+      globalModule('ClockModule', [{ provide: Clock, useValue: serviceClock(config) }]),
       TypeOrmModule.forRootAsync({
         // The database was checked and migrated just before; a failure here is not worth long retries.
         useFactory: () => ({ retryAttempts: 2, retryDelay: 1000 }),
@@ -84,8 +89,9 @@ export function serviceModule<C extends ServiceConfig>(def: ServiceDefinition<C>
         },
       }),
       MessagingModule.forRoot({
-        inject: [MetricsRegistry],
-        useFactory: (metrics: MetricsRegistry) => ({
+        inject: [MetricsRegistry, Clock],
+        useFactory: (metrics: MetricsRegistry, clock: Clock) => ({
+          clock,
           brokers: config.KAFKA_BROKERS,
           connection: kafkaConnectionOptions(kafkaTransportOf(config)),
           metrics,

@@ -1,4 +1,6 @@
 import { loadConfig } from '@samenspel/http';
+import { FileClock, systemClock } from '@samenspel/clock';
+import { serviceClock } from './service-clock';
 import { ServiceConfig } from './service-config';
 
 describe('the shared service configuration', () => {
@@ -48,6 +50,17 @@ describe('the shared service configuration', () => {
   it.each(['49', '86400001', '1.5', 'soon'])('refuses RETENTION_SWEEP_INTERVAL_MS=%s', (raw) => {
     expect(() => loadConfig(ServiceConfig, { RETENTION_SWEEP_INTERVAL_MS: raw })).toThrow(
       /RETENTION_SWEEP_INTERVAL_MS/,
+    );
+  });
+
+  it('tells the time by the system clock unless a test sets CLOCK_FILE', () => {
+    expect(serviceClock(loadConfig(ServiceConfig, {}))).toBe(systemClock);
+    expect(serviceClock(loadConfig(ServiceConfig, { CLOCK_FILE: '/tmp/clock' }))).toBeInstanceOf(FileClock);
+  });
+
+  it('refuses a clock set by a test in production', () => {
+    expect(() => loadConfig(ServiceConfig, { NODE_ENV: 'production', CLOCK_FILE: '/tmp/clock' })).toThrow(
+      /CLOCK_FILE/,
     );
   });
 });

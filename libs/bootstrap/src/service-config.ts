@@ -7,7 +7,7 @@ import {
 } from '@samenspel/messaging';
 import { DATABASE_SSL_MODES, withDatabaseTls, type DatabaseSslMode } from '@samenspel/persistence';
 import { accessSync, constants } from 'node:fs';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 
 /** The variables of every event-driven service, on top of the HTTP ones. */
@@ -116,6 +116,15 @@ export class ServiceConfig extends BaseServiceConfig {
    */
   @IntSetting(50, 86400000)
   RETENTION_SWEEP_INTERVAL_MS: number = 300000;
+
+  /**
+   * For tests only: a file holding the instant the service's clock is set to (FileClock), so that
+   * a test runs months of flows in minutes. Production refuses it and reads the system clock.
+   */
+  @IsOptional()
+  @NotInProduction()
+  @IsString()
+  CLOCK_FILE?: string;
 }
 
 /** The Kafka transport settings (TLS, SASL) of a loaded config. */
@@ -136,6 +145,16 @@ export function effectiveDatabaseUrl(config: ServiceConfig): string {
   return withDatabaseTls(config.DATABASE_URL, {
     mode: config.DATABASE_SSL_MODE,
     caFile: config.DATABASE_SSL_CA,
+  });
+}
+
+function NotInProduction() {
+  return ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as ServiceConfig).NODE_ENV !== 'production',
+      defaultMessage: () => 'is for tests and refused in production',
+    },
   });
 }
 

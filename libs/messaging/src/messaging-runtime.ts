@@ -1,3 +1,4 @@
+import type { Clock } from '@samenspel/clock';
 import { allTopicSpecs, type ContractRegistry, type TopicSpec } from '@samenspel/contracts';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
@@ -55,8 +56,9 @@ export class MessagingRuntime {
     contracts: ContractRegistry,
     private readonly logger: Logger,
     metrics?: Registry,
+    clock?: Clock,
   ) {
-    this.outbox = new Outbox(config.source, contracts);
+    this.outbox = new Outbox(config.source, contracts, clock);
     if (metrics) {
       const registers = [metrics];
       this.outcomes = new Counter({

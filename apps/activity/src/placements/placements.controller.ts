@@ -17,6 +17,7 @@ import {
   type AuditContext,
   type AuditItem,
 } from '@samenspel/audit';
+import { Clock } from '@samenspel/clock';
 import { PlacementNotFound } from '@samenspel/contracts';
 import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
@@ -99,6 +100,7 @@ export class PlacementsController {
     private readonly placements: PlacementsRepository,
     private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   @Post('placements')
@@ -323,7 +325,7 @@ export class PlacementsController {
     setAuditSubject(req, placement.youthRef);
     assertActsForTeam(principal, placement.teamId);
     const sessions = await this.placements.attendanceOf(em, [placementId]);
-    const now = new Date();
+    const now = this.clock.now();
     return {
       placementId,
       sessions: sessions.map(AttendanceView.of),

@@ -134,15 +134,17 @@ export class PlacementsRepository {
     id: string,
     status: PlacementStatus,
     reason?: string,
+    /** When the change happened by the service's clock; the database's time without it. */
+    at?: Date,
   ): Promise<Placement> {
     const row = await queryOne<PlacementRow>(
       em,
       `UPDATE placement SET status = $2, reason = coalesce($3, reason), updated_at = now(),
-         confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END,
-         ended_at = CASE WHEN $2 IN ('released', 'cancelled', 'completed') THEN now() ELSE ended_at END,
+         confirmed_at = CASE WHEN $2 = 'confirmed' THEN coalesce($4, now()) ELSE confirmed_at END,
+         ended_at = CASE WHEN $2 IN ('released', 'cancelled', 'completed') THEN coalesce($4, now()) ELSE ended_at END,
          expires_at = CASE WHEN $2 = 'held' THEN expires_at ELSE NULL END
        WHERE id = $1 RETURNING *`,
-      [id, status, reason ?? null],
+      [id, status, reason ?? null, at ?? null],
     );
     return toPlacement(row!);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { FollowUpHeldByAnother } from '@samenspel/contracts';
 import { NotFoundError, type Principal } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
@@ -25,6 +26,7 @@ export class FollowUpHolder {
     private readonly claims: FollowUpClaimsRepository,
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
+    private readonly clock: Clock,
   ) {}
 
   async change(
@@ -49,7 +51,7 @@ export class FollowUpHolder {
     if (decision === 'conflict') throw new FollowUpHeldByAnother(holder as string);
     if (decision === 'noop') return { youthRef, holder, movedTaskIds: [] };
     await this.claims.setHolder(em, teamId, youthRef, target);
-    const at = new Date();
+    const at = this.clock.now();
     const moved: string[] = [];
     for (const task of await this.tasks.openOfYoungsterForUpdate(
       em,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { addWorkingDays } from '@samenspel/calendar';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { taskSourceKey } from '../tasks/task-sources';
@@ -21,10 +22,11 @@ export class FollowUpScheduler {
     private readonly followUps: FollowUpsRepository,
     private readonly claims: FollowUpClaimsRepository,
     private readonly createTask: CreateTask,
+    private readonly clock: Clock,
   ) {}
 
   /** Turns due steps into tasks; returns how many it took. */
-  runDueSteps(now = new Date(), limit = 50): Promise<number> {
+  runDueSteps(now = this.clock.now(), limit = 50): Promise<number> {
     return this.units.run(async (uow) => {
       const due = await this.followUps.claimDue(uow.em, now, limit);
       for (const row of due) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { escalationAt } from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
@@ -17,9 +18,10 @@ export class OverdueMonitor {
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    private readonly clock: Clock,
   ) {}
 
-  async run(now = new Date(), limit = 100): Promise<void> {
+  async run(now = this.clock.now(), limit = 100): Promise<void> {
     await this.units.run(async (uow) => {
       for (const task of await this.tasks.claimDueForReminder(uow.em, now, limit)) {
         task.remindedAt = now;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { TASK_EVENT_TYPES, type TaskEventData, type YouthVoice } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import type { EntityManager } from 'typeorm';
@@ -31,6 +32,7 @@ export class TaskAnnouncer {
     private readonly deliveries: DeliveriesRepository,
     private readonly contacts: TeamContactsRepository,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    private readonly clock: Clock,
   ) {}
 
   async announce(
@@ -41,7 +43,8 @@ export class TaskAnnouncer {
     youthVoice?: YouthVoice,
   ): Promise<void> {
     const { em } = uow;
-    const data = taskEventData(task, reason);
+    const now = this.clock.now();
+    const data = taskEventData(task, now, reason);
     const kafkaType = KAFKA_TYPES[kind];
     if (kafkaType) {
       await uow.publish({
@@ -57,7 +60,7 @@ export class TaskAnnouncer {
     }
     const payload = {
       type: `task.${kind}`,
-      occurredAt: new Date().toISOString(),
+      occurredAt: now.toISOString(),
       data,
       // A reminder is for the assignee when someone claimed the task, else for the whole team.
       ...(kind === 'reminder' && {
@@ -85,14 +88,14 @@ export class TaskAnnouncer {
   }
 }
 
-export function taskEventData(task: TaskEntity, reason?: string): TaskEventData {
+export function taskEventData(task: TaskEntity, at: Date, reason?: string): TaskEventData {
   const data: TaskEventData = {
     taskId: task.id,
     teamId: task.teamId,
     type: task.type,
     youthRef: task.youthRef,
     dueAt: new Date(task.dueAt).toISOString(),
-    at: new Date().toISOString(),
+    at: at.toISOString(),
   };
   if (task.referralId) data.referralId = task.referralId;
   if (task.offerId) data.offerId = task.offerId;

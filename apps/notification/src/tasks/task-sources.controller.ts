@@ -11,6 +11,7 @@ import {
   type WarmHandoverPlannedData,
   type WarmHandoverRecordedData,
 } from '@samenspel/contracts';
+import { Clock } from '@samenspel/clock';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
 import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
@@ -44,6 +45,7 @@ export class TaskSourcesController {
     private readonly cancelOfferTask: CancelOfferTask,
     private readonly startFollowUpPlan: StartFollowUpPlan,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    private readonly clock: Clock,
   ) {}
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.offered)
@@ -126,7 +128,7 @@ export class TaskSourcesController {
 
   private async referralForTeam(d: ReferralCreatedData, ctx: EventContext): Promise<void> {
     if (d.direction !== 'care-to-youth-work' || !d.receivingTeamId) return;
-    const now = new Date();
+    const now = this.clock.now();
     const handover = d.phase === 'after';
     const type = handover ? 'handover-intake' : 'referral-intake';
     const days = handover
@@ -197,7 +199,7 @@ export class TaskSourcesController {
     ctx: EventContext,
     task: (now: Date) => Omit<CreateTaskCommand, 'now'>,
   ): Promise<unknown> {
-    const now = new Date();
+    const now = this.clock.now();
     return this.createTask.execute(new CreateTaskCommand({ ...task(now), now }), ctx);
   }
 

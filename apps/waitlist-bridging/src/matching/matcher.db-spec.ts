@@ -9,6 +9,7 @@ import {
   type NewEvent,
 } from '@samenspel/messaging';
 import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import type { EntityManager } from 'typeorm';
 import {
   ActivityCatalogPort,
@@ -160,9 +161,16 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
       outbox,
       new UnitsOfWork(db.dataSource, outbox),
       catalog,
-      new RecordMatch(entries, bridgingOffers, new KnownActivitiesRepository(), new MatcherSignal()),
+      new RecordMatch(
+        entries,
+        bridgingOffers,
+        new KnownActivitiesRepository(),
+        new MatcherSignal(),
+        systemClock,
+      ),
       new BridgingMetrics(new MetricsRegistry(), db.dataSource),
       config,
+      systemClock,
     );
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { parseIsoDuration } from '@samenspel/http';
 import { Outbox, UnitsOfWork, deferringPublish, unitOfWork, type UnitOfWork } from '@samenspel/messaging';
 import { batchThenOneByOne, neverWaitForLocks } from '@samenspel/persistence';
@@ -52,6 +53,7 @@ export class Matcher {
     private readonly recordMatch: RecordMatch,
     private readonly metrics: BridgingMetrics,
     @Inject(BRIDGING_CONFIG) config: BridgingConfig,
+    private readonly clock: Clock,
   ) {
     this.offerTtlMs = parseIsoDuration(config.BRIDGING_OFFER_TTL);
   }
@@ -61,7 +63,7 @@ export class Matcher {
    * activity service could not be asked, refused it, or its recording failed).
    */
   async matchInOrder(batch: readonly EntryWithOffers[]): Promise<Array<MatchOutcome | Error>> {
-    const now = new Date();
+    const now = this.clock.now();
     const plans = batch.map(({ entry, offers }) => planMatch(entry, offers, now, this.offerTtlMs));
     const held = await this.holdSeats(batch, plans);
     const outcomes: Array<MatchOutcome | Error> = [];

@@ -8,6 +8,7 @@ import {
   type ModuleMetadata,
   type OptionalFactoryDependency,
 } from '@nestjs/common';
+import type { Clock } from '@samenspel/clock';
 import { samenspelContracts, type ContractRegistry } from '@samenspel/contracts';
 import { createLogger } from '@samenspel/observability';
 import type { Registry } from 'prom-client';
@@ -29,6 +30,8 @@ export interface MessagingModuleOptions {
     metrics?: Registry;
     /** Defaults to every Samenspel contract. */
     contracts?: ContractRegistry;
+    /** Stamps the events' `time`; the system clock by default. */
+    clock?: Clock;
   };
 }
 
@@ -73,6 +76,7 @@ export class MessagingModule {
               opts.contracts ?? samenspelContracts(),
               logger,
               opts.metrics,
+              opts.clock,
             );
             await runtime.start();
             return runtime;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '@samenspel/clock';
 import type { CloudEvent, ContractRegistry } from '@samenspel/contracts';
 import { childContext, currentTrace, formatTraceparent } from '@samenspel/observability';
 import { lockOrYield, oncePerTransaction } from '@samenspel/persistence';
@@ -29,6 +30,8 @@ export class Outbox {
   constructor(
     private readonly source: string,
     private readonly contracts: ContractRegistry,
+    /** The service's clock: an event's `time` is when the service says it happened. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async append(em: EntityManager, events: NewEvent[]): Promise<CloudEvent[]> {
@@ -82,7 +85,7 @@ export class Outbox {
       id: randomUUID(),
       source: this.source,
       type: e.type,
-      time: new Date().toISOString(),
+      time: this.clock.now().toISOString(),
       datacontenttype: 'application/json',
       ...(e.subject ? { subject: e.subject } : {}),
       traceparent: formatTraceparent({ ...trace, spanId: childContext().spanId }),

@@ -1,6 +1,7 @@
 import type { Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import {
   aPlacement,
@@ -25,7 +26,7 @@ describe('ChangePlacement against PostgreSQL', () => {
   beforeAll(async () => {
     db = await anActivityDatabase('activity_change');
     units = new UnitsOfWork(db.dataSource, anOutbox());
-    sut = new ChangePlacement(new ActivitiesRepository(), new PlacementsRepository());
+    sut = new ChangePlacement(new ActivitiesRepository(), new PlacementsRepository(), systemClock);
   });
   afterAll(async () => db?.drop());
 

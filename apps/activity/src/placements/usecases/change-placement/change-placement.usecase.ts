@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { HoldExpired, PlacementNotFound } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
@@ -21,6 +22,7 @@ export class ChangePlacement {
   constructor(
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -34,7 +36,8 @@ export class ChangePlacement {
     const current = (await this.placements.lock(uow.em, placementId))!;
     const transition = placementTransition(current.status, change);
     if (!transition.changed) return current;
-    if (change === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= Date.now()) {
+    const now = this.clock.now();
+    if (change === 'confirm' && current.expiresAt && current.expiresAt.getTime() <= now.getTime()) {
       throw new HoldExpired(placementId, current.expiresAt);
     }
     const defaultReason = change === 'release' ? 'released' : change === 'cancel' ? 'cancelled' : undefined;
@@ -43,6 +46,7 @@ export class ChangePlacement {
       placementId,
       transition.to,
       reason ?? defaultReason,
+      now,
     );
     const delta = seatDelta(current.status, transition.to);
     const activity = await this.activities.adjustSeats(

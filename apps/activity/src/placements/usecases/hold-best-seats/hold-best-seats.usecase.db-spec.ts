@@ -1,5 +1,6 @@
 import { DomainError } from '@samenspel/contracts';
 import type { Principal } from '@samenspel/http';
+import { systemClock } from '@samenspel/clock';
 import { unitOfWork, UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, waitFor, type TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +32,12 @@ describe('HoldBestSeats against PostgreSQL', () => {
     db = await anActivityDatabase('activity_hold_best');
     units = new UnitsOfWork(db.dataSource, anOutbox());
     findCandidates = new FindCandidates(new ActivitiesRepository());
-    holdPlacement = new HoldPlacement(new ActivitiesRepository(), new PlacementsRepository(), config);
+    holdPlacement = new HoldPlacement(
+      new ActivitiesRepository(),
+      new PlacementsRepository(),
+      config,
+      systemClock,
+    );
     sut = aHoldBestSeats(findCandidates);
   });
   afterAll(async () => db?.drop());
@@ -47,6 +53,7 @@ describe('HoldBestSeats against PostgreSQL', () => {
       new ActivitiesRepository(),
       config,
       pino({ level: 'silent' }),
+      systemClock,
     );
 
   /** As `POST /placements/hold-best` asks it: a batch of one, whose refusal is thrown. */

@@ -7,6 +7,7 @@ import {
   NoCapacity,
   ReferenceConflict,
 } from '@samenspel/contracts';
+import { Clock } from '@samenspel/clock';
 import { parseIsoDuration, SERVICE_LOGGER, type Principal } from '@samenspel/http';
 import { deferringPublish, Outbox, unitOfWork, UnitsOfWork, type UnitOfWork } from '@samenspel/messaging';
 import { batchThenOneByOne, LockYield, neverWaitForLocks } from '@samenspel/persistence';
@@ -98,6 +99,7 @@ export class HoldBestSeats {
     private readonly activities: ActivitiesRepository,
     @Inject(ACTIVITY_CONFIG) config: ActivityConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {
     this.ttlMs = parseIsoDuration(config.PLACEMENT_HOLD_TTL);
   }
@@ -136,7 +138,7 @@ export class HoldBestSeats {
     steps: Steps,
   ): Promise<BestSeatHold> {
     const { youthRef, reference } = youngster;
-    const expiresAt = holdExpiry(youngster.expiresAt, this.ttlMs, Date.now());
+    const expiresAt = holdExpiry(youngster.expiresAt, this.ttlMs, this.clock.now().getTime());
     // A team role holds seats of its own team only.
     const ranking = new FindCandidatesCommand({ ...youngster.query, teamId: ownTeamOf(principal) });
     const candidates = await steps((uow) => this.findCandidates.execute(ranking, uow));

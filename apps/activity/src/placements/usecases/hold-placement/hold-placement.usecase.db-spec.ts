@@ -1,6 +1,7 @@
 import type { Principal } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, type TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import type { ActivityConfig } from '../../../config/activity.config';
 import { anActivityDatabase, anOpenActivity, anOutbox, outboxCount } from '../../../../test/medium-test';
@@ -26,9 +27,14 @@ describe('HoldPlacement against PostgreSQL', () => {
   beforeAll(async () => {
     db = await anActivityDatabase('activity_hold');
     units = new UnitsOfWork(db.dataSource, anOutbox());
-    sut = new HoldPlacement(new ActivitiesRepository(), new PlacementsRepository(), {
-      PLACEMENT_HOLD_TTL: 'P7D',
-    } as ActivityConfig);
+    sut = new HoldPlacement(
+      new ActivitiesRepository(),
+      new PlacementsRepository(),
+      {
+        PLACEMENT_HOLD_TTL: 'P7D',
+      } as ActivityConfig,
+      systemClock,
+    );
   });
   afterAll(async () => db?.drop());
 

@@ -6,6 +6,7 @@ import {
   NoCapacity,
   ReferenceConflict,
 } from '@samenspel/contracts';
+import { Clock } from '@samenspel/clock';
 import { parseIsoDuration } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
@@ -44,12 +45,13 @@ export class HoldPlacement {
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
     @Inject(ACTIVITY_CONFIG) config: ActivityConfig,
+    private readonly clock: Clock,
   ) {
     this.ttlMs = parseIsoDuration(config.PLACEMENT_HOLD_TTL);
   }
 
   async execute(command: HoldPlacementCommand, uow: UnitOfWork): Promise<PlacementHold> {
-    const expiresAt = holdExpiry(command.expiresAt, this.ttlMs, Date.now());
+    const expiresAt = holdExpiry(command.expiresAt, this.ttlMs, this.clock.now().getTime());
     const activity = await this.activities.lock(uow.em, command.activityId);
     if (!activity) throw new ActivityNotFound();
     assertActsForTeam(command.principal, activity.teamId, command.youthRef);

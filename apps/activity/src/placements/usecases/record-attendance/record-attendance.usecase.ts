@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { InvalidField, PlacementNotConfirmed, PlacementNotFound } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { assertActsForTeam } from '../../../domain/team-scope';
@@ -18,7 +19,10 @@ export interface RecordedAttendance {
 /** Records one session (present, absent, excused) of a confirmed or completed placement; a second record of the same date corrects it. */
 @Injectable()
 export class RecordAttendance {
-  constructor(private readonly placements: PlacementsRepository) {}
+  constructor(
+    private readonly placements: PlacementsRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(
     { principal, placementId, sessionDate, status }: RecordAttendanceCommand,
@@ -26,7 +30,7 @@ export class RecordAttendance {
   ): Promise<RecordedAttendance> {
     const date = Date.parse(`${sessionDate}T00:00:00Z`);
     // A day of slack for time zones: the session may be "today" in Amsterdam while UTC is still yesterday.
-    if (Number.isNaN(date) || date > Date.now() + DAY_MS) {
+    if (Number.isNaN(date) || date > this.clock.now().getTime() + DAY_MS) {
       throw new InvalidField('sessionDate', 'must be a real date, not in the future');
     }
     const placement = await this.placements.lock(uow.em, placementId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityNotFound } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { ActivitiesRepository } from '../../../activities/activities.repository';
 import {
   attendanceRate,
@@ -28,6 +29,7 @@ export class SummariseAttendance {
   constructor(
     private readonly activities: ActivitiesRepository,
     private readonly placements: PlacementsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -53,7 +55,7 @@ export class SummariseAttendance {
           start: p.confirmedAt!,
           sessions: records.filter((r) => r.placementId === p.id),
         })),
-        new Date(),
+        this.clock.now(),
       ),
     };
   }

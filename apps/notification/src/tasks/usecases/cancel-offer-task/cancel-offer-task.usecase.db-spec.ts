@@ -1,6 +1,7 @@
 import { TASK_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { randomUUID } from 'node:crypto';
 import { aNotificationDatabase, anOfferTask, outboxOf } from '../../../../test/medium-test';
 import type { TaskAnnouncer } from '../../task-announcer';
@@ -20,7 +21,7 @@ describe('CancelOfferTask against PostgreSQL', () => {
 
   beforeAll(async () => {
     ({ db, units, tasks, announcer } = await aNotificationDatabase('notification_cancel_offer'));
-    sut = new CancelOfferTask(tasks, announcer);
+    sut = new CancelOfferTask(tasks, announcer, systemClock);
   });
   afterAll(async () => db?.drop());
 
@@ -41,7 +42,7 @@ describe('CancelOfferTask against PostgreSQL', () => {
   it('leaves the task of an offer accepted before it expired done, and announces nothing', async () => {
     const { offerId, taskId } = await anOfferTask(units, announcer);
     await units.run((uow) =>
-      new CompleteSourcedTask(tasks, announcer).execute(
+      new CompleteSourcedTask(tasks, announcer, systemClock).execute(
         new CompleteSourcedTaskCommand({
           sourceKey: taskSourceKey.bridgingOffer(offerId),
           outcome: 'accepted',

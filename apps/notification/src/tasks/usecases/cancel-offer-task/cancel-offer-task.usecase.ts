@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { cancellation, decide } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { taskSourceKey } from '../../task-sources';
@@ -15,6 +16,7 @@ export class CancelOfferTask {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: CancelOfferTaskCommand, uow: UnitOfWork): Promise<void> {
@@ -22,7 +24,7 @@ export class CancelOfferTask {
       sourceKey: taskSourceKey.bridgingOffer(command.offerId),
     });
     if (!task || decide('cancel', task.status) !== 'apply') return;
-    Object.assign(task, cancellation(command.reason, new Date()));
+    Object.assign(task, cancellation(command.reason, this.clock.now()));
     const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'cancelled', command.reason);
   }

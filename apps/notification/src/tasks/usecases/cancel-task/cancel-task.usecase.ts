@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { TaskNotCancellable } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { cancellation, decide } from '../../../domain/task-lifecycle';
@@ -14,6 +15,7 @@ export class CancelTask {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: CancelTaskCommand, uow: UnitOfWork): Promise<TaskView> {
@@ -21,7 +23,7 @@ export class CancelTask {
     const decision = decide('cancel', task.status);
     if (decision === 'conflict') throw new TaskNotCancellable(task.status);
     if (decision === 'noop') return toTaskView(task);
-    Object.assign(task, cancellation(command.reason, new Date()));
+    Object.assign(task, cancellation(command.reason, this.clock.now()));
     const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'cancelled', command.reason);
     return toTaskView(saved);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { TaskNotClaimable } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { decide } from '../../../domain/task-lifecycle';
@@ -14,6 +15,7 @@ export class ClaimTask {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: ClaimTaskCommand, uow: UnitOfWork): Promise<TaskView> {
@@ -26,7 +28,7 @@ export class ClaimTask {
     if (decision === 'noop') return toTaskView(task);
     task.status = 'claimed';
     task.assignee = command.principal.sub;
-    task.claimedAt = new Date();
+    task.claimedAt = this.clock.now();
     const saved = await this.tasks.save(uow.em, task);
     await this.announcer.announce(uow, saved, 'claimed');
     return toTaskView(saved);

@@ -1,6 +1,7 @@
 import { TASK_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitsOfWork } from '@samenspel/messaging';
 import type { TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { randomUUID } from 'node:crypto';
 import { aNotificationDatabase, anOfferTask, outboxOf } from '../../../../test/medium-test';
 import type { TaskAnnouncer } from '../../task-announcer';
@@ -20,7 +21,7 @@ describe('CompleteSourcedTask against PostgreSQL', () => {
 
   beforeAll(async () => {
     ({ db, units, tasks, announcer } = await aNotificationDatabase('notification_complete_offer'));
-    sut = new CompleteSourcedTask(tasks, announcer);
+    sut = new CompleteSourcedTask(tasks, announcer, systemClock);
   });
   afterAll(async () => db?.drop());
 
@@ -68,7 +69,7 @@ describe('CompleteSourcedTask against PostgreSQL', () => {
   it('leaves the task of an offer withdrawn before it was accepted cancelled, and announces nothing', async () => {
     const { offerId, taskId } = await anOfferTask(units, announcer);
     await units.run((uow) =>
-      new CancelOfferTask(tasks, announcer).execute(
+      new CancelOfferTask(tasks, announcer, systemClock).execute(
         new CancelOfferTaskCommand({ offerId, reason: 'offer-withdrawn' }),
         uow,
       ),

@@ -1,6 +1,7 @@
 import { NotAFollowUpStep, TASK_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitsOfWork } from '@samenspel/messaging';
 import { aYouthRef, type TestDatabase } from '@samenspel/testing';
+import { systemClock } from '@samenspel/clock';
 import { randomUUID } from 'node:crypto';
 import { aNotificationDatabase, anOfferTask, aWebhook, outboxOf } from '../../../../test/medium-test';
 import type { TaskAnnouncer } from '../../task-announcer';
@@ -20,7 +21,7 @@ describe("CompleteTask with the youngster's own view, against PostgreSQL", () =>
 
   beforeAll(async () => {
     ({ db, units, tasks, announcer } = await aNotificationDatabase('notification_youth_voice'));
-    sut = new CompleteTask(tasks, announcer);
+    sut = new CompleteTask(tasks, announcer, systemClock);
   });
   afterAll(async () => db?.drop());
 

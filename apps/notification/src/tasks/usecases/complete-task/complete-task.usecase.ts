@@ -6,6 +6,7 @@ import {
   UnknownOutcome,
 } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { completion, decide, outcomeReasonFor, outcomesFor } from '../../../domain/task-lifecycle';
 import { TaskAnnouncer } from '../../task-announcer';
 import { TasksRepository } from '../../tasks.repository';
@@ -25,6 +26,7 @@ export class CompleteTask {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly announcer: TaskAnnouncer,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: CompleteTaskCommand, uow: UnitOfWork): Promise<TaskView> {
@@ -47,7 +49,7 @@ export class CompleteTask {
         by: command.principal.sub,
         note: command.note,
         reason: reason.reason,
-        at: new Date(),
+        at: this.clock.now(),
       }),
     );
     const saved = await this.tasks.save(uow.em, task);

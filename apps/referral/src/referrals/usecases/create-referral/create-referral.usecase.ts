@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { ConsentMissing, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
 import { consentByAge } from '@samenspel/contracts';
@@ -23,6 +24,7 @@ export class CreateReferral {
     @Inject(TeamsRepository) private readonly teams: TeamsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -48,7 +50,7 @@ export class CreateReferral {
       await lockOrYield(em, `route:${command.municipalityCode}`);
       receivingTeamId = chooseReceivingTeam(await this.teams.candidatesFor(em, command.municipalityCode));
     }
-    const now = new Date();
+    const now = this.clock.now();
     const referral = Object.assign(new ReferralEntity(), {
       id,
       origin: command.origin,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { OPEN_STATUSES } from '../../../domain/referral-state-machine';
@@ -14,7 +15,10 @@ import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
  */
 @Injectable()
 export class PlanWarmHandover {
-  constructor(@Inject(ReferralsRepository) private readonly referrals: ReferralsRepository) {}
+  constructor(
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    private readonly clock: Clock,
+  ) {}
 
   execute(command: PlanWarmHandoverCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     return changeWarmHandover(this.referrals, uow, command, {
@@ -23,7 +27,7 @@ export class PlanWarmHandover {
         return {
           proposedAt: new Date(command.proposedAt).toISOString(),
           participantRoles: command.participantRoles,
-          plannedAt: new Date().toISOString(),
+          plannedAt: this.clock.now().toISOString(),
         };
       },
       eventType: REFERRAL_EVENT_TYPES.warmHandoverPlanned,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { NoWarmHandover, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { changeWarmHandover } from '../../change-warm-handover';
@@ -13,13 +14,16 @@ import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-ou
  */
 @Injectable()
 export class RecordWarmHandoverOutcome {
-  constructor(@Inject(ReferralsRepository) private readonly referrals: ReferralsRepository) {}
+  constructor(
+    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    private readonly clock: Clock,
+  ) {}
 
   execute(command: RecordWarmHandoverOutcomeCommand, uow: UnitOfWork): Promise<ReferralEntity> {
     return changeWarmHandover(this.referrals, uow, command, {
       next: ({ warmHandover }) => {
         if (!warmHandover) throw new NoWarmHandover();
-        return { ...warmHandover, tookPlace: command.tookPlace, recordedAt: new Date().toISOString() };
+        return { ...warmHandover, tookPlace: command.tookPlace, recordedAt: this.clock.now().toISOString() };
       },
       eventType: REFERRAL_EVENT_TYPES.warmHandoverRecorded,
       eventData: ({ tookPlace, recordedAt }) => ({ tookPlace, recordedAt }),

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { ForbiddenError, PreconditionFailedError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
@@ -18,6 +19,7 @@ export class TransitionReferral {
     @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
     @Inject(NoteCipher) private readonly cipher: NoteCipher,
     @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: TransitionReferralCommand, uow: UnitOfWork): Promise<ReferralEntity> {
@@ -43,7 +45,7 @@ export class TransitionReferral {
     assertTransition(referral.status, command);
 
     const from = referral.status;
-    const now = new Date();
+    const now = this.clock.now();
     const outcome = command.to === 'completed' ? (command.outcome as ReferralOutcome) : referral.outcome;
     const updated = await this.referrals.updateVersioned(em, referral.id, referral.version, {
       status: command.to,

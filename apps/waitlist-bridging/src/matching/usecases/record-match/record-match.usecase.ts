@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { KnownActivitiesRepository } from '../../../activity-catalog/known-activities.repository';
 import { settleMatch, type MatchFound } from '../../../domain/matching';
 import { BridgingOffer } from '../../../offers/bridging-offer.entity';
@@ -36,6 +37,7 @@ export class RecordMatch {
     private readonly offers: OffersRepository,
     private readonly activities: KnownActivitiesRepository,
     private readonly matcher: MatcherSignal,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: RecordMatchCommand, uow: UnitOfWork): Promise<RecordedMatch> {
@@ -75,7 +77,7 @@ export class RecordMatch {
       placementId: placement.placementId,
       status: 'open',
       expiresAt: placement.expiresAt !== undefined ? new Date(placement.expiresAt) : result.expiresAt,
-      offeredAt: new Date(),
+      offeredAt: this.clock.now(),
       decidedAt: null,
       reason: null,
       releasePending: false,
@@ -84,7 +86,7 @@ export class RecordMatch {
       Object.assign(offer, {
         status: 'withdrawn',
         reason: settlement.reason,
-        decidedAt: new Date(),
+        decidedAt: this.clock.now(),
         releasePending: true,
       });
       await this.offers.insert(uow.em, offer);

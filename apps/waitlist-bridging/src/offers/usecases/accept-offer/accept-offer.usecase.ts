@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { ActivityCatalogPort } from '../../../activity-catalog/activity-catalog.port';
 import { assertEntryMove } from '../../../domain/bridging-lifecycle';
 import { offerOutcome } from '../../../shared/bridging-events';
@@ -20,6 +21,7 @@ export class AcceptOffer {
     private readonly offers: OffersRepository,
     private readonly entries: WaitlistEntriesRepository,
     private readonly catalog: ActivityCatalogPort,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: AcceptOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
@@ -45,7 +47,7 @@ export class AcceptOffer {
     );
     assertEntryMove(entry.status, 'bridged');
     offer.status = 'accepted';
-    offer.decidedAt = new Date();
+    offer.decidedAt = this.clock.now();
     entry.status = 'bridged';
     entry.acceptedAt = offer.decidedAt;
     await this.offers.save(uow.em, offer);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { ActivityCatalogPort, PlacementRefusedError } from '../../../activity-catalog/activity-catalog.port';
 import { afterOfferClosed } from '../../../domain/bridging-lifecycle';
 import { MatcherSignal } from '../../../matching/matcher.signal';
@@ -22,6 +23,7 @@ export class DeclineOffer {
     private readonly entries: WaitlistEntriesRepository,
     private readonly catalog: ActivityCatalogPort,
     private readonly matcher: MatcherSignal,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: DeclineOfferCommand, uow: UnitOfWork): Promise<BridgingOffer> {
@@ -48,7 +50,7 @@ export class DeclineOffer {
     );
     offer.status = 'declined';
     offer.reason = command.reason;
-    offer.decidedAt = new Date();
+    offer.decidedAt = this.clock.now();
     await this.offers.save(uow.em, offer);
     const events: NewEvent[] = [offerOutcome('declined', entry, offer, command.reason)];
     if (entry.status === 'offered') {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { afterOfferClosed, assertOfferMove } from '../../../domain/bridging-lifecycle';
 import { MatcherSignal } from '../../../matching/matcher.signal';
 import { noMatch, offerOutcome } from '../../../shared/bridging-events';
@@ -18,6 +19,7 @@ export class ExpireOffer {
     private readonly offers: OffersRepository,
     private readonly entries: WaitlistEntriesRepository,
     private readonly matcher: MatcherSignal,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: ExpireOfferCommand, uow: UnitOfWork): Promise<'expired' | 'not-open'> {
@@ -27,7 +29,7 @@ export class ExpireOffer {
     assertOfferMove(offer.status, 'expired');
     offer.status = 'expired';
     offer.reason = 'expired';
-    offer.decidedAt = new Date();
+    offer.decidedAt = this.clock.now();
     await this.offers.save(uow.em, offer);
     await uow.publish(offerOutcome('expired', entry, offer, 'expired'));
     if (entry.status === 'offered') {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@samenspel/messaging';
+import { Clock } from '@samenspel/clock';
 import { assertOfferMove } from '../../../domain/bridging-lifecycle';
 import { MatcherSignal } from '../../../matching/matcher.signal';
 import { offerOutcome } from '../../../shared/bridging-events';
@@ -16,6 +17,7 @@ export class WithdrawOpenOffer {
   constructor(
     private readonly offers: OffersRepository,
     private readonly matcher: MatcherSignal,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: WithdrawOpenOfferCommand, uow: UnitOfWork): Promise<BridgingOffer | undefined> {
@@ -25,7 +27,7 @@ export class WithdrawOpenOffer {
     assertOfferMove(open.status, 'withdrawn');
     open.status = 'withdrawn';
     open.reason = reason;
-    open.decidedAt = new Date();
+    open.decidedAt = this.clock.now();
     open.releasePending = true;
     await this.offers.save(uow.em, open);
     await this.matcher.wake(uow.em);

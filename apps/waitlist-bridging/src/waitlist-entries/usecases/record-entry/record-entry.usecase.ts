@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@samenspel/clock';
 import { consentByAge } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { MatcherSignal } from '../../../matching/matcher.signal';
@@ -19,12 +20,13 @@ export class RecordEntry {
   constructor(
     private readonly entries: WaitlistEntriesRepository,
     private readonly matcher: MatcherSignal,
+    private readonly clock: Clock,
   ) {}
 
   async execute(command: RecordEntryCommand, uow: UnitOfWork): Promise<RecordEntryOutcome> {
     const d = command.data;
     const verdict = consentByAge(d.ageYears, d.consent);
-    const now = new Date();
+    const now = this.clock.now();
     const entry = Object.assign(new WaitlistEntry(), {
       waitlistEntryId: d.waitlistEntryId,
       youthRef: d.youthRef,
