@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '@samenspel/clock';
 import { ACTIVITY_EVENT_TYPES, samenspelContracts, TOPICS } from '@samenspel/contracts';
 import { Outbox, UnitsOfWork } from '@samenspel/messaging';
 import { createDataSource } from '@samenspel/persistence';
@@ -172,14 +173,20 @@ export async function aSchedulerOn(databaseName: string) {
   await dataSource.initialize();
   const units = new UnitsOfWork(dataSource, new Outbox('urn:samenspel:notification', samenspelContracts()));
   // E-mail off: the steps are announced on the outbox, to webhooks and on the stream.
-  const announcer = new TaskAnnouncer(new DeliveriesRepository(), new TeamContactsRepository(), {
-    SMTP_URL: undefined,
-  } as NotificationConfig);
+  const announcer = new TaskAnnouncer(
+    new DeliveriesRepository(),
+    new TeamContactsRepository(),
+    {
+      SMTP_URL: undefined,
+    } as NotificationConfig,
+    systemClock,
+  );
   const scheduler = new FollowUpScheduler(
     units,
     new FollowUpsRepository(),
     new FollowUpClaimsRepository(),
     new CreateTask(new TasksRepository(), announcer),
+    systemClock,
   );
   return { scheduler, close: () => dataSource.destroy() };
 }
