@@ -1,4 +1,6 @@
-import { authHeader } from '../tokens';
+import { DEFAULT_AUTH_AUDIENCE, type Role } from '@samenspel/http';
+import { DEV_ISSUER, devSigningKeysFile, signDevAccessToken } from '@samenspel/identity-provider';
+import { REPO_ROOT } from '../infrastructure';
 
 /** The youth workers the simulator plays: they accept a share of their teams' bridging offers. */
 export interface YouthWorkerOptions {
@@ -34,6 +36,23 @@ export const DEFAULT_ACCEPT_SHARE = 0.6;
 
 const OPEN_OFFERS = '/api/v1/tasks?type=bridging-offer&status=open&limit=200';
 
+/**
+ * A person's token as `npm run -s token` makes it: signed with the key of the development provider
+ * the services trust (the one `npm start` runs, or the test run's), since a simulated person
+ * cannot sign in at a page.
+ */
+async function personHeader(role: Role, claims: { teamId?: string; sub: string }, env = process.env) {
+  const token = await signDevAccessToken(
+    { role, ...claims },
+    {
+      keysFile: env.DEV_IDP_KEYS_FILE || devSigningKeysFile(REPO_ROOT),
+      issuer: env.AUTH_ISSUER || DEV_ISSUER,
+      audience: env.AUTH_AUDIENCE || DEFAULT_AUTH_AUDIENCE,
+    },
+  );
+  return { authorization: `Bearer ${token}` };
+}
+
 /** Whether one offer is accepted, for a roll in [0, 1): the first `share` of the range. */
 export function acceptsOffer(roll: number, share: number): boolean {
   return roll < share;
@@ -55,7 +74,7 @@ export async function playYouthWorkers(
   // Offers of an earlier run were decided on by that run: an offer left to lapse stays unanswered.
   const since = Date.now();
   const interval = (options.intervalSeconds ?? 3) * 1000;
-  const ops = await authHeader('ops', { sub: 'simulator-ops' });
+  const ops = await personHeader('ops', { sub: 'simulator-ops' });
   let unreachableLogged = false;
   while (Date.now() < until()) {
     const started = Date.now();
@@ -75,7 +94,7 @@ export async function playYouthWorkers(
       decided.add(offer);
       report.seen += 1;
       if (!acceptsOffer(Math.random(), options.accept)) continue;
-      const worker = await authHeader('youth-worker', { teamId: task.teamId, sub: 'simulator-worker' });
+      const worker = await personHeader('youth-worker', { teamId: task.teamId, sub: 'simulator-worker' });
       const res = await fetch(`${options.notificationUrl}/api/v1/workspace/tasks/${task.id}/accept`, {
         method: 'POST',
         headers: worker,
