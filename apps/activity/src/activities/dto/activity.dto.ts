@@ -7,7 +7,7 @@ import {
   IsPostcode4,
   IsShortCode,
 } from '@samenspel/contracts';
-import { FlagQuery, IntegerQuery, PageOf } from '@samenspel/http';
+import { FlagQuery, IntegerQuery, OneOfQuery, PageOf } from '@samenspel/http';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -155,7 +155,7 @@ export class ListActivitiesQuery {
   themes?: string[];
   @FlagQuery({ description: 'Only activities with at least one free seat' })
   withFreeSeats?: boolean;
-  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsOneOf(ACTIVITY_STATUSES) status?: string;
+  @OneOfQuery(ACTIVITY_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @IntegerQuery({ min: 1, max: 100, default: 20 }) limit?: number;
   @IntegerQuery({ min: 0, default: 0 }) offset?: number;

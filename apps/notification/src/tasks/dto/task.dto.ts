@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { PageQuery } from '@samenspel/http';
+import { OneOfQuery, PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   OFFER_DECLINE_REASONS,
@@ -41,9 +41,7 @@ export class ListTasksQuery extends PageQuery {
   @IsIn(TASK_STATUSES, { each: true })
   status?: (typeof TASK_STATUSES)[number][];
 
-  @ApiPropertyOptional({ enum: TASK_TYPES })
-  @IsOptional()
-  @IsIn(TASK_TYPES)
+  @OneOfQuery(TASK_TYPES)
   type?: string;
 
   @ApiPropertyOptional({ description: 'Only tasks due before this moment (ISO 8601)' })

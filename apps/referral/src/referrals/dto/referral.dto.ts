@@ -1,4 +1,4 @@
-import { PageQuery } from '@samenspel/http';
+import { FlagQuery, OneOfQuery, PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONSENT_CLOCK_TOLERANCE_SECONDS,
@@ -12,7 +12,7 @@ import {
   REFERRAL_STATUSES,
   TIMESTAMP_MAX_LENGTH,
 } from '@samenspel/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -160,17 +160,10 @@ export class WarmHandoverOutcomeBody {
 export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(YOUTH_REF) youthRef?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_PHASES }) @IsOptional() @IsIn(REFERRAL_PHASES) phase?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_DIRECTIONS })
-  @IsOptional()
-  @IsIn(REFERRAL_DIRECTIONS)
-  direction?: string;
-
-  @ApiPropertyOptional({ description: 'Only referrals to youth work that no team serves (ops/admin)' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OneOfQuery(REFERRAL_STATUSES) status?: string;
+  @OneOfQuery(REFERRAL_PHASES) phase?: string;
+  @OneOfQuery(REFERRAL_DIRECTIONS) direction?: string;
+  @FlagQuery({ description: 'Only referrals to youth work that no team serves (ops/admin)' })
   unrouted?: boolean;
 }
 
