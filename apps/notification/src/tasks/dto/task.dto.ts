@@ -1,19 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { OneOfQuery, PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  OFFER_DECLINE_REASONS,
-  TASK_TYPES,
-  TIMESTAMP_MAX_LENGTH,
-  YOUTH_VOICE_HELPED,
-} from '@samenspel/contracts';
+import { IsTimestamp, OFFER_DECLINE_REASONS, TASK_TYPES, YOUTH_VOICE_HELPED } from '@samenspel/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -21,7 +15,6 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -46,8 +39,7 @@ export class ListTasksQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only tasks due before this moment (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  @IsTimestamp()
   dueBefore?: string;
 }
 
