@@ -66,6 +66,19 @@ export class YouthVoiceBody {
   helped!: string[];
 }
 
+/** The optional `note` of a body that changes a task, documented and validated. */
+export function OptionalTeamNote(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
+      maxLength: 500,
+    }),
+    IsOptional(),
+    IsString(),
+    Length(1, 500),
+  );
+}
+
 /** The optional `youthVoice` of a body that completes a follow-up step, documented and validated. */
 export function OptionalYouthVoice(): PropertyDecorator {
   return applyDecorators(
@@ -101,13 +114,7 @@ export class CompleteTaskBody {
   @IsIn(OFFER_DECLINE_REASONS)
   reason?: string;
 
-  @ApiPropertyOptional({
-    description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
-    maxLength: 500,
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 
   @OptionalYouthVoice()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalYouthVoice, YouthVoiceBody } from '../../tasks/dto/task.dto';
+import { OptionalTeamNote, OptionalYouthVoice, YouthVoiceBody } from '../../tasks/dto/task.dto';
 import { TaskView } from '../../tasks/dto/task.view';
 import {
   ATTENDANCE_STATUSES,
@@ -8,7 +8,7 @@ import {
   IsShortCode,
   OFFER_DECLINE_REASONS,
 } from '@samenspel/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
@@ -30,20 +30,12 @@ export class WorkspaceAttendanceBody {
   status!: string;
 }
 
-const NOTE = {
-  description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
-  maxLength: 500,
-};
-
 export class FirstContactBody {
   @ApiProperty({ enum: FIRST_CONTACT_OUTCOMES })
   @IsIn(FIRST_CONTACT_OUTCOMES)
   outcome!: string;
 
-  @ApiPropertyOptional(NOTE)
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 }
 
@@ -52,10 +44,7 @@ export class FollowUpStepBody {
   @IsIn(FOLLOW_UP_OUTCOMES)
   outcome!: string;
 
-  @ApiPropertyOptional(NOTE)
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 
   @OptionalYouthVoice()
