@@ -37,6 +37,16 @@ export class ReferralWorld {
     return new ReferralWorld(await startService('referral'));
   }
 
+  /** Starts a world before the calling suite's tests, hands it to `use`, and disposes of it after them. */
+  static forTheseSpecs(use: (world: ReferralWorld) => void): void {
+    let started: ReferralWorld | undefined;
+    beforeAll(async () => {
+      started = await ReferralWorld.start();
+      use(started);
+    }, 90000);
+    afterAll(() => started?.dispose());
+  }
+
   async dispose(): Promise<void> {
     await this.close();
     await this.sut.dispose();
