@@ -515,12 +515,17 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
     expect((await api.call('GET', `/activities?age=old`)).status).toBe(400);
   });
 
-  it('records attendance per session and reports rates without names', async () => {
+  /** A youngster's seat held on a new activity, and a youth worker of the activity's team. */
+  async function aHoldWithItsWorker() {
     const teamId = await api.aTeam();
     const worker = { role: 'youth-worker' as const, teamId };
     const activityId = await api.anActivity(teamId);
     const youthRef = aYouthRef();
-    const hold = await api.hold(activityId, youthRef);
+    return { worker, activityId, youthRef, hold: await api.hold(activityId, youthRef) };
+  }
+
+  it('records attendance per session and reports rates without names', async () => {
+    const { worker, activityId, youthRef, hold } = await aHoldWithItsWorker();
     const early = await api.call(
       'POST',
       `/placements/${hold.body.id}/attendance`,
@@ -581,11 +586,7 @@ describe('the activity service (catalogue, capacity, placements, matching, atten
     expect(recorded.map((e) => e.data.status)).toEqual(['present', 'absent', 'excused', 'present']);
   });
   it('audits a recorded session under the youngster it is about, though its answer does not name them', async () => {
-    const teamId = await api.aTeam();
-    const worker = { role: 'youth-worker' as const, teamId };
-    const activityId = await api.anActivity(teamId);
-    const youthRef = aYouthRef();
-    const hold = await api.hold(activityId, youthRef);
+    const { worker, youthRef, hold } = await aHoldWithItsWorker();
     await api.call('POST', `/placements/${hold.body.id}/confirm`, undefined, worker);
 
     const recorded = await api.call(

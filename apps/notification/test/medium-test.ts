@@ -33,16 +33,37 @@ export async function aNotificationDatabase(prefix: string) {
     db.dataSource,
     new Outbox('urn:samenspel:notification', samenspelContracts()),
   );
-  // E-mail off: a change is announced on the outbox, to webhooks and on the stream.
-  const announcer = new TaskAnnouncer(
+  return { db, units, tasks: new TasksRepository(), announcer: aTaskAnnouncer() };
+}
+
+/** E-mail off: a change is announced on the outbox, to webhooks and on the stream. */
+function aTaskAnnouncer(): TaskAnnouncer {
+  return new TaskAnnouncer(
     new DeliveriesRepository(),
     new TeamContactsRepository(),
-    {
-      SMTP_URL: undefined,
-    } as NotificationConfig,
+    { SMTP_URL: undefined } as NotificationConfig,
     systemClock,
   );
-  return { db, units, tasks: new TasksRepository(), announcer };
+}
+
+/** The database of one file's specs: made before they run and dropped after them. */
+export interface NotificationSpecDatabase {
+  /** Set once the file's specs run. */
+  db: TestDatabase;
+  /** Set once the file's specs run. */
+  units: UnitsOfWork;
+  tasks: TasksRepository;
+  announcer: TaskAnnouncer;
+}
+
+/** aNotificationDatabase for the specs of the calling file, with its beforeAll and afterAll. */
+export function aNotificationDatabaseForTheseSpecs(prefix: string): NotificationSpecDatabase {
+  const spec = { tasks: new TasksRepository(), announcer: aTaskAnnouncer() } as NotificationSpecDatabase;
+  beforeAll(async () => {
+    ({ db: spec.db, units: spec.units } = await aNotificationDatabase(prefix));
+  });
+  afterAll(async () => spec.db?.drop());
+  return spec;
 }
 
 /** An open bridging-offer task of a new team and youngster, created as the offered event creates it. */

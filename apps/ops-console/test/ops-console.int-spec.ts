@@ -49,6 +49,19 @@ import { startOpsConsole, traceOf, type OpsConsole } from './ops-console-harness
 
 // One ops console for the file (its own database and consumer group), reading the real Samenspel
 // topics plus the topics of a ledger fixture service (a real consumer that dead-letters).
+/** Stops what a suite started, whatever of it did start. */
+async function stopSuite(started: {
+  browser?: BrowserContext;
+  ops?: OpsConsole;
+  world?: LedgerWorld;
+  kafka?: TestKafka;
+}): Promise<void> {
+  await started.browser?.close();
+  await started.ops?.sut.dispose();
+  await started.world?.dispose();
+  await started.kafka?.close();
+}
+
 describe('the operations console on the real broker', () => {
   let kafka: TestKafka;
   let world: LedgerWorld;
@@ -113,12 +126,7 @@ describe('the operations console on the real broker', () => {
     }
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await ops?.sut.dispose();
-    await world?.dispose();
-    await kafka?.close();
-  });
+  afterAll(() => stopSuite({ browser, ops, world, kafka }));
 
   it("records one youngster's events across services in the ledger and traces them in order, refs only", async () => {
     const youthRef = aYouthRef();
@@ -971,12 +979,7 @@ describe('the console page in a real headless Chromium', () => {
     await starting;
   }, 900000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await ops?.sut.dispose();
-    await world?.dispose();
-    await kafka?.close();
-  });
+  afterAll(() => stopSuite({ browser, ops, world, kafka }));
 
   it('shows flows, lag, stuck flows, a trace and impact, and replays a dead letter from the page', async () => {
     const youthRef = aYouthRef();

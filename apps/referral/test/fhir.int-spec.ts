@@ -56,12 +56,7 @@ function shapeOf(event: Json) {
 
 describe('the FHIR R4 interface of the referral service', () => {
   let world: ReferralWorld;
-
-  beforeAll(async () => {
-    world = await ReferralWorld.start();
-  }, 90000);
-
-  afterAll(() => world?.dispose());
+  ReferralWorld.forTheseSpecs((started) => (world = started));
 
   /** A FHIR call: a resource in, FHIR JSON out; a PATCH body is a JSON Patch. */
   function fhir(method: string, path: string, who: Caller | undefined, body?: unknown, headers = {}) {

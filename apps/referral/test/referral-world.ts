@@ -37,6 +37,16 @@ export class ReferralWorld {
     return new ReferralWorld(await startService('referral'));
   }
 
+  /** Starts a world before the calling suite's tests, hands it to `use`, and disposes of it after them. */
+  static forTheseSpecs(use: (world: ReferralWorld) => void): void {
+    let started: ReferralWorld | undefined;
+    beforeAll(async () => {
+      started = await ReferralWorld.start();
+      use(started);
+    }, 90000);
+    afterAll(() => started?.dispose());
+  }
+
   async dispose(): Promise<void> {
     await this.close();
     await this.sut.dispose();
@@ -104,14 +114,17 @@ export class ReferralWorld {
     return teamId;
   }
 
-  trajectoryEnded(overrides: Record<string, unknown> = {}) {
+  /** The youngster an event from youth care is about: a new one, unless the overrides name one. */
+  private youngster(overrides: Record<string, unknown>, ageYears: number) {
     const youthRef = (overrides.youthRef as string) ?? aYouthRef();
+    return { youthRef, ageYears, postcode4: '3581', municipalityCode: 'GM0344' };
+  }
+
+  trajectoryEnded(overrides: Record<string, unknown> = {}) {
+    const youngster = this.youngster(overrides, 17);
     const data = {
       trajectoryId: aUniqueName('traj'),
-      youthRef,
-      ageYears: 17,
-      postcode4: '3581',
-      municipalityCode: 'GM0344',
+      ...youngster,
       endedAt: new Date().toISOString(),
       endReason: '31',
       followUpWanted: true,
@@ -120,24 +133,26 @@ export class ReferralWorld {
       careProvider: { organisation: 'zorgaanbieder-test' },
       ...overrides,
     };
-    return this.produce(TOPICS.trajectory, REFERRAL_EVENT_TYPES.trajectoryEnded, youthRef, data);
+    return this.produce(TOPICS.trajectory, REFERRAL_EVENT_TYPES.trajectoryEnded, youngster.youthRef, data);
   }
 
   careReferralRequested(overrides: Record<string, unknown> = {}) {
-    const youthRef = (overrides.youthRef as string) ?? aYouthRef();
+    const youngster = this.youngster(overrides, 14);
     const data = {
       referralId: aUniqueName('UTR-REF'),
-      youthRef,
-      ageYears: 14,
-      postcode4: '3581',
-      municipalityCode: 'GM0344',
+      ...youngster,
       reason: 'talent',
       interests: ['dance'],
       consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt: '2026-11-01T09:00:00Z' },
       requestedBy: { organisation: 'zorg-utrecht', role: 'care-worker' },
       ...overrides,
     };
-    return this.produce(TOPICS.jeugdzorgReferral, REFERRAL_EVENT_TYPES.careReferralRequested, youthRef, data);
+    return this.produce(
+      TOPICS.jeugdzorgReferral,
+      REFERRAL_EVENT_TYPES.careReferralRequested,
+      youngster.youthRef,
+      data,
+    );
   }
 
   taskCompleted(

@@ -7,12 +7,7 @@ const T = REFERRAL_EVENT_TYPES;
 
 describe('the referral service, end to end through the broker', () => {
   let world: ReferralWorld;
-
-  beforeAll(async () => {
-    world = await ReferralWorld.start();
-  }, 90000);
-
-  afterAll(() => world?.dispose());
+  ReferralWorld.forTheseSpecs((started) => (world = started));
 
   const apiReferral = (municipalityCode: string, overrides: Json = {}) => ({
     direction: 'care-to-youth-work',

@@ -40,6 +40,10 @@ describe('waitlist bridging', () => {
   const METRICS_TOKEN = `scrape-${randomUUID()}`;
   const scrapeSettings = { METRICS_ALLOWED_CIDRS: '192.0.2.0/24' };
 
+  /** The calling block's tests run against a bridging service restarted with these settings. */
+  const runsAgainstBridgingWith = (env: Record<string, string>) =>
+    beforeAll(() => h.restartBridging(env), 90000);
+
   /** The bridging service's own adapter, pointed at the real activity service. */
   const activityCatalog = () =>
     new HttpActivityCatalog({
@@ -558,9 +562,7 @@ describe('waitlist bridging', () => {
   });
 
   describe('with offers that lapse after 3 s', () => {
-    beforeAll(async () => {
-      await h.restartBridging({ BRIDGING_OFFER_TTL: 'PT3S' });
-    }, 90000);
+    runsAgainstBridgingWith({ BRIDGING_OFFER_TTL: 'PT3S' });
 
     it('expires the offer with its hold and offers the next-best activity', async () => {
       const m = aMunicipality();
@@ -582,9 +584,7 @@ describe('waitlist bridging', () => {
   });
 
   describe('with the fallback sweep ten minutes away', () => {
-    beforeAll(async () => {
-      await h.restartBridging({ BRIDGING_MATCH_SWEEP_MS: '600000' });
-    }, 90000);
+    runsAgainstBridgingWith({ BRIDGING_MATCH_SWEEP_MS: '600000' });
 
     it('matches more entries than one pass takes after a single wake, without waiting for the sweep', async () => {
       // 1,050 entries become ready together with one wake-up: left-over work, or youngsters whose

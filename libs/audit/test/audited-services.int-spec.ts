@@ -43,6 +43,19 @@ async function auditTrail(sut: ServiceUnderTest, query: Record<string, string>):
   return reply.body.items as Json[];
 }
 
+/** A referral to youth work, with valid consent, for the youngster. */
+const aReferralBody = (youthRef: string) => ({
+  direction: 'care-to-youth-work',
+  phase: 'during',
+  youthRef,
+  ageYears: 14,
+  postcode4: '3581',
+  municipalityCode: 'GM0344',
+  reason: 'leisure',
+  themes: ['music'],
+  consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt: new Date().toISOString() },
+});
+
 describe('the audit trail of running services', () => {
   let referral: ServiceUnderTest;
   let activity: ServiceUnderTest;
@@ -64,17 +77,7 @@ describe('the audit trail of running services', () => {
       'POST',
       '/referrals',
       { role: 'intake-system', sub: 'u-intake-writer', org },
-      {
-        direction: 'care-to-youth-work',
-        phase: 'during',
-        youthRef,
-        ageYears: 14,
-        postcode4: '3581',
-        municipalityCode: 'GM0344',
-        reason: 'leisure',
-        themes: ['music'],
-        consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt: new Date().toISOString() },
-      },
+      aReferralBody(youthRef),
     );
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -116,17 +119,7 @@ describe('the audit trail of running services', () => {
       'POST',
       '/referrals',
       { role: 'intake-system', sub: 'u-intake-owner', org: aUniqueName('zorg') },
-      {
-        direction: 'care-to-youth-work',
-        phase: 'during',
-        youthRef,
-        ageYears: 14,
-        postcode4: '3581',
-        municipalityCode: 'GM0344',
-        reason: 'leisure',
-        themes: ['music'],
-        consent: { youthWork: true, givenBy: 'youth-and-guardian', givenAt: new Date().toISOString() },
-      },
+      aReferralBody(youthRef),
     );
     const outsider: Caller = { role: 'intake-system', sub: 'u-outsider', org: aUniqueName('zorg') };
 

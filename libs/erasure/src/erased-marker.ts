@@ -18,3 +18,16 @@ export function erasedMarker(): string {
 export function isErasedMarker(youthRef: string): boolean {
   return youthRef.startsWith(ERASED_PREFIX);
 }
+
+/**
+ * `erasedMarker()` written by PostgreSQL, a marker per row: `seed` is an SQL expression that
+ * differs per row (its id), mixed with a random number so the marker says nothing of the row.
+ */
+export function erasedMarkerSql(seed: string): string {
+  return `'${ERASED_PREFIX}' || substr(md5(random()::text || ${seed}), 1, 16)`;
+}
+
+/** An SQL condition: `column` holds no marker yet (`_` escaped, as LIKE reads it as any one character). */
+export function notErasedSql(column: string): string {
+  return `${column} NOT LIKE '${ERASED_PREFIX.replace('_', '\\_')}%'`;
+}

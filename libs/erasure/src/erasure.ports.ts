@@ -44,3 +44,8 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
 
 /** Rows a raw UPDATE or DELETE (`EntityManager.query`) touched: pg answers `[rows, count]`. */
 export const affectedRows = (result: unknown): number => (result as [unknown, number])[1] ?? 0;
+
+/** Runs a raw UPDATE or DELETE in the caller's transaction and answers how many rows it touched. */
+export async function rowsAffected(em: EntityManager, sql: string, parameters?: unknown[]): Promise<number> {
+  return affectedRows(await em.query(sql, parameters));
+}

@@ -1,6 +1,6 @@
 import { PRIVACY_EVENT_TYPES } from '@samenspel/contracts';
 import type { EntityManager } from 'typeorm';
-import type { ErasureCounts } from './erasure.ports';
+import { rowsAffected, type ErasureCounts } from './erasure.ports';
 
 /**
  * Removes a youngster from the messaging core tables of a service database. `outbox_event` keeps
@@ -10,12 +10,13 @@ import type { ErasureCounts } from './erasure.ports';
  * inform). `inbox_event` holds only (consumer, source, event id, coordinates): nothing to erase.
  */
 export async function eraseFromMessagingCore(em: EntityManager, youthRef: string): Promise<ErasureCounts> {
-  const [, deleted] = (await em.query(
+  const deleted = await rowsAffected(
+    em,
     `DELETE FROM outbox_event
       WHERE event_key = $1 OR aggregate_id = $1
          OR strpos(payload::text, $1) > 0 OR strpos(headers::text, $1) > 0`,
     [youthRef],
-  )) as [unknown, number];
+  );
   return { outbox_event: deleted };
 }
 
@@ -29,10 +30,10 @@ export async function forgetSentConfirmation(
   eventId: string,
   youthRef: string,
 ): Promise<number> {
-  const [, deleted] = (await em.query(
+  return rowsAffected(
+    em,
     `DELETE FROM outbox_event
       WHERE event_type = $3 AND event_key = $2 AND (event_id::text = $1 OR sent_at IS NOT NULL)`,
     [eventId, youthRef, PRIVACY_EVENT_TYPES.erased],
-  )) as [unknown, number];
-  return deleted;
+  );
 }

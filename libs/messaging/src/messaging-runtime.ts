@@ -61,30 +61,28 @@ export class MessagingRuntime {
     this.outbox = new Outbox(config.source, contracts, clock);
     if (metrics) {
       const registers = [metrics];
-      this.outcomes = new Counter({
-        name: 'samenspel_events_consumed_total',
-        help: 'Consumed events by outcome (applied, duplicate, ignored, dead-lettered), topic and type',
-        labelNames: ['outcome', 'topic', 'type'],
-        registers,
-      });
-      this.published = new Counter({
-        name: 'samenspel_events_produced_total',
-        help: 'Events published from the outbox and acknowledged by the broker, by topic and type',
-        labelNames: ['topic', 'type'],
-        registers,
-      });
-      this.duplicates = new Counter({
-        name: 'samenspel_inbox_duplicates_total',
-        help: 'Redelivered events the inbox recognised and skipped, by topic',
-        labelNames: ['topic'],
-        registers,
-      });
-      this.deadLetters = new Counter({
-        name: 'samenspel_dead_letters_total',
-        help: 'Events sent to a dead-letter topic, by original topic and reason category',
-        labelNames: ['topic', 'reason'],
-        registers,
-      });
+      const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
+        new Counter<L>({ name, help, labelNames, registers });
+      this.outcomes = counter(
+        'samenspel_events_consumed_total',
+        'Consumed events by outcome (applied, duplicate, ignored, dead-lettered), topic and type',
+        ['outcome', 'topic', 'type'],
+      );
+      this.published = counter(
+        'samenspel_events_produced_total',
+        'Events published from the outbox and acknowledged by the broker, by topic and type',
+        ['topic', 'type'],
+      );
+      this.duplicates = counter(
+        'samenspel_inbox_duplicates_total',
+        'Redelivered events the inbox recognised and skipped, by topic',
+        ['topic'],
+      );
+      this.deadLetters = counter(
+        'samenspel_dead_letters_total',
+        'Events sent to a dead-letter topic, by original topic and reason category',
+        ['topic', 'reason'],
+      );
       this.handlerSeconds = new Histogram({
         name: 'samenspel_handler_duration_seconds',
         help: 'Time to apply one event (inbox record and handler), by type',

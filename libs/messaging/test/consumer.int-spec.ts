@@ -1,15 +1,11 @@
 import { aYouthRef, waitFor } from '@samenspel/testing';
-import { credit, ledgerRows, ledgerWorld, type LedgerWorld } from './ledger-harness';
+import { aLedgerWorldPerTest, credit, ledgerRows } from './ledger-harness';
 
 describe('the consuming half of the messaging core, in a real service process on the real broker', () => {
-  let world: LedgerWorld;
-
-  afterEach(async () => {
-    await world?.dispose();
-  });
+  const aLedgerWorld = aLedgerWorldPerTest();
 
   it('applies an event delivered twice (same source and id) exactly once', async () => {
-    world = await ledgerWorld('dup');
+    const world = await aLedgerWorld('dup');
     await world.start();
     const youthRef = aYouthRef();
     const event = credit(youthRef, 1);
@@ -27,7 +23,7 @@ describe('the consuming half of the messaging core, in a real service process on
   });
 
   it('sends poison messages to the DLQ with a reason and keeps consuming the partition', async () => {
-    world = await ledgerWorld('poison');
+    const world = await aLedgerWorld('poison');
     await world.start();
     const youthRef = aYouthRef();
     const good = credit(youthRef, 1);
@@ -76,7 +72,7 @@ describe('the consuming half of the messaging core, in a real service process on
   });
 
   it('retries a failing handler with backoff, then dead-letters it without losing its neighbours', async () => {
-    world = await ledgerWorld('retry');
+    const world = await aLedgerWorld('retry');
     await world.start();
     const youthRef = aYouthRef();
     await world.kafka.produce(world.inTopic, [
@@ -104,7 +100,7 @@ describe('the consuming half of the messaging core, in a real service process on
   });
 
   it('accepts binary-mode CloudEvents (ce_ headers) as well as structured mode', async () => {
-    world = await ledgerWorld('binary');
+    const world = await aLedgerWorld('binary');
     await world.start();
     const youthRef = aYouthRef();
     await world.kafka.produce(world.inTopic, [
@@ -128,7 +124,7 @@ describe('the consuming half of the messaging core, in a real service process on
   });
 
   it('keeps per-key order for 1,000 events over 50 keys spread across partitions', async () => {
-    world = await ledgerWorld('order');
+    const world = await aLedgerWorld('order');
     await world.start();
     const keys = Array.from({ length: 50 }, () => aYouthRef());
     const events = Array.from({ length: 1000 }, (_, i) => credit(keys[i % 50], Math.floor(i / 50)));
@@ -155,7 +151,7 @@ describe('the consuming half of the messaging core, in a real service process on
   });
 
   it('carries the W3C traceparent and correlation id through the handler into its events and logs', async () => {
-    world = await ledgerWorld('trace');
+    const world = await aLedgerWorld('trace');
     const service = await world.start();
     const youthRef = aYouthRef();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_EVENT_BYTES } from '@samenspel/messaging';
 import { aYouthRef, waitFor } from '@samenspel/testing';
 import { LEDGER_CREDITED } from '../../../test/fixtures/ledger/ledger.contract';
-import { credit, ledgerRows, ledgerWorld, type LedgerWorld } from './ledger-harness';
+import { aLedgerWorldPerTest, credit, ledgerRows } from './ledger-harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -11,14 +11,10 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
  * them on the same partition is still applied.
  */
 describe('hostile records on the real broker', () => {
-  let world: LedgerWorld;
-
-  afterEach(async () => {
-    await world?.dispose();
-  });
+  const aLedgerWorld = aLedgerWorldPerTest();
 
   it('dead-letters oversized and undecodable records with a reason and keeps consuming the partition', async () => {
-    world = await ledgerWorld('hostile');
+    const world = await aLedgerWorld('hostile');
     await world.start();
     const youthRef = aYouthRef();
 
@@ -139,7 +135,7 @@ describe('hostile records on the real broker', () => {
   });
 
   it('applies the limit the service is configured with (EVENT_MAX_BYTES)', async () => {
-    world = await ledgerWorld('hostilelimit');
+    const world = await aLedgerWorld('hostilelimit');
     await world.start('ledger-1', { EVENT_MAX_BYTES: '2048' });
     const youthRef = aYouthRef();
     const small = credit(youthRef, 1);

@@ -25,6 +25,19 @@ export interface LedgerWorld {
   dispose(): Promise<void>;
 }
 
+/**
+ * For a file whose tests each start their own ledger world: answers a function that makes the
+ * current test's, and disposes of it after the test, passed or failed.
+ */
+export function aLedgerWorldPerTest(): (name: string) => Promise<LedgerWorld> {
+  let current: LedgerWorld | undefined;
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return async (name) => (current = await ledgerWorld(name));
+}
+
 export async function ledgerWorld(name: string): Promise<LedgerWorld> {
   const kafka = new TestKafka();
   const [inTopic, outTopic] = [

@@ -1,7 +1,7 @@
 import { Outbox } from '@samenspel/messaging';
 import { aYouthRef, waitFor } from '@samenspel/testing';
 import { LEDGER_CREDITED, ledgerContracts } from '../../../test/fixtures/ledger/ledger.contract';
-import { credit, ledgerWorld, type LedgerWorld } from './ledger-harness';
+import { aLedgerWorldPerTest, credit, type LedgerWorld } from './ledger-harness';
 
 async function count(world: LedgerWorld, sql: string): Promise<number> {
   const [row] = await world.db.dataSource.query(sql);
@@ -14,14 +14,10 @@ const appliedDistinct = (w: LedgerWorld) =>
 const unsent = (w: LedgerWorld) => count(w, `SELECT count(*) AS n FROM outbox_event WHERE sent_at IS NULL`);
 
 describe('the producing half and the process lifecycle, with real processes on the real broker', () => {
-  let world: LedgerWorld;
-
-  afterEach(async () => {
-    await world?.dispose();
-  });
+  const aLedgerWorld = aLedgerWorldPerTest();
 
   it('publishes every outbox event after the relay process is killed mid-batch, and applies each once', async () => {
-    world = await ledgerWorld('relaykill');
+    const world = await aLedgerWorld('relaykill');
     const total = 5000;
     // A backlog written the way services write it: through the outbox, in transactions.
     const outbox = new Outbox('urn:samenspel:test:backlog', ledgerContracts(world.inTopic, world.outTopic));
@@ -58,7 +54,7 @@ describe('the producing half and the process lifecycle, with real processes on t
   });
 
   it('exits 0 on SIGTERM under load, and after a restart nothing is lost or applied twice', async () => {
-    world = await ledgerWorld('sigterm');
+    const world = await aLedgerWorld('sigterm');
     const service = await world.start('svc-1');
     const keys = Array.from({ length: 30 }, () => aYouthRef());
     const total = 3000;
@@ -86,7 +82,7 @@ describe('the producing half and the process lifecycle, with real processes on t
   });
 
   it('shares the partitions between two instances in one group, survives a rebalance, and applies each event once', async () => {
-    world = await ledgerWorld('twoinst');
+    const world = await aLedgerWorld('twoinst');
     const a = await world.start('inst-a');
     await world.start('inst-b');
     const keys = Array.from({ length: 60 }, () => aYouthRef());

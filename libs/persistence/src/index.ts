@@ -11,3 +11,4 @@ export * from './once-per-transaction';
 export * from './prepared-statements';
 export * from './local-postgres';
 export * from './batch-then-one-by-one';
+export * from './entity-rows';

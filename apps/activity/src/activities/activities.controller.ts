@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -34,6 +34,16 @@ import { UpdateActivity } from './usecases/update-activity/update-activity.useca
 
 /** Catalogue changes are audited (without a youngster); reading the catalogue is not. */
 const activityChange = { action: 'update', resource: 'activity', id: fromParam('activityId') } as const;
+
+/** What publishing, pausing and closing share: who may do it, its audit and its problems. */
+const ActivityStatusChange = (summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    Roles('team-lead', 'admin'),
+    Audited(activityChange),
+    ApiOperation({ summary }),
+    ProblemResponses(404, 409),
+  );
 
 /** Writes are for a team-lead of the owning team, or admin; anyone authenticated may read. */
 @ApiTags('activities')
@@ -98,45 +108,31 @@ export class ActivitiesController {
   }
 
   @Post(':activityId/publish')
-  @HttpCode(200)
-  @Roles('team-lead', 'admin')
-  @Audited(activityChange)
+  @ActivityStatusChange('Publish an activity, so that it takes placements')
   @ApiOkResponse({ type: ActivityView })
-  @ApiOperation({ summary: 'Publish an activity, so that it takes placements' })
-  @ProblemResponses(404, 409)
-  async publish(
+  publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
-    const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'publish' });
-    return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
+    return this.changeStatusOf(principal, activityId, 'publish');
   }
 
   @Post(':activityId/pause')
-  @HttpCode(200)
-  @Roles('team-lead', 'admin')
-  @Audited(activityChange)
+  @ActivityStatusChange('Pause an activity: it takes no new placements')
   @ApiOkResponse({ type: ActivityView })
-  @ApiOperation({ summary: 'Pause an activity: it takes no new placements' })
-  @ProblemResponses(404, 409)
-  async pause(
+  pause(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('activityId') activityId: string,
   ): Promise<ActivityView> {
-    const command = new ChangeActivityStatusCommand({ principal, activityId, change: 'pause' });
-    return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
+    return this.changeStatusOf(principal, activityId, 'pause');
   }
 
   @Post(':activityId/close')
-  @HttpCode(200)
-  @Roles('team-lead', 'admin')
-  @Audited(activityChange)
+  @ActivityStatusChange('Close an activity and release its placements')
   @ApiOkResponse({ type: ActivityView, description: 'Active placements are released, each with its event' })
   @ApiUnprocessableEntityResponse({
     description: 'problem+json reason-required: active placements and no reason',
   })
-  @ApiOperation({ summary: 'Close an activity and release its placements' })
-  @ProblemResponses(404, 409)
   async close(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('activityId') activityId: string,
@@ -177,5 +173,14 @@ export class ActivitiesController {
     const activity = await this.activities.find(this.dataSource.manager, activityId);
     if (!activity) throw new ActivityNotFound();
     return ActivityView.of(activity);
+  }
+
+  private async changeStatusOf(
+    principal: Principal,
+    activityId: string,
+    change: ChangeActivityStatusCommand['change'],
+  ): Promise<ActivityView> {
+    const command = new ChangeActivityStatusCommand({ principal, activityId, change });
+    return ActivityView.of(await this.units.run((uow) => this.changeStatus.execute(command, uow)));
   }
 }

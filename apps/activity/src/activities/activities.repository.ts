@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityStatus } from '../domain/activity-status';
-import { queryOne, queryRows } from '../shared/sql';
+import { queryOne, queryRows, rowById } from '../shared/sql';
 import type { Activity, ActivityFields } from './activity.entity';
 
 interface ActivityRow {
@@ -82,14 +82,12 @@ export class ActivitiesRepository {
   }
 
   async find(em: EntityManager, id: string): Promise<Activity | undefined> {
-    const row = await queryOne<ActivityRow>(em, `SELECT * FROM activity WHERE id = $1`, [id]);
-    return row && toActivity(row);
+    return rowById(em, 'activity', id, toActivity);
   }
 
   /** Reads and row-locks the activity until the transaction ends: every seat change goes through here. */
   async lock(em: EntityManager, id: string): Promise<Activity | undefined> {
-    const row = await queryOne<ActivityRow>(em, `SELECT * FROM activity WHERE id = $1 FOR UPDATE`, [id]);
-    return row && toActivity(row);
+    return rowById(em, 'activity', id, toActivity, { forUpdate: true });
   }
 
   /**

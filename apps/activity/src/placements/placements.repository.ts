@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PlacementStatus } from '../domain/placement-status';
-import { queryOne, queryRows } from '../shared/sql';
+import { queryOne, queryRows, rowById } from '../shared/sql';
 import type { AttendanceRecord, Placement } from './placement.entity';
 
 interface PlacementRow {
@@ -66,13 +66,11 @@ export class PlacementsRepository {
   }
 
   async find(em: EntityManager, id: string): Promise<Placement | undefined> {
-    const row = await queryOne<PlacementRow>(em, `SELECT * FROM placement WHERE id = $1`, [id]);
-    return row && toPlacement(row);
+    return rowById(em, 'placement', id, toPlacement);
   }
 
   async lock(em: EntityManager, id: string): Promise<Placement | undefined> {
-    const row = await queryOne<PlacementRow>(em, `SELECT * FROM placement WHERE id = $1 FOR UPDATE`, [id]);
-    return row && toPlacement(row);
+    return rowById(em, 'placement', id, toPlacement, { forUpdate: true });
   }
 
   async findByReference(em: EntityManager, reference: string): Promise<Placement | undefined> {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   erasedMarker,
+  erasedMarkerSql,
+  notErasedSql,
   retentionCutoff,
+  rowsAffected,
   type ErasureCounts,
   type RetentionAnonymiser,
   type RetentionPolicy,
   type YouthDataEraser,
-  affectedRows,
 } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
 
@@ -48,11 +50,10 @@ export class ActivityEraser implements YouthDataEraser {
         [rows.map((r) => r.activity_id)],
       );
     }
-    const placements = affectedRows(
-      await em.query(`UPDATE placement SET youth_ref = $2, updated_at = now() WHERE youth_ref = $1`, [
-        youthRef,
-        erasedMarker(),
-      ]),
+    const placements = await rowsAffected(
+      em,
+      `UPDATE placement SET youth_ref = $2, updated_at = now() WHERE youth_ref = $1`,
+      [youthRef, erasedMarker()],
     );
     return { placement: placements, placement_hold_released: released };
   }
@@ -67,13 +68,12 @@ export class ActivityEraser implements YouthDataEraser {
 export class ActivityRetention implements RetentionAnonymiser {
   async anonymiseExpired(em: EntityManager, now: Date, policy: RetentionPolicy): Promise<ErasureCounts> {
     const cutoff = retentionCutoff(now, policy.placement);
-    const placements = affectedRows(
-      await em.query(
-        `UPDATE placement SET youth_ref = 'erased_' || substr(md5(random()::text || id::text), 1, 16)
+    const placements = await rowsAffected(
+      em,
+      `UPDATE placement SET youth_ref = ${erasedMarkerSql('id::text')}
           WHERE status IN ('released', 'cancelled', 'completed') AND ended_at < $1
-            AND youth_ref NOT LIKE 'erased\\_%'`,
-        [cutoff],
-      ),
+            AND ${notErasedSql('youth_ref')}`,
+      [cutoff],
     );
     return { placement: placements };
   }

@@ -25,6 +25,25 @@ export async function queryOne<T>(
   return (await queryRows<T>(em, sql, params))[0];
 }
 
+/**
+ * The row of `table` with this id, as `toEntity` maps it, or undefined. `forUpdate` row-locks it
+ * until the transaction ends.
+ */
+export async function rowById<Row, T>(
+  em: EntityManager,
+  table: 'activity' | 'placement' | 'team',
+  id: string,
+  toEntity: (row: Row) => T,
+  { forUpdate = false } = {},
+): Promise<T | undefined> {
+  const row = await queryOne<Row>(
+    em,
+    `SELECT * FROM ${table} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toEntity(row);
+}
+
 /** PostgreSQL's unique_violation, e.g. a placement reference used twice at the same moment. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as {

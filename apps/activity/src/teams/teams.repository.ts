@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '../shared/sql';
+import { queryOne, queryRows, rowById } from '../shared/sql';
 import type { Team } from './team.entity';
 
 interface TeamRow {
@@ -34,13 +34,11 @@ export class TeamsRepository {
   }
 
   async lock(em: EntityManager, id: string): Promise<Team | undefined> {
-    const row = await queryOne<TeamRow>(em, `SELECT * FROM team WHERE id = $1 FOR UPDATE`, [id]);
-    return row && toTeam(row);
+    return rowById(em, 'team', id, toTeam, { forUpdate: true });
   }
 
   async find(em: EntityManager, id: string): Promise<Team | undefined> {
-    const row = await queryOne<TeamRow>(em, `SELECT * FROM team WHERE id = $1`, [id]);
-    return row && toTeam(row);
+    return rowById(em, 'team', id, toTeam);
   }
 
   /** The teams of these ids that exist, in no particular order. */

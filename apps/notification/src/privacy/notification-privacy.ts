@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  erasedMarkerSql,
+  notErasedSql,
   retentionCutoff,
+  rowsAffected,
   type ErasureCounts,
   type RetentionAnonymiser,
   type RetentionPolicy,
   type YouthDataEraser,
-  affectedRows,
 } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
 
@@ -29,18 +31,15 @@ export class NotificationEraser implements YouthDataEraser {
       id: string;
     }[];
     const taskIds = tasks.map((t) => t.id);
-    const deliveries = affectedRows(
-      await em.query(
-        `DELETE FROM delivery d WHERE strpos(d.payload::text, $1) > 0
+    const deliveries = await rowsAffected(
+      em,
+      `DELETE FROM delivery d WHERE strpos(d.payload::text, $1) > 0
             OR EXISTS (SELECT 1 FROM unnest($2::text[]) AS t(id) WHERE strpos(d.payload::text, t.id) > 0)`,
-        [youthRef, taskIds],
-      ),
+      [youthRef, taskIds],
     );
-    const steps = affectedRows(await em.query(`DELETE FROM scheduled_step WHERE youth_ref = $1`, [youthRef]));
-    const deleted = affectedRows(await em.query(`DELETE FROM task WHERE youth_ref = $1`, [youthRef]));
-    const claims = affectedRows(
-      await em.query(`DELETE FROM follow_up_claim WHERE youth_ref = $1`, [youthRef]),
-    );
+    const steps = await rowsAffected(em, `DELETE FROM scheduled_step WHERE youth_ref = $1`, [youthRef]);
+    const deleted = await rowsAffected(em, `DELETE FROM task WHERE youth_ref = $1`, [youthRef]);
+    const claims = await rowsAffected(em, `DELETE FROM follow_up_claim WHERE youth_ref = $1`, [youthRef]);
     return { task: deleted, scheduled_step: steps, delivery: deliveries, follow_up_claim: claims };
   }
 }
@@ -57,34 +56,33 @@ export class NotificationRetention implements RetentionAnonymiser {
   async anonymiseExpired(em: EntityManager, now: Date, policy: RetentionPolicy): Promise<ErasureCounts> {
     const taskCutoff = retentionCutoff(now, policy.task);
     const deliveryCutoff = retentionCutoff(now, policy.delivery);
-    const tasks = affectedRows(
-      await em.query(
-        `UPDATE task SET youth_ref = 'erased_' || substr(md5(random()::text || id::text), 1, 16),
+    const tasks = await rowsAffected(
+      em,
+      `UPDATE task SET youth_ref = ${erasedMarkerSql('id::text')},
            context = '{}'::jsonb, note = NULL
           WHERE status IN ('done', 'cancelled') AND coalesce(completed_at, cancelled_at, updated_at) < $1
-            AND youth_ref NOT LIKE 'erased\\_%'`,
-        [taskCutoff],
-      ),
+            AND ${notErasedSql('youth_ref')}`,
+      [taskCutoff],
     );
-    const steps = affectedRows(
-      await em.query(`DELETE FROM scheduled_step WHERE status = 'done' AND done_at < $1`, [taskCutoff]),
+    const steps = await rowsAffected(
+      em,
+      `DELETE FROM scheduled_step WHERE status = 'done' AND done_at < $1`,
+      [taskCutoff],
     );
     // A follow-up held for a youngster the team has no open work for any more goes with its tasks.
-    const claims = affectedRows(
-      await em.query(
-        `DELETE FROM follow_up_claim c WHERE c.claimed_at < $1
+    const claims = await rowsAffected(
+      em,
+      `DELETE FROM follow_up_claim c WHERE c.claimed_at < $1
             AND NOT EXISTS (SELECT 1 FROM task t WHERE t.team_id = c.team_id AND t.youth_ref = c.youth_ref
                               AND t.status IN ('open', 'claimed'))
             AND NOT EXISTS (SELECT 1 FROM scheduled_step s WHERE s.team_id = c.team_id
                               AND s.youth_ref = c.youth_ref AND s.status = 'pending')`,
-        [taskCutoff],
-      ),
+      [taskCutoff],
     );
-    const deliveries = affectedRows(
-      await em.query(
-        `DELETE FROM delivery WHERE status IN ('delivered', 'failed') AND coalesce(delivered_at, created_at) < $1`,
-        [deliveryCutoff],
-      ),
+    const deliveries = await rowsAffected(
+      em,
+      `DELETE FROM delivery WHERE status IN ('delivered', 'failed') AND coalesce(delivered_at, created_at) < $1`,
+      [deliveryCutoff],
     );
     return { task: tasks, scheduled_step: steps, follow_up_claim: claims, delivery: deliveries };
   }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -48,6 +59,15 @@ import { ForbiddenException } from '@nestjs/common';
 
 /** The task a route reads or changes, and the youngster it is about. */
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
+
+/** What claiming, completing and cancelling a task share: its audit and its answer. */
+const TaskChange = (summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    Audited({ action: 'update', resource: 'task', ...ofTask }),
+    ApiOkResponse({ type: TaskView }),
+    ApiOperation({ summary }),
+  );
 
 @ApiTags('tasks')
 @ApiBearerAuth('bearer')
@@ -150,11 +170,8 @@ export class TasksController {
   }
 
   @Post(':id/claim')
-  @HttpCode(200)
+  @TaskChange('Claim a task')
   @Roles('youth-worker', 'team-lead', 'admin')
-  @Audited({ action: 'update', resource: 'task', ...ofTask })
-  @ApiOkResponse({ type: TaskView })
-  @ApiOperation({ summary: 'Claim a task' })
   @ProblemResponses(404, 409)
   claim(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string) {
     const command = new ClaimTaskCommand({ principal, taskId: id });
@@ -162,11 +179,8 @@ export class TasksController {
   }
 
   @Post(':id/complete')
-  @HttpCode(200)
+  @TaskChange('Complete a task with its outcome')
   @Roles('youth-worker', 'team-lead', 'admin')
-  @Audited({ action: 'update', resource: 'task', ...ofTask })
-  @ApiOkResponse({ type: TaskView })
-  @ApiOperation({ summary: 'Complete a task with its outcome' })
   @ProblemResponses(404, 409, 422)
   complete(
     @CurrentPrincipal() principal: Principal,
@@ -185,11 +199,8 @@ export class TasksController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
+  @TaskChange('Cancel a task')
   @Roles('team-lead', 'admin')
-  @Audited({ action: 'update', resource: 'task', ...ofTask })
-  @ApiOkResponse({ type: TaskView })
-  @ApiOperation({ summary: 'Cancel a task' })
   @ProblemResponses(404, 409)
   cancel(
     @CurrentPrincipal() principal: Principal,

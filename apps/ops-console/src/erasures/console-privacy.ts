@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   erasedMarker,
+  erasedMarkerSql,
+  notErasedSql,
   retentionCutoff,
+  rowsAffected,
   type ErasureCounts,
   type RetentionAnonymiser,
   type RetentionPolicy,
   type YouthDataEraser,
-  affectedRows,
 } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
 
@@ -38,33 +40,31 @@ export class ConsoleEraser implements YouthDataEraser {
   ].map((table) => ({ table, column: 'youth_ref' }));
 
   async erase(em: EntityManager, youthRef: string): Promise<ErasureCounts> {
-    const ledger = affectedRows(
-      await em.query(`UPDATE ledger_event SET youth_ref = NULL, refs = '{}'::jsonb WHERE youth_ref = $1`, [
-        youthRef,
-      ]),
+    const ledger = await rowsAffected(
+      em,
+      `UPDATE ledger_event SET youth_ref = NULL, refs = '{}'::jsonb WHERE youth_ref = $1`,
+      [youthRef],
     );
-    const deadLetters = affectedRows(
-      await em.query(
-        `UPDATE dead_letter SET youth_ref = NULL, record_key = NULL, record_value = NULL, record_headers = NULL,
+    const deadLetters = await rowsAffected(
+      em,
+      `UPDATE dead_letter SET youth_ref = NULL, record_key = NULL, record_value = NULL, record_headers = NULL,
            status = 'resolved', resolved_by = coalesce(resolved_by, 'erasure'),
            resolved_at = coalesce(resolved_at, now()),
            resolution_note = coalesce(resolution_note, 'erased (AVG art. 17)')
           WHERE youth_ref = $1 OR record_key = $1
              OR (record_value IS NOT NULL AND position(convert_to($1, 'UTF8') IN record_value) > 0)
              OR strpos(coalesce(record_headers::text, ''), $1) > 0`,
-        [youthRef],
-      ),
+      [youthRef],
     );
     const counts: ErasureCounts = { ledger_event: ledger, dead_letter: deadLetters };
     for (const table of ['waitlist_entry_state', 'task_state', 'handover_state', 'youth_municipality']) {
-      counts[table] = affectedRows(await em.query(`DELETE FROM ${table} WHERE youth_ref = $1`, [youthRef]));
+      counts[table] = await rowsAffected(em, `DELETE FROM ${table} WHERE youth_ref = $1`, [youthRef]);
     }
-    counts.impact_fact = affectedRows(
-      await em.query(
-        `UPDATE impact_fact SET subject = $2 || substr(subject, length($1) + 1)
+    counts.impact_fact = await rowsAffected(
+      em,
+      `UPDATE impact_fact SET subject = $2 || substr(subject, length($1) + 1)
           WHERE starts_with(subject, $1 || ':')`,
-        [youthRef, erasedMarker()],
-      ),
+      [youthRef, erasedMarker()],
     );
     return counts;
   }
@@ -81,43 +81,40 @@ export class ConsoleRetention implements RetentionAnonymiser {
   async anonymiseExpired(em: EntityManager, now: Date, policy: RetentionPolicy): Promise<ErasureCounts> {
     const cutoff = retentionCutoff(now, policy.ledger);
     const counts: ErasureCounts = {};
-    counts.ledger_event = affectedRows(
-      await em.query(
-        `UPDATE ledger_event SET youth_ref = NULL, refs = '{}'::jsonb
+    counts.ledger_event = await rowsAffected(
+      em,
+      `UPDATE ledger_event SET youth_ref = NULL, refs = '{}'::jsonb
           WHERE recorded_at < $1 AND (youth_ref IS NOT NULL OR refs <> '{}'::jsonb)`,
-        [cutoff],
-      ),
+      [cutoff],
     );
-    counts.dead_letter = affectedRows(
-      await em.query(
-        `UPDATE dead_letter SET youth_ref = NULL, record_key = NULL, record_value = NULL, record_headers = NULL
+    counts.dead_letter = await rowsAffected(
+      em,
+      `UPDATE dead_letter SET youth_ref = NULL, record_key = NULL, record_value = NULL, record_headers = NULL
           WHERE received_at < $1 AND (youth_ref IS NOT NULL OR record_value IS NOT NULL)`,
-        [cutoff],
-      ),
+      [cutoff],
     );
     for (const table of ['waitlist_entry_state', 'task_state', 'handover_state']) {
-      counts[table] = affectedRows(
-        await em.query(`DELETE FROM ${table} WHERE closed_at IS NOT NULL AND closed_at < $1`, [cutoff]),
+      counts[table] = await rowsAffected(
+        em,
+        `DELETE FROM ${table} WHERE closed_at IS NOT NULL AND closed_at < $1`,
+        [cutoff],
       );
     }
-    counts.youth_municipality = affectedRows(
-      await em.query(
-        `DELETE FROM youth_municipality y WHERE NOT EXISTS (SELECT 1 FROM ledger_event l WHERE l.youth_ref = y.youth_ref)`,
-      ),
+    counts.youth_municipality = await rowsAffected(
+      em,
+      `DELETE FROM youth_municipality y WHERE NOT EXISTS (SELECT 1 FROM ledger_event l WHERE l.youth_ref = y.youth_ref)`,
     );
-    counts.impact_fact = affectedRows(
-      await em.query(
-        `UPDATE impact_fact SET subject = 'erased_' || substr(md5(random()::text || subject), 1, 16) || ':' || split_part(subject, ':', 2)
+    counts.impact_fact = await rowsAffected(
+      em,
+      `UPDATE impact_fact SET subject = ${erasedMarkerSql('subject')} || ':' || split_part(subject, ':', 2)
           WHERE measure = 'offered_youngsters' AND split_part(subject, ':', 2) < to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')
-            AND subject NOT LIKE 'erased\\_%'`,
-        [cutoff],
-      ),
+            AND ${notErasedSql('subject')}`,
+      [cutoff],
     );
-    counts.erasure_confirmation = affectedRows(
-      await em.query(
-        `DELETE FROM erasure_confirmation WHERE request_id IS NULL AND received_at < $1::timestamptz - make_interval(hours => $2)`,
-        [now, ORPHAN_CONFIRMATION_HOURS],
-      ),
+    counts.erasure_confirmation = await rowsAffected(
+      em,
+      `DELETE FROM erasure_confirmation WHERE request_id IS NULL AND received_at < $1::timestamptz - make_interval(hours => $2)`,
+      [now, ORPHAN_CONFIRMATION_HOURS],
     );
     return counts;
   }

@@ -181,28 +181,25 @@ export class StuckFlowsRepository {
   }
 
   /** Consenting entries without an offer, a queue state or an end. */
-  async waitingEntries(em: EntityManager): Promise<WaitlistEntryFlow[]> {
-    const rows = (await em.query(`SELECT * FROM waitlist_entry_state
-        WHERE consent AND entered_at IS NOT NULL AND offered_at IS NULL AND queued_at IS NULL AND closed_at IS NULL`)) as Record<
-      string,
-      never
-    >[];
-    return rows.map((r) => ({
-      waitlistEntryId: r.waitlist_entry_id,
-      youthRef: r.youth_ref,
-      consent: r.consent,
-      enteredAt: new Date(r.entered_at),
-      offeredAt: null,
-      queuedAt: null,
-      closedAt: null,
-    }));
+  waitingEntries(em: EntityManager): Promise<WaitlistEntryFlow[]> {
+    return openFlows(
+      em,
+      `SELECT * FROM waitlist_entry_state
+        WHERE consent AND entered_at IS NOT NULL AND offered_at IS NULL AND queued_at IS NULL AND closed_at IS NULL`,
+      (r) => ({
+        waitlistEntryId: r.waitlist_entry_id,
+        youthRef: r.youth_ref,
+        consent: r.consent,
+        enteredAt: new Date(r.entered_at),
+        offeredAt: null,
+        queuedAt: null,
+        closedAt: null,
+      }),
+    );
   }
 
-  async unclaimedTasks(em: EntityManager): Promise<TaskFlow[]> {
-    const rows = (await em.query(
-      `SELECT * FROM task_state WHERE claimed_at IS NULL AND closed_at IS NULL`,
-    )) as Record<string, never>[];
-    return rows.map((r) => ({
+  unclaimedTasks(em: EntityManager): Promise<TaskFlow[]> {
+    return openFlows(em, `SELECT * FROM task_state WHERE claimed_at IS NULL AND closed_at IS NULL`, (r) => ({
       taskId: r.task_id,
       youthRef: r.youth_ref,
       taskType: r.task_type,
@@ -213,16 +210,26 @@ export class StuckFlowsRepository {
     }));
   }
 
-  async handoversWithoutFirstContact(em: EntityManager): Promise<HandoverFlow[]> {
-    const rows = (await em.query(
+  handoversWithoutFirstContact(em: EntityManager): Promise<HandoverFlow[]> {
+    return openFlows(
+      em,
       `SELECT * FROM handover_state WHERE first_contact_at IS NULL AND closed_at IS NULL`,
-    )) as Record<string, never>[];
-    return rows.map((r) => ({
-      referralId: r.referral_id,
-      youthRef: r.youth_ref,
-      handedOverAt: new Date(r.handed_over_at),
-      firstContactAt: null,
-      closedAt: null,
-    }));
+      (r) => ({
+        referralId: r.referral_id,
+        youthRef: r.youth_ref,
+        handedOverAt: new Date(r.handed_over_at),
+        firstContactAt: null,
+        closedAt: null,
+      }),
+    );
   }
+}
+
+/** The flow states a query finds, each as `toFlow` reads its row. */
+async function openFlows<T>(
+  em: EntityManager,
+  sql: string,
+  toFlow: (row: Record<string, never>) => T,
+): Promise<T[]> {
+  return ((await em.query(sql)) as Record<string, never>[]).map(toFlow);
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   erasedMarker,
+  notErasedSql,
   retentionCutoff,
+  rowsAffected,
   type ErasureCounts,
   type RetentionAnonymiser,
   type RetentionPolicy,
   type YouthDataEraser,
-  affectedRows,
 } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '../domain/referral-state-machine';
@@ -26,7 +27,7 @@ export class ReferralEraser implements YouthDataEraser {
         WHERE r.youth_ref = $1`,
       [youthRef],
     )) as [{ n: number }];
-    const referrals = affectedRows(await em.query(`DELETE FROM referral WHERE youth_ref = $1`, [youthRef]));
+    const referrals = await rowsAffected(em, `DELETE FROM referral WHERE youth_ref = $1`, [youthRef]);
     return { referral: referrals, referral_status_change: history };
   }
 }
@@ -43,27 +44,25 @@ export class ReferralRetention implements RetentionAnonymiser {
     const cutoff = retentionCutoff(now, policy.referral);
     const rows = (await em.query(
       `SELECT id FROM referral
-        WHERE status <> ALL ($1::text[]) AND updated_at < $2 AND youth_ref NOT LIKE 'erased\\_%'
+        WHERE status <> ALL ($1::text[]) AND updated_at < $2 AND ${notErasedSql('youth_ref')}
         ORDER BY updated_at LIMIT 1000 FOR UPDATE SKIP LOCKED`,
       [OPEN_STATUSES, cutoff],
     )) as { id: string }[];
     let referrals = 0;
     for (const { id } of rows) {
-      referrals += affectedRows(
-        await em.query(
-          `UPDATE referral SET youth_ref = $2, external_ref = NULL, postcode4 = '0000', note_ciphertext = NULL,
+      referrals += await rowsAffected(
+        em,
+        `UPDATE referral SET youth_ref = $2, external_ref = NULL, postcode4 = '0000', note_ciphertext = NULL,
              warm_handover = NULL WHERE id = $1`,
-          [id, erasedMarker()],
-        ),
+        [id, erasedMarker()],
       );
     }
     const notes = rows.length
-      ? affectedRows(
-          await em.query(
-            `UPDATE referral_status_change SET note_ciphertext = NULL
+      ? await rowsAffected(
+          em,
+          `UPDATE referral_status_change SET note_ciphertext = NULL
               WHERE referral_id = ANY ($1::uuid[]) AND note_ciphertext IS NOT NULL`,
-            [rows.map((r) => r.id)],
-          ),
+          [rows.map((r) => r.id)],
         )
       : 0;
     return { referral: referrals, referral_status_change: notes };

@@ -347,10 +347,7 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
     const id = `TST-WL-${Date.now()}-moved`;
     await anEntryMatching(id);
     // As the matcher reads a batch: the entry and its offers, before any of its matches run.
-    const read = {
-      entry: (await entries.find(db.dataSource.manager, id))!,
-      offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
-    };
+    const read = await asRead(id);
     // Meanwhile an `updated` event moved the youngster (still `matching`: no offer was made yet).
     await db.dataSource.query(
       `UPDATE waitlist_entry SET municipality_code = 'GM0363', updated_at = now() WHERE waitlist_entry_id = $1`,
@@ -382,10 +379,7 @@ describe('matching a batch (Matcher and RecordMatch against real PostgreSQL)', (
   it('gives the seat back when the entry ended after the matcher read its batch', async () => {
     const id = `TST-WL-${Date.now()}-stale`;
     await anEntryMatching(id);
-    const read = {
-      entry: (await entries.find(db.dataSource.manager, id))!,
-      offers: await bridgingOffers.ofEntry(db.dataSource.manager, id),
-    };
+    const read = await asRead(id);
     await db.dataSource.query(`UPDATE waitlist_entry SET status = 'ended' WHERE waitlist_entry_id = $1`, [
       id,
     ]);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Audited, fromParam, setAuditSubject } from '@samenspel/audit';
 import { CurrentPrincipal, Roles, type Principal, UuidParam, ProblemResponses } from '@samenspel/http';
@@ -13,6 +13,17 @@ import { AcceptOfferCommand } from './usecases/accept-offer/accept-offer.command
 import { AcceptOffer } from './usecases/accept-offer/accept-offer.usecase';
 import { DeclineOfferCommand } from './usecases/decline-offer/decline-offer.command';
 import { DeclineOffer } from './usecases/decline-offer/decline-offer.usecase';
+
+/** What the two answers to an offer share: who may record them, their audit, answer and problems. */
+const OfferAnswer = (summary: string) =>
+  applyDecorators(
+    HttpCode(200),
+    Roles('youth-worker', 'team-lead'),
+    Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') }),
+    ApiOkResponse({ type: OfferView }),
+    ApiOperation({ summary }),
+    ProblemResponses(404, 409),
+  );
 
 /** The owning team records the youngster's answer to a bridging offer. */
 @ApiTags('offers')
@@ -55,12 +66,7 @@ export class OffersController {
   }
 
   @Post(':offerId/accept')
-  @HttpCode(200)
-  @Roles('youth-worker', 'team-lead')
-  @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
-  @ApiOkResponse({ type: OfferView })
-  @ApiOperation({ summary: 'Accept a bridging offer: the seat is confirmed' })
-  @ProblemResponses(404, 409)
+  @OfferAnswer('Accept a bridging offer: the seat is confirmed')
   async accept(
     @UuidParam('offerId') offerId: string,
     @CurrentPrincipal() principal: Principal,
@@ -73,12 +79,7 @@ export class OffersController {
   }
 
   @Post(':offerId/decline')
-  @HttpCode(200)
-  @Roles('youth-worker', 'team-lead')
-  @Audited({ action: 'update', resource: 'bridging-offer', id: fromParam('offerId') })
-  @ApiOkResponse({ type: OfferView })
-  @ApiOperation({ summary: 'Decline a bridging offer: the seat is released' })
-  @ProblemResponses(404, 409)
+  @OfferAnswer('Decline a bridging offer: the seat is released')
   async decline(
     @UuidParam('offerId') offerId: string,
     @Body() body: DeclineOfferDto,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { findRow, insertIfAbsent, writeBack } from '@samenspel/persistence';
 import { MAX_OFFERS } from '../domain/bridging-lifecycle';
 import { BridgingOffer } from './bridging-offer.entity';
 
@@ -9,15 +10,13 @@ export class OffersRepository {
   /** bridging_offer's columns under their property names, for offers made from raw rows (built once). */
   private offerColumns?: string;
 
-  async find(em: EntityManager, offerId: string): Promise<BridgingOffer | null> {
-    return em.getRepository(BridgingOffer).findOne({ where: { offerId } });
+  find(em: EntityManager, offerId: string): Promise<BridgingOffer | null> {
+    return findRow(em, BridgingOffer, { offerId });
   }
 
   /** The offer, locked for the rest of the transaction (so concurrent decisions serialise). */
-  async lock(em: EntityManager, offerId: string): Promise<BridgingOffer | null> {
-    return em
-      .getRepository(BridgingOffer)
-      .findOne({ where: { offerId }, lock: { mode: 'pessimistic_write' } });
+  lock(em: EntityManager, offerId: string): Promise<BridgingOffer | null> {
+    return findRow(em, BridgingOffer, { offerId }, { forUpdate: true });
   }
 
   /** The youngster's offers by rank (read as offersOf reads them, for the same reason). */
@@ -51,25 +50,13 @@ export class OffersRepository {
   }
 
   /** False when the offer was recorded already (a retried match after a failed transaction). */
-  async insert(em: EntityManager, offer: BridgingOffer): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(BridgingOffer)
-      .values(offer)
-      .orIgnore()
-      .returning(['offerId'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+  insert(em: EntityManager, offer: BridgingOffer): Promise<boolean> {
+    return insertIfAbsent(em, BridgingOffer, offer);
   }
 
-  /**
-   * Writes back an offer read before (one UPDATE: `save` would read the row again to tell an
-   * insert from an update, and an offer is only ever inserted by insert).
-   */
-  async save(em: EntityManager, offer: BridgingOffer): Promise<void> {
-    const { offerId, ...changes } = offer;
-    await em.getRepository(BridgingOffer).update({ offerId }, changes);
+  /** Writes back an offer read before. */
+  save(em: EntityManager, offer: BridgingOffer): Promise<void> {
+    return writeBack(em, BridgingOffer, offer);
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   erasedMarker,
+  notErasedSql,
   retentionCutoff,
+  rowsAffected,
   type ErasureCounts,
   type RetentionAnonymiser,
   type RetentionPolicy,
   type YouthDataEraser,
-  affectedRows,
 } from '@samenspel/erasure';
 import type { EntityManager } from 'typeorm';
 
@@ -42,12 +43,11 @@ export class BridgingEraser implements YouthDataEraser {
          updated_at = now() WHERE waitlist_entry_id = ANY ($1::text[]) AND status <> ALL ($3::text[])`,
       [ids, ERASED, KEPT_STATUSES],
     );
-    const offers = affectedRows(
-      await em.query(
-        `UPDATE bridging_offer SET status = 'withdrawn', reason = $2, decided_at = now(), release_pending = false
+    const offers = await rowsAffected(
+      em,
+      `UPDATE bridging_offer SET status = 'withdrawn', reason = $2, decided_at = now(), release_pending = false
           WHERE waitlist_entry_id = ANY ($1::text[]) AND status = 'open'`,
-        [ids, ERASED],
-      ),
+      [ids, ERASED],
     );
     return { waitlist_entry: await anonymiseEntries(em, ids, erasedMarker()), bridging_offer: offers };
   }
@@ -63,7 +63,7 @@ export class BridgingRetention implements RetentionAnonymiser {
     const cutoff = retentionCutoff(now, policy.waitlistEntry);
     const entries = (await em.query(
       `SELECT waitlist_entry_id AS id FROM waitlist_entry
-        WHERE status = 'ended' AND coalesce(exited_at, updated_at) < $1 AND youth_ref NOT LIKE 'erased\\_%'
+        WHERE status = 'ended' AND coalesce(exited_at, updated_at) < $1 AND ${notErasedSql('youth_ref')}
         ORDER BY coalesce(exited_at, updated_at) LIMIT 1000 FOR UPDATE SKIP LOCKED`,
       [cutoff],
     )) as { id: string }[];
@@ -108,7 +108,7 @@ async function anonymiseEntries(em: EntityManager, ids: string[], marker: string
       id,
       newId,
     ]);
-    done += affectedRows(await em.query(`DELETE FROM waitlist_entry WHERE waitlist_entry_id = $1`, [id]));
+    done += await rowsAffected(em, `DELETE FROM waitlist_entry WHERE waitlist_entry_id = $1`, [id]);
   }
   return done;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { findRow, insertIfAbsent, writeBack } from '@samenspel/persistence';
 import type { EntryStatus } from '../domain/bridging-lifecycle';
 import { WaitlistEntry } from './waitlist-entry.entity';
 
@@ -15,38 +16,24 @@ export interface EntryFilter {
 /** Waitlist entries, always in the caller's transaction (or, for a plain read, its entity manager). */
 @Injectable()
 export class WaitlistEntriesRepository {
-  async find(em: EntityManager, waitlistEntryId: string): Promise<WaitlistEntry | null> {
-    return em.getRepository(WaitlistEntry).findOne({ where: { waitlistEntryId } });
+  find(em: EntityManager, waitlistEntryId: string): Promise<WaitlistEntry | null> {
+    return findRow(em, WaitlistEntry, { waitlistEntryId });
   }
 
   /** The entry, locked for the rest of the transaction (so concurrent changes serialise). */
-  async lock(em: EntityManager, waitlistEntryId: string): Promise<WaitlistEntry | null> {
-    return em
-      .getRepository(WaitlistEntry)
-      .findOne({ where: { waitlistEntryId }, lock: { mode: 'pessimistic_write' } });
+  lock(em: EntityManager, waitlistEntryId: string): Promise<WaitlistEntry | null> {
+    return findRow(em, WaitlistEntry, { waitlistEntryId }, { forUpdate: true });
   }
 
   /** False when an entry with this id exists already (a repeated `entered`). */
-  async insert(em: EntityManager, entry: WaitlistEntry): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(WaitlistEntry)
-      .values(entry)
-      .orIgnore()
-      .returning(['waitlistEntryId'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+  insert(em: EntityManager, entry: WaitlistEntry): Promise<boolean> {
+    return insertIfAbsent(em, WaitlistEntry, entry);
   }
 
-  /**
-   * Writes back an entry read before (one UPDATE: `save` would read the row again to tell an
-   * insert from an update, and an entry is only ever inserted by insert).
-   */
+  /** Writes back an entry read before, stamped with the time of the change. */
   async save(em: EntityManager, entry: WaitlistEntry): Promise<void> {
     entry.updatedAt = new Date();
-    const { waitlistEntryId, ...changes } = entry;
-    await em.getRepository(WaitlistEntry).update({ waitlistEntryId }, changes);
+    await writeBack(em, WaitlistEntry, entry);
   }
 
   /** Entries waiting for the matcher, oldest first (FIFO by enteredAt). */

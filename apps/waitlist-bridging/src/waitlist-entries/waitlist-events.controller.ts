@@ -36,27 +36,30 @@ export class WaitlistEventsController {
   async entered(@Payload() event: CloudEvent<WaitlistEnteredData>, @Ctx() ctx: EventContext): Promise<void> {
     const command = new RecordEntryCommand({ data: event.data, source: event.source });
     const outcome = await this.recordEntry.execute(command, ctx);
-    this.logger.info(
-      { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
-      'waitlist entered',
-    );
+    this.logOutcome(event, outcome, 'entered');
   }
 
   @OnCloudEvent(WAITLIST_EVENT_TYPES.updated)
   async updated(@Payload() event: CloudEvent<WaitlistUpdatedData>, @Ctx() ctx: EventContext): Promise<void> {
     const outcome = await this.updateEntry.execute(new UpdateEntryCommand({ data: event.data }), ctx);
-    this.logger.info(
-      { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
-      'waitlist updated',
-    );
+    this.logOutcome(event, outcome, 'updated');
   }
 
   @OnCloudEvent(WAITLIST_EVENT_TYPES.exited)
   async exited(@Payload() event: CloudEvent<WaitlistExitedData>, @Ctx() ctx: EventContext): Promise<void> {
     const outcome = await this.exitEntry.execute(new ExitEntryCommand({ data: event.data }), ctx);
+    this.logOutcome(event, outcome, 'exited');
+  }
+
+  /** One line per event: which entry, and what its handling did. */
+  private logOutcome(
+    event: CloudEvent<{ waitlistEntryId: string }>,
+    outcome: unknown,
+    moment: 'entered' | 'updated' | 'exited',
+  ): void {
     this.logger.info(
       { eventId: event.id, waitlistEntryId: event.data.waitlistEntryId, outcome },
-      'waitlist exited',
+      `waitlist ${moment}`,
     );
   }
 }

@@ -1,18 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-  IsObject,
-} from 'class-validator';
-import { IsRecordId, IsTimestamp } from './common';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateNested, IsObject } from 'class-validator';
+import { IsRecordId, IsShortCode, IsTimestamp, IsWordList } from './common';
 import { ConsentDto } from './consent.dto';
 import { IsAgeYears, IsMunicipalityCode, IsPostcode4, IsYouthRef } from './youth-profile';
 
@@ -38,6 +27,9 @@ export type WaitlistExitReason = (typeof WAITLIST_EXIT_REASONS)[number];
 // `waitlistEntryId` is globally unique: intake systems prefix it with their own code. It is a record
 // id like every other (letters, digits and `_.:-`, 1-64), so it can travel on in our own events.
 
+/** The expected wait for care, in whole weeks: at most two years. */
+const IsWaitWeeks = () => applyDecorators(IsInt(), Min(0), Max(104));
+
 export class WaitlistEnteredData {
   @IsRecordId()
   waitlistEntryId!: string;
@@ -54,19 +46,13 @@ export class WaitlistEnteredData {
   @IsMunicipalityCode()
   municipalityCode!: string;
 
-  @IsString()
-  @Length(1, 64)
+  @IsShortCode()
   careCategory!: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(104)
+  @IsWaitWeeks()
   expectedWaitWeeks!: number;
 
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
+  @IsWordList()
   interests!: string[];
 
   @IsObject()
@@ -98,16 +84,11 @@ export class WaitlistUpdatedData {
   municipalityCode?: string;
 
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(104)
+  @IsWaitWeeks()
   expectedWaitWeeks?: number;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
+  @IsWordList()
   interests?: string[];
 
   @IsOptional()

@@ -1,11 +1,12 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe, RequestValidationError } from '../problem/validation-pipe';
-import { FlagQuery, IntegerQuery } from './query-fields';
+import { FlagQuery, IntegerQuery, OneOfQuery } from './query-fields';
 
 class Query {
   @IntegerQuery({ min: 0 }) from?: number;
   @IntegerQuery({ min: 1, max: 9 }) digit?: number;
   @FlagQuery() open?: boolean;
+  @OneOfQuery(['open', 'done']) status?: string;
 }
 
 const metadata: ArgumentMetadata = { type: 'query', metatype: Query };
@@ -35,5 +36,19 @@ describe('whole-number and flag query parameters', () => {
     const refusal = await pipe.transform(raw, metadata).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RequestValidationError);
     expect((refusal as RequestValidationError).fieldErrors.map((e) => e.field)).toEqual([field]);
+  });
+});
+
+describe('a query parameter of a vocabulary', () => {
+  it('reads a word of the vocabulary', async () => {
+    expect({ ...((await pipe.transform({ status: 'done' }, metadata)) as Query) }).toEqual({
+      status: 'done',
+    });
+  });
+
+  it.each([[{ status: 'closed' }], [{ status: 'OPEN' }], [{ status: '' }]])('refuses %j', async (raw) => {
+    const refusal = await pipe.transform(raw, metadata).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RequestValidationError);
+    expect((refusal as RequestValidationError).fieldErrors.map((e) => e.field)).toEqual(['status']);
   });
 });

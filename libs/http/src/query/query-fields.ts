@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 type QueryDoc = Pick<ApiPropertyOptions, 'description' | 'default' | 'example'>;
 
@@ -32,4 +32,9 @@ export function FlagQuery(doc: QueryDoc = {}) {
     ),
     IsBoolean(),
   );
+}
+
+/** An optional query parameter that takes one of `values`. */
+export function OneOfQuery(values: readonly string[], doc: QueryDoc = {}) {
+  return applyDecorators(ApiPropertyOptional({ enum: [...values], ...doc }), IsOptional(), IsIn(values));
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACTIVITY_KINDS,
@@ -6,8 +7,9 @@ import {
   IsOneOf,
   IsPostcode4,
   IsShortCode,
+  IsWordList,
 } from '@samenspel/contracts';
-import { FlagQuery, IntegerQuery, PageOf } from '@samenspel/http';
+import { FlagQuery, IntegerQuery, OneOfQuery, PageOf } from '@samenspel/http';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,16 +20,19 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_AGE, MIN_AGE } from '../../domain/age-range';
 import { availableSeats } from '../../domain/capacity';
 import { AgeQuery } from '../../shared/query-fields';
 import { THEMES } from '../../domain/themes';
+
+/** An age bound of an activity: whole years within the band youth work serves. */
+const IsActivityAge = () => applyDecorators(IsInt(), Min(MIN_AGE), Max(MAX_AGE));
 import { matchFactsOf, type Activity } from '../activity.entity';
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -67,14 +72,11 @@ export class CreateActivityDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ enum: ACTIVITY_KINDS }) @IsOneOf(ACTIVITY_KINDS) kind!: string;
   @ApiProperty({ example: ['sport', 'outdoor'], description: `From the vocabulary: ${THEMES.join(', ')}` })
-  @IsArray()
+  @IsWordList()
   @ArrayNotEmpty()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
   themes!: string[];
-  @ApiProperty({ minimum: 4, maximum: 23 }) @IsInt() @Min(4) @Max(23) minAge!: number;
-  @ApiProperty({ minimum: 4, maximum: 23 }) @IsInt() @Min(4) @Max(23) maxAge!: number;
+  @ApiProperty({ minimum: MIN_AGE, maximum: MAX_AGE }) @IsActivityAge() minAge!: number;
+  @ApiProperty({ minimum: MIN_AGE, maximum: MAX_AGE }) @IsActivityAge() maxAge!: number;
   @ApiProperty({ example: 'GM0344' }) @IsMunicipalityCode() municipalityCode!: string;
   @ApiProperty({ example: '3562' }) @IsPostcode4() postcode4!: string;
   @ApiPropertyOptional() @IsOptional() @IsShortCode(200) locationName?: string;
@@ -95,14 +97,11 @@ export class UpdateActivityDto {
   @ApiPropertyOptional({ enum: ACTIVITY_KINDS }) @IsOptional() @IsOneOf(ACTIVITY_KINDS) kind?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
+  @IsWordList()
   @ArrayNotEmpty()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
   themes?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(4) @Max(23) minAge?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(4) @Max(23) maxAge?: number;
+  @ApiPropertyOptional() @IsOptional() @IsActivityAge() minAge?: number;
+  @ApiPropertyOptional() @IsOptional() @IsActivityAge() maxAge?: number;
   @ApiPropertyOptional() @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsPostcode4() postcode4?: string;
   @ApiPropertyOptional() @IsOptional() @IsShortCode(200) locationName?: string;
@@ -148,14 +147,11 @@ export class ListActivitiesQuery {
   })
   @IsOptional()
   @Transform(toList)
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
+  @IsWordList(20)
   themes?: string[];
   @FlagQuery({ description: 'Only activities with at least one free seat' })
   withFreeSeats?: boolean;
-  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES }) @IsOptional() @IsOneOf(ACTIVITY_STATUSES) status?: string;
+  @OneOfQuery(ACTIVITY_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @IntegerQuery({ min: 1, max: 100, default: 20 }) limit?: number;
   @IntegerQuery({ min: 0, default: 0 }) offset?: number;

@@ -1,19 +1,9 @@
-import { OptionalYouthVoice, PageQuery, type YouthVoiceBody } from '@samenspel/http';
+import { applyDecorators } from '@nestjs/common';
+import { OneOfQuery, OptionalYouthVoice, PageQuery, type YouthVoiceBody } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OFFER_DECLINE_REASONS, TASK_TYPES, TIMESTAMP_MAX_LENGTH } from '@samenspel/contracts';
+import { IsTimestamp, OFFER_DECLINE_REASONS, TASK_TYPES } from '@samenspel/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CANCEL_REASONS, TASK_STATUSES } from '../../domain/task-lifecycle';
 
 export class ListTasksQuery extends PageQuery {
@@ -30,16 +20,26 @@ export class ListTasksQuery extends PageQuery {
   @IsIn(TASK_STATUSES, { each: true })
   status?: (typeof TASK_STATUSES)[number][];
 
-  @ApiPropertyOptional({ enum: TASK_TYPES })
-  @IsOptional()
-  @IsIn(TASK_TYPES)
+  @OneOfQuery(TASK_TYPES)
   type?: string;
 
   @ApiPropertyOptional({ description: 'Only tasks due before this moment (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  @IsTimestamp()
   dueBefore?: string;
+}
+
+/** The optional `note` of a body that changes a task, documented and validated. */
+export function OptionalTeamNote(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
+      maxLength: 500,
+    }),
+    IsOptional(),
+    IsString(),
+    Length(1, 500),
+  );
 }
 
 /** The optional `youthVoice` of a body that completes a follow-up step. */
@@ -68,13 +68,7 @@ export class CompleteTaskBody {
   @IsIn(OFFER_DECLINE_REASONS)
   reason?: string;
 
-  @ApiPropertyOptional({
-    description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
-    maxLength: 500,
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 
   @OptionalFollowUpYouthVoice()

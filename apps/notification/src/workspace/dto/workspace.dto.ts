@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { YouthVoiceBody } from '@samenspel/http';
-import { OptionalFollowUpYouthVoice } from '../../tasks/dto/task.dto';
+import { OptionalFollowUpYouthVoice, OptionalTeamNote } from '../../tasks/dto/task.dto';
 import { TaskView } from '../../tasks/dto/task.view';
 import {
   ATTENDANCE_STATUSES,
@@ -12,7 +12,7 @@ import {
   OFFER_DECLINE_REASONS,
   REFERRAL_STATUSES,
 } from '@samenspel/contracts';
-import { ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { FIRST_CONTACT_OUTCOMES } from '../../domain/follow-up-step';
 
 export class DeclineOfferTaskBody {
@@ -34,20 +34,12 @@ export class WorkspaceAttendanceBody {
   status!: string;
 }
 
-const NOTE = {
-  description: 'A note for the team, kept in this service only (never in events, webhooks or e-mail)',
-  maxLength: 500,
-};
-
 export class FirstContactBody {
   @ApiProperty({ enum: FIRST_CONTACT_OUTCOMES })
   @IsIn(FIRST_CONTACT_OUTCOMES)
   outcome!: string;
 
-  @ApiPropertyOptional(NOTE)
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 }
 
@@ -56,10 +48,7 @@ export class FollowUpStepBody {
   @IsIn(FOLLOW_UP_OUTCOMES)
   outcome!: string;
 
-  @ApiPropertyOptional(NOTE)
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalTeamNote()
   note?: string;
 
   @OptionalFollowUpYouthVoice()

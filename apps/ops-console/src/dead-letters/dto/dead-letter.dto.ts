@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IntegerQuery } from '@samenspel/http';
+import { IntegerQuery, OneOfQuery } from '@samenspel/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,9 +17,7 @@ export class DeadLetterQuery {
   @Matches(/^[A-Za-z0-9._-]{1,249}$/)
   topic?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'replayed', 'resolved'] })
-  @IsOptional()
-  @IsIn(['open', 'replayed', 'resolved'])
+  @OneOfQuery(['open', 'replayed', 'resolved'])
   status?: string;
 
   @IntegerQuery({ min: 1, max: 500, default: 50 })

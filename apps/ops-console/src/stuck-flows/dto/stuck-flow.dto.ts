@@ -1,11 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { OneOfQuery } from '@samenspel/http';
 import { STUCK_RULES } from '../../domain/stuck-rules';
 
 export class StuckFlowQuery {
-  @ApiPropertyOptional({ enum: STUCK_RULES })
-  @IsOptional()
-  @IsIn(STUCK_RULES)
+  @OneOfQuery(STUCK_RULES)
   rule?: string;
 }
 

@@ -1,9 +1,15 @@
-import { PageQuery } from '@samenspel/http';
+import { FlagQuery, OneOfQuery, PageQuery } from '@samenspel/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONSENT_CLOCK_TOLERANCE_SECONDS,
   CONSENT_GIVERS,
+  IsAgeYears,
   IsConsentGivenAt,
+  IsMunicipalityCode,
+  IsPostcode4,
+  IsTimestamp,
+  IsWordList,
+  IsYouthRef,
   type ConsentGiver,
   REFERRAL_DIRECTIONS,
   REFERRAL_OUTCOMES,
@@ -11,29 +17,24 @@ import {
   REFERRAL_REASONS,
   REFERRAL_STATUSES,
   TIMESTAMP_MAX_LENGTH,
+  YOUTH_REF_PATTERN,
 } from '@samenspel/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { REFERRAL_REASON_CODES } from '../../domain/referral-state-machine';
-
-const YOUTH_REF = /^[A-Za-z0-9_-]{8,64}$/;
 
 export class ConsentBody {
   @ApiProperty() @IsBoolean() youthWork!: boolean;
@@ -56,22 +57,20 @@ export class CreateReferralBody {
   @IsIn(REFERRAL_PHASES)
   phase!: (typeof REFERRAL_PHASES)[number];
 
-  @ApiProperty({ pattern: YOUTH_REF.source })
-  @Matches(YOUTH_REF)
+  @ApiProperty({ pattern: YOUTH_REF_PATTERN.source })
+  @IsYouthRef()
   youthRef!: string;
 
   @ApiProperty({ minimum: 0, maximum: 27 })
-  @IsInt()
-  @Min(0)
-  @Max(27)
+  @IsAgeYears()
   ageYears!: number;
 
   @ApiProperty({ example: '3581' })
-  @Matches(/^[1-9][0-9]{3}$/)
+  @IsPostcode4()
   postcode4!: string;
 
   @ApiProperty({ example: 'GM0344' })
-  @Matches(/^GM[0-9]{4}$/)
+  @IsMunicipalityCode()
   municipalityCode!: string;
 
   @ApiProperty({ enum: REFERRAL_REASONS })
@@ -79,10 +78,7 @@ export class CreateReferralBody {
   reason!: string;
 
   @ApiProperty({ type: [String], description: 'Requested support: theme words, at most 10' })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 64, { each: true })
+  @IsWordList()
   themes!: string[];
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Stored encrypted; never sent in events' })
@@ -139,8 +135,7 @@ export class TransitionBody {
 
 export class WarmHandoverBody {
   @ApiProperty({ format: 'date-time', maxLength: TIMESTAMP_MAX_LENGTH })
-  @IsISO8601({ strict: true })
-  @MaxLength(TIMESTAMP_MAX_LENGTH)
+  @IsTimestamp()
   proposedAt!: string;
 
   @ApiProperty({ type: [String], example: ['care-worker', 'youth-worker', 'youth'] })
@@ -158,19 +153,12 @@ export class WarmHandoverOutcomeBody {
 }
 
 export class ListReferralsQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(YOUTH_REF) youthRef?: string;
+  @ApiPropertyOptional() @IsOptional() @IsYouthRef() youthRef?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_PHASES }) @IsOptional() @IsIn(REFERRAL_PHASES) phase?: string;
-  @ApiPropertyOptional({ enum: REFERRAL_DIRECTIONS })
-  @IsOptional()
-  @IsIn(REFERRAL_DIRECTIONS)
-  direction?: string;
-
-  @ApiPropertyOptional({ description: 'Only referrals to youth work that no team serves (ops/admin)' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @OneOfQuery(REFERRAL_STATUSES) status?: string;
+  @OneOfQuery(REFERRAL_PHASES) phase?: string;
+  @OneOfQuery(REFERRAL_DIRECTIONS) direction?: string;
+  @FlagQuery({ description: 'Only referrals to youth work that no team serves (ops/admin)' })
   unrouted?: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsMunicipalityCode } from '@samenspel/contracts';
-import { PageOf, PageQuery } from '@samenspel/http';
-import { IsIn, IsOptional } from 'class-validator';
+import { OneOfQuery, PageOf, PageQuery } from '@samenspel/http';
+import { IsOptional } from 'class-validator';
 import { ENTRY_STATUSES, type EntryStatus } from '../../domain/bridging-lifecycle';
 import type { BridgingOffer } from '../../offers/bridging-offer.entity';
 import { OfferView } from '../../offers/dto/offer.dto';
@@ -36,7 +36,7 @@ export class WaitlistEntryPage extends PageOf(WaitlistEntryView) {}
 
 export class ListEntriesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'GM0344' }) @IsOptional() @IsMunicipalityCode() municipalityCode?: string;
-  @ApiPropertyOptional({ enum: ENTRY_STATUSES }) @IsOptional() @IsIn(ENTRY_STATUSES) status?: EntryStatus;
+  @OneOfQuery(ENTRY_STATUSES) status?: EntryStatus;
 }
 
 export class MeasuresQuery {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityNotFound, ReasonRequired } from '@samenspel/contracts';
+import { ReasonRequired } from '@samenspel/contracts';
 import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
 import { nextActivityStatus } from '../../../domain/activity-status';
 import { availableSeats } from '../../../domain/capacity';
 import { seatDelta } from '../../../domain/placement-status';
-import { assertActsForTeam } from '../../../domain/team-scope';
 import { placementEvent } from '../../../placements/placement.events';
 import { PlacementsRepository } from '../../../placements/placements.repository';
 import { ActivitiesRepository } from '../../activities.repository';
+import { lockOwnActivity } from '../../own-activity';
 import type { Activity } from '../../activity.entity';
 import { activityClosedEvent } from '../../activity.events';
 import type { CloseActivityCommand } from './close-activity.command';
@@ -27,9 +27,7 @@ export class CloseActivity {
   ) {}
 
   async execute({ principal, activityId, reason }: CloseActivityCommand, uow: UnitOfWork): Promise<Activity> {
-    const current = await this.activities.lock(uow.em, activityId);
-    if (!current) throw new ActivityNotFound();
-    assertActsForTeam(principal, current.teamId);
+    const current = await lockOwnActivity(this.activities, uow.em, principal, activityId);
     const next = nextActivityStatus(current.status, 'close');
     const active = await this.placements.lockActiveOf(uow.em, activityId);
     if (active.length > 0 && !reason) {

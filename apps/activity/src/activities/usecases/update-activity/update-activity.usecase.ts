@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityClosed, ActivityNotFound, CapacityBelowOccupied, TeamNotFound } from '@samenspel/contracts';
+import { ActivityClosed, CapacityBelowOccupied, TeamNotFound } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { capacityFits } from '../../../domain/capacity';
-import { assertActsForTeam } from '../../../domain/team-scope';
 import { activityEvent } from '../../activity.events';
 import { TeamsRepository } from '../../../teams/teams.repository';
 import { ActivitiesRepository } from '../../activities.repository';
+import { lockOwnActivity } from '../../own-activity';
 import { assertValidActivity } from '../../activity-rules';
 import type { Activity, ActivityFields } from '../../activity.entity';
 import type { UpdateActivityCommand } from './update-activity.command';
@@ -25,9 +25,7 @@ export class UpdateActivity {
     { principal, activityId, changes }: UpdateActivityCommand,
     uow: UnitOfWork,
   ): Promise<Activity> {
-    const current = await this.activities.lock(uow.em, activityId);
-    if (!current) throw new ActivityNotFound();
-    assertActsForTeam(principal, current.teamId);
+    const current = await lockOwnActivity(this.activities, uow.em, principal, activityId);
     if (current.status === 'closed') throw new ActivityClosed(activityId);
     const team = await this.teams.find(uow.em, current.teamId);
     if (!team) throw new TeamNotFound();

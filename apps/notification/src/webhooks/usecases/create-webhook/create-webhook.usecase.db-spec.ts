@@ -1,26 +1,18 @@
 import type { Principal } from '@samenspel/http';
-import type { UnitsOfWork } from '@samenspel/messaging';
-import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
-import { aNotificationDatabase } from '../../../../test/medium-test';
+import { aNotificationDatabaseForTheseSpecs } from '../../../../test/medium-test';
 import { WebhookClient } from '../../webhook-client';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { CreateWebhookCommand } from './create-webhook.command';
 import { CreateWebhook } from './create-webhook.usecase';
 
 describe('CreateWebhook against PostgreSQL', () => {
-  let db: TestDatabase;
-  let units: UnitsOfWork;
+  const spec = aNotificationDatabaseForTheseSpecs('notification_create_webhook');
   const webhooks = new WebhooksRepository();
   const sut = new CreateWebhook(webhooks, new WebhookClient(['localhost:9002', '127.0.0.1:9000']));
 
-  beforeAll(async () => {
-    ({ db, units } = await aNotificationDatabase('notification_create_webhook'));
-  });
-  afterAll(async () => db?.drop());
-
   const create = (principal: Principal, fields: { events: string[]; teamId?: string; url?: string }) =>
-    units.run((uow) =>
+    spec.units.run((uow) =>
       sut.execute(new CreateWebhookCommand({ principal, url: 'https://example.org/hook', ...fields }), uow),
     );
 
@@ -38,7 +30,7 @@ describe('CreateWebhook against PostgreSQL', () => {
       consecutiveFailures: 0,
     });
     expect(view.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
-    expect(await webhooks.find(db.dataSource.manager, view.id)).toMatchObject({
+    expect(await webhooks.find(spec.db.dataSource.manager, view.id)).toMatchObject({
       created_by: 'lead-1',
       secret: view.secret,
     });
@@ -89,7 +81,7 @@ describe('CreateWebhook against PostgreSQL', () => {
     expect(error).toMatchObject({ code: 'validation-failed', extensions: { errors: [{ field: 'url' }] } });
     expect(JSON.stringify(error?.extensions)).toContain(kind);
     expect(`${error?.message} ${JSON.stringify(error?.extensions)}`).not.toContain(new URL(url).hostname);
-    expect(await webhooks.listOfTeam(db.dataSource.manager, teamId)).toEqual([]);
+    expect(await webhooks.listOfTeam(spec.db.dataSource.manager, teamId)).toEqual([]);
   });
 
   it('registers an on-premise receiver its host:port entry names, whatever its address', async () => {

@@ -1,28 +1,20 @@
 import type { Principal } from '@samenspel/http';
-import type { UnitsOfWork } from '@samenspel/messaging';
-import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
-import { aNotificationDatabase, aWebhook } from '../../../../test/medium-test';
+import { aNotificationDatabaseForTheseSpecs, aWebhook } from '../../../../test/medium-test';
 import { DeliveriesRepository } from '../../deliveries.repository';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 import { DeleteWebhook } from './delete-webhook.usecase';
 
 describe('DeleteWebhook against PostgreSQL', () => {
-  let db: TestDatabase;
-  let units: UnitsOfWork;
+  const spec = aNotificationDatabaseForTheseSpecs('notification_delete_webhook');
   const webhooks = new WebhooksRepository();
   const deliveries = new DeliveriesRepository();
   const sut = new DeleteWebhook(webhooks, deliveries);
 
-  beforeAll(async () => {
-    ({ db, units } = await aNotificationDatabase('notification_delete_webhook'));
-  });
-  afterAll(async () => db?.drop());
-
   /** A webhook of the team with two deliveries waiting: one new, one after a failed attempt. */
   async function aWebhookWithPendingDeliveries(teamId: string): Promise<string> {
-    const em = db.dataSource.manager;
+    const em = spec.db.dataSource.manager;
     const id = await aWebhook(em, teamId);
     expect(await deliveries.enqueueWebhooks(em, teamId, 'task.created', { type: 'task.created' })).toBe(1);
     await deliveries.enqueueWebhooks(em, teamId, 'task.created', { type: 'task.created' });
@@ -36,10 +28,10 @@ describe('DeleteWebhook against PostgreSQL', () => {
   }
 
   const remove = (principal: Principal, webhookId: string) =>
-    units.run((uow) => sut.execute(new DeleteWebhookCommand({ principal, webhookId }), uow));
+    spec.units.run((uow) => sut.execute(new DeleteWebhookCommand({ principal, webhookId }), uow));
 
   const pendingOf = async (webhookId: string) =>
-    (await deliveries.claimDue(db.dataSource.manager, new Date(Date.now() + 60_000), 100)).filter(
+    (await deliveries.claimDue(spec.db.dataSource.manager, new Date(Date.now() + 60_000), 100)).filter(
       (d) => d.webhook_id === webhookId,
     );
 
@@ -50,11 +42,11 @@ describe('DeleteWebhook against PostgreSQL', () => {
 
     await remove({ sub: 'lead-1', role: 'team-lead', teamId }, id);
 
-    expect(await webhooks.find(db.dataSource.manager, id)).toBeUndefined();
+    expect(await webhooks.find(spec.db.dataSource.manager, id)).toBeUndefined();
     expect(await pendingOf(id)).toEqual([]);
-    expect((await deliveries.listForWebhook(db.dataSource.manager, id, 10, 0)).total).toBe(0);
+    expect((await deliveries.listForWebhook(spec.db.dataSource.manager, id, 10, 0)).total).toBe(0);
     // Later task changes of the team enqueue nothing for it.
-    expect(await deliveries.enqueueWebhooks(db.dataSource.manager, teamId, 'task.created', {})).toBe(0);
+    expect(await deliveries.enqueueWebhooks(spec.db.dataSource.manager, teamId, 'task.created', {})).toBe(0);
   });
 
   it('answers a team-lead of another team as if the webhook did not exist, and keeps it', async () => {
@@ -65,7 +57,7 @@ describe('DeleteWebhook against PostgreSQL', () => {
       status: 404,
       code: 'webhook-not-found',
     });
-    expect(await webhooks.find(db.dataSource.manager, id)).toMatchObject({ status: 'active' });
+    expect(await webhooks.find(spec.db.dataSource.manager, id)).toMatchObject({ status: 'active' });
     expect(await pendingOf(id)).toHaveLength(2);
   });
 
@@ -73,7 +65,7 @@ describe('DeleteWebhook against PostgreSQL', () => {
     const id = await aWebhookWithPendingDeliveries(randomUUID());
     const admin: Principal = { sub: 'admin-1', role: 'admin' };
     await remove(admin, id);
-    expect(await webhooks.find(db.dataSource.manager, id)).toBeUndefined();
+    expect(await webhooks.find(spec.db.dataSource.manager, id)).toBeUndefined();
     await expect(remove(admin, id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,26 +1,18 @@
 import type { Principal } from '@samenspel/http';
-import type { UnitsOfWork } from '@samenspel/messaging';
-import type { TestDatabase } from '@samenspel/testing';
 import { randomUUID } from 'node:crypto';
-import { aNotificationDatabase, aWebhook } from '../../../../test/medium-test';
+import { aNotificationDatabaseForTheseSpecs, aWebhook } from '../../../../test/medium-test';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { EnableWebhookCommand } from './enable-webhook.command';
 import { EnableWebhook } from './enable-webhook.usecase';
 
 describe('EnableWebhook against PostgreSQL', () => {
-  let db: TestDatabase;
-  let units: UnitsOfWork;
+  const spec = aNotificationDatabaseForTheseSpecs('notification_enable_webhook');
   const webhooks = new WebhooksRepository();
   const sut = new EnableWebhook(webhooks);
 
-  beforeAll(async () => {
-    ({ db, units } = await aNotificationDatabase('notification_enable_webhook'));
-  });
-  afterAll(async () => db?.drop());
-
   /** A webhook disabled after three failed attempts in a row. */
   async function aDisabledWebhook(teamId: string): Promise<string> {
-    const em = db.dataSource.manager;
+    const em = spec.db.dataSource.manager;
     const id = await aWebhook(em, teamId);
     for (let i = 0; i < 3; i++) await webhooks.recordFailure(em, id);
     await webhooks.disable(em, id);
@@ -28,7 +20,7 @@ describe('EnableWebhook against PostgreSQL', () => {
   }
 
   const enable = (principal: Principal, webhookId: string) =>
-    units.run((uow) => sut.execute(new EnableWebhookCommand({ principal, webhookId }), uow));
+    spec.units.run((uow) => sut.execute(new EnableWebhookCommand({ principal, webhookId }), uow));
 
   it('turns a disabled webhook on again with its failures reset', async () => {
     const teamId = randomUUID();
@@ -47,7 +39,7 @@ describe('EnableWebhook against PostgreSQL', () => {
       status: 404,
       code: 'webhook-not-found',
     });
-    expect(await webhooks.find(db.dataSource.manager, id)).toMatchObject({ status: 'disabled' });
+    expect(await webhooks.find(spec.db.dataSource.manager, id)).toMatchObject({ status: 'disabled' });
   });
 
   it('lets an admin enable any team’s webhook', async () => {
