@@ -19,7 +19,7 @@ const ENCRYPTED = /^v1\./;
 export class TaskNoteEncryption implements EntitySubscriberInterface<TaskEntity>, OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(NoteCipher) private readonly cipher: NoteCipher,
+    private readonly cipher: NoteCipher,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {
     dataSource.subscribers.push(this);

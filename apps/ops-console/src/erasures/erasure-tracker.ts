@@ -37,10 +37,10 @@ const PRIVACY_TOPICS: readonly string[] = [TOPICS.jeugdzorgPrivacy, TOPICS.priva
 @Injectable()
 export class ErasureTracker {
   constructor(
-    @Inject(RecordErasureRequest) private readonly recordRequest: RecordErasureRequest,
-    @Inject(CountErasureConfirmation) private readonly countConfirmation: CountErasureConfirmation,
+    private readonly recordRequest: RecordErasureRequest,
+    private readonly countConfirmation: CountErasureConfirmation,
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
-    @Inject(LedgerRepository) private readonly ledger: LedgerRepository,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   /** Whether `onRecorded` acts on the record: a privacy record, which may erase a youngster. */

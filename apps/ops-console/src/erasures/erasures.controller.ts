@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
@@ -31,9 +31,9 @@ import { RequestErasure } from './usecases/request-erasure/request-erasure.useca
 @Controller('erasures')
 export class ErasuresController {
   constructor(
-    @Inject(RequestErasure) private readonly requestErasure: RequestErasure,
-    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
-    @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
+    private readonly requestErasure: RequestErasure,
+    private readonly requests: ErasuresRepository,
+    private readonly units: UnitsOfWork,
   ) {}
 
   @Post()

@@ -4,7 +4,6 @@ import {
   Controller,
   Get,
   Headers,
-  Inject,
   Param,
   Patch,
   Query,
@@ -89,11 +88,11 @@ const fhirEtag = (version: number) => `W/"${version}"`;
 @UseInterceptors(FhirJsonInterceptor)
 export class FhirController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
-    @Inject(PatchTask) private readonly patchTask: PatchTask,
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
+    private readonly referrals: ReferralsRepository,
+    private readonly teams: TeamsRepository,
+    private readonly patchTask: PatchTask,
   ) {}
 
   @Get('metadata')

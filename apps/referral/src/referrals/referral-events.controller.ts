@@ -35,10 +35,10 @@ export const FOLLOW_UP_FINAL_STEPS = Symbol('FOLLOW_UP_FINAL_STEPS');
 @Controller()
 export class ReferralEventsController {
   constructor(
-    @Inject(CreateReferral) private readonly createReferral: CreateReferral,
-    @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+    private readonly createReferral: CreateReferral,
+    private readonly transitionReferral: TransitionReferral,
+    private readonly referrals: ReferralsRepository,
+    private readonly metrics: ReferralMetrics,
     @Inject(FOLLOW_UP_FINAL_STEPS) private readonly finalSteps: readonly string[],
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}

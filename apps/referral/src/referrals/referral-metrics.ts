@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { MetricsRegistry } from '@samenspel/http';
 import { Counter } from 'prom-client';
 
@@ -9,7 +9,7 @@ export class ReferralMetrics {
   readonly transitions: Counter<'to'>;
   readonly consentMissing: Counter<'origin'>;
 
-  constructor(@Inject(MetricsRegistry) registry: MetricsRegistry) {
+  constructor(registry: MetricsRegistry) {
     this.created = new Counter({
       name: 'referral_created_total',
       help: 'Referrals created, by direction, phase and whether a team was found',

@@ -77,15 +77,15 @@ const IF_MATCH = {
 @Controller('referrals')
 export class ReferralsController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(UnitsOfWork) private readonly units: UnitsOfWork,
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
-    @Inject(NoteCipher) private readonly cipher: NoteCipher,
-    @Inject(CreateReferral) private readonly createReferral: CreateReferral,
-    @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
-    @Inject(PlanWarmHandover) private readonly planWarmHandover: PlanWarmHandover,
-    @Inject(RecordWarmHandoverOutcome) private readonly recordOutcome: RecordWarmHandoverOutcome,
+    private readonly dataSource: DataSource,
+    private readonly units: UnitsOfWork,
+    private readonly referrals: ReferralsRepository,
+    private readonly teams: TeamsRepository,
+    private readonly cipher: NoteCipher,
+    private readonly createReferral: CreateReferral,
+    private readonly transitionReferral: TransitionReferral,
+    private readonly planWarmHandover: PlanWarmHandover,
+    private readonly recordOutcome: RecordWarmHandoverOutcome,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 

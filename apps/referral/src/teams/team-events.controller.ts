@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { ACTIVITY_EVENT_TYPES, type CloudEvent, type TeamData } from '@samenspel/contracts';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
@@ -13,7 +13,7 @@ import { TeamsRepository } from './teams.repository';
 @Controller()
 export class TeamEventsController {
   constructor(
-    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
+    private readonly teams: TeamsRepository,
     private readonly routeWaitingReferrals: RouteWaitingReferrals,
   ) {}
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DeadLetterResolved } from '@samenspel/contracts';
 import { NotFoundError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
@@ -14,7 +14,7 @@ import type { ResolveDeadLetterCommand } from './resolve-dead-letter.command';
 export class ResolveDeadLetter {
   constructor(
     private readonly deadLetters: DeadLettersRepository,
-    @Inject(NoteCipher) private readonly cipher: NoteCipher,
+    private readonly cipher: NoteCipher,
   ) {}
 
   async execute(command: ResolveDeadLetterCommand, uow: UnitOfWork): Promise<void> {

@@ -20,7 +20,7 @@ import type { CountErasureConfirmationCommand } from './count-erasure-confirmati
 export class CountErasureConfirmation {
   constructor(
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
-    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
+    private readonly requests: ErasuresRepository,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 

@@ -13,8 +13,8 @@ import type { RecordErasureRequestCommand } from './record-erasure-request.comma
 @Injectable()
 export class RecordErasureRequest {
   constructor(
-    @Inject(YouthErasure) private readonly erasure: YouthErasure,
-    @Inject(ErasuresRepository) private readonly requests: ErasuresRepository,
+    private readonly erasure: YouthErasure,
+    private readonly requests: ErasuresRepository,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 

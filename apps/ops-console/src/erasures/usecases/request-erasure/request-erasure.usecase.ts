@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PRIVACY_EVENT_TYPES, type ErasureRequestedData } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import type { RequestErasureCommand } from './request-erasure.command';
  */
 @Injectable()
 export class RequestErasure {
-  constructor(@Inject(ErasuresRepository) private readonly requests: ErasuresRepository) {}
+  constructor(private readonly requests: ErasuresRepository) {}
 
   async execute(command: RequestErasureCommand, uow: UnitOfWork): Promise<ErasureRequestRecord> {
     const requestedAt = new Date();

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, UnitOfWork } from '@samenspel/messaging';
 import { ErasureTracker } from '../../../erasures/erasure-tracker';
 import { ImpactRepository } from '../../../impact/impact.repository';
@@ -18,9 +18,9 @@ export type LedgerOutcome = 'recorded' | 'duplicate';
 @Injectable()
 export class RecordChunk {
   constructor(
-    @Inject(LedgerIngest) private readonly ingest: LedgerIngest,
-    @Inject(ErasureTracker) private readonly erasures: ErasureTracker,
-    @Inject(ImpactRepository) private readonly impact: ImpactRepository,
+    private readonly ingest: LedgerIngest,
+    private readonly erasures: ErasureTracker,
+    private readonly impact: ImpactRepository,
   ) {}
 
   async execute(command: RecordChunkCommand, uow: UnitOfWork): Promise<LedgerOutcome[]> {

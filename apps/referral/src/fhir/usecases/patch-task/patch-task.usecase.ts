@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '@samenspel/http';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { toTask } from '../../../domain/fhir/fhir-resources';
@@ -19,8 +19,8 @@ import type { PatchTaskCommand } from './patch-task.command';
 @Injectable()
 export class PatchTask {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(TransitionReferral) private readonly transitionReferral: TransitionReferral,
+    private readonly referrals: ReferralsRepository,
+    private readonly transitionReferral: TransitionReferral,
   ) {}
 
   async execute(command: PatchTaskCommand, uow: UnitOfWork): Promise<ReferralEntity> {

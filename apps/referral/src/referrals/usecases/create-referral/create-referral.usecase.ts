@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@samenspel/clock';
 import { ConsentMissing, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { NewEvent, UnitOfWork } from '@samenspel/messaging';
@@ -20,10 +20,10 @@ import type { CreateReferralCommand } from './create-referral.command';
 @Injectable()
 export class CreateReferral {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
-    @Inject(NoteCipher) private readonly cipher: NoteCipher,
-    @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+    private readonly referrals: ReferralsRepository,
+    private readonly teams: TeamsRepository,
+    private readonly cipher: NoteCipher,
+    private readonly metrics: ReferralMetrics,
     private readonly clock: Clock,
   ) {}
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@samenspel/clock';
 import { REFERRAL_EVENT_TYPES, ReferralClosed } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
@@ -16,7 +16,7 @@ import type { PlanWarmHandoverCommand } from './plan-warm-handover.command';
 @Injectable()
 export class PlanWarmHandover {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    private readonly referrals: ReferralsRepository,
     private readonly clock: Clock,
   ) {}
 

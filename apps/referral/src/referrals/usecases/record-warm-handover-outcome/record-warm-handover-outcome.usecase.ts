@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@samenspel/clock';
 import { NoWarmHandover, REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
@@ -15,7 +15,7 @@ import type { RecordWarmHandoverOutcomeCommand } from './record-warm-handover-ou
 @Injectable()
 export class RecordWarmHandoverOutcome {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
+    private readonly referrals: ReferralsRepository,
     private readonly clock: Clock,
   ) {}
 

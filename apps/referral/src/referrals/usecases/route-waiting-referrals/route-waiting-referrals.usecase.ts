@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import type { UnitOfWork } from '@samenspel/messaging';
 import { lockOrYield } from '@samenspel/persistence';
@@ -16,8 +16,8 @@ import type { RouteWaitingReferralsCommand } from './route-waiting-referrals.com
 @Injectable()
 export class RouteWaitingReferrals {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(TeamsRepository) private readonly teams: TeamsRepository,
+    private readonly referrals: ReferralsRepository,
+    private readonly teams: TeamsRepository,
   ) {}
 
   async execute(command: RouteWaitingReferralsCommand, uow: UnitOfWork): Promise<ReferralEntity[]> {

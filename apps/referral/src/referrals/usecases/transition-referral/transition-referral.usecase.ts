@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '@samenspel/clock';
 import { REFERRAL_EVENT_TYPES } from '@samenspel/contracts';
 import { ForbiddenError, PreconditionFailedError } from '@samenspel/http';
@@ -16,9 +16,9 @@ import type { TransitionReferralCommand } from './transition-referral.command';
 @Injectable()
 export class TransitionReferral {
   constructor(
-    @Inject(ReferralsRepository) private readonly referrals: ReferralsRepository,
-    @Inject(NoteCipher) private readonly cipher: NoteCipher,
-    @Inject(ReferralMetrics) private readonly metrics: ReferralMetrics,
+    private readonly referrals: ReferralsRepository,
+    private readonly cipher: NoteCipher,
+    private readonly metrics: ReferralMetrics,
     private readonly clock: Clock,
   ) {}
 
