@@ -44,3 +44,5 @@ export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';
 export * from './client/json-http-client';
+
+export * from './session';

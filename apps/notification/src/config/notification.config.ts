@@ -61,9 +61,6 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   @CommaSeparatedList(isAllowListEntry, 'must be a comma-separated list of CIDRs and host:port entries')
   WEBHOOK_ALLOWED_TARGETS: string[] = [];
 
-  /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */
-  @IntSetting(10, 86400) STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: number = 3600;
-
   /** Closed tasks are anonymised this long after they closed (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()
   RETENTION_TASK: string = DEFAULT_RETENTION;
