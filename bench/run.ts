@@ -28,6 +28,7 @@ import {
 } from './pipeline';
 import { relayThroughput } from './relay';
 import { BenchSystem, buildServices, startKafka, type BenchKafka } from './system';
+import { useTestIdentityProvider } from '@samenspel/testing';
 
 const quick = process.env.BENCH_QUICK === '1';
 const setting = (name: string, full: number, short: number) =>
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   );
   const { dist, register } = await buildServices(log);
   const kafka = await startKafka(stamp, log);
+  // The services verify tokens and get their own at the development identity provider.
+  const identityProvider = await useTestIdentityProvider();
   process.env.KAFKA_BROKERS = kafka.brokers;
   process.env.DATABASE_URL = databaseUrl;
   const system = new BenchSystem({
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       log('stopping the services and the broker');
       await system.dispose().catch((error: Error) => log(`dispose: ${error.message}`));
       await kafka.stop().catch((error: Error) => log(`kafka stop: ${error.message}`));
+      await identityProvider.stop().catch((error: Error) => log(`identity provider stop: ${error.message}`));
     })());
   // Ctrl-C: leave no service, database or broker behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

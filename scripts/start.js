@@ -77,12 +77,12 @@ function build() {
   return Date.now() - started;
 }
 
-async function waitReady(port, child, timeoutMs = 90000) {
+async function waitReady(port, child, timeoutMs = 90000, readyPath = '/health/ready') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) return false;
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      const res = await fetch(`http://127.0.0.1:${port}${readyPath}`);
       if (res.ok) return true;
     } catch {
       // not listening yet
@@ -121,6 +121,55 @@ async function stopAll(code) {
   }
   say('Stopped.');
   process.exit(code);
+}
+
+/**
+ * Starts the development OpenID Provider (libs/identity-provider) on port 3005 and points the
+ * services at it, unless AUTH_JWKS_URL names another provider. Returns its issuer, or undefined.
+ */
+async function startIdentityProvider() {
+  if (process.env.AUTH_JWKS_URL) {
+    say(
+      `Identity provider: ${process.env.AUTH_ISSUER} (AUTH_JWKS_URL is set, so the development one stays off)`,
+    );
+    return undefined;
+  }
+  const {
+    DEV_ISSUER,
+    DEV_IDENTITY_PROVIDER_PORT,
+  } = require('../dist/libs/identity-provider/src/dev-provider-defaults');
+  const log = fs.openSync(path.join(logDir, 'identity-provider.log'), 'a');
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      path.join(__dirname, 'register-paths.js'),
+      path.join(root, 'dist', 'libs', 'identity-provider', 'src', 'main.js'),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DEV_IDP_PORT: String(DEV_IDENTITY_PROVIDER_PORT) },
+      stdio: ['ignore', log, log],
+    },
+  );
+  children.set('identity-provider', child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(
+        `identity-provider exited (${signal ?? code}); see ${path.relative(root, logDir)}/identity-provider.log`,
+      );
+      void stopAll(1);
+    }
+  });
+  if (!(await waitReady(DEV_IDENTITY_PROVIDER_PORT, child, 30000, '/.well-known/openid-configuration'))) {
+    say('The development identity provider did not start; see .cache/logs/identity-provider.log');
+    await stopAll(1);
+    return undefined;
+  }
+  // The services verify tokens with its keys, and get their own tokens from it.
+  process.env.AUTH_ISSUER = DEV_ISSUER;
+  process.env.AUTH_JWKS_URL = `${DEV_ISSUER}/jwks`;
+  return DEV_ISSUER;
 }
 
 async function main() {
@@ -163,6 +212,7 @@ async function main() {
   say(`Prepared ${topics.length} new topics and ${databases.length} new databases.`);
 
   fs.mkdirSync(logDir, { recursive: true });
+  const identityProvider = await startIdentityProvider();
   for (const service of SERVICES) {
     const log = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
     const child = spawn(
@@ -199,6 +249,11 @@ async function main() {
     return stopAll(1);
   }
   say('\nSamenspel is running:');
+  if (identityProvider) {
+    say(
+      `  ${'identity-provider'.padEnd(18)} ${identityProvider}   sign in as jw-overvecht (workspace) or ops (console), password samenspel-dev`,
+    );
+  }
   for (const s of SERVICES) {
     say(`  ${s.name.padEnd(18)} http://127.0.0.1:${s.port}   API docs http://127.0.0.1:${s.port}/docs`);
   }

@@ -6,10 +6,13 @@
  *   CHAOS_FLOWS (20000)  CHAOS_RATE flows/s (15)  CHAOS_REPEAT faults of each kind (3)  CHAOS_KEEP=1
  *   CHAOS_FAULTS=kind,kind (only these kinds, e.g. 'kafka restart')  CHAOS_MALFORMED share (0.01)
  */
+import { useTestIdentityProvider } from '@samenspel/testing';
 import type { FaultKind } from './lib/faults';
 import { formatResult, runChaos } from './lib/run-chaos';
 
 async function main(): Promise<void> {
+  // The services verify tokens and get their own at the development identity provider.
+  const identityProvider = await useTestIdentityProvider();
   const result = await runChaos({
     flows: Number(process.env.CHAOS_FLOWS ?? 20000),
     flowsPerSecond: Number(process.env.CHAOS_RATE ?? 15),
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
     keep: process.env.CHAOS_KEEP === '1',
     ...(process.env.CHAOS_MALFORMED && { malformedShare: Number(process.env.CHAOS_MALFORMED) }),
     ...(process.env.CHAOS_FAULTS && { only: process.env.CHAOS_FAULTS.split(',') as FaultKind[] }),
-  });
+  }).finally(() => identityProvider.stop());
   process.stdout.write(`\n${formatResult(result)}\n`);
   // Straight out: the run's clients are closed, but a stray timer must not keep the process up.
   process.exit(result.passed ? 0 : 1);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICES } from '@samenspel/bootstrap';
 import { TOPICS } from '@samenspel/contracts';
-import { signDevToken, DEV_JWT_SECRET, DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER } from '@samenspel/http';
 import {
   authHeader,
   enteredEvent,
@@ -131,12 +130,7 @@ async function npmStart(
 /** Health, auth, docs and metrics of every service; each reports the Node line package.json names. */
 async function everyServiceAnswers(): Promise<void> {
   const nodeLine = /^\^?(\d+)/.exec(packageJson.engines.node)![1];
-  const token = await signDevToken(
-    { role: 'team-lead', teamId: 'team-e2e' },
-    DEV_JWT_SECRET,
-    DEFAULT_AUTH_ISSUER,
-    DEFAULT_AUTH_AUDIENCE,
-  );
+  const { authorization } = await authHeader('team-lead', { teamId: 'team-e2e' });
   for (const service of SERVICES) {
     const base = `http://127.0.0.1:${service.port}`;
     const ready = await fetch(`${base}/health/ready`);
@@ -148,7 +142,7 @@ async function everyServiceAnswers(): Promise<void> {
     const anonymous = await fetch(`${base}/api/v1/service`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const info = await fetch(`${base}/api/v1/service`, { headers: { authorization: `Bearer ${token}` } });
+    const info = await fetch(`${base}/api/v1/service`, { headers: { authorization } });
     expect(await info.json()).toMatchObject({ name: service.name, groupId: `samenspel-${service.name}` });
     const docs = await fetch(`${base}/docs-json`);
     expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
@@ -211,12 +205,7 @@ async function aWaitlistFlowReachesATask(): Promise<{ youthRef: string; taskId: 
  * http://127.0.0.1:3000/ shows them, and a dead letter is replayed from the page (audited).
  */
 async function consoleShowsPushedFlowsAndReplaysFromThePage(): Promise<void> {
-  const ops = await signDevToken(
-    { role: 'ops', sub: 'ops-npm-start' },
-    DEV_JWT_SECRET,
-    DEFAULT_AUTH_ISSUER,
-    DEFAULT_AUTH_AUDIENCE,
-  );
+  const ops = (await authHeader('ops', { sub: 'ops-npm-start' })).authorization.slice('Bearer '.length);
   const api = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${CONSOLE}/api/v1/${path}`, {
       headers: { authorization: `Bearer ${ops}` },

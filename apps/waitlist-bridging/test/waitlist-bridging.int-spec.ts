@@ -12,9 +12,8 @@ import {
   type ServiceUnderTest,
 } from '@samenspel/testing';
 import {
-  DEFAULT_AUTH_AUDIENCE,
-  DEFAULT_AUTH_ISSUER,
-  DEV_JWT_SECRET,
+  ClientCredentialsTokenSource,
+  DEV_CLIENT_SECRET,
   labelNamesOf,
   METRIC_LABEL_NAMES,
   PROMETHEUS_SERIES_LABELS,
@@ -46,9 +45,11 @@ describe('waitlist bridging', () => {
     new HttpActivityCatalog({
       baseUrl: activity.baseUrl,
       timeoutMs: 5000,
-      jwtSecret: DEV_JWT_SECRET,
-      issuer: DEFAULT_AUTH_ISSUER,
-      audience: DEFAULT_AUTH_AUDIENCE,
+      tokens: new ClientCredentialsTokenSource({
+        issuer: process.env.AUTH_ISSUER!,
+        clientId: 'waitlist-bridging',
+        clientSecret: DEV_CLIENT_SECRET,
+      }),
     });
 
   beforeAll(async () => {

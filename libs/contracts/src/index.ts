@@ -18,3 +18,4 @@ export * from './errors/bridging.errors';
 export * from './errors/notification.errors';
 export * from './errors/ops-console.errors';
 export * from './errors/referral.errors';
+export * from './dev-teams';

@@ -44,5 +44,6 @@ export * from './security/http-security-settings';
 export * from './security/rate-limit';
 export * from './security/security-headers';
 export * from './client/json-http-client';
+export * from './auth/client-credentials-token-source';
 
 export * from './session';

@@ -9,3 +9,4 @@ export * from './tokens';
 export * from './simulator';
 export * from './chromium';
 export * from './table-reads';
+export * from './test-identity-provider';

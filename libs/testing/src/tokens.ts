@@ -1,21 +1,25 @@
-import {
-  DEFAULT_AUTH_AUDIENCE,
-  DEFAULT_AUTH_ISSUER,
-  DEV_JWT_SECRET,
-  signDevToken,
-  type Role,
-} from '@samenspel/http';
+import { DEFAULT_AUTH_AUDIENCE, type Role } from '@samenspel/http';
+import { signDevAccessToken } from '@samenspel/identity-provider';
+import { runIdentityProvider } from './test-identity-provider';
 
-/** A development bearer header for tests: `{ authorization: 'Bearer …' }`. */
+/**
+ * A bearer header for tests, `{ authorization: 'Bearer …' }`: a token signed with the key of the
+ * run's identity provider, which the services verify through its JWKS like any other.
+ */
 export async function authHeader(
   role: Role,
-  claims: { teamId?: string; org?: string; sub?: string; municipalityCodes?: string[] } = {},
+  claims: {
+    teamId?: string;
+    org?: string;
+    sub?: string;
+    municipalityCodes?: string[];
+    expiresIn?: string;
+  } = {},
 ) {
-  const token = await signDevToken(
+  const { issuer, keysFile } = runIdentityProvider();
+  const token = await signDevAccessToken(
     { role, ...claims },
-    DEV_JWT_SECRET,
-    DEFAULT_AUTH_ISSUER,
-    DEFAULT_AUTH_AUDIENCE,
+    { keysFile, issuer, audience: process.env.AUTH_AUDIENCE || DEFAULT_AUTH_AUDIENCE },
   );
   return { authorization: `Bearer ${token}` };
 }

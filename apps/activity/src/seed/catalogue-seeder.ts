@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SERVICE_LOGGER } from '@samenspel/http';
+import { devTeamId } from '@samenspel/contracts';
 import { UnitsOfWork, type NewEvent } from '@samenspel/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -39,20 +40,18 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
       await uow.em.query(`SELECT pg_advisory_xact_lock(hashtext('samenspel-activity-dev-seed'))`);
       if ((await this.teams.count(uow.em)) > 0) return 0;
       const events: NewEvent[] = [];
-      const teamIds = new Map<string, string>();
       for (const t of SEED_TEAMS) {
         const team = await this.teams.insert(uow.em, {
-          id: randomUUID(),
+          id: devTeamId(t.key),
           name: t.name,
           organisation: t.organisation,
           municipalityCodes: t.municipalityCodes,
         });
-        teamIds.set(t.key, team.id);
         events.push(teamEvent('created', team));
       }
       for (const a of SEED_ACTIVITIES) {
         const draft = await this.activities.insert(uow.em, randomUUID(), {
-          teamId: teamIds.get(a.team)!,
+          teamId: devTeamId(a.team),
           title: a.title,
           description: `${a.title} (synthetic example activity)`,
           ...matchFactsOf(a),

@@ -1,3 +1,4 @@
+import type { DevTeamKey } from '@samenspel/contracts';
 import type { WeeklySchedule } from '../activities/activity.entity';
 
 /**
@@ -6,14 +7,15 @@ import type { WeeklySchedule } from '../activities/activity.entity';
  * young adults (18–23). No real organisations or people.
  */
 export interface SeedTeam {
-  key: string;
+  /** Which of the fixed DEV_TEAMS ids (libs/contracts) the team is seeded under. */
+  key: DevTeamKey;
   name: string;
   organisation: string;
   municipalityCodes: string[];
 }
 
 export interface SeedActivity {
-  team: string;
+  team: DevTeamKey;
   title: string;
   kind: 'group' | 'individual' | 'online' | 'internship';
   themes: string[];

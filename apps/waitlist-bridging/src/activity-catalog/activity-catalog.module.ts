@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientCredentialsTokenSource } from '@samenspel/http';
 import { BRIDGING_CONFIG, type BridgingConfig } from '../config/bridging.config';
 import { ActivityCatalogPort } from './activity-catalog.port';
 import { HttpActivityCatalog } from './http-activity-catalog.adapter';
@@ -13,9 +14,13 @@ import { HttpActivityCatalog } from './http-activity-catalog.adapter';
         new HttpActivityCatalog({
           baseUrl: config.ACTIVITY_URL,
           timeoutMs: config.ACTIVITY_TIMEOUT_MS,
-          jwtSecret: config.JWT_SECRET,
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
+          tokens: new ClientCredentialsTokenSource({
+            issuer: config.AUTH_ISSUER,
+            tokenEndpoint: config.AUTH_TOKEN_URL,
+            clientId: config.AUTH_CLIENT_ID,
+            clientSecret: config.AUTH_CLIENT_SECRET,
+            timeoutMs: config.ACTIVITY_TIMEOUT_MS,
+          }),
         }),
     },
   ],

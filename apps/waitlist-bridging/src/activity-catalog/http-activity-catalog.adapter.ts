@@ -1,4 +1,4 @@
-import { JsonHttpClient, signDevToken, type JsonHttpResponse } from '@samenspel/http';
+import { JsonHttpClient, type JsonHttpResponse } from '@samenspel/http';
 import {
   ActivityCatalogPort,
   ActivityUnavailableError,
@@ -12,20 +12,15 @@ import {
 export interface HttpActivityCatalogOptions {
   baseUrl: string;
   timeoutMs: number;
-  jwtSecret: string;
-  issuer: string;
-  audience: string;
+  /** The service's own access tokens (client credentials, role `service`), cached by the source. */
+  tokens: { token(): Promise<string> };
 }
 
-const TOKEN_LIFETIME_S = 3600;
 /** The most youngsters the activity service takes in one hold-best batch. */
 const MAX_BATCH = 50;
-/** A cached token is replaced this long before it expires, so no call goes out with a stale one. */
-const TOKEN_MARGIN_S = 300;
 
-/** The activity service over HTTP (node:http with kept-alive sockets), as the `service` role with a token signed with the shared secret. */
+/** The activity service over HTTP (node:http with kept-alive sockets), as the `service` role with a token of its own client. */
 export class HttpActivityCatalog extends ActivityCatalogPort {
-  private token?: { value: string; renewAt: number };
   private readonly client: JsonHttpClient;
 
   constructor(private readonly options: HttpActivityCatalogOptions) {
@@ -93,7 +88,7 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
   private async call(method: string, path: string, body?: unknown): Promise<JsonHttpResponse> {
     try {
       return await this.client.send(method, path, {
-        headers: { authorization: `Bearer ${await this.bearer()}` },
+        headers: { authorization: `Bearer ${await this.options.tokens.token()}` },
         ...(body !== undefined && { body }),
       });
     } catch (error) {
@@ -104,20 +99,6 @@ export class HttpActivityCatalog extends ActivityCatalogPort {
         },
       );
     }
-  }
-
-  private async bearer(): Promise<string> {
-    const now = Date.now() / 1000;
-    if (!this.token || now >= this.token.renewAt) {
-      const value = await signDevToken(
-        { role: 'service', sub: 'samenspel-waitlist-bridging', expiresIn: `${TOKEN_LIFETIME_S}s` },
-        this.options.jwtSecret,
-        this.options.issuer,
-        this.options.audience,
-      );
-      this.token = { value, renewAt: now + TOKEN_LIFETIME_S - TOKEN_MARGIN_S };
-    }
-    return this.token.value;
   }
 
   private unexpected(res: JsonHttpResponse, what: string): ActivityUnavailableError {

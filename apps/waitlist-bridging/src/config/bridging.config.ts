@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@samenspel/bootstrap';
-import { IsUrl } from 'class-validator';
-import { IntSetting, IsIsoDuration } from '@samenspel/http';
+import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { DEV_CLIENT_SECRET, IntSetting, IsIsoDuration, NotTheDevValueInProduction } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 
 /** The waitlist-bridging service's variables on top of every service's. */
@@ -21,6 +21,26 @@ export class BridgingConfig extends ServiceConfig {
    */
   @IntSetting(100, 600000)
   BRIDGING_MATCH_SWEEP_MS: number = 5000;
+
+  /** The service's own client at the identity provider (client credentials grant, role `service`). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLIENT_ID: string = 'waitlist-bridging';
+
+  /** The secret of AUTH_CLIENT_ID; the development provider's public one is refused in production. */
+  @IsString()
+  @MinLength(16)
+  @NotTheDevValueInProduction(
+    'notTheDevClientSecretInProduction',
+    DEV_CLIENT_SECRET,
+    'must be set explicitly in production',
+  )
+  AUTH_CLIENT_SECRET: string = DEV_CLIENT_SECRET;
+
+  /** The provider's token endpoint; unset, it is found through AUTH_ISSUER's discovery document. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  AUTH_TOKEN_URL?: string;
 
   /** Time-out of one call to the activity service (ms). */
   @IntSetting(100, 60000)

@@ -34,6 +34,11 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  */
 export const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
 export const DEFAULT_AUTH_ISSUER = 'samenspel-dev';
+/**
+ * The client secret of every client of the development identity provider (libs/identity-provider).
+ * It is public, so production refuses it.
+ */
+export const DEV_CLIENT_SECRET = 'samenspel-dev-secret';
 export const DEFAULT_AUTH_AUDIENCE = 'samenspel';
 /** The longest a bearer token may live (`exp - iat`), for people and machines alike: one hour. */
 export const DEFAULT_AUTH_MAX_TOKEN_LIFETIME_SECONDS = 3600;
