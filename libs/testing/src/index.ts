@@ -10,3 +10,4 @@ export * from './simulator';
 export * from './chromium';
 export * from './table-reads';
 export * from './test-identity-provider';
+export * from './sign-in';

@@ -11,6 +11,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { BrowserSessions } from '../session/browser-sessions';
 import { ProviderUnavailableError } from '../session/oidc-relying-party';
+import { comesFromOrigin } from '../session/session-cookies';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { UnknownRoleError } from './principal';
@@ -32,7 +33,7 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*
  *
  * In a service with browser sign-in (BrowserSessionModule), a request without an Authorization
  * header may instead carry the session cookie: the session's access token is then verified the same
- * way, and a state-changing request must come from the service's own origin (CSRF defence).
+ * way, and a state-changing request must come from a page of the service's own origin (CSRF defence).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -67,7 +68,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticateSession(request: AuthenticatedRequest, sessions: BrowserSessions) {
-    if (!SAFE_METHODS.has(request.method ?? 'GET') && request.headers.origin !== sessions.origin) {
+    if (!SAFE_METHODS.has(request.method ?? 'GET') && !comesFromOrigin(request.headers, sessions.origin)) {
       throw new ForbiddenException(FOREIGN_ORIGIN);
     }
     try {

@@ -112,18 +112,24 @@ export class BaseServiceConfig {
   @IsOptional()
   @IsString()
   @Matches(/^[\x21-\x7E]{1,200}$/, { message: 'must be 1-200 visible ASCII characters' })
-  AUTH_CLIENT_ID?: string;
+  SIGN_IN_CLIENT_ID?: string;
 
-  @ValidateIf((config: BaseServiceConfig) => !!config.AUTH_CLIENT_ID)
+  /** The secret of SIGN_IN_CLIENT_ID; the development provider's public one is refused in production. */
+  @ValidateIf((config: BaseServiceConfig) => !!config.SIGN_IN_CLIENT_ID)
   @IsString()
   @MinLength(16)
-  AUTH_CLIENT_SECRET?: string;
+  @NotTheDevValueInProduction(
+    'notTheDevSignInSecretInProduction',
+    DEV_CLIENT_SECRET,
+    'must be set explicitly in production',
+  )
+  SIGN_IN_CLIENT_SECRET?: string;
 
   /** The scopes of a sign-in, space-separated; `openid` first. */
   @Matches(/^openid( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
     message: "must be space-separated scopes starting with 'openid'",
   })
-  AUTH_SCOPES: string = 'openid';
+  SIGN_IN_SCOPES: string = 'openid';
 
   /** A session not used for this many seconds ends (shared devices). */
   @IntSetting(1, 86400)

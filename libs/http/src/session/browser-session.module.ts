@@ -46,7 +46,9 @@ class SessionRoutesRegistrar implements OnModuleInit {
     });
     for (const route of routes) {
       app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
-        route.handle(req, res).catch(next);
+        Promise.resolve()
+          .then(() => route.handle(req, res))
+          .catch(next);
       });
     }
   }

@@ -185,6 +185,9 @@ export class BrowserSessions {
     const running = this.refreshing.get(id);
     if (running) return running;
     const refresh = (async () => {
+      // A request that read the session before another one's refresh finished has the old tokens.
+      const current = (await this.store.find(id))?.tokens;
+      if (current && current.accessToken !== tokens.accessToken) return current;
       if (!tokens.refreshToken) throw new GrantRefusedError('The session has no refresh token');
       const fresh = await this.party.refresh(tokens.refreshToken, tokens);
       await this.store.replaceTokens(id, fresh);

@@ -59,11 +59,13 @@ export class OidcRelyingParty {
     };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
-      scope: this.settings.AUTH_SCOPES,
+      scope: this.settings.SIGN_IN_SCOPES,
       state: pending.state,
       nonce: pending.nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
+      // Devices are shared: every sign-in asks for the password, also while the provider remembers one.
+      prompt: 'login',
     });
     return { url, pending };
   }
@@ -123,13 +125,15 @@ export class OidcRelyingParty {
   }
 
   private async discover(): Promise<oidc.Configuration> {
-    const { AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_CLIENT_SECRET } = this.settings;
-    if (!AUTH_CLIENT_ID || !AUTH_CLIENT_SECRET) {
-      throw new ProviderUnavailableError('Sign-in is not configured (AUTH_CLIENT_ID, AUTH_CLIENT_SECRET)');
+    const { AUTH_ISSUER, SIGN_IN_CLIENT_ID, SIGN_IN_CLIENT_SECRET } = this.settings;
+    if (!SIGN_IN_CLIENT_ID || !SIGN_IN_CLIENT_SECRET) {
+      throw new ProviderUnavailableError(
+        'Sign-in is not configured (SIGN_IN_CLIENT_ID, SIGN_IN_CLIENT_SECRET)',
+      );
     }
     const issuer = new URL(AUTH_ISSUER);
     return this.call(() =>
-      oidc.discovery(issuer, AUTH_CLIENT_ID, AUTH_CLIENT_SECRET, undefined, {
+      oidc.discovery(issuer, SIGN_IN_CLIENT_ID, SIGN_IN_CLIENT_SECRET, undefined, {
         timeout: PROVIDER_TIMEOUT_SECONDS,
         // A development provider on http://127.0.0.1; production issuers are https.
         execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],

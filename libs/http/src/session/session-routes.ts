@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 import { toProblem } from '../problem/problem-mapper';
 import type { BrowserSessions } from './browser-sessions';
 import { GrantRefusedError, ProviderUnavailableError } from './oidc-relying-party';
-import { localReturnPath } from './session-cookies';
+import { comesFromOrigin, localReturnPath } from './session-cookies';
 import {
   continuePage,
   expiredPage,
@@ -27,7 +27,7 @@ export interface SessionRouteOptions {
   audit?: SignInAudit;
 }
 
-type Route = (req: Request, res: Response) => Promise<void>;
+type Route = (req: Request, res: Response) => Promise<void> | void;
 
 /** GET /auth/login, GET /auth/callback, POST /auth/logout, GET /auth/expired and GET /auth/signed-out. */
 export function sessionRoutes(
@@ -71,7 +71,7 @@ export function sessionRoutes(
 
   const logout: Route = async (req, res) => {
     // The session cookie is SameSite=Strict; the origin check is a second, independent defence.
-    if (req.headers.origin !== options.origin) {
+    if (!comesFromOrigin(req.headers, options.origin)) {
       res.status(403).type('text/plain').send('A sign-out must come from a page of this service');
       return;
     }
@@ -88,15 +88,9 @@ export function sessionRoutes(
     send(res, continuePage(ended.location ?? '/auth/signed-out'));
   };
 
-  const expired: Route = async (req, res) => {
-    await Promise.resolve();
-    send(res, expiredPage(signInHref(returnOf(req))));
-  };
+  const expired: Route = (req, res) => send(res, expiredPage(signInHref(returnOf(req))));
 
-  const signedOut: Route = async (_req, res) => {
-    await Promise.resolve();
-    send(res, signedOutPage(signInHref(landingPath)));
-  };
+  const signedOut: Route = (_req, res) => send(res, signedOutPage(signInHref(landingPath)));
 
   return [
     { method: 'get', path: '/auth/login', handle: login },

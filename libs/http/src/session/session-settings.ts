@@ -4,9 +4,9 @@ import type { BaseServiceConfig } from '../config/base-service-config';
 export type SessionSettings = Pick<
   BaseServiceConfig,
   | 'AUTH_ISSUER'
-  | 'AUTH_CLIENT_ID'
-  | 'AUTH_CLIENT_SECRET'
-  | 'AUTH_SCOPES'
+  | 'SIGN_IN_CLIENT_ID'
+  | 'SIGN_IN_CLIENT_SECRET'
+  | 'SIGN_IN_SCOPES'
   | 'SESSION_IDLE_TIMEOUT_SECONDS'
   | 'SESSION_MAX_LIFETIME_SECONDS'
   | 'SESSION_REFRESH_BEFORE_EXPIRY_SECONDS'
