@@ -2,20 +2,27 @@
 // Mints a development bearer token for calling the services by hand (curl, Swagger UI):
 //   npm run -s token -- --role youth-worker --team <teamId> [--org <org>] [--sub <sub>] [--expires 1h]
 //   npm run -s token -- --role policy --municipalities GM0344,GM0307
-// Prints only the token. Uses JWT_SECRET, AUTH_ISSUER, AUTH_AUDIENCE and AUTH_MAX_TOKEN_LIFETIME_SECONDS
-// with the same defaults as BaseServiceConfig (libs/http/src/config/base-service-config.ts); keep the
-// two in step. The token lives --expires (default and longest: the maximum the services accept, 1h).
+// Prints only the token. It is signed as the development identity provider signs (RS256, its current
+// key in .cache/identity-provider/signing-keys.json, or DEV_IDP_KEYS_FILE; made here when npm start
+// has not made it yet), so the services verify it through the provider's JWKS like a real token.
+// Uses AUTH_ISSUER, AUTH_AUDIENCE and AUTH_MAX_TOKEN_LIFETIME_SECONDS with the same defaults as
+// BaseServiceConfig (libs/http/src/config/base-service-config.ts); keep the two in step. The token
+// lives --expires (default and longest: the maximum the services accept, 1h).
 'use strict';
 
-const { parseArgs, TextEncoder } = require('node:util');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
 // jose is ESM-only; Node >= 20.19 loads it through require(esm).
-const { decodeJwt, SignJWT } = require('jose');
+const { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT } = require('jose');
 
 const ROLES = ['intake-system', 'youth-worker', 'team-lead', 'ops', 'admin', 'service', 'policy'];
 const TEAM_ROLES = ['youth-worker', 'team-lead'];
 const MUNICIPALITY_ROLES = ['policy'];
 const CBS_MUNICIPALITY_CODE = /^GM[0-9]{4}$/;
-const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
+const DEV_ISSUER = 'http://127.0.0.1:3005';
+const DEV_KEYS_FILE = path.join(__dirname, '..', '.cache', 'identity-provider', 'signing-keys.json');
 const DEFAULT_MAX_LIFETIME_SECONDS = 3600;
 const USAGE =
   'usage: npm run -s token -- --role <role> [--team <teamId>] [--municipalities GM0344,GM0307] [--org <org>] [--sub <sub>] [--expires 1h]\n' +
@@ -66,6 +73,18 @@ function maxLifetimeSeconds(env) {
   return Number(value);
 }
 
+/** The provider's current signing key (libs/identity-provider/src/signing-keys.ts keeps the same file). */
+async function signingKey(file) {
+  if (!fs.existsSync(file)) {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await exportJWK(privateKey)), kid: crypto.randomUUID(), alg: 'RS256', use: 'sig' };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ keys: [jwk] }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  const [jwk] = JSON.parse(fs.readFileSync(file, 'utf8')).keys;
+  return { kid: jwk.kid, key: await importJWK(jwk, 'RS256') };
+}
+
 async function signToken(options, env) {
   const maxLifetime = maxLifetimeSeconds(env);
   const claims = { role: options.role };
@@ -73,9 +92,8 @@ async function signToken(options, env) {
   if (options.org) claims.org = options.org;
   if (options.municipalityCodes) claims.municipalityCodes = options.municipalityCodes;
   const jwt = new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.sub || `dev-${options.role}`)
-    .setIssuer(env.AUTH_ISSUER || 'samenspel-dev')
+    .setIssuer(env.AUTH_ISSUER || DEV_ISSUER)
     .setAudience(env.AUTH_AUDIENCE || 'samenspel')
     .setIssuedAt();
   try {
@@ -83,7 +101,8 @@ async function signToken(options, env) {
   } catch (error) {
     throw new UsageError(`--expires must be a time span such as 30m or 1h (${error.message})`);
   }
-  const token = await jwt.sign(new TextEncoder().encode(env.JWT_SECRET || DEV_JWT_SECRET));
+  const { kid, key } = await signingKey(env.DEV_IDP_KEYS_FILE || DEV_KEYS_FILE);
+  const token = await jwt.setProtectedHeader({ alg: 'RS256', kid, typ: 'at+jwt' }).sign(key);
   const { iat, exp } = decodeJwt(token);
   if (exp - iat > maxLifetime)
     throw new UsageError(

@@ -54,7 +54,7 @@ const DRIVER_VARIABLES = ['PGPASSWORD'];
 /** Synthetic values for the variables that come from secrets, to prove the rest of the config valid. */
 const SECRET_SAMPLES: Record<string, string> = {
   PGPASSWORD: 'synthetic-password',
-  JWT_SECRET: 'synthetic-k8s-test-secret-of-at-least-32-chars',
+  AUTH_CLIENT_SECRET: 'synthetic-client-secret',
   NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   NOTE_ENCRYPTION_KEY_ID: 'k2',
   NOTE_ENCRYPTION_PREVIOUS_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
@@ -523,17 +523,18 @@ describe('deploy/k8s', () => {
       for (const required of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_ENV', 'HOST']) {
         expect(env[required]).toBeTruthy();
       }
-      // Tokens are verified with the identity provider's keys, or with a secret from samenspel-auth.
-      const jwt = containerOf(name).env?.find((e) => e.name === 'JWT_SECRET');
-      expect(env.AUTH_JWKS_URL || jwt?.valueFrom?.secretKeyRef?.name).toBeTruthy();
+      // Tokens are verified with the identity provider's keys.
+      expect(env.AUTH_JWKS_URL).toMatch(/^https:\/\//);
     });
 
     it('takes its database and Kafka passwords, and its own note key if it keeps notes, from secrets', () => {
       const keepsNotes = declaredVariables(configClass).has('NOTE_ENCRYPTION_KEY');
+      const callsAsItself = declaredVariables(configClass).has('AUTH_CLIENT_SECRET');
       const required = (containerOf(name).env ?? []).filter(
         (e) => e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional,
       );
       expect(required.map((e) => e.name).sort()).toEqual([
+        ...(callsAsItself ? ['AUTH_CLIENT_SECRET'] : []),
         'KAFKA_SASL_PASSWORD',
         'METRICS_TOKEN',
         ...(keepsNotes ? ['NOTE_ENCRYPTION_KEY', 'NOTE_ENCRYPTION_KEY_ID'] : []),

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
-import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET, signDevToken } from '@samenspel/http';
 import {
   authHeader,
+  testToken,
   aYouthRef,
   launchChromium,
   REPO_ROOT,
@@ -776,13 +776,7 @@ describe('the notification service on the real broker and database', () => {
       expect(text).not.toContain(otherTeams.offerId);
 
       // This instance takes tokens in the URL that expire within 10 minutes (STREAM_QUERY_TOKEN_MAX_TTL_SECONDS).
-      const token = (expiresIn: string) =>
-        signDevToken(
-          { role: 'youth-worker', teamId, expiresIn },
-          DEV_JWT_SECRET,
-          DEFAULT_AUTH_ISSUER,
-          DEFAULT_AUTH_AUDIENCE,
-        );
+      const token = (expiresIn: string) => testToken('youth-worker', { teamId, expiresIn });
       const hourLong = await fetch(`${sut.baseUrl}/api/v1/tasks/stream?access_token=${await token('1h')}`);
       expect(hourLong.status).toBe(401);
       const shortLived = new AbortController();
@@ -812,12 +806,7 @@ describe('the notification service on the real broker and database', () => {
     });
 
     async function openInbox(teamId: string, viewport = { width: 390, height: 844 }): Promise<Page> {
-      const token = await signDevToken(
-        { role: 'youth-worker', teamId, sub: 'worker-anna', expiresIn: '5m' },
-        DEV_JWT_SECRET,
-        DEFAULT_AUTH_ISSUER,
-        DEFAULT_AUTH_AUDIENCE,
-      );
+      const token = await testToken('youth-worker', { teamId, sub: 'worker-anna', expiresIn: '5m' });
       const page = await browser.newPage();
       await page.setViewportSize(viewport);
       await page.goto(`${sut.baseUrl}/inbox#token=${token}`);

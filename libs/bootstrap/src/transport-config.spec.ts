@@ -140,7 +140,7 @@ describe('PostgreSQL TLS from the environment', () => {
 describe('configuration errors never repeat a secret', () => {
   it('names the variable and the rule, not the value', () => {
     const invalid = {
-      JWT_SECRET: 'short-jwt-secret',
+      METRICS_TOKEN: 'short-metrics-token',
       DATABASE_URL: 'mysql://app:db-secret-pa55@db.internal/x',
       KAFKA_SASL_MECHANISM: 'plain-secret-mechanism',
     };

@@ -17,7 +17,11 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import { CurrentPrincipal, Roles } from './auth/auth.decorators';
 import type { Principal } from './auth/principal';
-import { signDevToken, type DevTokenClaims } from './auth/sign-dev-token';
+import {
+  startLocalKeySet,
+  type LocalKeySet,
+  type LocalKeySetClaims as DevTokenClaims,
+} from '../test/local-key-set';
 import { configureHttpApp } from './bootstrap-http';
 import { BaseServiceConfig } from './config/base-service-config';
 import { loadConfig } from './config/validate-config';
@@ -83,7 +87,8 @@ class FakeDatabase {
 @Module({ providers: [FakeDatabase], exports: [FakeDatabase] })
 class FakeDatabaseModule {}
 
-const config = loadConfig(BaseServiceConfig, {});
+let keys: LocalKeySet;
+let config: BaseServiceConfig;
 
 describe('HttpPlatformModule over HTTP', () => {
   let app: INestApplication;
@@ -91,8 +96,7 @@ describe('HttpPlatformModule over HTTP', () => {
   let database: FakeDatabase;
   const logLines: Record<string, unknown>[] = [];
 
-  const token = (claims: DevTokenClaims) =>
-    signDevToken(claims, config.JWT_SECRET, config.AUTH_ISSUER, config.AUTH_AUDIENCE);
+  const token = (claims: DevTokenClaims) => keys.sign(claims);
   const request = (path: string, init: RequestInit = {}) => fetch(baseUrl + path, init);
   const authorized = async (path: string, claims: DevTokenClaims, init: RequestInit = {}) =>
     request(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${await token(claims)}` } });
@@ -103,6 +107,11 @@ describe('HttpPlatformModule over HTTP', () => {
   });
 
   beforeAll(async () => {
+    keys = await startLocalKeySet();
+    config = loadConfig(BaseServiceConfig, {
+      AUTH_ISSUER: keys.settings.AUTH_ISSUER,
+      AUTH_JWKS_URL: keys.settings.AUTH_JWKS_URL,
+    });
     const logSink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         logLines.push(JSON.parse(chunk.toString()));
@@ -139,6 +148,7 @@ describe('HttpPlatformModule over HTTP', () => {
 
   afterAll(async () => {
     await app?.close();
+    await keys?.close();
   });
 
   describe('authentication and roles', () => {

@@ -10,7 +10,6 @@ export * from './auth/authenticated-request';
 export * from './auth/auth.decorators';
 export * from './auth/token-verifier';
 export * from './auth/auth.guard';
-export * from './auth/sign-dev-token';
 
 export * from './problem/problem-details';
 export * from './problem/http-errors';

@@ -21,6 +21,8 @@ export const SAMENSPEL_RESOURCE = 'urn:samenspel:api';
 export interface DevIdentityProviderOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The interface it listens on; default 127.0.0.1 (a container listens on 0.0.0.0). */
+  host?: string;
   /** Defaults to http://127.0.0.1:<port>. */
   issuer?: string;
   /** The `aud` of every access token: the services' AUTH_AUDIENCE. */
@@ -84,7 +86,7 @@ export async function startDevIdentityProvider(
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
@@ -164,7 +166,7 @@ interface ProviderSettings {
 }
 
 async function buildProvider(settings: ProviderSettings, keys: PrivateSigningKey[]): Promise<Provider> {
-  // oidc-provider is an ES module; Node loads it through require(esm).
+  // oidc-provider is an ES module, loaded only when a provider starts (never by the services).
   const { default: OidcProvider, errors } = await import('oidc-provider');
   const activeUser = (id: string | undefined) =>
     id === undefined || settings.disabled.has(id) ? undefined : settings.users.find((u) => u.username === id);

@@ -1,9 +1,9 @@
 // The development identity provider as its own process, for `npm start` and the integration tests:
 // DEV_IDP_PORT (3005), AUTH_AUDIENCE (samenspel), DEV_IDP_KEYS_FILE (.cache/identity-provider/…),
-// DEV_IDP_ACCESS_TOKEN_TTL_SECONDS (3600), DEV_IDP_ISSUER (http://127.0.0.1:<port>) and
-// DEV_IDP_CONTROL_TOKEN (runtime controls for tests, off unless set) and DEV_IDP_PAGE_CLIENTS
-// (`clientId@origin,…` instead of the workspace and console on their usual ports, for tests on
-// other ports). Prints `ready` once it listens.
+// DEV_IDP_ACCESS_TOKEN_TTL_SECONDS (3600), DEV_IDP_ISSUER (http://127.0.0.1:<port>),
+// DEV_IDP_HOST (127.0.0.1), DEV_IDP_CONTROL_TOKEN (runtime controls for tests, off unless set) and
+// DEV_IDP_PAGE_CLIENTS (`clientId@origin,…` instead of the workspace and console on their usual
+// ports, for tests on other ports). Prints `ready` once it listens.
 import { DEFAULT_AUTH_AUDIENCE, DEV_CLIENT_SECRET } from '@samenspel/http';
 import { startDevIdentityProvider } from './dev-identity-provider';
 import { DEV_IDENTITY_PROVIDER_PORT, devSigningKeysFile } from './dev-provider-defaults';
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const env = process.env;
   const provider = await startDevIdentityProvider({
     port: Number(env.DEV_IDP_PORT ?? DEV_IDENTITY_PROVIDER_PORT),
+    host: env.DEV_IDP_HOST || undefined,
     issuer: env.DEV_IDP_ISSUER || undefined,
     audience: env.AUTH_AUDIENCE || DEFAULT_AUTH_AUDIENCE,
     keysFile: env.DEV_IDP_KEYS_FILE || devSigningKeysFile(process.cwd()),

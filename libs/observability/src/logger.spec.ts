@@ -18,7 +18,7 @@ describe('the logger keeps secrets out of log lines', () => {
     logger.info(
       {
         password: 'kafka-pa55',
-        JWT_SECRET: 'jwt-s3cret-value',
+        AUTH_CLIENT_SECRET: 'client-s3cret-value',
         config: {
           KAFKA_SASL_PASSWORD: 'scram-pa55',
           NOTE_ENCRYPTION_KEY: 'bm90ZS1rZXk=',
@@ -33,7 +33,7 @@ describe('the logger keeps secrets out of log lines', () => {
     const line = JSON.stringify(lines[0]);
     for (const secret of [
       'kafka-pa55',
-      'jwt-s3cret',
+      'client-s3cret',
       'scram-pa55',
       'bm90ZS1rZXk',
       'db-pa55',

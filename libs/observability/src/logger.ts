@@ -10,7 +10,6 @@ const SECRET_KEYS = [
   'sasl',
   'secret',
   'connectionString',
-  'JWT_SECRET',
   'AUTH_CLIENT_SECRET',
   'SIGN_IN_CLIENT_SECRET',
   'KAFKA_SASL_PASSWORD',

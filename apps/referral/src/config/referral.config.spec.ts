@@ -2,7 +2,11 @@ import { ConfigError, loadConfig } from '@samenspel/http';
 import { DEV_NOTE_ENCRYPTION_KEY } from '@samenspel/bootstrap';
 import { ReferralConfig } from './referral.config';
 
-const PROD_JWT = 'a-production-secret-of-at-least-32-characters';
+/** The identity provider a production service must name. */
+const PROVIDER = {
+  AUTH_ISSUER: 'https://login.example.org/realms/samenspel',
+  AUTH_JWKS_URL: 'https://login.example.org/realms/samenspel/protocol/openid-connect/certs',
+};
 
 describe('the referral service configuration', () => {
   it('uses the documented development note key outside production', () => {
@@ -10,7 +14,7 @@ describe('the referral service configuration', () => {
   });
 
   it('refuses to start in production with the development note key', () => {
-    expect(() => loadConfig(ReferralConfig, { NODE_ENV: 'production', JWT_SECRET: PROD_JWT })).toThrow(
+    expect(() => loadConfig(ReferralConfig, { NODE_ENV: 'production', ...PROVIDER })).toThrow(
       /NOTE_ENCRYPTION_KEY: must be set explicitly in production/,
     );
   });
@@ -19,7 +23,7 @@ describe('the referral service configuration', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const config = loadConfig(ReferralConfig, {
       NODE_ENV: 'production',
-      JWT_SECRET: PROD_JWT,
+      ...PROVIDER,
       NOTE_ENCRYPTION_KEY: key,
       NOTE_ENCRYPTION_KEY_ID: 'k2026',
     });

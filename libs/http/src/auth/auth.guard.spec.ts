@@ -6,39 +6,25 @@ import {
   type Type,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { base64url, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { base64url, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Public, Roles } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
 import type { AuthenticatedRequest } from './authenticated-request';
-import type { AuthSettings } from './auth-settings';
-import { signDevToken, type DevTokenClaims } from './sign-dev-token';
+import { startLocalKeySet, type LocalKeySet, type LocalKeySetClaims } from '../../test/local-key-set';
 import { TokenVerifier } from './token-verifier';
 
-const settings: AuthSettings = {
-  JWT_SECRET: 'a-test-secret-that-is-at-least-32-chars',
-  AUTH_ISSUER: 'samenspel-test',
-  AUTH_AUDIENCE: 'samenspel',
-  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
-};
+const ISSUER = 'samenspel-test';
+const AUDIENCE = 'samenspel';
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
+let keys: LocalKeySet;
 
-/** An HS256 token with exactly these claims over a valid five-minute set, signed with `secret`. */
-function tokenWith(claims: JWTPayload, secret = settings.JWT_SECRET): Promise<string> {
+/** A token with exactly these claims over a valid five-minute set, signed with the published key or `key`. */
+function tokenWith(claims: JWTPayload, key?: CryptoKey): Promise<string> {
   const now = nowInSeconds();
-  const valid = {
-    sub: 'u-1',
-    role: 'admin',
-    iss: settings.AUTH_ISSUER,
-    aud: settings.AUTH_AUDIENCE,
-    iat: now,
-    exp: now + 300,
-  };
-  return new SignJWT({ ...valid, ...claims })
-    .setProtectedHeader({ alg: 'HS256' })
-    .sign(new TextEncoder().encode(secret));
+  const valid = { sub: 'u-1', role: 'admin', iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300 };
+  return keys.signPayload({ ...valid, ...claims }, key);
 }
 
 @Roles('team-lead', 'admin')
@@ -129,9 +115,13 @@ async function closedLoopbackUrl(): Promise<string> {
 }
 
 describe('AuthGuard', () => {
-  const guard = new AuthGuard(new Reflector(), new TokenVerifier(settings));
-  const bearer = async (claims: DevTokenClaims) =>
-    `Bearer ${await signDevToken(claims, settings.JWT_SECRET, settings.AUTH_ISSUER, settings.AUTH_AUDIENCE)}`;
+  let guard: AuthGuard;
+  beforeAll(async () => {
+    keys = await startLocalKeySet(ISSUER, AUDIENCE);
+    guard = new AuthGuard(new Reflector(), new TokenVerifier(keys.settings));
+  });
+  afterAll(() => keys.close());
+  const bearer = async (claims: LocalKeySetClaims) => `Bearer ${await keys.sign(claims)}`;
   const contextFor = (controller: Type, handler: string, authorization?: string) =>
     new HttpContext(controller, handler, { headers: authorization === undefined ? {} : { authorization } });
 
@@ -159,8 +149,8 @@ describe('AuthGuard', () => {
 
   it.each<[string, () => Promise<string>, string]>([
     [
-      'is forged (signed with another secret)',
-      () => tokenWith({}, 'x'.repeat(32)),
+      'is forged (signed with another key)',
+      async () => tokenWith({}, (await generateKeyPair('RS256')).privateKey),
       'The bearer token is invalid',
     ],
     [
@@ -269,15 +259,14 @@ describe('AuthGuard', () => {
   it('answers 503 when the keys to verify the token cannot be fetched', async () => {
     const jwksGuard = new AuthGuard(
       new Reflector(),
-      new TokenVerifier({ ...settings, AUTH_JWKS_URL: await closedLoopbackUrl() }),
+      new TokenVerifier({ ...keys.settings, AUTH_JWKS_URL: await closedLoopbackUrl() }),
     );
-    // An ES256 token, as an HS256 one is turned away before any key is fetched.
     const { privateKey } = await generateKeyPair('ES256');
     const token = await new SignJWT({ role: 'admin' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k-1' })
       .setSubject('u-1')
-      .setIssuer(settings.AUTH_ISSUER)
-      .setAudience(settings.AUTH_AUDIENCE)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);

@@ -81,7 +81,6 @@ describe('TokenVerifier with a JWKS endpoint that goes down', () => {
     endpoint.published.set('k-1', cachedKey);
     await endpoint.start();
     const settings: AuthSettings = {
-      JWT_SECRET: 'a-test-secret-that-is-at-least-32-chars',
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
       AUTH_CLOCK_TOLERANCE_SECONDS: 30,

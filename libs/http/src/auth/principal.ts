@@ -1,4 +1,5 @@
-import { isRole, MUNICIPALITY_ROLES, TEAM_ROLES, type Role } from './role';
+import { claimAt, DEFAULT_CLAIM_MAPPING, samenspelRolesOf, type ClaimMapping } from './claim-mapping';
+import { MUNICIPALITY_ROLES, TEAM_ROLES, type Role } from './role';
 
 const CBS_MUNICIPALITY_CODE = /^GM[0-9]{4}$/;
 
@@ -25,11 +26,24 @@ export class UnknownRoleError extends InvalidClaimsError {
   override name = 'UnknownRoleError';
 }
 
-/** Reads the principal from verified JWT claims, rejecting claims no valid caller has. */
-export function principalFromClaims(claims: Record<string, unknown>): Principal {
-  const { sub, role, teamId, org, municipalityCodes } = claims;
+/**
+ * Reads the principal from verified JWT claims, found where `mapping` says, rejecting claims no
+ * valid caller has.
+ */
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  mapping: ClaimMapping = DEFAULT_CLAIM_MAPPING,
+): Principal {
+  const { sub } = claims;
+  const teamId = claimAt(claims, mapping.teamId);
+  const org = claimAt(claims, mapping.org);
+  const municipalityCodes = claimAt(claims, mapping.municipalityCodes);
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidClaimsError('the token has no subject');
-  if (!isRole(role)) throw new UnknownRoleError('the token has no known role');
+  const roles = samenspelRolesOf(claimAt(claims, mapping.role), mapping.roleValues);
+  if (roles.length === 0) throw new UnknownRoleError('the token has no known role');
+  // Which of two roles a person acts in is not for Samenspel to guess.
+  if (roles.length > 1) throw new UnknownRoleError('the token has more than one Samenspel role');
+  const role: Role = roles[0];
   if (teamId !== undefined && (typeof teamId !== 'string' || teamId.length === 0)) {
     throw new InvalidClaimsError('the teamId claim must be a non-empty string');
   }

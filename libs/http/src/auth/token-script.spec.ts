@@ -1,5 +1,9 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseServiceConfig } from '../config/base-service-config';
 import { loadConfig } from '../config/validate-config';
@@ -7,6 +11,9 @@ import { MUNICIPALITY_ROLES, ROLES, TEAM_ROLES } from './role';
 import { TokenVerifier } from './token-verifier';
 
 const SCRIPT = join(__dirname, '../../../../scripts/token.js');
+/** The development provider's key file, as the script finds it through DEV_IDP_KEYS_FILE. */
+const dir = mkdtempSync(join(tmpdir(), 'samenspel-token-'));
+const KEYS_FILE = join(dir, 'identity-provider', 'signing-keys.json');
 
 interface Run {
   code: number;
@@ -20,14 +27,46 @@ function runTokenScript(args: string[], env: Record<string, string> = {}): Promi
     execFile(
       process.execPath,
       [SCRIPT, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env } },
+      { env: { PATH: process.env.PATH ?? '', DEV_IDP_KEYS_FILE: KEYS_FILE, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }
 
+/** The provider's JWKS endpoint: the public halves of the keys in the key file. */
+function startJwksEndpoint(): Promise<Server> {
+  const server = createServer((_request, response) => {
+    const { keys } = JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as { keys: Record<string, string>[] };
+    const published = keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use }));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 describe('scripts/token.js', () => {
-  const verifierWithDefaults = new TokenVerifier(loadConfig(BaseServiceConfig, {}));
+  let server: Server;
+  let jwksUrl: string;
+  let verifierWithDefaults: TokenVerifier;
+
+  beforeAll(async () => {
+    server = await startJwksEndpoint();
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    verifierWithDefaults = new TokenVerifier(loadConfig(BaseServiceConfig, { AUTH_JWKS_URL: jwksUrl }));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes the development key file when there is none, and signs every token with its key', async () => {
+    expect(existsSync(KEYS_FILE)).toBe(false);
+    const first = await runTokenScript(['--role', 'ops']);
+    const second = await runTokenScript(['--role', 'admin']);
+
+    const { keys } = JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as { keys: { kid: string }[] };
+    expect(decodeProtectedHeader(first.stdout.trim())).toMatchObject({ alg: 'RS256', kid: keys[0].kid });
+    expect(decodeProtectedHeader(second.stdout.trim()).kid).toBe(keys[0].kid);
+  });
 
   it.each(ROLES)('mints a token for %s that a service with the default config accepts', async (role) => {
     const args = [
@@ -46,9 +85,8 @@ describe('scripts/token.js', () => {
     });
   });
 
-  it('carries team, org and subject and signs with JWT_SECRET, AUTH_ISSUER and AUTH_AUDIENCE', async () => {
+  it('carries team, org and subject and signs for AUTH_ISSUER and AUTH_AUDIENCE', async () => {
     const env = {
-      JWT_SECRET: 'another-secret-of-at-least-32-characters',
       AUTH_ISSUER: 'samenspel-acc',
       AUTH_AUDIENCE: 'samenspel-api',
     };
@@ -56,7 +94,7 @@ describe('scripts/token.js', () => {
       ['--role', 'youth-worker', '--team', 't-7', '--org', 'buurtwerk', '--sub', 'u-42', '--expires', '30m'],
       env,
     );
-    const verifier = new TokenVerifier(loadConfig(BaseServiceConfig, env));
+    const verifier = new TokenVerifier(loadConfig(BaseServiceConfig, { ...env, AUTH_JWKS_URL: jwksUrl }));
 
     await expect(verifier.verify(stdout.trim())).resolves.toEqual({
       sub: 'u-42',

@@ -1,27 +1,14 @@
 import { base64url, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startLocalKeySet, type LocalKeySet } from '../../test/local-key-set';
 import type { AuthSettings } from './auth-settings';
-import { signDevToken } from './sign-dev-token';
 import { UnknownRoleError } from './principal';
 import { InvalidTokenError, JWKS_CACHE, TokenVerifier } from './token-verifier';
 
-const SECRET = 'a-test-secret-that-is-at-least-32-chars';
 const ISSUER = 'samenspel-test';
 const AUDIENCE = 'samenspel';
-const hs256Settings: AuthSettings = {
-  JWT_SECRET: SECRET,
-  AUTH_ISSUER: ISSUER,
-  AUTH_AUDIENCE: AUDIENCE,
-  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
-};
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
-
-/** An HS256 token with exactly these claims (none added), signed with `secret`. */
-function signClaims(claims: JWTPayload, secret = SECRET): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
-}
 
 /** Claims a service accepts: issued now, valid for five minutes. */
 function validClaims(): JWTPayload {
@@ -35,6 +22,13 @@ function unsignedToken(): string {
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(validClaims())}.`;
 }
 
+/** A token signed with a shared secret (HS256), which no identity provider's key set verifies. */
+function sharedSecretToken(): Promise<string> {
+  return new SignJWT(validClaims())
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-characters'));
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -44,16 +38,21 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-describe('TokenVerifier with HS256', () => {
-  const verifier = new TokenVerifier(hs256Settings);
+describe('TokenVerifier', () => {
+  let keys: LocalKeySet;
+  let verifier: TokenVerifier;
+  let settings: AuthSettings;
+  const signClaims = (claims: JWTPayload) => keys.signPayload(claims);
+
+  beforeAll(async () => {
+    keys = await startLocalKeySet(ISSUER, AUDIENCE);
+    settings = keys.settings;
+    verifier = new TokenVerifier(settings);
+  });
+  afterAll(() => keys.close());
 
   it('returns the principal of a valid token', async () => {
-    const token = await signDevToken(
-      { role: 'youth-worker', teamId: 't-1', org: 'o-1', sub: 'u-1' },
-      SECRET,
-      ISSUER,
-      AUDIENCE,
-    );
+    const token = await keys.sign({ role: 'youth-worker', teamId: 't-1', org: 'o-1', sub: 'u-1' });
 
     await expect(verifier.verify(token)).resolves.toEqual({
       sub: 'u-1',
@@ -65,24 +64,14 @@ describe('TokenVerifier with HS256', () => {
 
   it('accepts a token that expired within the clock tolerance', async () => {
     // Expired 10 s ago; the tolerance is 30 s.
-    const token = await signDevToken(
-      { role: 'ops', expiresIn: nowInSeconds() - 10 },
-      SECRET,
-      ISSUER,
-      AUDIENCE,
-    );
+    const token = await keys.sign({ role: 'ops', expiresIn: nowInSeconds() - 10 });
 
     await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'ops' });
   });
 
   it('rejects a token that expired beyond the clock tolerance as expired', async () => {
     // Expired 31 s ago: one second past the tolerance.
-    const token = await signDevToken(
-      { role: 'ops', expiresIn: nowInSeconds() - 31 },
-      SECRET,
-      ISSUER,
-      AUDIENCE,
-    );
+    const token = await keys.sign({ role: 'ops', expiresIn: nowInSeconds() - 31 });
 
     const error = await rejection(verifier.verify(token));
     expect(error).toBeInstanceOf(InvalidTokenError);
@@ -91,9 +80,10 @@ describe('TokenVerifier with HS256', () => {
 
   it.each<[string, () => Promise<string>]>([
     [
-      'a forged signature (another secret)',
-      () => signClaims(validClaims(), 'another-secret-of-at-least-32-characters'),
+      'a forged signature (another key under the published kid)',
+      async () => keys.signPayload(validClaims(), (await generateKeyPair('RS256')).privateKey),
     ],
+    ['a shared-secret signature (HS256)', sharedSecretToken],
     ['a garbled signature', async () => `${await signClaims(validClaims())}x`],
     ['alg: none', async () => unsignedToken()],
     ['another issuer', () => signClaims({ ...validClaims(), iss: 'someone-else' })],
@@ -148,8 +138,8 @@ describe('TokenVerifier with HS256', () => {
   });
 
   it('refuses a lifetime over AUTH_MAX_TOKEN_LIFETIME_SECONDS when it is set lower', async () => {
-    const strict = new TokenVerifier({ ...hs256Settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 600 });
-    const token = await signDevToken({ role: 'ops', expiresIn: '15m' }, SECRET, ISSUER, AUDIENCE);
+    const strict = new TokenVerifier({ ...settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 600 });
+    const token = await keys.sign({ role: 'ops', expiresIn: '15m' });
 
     await expect(strict.verify(token)).rejects.toMatchObject({ reason: 'too-long-lived' });
   });
@@ -165,7 +155,7 @@ describe('TokenVerifier with HS256', () => {
   });
 
   it('rejects a team role without a teamId, saying why', async () => {
-    const token = await signDevToken({ role: 'team-lead' }, SECRET, ISSUER, AUDIENCE);
+    const token = await keys.sign({ role: 'team-lead' });
 
     await expect(verifier.verify(token)).rejects.toMatchObject({
       reason: 'invalid',
@@ -175,6 +165,12 @@ describe('TokenVerifier with HS256', () => {
 });
 
 describe('TokenVerifier with a JWKS URL', () => {
+  const jwksSettings = {
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+    AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
+  };
   type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
   let server: Server;
   let jwksUrl: string;
@@ -228,7 +224,7 @@ describe('TokenVerifier with a JWKS URL', () => {
       .sign(pair.privateKey);
 
   it('fetches the key set again for a new kid once the cooldown has passed, without a restart', async () => {
-    const verifier = new TokenVerifier({ ...hs256Settings, AUTH_JWKS_URL: jwksUrl });
+    const verifier = new TokenVerifier({ ...jwksSettings, AUTH_JWKS_URL: jwksUrl });
     await expect(verifier.verify(await signEs256())).resolves.toMatchObject({ role: 'admin' });
 
     // The provider rotates its key: k-2 replaces k-1.
@@ -246,7 +242,7 @@ describe('TokenVerifier with a JWKS URL', () => {
   });
 
   it('uses the cached key set for known kids until its maximum age, then fetches it again', async () => {
-    const verifier = new TokenVerifier({ ...hs256Settings, AUTH_JWKS_URL: jwksUrl });
+    const verifier = new TokenVerifier({ ...jwksSettings, AUTH_JWKS_URL: jwksUrl });
     const token = await signEs256();
     await verifier.verify(token);
     await verifier.verify(token);
@@ -259,16 +255,9 @@ describe('TokenVerifier with a JWKS URL', () => {
   });
 
   it('verifies a token signed with a key the JWKS publishes', async () => {
-    const verifier = new TokenVerifier({ ...hs256Settings, AUTH_JWKS_URL: jwksUrl });
+    const verifier = new TokenVerifier({ ...jwksSettings, AUTH_JWKS_URL: jwksUrl });
 
     await expect(verifier.verify(await signEs256())).resolves.toEqual({ sub: 'u-9', role: 'admin' });
-  });
-
-  it('rejects an HS256 token signed with JWT_SECRET once JWKS is configured', async () => {
-    const verifier = new TokenVerifier({ ...hs256Settings, AUTH_JWKS_URL: jwksUrl });
-    const token = await signDevToken({ role: 'admin' }, SECRET, ISSUER, AUDIENCE);
-
-    await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('passes on the failure to reach the JWKS endpoint instead of blaming the token', async () => {
@@ -277,7 +266,7 @@ describe('TokenVerifier with a JWKS URL', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     const verifier = new TokenVerifier({
-      ...hs256Settings,
+      ...jwksSettings,
       AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
     });
 

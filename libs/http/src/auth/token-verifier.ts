@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
+import { claimMappingOf, type ClaimMapping } from './claim-mapping';
 import { lastGoodKeySet } from './last-good-key-set';
 import { InvalidClaimsError, principalFromClaims, UnknownRoleError, type Principal } from './principal';
 
@@ -13,7 +14,7 @@ export type InvalidTokenReason = 'expired' | 'invalid' | 'too-long-lived';
  * cannot be read, the last set fetched successfully keeps verifying the tokens whose `kid` it holds.
  */
 export const JWKS_CACHE = {
-  /** Least time between two fetches that an unknown `kid` triggers. */
+  /** Least time between two fetches that an unknown `kid` triggers (AUTH_JWKS_COOLDOWN_SECONDS). */
   cooldownDurationMs: 30_000,
   /** Longest a fetched key set is used before it is fetched again. */
   cacheMaxAgeMs: 600_000,
@@ -34,7 +35,7 @@ export class InvalidTokenError extends Error {
 }
 
 /**
- * Verifies bearer JWTs: HS256 with JWT_SECRET, or the keys of AUTH_JWKS_URL (RS256/ES256) when set.
+ * Verifies bearer JWTs with the keys the identity provider publishes at AUTH_JWKS_URL (RS256, PS256, ES256).
  * Every token must carry `iss`, `aud`, `sub`, `iat` and `exp`; issuer and audience must match,
  * `exp` and any `nbf` hold within AUTH_CLOCK_TOLERANCE_SECONDS, and the lifetime `exp - iat` may
  * not exceed AUTH_MAX_TOKEN_LIFETIME_SECONDS. Only the listed algorithms pass, so `alg: none` never does.
@@ -44,24 +45,24 @@ export class TokenVerifier {
   private readonly getKey: JWTVerifyGetKey;
   private readonly options: JWTVerifyOptions;
   private readonly maxLifetimeSeconds: number;
+  private readonly claimMapping: ClaimMapping;
 
   constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings) {
-    const secret = new TextEncoder().encode(settings.JWT_SECRET);
-    this.getKey = settings.AUTH_JWKS_URL
-      ? lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
-          cooldownDuration: JWKS_CACHE.cooldownDurationMs,
-          cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
-          timeoutDuration: JWKS_CACHE.timeoutDurationMs,
-        })
-      : async () => secret;
+    this.getKey = lastGoodKeySet(new URL(settings.AUTH_JWKS_URL), {
+      cooldownDuration: (settings.AUTH_JWKS_COOLDOWN_SECONDS ?? JWKS_CACHE.cooldownDurationMs / 1000) * 1000,
+      cacheMaxAge: JWKS_CACHE.cacheMaxAgeMs,
+      timeoutDuration: JWKS_CACHE.timeoutDurationMs,
+    });
     this.options = {
-      algorithms: settings.AUTH_JWKS_URL ? ['RS256', 'ES256'] : ['HS256'],
+      // Asymmetric signatures only: no shared secret, and never `alg: none`.
+      algorithms: ['RS256', 'PS256', 'ES256'],
       issuer: settings.AUTH_ISSUER,
       audience: settings.AUTH_AUDIENCE,
       clockTolerance: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp'],
     };
     this.maxLifetimeSeconds = settings.AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+    this.claimMapping = claimMappingOf(settings);
   }
 
   /**
@@ -78,7 +79,7 @@ export class TokenVerifier {
           `The bearer token lives longer than the maximum of ${this.maxLifetimeSeconds} seconds`,
         );
       }
-      return principalFromClaims(payload);
+      return principalFromClaims(payload, this.claimMapping);
     } catch (error) {
       throw toInvalidTokenError(error);
     }

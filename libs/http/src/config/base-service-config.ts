@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { IntSetting } from './int-setting';
-import { NotTheDevValueInProduction } from './parsed-setting';
+import { NotTheDevValueInProduction, ParsedBy } from './parsed-setting';
+import { DEFAULT_CLAIM_MAPPING, parseRoleMap } from '../auth/claim-mapping';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -29,11 +30,12 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
- * The HS256 secret used when JWT_SECRET is unset outside production. It is public (it is in this
- * repository and in scripts/token.js), so production refuses it.
+ * The development identity provider (libs/identity-provider), which npm start runs: the issuer and
+ * key set a service trusts unless told otherwise. Production refuses both, so that a service trusts
+ * only the identity provider it is configured for.
  */
-export const DEV_JWT_SECRET = 'samenspel-development-secret-change-me-please';
-export const DEFAULT_AUTH_ISSUER = 'samenspel-dev';
+export const DEFAULT_AUTH_ISSUER = 'http://127.0.0.1:3005';
+export const DEFAULT_AUTH_JWKS_URL = `${DEFAULT_AUTH_ISSUER}/jwks`;
 /**
  * The client secret of every client of the development identity provider (libs/identity-provider).
  * It is public, so production refuses it.
@@ -77,25 +79,65 @@ export class BaseServiceConfig {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   PUBLIC_BASE_URL?: string;
 
-  /** Ignored when AUTH_JWKS_URL is set. */
-  @ValidateIf((config: BaseServiceConfig) => !config.AUTH_JWKS_URL)
-  @IsString()
-  @MinLength(32)
-  @NotTheDevSecretInProduction()
-  JWT_SECRET: string = DEV_JWT_SECRET;
-
-  /** When set, tokens are verified with the keys it publishes (RS256/ES256) instead of JWT_SECRET. */
-  @IsOptional()
+  /** The identity provider's key set (RS256/ES256); a token with a `kid` it lacks makes it fetch the set again. */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
-  AUTH_JWKS_URL?: string;
+  @NotTheDevValueInProduction(
+    'notTheDevJwksUrlInProduction',
+    DEFAULT_AUTH_JWKS_URL,
+    "must be set in production to your identity provider's JWKS URL",
+  )
+  AUTH_JWKS_URL: string = DEFAULT_AUTH_JWKS_URL;
 
+  /** The `iss` every token must carry: the identity provider's issuer. */
   @IsString()
   @MinLength(1)
+  @NotTheDevValueInProduction(
+    'notTheDevIssuerInProduction',
+    DEFAULT_AUTH_ISSUER,
+    "must be set in production to your identity provider's issuer",
+  )
   AUTH_ISSUER: string = DEFAULT_AUTH_ISSUER;
 
   @IsString()
   @MinLength(1)
   AUTH_AUDIENCE: string = DEFAULT_AUTH_AUDIENCE;
+
+  /**
+   * Where the token carries the role: a claim name or a dotted path (`realm_access.roles` for
+   * Keycloak realm roles, `roles` for Entra ID app roles); a string or an array of role names.
+   */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_ROLE: string = DEFAULT_CLAIM_MAPPING.role;
+
+  /** Where the token carries the team of a youth worker or team lead (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_TEAM_ID: string = DEFAULT_CLAIM_MAPPING.teamId;
+
+  /** Where the token carries the organisation (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_ORG: string = DEFAULT_CLAIM_MAPPING.org;
+
+  /** Where the token carries a policy officer's CBS municipality codes, an array (claim name or dotted path). */
+  @IsString()
+  @MinLength(1)
+  AUTH_CLAIM_MUNICIPALITY_CODES: string = DEFAULT_CLAIM_MAPPING.municipalityCodes;
+
+  /**
+   * The provider's role names as Samenspel's: `providerRole=samenspelRole,…`, such as
+   * `samenspel-youth-worker=youth-worker`. A role name not listed is taken as it is.
+   */
+  @ParsedBy('roleMap', parseRoleMap)
+  AUTH_ROLE_MAP: string = '';
+
+  /**
+   * Least time, in seconds, between two fetches of AUTH_JWKS_URL that a token with an unknown
+   * `kid` triggers: a rotated key is picked up this long after the last fetch at the latest.
+   */
+  @IntSetting(0, 3600)
+  AUTH_JWKS_COOLDOWN_SECONDS: number = 30;
 
   /** Allowed clock skew, in seconds, when `exp` and `nbf` are checked. */
   @IntSetting(0, 300)
@@ -206,12 +248,4 @@ function splitList(value: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-}
-
-function NotTheDevSecretInProduction() {
-  return NotTheDevValueInProduction(
-    'notTheDevSecretInProduction',
-    DEV_JWT_SECRET,
-    'must be set explicitly in production (or set AUTH_JWKS_URL instead)',
-  );
 }

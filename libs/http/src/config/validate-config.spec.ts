@@ -1,8 +1,6 @@
 import { IsString } from 'class-validator';
-import { BaseServiceConfig, DEV_JWT_SECRET } from './base-service-config';
+import { BaseServiceConfig } from './base-service-config';
 import { ConfigError, loadConfig } from './validate-config';
-
-const PRODUCTION_SECRET = 'a-production-secret-of-at-least-32-chars';
 
 function configError(run: () => unknown): ConfigError {
   try {
@@ -25,13 +23,12 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       LOG_LEVEL: 'info',
-      JWT_SECRET: DEV_JWT_SECRET,
-      AUTH_ISSUER: 'samenspel-dev',
+      AUTH_ISSUER: 'http://127.0.0.1:3005',
+      AUTH_JWKS_URL: 'http://127.0.0.1:3005/jwks',
       AUTH_AUDIENCE: 'samenspel',
       AUTH_CLOCK_TOLERANCE_SECONDS: 30,
       AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600,
     });
-    expect(config.AUTH_JWKS_URL).toBeUndefined();
   });
 
   it('turns ports and tolerances into numbers and the broker list into an array', () => {
@@ -68,7 +65,6 @@ describe('loadConfig', () => {
         NODE_ENV: 'staging',
         PORT: '0',
         KAFKA_BROKERS: 'kafka-without-port',
-        JWT_SECRET: 'too-short',
         AUTH_CLOCK_TOLERANCE_SECONDS: '301',
         AUTH_JWKS_URL: 'not a url',
       }),
@@ -108,44 +104,37 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('short');
   });
 
-  it('rejects a short JWT_SECRET when no JWKS URL is set', () => {
-    const error = configError(() => loadConfig(BaseServiceConfig, { JWT_SECRET: 'too-short' }));
-
-    expect(error.message).toBe(
-      'Invalid configuration:\n- JWT_SECRET: must be longer than or equal to 32 characters',
-    );
-  });
-
   it('rejects a non-numeric port with its constraints in the order they are declared', () => {
     expect(configError(() => loadConfig(BaseServiceConfig, { PORT: 'http' })).message).toBe(
       'Invalid configuration:\n- PORT: must be an integer number; must not be less than 1; must not be greater than 65535',
     );
   });
 
-  it('refuses the development secret in production', () => {
+  it('refuses the development identity provider in production', () => {
     const error = configError(() => loadConfig(BaseServiceConfig, { NODE_ENV: 'production' }));
 
     expect(error.problems).toEqual([
       {
-        variable: 'JWT_SECRET',
-        constraints: ['must be set explicitly in production (or set AUTH_JWKS_URL instead)'],
+        variable: 'AUTH_JWKS_URL',
+        constraints: ["must be set in production to your identity provider's JWKS URL"],
+      },
+      {
+        variable: 'AUTH_ISSUER',
+        constraints: ["must be set in production to your identity provider's issuer"],
       },
     ]);
   });
 
-  it('accepts production with an explicit secret', () => {
-    const config = loadConfig(BaseServiceConfig, { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
-
-    expect(config.JWT_SECRET).toBe(PRODUCTION_SECRET);
-  });
-
-  it('accepts production without a secret when a JWKS URL is set', () => {
+  it('accepts production with the issuer and key set of its identity provider', () => {
     const config = loadConfig(BaseServiceConfig, {
       NODE_ENV: 'production',
-      AUTH_JWKS_URL: 'http://keycloak:8080/realms/samenspel/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://keycloak.example.org/realms/samenspel',
+      AUTH_JWKS_URL: 'https://keycloak.example.org/realms/samenspel/protocol/openid-connect/certs',
     });
 
-    expect(config.AUTH_JWKS_URL).toBe('http://keycloak:8080/realms/samenspel/protocol/openid-connect/certs');
+    expect(config.AUTH_JWKS_URL).toBe(
+      'https://keycloak.example.org/realms/samenspel/protocol/openid-connect/certs',
+    );
   });
 
   it('lets a service subclass override the port default and add its own variables', () => {
