@@ -8,12 +8,15 @@ import {
   authHeader,
   aYouthRef,
   DEFAULT_DATABASE_URL,
+  identityProviderControls,
   launchChromium,
   REPO_ROOT,
+  signIn,
   TestKafka,
   waitFor,
   type RawRecord,
 } from '@samenspel/testing';
+import type { Role } from '@samenspel/http';
 import { Client } from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -725,13 +728,24 @@ describe('the operations console on the real broker', () => {
     const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
     mkdirSync(artifacts, { recursive: true });
     const problems: string[] = [];
-    const open = async (headers: { authorization: string }, query: string) => {
+    /** The impact page, signed in as `username` with `claims` from this sign-in on. */
+    const open = async (
+      username: string,
+      claims: { role: Role; municipalityCodes?: string[] },
+      query: string,
+    ) => {
+      await identityProviderControls().setUser(username, claims);
+      await browser.clearCookies(); // no session left here or at the provider by the sign-in before
       const page = await browser.newPage();
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(
-        `${ops.sut.baseUrl}/api/v1/console/impact?${query}#token=${encodeURIComponent(headers.authorization.slice(7))}`,
+      // The impact page's own faults, not those of the provider's sign-in page on the way.
+      const ours = () => page.url().startsWith(ops.sut.baseUrl);
+      page.on('pageerror', (e) => ours() && problems.push(e.message));
+      page.on(
+        'console',
+        (m) => ours() && m.type() === 'error' && problems.push(`${m.text()} ${m.location().url}`),
       );
+      await page.goto(`${ops.sut.baseUrl}/api/v1/console/impact?${query}`);
+      await signIn(page, username);
       await page.locator(`#rapport[data-loaded="${a} 2025-Q4"]`).waitFor({ timeout: 30000 });
       return page;
     };
@@ -747,10 +761,7 @@ describe('the operations console on the real broker', () => {
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     try {
-      const asOps = await open(
-        await authHeader('ops', { sub: 'ops-impact-page' }),
-        `municipalityCode=${a}&period=2025-Q4`,
-      );
+      const asOps = await open('ops-impact-page', { role: 'ops' }, `municipalityCode=${a}&period=2025-Q4`);
       const measure = (key: string) => asOps.textContent(`#trechter li[data-measure="${key}"] .v`);
       // Offers 15, care no longer needed 7 of 8 bridged exits (88 %), 5 of 6 still there at 4 weeks.
       expect({
@@ -793,7 +804,11 @@ describe('the operations console on the real broker', () => {
       await asOps.emulateMedia({ media: 'print' });
       expect(await asOps.locator('#keuze').isVisible()).toBe(false);
       await asOps.pdf({ path: join(artifacts, 'impact-quarter-report.pdf'), format: 'A4' });
-      const asPolicy = await open(await authHeader('policy', { municipalityCodes: [a] }), 'period=2025-Q4');
+      const asPolicy = await open(
+        'policy-impact-page',
+        { role: 'policy', municipalityCodes: [a] },
+        'period=2025-Q4',
+      );
       await asPolicy.setViewportSize({ width: 390, height: 844 });
       expect(await asPolicy.locator('#gemeente option').allTextContents()).toEqual([a]);
       expect(await asPolicy.textContent(`#trechter li[data-measure="careNoLongerNeeded"] .v`)).toBe(
@@ -902,10 +917,12 @@ describe('the console page in a real headless Chromium', () => {
     );
     await traceOf(ops, youthRef, 3);
 
-    const { authorization } = await authHeader('ops', { sub: 'ops-page' });
+    await identityProviderControls().setUser('ops-page', { role: 'ops' });
+    await browser.clearCookies();
     const page = await browser.newPage();
     try {
-      await page.goto(`${ops.sut.baseUrl}/#token=${encodeURIComponent(authorization.slice(7))}`);
+      await page.goto(`${ops.sut.baseUrl}/`);
+      await signIn(page, 'ops-page');
       await page.locator('main[data-loaded="overview"]').waitFor({ timeout: 30000 });
       expect(await page.locator('.card').first().isVisible()).toBe(true);
       expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(2);
