@@ -1,8 +1,18 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { TokenVerifier } from '../auth/token-verifier';
+import { SERVICE_LOGGER } from '../service-logger';
 import { BrowserSessions } from './browser-sessions';
 import { OidcRelyingParty } from './oidc-relying-party';
 import { sessionRoutes } from './session-routes';
@@ -26,13 +36,19 @@ export interface BrowserSessionOptions {
 
 const OPTIONS = Symbol('BROWSER_SESSION_OPTIONS');
 
-/** Adds the sign-in routes to the app's HTTP server. */
+/** How often the sessions that ended unnoticed (idle, past their lifetime) are deleted. */
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+/** Adds the sign-in routes to the app's HTTP server, and deletes ended sessions now and then. */
 @Injectable()
-class SessionRoutesRegistrar implements OnModuleInit {
+class SessionRoutesRegistrar implements OnModuleInit, OnModuleDestroy {
+  private sweeper?: NodeJS.Timeout;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly sessions: BrowserSessions,
     @Inject(OPTIONS) private readonly options: BrowserSessionOptions,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Optional() @Inject(SIGN_IN_AUDIT) private readonly audit?: SignInAudit,
   ) {}
 
@@ -44,6 +60,12 @@ class SessionRoutesRegistrar implements OnModuleInit {
       origin: this.sessions.origin,
       audit: this.audit,
     });
+    this.sweeper = setInterval(() => {
+      this.sessions
+        .sweepEnded()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'session sweep failed'));
+    }, SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
     for (const route of routes) {
       app[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
         Promise.resolve()
@@ -51,6 +73,10 @@ class SessionRoutesRegistrar implements OnModuleInit {
           .catch(next);
       });
     }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
   }
 }
 

@@ -150,6 +150,11 @@ export class BrowserSessions {
     return { kind: 'active', accessToken: tokens.accessToken };
   }
 
+  /** Deletes the sessions that have ended without a request to notice it; returns how many. */
+  sweepEnded(now = new Date()): Promise<number> {
+    return this.store.deleteEnded(now, new Date(now.getTime() - this.limits.idleSeconds * 1000));
+  }
+
   /** Ends the request's session; returns its subject and where the provider ends its own session. */
   async signOut(req: IncomingMessage): Promise<{ subject?: string; location?: string; clearCookie: string }> {
     const id = this.sessionId(req);
