@@ -9,13 +9,15 @@ import {
 } from '@samenspel/http';
 import {
   identityProviderControls,
+  launchChromium,
   runIdentityProvider,
   startTestIdentityProvider,
   waitFor,
   type TestIdentityProvider,
 } from '@samenspel/testing';
+import AxeBuilder from '@axe-core/playwright';
 import { decodeProtectedHeader } from 'jose';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { devTeamId } from '@samenspel/contracts';
 import { DEV_PASSWORD } from '../src';
@@ -114,7 +116,10 @@ describe('the development identity provider', () => {
     copyFileSync(run.keysFile, keysFile);
     own = await startTestIdentityProvider({ accessTokenTtlSeconds: 3, keysFile });
   }, 30000);
-  afterAll(() => own?.stop());
+  afterAll(async () => {
+    await own?.stop();
+    rmSync(`${run.keysFile}.own`, { force: true });
+  });
 
   describe('client credentials', () => {
     it('gives an intake system a token the services accept, with its role and org', async () => {
@@ -203,6 +208,50 @@ describe('the development identity provider', () => {
         teamId: devTeamId('overvecht'),
       });
     });
+
+    it('signs in through its Dutch page in Chromium, under its CSP and without serious accessibility faults', async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const blocked: string[] = [];
+        page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
+        const authorize = new URL(`${own.issuer}/auth`);
+        authorize.search = new URLSearchParams({
+          client_id: 'workspace',
+          response_type: 'code',
+          redirect_uri: CALLBACK,
+          scope: 'openid profile',
+          code_challenge: createHash('sha256').update('v'.repeat(43)).digest('base64url'),
+          code_challenge_method: 'S256',
+        }).toString();
+        await page.goto(authorize.href);
+
+        expect(await page.getAttribute('html', 'lang')).toBe('nl');
+        const faults = (
+          await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+            .setLegacyMode(true)
+            .analyze()
+        ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(faults.map((v) => v.id)).toEqual([]);
+
+        await page.getByLabel('Gebruikersnaam').fill('ops');
+        await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+        await page.getByRole('button', { name: 'Inloggen' }).click();
+        await expect(page.getByRole('alert').textContent()).resolves.toContain('klopt niet');
+
+        await page.getByLabel('Wachtwoord').fill(DEV_PASSWORD);
+        // The browser is sent on to the workspace's callback with a code (nothing need answer there).
+        const [callback] = await Promise.all([
+          page.waitForRequest((request) => request.url().startsWith(CALLBACK)),
+          page.getByRole('button', { name: 'Inloggen' }).click(),
+        ]);
+        expect(new URL(callback.url()).searchParams.get('code')).toEqual(expect.any(String));
+        expect(blocked).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    }, 30000);
 
     it('refuses a replayed authorization code and a wrong PKCE verifier', async () => {
       const first = await signIn(own.issuer, 'lead-overvecht');
