@@ -7,7 +7,9 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
   // NestJS 12 and a few of its dependencies are pure ESM: let swc turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|jose)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|@tokenizer|jose|openid-client|oauth4webapi)/)',
+  ],
   moduleNameMapper: { '^@samenspel/(.*)$': '<rootDir>/libs/$1/src' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

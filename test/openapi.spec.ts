@@ -136,13 +136,16 @@ describe('the OpenAPI documents', () => {
     expect(problems.sort()).toEqual(['400', '401', '403', '404', '409', '412', '413', '422', '429']);
   });
 
-  it('document the task stream as taking the bearer token in the header or in ?access_token=', () => {
+  it('document the task stream as taking the bearer token or the session cookie, never a token in the URL', () => {
     const { paths, components } = documents.get('notification')!;
-    expect(paths['/api/v1/tasks/stream'].get?.security).toEqual([{ bearer: [] }, { accessToken: [] }]);
-    expect(components?.securitySchemes?.accessToken).toMatchObject({
+    const stream = paths['/api/v1/tasks/stream'].get;
+    expect(stream?.security).toHaveLength(2);
+    expect(stream?.security).toEqual(expect.arrayContaining([{ bearer: [] }, { sessionCookie: [] }]));
+    expect(stream?.parameters?.map((p) => ('name' in p ? p.name : ''))).not.toContain('access_token');
+    expect(components?.securitySchemes?.sessionCookie).toMatchObject({
       type: 'apiKey',
-      in: 'query',
-      name: 'access_token',
+      in: 'cookie',
+      name: '__Host-samenspel-notification-session',
     });
   });
 });

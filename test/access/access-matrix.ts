@@ -319,7 +319,7 @@ export const ACCESS_MATRIX: Record<ServiceName, readonly RouteAccess[]> = {
       path: '/api/v1/tasks/stream',
       roles: ['youth-worker', 'team-lead', 'ops', 'admin', 'service'],
       scope:
-        'As `GET /tasks`; the token may also come as a short-lived `?access_token=`; notes never to ops or service',
+        'As `GET /tasks`; a signed-in page authenticates with its session cookie; notes never to ops or service',
     },
     {
       method: 'GET',

@@ -55,6 +55,7 @@ const DRIVER_VARIABLES = ['PGPASSWORD'];
 const SECRET_SAMPLES: Record<string, string> = {
   PGPASSWORD: 'synthetic-password',
   AUTH_CLIENT_SECRET: 'synthetic-client-secret',
+  SIGN_IN_CLIENT_SECRET: 'synthetic-sign-in-client-secret',
   NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   NOTE_ENCRYPTION_KEY_ID: 'k2',
   NOTE_ENCRYPTION_PREVIOUS_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
@@ -530,6 +531,8 @@ describe('deploy/k8s', () => {
     it('takes its database and Kafka passwords, and its own note key if it keeps notes, from secrets', () => {
       const keepsNotes = declaredVariables(configClass).has('NOTE_ENCRYPTION_KEY');
       const callsAsItself = declaredVariables(configClass).has('AUTH_CLIENT_SECRET');
+      // A service with pages signs people in as a client of its own (SIGN_IN_CLIENT_ID has a default).
+      const signsIn = (new configClass() as { SIGN_IN_CLIENT_ID?: string }).SIGN_IN_CLIENT_ID !== undefined;
       const required = (containerOf(name).env ?? []).filter(
         (e) => e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional,
       );
@@ -539,6 +542,7 @@ describe('deploy/k8s', () => {
         'METRICS_TOKEN',
         ...(keepsNotes ? ['NOTE_ENCRYPTION_KEY', 'NOTE_ENCRYPTION_KEY_ID'] : []),
         'PGPASSWORD',
+        ...(signsIn ? ['SIGN_IN_CLIENT_SECRET'] : []),
       ]);
       if (!keepsNotes) return;
       const noteKey = required.find((e) => e.name === 'NOTE_ENCRYPTION_KEY')?.valueFrom?.secretKeyRef;

@@ -1,5 +1,7 @@
 import { globalModule, runService, type ServiceDefinition } from '@samenspel/bootstrap';
 import { ErasureModule, ErasureTombstones1767225600000, parseRetentionPeriod } from '@samenspel/erasure';
+import { BrowserSessionModule, WebSessions1796400000000 } from '@samenspel/http';
+import { noteCipherFrom } from '@samenspel/persistence';
 import { NOTIFICATION_CONFIG, NotificationConfig } from './config/notification.config';
 import { EmailModule } from './email/email.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
@@ -32,6 +34,13 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     WebhooksModule,
     EmailModule,
     TeamsModule,
+    // People sign in to the workspace page; its session cookie authenticates the API and the stream.
+    BrowserSessionModule.forService({
+      service: 'notification',
+      config,
+      cipher: noteCipherFrom(config),
+      landingPath: '/inbox',
+    }),
     InboxModule,
     WorkspaceModule,
     SchedulerModule,
@@ -54,6 +63,7 @@ export const NOTIFICATION_SERVICE: ServiceDefinition<NotificationConfig> = {
     KnownTeams1796100000000,
     TaskCompletion1796000000000,
     FollowUpClaim1796200000000,
+    WebSessions1796400000000,
   ],
 };
 

@@ -2,10 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { BRIDGING_EVENT_TYPES, REFERRAL_EVENT_TYPES, TASK_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
 import {
   authHeader,
-  testToken,
   aYouthRef,
+  identityProviderControls,
   launchChromium,
   REPO_ROOT,
+  signIn,
+  signInPort,
   startService,
   TopicRecorder,
   waitFor,
@@ -100,13 +102,13 @@ describe('the notification service on the real broker and database', () => {
       WEBHOOK_TIMEOUT_MS: '2000',
       // The test receivers listen on 127.0.0.1, which webhooks may not reach by default.
       WEBHOOK_ALLOWED_TARGETS: '127.0.0.1/32',
-      STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: '600',
       FOLLOW_UP_PLANS: PLANS,
       BRIDGING_URL: bridging.baseUrl,
       ACTIVITY_URL: activity.baseUrl,
       REFERRAL_URL: referral.sut.baseUrl,
     };
-    sut = await startService('notification', { env });
+    // On the port the run's identity provider knows the workspace by, for the browser tests' sign-in.
+    sut = await startService('notification', { env, port: signInPort('notification') });
     db = await serviceDb(sut.databaseName);
     owners = new BridgingHarness(activity, bridging, kafka, await TopicRecorder.start(TOPICS.bridging));
   });
@@ -756,7 +758,7 @@ describe('the notification service on the real broker and database', () => {
       }
     });
 
-    it('streams the team’s task changes as Server-Sent Events, and refuses a long-lived token in the URL', async () => {
+    it('streams the team’s task changes as Server-Sent Events, and takes no token in the URL', async () => {
       const teamId = aTeamId();
       const youthRef = aYouthRef();
       const controller = new AbortController();
@@ -785,19 +787,10 @@ describe('the notification service on the real broker and database', () => {
       expect(text).toContain('event: created');
       expect(text).not.toContain(otherTeams.offerId);
 
-      // This instance takes tokens in the URL that expire within 10 minutes (STREAM_QUERY_TOKEN_MAX_TTL_SECONDS).
-      const token = (expiresIn: string) => testToken('youth-worker', { teamId, expiresIn });
-      const hourLong = await fetch(`${sut.baseUrl}/api/v1/tasks/stream?access_token=${await token('1h')}`);
-      expect(hourLong.status).toBe(401);
-      const shortLived = new AbortController();
-      const fiveMinutes = await fetch(
-        `${sut.baseUrl}/api/v1/tasks/stream?access_token=${await token('5m')}`,
-        {
-          signal: shortLived.signal,
-        },
-      );
-      expect(fiveMinutes.status).toBe(200);
-      shortLived.abort();
+      // A token in the URL ends up in logs and history: the stream takes the header or a page's session cookie.
+      const { authorization } = await authHeader('youth-worker', { teamId });
+      const inUrl = await fetch(`${sut.baseUrl}/api/v1/tasks/stream?access_token=${authorization.slice(7)}`);
+      expect(inUrl.status).toBe(401);
       expect((await fetch(`${sut.baseUrl}/api/v1/tasks/stream`)).status).toBe(401);
     });
   });
@@ -812,18 +805,25 @@ describe('the notification service on the real broker and database', () => {
     }, 900000);
 
     afterAll(async () => {
-      await browser?.close();
+      await Promise.all([browser?.close(), leadBrowser?.close()]);
     });
 
+    /** A team lead's own browser: a person's session cookie is per browser, as on two devices. */
+    let leadBrowser: BrowserContext | undefined;
+
+    /** The workspace, signed in as `who` (by default worker-anna, a youth worker) of the test's own team. */
     async function openInbox(
       teamId: string,
       viewport = { width: 390, height: 844 },
       who: { role: 'youth-worker' | 'team-lead'; sub: string } = { role: 'youth-worker', sub: 'worker-anna' },
     ): Promise<Page> {
-      const token = await testToken(who.role, { teamId, sub: who.sub, expiresIn: '5m' });
-      const page = await browser.newPage();
+      const context = who.role === 'team-lead' ? (leadBrowser ??= await launchChromium()) : browser;
+      await identityProviderControls().setUser(who.sub, { role: who.role, teamId });
+      await context.clearCookies(); // no session left here or at the provider by the test before
+      const page = await context.newPage();
       await page.setViewportSize(viewport);
-      await page.goto(`${sut.baseUrl}/inbox#token=${token}`);
+      await page.goto(`${sut.baseUrl}/inbox`);
+      await signIn(page, who.sub);
       return page;
     }
 
@@ -838,7 +838,7 @@ describe('the notification service on the real broker and database', () => {
       try {
         await page.waitForSelector('[data-testid=task]');
         expect(await page.title()).toBe('Teamwerkruimte · Samenspel');
-        expect(page.url()).not.toContain('token='); // the token leaves the address bar
+        expect(page.url()).toBe(`${sut.baseUrl}/inbox`); // back from the sign-in, no token in the address
         await page.waitForSelector('body[data-live=true]');
 
         // A handover arrives while the page is open: the stream adds its tasks, ordered by due date.

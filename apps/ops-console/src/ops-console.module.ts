@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BrowserSessionModule } from '@samenspel/http';
+import { noteCipherFrom } from '@samenspel/persistence';
 import { OpsConfigModule } from './config/ops-config.module';
 import type { OpsConsoleConfig } from './config/ops-console.config';
 import { ConsoleModule } from './console/console.module';
@@ -30,6 +32,13 @@ export class OpsConsoleModule {
         StuckFlowsModule,
         KafkaHealthModule,
         ImpactModule,
+        // People sign in to the console pages; the session cookie authenticates their API calls.
+        BrowserSessionModule.forService({
+          service: 'ops-console',
+          config,
+          cipher: noteCipherFrom(config),
+          landingPath: '/',
+        }),
         ConsoleModule,
       ],
     };

@@ -1,4 +1,4 @@
-import { authHeader, startService, waitFor, type ServiceUnderTest } from '@samenspel/testing';
+import { authHeader, signInPort, startService, waitFor, type ServiceUnderTest } from '@samenspel/testing';
 
 /** A running ops console and a small authenticated client for its API. */
 export interface OpsConsole {
@@ -8,8 +8,12 @@ export interface OpsConsole {
   status(path: string, headers: Record<string, string>): Promise<number>;
 }
 
+/** Starts the console on the port the run's identity provider knows it by, so a browser can sign in. */
 export async function startOpsConsole(env: Record<string, string>): Promise<OpsConsole> {
-  const sut = await startService('ops-console', { env: { THROUGHPUT_SAMPLE_INTERVAL_MS: '500', ...env } });
+  const sut = await startService('ops-console', {
+    env: { THROUGHPUT_SAMPLE_INTERVAL_MS: '500', ...env },
+    port: signInPort('ops-console'),
+  });
   const ops = await authHeader('ops', { sub: 'ops-tester' });
   const client: OpsConsole = {
     sut,

@@ -8,12 +8,15 @@ import {
   authHeader,
   aYouthRef,
   DEFAULT_DATABASE_URL,
+  identityProviderControls,
   launchChromium,
   REPO_ROOT,
+  signIn,
   TestKafka,
   waitFor,
   type RawRecord,
 } from '@samenspel/testing';
+import type { Role } from '@samenspel/http';
 import { Client } from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -750,13 +753,25 @@ describe('the operations console on the real broker', () => {
     const artifacts = join(REPO_ROOT, 'test-artifacts', 'ops-console');
     mkdirSync(artifacts, { recursive: true });
     const problems: string[] = [];
-    const open = async (headers: { authorization: string }, query: string, loaded = `${a} 2025-Q4`) => {
+    /** The impact page, signed in as `username` with `claims` from this sign-in on. */
+    const open = async (
+      username: string,
+      claims: { role: Role; municipalityCodes?: string[] },
+      query: string,
+      loaded = `${a} 2025-Q4`,
+    ) => {
+      await identityProviderControls().setUser(username, claims);
+      await browser.clearCookies(); // no session left here or at the provider by the sign-in before
       const page = await browser.newPage();
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(
-        `${ops.sut.baseUrl}/api/v1/console/impact?${query}#token=${encodeURIComponent(headers.authorization.slice(7))}`,
+      // The impact page's own faults, not those of the provider's sign-in page on the way.
+      const ours = () => page.url().startsWith(ops.sut.baseUrl);
+      page.on('pageerror', (e) => ours() && problems.push(e.message));
+      page.on(
+        'console',
+        (m) => ours() && m.type() === 'error' && problems.push(`${m.text()} ${m.location().url}`),
       );
+      await page.goto(`${ops.sut.baseUrl}/api/v1/console/impact?${query}`);
+      await signIn(page, username);
       await page.locator(`#rapport[data-loaded="${loaded}"]`).waitFor({ timeout: 30000 });
       return page;
     };
@@ -792,16 +807,14 @@ describe('the operations console on the real broker', () => {
       cache: 'public, max-age=31536000, immutable',
       version: 'Chart.js v4.6.2',
     });
-    const pageCsp = (await fetch(`${ops.sut.baseUrl}/api/v1/console/impact`)).headers.get(
-      'content-security-policy',
-    );
-    expect(pageCsp).toContain("script-src 'self';");
-    expect(pageCsp).not.toContain('unsafe');
     try {
-      const asOps = await open(
-        await authHeader('ops', { sub: 'ops-impact-page' }),
-        `municipalityCode=${a}&period=2025-Q4`,
-      );
+      const asOps = await open('ops-impact-page', { role: 'ops' }, `municipalityCode=${a}&period=2025-Q4`);
+      // The page as served to the signed-in person: its script comes only from the console itself.
+      const pageCsp = (await browser.request.get(`${ops.sut.baseUrl}/api/v1/console/impact`)).headers()[
+        'content-security-policy'
+      ];
+      expect(pageCsp).toContain("script-src 'self';");
+      expect(pageCsp).not.toContain('unsafe');
       const measure = (key: string) => asOps.textContent(`#trechter li[data-measure="${key}"] .v`);
       // Offers 15, care no longer needed 7 of 8 bridged exits (88 %), 5 of 6 still there at 4 weeks.
       expect({
@@ -874,7 +887,8 @@ describe('the operations console on the real broker', () => {
       await asOps.pdf({ path: join(artifacts, 'impact-quarter-report.pdf'), format: 'A4' });
       // The year: the same page for 2025 as a whole, its figures the year's row.
       const asOpsYear = await open(
-        await authHeader('ops', { sub: 'ops-impact-year' }),
+        'ops-impact-year',
+        { role: 'ops' },
         `municipalityCode=${a}&period=2025`,
         `${a} 2025`,
       );
@@ -899,7 +913,11 @@ describe('the operations console on the real broker', () => {
       await asOpsYear
         .locator('#verloop')
         .screenshot({ path: join(artifacts, 'impact-year-trend.png'), animations: 'disabled' });
-      const asPolicy = await open(await authHeader('policy', { municipalityCodes: [a] }), 'period=2025-Q4');
+      const asPolicy = await open(
+        'policy-impact-page',
+        { role: 'policy', municipalityCodes: [a] },
+        'period=2025-Q4',
+      );
       await asPolicy.setViewportSize({ width: 390, height: 844 });
       expect(await asPolicy.locator('#gemeente option').allTextContents()).toEqual([a]);
       expect(await asPolicy.textContent(`#trechter li[data-measure="careNoLongerNeeded"] .v`)).toBe(
@@ -1003,10 +1021,12 @@ describe('the console page in a real headless Chromium', () => {
     );
     await traceOf(ops, youthRef, 3);
 
-    const { authorization } = await authHeader('ops', { sub: 'ops-page' });
+    await identityProviderControls().setUser('ops-page', { role: 'ops' });
+    await browser.clearCookies();
     const page = await browser.newPage();
     try {
-      await page.goto(`${ops.sut.baseUrl}/#token=${encodeURIComponent(authorization.slice(7))}`);
+      await page.goto(`${ops.sut.baseUrl}/`);
+      await signIn(page, 'ops-page');
       await page.locator('main[data-loaded="overview"]').waitFor({ timeout: 30000 });
       expect(await page.locator('.card').first().isVisible()).toBe(true);
       expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(2);

@@ -10,3 +10,4 @@ export * from './audit.dto';
 export * from './audit.controller';
 export * from './audit.module';
 export * from './migrations/1795810000000-audit-trail';
+export * from './sign-in-audit-trail';

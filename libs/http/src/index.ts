@@ -45,3 +45,5 @@ export * from './security/rate-limit';
 export * from './security/security-headers';
 export * from './client/json-http-client';
 export * from './auth/client-credentials-token-source';
+
+export * from './session';

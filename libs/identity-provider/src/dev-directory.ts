@@ -27,7 +27,7 @@ export interface DevUser {
 export interface DevPageClient {
   clientId: string;
   clientSecret: string;
-  /** The page's origin: redirect URI `<origin>/auth/callback`, post-logout redirect `<origin>/`. */
+  /** The page's origin: redirect URI `<origin>/auth/callback`, post-logout redirect `<origin>/auth/signed-out` or `<origin>/`. */
   origin: string;
 }
 

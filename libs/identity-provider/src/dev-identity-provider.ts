@@ -35,7 +35,8 @@ export interface DevIdentityProviderOptions {
   pageClients?: readonly DevPageClient[];
   machineClients?: readonly DevMachineClient[];
   /**
-   * When set, POST /dev-control/users/<username>/disable|enable and /dev-control/keys/rotate with
+   * When set, POST /dev-control/users (a DevUser as JSON, for a test's own team), POST
+   * /dev-control/users/<username>/disable|enable and /dev-control/keys/rotate with
    * `authorization: Bearer <controlToken>` change the provider at runtime (for tests in another process).
    */
   controlToken?: string;
@@ -47,6 +48,8 @@ export interface DevIdentityProvider {
   jwksUri: string;
   tokenEndpoint: string;
   port: number;
+  /** One more user who can sign in (a test's own team); a known username gets the new claims. */
+  addUser(user: DevUser): void;
   /** The user can no longer sign in, and their refresh tokens are refused. */
   disableUser(username: string): void;
   enableUser(username: string): void;
@@ -73,7 +76,7 @@ export async function startDevIdentityProvider(
   options: DevIdentityProviderOptions,
 ): Promise<DevIdentityProvider> {
   assertNotProduction(options.env);
-  const users = options.users ?? DEV_USERS;
+  const users = [...(options.users ?? DEV_USERS)];
   const pageClients = options.pageClients ?? DEV_PAGE_CLIENTS;
   const machineClients = options.machineClients ?? DEV_MACHINE_CLIENTS;
   const disabled = new Set<string>();
@@ -116,6 +119,11 @@ export async function startDevIdentityProvider(
     jwksUri: `${issuer}/jwks`,
     tokenEndpoint: `${issuer}/token`,
     port,
+    addUser: (user) => {
+      const known = users.findIndex((u) => u.username === user.username);
+      if (known >= 0) users[known] = user;
+      else users.push(user);
+    },
     disableUser: (username) => void disabled.add(username),
     enableUser: (username) => void disabled.delete(username),
     rotateKeys: async () => {
@@ -173,7 +181,7 @@ async function buildProvider(settings: ProviderSettings, keys: PrivateSigningKey
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [`${c.origin}/auth/callback`],
-        post_logout_redirect_uris: [`${c.origin}/`],
+        post_logout_redirect_uris: [`${c.origin}/auth/signed-out`, `${c.origin}/`],
         token_endpoint_auth_method: 'client_secret_post',
       })),
       ...settings.machineClients.map((c) => ({
@@ -316,6 +324,14 @@ async function control(
 ): Promise<void> {
   if (req.method !== 'POST' || !samePassword(req.headers.authorization ?? '', `Bearer ${token}`)) {
     return send(res, 404, 'text/plain', 'not found');
+  }
+  if (path === '/dev-control/users') {
+    const user = JSON.parse(await readBody(req)) as DevUser;
+    if (!/^[\w-]{1,64}$/.test(user.username) || typeof user.claims?.role !== 'string') {
+      return send(res, 400, 'text/plain', 'a user needs a username of [A-Za-z0-9_-] and claims with a role');
+    }
+    api.addUser({ username: user.username, name: user.name ?? user.username, claims: user.claims });
+    return send(res, 204, 'text/plain', '');
   }
   const user = /^\/dev-control\/users\/([\w-]+)\/(disable|enable)$/.exec(path);
   if (user) {

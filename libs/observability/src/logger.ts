@@ -11,6 +11,7 @@ const SECRET_KEYS = [
   'secret',
   'connectionString',
   'AUTH_CLIENT_SECRET',
+  'SIGN_IN_CLIENT_SECRET',
   'KAFKA_SASL_PASSWORD',
   'NOTE_ENCRYPTION_KEY',
   'NOTE_ENCRYPTION_PREVIOUS_KEYS',
@@ -36,6 +37,7 @@ export function createLogger(
       paths: [
         ...[...PAYLOAD_KEYS, ...SECRET_KEYS].flatMap((key) => [key, `*.${key}`]),
         '*.headers.authorization',
+        '*.headers.cookie',
       ],
       censor: '[redacted]',
     },

@@ -11,3 +11,4 @@ export * from './chromium';
 export * from './table-reads';
 export * from './test-identity-provider';
 export * from './test-clock';
+export * from './sign-in';

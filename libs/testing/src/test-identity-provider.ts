@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 import { ServiceProcess } from './service-process';
+import { freePort } from './service-under-test';
 
 /** The development identity provider as the tests run it: its own process, key file and control token. */
 export interface TestIdentityProvider {
@@ -21,6 +22,8 @@ export interface TestIdentityProviderOptions {
   accessTokenTtlSeconds?: number;
   /** Default: a file of its own under .cache/test-identity-provider/. */
   keysFile?: string;
+  /** Pages that sign in (client id and origin); default: the workspace and console on their usual ports. */
+  pageClients?: readonly { clientId: string; origin: string }[];
 }
 
 /**
@@ -42,6 +45,7 @@ export async function startTestIdentityProvider(
       DEV_IDP_CONTROL_TOKEN: controlToken,
       DEV_IDP_ISSUER: options.issuer ?? '',
       DEV_IDP_ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds ?? 3600),
+      DEV_IDP_PAGE_CLIENTS: (options.pageClients ?? []).map((c) => `${c.clientId}@${c.origin}`).join(','),
     },
     { timeoutMs: 30000 },
   );
@@ -63,7 +67,17 @@ export async function startTestIdentityProvider(
  * (AUTH_ISSUER, AUTH_JWKS_URL) and get their own from it; authHeader signs with its key.
  */
 export async function useTestIdentityProvider(env = process.env): Promise<TestIdentityProvider> {
-  const provider = await startTestIdentityProvider();
+  // The pages' redirect URIs are fixed at the provider: a suite that signs in through a browser
+  // starts the workspace or the console on the port reserved here (signInPort).
+  const ports = { notification: await freePort(), 'ops-console': await freePort() };
+  const provider = await startTestIdentityProvider({
+    pageClients: [
+      { clientId: 'workspace', origin: `http://127.0.0.1:${ports.notification}` },
+      { clientId: 'console', origin: `http://127.0.0.1:${ports['ops-console']}` },
+    ],
+  });
+  env[SIGN_IN_PORT_VARIABLES.notification] = String(ports.notification);
+  env[SIGN_IN_PORT_VARIABLES['ops-console']] = String(ports['ops-console']);
   env.AUTH_ISSUER = provider.issuer;
   env.AUTH_JWKS_URL = provider.jwksUri;
   env.DEV_IDP_KEYS_FILE = provider.keysFile;
@@ -75,6 +89,19 @@ export async function useTestIdentityProvider(env = process.env): Promise<TestId
       rmSync(provider.keysFile, { force: true });
     },
   };
+}
+
+const SIGN_IN_PORT_VARIABLES = {
+  notification: 'SAMENSPEL_TEST_WORKSPACE_PORT',
+  'ops-console': 'SAMENSPEL_TEST_CONSOLE_PORT',
+} as const;
+
+/** The port the run's provider knows the service's sign-in page on: start the service there to sign in. */
+export function signInPort(service: keyof typeof SIGN_IN_PORT_VARIABLES, env = process.env): number {
+  const port = Number(env[SIGN_IN_PORT_VARIABLES[service]]);
+  if (!port)
+    throw new Error('No sign-in port in this run: the integration tests reserve one in their global setup');
+  return port;
 }
 
 /**
@@ -109,6 +136,21 @@ export function identityProviderControls(
     if (res.status !== 204) throw new Error(`the provider answered ${res.status} to ${action} ${username}`);
   };
   return {
+    /**
+     * A user who can sign in with the development password, e.g. a youth worker of a test's own
+     * team; a known username gets these claims from its next sign-in or refresh on.
+     */
+    setUser: async (
+      username: string,
+      claims: { role: string; teamId?: string; org?: string; municipalityCodes?: string[] },
+    ) => {
+      const res = await fetch(`${target.issuer}/dev-control/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${target.controlToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ username, claims }),
+      });
+      if (res.status !== 204) throw new Error(`the provider answered ${res.status} to adding ${username}`);
+    },
     /** The user can no longer sign in, and their refresh tokens are refused. */
     disableUser: (username: string) => setEnabled(username, 'disable'),
     enableUser: (username: string) => setEnabled(username, 'enable'),

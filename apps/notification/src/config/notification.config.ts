@@ -1,5 +1,5 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
-import { CommaSeparatedList, IntSetting, ParsedBy } from '@samenspel/http';
+import { CommaSeparatedList, DEV_CLIENT_SECRET, IntSetting, ParsedBy } from '@samenspel/http';
 import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { parseFollowUpPlans } from '../domain/follow-up-plan';
@@ -8,6 +8,9 @@ import { isAllowListEntry } from '../domain/webhook-target';
 /** The notification service's variables on top of every service's (see docs/notification.md). */
 export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
   override PORT: number = 3004;
+  /** The workspace page's client at the identity provider (the development provider's by default). */
+  override SIGN_IN_CLIENT_ID?: string = 'workspace';
+  override SIGN_IN_CLIENT_SECRET?: string = DEV_CLIENT_SECRET;
 
   /** How often each instance looks for due plan steps, overdue tasks and deliveries (ms). */
   @IntSetting(50, 600000)
@@ -60,9 +63,6 @@ export class NotificationConfig extends WithNoteKeys(ServiceConfig) {
    */
   @CommaSeparatedList(isAllowListEntry, 'must be a comma-separated list of CIDRs and host:port entries')
   WEBHOOK_ALLOWED_TARGETS: string[] = [];
-
-  /** Longest remaining lifetime of a token passed as ?access_token= to the task stream (s). */
-  @IntSetting(10, 86400) STREAM_QUERY_TOKEN_MAX_TTL_SECONDS: number = 3600;
 
   /** Closed tasks are anonymised this long after they closed (ISO 8601; docs/privacy.md#retention). */
   @IsRetentionPeriod()

@@ -56,6 +56,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
 <header>
   <h1 data-i18n="title">Teamwerkruimte</h1>
   <button id="lang" type="button" data-testid="lang-toggle" lang="en" aria-label="Switch to English">English</button>
+  <form method="post" action="/auth/logout"><button type="submit" data-testid="sign-out" data-i18n="signOut">Afmelden</button></form>
 </header>
 <main>
   <p id="status" role="status" aria-live="polite"></p>
@@ -84,7 +85,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       openTasks: 'Open taken', back: 'Terug naar taken', openTask: 'Openen',
       claim: 'Oppakken', complete: 'Afronden', due: 'Uiterlijk', late: 'Te laat', claimedBy: 'Opgepakt door',
       open: 'Open', claimed: 'Opgepakt', done: 'Afgerond', cancelled: 'Vervallen', high: 'Hoge prioriteit', outcome: 'Uitkomst',
-      noToken: 'Geen toegangstoken: open deze pagina met #token=…', loading: 'Laden…', saved: 'Opgeslagen',
+      signOut: 'Afmelden', loading: 'Laden…', saved: 'Opgeslagen',
       failed: 'Dat lukte niet', live: 'Live bijgewerkt', reconnecting: 'Verbinding verbroken; opnieuw verbinden…',
       youngster: 'Jongere', youthRef: 'Referentie', age: 'Leeftijd', years: 'jaar', postcode: 'Postcode (4 cijfers)',
       municipality: 'Gemeente', interests: 'Interesses', consent: 'Toestemming van',
@@ -162,7 +163,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
       openTasks: 'Open tasks', back: 'Back to tasks', openTask: 'Open',
       claim: 'Claim', complete: 'Complete', due: 'Due', late: 'Overdue', claimedBy: 'Claimed by',
       open: 'Open', claimed: 'Claimed', done: 'Done', cancelled: 'Cancelled', high: 'High priority', outcome: 'Outcome',
-      noToken: 'No access token: open this page with #token=…', loading: 'Loading…', saved: 'Saved',
+      signOut: 'Sign out', loading: 'Loading…', saved: 'Saved',
       failed: 'That did not work', live: 'Live updates on', reconnecting: 'Connection lost; reconnecting…',
       youngster: 'Youngster', youthRef: 'Reference', age: 'Age', years: 'years', postcode: 'Postcode (4 digits)',
       municipality: 'Municipality', interests: 'Interests', consent: 'Consent from',
@@ -248,13 +249,8 @@ export const INBOX_HTML = String.raw`<!doctype html>
   // The task types whose detail shows their referral's warm handover.
   var REFERRAL_TASKS = ['handover-intake', 'referral-intake', 'warm-handover'];
 
-  // Dev: the token comes in the URL fragment (never sent to the server), then leaves the address bar.
-  var match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
-  if (match) {
-    sessionStorage.setItem('samenspel-token', decodeURIComponent(match[1]));
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  var token = sessionStorage.getItem('samenspel-token');
+  // The page holds no token: its requests carry the HttpOnly session cookie, which no script reads.
+  var EXPIRED = '/auth/expired?returnTo=' + encodeURIComponent('/inbox');
   var lang = localStorage.getItem('samenspel-lang') === 'en' ? 'en' : 'nl';
   var tasks = [];
   var detail = null;        // the last GET /workspace/tasks/{id} answer of the open task
@@ -313,8 +309,8 @@ export const INBOX_HTML = String.raw`<!doctype html>
   }
   function api(path, options) {
     options = options || {};
-    options.headers = Object.assign({ authorization: 'Bearer ' + token }, options.headers || {});
     return fetch('/api/v1' + path, options).then(function (res) {
+      if (res.status === 401) { location.assign(EXPIRED); return new Promise(function () {}); }
       if (!res.ok) {
         return res.json().catch(function () { return {}; }).then(function (p) {
           var error = new Error(problemText(res.status, p || {}));
@@ -886,8 +882,8 @@ export const INBOX_HTML = String.raw`<!doctype html>
   // 30 s, and reloads on every (re)connect so that nothing missed while away stays missing.
   var retryMs = 1000;
   function listen() {
-    // EventSource cannot send headers: the stream route takes a short-lived token in the query.
-    var source = new EventSource('/api/v1/tasks/stream?access_token=' + encodeURIComponent(token));
+    // EventSource sends the session cookie like any same-origin request.
+    var source = new EventSource('/api/v1/tasks/stream');
     ['created', 'claimed', 'released', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
       source.addEventListener(kind, function (message) {
         load();
@@ -922,7 +918,6 @@ export const INBOX_HTML = String.raw`<!doctype html>
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && detail && !confirming) closeTask(); });
 
   applyLanguage();
-  if (!token) { say(t('noToken'), true); return; }
   say(t('loading'));
   load().then(function () { if (!statusLine.classList.contains('error')) say(''); listen(); });
 })();

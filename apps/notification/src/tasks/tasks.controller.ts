@@ -28,20 +28,16 @@ import {
 } from '@samenspel/audit';
 import {
   CurrentPrincipal,
-  Public,
   Roles,
-  TokenVerifier,
   type Principal,
   UuidParam,
   OptionalUuidQuery,
-  ACCESS_TOKEN_SCHEME,
+  SESSION_COOKIE_SCHEME,
   ProblemResponses,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
-import { authenticateStream } from './stream-authentication';
 import { TaskChangeFeed } from './task-change-feed';
 import { CancelTaskBody, CompleteTaskBody, ListTasksQuery } from './dto/task.dto';
 import { TasksRepository } from './tasks.repository';
@@ -55,7 +51,6 @@ import { CompleteTaskCommand } from './usecases/complete-task/complete-task.comm
 import { CompleteTask } from './usecases/complete-task/complete-task.usecase';
 import { ListTasksCommand } from './usecases/list-tasks/list-tasks.command';
 import { ListTasks } from './usecases/list-tasks/list-tasks.usecase';
-import { ForbiddenException } from '@nestjs/common';
 
 /** The task a route reads or changes, and the youngster it is about. */
 const ofTask = { id: fromParam('id'), subject: fromResult('youthRef') };
@@ -81,9 +76,7 @@ export class TasksController {
     private readonly units: UnitsOfWork,
     private readonly dataSource: DataSource,
     private readonly tasks: TasksRepository,
-    private readonly verifier: TokenVerifier,
     private readonly feed: TaskChangeFeed,
-    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
   @Get()
@@ -106,29 +99,21 @@ export class TasksController {
   }
 
   /**
-   * Server-Sent Events of the team's task changes. EventSource in a browser cannot send an
-   * Authorization header, so this one route also takes the token as ?access_token=, and only a
-   * short-lived one: URLs end up in logs and history, so a leaked one must expire soon.
+   * Server-Sent Events of the team's task changes. A browser's EventSource cannot send an
+   * Authorization header: the workspace page's stream is authenticated by its session cookie.
    */
   @Get('stream')
-  @Public()
+  @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
   @ApiOperation({ summary: 'Live task changes (text/event-stream): event names created, claimed, …' })
   @ApiProduces('text/event-stream')
-  @ApiSecurity(ACCESS_TOKEN_SCHEME)
+  @ApiSecurity(SESSION_COOKIE_SCHEME)
   @ApiQuery({ name: 'teamId', required: false })
-  async stream(
+  stream(
+    @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
     @Res() res: Response,
     @OptionalUuidQuery('teamId') requestedTeam: string | undefined,
-  ): Promise<void> {
-    const principal = await authenticateStream(
-      req,
-      this.verifier,
-      this.config.STREAM_QUERY_TOKEN_MAX_TTL_SECONDS,
-    );
-    if (!['youth-worker', 'team-lead', 'ops', 'admin', 'service'].includes(principal.role)) {
-      throw new ForbiddenException('This role has no task stream');
-    }
+  ): void {
     const teamId = effectiveTeam(principal, requestedTeam);
     res.status(200).set({
       'content-type': 'text/event-stream',

@@ -1,5 +1,5 @@
 import { ServiceConfig, WithNoteKeys } from '@samenspel/bootstrap';
-import { IntSetting } from '@samenspel/http';
+import { DEV_CLIENT_SECRET, IntSetting } from '@samenspel/http';
 import { DEFAULT_RETENTION, IsRetentionPeriod } from '@samenspel/erasure';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
@@ -7,6 +7,9 @@ import { IsString, Matches } from 'class-validator';
 /** The ops console's variables on top of every service's; thresholds of the stuck-flow rules are documented in docs/ops-console.md. */
 export class OpsConsoleConfig extends WithNoteKeys(ServiceConfig) {
   override PORT: number = 3000;
+  /** The console pages' client at the identity provider (the development provider's by default). */
+  override SIGN_IN_CLIENT_ID?: string = 'console';
+  override SIGN_IN_CLIENT_SECRET?: string = DEV_CLIENT_SECRET;
 
   /** Rule waitlist-no-offer: a consenting waitlist entry without an offer or queue state after this long (s). */
   @IntSetting(1)

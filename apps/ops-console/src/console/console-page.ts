@@ -1,7 +1,7 @@
 /**
- * The console page: static HTML and script, no data inside. The script reads the bearer token
- * from the `#token=` fragment (development) or sessionStorage and calls the ops API; every value
- * is written with textContent, never as HTML.
+ * The console page: static HTML and script, no data inside, served to a signed-in person only. The
+ * script calls the ops API with the session cookie; every value is written with textContent, never
+ * as HTML.
  */
 export const CONSOLE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -24,18 +24,18 @@ button.act{background:#1d3557;color:#fff;border:0;border-radius:4px;padding:4px 
 input{padding:6px;border:1px solid #ccd;border-radius:4px;width:260px}
 svg text{font-size:11px;fill:#1d2433}
 </style></head><body>
-<header><h1>Samenspel operations</h1><nav id="nav"></nav><span id="status" class="muted"></span></header>
+<header><h1>Samenspel operations</h1><nav id="nav"></nav><span id="status" class="muted"></span>
+<form method="post" action="/auth/logout"><button type="submit" class="act" data-testid="sign-out">Sign out</button></form></header>
 <main id="main"></main>
 <script>
 (function(){
-  var m = /token=([^&]+)/.exec(location.hash);
-  if (m) { sessionStorage.setItem('ops-token', decodeURIComponent(m[1])); history.replaceState(null, '', location.pathname); }
-  var token = sessionStorage.getItem('ops-token') || '';
+  // No token in the page: every request carries the HttpOnly session cookie; a 401 means the session ended.
+  function expired(){ location.assign('/auth/expired?returnTo='+encodeURIComponent(location.pathname)); return new Promise(function(){}); }
   var pages = { overview: overview, 'dead letters': deadLetters, 'stuck flows': stuck, trace: trace, impact: impact, erasures: erasures };
   var current = 'overview';
   function el(tag, attrs, kids){ var e=document.createElement(tag); for (var k in (attrs||{})) { if(k==='text') e.textContent=attrs[k]; else if(k==='on') e.addEventListener('click', attrs[k]); else e.setAttribute(k, attrs[k]); } (kids||[]).forEach(function(c){ if(c) e.appendChild(c); }); return e; }
-  function api(path, opts){ opts=opts||{}; opts.headers=Object.assign({authorization:'Bearer '+token,'content-type':'application/json'}, opts.headers||{});
-    return fetch(path, opts).then(function(r){ if(!r.ok) throw new Error(r.status+' '+path); return r.status===204?null:r.json(); }); }
+  function api(path, opts){ opts=opts||{}; opts.headers=Object.assign({'content-type':'application/json'}, opts.headers||{});
+    return fetch(path, opts).then(function(r){ if(r.status===401) return expired(); if(!r.ok) throw new Error(r.status+' '+path); return r.status===204?null:r.json(); }); }
   function card(n, label, cls){ return el('div',{class:'card'},[el('div',{class:'n '+(cls||''),text:String(n)}), el('div',{class:'l',text:label})]); }
   function table(cols, rows){ return el('table',{},[el('tr',{},cols.map(function(c){return el('th',{text:c});}))].concat(rows.map(function(r){ return el('tr',{}, r.map(function(v){ return v instanceof Node ? el('td',{},[v]) : el('td',{text: v===null||v===undefined?'–':String(v)}); })); }))); }
   var NS='http://www.w3.org/2000/svg';
@@ -49,7 +49,7 @@ svg text{font-size:11px;fill:#1d2433}
     Object.keys(pages).forEach(function(p){ nav.appendChild(el('button',{text:p,'data-page':p,class:p===current?'active':'',on:function(){current=p;render();}})); });
     var main=document.getElementById('main'); main.textContent=''; main.appendChild(el('p',{class:'muted',text:'loading…'}));
     pages[current]().then(function(nodes){ main.textContent=''; nodes.forEach(function(n){main.appendChild(n);}); main.setAttribute('data-loaded', current); document.getElementById('status').textContent='updated '+new Date().toLocaleTimeString(); })
-      .catch(function(e){ main.textContent=''; main.appendChild(el('p',{class:'bad',text:'Could not load: '+e.message+' (is the ops token in #token=?)'})); }); }
+      .catch(function(e){ main.textContent=''; main.appendChild(el('p',{class:'bad',text:'Could not load: '+e.message+''})); }); }
   function overview(){ return Promise.all([api('/api/v1/flow-counts'), api('/api/v1/kafka/lag'), api('/api/v1/dead-letters?status=open&limit=1'), api('/api/v1/stuck-flows'), api('/api/v1/kafka/throughput')]).then(function(r){
     var counts=r[0], lag=r[1], dl=r[2], st=r[3], tp=r[4]; var byGroup={}; lag.items.forEach(function(p){ byGroup[p.group]=(byGroup[p.group]||0)+p.lag; });
     return [el('div',{class:'cards'},[card(counts.items.reduce(function(n,i){return n+i.lastHour;},0),'events last hour'), card(lag.total,'total consumer lag', lag.total>0?'bad':'ok'), card(dl.total,'open dead letters', dl.total>0?'bad':'ok'), card(st.total,'stuck flows', st.total>0?'bad':'ok'), card(counts.invalidLastDay,'invalid events (24 h)')]),
@@ -70,7 +70,7 @@ svg text{font-size:11px;fill:#1d2433}
     return Promise.resolve([el('section',{},[el('h2',{text:'Flow trace'}), input, document.createTextNode(' '), go, out])]); }
   function impact(){ return api('/api/v1/impact').then(function(r){
     var pct=function(x){ return x===null?'–':Math.round(x*100)+'%'; };
-    var nodes=[el('p',{class:'muted',text:'Figures as of '+r.asOf+'. Cells under '+r.minimumCell+' youngsters are suppressed, and so is any cell that would reveal one. Export: '}), el('a',{href:'#',text:'CSV',on:function(ev){ ev.preventDefault(); fetch('/api/v1/impact/export.csv',{headers:{authorization:'Bearer '+token}}).then(function(x){return x.blob();}).then(function(b){ var a=document.createElement('a'); a.href=URL.createObjectURL(b); a.download='samenspel-impact.csv'; a.click(); }); }}), document.createTextNode(' · '), el('a',{href:'/api/v1/console/impact',text:'Impact page (Dutch, printable)'})];
+    var nodes=[el('p',{class:'muted',text:'Figures as of '+r.asOf+'. Cells under '+r.minimumCell+' youngsters are suppressed, and so is any cell that would reveal one. Export: '}), el('a',{href:'#',text:'CSV',on:function(ev){ ev.preventDefault(); fetch('/api/v1/impact/export.csv').then(function(x){return x.blob();}).then(function(b){ var a=document.createElement('a'); a.href=URL.createObjectURL(b); a.download='samenspel-impact.csv'; a.click(); }); }}), document.createTextNode(' · '), el('a',{href:'/api/v1/console/impact',text:'Impact page (Dutch, printable)'})];
     r.items.forEach(function(row){ var t=row.tijdens, n=row.na; nodes.push(el('section',{},[el('h2',{text:row.municipalityCode+' · '+row.period}),
       el('div',{class:'cards'},[card(t.offeredYoungsters===null?'<5':t.offeredYoungsters,'youngsters offered bridging'), card(t.medianDaysToFirstOffer===null?'–':t.medianDaysToFirstOffer+' d','median days to first offer'), card(pct(t.acceptedShare),'offers accepted'), card(pct(t.attendanceShare),'attendance'), card(pct(t.careNoLongerNeededShare),'care no longer needed (of bridged exits)'), card(pct(n.firstContactShare),'first contact ≤ 5 working days')]),
       bars([{label:'referrals to care',value:row.voor.referralsToCare},{label:'offers',value:t.offers},{label:'accepted',value:t.offersAccepted},{label:'care no longer needed',value:t.careNoLongerNeeded},{label:'handovers',value:n.handovers}].concat(Object.keys(n.outcomes).map(function(o){return {label:o,value:n.outcomes[o]};})))])); });

@@ -2,9 +2,9 @@ import { CHART_LIBRARY_SRC } from './chart-library';
 
 /**
  * The impact page for policy officers, Dutch first: static HTML, a script and a style sheet served
- * from the console itself (no inline code, no CDN), no data inside. The script reads the bearer
- * token from the `#token=` fragment or sessionStorage, calls /api/v1/impact, writes every figure
- * with textContent (never as HTML) and draws the charts with Chart.js, served by the console too.
+ * from the console itself (no inline code, no CDN), no data inside, served to a signed-in person
+ * only. The script calls /api/v1/impact with the session cookie, writes every figure with
+ * textContent (never as HTML) and draws the charts with Chart.js, served by the console too.
  * Each chart has its figures as text next to it: a list or a table, where a hidden cell says so.
  */
 export const IMPACT_PAGE = `<!doctype html>
@@ -15,7 +15,8 @@ export const IMPACT_PAGE = `<!doctype html>
 <script src="${CHART_LIBRARY_SRC}" defer></script>
 <script src="impact.js" defer></script>
 </head><body>
-<header class="top"><p class="brand">Samenspel · Impact</p><p id="status" class="muted" aria-live="polite"></p></header>
+<header class="top"><p class="brand">Samenspel · Impact</p><p id="status" class="muted" aria-live="polite"></p>
+<form method="post" action="/auth/logout"><button type="submit" data-testid="sign-out">Afmelden</button></form></header>
 <main id="main">
 <section id="keuze" class="choose" aria-labelledby="keuze-titel">
 <h2 id="keuze-titel">Kies gemeente en periode</h2>
@@ -87,9 +88,8 @@ td.hidden-cell,span.hidden-cell{color:#4f5b6d;font-style:italic}
 export const IMPACT_SCRIPT = `
 (function(){
   'use strict';
-  var m = /token=([^&]+)/.exec(location.hash);
-  if (m) { sessionStorage.setItem('ops-token', decodeURIComponent(m[1])); history.replaceState(null, '', location.pathname + location.search); }
-  var token = sessionStorage.getItem('ops-token') || '';
+  // No token in the page: every request carries the HttpOnly session cookie; a 401 means the session ended.
+  function expired(){ location.assign('/auth/expired?returnTo='+encodeURIComponent(location.pathname+location.search)); return new Promise(function(){}); }
   var MONTHS = ['jan','feb','mrt','apr','mei','jun','jul','aug','sep','okt','nov','dec'];
   var HIDDEN = 'verborgen';
   var WAITING = 'nog niet bekend';
@@ -98,7 +98,7 @@ export const IMPACT_SCRIPT = `
   var HELPED = { 'someone-to-talk-to': 'iemand om mee te praten', 'group': 'erbij horen in een groep', 'activity': 'de activiteit zelf', 'practical-help': 'praktische hulp', 'school-or-work': 'hulp bij school of werk' };
   function $(id){ return document.getElementById(id); }
   function el(tag, attrs, kids){ var e=document.createElement(tag); for (var k in (attrs||{})) { if (k==='text') e.textContent=attrs[k]; else e.setAttribute(k, attrs[k]); } (kids||[]).forEach(function(c){ if (c) e.appendChild(typeof c==='string'?document.createTextNode(c):c); }); return e; }
-  function api(path){ return fetch(path, { headers: { authorization: 'Bearer '+token } }).then(function(r){ if (!r.ok) throw new Error(r.status===401||r.status===403 ? 'geen toegang ('+r.status+')' : 'fout '+r.status); return r.json(); }); }
+  function api(path){ return fetch(path).then(function(r){ if (r.status===401) return expired(); if (!r.ok) throw new Error(r.status===401||r.status===403 ? 'geen toegang ('+r.status+')' : 'fout '+r.status); return r.json(); }); }
   function num(v){ return v===null||v===undefined ? HIDDEN : String(v).replace('.', ','); }
   function pct(v){ return v===null||v===undefined ? HIDDEN : Math.round(v*100)+'%'; }
   function cell(v, fmt){ var t=(fmt||num)(v); return el('td', { text: t, class: v===null||v===undefined ? 'hidden-cell' : '' }); }
@@ -142,8 +142,8 @@ export const IMPACT_SCRIPT = `
   function clearCharts(){ charts.forEach(function(c){ c.destroy(); }); charts=[]; pending=[]; }
   function tooltipLabel(suffix){ return function(item){ return item.dataset.label+': '+(item.raw===null ? HIDDEN : String(item.raw).replace('.', ',')+(suffix||'')); }; }
 
-  // Every link to an export carries the bearer token in a header, so a click fetches and saves it.
-  function download(ev){ ev.preventDefault(); var a=ev.currentTarget; fetch(a.getAttribute('href'), { headers: { authorization: 'Bearer '+token } }).then(function(r){ if (!r.ok) throw new Error('fout '+r.status); return r.blob(); }).then(function(b){ var d=document.createElement('a'); d.href=URL.createObjectURL(b); d.download=a.getAttribute('data-file'); document.body.appendChild(d); d.click(); d.remove(); }).catch(function(e){ $('status').textContent='Download mislukt: '+e.message; }); }
+  // A click on an export link fetches it (with the session cookie) and saves it under its file name.
+  function download(ev){ ev.preventDefault(); var a=ev.currentTarget; fetch(a.getAttribute('href')).then(function(r){ if (r.status===401) return expired(); if (!r.ok) throw new Error('fout '+r.status); return r.blob(); }).then(function(b){ var d=document.createElement('a'); d.href=URL.createObjectURL(b); d.download=a.getAttribute('data-file'); document.body.appendChild(d); d.click(); d.remove(); }).catch(function(e){ $('status').textContent='Download mislukt: '+e.message; }); }
 
   function card(value, label, prominent){ return el('div', { class: 'card'+(prominent?' prominent':'') }, [el('div', { class: 'n', text: value }), el('div', { class: 'l', text: label })]); }
 
@@ -292,7 +292,7 @@ export const IMPACT_SCRIPT = `
     }).catch(fail);
   }
 
-  function fail(e){ var out=$('rapport'); clearCharts(); out.textContent=''; out.appendChild(el('p', { class: 'bad', role: 'alert', text: 'De cijfers konden niet geladen worden: '+e.message+'. Open de pagina met een geldig token (#token=…).' })); }
+  function fail(e){ var out=$('rapport'); clearCharts(); out.textContent=''; out.appendChild(el('p', { class: 'bad', role: 'alert', text: 'De cijfers konden niet geladen worden: '+e.message+'.' })); }
 
   function options(select, values, labels, chosen){ select.textContent=''; values.forEach(function(v, i){ var o=el('option', { value: v, text: labels ? labels[i] : v }); if (v===chosen) o.selected=true; select.appendChild(o); }); }
 

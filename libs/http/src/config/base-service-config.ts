@@ -7,6 +7,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -14,6 +15,7 @@ import {
   Matches,
   MinLength,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 import { DEFAULT_METRICS_ALLOWED_CIDRS } from '../metrics/metrics-access';
 import { isAddressRange } from '@samenspel/net';
@@ -42,6 +44,10 @@ export const DEV_CLIENT_SECRET = 'samenspel-dev-secret';
 export const DEFAULT_AUTH_AUDIENCE = 'samenspel';
 /** The longest a bearer token may live (`exp - iat`), for people and machines alike: one hour. */
 export const DEFAULT_AUTH_MAX_TOKEN_LIFETIME_SECONDS = 3600;
+/** A signed-in person who does nothing for 30 minutes is signed out (shared devices). */
+export const DEFAULT_SESSION_IDLE_TIMEOUT_SECONDS = 1800;
+/** However busy, a session ends 12 hours after sign-in. */
+export const DEFAULT_SESSION_MAX_LIFETIME_SECONDS = 43200;
 
 /**
  * The variables every service reads. A service subclasses it, overrides PORT's default
@@ -140,6 +146,52 @@ export class BaseServiceConfig {
   /** A token whose lifetime (`exp - iat`) is longer than this many seconds is refused with 401. */
   @IntSetting(60, 86400)
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = DEFAULT_AUTH_MAX_TOKEN_LIFETIME_SECONDS;
+
+  /**
+   * The OpenID Connect client this service signs people in with (docs/operations.md); unset, the
+   * service has no sign-in and takes bearer tokens only. AUTH_ISSUER is then the provider's URL.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7E]{1,200}$/, { message: 'must be 1-200 visible ASCII characters' })
+  SIGN_IN_CLIENT_ID?: string;
+
+  /** The secret of SIGN_IN_CLIENT_ID; the development provider's public one is refused in production. */
+  @ValidateIf((config: BaseServiceConfig) => !!config.SIGN_IN_CLIENT_ID)
+  @IsString()
+  @MinLength(16)
+  @NotTheDevValueInProduction(
+    'notTheDevSignInSecretInProduction',
+    DEV_CLIENT_SECRET,
+    'must be set explicitly in production',
+  )
+  SIGN_IN_CLIENT_SECRET?: string;
+
+  /** The scopes of a sign-in, space-separated; `openid` first. */
+  @Matches(/^openid( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
+    message: "must be space-separated scopes starting with 'openid'",
+  })
+  SIGN_IN_SCOPES: string = 'openid';
+
+  /** A session not used for this many seconds ends (shared devices). */
+  @IntSetting(1, 86400)
+  SESSION_IDLE_TIMEOUT_SECONDS: number = DEFAULT_SESSION_IDLE_TIMEOUT_SECONDS;
+
+  /** A session ends this many seconds after sign-in, however busy. */
+  @IntSetting(60, 604800)
+  SESSION_MAX_LIFETIME_SECONDS: number = DEFAULT_SESSION_MAX_LIFETIME_SECONDS;
+
+  /** A session's access token is refreshed once it expires within this many seconds. */
+  @IntSetting(0, 86400)
+  SESSION_REFRESH_BEFORE_EXPIRY_SECONDS: number = 60;
+
+  /** The session cookie's Secure flag; only a plain-HTTP setup other than 127.0.0.1 needs false. */
+  // Read the raw string: implicit conversion would already have turned 'false' into true.
+  @Transform(({ obj, value }) =>
+    typeof obj.SESSION_COOKIE_SECURE === 'string' ? obj.SESSION_COOKIE_SECURE === 'true' : value,
+  )
+  @IsBoolean()
+  SESSION_COOKIE_SECURE: boolean = true;
 
   /** The largest JSON or form request body; a larger one is answered 413. */
   @Matches(/^[1-9][0-9]{0,5}(b|kb|mb)$/, { message: 'must be a size such as 100kb or 1mb' })

@@ -14,14 +14,16 @@ import {
 import { IS_PUBLIC_KEY } from '../auth/auth.decorators';
 import { controllerMethods } from '../controller-methods';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
+import { sessionCookieNames } from '../session/session-cookies';
 
 /** The bearer token in the Authorization header: what every route that is not public takes. */
 export const BEARER_SCHEME = 'bearer';
 /**
- * A token in `?access_token=`, for a public route that checks the token itself because a browser's
- * EventSource cannot send headers: `@ApiSecurity(BEARER_SCHEME) @ApiSecurity(ACCESS_TOKEN_SCHEME)`.
+ * The browser session cookie of a service with sign-in (BrowserSessionModule), for a route a page
+ * calls without an Authorization header, such as an EventSource: `@ApiSecurity(SESSION_COOKIE_SCHEME)`
+ * besides the bearer scheme.
  */
-export const ACCESS_TOKEN_SCHEME = 'accessToken';
+export const SESSION_COOKIE_SCHEME = 'sessionCookie';
 /**
  * The scrape token (METRICS_TOKEN) that /metrics takes from outside METRICS_ALLOWED_CIDRS:
  * `@ApiSecurity({})` (an allowed network, no token) `@ApiSecurity(METRICS_TOKEN_SCHEME)`.
@@ -79,7 +81,7 @@ export function createOpenApiDocument(app: INestApplication, options: OpenApiOpt
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller}_${method}`,
   });
-  return describeAccessAndProblems(document, routeAccess(app));
+  return describeAccessAndProblems(document, routeAccess(app), options.service);
 }
 
 /** Documents the problem+json answers of the given statuses on a route, e.g. `@ProblemResponses(404, 409)`. */
@@ -92,8 +94,9 @@ export function ProblemResponses(...statuses: ProblemStatus[]) {
 function describeAccessAndProblems(
   document: OpenAPIObject,
   access: ReadonlyMap<string, RouteAccess>,
+  service: string,
 ): OpenAPIObject {
-  let tokenInQuery = false;
+  let sessionCookie = false;
   let metricsToken = false;
   for (const item of Object.values(document.paths) as PathItemObject[]) {
     for (const method of HTTP_METHODS) {
@@ -102,7 +105,7 @@ function describeAccessAndProblems(
       const route = operation.operationId ? access.get(operation.operationId) : undefined;
       // A public route that declares its schemes checks the token itself; other public ones take none.
       operation.security ??= route?.public ? [] : [{ [BEARER_SCHEME]: [] }];
-      tokenInQuery ||= operation.security.some((requirement) => ACCESS_TOKEN_SCHEME in requirement);
+      sessionCookie ||= operation.security.some((requirement) => SESSION_COOKIE_SCHEME in requirement);
       metricsToken ||= operation.security.some((requirement) => METRICS_TOKEN_SCHEME in requirement);
       const common = [
         ...(operation.parameters?.length || operation.requestBody ? ([400] as const) : []),
@@ -118,13 +121,14 @@ function describeAccessAndProblems(
     schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA },
     securitySchemes: {
       ...document.components?.securitySchemes,
-      ...(tokenInQuery
+      ...(sessionCookie
         ? {
-            [ACCESS_TOKEN_SCHEME]: {
+            [SESSION_COOKIE_SCHEME]: {
               type: 'apiKey',
-              in: 'query',
-              name: 'access_token',
-              description: 'A short-lived bearer token in the query, for clients that cannot send headers',
+              in: 'cookie',
+              name: sessionCookieNames(service, true).session,
+              description:
+                'The session cookie of a person signed in at /auth/login (pages of this service only)',
             },
           }
         : {}),

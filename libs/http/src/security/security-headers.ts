@@ -36,25 +36,34 @@ export const SECURITY_HEADERS: HelmetOptions = {
  * block is allowed by its SHA-256 hash, nothing else runs, and the page may call only its own
  * origin. No 'unsafe-inline' and no nonce to thread through, as the page never changes at runtime.
  */
-export function inlinePageCsp(html: string): string {
+export function inlinePageCsp(html: string, options: PageCspOptions = {}): string {
   const hashes = (tag: string) =>
     [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map(
       ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
     );
   const scripts = hashes('script');
   const styles = hashes('style');
-  return pageCsp(scripts.length ? scripts.join(' ') : "'none'", styles.length ? styles.join(' ') : "'none'");
+  return pageCsp(
+    scripts.length ? scripts.join(' ') : "'none'",
+    styles.length ? styles.join(' ') : "'none'",
+    options,
+  );
 }
 
 /**
  * A Content-Security-Policy for a page whose script and style sheet are served from its own origin,
  * with no inline code: nothing else runs, and the page may call only its own origin.
  */
-export function selfServedPageCsp(): string {
-  return pageCsp("'self'", "'self'");
+export function selfServedPageCsp(options: PageCspOptions = {}): string {
+  return pageCsp("'self'", "'self'", options);
 }
 
-function pageCsp(scriptSrc: string, styleSrc: string): string {
+export interface PageCspOptions {
+  /** The page posts forms to its own origin (the sign-out button); otherwise it posts none. */
+  postsToSelf?: boolean;
+}
+
+function pageCsp(scriptSrc: string, styleSrc: string, options: PageCspOptions): string {
   return [
     "default-src 'none'",
     `script-src ${scriptSrc}`,
@@ -62,7 +71,7 @@ function pageCsp(scriptSrc: string, styleSrc: string): string {
     "connect-src 'self'",
     "img-src 'self' data: blob:",
     "base-uri 'none'",
-    "form-action 'none'",
+    `form-action ${options.postsToSelf ? "'self'" : "'none'"}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }
