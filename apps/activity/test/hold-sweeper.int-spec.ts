@@ -51,7 +51,10 @@ describe('the development profile and the expired-hold sweeper', () => {
     const api = new ActivityApi(first);
     const teams = await api.call<{ total: number; items: { id: string }[] }>('GET', '/teams');
     expect(teams.body.total).toBe(SEED_TEAMS.length);
-    const open = await api.call<{ total: number }>('GET', '/activities?status=open&limit=100');
+    const open = await api.call<{ total: number; items: { id: string }[] }>(
+      'GET',
+      '/activities?status=open&limit=100',
+    );
     expect(open.body.total).toBe(SEED_ACTIVITIES.length);
 
     const candidates = await api.call<{ items: { title: string }[] }>(
@@ -68,10 +71,12 @@ describe('the development profile and the expired-hold sweeper', () => {
       'Huiswerkklas Overvecht',
     ]);
 
-    const teamIds = teams.body.items.map((t) => t.id);
+    // The development teams have fixed ids, so another service's catalogue names them too: this
+    // service's own activities are those of its database.
+    const activityIds = new Set(open.body.items.map((a) => a.id));
     const published = await activityEvents(
       kafka,
-      (e) => e.type === T.activityPublished && teamIds.includes(String(e.data.teamId)),
+      (e) => e.type === T.activityPublished && activityIds.has(String(e.data.activityId)),
       SEED_ACTIVITIES.length,
       'the catalogue announced',
     );
