@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   toAuditRow,
@@ -65,7 +65,7 @@ interface AuditRecordRow extends Omit<AuditRow, 'action'> {
 /** The service's append-only audit trail: who read or changed which youngster's record, and why. */
 @Injectable()
 export class AuditTrail {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Appends one record; pass a transaction's manager to make it part of that transaction. */
   record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {

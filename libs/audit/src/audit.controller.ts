@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samenspel/http';
 import { AuditPage, AuditQuery } from './audit.dto';
@@ -11,7 +11,7 @@ import { Audited, fromQuery } from './audited.decorator';
 @Roles('admin')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(AuditTrail) private readonly trail: AuditTrail) {}
+  constructor(private readonly trail: AuditTrail) {}
 
   @Get()
   @Audited({ action: 'read', resource: 'audit-trail', subject: fromQuery('subject') })

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import { catchError, mergeMap, type Observable } from 'rxjs';
@@ -19,8 +13,8 @@ import { auditStateOf, noteRefusal, RequestAuditor, type AuditableRequest } from
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
-    @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(RequestAuditor) private readonly auditor: RequestAuditor,
+    private readonly reflector: Reflector,
+    private readonly auditor: RequestAuditor,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -73,8 +73,8 @@ export function routeOf(req: AuditableRequest): string | undefined {
 @Injectable()
 export class RequestAuditor {
   constructor(
-    @Inject(AuditTrail) private readonly trail: AuditTrail,
-    @Inject(AuditedRoutes) private readonly routes: AuditedRoutes,
+    private readonly trail: AuditTrail,
+    private readonly routes: AuditedRoutes,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 

@@ -20,7 +20,7 @@ export const ERASURE_SOURCE = Symbol('ERASURE_SOURCE');
 @Controller()
 export class ErasureEventsController {
   constructor(
-    @Inject(YouthErasure) private readonly erasure: YouthErasure,
+    private readonly erasure: YouthErasure,
     @Inject(ERASURE_SOURCE) private readonly source: string,
   ) {}
 

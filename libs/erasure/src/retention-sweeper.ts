@@ -28,13 +28,13 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnModuleDestroy
   private readonly anonymised: Counter<'table'>;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @Inject(RETENTION_ANONYMISER) private readonly anonymiser: RetentionAnonymiser,
     @Inject(RETENTION_POLICY) private readonly policy: RetentionPolicy,
-    @Inject(YouthErasure) private readonly erasure: YouthErasure,
+    private readonly erasure: YouthErasure,
     @Inject(RETENTION_SWEEP_INTERVAL_MS) private readonly intervalMs: number,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    @Inject(MetricsRegistry) metrics: MetricsRegistry,
+    metrics: MetricsRegistry,
   ) {
     this.anonymised = new Counter({
       name: 'samenspel_retention_rows_total',

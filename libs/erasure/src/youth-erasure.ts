@@ -28,7 +28,7 @@ export interface ErasureRequest {
 export class YouthErasure {
   constructor(
     @Inject(YOUTH_DATA_ERASER) private readonly eraser: YouthDataEraser,
-    @Inject(AuditTrail) private readonly audit: AuditTrail,
+    private readonly audit: AuditTrail,
     @Inject(ERASURE_SERVICE) private readonly service: string,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}

@@ -75,3 +75,23 @@ export async function startLocalKeySet(
       }),
   };
 }
+
+/**
+ * An admin's five-minute ES256 token (`sub` u-9) signed with `privateKey` under `kid`: what a
+ * provider that rotates its keys issues, for the tests of key rotation and of a provider that is down.
+ */
+export function signAdminEs256(
+  privateKey: CryptoKey,
+  kid: string,
+  issuer: string,
+  audience: string,
+): Promise<string> {
+  return new SignJWT({ role: 'admin' })
+    .setProtectedHeader({ alg: 'ES256', kid })
+    .setSubject('u-9')
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+}

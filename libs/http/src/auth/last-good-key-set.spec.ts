@@ -1,6 +1,7 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signAdminEs256 } from '../../test/local-key-set';
 import type { AuthSettings } from './auth-settings';
 import { KeySetUnavailableError } from './last-good-key-set';
 import { InvalidTokenError, JWKS_CACHE, TokenVerifier } from './token-verifier';
@@ -58,15 +59,7 @@ describe('TokenVerifier with a JWKS endpoint that goes down', () => {
   let cachedKey: KeyPair;
   let newKey: KeyPair;
 
-  const sign = (pair: KeyPair, kid: string) =>
-    new SignJWT({ role: 'admin' })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject('u-9')
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(pair.privateKey);
+  const sign = (pair: KeyPair, kid: string) => signAdminEs256(pair.privateKey, kid, ISSUER, AUDIENCE);
 
   /** Moves Date.now (which the key cache reads) past the cache's maximum age; token times stay real. */
   const pastTheMaxCacheAge = () => {

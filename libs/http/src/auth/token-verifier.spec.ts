@@ -1,7 +1,7 @@
 import { base64url, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startLocalKeySet, type LocalKeySet } from '../../test/local-key-set';
+import { signAdminEs256, startLocalKeySet, type LocalKeySet } from '../../test/local-key-set';
 import type { AuthSettings } from './auth-settings';
 import { UnknownRoleError } from './principal';
 import { InvalidTokenError, JWKS_CACHE, TokenVerifier } from './token-verifier';
@@ -214,14 +214,7 @@ describe('TokenVerifier with a JWKS URL', () => {
   });
 
   const signEs256 = (pair: KeyPair = firstKey, kid = 'k-1') =>
-    new SignJWT({ role: 'admin' })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject('u-9')
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(pair.privateKey);
+    signAdminEs256(pair.privateKey, kid, ISSUER, AUDIENCE);
 
   it('fetches the key set again for a new kid once the cooldown has passed, without a restart', async () => {
     const verifier = new TokenVerifier({ ...jwksSettings, AUTH_JWKS_URL: jwksUrl });

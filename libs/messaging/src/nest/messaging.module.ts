@@ -1,5 +1,4 @@
 import {
-  Inject,
   Injectable,
   Module,
   type BeforeApplicationShutdown,
@@ -39,7 +38,7 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 @Injectable()
 class MessagingShutdown implements BeforeApplicationShutdown {
-  constructor(@Inject(MessagingRuntime) private readonly runtime: MessagingRuntime) {}
+  constructor(private readonly runtime: MessagingRuntime) {}
 
   /** Runs before the HTTP server and the database close: consumers stop, the outbox is flushed. */
   async beforeApplicationShutdown(): Promise<void> {
