@@ -90,6 +90,13 @@ class FakeDatabaseModule {}
 let keys: LocalKeySet;
 let config: BaseServiceConfig;
 
+/** The response is an RFC 9457 problem: its status, the problem+json type and exactly this body. */
+async function expectProblem(response: Response, problem: ProblemDetails): Promise<void> {
+  expect(response.status).toBe(problem.status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(await response.json()).toEqual(problem);
+}
+
 describe('HttpPlatformModule over HTTP', () => {
   let app: INestApplication;
   let baseUrl: string;
@@ -235,9 +242,7 @@ describe('HttpPlatformModule over HTTP', () => {
       const body = { youthRef: 42, consent: { givenBy: 'neighbour', givenAt: '2025-03-01T10:00:00Z' } };
       const response = await authorized('/api/v1/referrals', intake, postJson(JSON.stringify(body)));
 
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await response.json()).toEqual({
+      await expectProblem(response, {
         type: 'https://samenspel.nl/problems/validation-failed',
         title: 'Validation failed',
         status: 400,
@@ -271,9 +276,7 @@ describe('HttpPlatformModule over HTTP', () => {
     it('answers 400 problem+json for a malformed JSON body without quoting it', async () => {
       const response = await authorized('/api/v1/referrals', intake, postJson('{"youthRef": "y-1",'));
 
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await response.json()).toEqual({
+      await expectProblem(response, {
         type: 'https://samenspel.nl/problems/malformed-json',
         title: 'Bad Request',
         status: 400,
@@ -301,9 +304,7 @@ describe('HttpPlatformModule over HTTP', () => {
       ]);
 
       for (const response of refused) {
-        expect(response.status).toBe(400);
-        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        expect(await response.json()).toEqual({
+        await expectProblem(response, {
           type: 'https://samenspel.nl/problems/body-not-allowed',
           title: 'Body not allowed',
           status: 400,
