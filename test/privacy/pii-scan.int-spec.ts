@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { allTopicSpecs, TOPICS } from '@samenspel/contracts';
 import {
+  DEFAULT_INTAKE_CLIENT,
   enteredEvent,
   INTAKE_SYSTEMS,
   runSimulator,
@@ -132,7 +133,10 @@ describe('a full run leaves no personal data in events, logs or the ops console'
     expect(seen.note).toBe(SENSITIVE);
 
     // The intake systems' traffic: entries, updates, exits and ended trajectories, some in binary
-    // mode (no duplicates, so that the entries can be counted); and two broken events for the DLQ.
+    // mode (no duplicates, so that the entries can be counted), half the entered youngsters also
+    // referred through the referral API with the intake client's token from the run's provider;
+    // and two broken events for the DLQ.
+    const simulatorLines: string[] = [];
     const report = await runSimulator({
       rate: 15,
       duration: 4,
@@ -140,7 +144,18 @@ describe('a full run leaves no personal data in events, logs or the ops console'
       duplicates: 0,
       binary: 0.3,
       brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      intakeSystem: {
+        ...DEFAULT_INTAKE_CLIENT,
+        issuer: process.env.AUTH_ISSUER!,
+        referralUrl: system.services.referral.baseUrl,
+        parallelReferrals: 0.5,
+      },
+      log: (line) => simulatorLines.push(line),
     });
+    const intake = report.intakeSystem!;
+    expect(intake.referred).toBeGreaterThan(0);
+    expect(intake.refused).toEqual({});
+    expect(Object.values(intake.statuses).reduce((a, b) => a + b, 0)).toBe(intake.referred);
     const broken = [enteredEvent(utrecht.source), enteredEvent(amersfoort.source, { ageYears: 99 })];
     const truncated = toRecord(broken[0], 'structured');
     await kafka.produce(TOPICS.waitlist, [
@@ -248,12 +263,15 @@ describe('a full run leaves no personal data in events, logs or the ops console'
       const where = `${topic} ${record.event?.type ?? record.headers['ce_type'] ?? '?'} ${record.key}`;
       for (const f of scanRecord(record, withValue)) findings.push({ ...f, where });
     }
-    const logLines = Object.values(system.services).flatMap((s) =>
-      s.process.logs
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => ({ service: s.name, line })),
-    );
+    const logLines = [
+      ...Object.values(system.services).flatMap((s) =>
+        s.process.logs
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => ({ service: s.name as string, line })),
+      ),
+      ...simulatorLines.map((line) => ({ service: 'simulator', line })),
+    ];
     for (const { service, line } of logLines) {
       for (const f of scanLogLine(line))
         findings.push({ ...f, where: `${service} log: ${line.slice(0, 300)}` });

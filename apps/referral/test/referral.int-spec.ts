@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REFERRAL_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
-import { aUniqueName, aYouthRef, waitFor } from '@samenspel/testing';
+import { aUniqueName, aYouthRef, DEFAULT_INTAKE_CLIENT, IntakeSystem, waitFor } from '@samenspel/testing';
 import { consent, ReferralWorld, type Json } from './referral-world';
 
 const T = REFERRAL_EVENT_TYPES;
@@ -457,6 +457,65 @@ describe('the referral service, end to end through the broker', () => {
         teamId,
       });
       expect(ownList.body.items.map((r: Json) => r.id)).toEqual([id]);
+    });
+  });
+
+  describe("the simulated intake system, with a client credentials token from the run's provider", () => {
+    const intakeSystem = (issuer: string, log: (line: string) => void) =>
+      new IntakeSystem(
+        { ...DEFAULT_INTAKE_CLIENT, issuer, referralUrl: world.sut.baseUrl, parallelReferrals: 1 },
+        log,
+      );
+
+    it('refers a youngster in parallel as its own organisation and reads the referral back', async () => {
+      const municipality = await world.aMunicipality();
+      const teamId = await world.aTeamServing([municipality]);
+      const youthRef = aYouthRef();
+      const lines: string[] = [];
+      const intake = intakeSystem(process.env.AUTH_ISSUER!, (line) => lines.push(line));
+
+      await intake.maybeRefer({
+        youthRef,
+        ageYears: 14,
+        postcode4: '3581',
+        municipalityCode: municipality,
+        interests: ['music'],
+        consent: consent('youth-and-guardian'),
+      });
+
+      expect(await intake.finish()).toEqual({ referred: 1, refused: {}, statuses: { requested: 1 } });
+      expect(lines).toEqual([]);
+      expect(await world.referralsOf(youthRef)).toMatchObject([
+        {
+          direction: 'care-to-youth-work',
+          phase: 'during',
+          receivingTeamId: teamId,
+          referredBy: { organisation: DEFAULT_INTAKE_CLIENT.clientId, role: 'care-worker' },
+        },
+      ]);
+    });
+
+    it('says once that the provider cannot be reached, and makes no calls after that', async () => {
+      const lines: string[] = [];
+      const intake = intakeSystem('http://127.0.0.1:9', (line) => lines.push(line));
+      const youngster = {
+        youthRef: aYouthRef(),
+        ageYears: 17,
+        postcode4: '3581',
+        municipalityCode: await world.aMunicipality(),
+        interests: ['sport'],
+        consent: consent('youth'),
+      };
+
+      await intake.maybeRefer(youngster);
+      await intake.maybeRefer(youngster);
+
+      expect(await intake.finish()).toEqual({ referred: 0, refused: {}, statuses: {} });
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^intake system: no HTTP calls this run \(the identity provider cannot be reached/,
+      );
+      expect(await world.referralsOf(youngster.youthRef)).toEqual([]);
     });
   });
 

@@ -1,3 +1,4 @@
+export * from './intake-system';
 export * from './topic-recorder';
 export * from './waitlist-events';
 export * from './waitlist-simulator';

@@ -11,6 +11,12 @@ import {
   type KafkaRecord,
   type SyntheticEvent,
 } from './waitlist-events';
+import {
+  IntakeSystem,
+  type EnteredYoungster,
+  type IntakeSystemOptions,
+  type IntakeSystemReport,
+} from './intake-system';
 import { playYouthWorkers, type YouthWorkerOptions, type YouthWorkerReport } from './youth-worker';
 
 export interface SimulatorOptions {
@@ -27,6 +33,8 @@ export interface SimulatorOptions {
   brokers: string[];
   /** Also play the youth workers, who accept a share of the offers; absent: intake only. */
   youthWorkers?: YouthWorkerOptions;
+  /** Also make the intake system's own HTTP calls, with a client credentials token; absent: events only. */
+  intakeSystem?: IntakeSystemOptions;
   log?: (line: string) => void;
 }
 
@@ -37,6 +45,7 @@ export interface SimulatorReport {
   duplicates: number;
   binary: number;
   youthWorkers?: YouthWorkerReport;
+  intakeSystem?: IntakeSystemReport;
 }
 
 /** How long the youth workers go on after the last intake event, for the offers it still brings. */
@@ -44,6 +53,7 @@ export const YOUTH_WORKER_GRACE_SECONDS = 15;
 
 const WAITLIST = 'jeugdzorg.waitlist.v1';
 const TRAJECTORY = 'jeugdzorg.trajectory.v1';
+const ENTERED = 'nl.jeugdzorg.waitlist.entered.v1';
 
 interface Waiting {
   source: string;
@@ -59,7 +69,8 @@ interface Waiting {
  * some leave (mostly because care started, and then their trajectory ends later), through a
  * plain Kafka producer, following the inbound contract. On request it makes some events
  * malformed (broken JSON, a forbidden field, an invalid value) or sends them twice, and plays
- * the youth workers, who accept a share of the offers through the public APIs.
+ * the youth workers, who accept a share of the offers through the public APIs, and makes the intake
+ * system's own HTTP calls with a client credentials token (libs/testing/src/simulator/intake-system.ts).
  */
 export async function runSimulator(options: SimulatorOptions): Promise<SimulatorReport> {
   const log = options.log ?? (() => undefined);
@@ -85,6 +96,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
         (youthRef) => takingPart.add(youthRef),
       )
     : undefined;
+  const intake = options.intakeSystem ? new IntakeSystem(options.intakeSystem, log) : undefined;
   try {
     for (let i = 0; i < total; i++) {
       const { topic, event } = nextEvent(waiting, takingPart);
@@ -103,6 +115,8 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
       report.sent += records.length;
       report.binary += mode === 'binary' ? records.length : 0;
       report.byType[event.type] = (report.byType[event.type] ?? 0) + records.length;
+      if (intake && event.type === ENTERED)
+        await intake.maybeRefer(event.data as unknown as EnteredYoungster);
       if ((i + 1) % Math.max(1, Math.round(options.rate * 5)) === 0) log(`sent ${i + 1}/${total} events`);
       const due = started + (i + 1) * interval;
       const wait = due - Date.now();
@@ -116,6 +130,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<Simulator
     log(`intake done; the youth workers answer offers for ${YOUTH_WORKER_GRACE_SECONDS} s more`);
     report.youthWorkers = await workers;
   }
+  if (intake) report.intakeSystem = await intake.finish();
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_AUTH_AUDIENCE, type Role } from '@samenspel/http';
 import { DEV_ISSUER, devSigningKeysFile, signDevAccessToken } from '@samenspel/identity-provider';
 import { REPO_ROOT } from '../infrastructure';
+import { refusalReason, tally } from './intake-system';
 
 /** The youth workers the simulator plays: they accept a share of their teams' bridging offers. */
 export interface YouthWorkerOptions {
@@ -103,9 +104,7 @@ export async function playYouthWorkers(
         report.accepted += 1;
         onAccepted(task.youthRef);
       } else {
-        const problem = (await res.json().catch(() => ({}))) as { type?: string };
-        const reason = problem.type?.split('/').pop() ?? String(res.status);
-        report.refused[reason] = (report.refused[reason] ?? 0) + 1;
+        tally(report.refused, refusalReason(res.status, (await res.json().catch(() => ({}))) as object));
       }
     }
     const wait = started + interval - Date.now();
