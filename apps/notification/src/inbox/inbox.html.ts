@@ -318,7 +318,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     options = options || {};
     if (background) options.headers = Object.assign({ 'x-samenspel-background': '1' }, options.headers || {});
     return fetch('/api/v1' + path, options).then(function (res) {
-      if (res.status === 401) { location.assign(EXPIRED); return new Promise(function () {}); }
+      if (res.status === 401) { if (!leaving) location.assign(EXPIRED); return new Promise(function () {}); }
       if (!res.ok) {
         return res.json().catch(function () { return {}; }).then(function (p) {
           var error = new Error(problemText(res.status, p || {}));
@@ -889,9 +889,17 @@ export const INBOX_HTML = String.raw`<!doctype html>
   // The stream with reconnect: after a drop the page waits 1 s, then twice as long each time up to
   // 30 s, and reloads on every (re)connect so that nothing missed while away stays missing.
   var retryMs = 1000;
+  var source = null;
+  // Signing out ends this page's stream too: the page then follows the sign-out, not the stream's end.
+  var leaving = false;
+  document.querySelector('form[action="/auth/logout"]').addEventListener('submit', function () {
+    leaving = true;
+    if (source) source.close();
+  });
   function listen() {
+    if (leaving) return;
     // EventSource sends the session cookie like any same-origin request.
-    var source = new EventSource('/api/v1/tasks/stream');
+    source = new EventSource('/api/v1/tasks/stream');
     ['created', 'claimed', 'released', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
       source.addEventListener(kind, function (message) {
         quietly(load);
@@ -910,6 +918,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
     // The stream ends when the session does: one quiet request tells, and a 401 leads to the expired page.
     source.onerror = function () {
       source.close();
+      if (leaving) return;
       live = false;
       document.body.setAttribute('data-live', 'false');
       document.getElementById('live').textContent = t('reconnecting');
