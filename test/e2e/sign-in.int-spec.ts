@@ -291,6 +291,30 @@ describe('sign-in to the workspace and the console through the identity provider
     }
   });
 
+  it('ends the live-update stream of a tab at once when another tab signs out', async () => {
+    const streaming = await newPage();
+    const other = await browser.newPage();
+    try {
+      await streaming.goto(`${workspace.baseUrl}/inbox`);
+      await signIn(streaming, 'jw-overvecht');
+      await streaming.waitForSelector('body[data-live=true]');
+      await other.goto(`${workspace.baseUrl}/inbox`);
+      await other.waitForSelector('body[data-live=true]');
+
+      const signedOutAt = Date.now();
+      await signOut(other);
+      // Well within the stream's 30 s re-check: the sign-out itself ended it, and the page asked once.
+      await waitFor(async () => new URL(streaming.url()).pathname === '/auth/expired', {
+        description: 'the other tab on the expired page',
+        timeoutMs: 10000,
+      });
+      expect(Date.now() - signedOutAt).toBeLessThan(10000);
+      expect(await streaming.locator('h1').textContent()).toBe('Je sessie is verlopen');
+    } finally {
+      await Promise.all([streaming.close(), other.close()]);
+    }
+  });
+
   it('answers a sign-in while the provider is down with 503: problem+json for a client, a Dutch page for a browser', async () => {
     const down = `http://127.0.0.1:${await freePort()}`;
     const cut = await startService('notification', {
@@ -314,18 +338,55 @@ describe('sign-in to the workspace and the console through the identity provider
 
   describe('with a short idle timeout and a refresh on every request', () => {
     let short: ServiceUnderTest;
+    let shortWorkspace: ServiceUnderTest;
 
     beforeAll(async () => {
-      await console_.dispose();
-      short = await startService('ops-console', {
-        port: signInPort('ops-console'),
-        // Access tokens live an hour: with a margin of 3599 s each request refreshes first.
-        env: { SESSION_IDLE_TIMEOUT_SECONDS: '4', SESSION_REFRESH_BEFORE_EXPIRY_SECONDS: '3599' },
-      });
+      // The workspace's database goes with it.
+      await db.end();
+      await Promise.all([console_.dispose(), workspace.dispose()]);
+      [short, shortWorkspace] = await Promise.all([
+        startService('ops-console', {
+          port: signInPort('ops-console'),
+          // Access tokens live an hour: with a margin of 3599 s each request refreshes first.
+          env: { SESSION_IDLE_TIMEOUT_SECONDS: '4', SESSION_REFRESH_BEFORE_EXPIRY_SECONDS: '3599' },
+        }),
+        startService('notification', {
+          port: signInPort('notification'),
+          env: { SESSION_IDLE_TIMEOUT_SECONDS: '4' },
+        }),
+      ]);
     }, 120000);
 
     afterAll(async () => {
-      await short?.dispose();
+      await Promise.all([short, shortWorkspace].map((s) => s?.dispose()));
+    });
+
+    it('lands the workspace on the expired page after the idle time although live events keep arriving', async () => {
+      const page = await newPage();
+      const quiet: string[] = [];
+      page.on('request', (request) => {
+        if (request.headers()['x-samenspel-background'] === '1') quiet.push(request.url());
+      });
+      try {
+        await page.goto(`${shortWorkspace.baseUrl}/inbox`);
+        await signIn(page, 'jw-overvecht');
+        await page.waitForSelector('body[data-live=true]');
+        // A new Overvecht task every round until the page gives up: the reloads they cause are the page's own.
+        await waitFor(
+          async () => {
+            const youthRef = aYouthRef();
+            await kafka.produce(BRIDGING, [
+              cloudEvent(BRIDGING_EVENT_TYPES.offered, youthRef, offered(youthRef, devTeamId('overvecht'))),
+            ]);
+            return new URL(page.url()).pathname === '/auth/expired';
+          },
+          { description: 'the expired page despite live events', timeoutMs: 15000, intervalMs: 500 },
+        );
+        expect(quiet.some((url) => url.includes('/api/v1/tasks?'))).toBe(true);
+        expect(await page.locator('h1').textContent()).toBe('Je sessie is verlopen');
+      } finally {
+        await page.close();
+      }
     });
 
     const stamps = async (name: string): Promise<string[]> => {

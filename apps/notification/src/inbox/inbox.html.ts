@@ -307,10 +307,18 @@ export const INBOX_HTML = String.raw`<!doctype html>
     for (var i = 0; i < groups.length; i++) if (TEXT[lang][groups[i]][state]) return TEXT[lang][groups[i]][state];
     return typeof t(state) === 'string' ? t(state) : state;
   }
+  // What the page asks on its own (after a live event, on reconnect) is marked, and does not keep the
+  // session from idling out: only what the person does counts as activity.
+  var background = false;
+  function quietly(request) {
+    background = true;
+    try { return request(); } finally { background = false; }
+  }
   function api(path, options) {
     options = options || {};
+    if (background) options.headers = Object.assign({ 'x-samenspel-background': '1' }, options.headers || {});
     return fetch('/api/v1' + path, options).then(function (res) {
-      if (res.status === 401) { location.assign(EXPIRED); return new Promise(function () {}); }
+      if (res.status === 401) { if (!leaving) location.assign(EXPIRED); return new Promise(function () {}); }
       if (!res.ok) {
         return res.json().catch(function () { return {}; }).then(function (p) {
           var error = new Error(problemText(res.status, p || {}));
@@ -881,15 +889,23 @@ export const INBOX_HTML = String.raw`<!doctype html>
   // The stream with reconnect: after a drop the page waits 1 s, then twice as long each time up to
   // 30 s, and reloads on every (re)connect so that nothing missed while away stays missing.
   var retryMs = 1000;
+  var source = null;
+  // Signing out ends this page's stream too: the page then follows the sign-out, not the stream's end.
+  var leaving = false;
+  document.querySelector('form[action="/auth/logout"]').addEventListener('submit', function () {
+    leaving = true;
+    if (source) source.close();
+  });
   function listen() {
+    if (leaving) return;
     // EventSource sends the session cookie like any same-origin request.
-    var source = new EventSource('/api/v1/tasks/stream');
+    source = new EventSource('/api/v1/tasks/stream');
     ['created', 'claimed', 'released', 'completed', 'cancelled', 'overdue', 'reminder'].forEach(function (kind) {
       source.addEventListener(kind, function (message) {
-        load();
+        quietly(load);
         var changed = null;
         try { changed = JSON.parse(message.data); } catch (e) { changed = null; }
-        if (detail && (!changed || changed.id === detail.task.id)) refreshDetail();
+        if (detail && (!changed || changed.id === detail.task.id)) quietly(refreshDetail);
       });
     });
     source.onopen = function () {
@@ -897,15 +913,19 @@ export const INBOX_HTML = String.raw`<!doctype html>
       live = true;
       document.body.setAttribute('data-live', 'true');
       liveLine();
-      load();
+      quietly(load);
     };
+    // The stream ends when the session does: one quiet request tells, and a 401 leads to the expired page.
     source.onerror = function () {
       source.close();
+      if (leaving) return;
       live = false;
       document.body.setAttribute('data-live', 'false');
       document.getElementById('live').textContent = t('reconnecting');
-      setTimeout(listen, retryMs);
-      retryMs = Math.min(retryMs * 2, 30000);
+      quietly(function () { return api('/workspace/team'); }).catch(function () { return null; }).then(function () {
+        setTimeout(listen, retryMs);
+        retryMs = Math.min(retryMs * 2, 30000);
+      });
     };
   }
 

@@ -1,4 +1,15 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Optional,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -16,6 +27,7 @@ import {
   setAuditSubject,
 } from '@samenspel/audit';
 import {
+  BrowserSessions,
   CurrentPrincipal,
   Roles,
   type Principal,
@@ -23,6 +35,8 @@ import {
   OptionalUuidQuery,
   SESSION_COOKIE_SCHEME,
   ProblemResponses,
+  watchAuthentication,
+  type AuthenticatedRequest,
 } from '@samenspel/http';
 import { UnitsOfWork } from '@samenspel/messaging';
 import type { Request, Response } from 'express';
@@ -66,6 +80,7 @@ export class TasksController {
     private readonly dataSource: DataSource,
     private readonly tasks: TasksRepository,
     private readonly feed: TaskChangeFeed,
+    @Optional() private readonly sessions?: BrowserSessions,
   ) {}
 
   @Get()
@@ -89,7 +104,8 @@ export class TasksController {
 
   /**
    * Server-Sent Events of the team's task changes. A browser's EventSource cannot send an
-   * Authorization header: the workspace page's stream is authenticated by its session cookie.
+   * Authorization header: the workspace page's stream is authenticated by its session cookie. The
+   * stream ends when that session ends, or when the bearer token it was opened with expires.
    */
   @Get('stream')
   @Roles('youth-worker', 'team-lead', 'ops', 'admin', 'service')
@@ -99,7 +115,7 @@ export class TasksController {
   @ApiQuery({ name: 'teamId', required: false })
   stream(
     @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
+    @Req() req: Request & AuthenticatedRequest,
     @Res() res: Response,
     @OptionalUuidQuery('teamId') requestedTeam: string | undefined,
   ): void {
@@ -120,10 +136,16 @@ export class TasksController {
       complete: () => res.end(),
     });
     const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), 15000);
-    req.on('close', () => {
+    const close = () => {
       clearInterval(heartbeat);
       subscription.unsubscribe();
+      stopWatching();
+    };
+    const stopWatching = watchAuthentication(req, this.sessions, () => {
+      close();
+      res.end();
     });
+    req.on('close', close);
   }
 
   @Get(':id')

@@ -34,7 +34,9 @@ svg text{font-size:11px;fill:#1d2433}
   var pages = { overview: overview, 'dead letters': deadLetters, 'stuck flows': stuck, trace: trace, impact: impact, erasures: erasures };
   var current = 'overview';
   function el(tag, attrs, kids){ var e=document.createElement(tag); for (var k in (attrs||{})) { if(k==='text') e.textContent=attrs[k]; else if(k==='on') e.addEventListener('click', attrs[k]); else e.setAttribute(k, attrs[k]); } (kids||[]).forEach(function(c){ if(c) e.appendChild(c); }); return e; }
-  function api(path, opts){ opts=opts||{}; opts.headers=Object.assign({'content-type':'application/json'}, opts.headers||{});
+  // The periodic refresh is marked as the page's own request: it does not keep the session from idling out.
+  var background=false;
+  function api(path, opts){ opts=opts||{}; opts.headers=Object.assign({'content-type':'application/json'}, background?{'x-samenspel-background':'1'}:{}, opts.headers||{});
     return fetch(path, opts).then(function(r){ if(r.status===401) return expired(); if(!r.ok) throw new Error(r.status+' '+path); return r.status===204?null:r.json(); }); }
   function card(n, label, cls){ return el('div',{class:'card'},[el('div',{class:'n '+(cls||''),text:String(n)}), el('div',{class:'l',text:label})]); }
   function table(cols, rows){ return el('table',{},[el('tr',{},cols.map(function(c){return el('th',{text:c});}))].concat(rows.map(function(r){ return el('tr',{}, r.map(function(v){ return v instanceof Node ? el('td',{},[v]) : el('td',{text: v===null||v===undefined?'–':String(v)}); })); }))); }
@@ -80,6 +82,6 @@ svg text{font-size:11px;fill:#1d2433}
   function erasures(){ return api('/api/v1/erasures?limit=100').then(function(page){
     return [el('section',{id:'erasures'},[el('h2',{text:'Verwijderverzoeken / Erasures ('+page.total+')'}), table(['request','origin','youthRef','requested','confirmed by','waiting for','status'], page.items.map(function(r){
       return [r.id, r.origin, r.youthRef, r.requestedAt, r.confirmed.join(', ')||'–', r.waitingFor.join(', ')||'–', el('span',{class:r.complete?'ok':'bad',text:r.complete?'complete':'in progress'})]; }))])]; }); }
-  render(); setInterval(function(){ if(current==='overview') render(); }, 15000);
+  render(); setInterval(function(){ if(current!=='overview') return; background=true; try { render(); } finally { background=false; } }, 15000);
 })();
 </script></body></html>`;

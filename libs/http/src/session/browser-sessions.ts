@@ -9,7 +9,13 @@ import {
   type SessionTokens,
 } from './oidc-relying-party';
 import { readCookie, serializeCookie, sessionCookieNames, type SessionCookieNames } from './session-cookies';
-import { judgeSession, type SessionLimits } from './session-lifetime';
+import {
+  countsAsActivity,
+  judgeSession,
+  streamRecheckDelay,
+  type SessionLimits,
+  type SessionTimes,
+} from './session-lifetime';
 import type { SessionSettings, SessionTokenCipher } from './session-settings';
 import { newSessionId, type WebSessionStore } from './web-session.store';
 
@@ -17,6 +23,8 @@ import { newSessionId, type WebSessionStore } from './web-session.store';
 const SIGN_IN_CONTEXT = 'samenspel.web-session.sign-in';
 /** How long a person may take at the provider's sign-in page. */
 const SIGN_IN_SECONDS = 600;
+/** How often an open live-update stream checks that its session still holds, at the latest. */
+export const STREAM_RECHECK_SECONDS = 30;
 
 /** `none`: no session cookie; `ended`: a cookie whose session is over (idle, lifetime, refresh refused). */
 export type SessionAccess =
@@ -43,6 +51,8 @@ export class BrowserSessions {
   private readonly secure: boolean;
   /** One refresh per session at a time: a provider that rotates refresh tokens refuses the second. */
   private readonly refreshing = new Map<string, Promise<SessionTokens>>();
+  /** The ends of the open live-update streams in this instance, by session id. */
+  private readonly streams = new Map<string, Set<() => void>>();
 
   constructor(
     service: string,
@@ -121,10 +131,100 @@ export class BrowserSessions {
   }
 
   /**
-   * The access token of the request's session, refreshed when it is about to expire. Throws
+   * The access token of the request's session, refreshed when it is about to expire. Only a request
+   * that counts as activity (countsAsActivity) moves the session's last-seen time. Throws
    * ProviderUnavailableError when a refresh is due and the provider cannot be reached.
    */
   async access(req: IncomingMessage): Promise<SessionAccess> {
+    const access = await this.check(req, countsAsActivity(req.headers));
+    return access.kind === 'active' ? { kind: 'active', accessToken: access.accessToken } : access;
+  }
+
+  /**
+   * Calls `end` once the session of a live-update stream's request has ended: checked every
+   * STREAM_RECHECK_SECONDS and at the moment it would idle out or reach its lifetime, and at once
+   * when it is signed out in this instance. The checks are not activity. Returns what stops watching.
+   */
+  watch(req: IncomingMessage, end: () => void, intervalSeconds = STREAM_RECHECK_SECONDS): () => void {
+    const id = this.sessionId(req);
+    if (!id) {
+      queueMicrotask(end);
+      return () => undefined;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    let watching = true;
+    const ends = this.streams.get(id) ?? new Set<() => void>();
+    this.streams.set(id, ends);
+    const stop = () => {
+      watching = false;
+      clearTimeout(timer);
+      ends.delete(finish);
+      if (ends.size === 0 && this.streams.get(id) === ends) this.streams.delete(id);
+    };
+    const finish = () => {
+      if (!watching) return;
+      stop();
+      end();
+    };
+    let known: Pick<SessionTimes, 'createdAt' | 'lastSeenAt'> | undefined;
+    const recheck = async () => {
+      try {
+        const access = await this.check(req, false);
+        if (access.kind !== 'active') return finish();
+        known = access.times;
+      } catch {
+        // The provider is unreachable for a due refresh: the stream holds until the next check.
+      }
+      if (!watching) return;
+      const delay = known
+        ? streamRecheckDelay(known, new Date(), this.limits, intervalSeconds)
+        : intervalSeconds * 1000;
+      timer = setTimeout(() => void recheck(), delay);
+      timer.unref();
+    };
+    ends.add(finish);
+    void recheck();
+    return stop;
+  }
+
+  /** Deletes the sessions that have ended without a request to notice it; returns how many. */
+  sweepEnded(now = new Date()): Promise<number> {
+    return this.store.deleteEnded(now, new Date(now.getTime() - this.limits.idleSeconds * 1000));
+  }
+
+  /** Ends the request's session; returns its subject and where the provider ends its own session. */
+  async signOut(req: IncomingMessage): Promise<{ subject?: string; location?: string; clearCookie: string }> {
+    const id = this.sessionId(req);
+    const session = id ? await this.store.find(id) : undefined;
+    if (id) {
+      await this.store.delete(id);
+      for (const end of [...(this.streams.get(id) ?? [])]) end();
+    }
+    const endSession = session ? await this.party.endSessionUrl(session.tokens.idToken) : undefined;
+    return { subject: session?.subject, location: endSession?.href, clearCookie: this.clearSessionCookie() };
+  }
+
+  /**
+   * The verified principal of the request's session with its access token, or why there is none.
+   * Throws as TokenVerifier does when the token itself is refused.
+   */
+  async principalOf(
+    req: IncomingMessage,
+  ): Promise<
+    Exclude<SessionAccess, { kind: 'active' }> | { kind: 'active'; accessToken: string; principal: Principal }
+  > {
+    const access = await this.access(req);
+    if (access.kind !== 'active') return access;
+    return { ...access, principal: await this.verifier.verify(access.accessToken) };
+  }
+
+  private async check(
+    req: IncomingMessage,
+    activity: boolean,
+  ): Promise<
+    | Exclude<SessionAccess, { kind: 'active' }>
+    | { kind: 'active'; accessToken: string; times: Pick<SessionTimes, 'createdAt' | 'lastSeenAt'> }
+  > {
     const id = this.sessionId(req);
     if (!id) return { kind: 'none' };
     const ended = { kind: 'ended', clearCookie: this.clearSessionCookie() } as const;
@@ -146,36 +246,13 @@ export class BrowserSessions {
         return ended;
       }
     }
-    await this.store.touch(id, now);
-    return { kind: 'active', accessToken: tokens.accessToken };
-  }
-
-  /** Deletes the sessions that have ended without a request to notice it; returns how many. */
-  sweepEnded(now = new Date()): Promise<number> {
-    return this.store.deleteEnded(now, new Date(now.getTime() - this.limits.idleSeconds * 1000));
-  }
-
-  /** Ends the request's session; returns its subject and where the provider ends its own session. */
-  async signOut(req: IncomingMessage): Promise<{ subject?: string; location?: string; clearCookie: string }> {
-    const id = this.sessionId(req);
-    const session = id ? await this.store.find(id) : undefined;
-    if (id) await this.store.delete(id);
-    const endSession = session ? await this.party.endSessionUrl(session.tokens.idToken) : undefined;
-    return { subject: session?.subject, location: endSession?.href, clearCookie: this.clearSessionCookie() };
-  }
-
-  /**
-   * The verified principal of the request's session with its access token, or why there is none.
-   * Throws as TokenVerifier does when the token itself is refused.
-   */
-  async principalOf(
-    req: IncomingMessage,
-  ): Promise<
-    Exclude<SessionAccess, { kind: 'active' }> | { kind: 'active'; accessToken: string; principal: Principal }
-  > {
-    const access = await this.access(req);
-    if (access.kind !== 'active') return access;
-    return { ...access, principal: await this.verifier.verify(access.accessToken) };
+    if (activity) await this.store.touch(id, now);
+    const lastSeenAt = activity ? now : session.lastSeenAt;
+    return {
+      kind: 'active',
+      accessToken: tokens.accessToken,
+      times: { createdAt: session.createdAt, lastSeenAt },
+    };
   }
 
   /** The role of an access token for the audit trail, or undefined when it has none Samenspel knows. */

@@ -8,3 +8,4 @@ export * from './web-sessions.migration';
 export * from './browser-sessions';
 export * from './browser-session.module';
 export * from './session-page-access';
+export * from './stream-lifetime';

@@ -1,4 +1,4 @@
-import { judgeSession, type SessionVerdict } from './session-lifetime';
+import { countsAsActivity, judgeSession, streamRecheckDelay, type SessionVerdict } from './session-lifetime';
 
 const LIMITS = { idleSeconds: 1800, maxLifetimeSeconds: 43200, refreshBeforeSeconds: 60 };
 const SIGNED_IN = new Date('2026-03-02T08:00:00Z');
@@ -18,5 +18,31 @@ describe('judgeSession', () => {
   ])('%s → %s', (_case, nowMin, lastSeenMin, tokenUntilMin, verdict) => {
     const session = { createdAt: SIGNED_IN, lastSeenAt: at(lastSeenMin), accessExpiresAt: at(tokenUntilMin) };
     expect(judgeSession(session, at(nowMin), LIMITS)).toBe(verdict);
+  });
+});
+
+describe('countsAsActivity', () => {
+  it.each<[string, Record<string, string | string[]>, boolean]>([
+    ['a click that loads a page', { accept: 'text/html' }, true],
+    ['a fetch the person started', { accept: 'application/json' }, true],
+    ['a reload after a live event', { accept: 'application/json', 'x-samenspel-background': '1' }, false],
+    ['a header with another value', { 'x-samenspel-background': '0' }, true],
+    ['the live-update stream', { accept: 'text/event-stream' }, false],
+    ['no headers at all', {}, true],
+  ])('%s → %s', (_case, headers, counts) => {
+    expect(countsAsActivity(headers)).toBe(counts);
+  });
+});
+
+describe('streamRecheckDelay', () => {
+  // Signed in at 08:00, idle 30 min, lifetime 12 h, checks every 30 s at the latest.
+  it.each<[string, number, number, number]>([
+    ['just seen: the interval', 0, 0, 30_000],
+    ['idles out in 10 s: then', 29 + 50 / 60, 0, 10_000],
+    ['idle deadline already passed: at once', 31, 0, 0],
+    ['lifetime ends in 5 s, though busy: then', 720 - 5 / 60, 719, 5_000],
+  ])('%s', (_case, nowMin, lastSeenMin, delayMs) => {
+    const session = { createdAt: SIGNED_IN, lastSeenAt: at(lastSeenMin) };
+    expect(streamRecheckDelay(session, at(nowMin), LIMITS, 30)).toBeCloseTo(delayMs, -1);
   });
 });
