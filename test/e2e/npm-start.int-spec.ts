@@ -6,12 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICES } from '@samenspel/bootstrap';
 import { TOPICS } from '@samenspel/contracts';
+import { DEFAULT_AUTH_AUDIENCE, type Role } from '@samenspel/http';
+import { DEV_ISSUER, devSigningKeysFile, signDevAccessToken } from '@samenspel/identity-provider';
 import {
-  authHeader,
   enteredEvent,
   freePort,
   INTAKE_SYSTEMS,
   launchChromium,
+  openSignedIn,
   REPO_ROOT,
   TestKafka,
   toRecord,
@@ -29,6 +31,16 @@ const CONSOLE = 'http://127.0.0.1:3000';
  * test's own; the second start finds the first one's data. The broker is the one the test harness
  * found or started; npm start uses it as it is.
  */
+
+/** A bearer header signed as `npm run -s token` signs it: with the key of npm start's own provider. */
+async function npmStartHeader(role: Role, claims: { teamId?: string; sub?: string } = {}) {
+  const token = await signDevAccessToken(
+    { role, ...claims },
+    { keysFile: devSigningKeysFile(REPO_ROOT), issuer: DEV_ISSUER, audience: DEFAULT_AUTH_AUDIENCE },
+  );
+  return { authorization: `Bearer ${token}` };
+}
+
 describe('npm start', () => {
   it('starts every service on an embedded PostgreSQL, serves health, auth and docs, stops cleanly on Ctrl-C, and finds its data on the next start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'samenspel-embedded-'));
@@ -46,6 +58,9 @@ describe('npm start', () => {
       NODE_ENV: 'development',
     };
     delete env.DATABASE_URL;
+    // As a person's npm start: its own development identity provider on :3005, not the run's.
+    for (const name of ['AUTH_ISSUER', 'AUTH_JWKS_URL', 'DEV_IDP_KEYS_FILE', 'DEV_IDP_CONTROL_TOKEN'])
+      delete env[name];
     try {
       const first = await npmStart(env);
       let flow: { youthRef: string; taskId: string };
@@ -130,7 +145,7 @@ async function npmStart(
 /** Health, auth, docs and metrics of every service; each reports the Node line package.json names. */
 async function everyServiceAnswers(): Promise<void> {
   const nodeLine = /^\^?(\d+)/.exec(packageJson.engines.node)![1];
-  const { authorization } = await authHeader('team-lead', { teamId: 'team-e2e' });
+  const { authorization } = await npmStartHeader('team-lead', { teamId: 'team-e2e' });
   for (const service of SERVICES) {
     const base = `http://127.0.0.1:${service.port}`;
     const ready = await fetch(`${base}/health/ready`);
@@ -165,7 +180,7 @@ async function everyServiceAnswers(): Promise<void> {
 
 /** The youngster's bridging-offer task, read as ops through every page of the task list. */
 async function bridgingTaskOf(youthRef: string): Promise<{ id: string; youthRef: string } | undefined> {
-  const ops = await authHeader('ops', { sub: 'ops-npm-start' });
+  const ops = await npmStartHeader('ops', { sub: 'ops-npm-start' });
   for (let offset = 0; ; offset += 200) {
     const res = await fetch(
       `http://127.0.0.1:3004/api/v1/tasks?type=bridging-offer&limit=200&offset=${offset}`,
@@ -205,7 +220,7 @@ async function aWaitlistFlowReachesATask(): Promise<{ youthRef: string; taskId: 
  * http://127.0.0.1:3000/ shows them, and a dead letter is replayed from the page (audited).
  */
 async function consoleShowsPushedFlowsAndReplaysFromThePage(): Promise<void> {
-  const ops = (await authHeader('ops', { sub: 'ops-npm-start' })).authorization.slice('Bearer '.length);
+  const ops = (await npmStartHeader('ops', { sub: 'ops-npm-start' })).authorization.slice('Bearer '.length);
   const api = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${CONSOLE}/api/v1/${path}`, {
       headers: { authorization: `Bearer ${ops}` },
@@ -246,7 +261,7 @@ async function consoleShowsPushedFlowsAndReplaysFromThePage(): Promise<void> {
     const artifacts = join(REPO_ROOT, 'test-artifacts', 'npm-start');
     mkdirSync(artifacts, { recursive: true });
     const page = await browser.newPage();
-    await page.goto(`${CONSOLE}/#token=${encodeURIComponent(ops)}`);
+    await openSignedIn(page, `${CONSOLE}/`, 'ops');
     await page.locator('main[data-loaded="overview"]').waitFor({ timeout: 30000 });
     expect(await page.textContent('main')).toContain('waitlist entered');
     await page.screenshot({ path: join(artifacts, '1-overview.png'), fullPage: true });
@@ -270,9 +285,8 @@ async function consoleShowsPushedFlowsAndReplaysFromThePage(): Promise<void> {
       },
       { timeoutMs: 30000, description: 'the replay from the page in the audit trail' },
     );
-    expect(actions).toMatchObject([
-      { action: 'replay', actor: 'ops-npm-start', targetTopic: TOPICS.waitlist },
-    ]);
+    // The replay is the signed-in person's: the development user `ops`, whose subject is its name.
+    expect(actions).toMatchObject([{ action: 'replay', actor: 'ops', targetTopic: TOPICS.waitlist }]);
     await page.locator('main[data-loaded="dead letters"]').waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(artifacts, '3-after-replay.png'), fullPage: true });
     // The replayed record arrives again on the waitlist topic; still malformed, it is dead-lettered

@@ -1,3 +1,4 @@
+import { DEV_TEAMS } from '@samenspel/contracts';
 import { DEFAULT_AUTH_AUDIENCE, type Role } from '@samenspel/http';
 import { DEV_ISSUER, devSigningKeysFile, signDevAccessToken } from '@samenspel/identity-provider';
 import { REPO_ROOT } from '../infrastructure';
@@ -60,9 +61,9 @@ export function acceptsOffer(roll: number, share: number): boolean {
 }
 
 /**
- * Plays the youth workers until `until` (epoch ms): every few seconds it lists the open offer tasks
- * (as ops), decides once per offer, and accepts the chosen ones through the workspace route with a
- * token of a youth worker of the task's team, as the team's page does.
+ * Plays a youth worker of each development team until `until` (epoch ms): every few seconds each
+ * lists their team's open offer tasks, decides once per offer, and accepts the chosen ones through
+ * the workspace route with their own token, as the team's page does.
  */
 export async function playYouthWorkers(
   options: YouthWorkerOptions,
@@ -75,36 +76,39 @@ export async function playYouthWorkers(
   // Offers of an earlier run were decided on by that run: an offer left to lapse stays unanswered.
   const since = Date.now();
   const interval = (options.intervalSeconds ?? 3) * 1000;
-  const ops = await personHeader('ops', { sub: 'simulator-ops' });
+  const workers = await Promise.all(
+    DEV_TEAMS.map((team) => personHeader('youth-worker', { teamId: team.id, sub: `simulator-${team.key}` })),
+  );
   let unreachableLogged = false;
   while (Date.now() < until()) {
     const started = Date.now();
-    let tasks: OfferTask[] = [];
-    try {
-      const res = await fetch(`${options.notificationUrl}${OPEN_OFFERS}`, { headers: ops });
-      if (!res.ok) throw new Error(`status ${res.status}`);
-      tasks = ((await res.json()) as { items: OfferTask[] }).items;
-    } catch (error) {
-      if (!unreachableLogged) log(`youth workers: cannot list offer tasks (${(error as Error).message})`);
-      unreachableLogged = true;
-    }
-    for (const task of tasks) {
-      // One decision per offer, so that the share holds for offers however often their task recurs.
-      const offer = task.offerId ?? task.id;
-      if (decided.has(offer) || Date.parse(task.createdAt) < since) continue;
-      decided.add(offer);
-      report.seen += 1;
-      if (!acceptsOffer(Math.random(), options.accept)) continue;
-      const worker = await personHeader('youth-worker', { teamId: task.teamId, sub: 'simulator-worker' });
-      const res = await fetch(`${options.notificationUrl}/api/v1/workspace/tasks/${task.id}/accept`, {
-        method: 'POST',
-        headers: worker,
-      });
-      if (res.ok) {
-        report.accepted += 1;
-        onAccepted(task.youthRef);
-      } else {
-        tally(report.refused, refusalReason(res.status, (await res.json().catch(() => ({}))) as object));
+    for (const worker of workers) {
+      let tasks: OfferTask[] = [];
+      try {
+        const res = await fetch(`${options.notificationUrl}${OPEN_OFFERS}`, { headers: worker });
+        if (!res.ok) throw new Error(`status ${res.status}`);
+        tasks = ((await res.json()) as { items: OfferTask[] }).items;
+      } catch (error) {
+        if (!unreachableLogged) log(`youth workers: cannot list offer tasks (${(error as Error).message})`);
+        unreachableLogged = true;
+      }
+      for (const task of tasks) {
+        // One decision per offer, so that the share holds for offers however often their task recurs.
+        const offer = task.offerId ?? task.id;
+        if (decided.has(offer) || Date.parse(task.createdAt) < since) continue;
+        decided.add(offer);
+        report.seen += 1;
+        if (!acceptsOffer(Math.random(), options.accept)) continue;
+        const res = await fetch(`${options.notificationUrl}/api/v1/workspace/tasks/${task.id}/accept`, {
+          method: 'POST',
+          headers: worker,
+        });
+        if (res.ok) {
+          report.accepted += 1;
+          onAccepted(task.youthRef);
+        } else {
+          tally(report.refused, refusalReason(res.status, (await res.json().catch(() => ({}))) as object));
+        }
       }
     }
     const wait = started + interval - Date.now();
