@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ClaimPathSetting } from './claim-path-setting';
 import { IntSetting } from './int-setting';
 import { NotTheDevValueInProduction, ParsedBy } from './parsed-setting';
 import { DEFAULT_CLAIM_MAPPING, parseRoleMap } from '../auth/claim-mapping';
@@ -106,23 +107,19 @@ export class BaseServiceConfig {
    * Where the token carries the role: a claim name or a dotted path (`realm_access.roles` for
    * Keycloak realm roles, `roles` for Entra ID app roles); a string or an array of role names.
    */
-  @IsString()
-  @MinLength(1)
+  @ClaimPathSetting()
   AUTH_CLAIM_ROLE: string = DEFAULT_CLAIM_MAPPING.role;
 
   /** Where the token carries the team of a youth worker or team lead (claim name or dotted path). */
-  @IsString()
-  @MinLength(1)
+  @ClaimPathSetting()
   AUTH_CLAIM_TEAM_ID: string = DEFAULT_CLAIM_MAPPING.teamId;
 
   /** Where the token carries the organisation (claim name or dotted path). */
-  @IsString()
-  @MinLength(1)
+  @ClaimPathSetting()
   AUTH_CLAIM_ORG: string = DEFAULT_CLAIM_MAPPING.org;
 
   /** Where the token carries a policy officer's CBS municipality codes, an array (claim name or dotted path). */
-  @IsString()
-  @MinLength(1)
+  @ClaimPathSetting()
   AUTH_CLAIM_MUNICIPALITY_CODES: string = DEFAULT_CLAIM_MAPPING.municipalityCodes;
 
   /**

@@ -137,6 +137,31 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes a claim name, a namespaced claim or a dotted path for each claim setting, and refuses one with spaces', () => {
+    const config = loadConfig(BaseServiceConfig, {
+      AUTH_CLAIM_ROLE: 'realm_access.roles',
+      AUTH_CLAIM_ORG: 'https://samenspel.example.org/org',
+    });
+    expect([config.AUTH_CLAIM_ROLE, config.AUTH_CLAIM_ORG]).toEqual([
+      'realm_access.roles',
+      'https://samenspel.example.org/org',
+    ]);
+
+    const error = configError(() =>
+      loadConfig(BaseServiceConfig, {
+        AUTH_CLAIM_TEAM_ID: 'team id',
+        AUTH_CLAIM_MUNICIPALITY_CODES: 'municipality codes',
+      }),
+    );
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'AUTH_CLAIM_MUNICIPALITY_CODES',
+      'AUTH_CLAIM_TEAM_ID',
+    ]);
+    expect(error.message).toContain(
+      '- AUTH_CLAIM_TEAM_ID: must be a claim name or a dotted path, without spaces',
+    );
+  });
+
   it('lets a service subclass override the port default and add its own variables', () => {
     class ActivityConfig extends BaseServiceConfig {
       override PORT: number = 3003;
