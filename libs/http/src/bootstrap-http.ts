@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@samenspel/observability';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { serveFavicon } from './favicon';
 import { createOpenApiDocument, type OpenApiOptions } from './openapi/openapi-document';
 import { answerClientErrorsWithProblems } from './problem/client-error';
 import { createValidationPipe } from './problem/validation-pipe';
@@ -29,6 +30,7 @@ export function configureHttpApp<T extends INestApplication>(app: T, options: Ht
   // Before Nest's own parsers: a body over the limit is refused with 413 before it is read whole.
   const { bodyLimit } = app.get<HttpSecuritySettings>(HTTP_SECURITY_SETTINGS);
   app.use(helmet(SECURITY_HEADERS));
+  app.use(serveFavicon);
   const express = app as unknown as NestExpressApplication;
   // JSON only, in its structured-syntax media types too (FHIR resources, JSON Patch documents): any
   // other body is refused with 415 (RequestBodyInterceptor), so none is parsed.

@@ -24,6 +24,7 @@ import {
 } from '../test/local-key-set';
 import { configureHttpApp } from './bootstrap-http';
 import { BaseServiceConfig } from './config/base-service-config';
+import { FAVICON_SVG } from './favicon';
 import { loadConfig } from './config/validate-config';
 import { HttpPlatformModule } from './http-platform.module';
 import { NotFoundError } from './problem/http-errors';
@@ -156,6 +157,21 @@ describe('HttpPlatformModule over HTTP', () => {
   afterAll(async () => {
     await app?.close();
     await keys?.close();
+  });
+
+  it("answers the browser's own request for /favicon.ico with the icon, without a token", async () => {
+    const [icon, head] = await Promise.all([
+      request('/favicon.ico'),
+      request('/favicon.ico', { method: 'HEAD' }),
+    ]);
+
+    expect({ status: icon.status, type: icon.headers.get('content-type'), body: await icon.text() }).toEqual({
+      status: 200,
+      type: 'image/svg+xml',
+      body: FAVICON_SVG,
+    });
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect({ status: head.status, body: await head.text() }).toEqual({ status: 200, body: '' });
   });
 
   describe('authentication and roles', () => {

@@ -31,6 +31,7 @@ export * from './service-logger';
 
 export * from './http-platform.module';
 export * from './bootstrap-http';
+export * from './favicon';
 export * from './openapi/openapi-document';
 export * from './controller-methods';
 export * from './config/iso-duration';

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAVICON_PATH, FAVICON_SVG } from '@samenspel/http';
 import type { Provider, ProviderContext } from 'oidc-provider';
 import {
   DEV_MACHINE_CLIENTS,
@@ -144,6 +145,8 @@ export async function startDevIdentityProvider(
       return send(res, 200, 'text/css', PROVIDER_CSS);
     if (req.method === 'GET' && url.pathname === '/assets/sign-out.js')
       return send(res, 200, 'text/javascript', SIGN_OUT_JS);
+    if (req.method === 'GET' && url.pathname === FAVICON_PATH)
+      return send(res, 200, 'image/svg+xml', FAVICON_SVG);
     const interaction = /^\/interaction\/([\w-]+)(\/login)?$/.exec(url.pathname);
     if (interaction) return handleInteraction(provider, settings, req, res, interaction[2] !== undefined);
     if (url.pathname.startsWith('/dev-control/') && options.controlToken)

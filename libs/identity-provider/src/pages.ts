@@ -17,6 +17,7 @@ function layout(title: string, body: string, script = false): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} – Samenspel</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/provider.css">${script ? '\n<script src="/assets/sign-out.js" defer></script>' : ''}
 </head>
 <body>

@@ -7,6 +7,7 @@ export const INBOX_HTML = String.raw`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Teamwerkruimte · Samenspel</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <style>
   :root { --fg:#1d2433; --muted:#4f5868; --accent:#0b6e4f; --late:#b42318; --bg:#f5f6f8; --line:#c5cbd5; }
   * { box-sizing: border-box; }

@@ -6,6 +6,7 @@
 export const CONSOLE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Samenspel operations</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <style>
 body{font:14px system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1d2433}
 header{background:#1d3557;color:#fff;padding:10px 16px;display:flex;gap:16px;align-items:center}

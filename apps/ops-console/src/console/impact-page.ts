@@ -10,7 +10,7 @@ import { CHART_LIBRARY_SRC } from './chart-library';
 export const IMPACT_PAGE = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Samenspel · Impact</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <link rel="stylesheet" href="impact.css">
 <script src="${CHART_LIBRARY_SRC}" defer></script>
 <script src="impact.js" defer></script>

@@ -23,6 +23,7 @@ function page(status: number, title: string, body: string, head = '', postsToSel
   const html = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 ${head}<title>${escapeHtml(title)} · Samenspel</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <style>${STYLE}</style></head>
 <body><main>${body}</main></body></html>`;
   return { status, html, csp: inlinePageCsp(html, { postsToSelf }) };
