@@ -23,6 +23,9 @@ import type {
   PartitionLag,
 } from './broker.port';
 import type { KafkaConnectionOptions } from './kafka-transport';
+import { repairKafkaJsRequestQueue } from './kafkajs-request-queue';
+
+repairKafkaJsRequestQueue();
 
 /**
  * About a hundred events: what a consumer's fetch waits for, at most FETCH_MAX_WAIT_MS. A consumer
