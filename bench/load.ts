@@ -2,9 +2,11 @@
  * The bench's two ends of the pipeline, both plain Kafka clients from libs/testing (not our
  * messaging library): an intake system producing waitlist `entered` events with valid consent,
  * and an observer of samenspel.task.v1 that notes when each youngster's bridging-offer task was
- * created (the `at` of `nl.samenspel.task.created.v1`) and when it was seen.
+ * created (the `at` of `nl.samenspel.task.created.v1`) and when it was seen, and of
+ * samenspel.bridging.v1 for when the offer before it was made (the `time` of
+ * `nl.samenspel.bridging.offered.v1`): the two hops of a flow.
  */
-import { TASK_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
+import { BRIDGING_EVENT_TYPES, TASK_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
 import { enteredEvent, TestKafka, toRecord, TopicRecorder, waitFor } from '@samenspel/testing';
 
 const INTAKE = 'urn:jeugdzorg:intake:regio-utrecht';
@@ -92,21 +94,29 @@ export interface TaskSeen {
   createdAt: number;
   /** When the observer received the event. */
   seenAt: number;
+  /** When waitlist-bridging made the offer the task is for (its event's `time`), ms since the epoch. */
+  offeredAt: number;
 }
 
 export class TaskObserver {
-  private readonly tasks = new Map<string, TaskSeen>();
+  private readonly tasks = new Map<string, Omit<TaskSeen, 'offeredAt'>>();
+  private readonly offers = new Map<string, number>();
 
-  private constructor(private readonly recorder: TopicRecorder) {}
+  private constructor(
+    private readonly recorder: TopicRecorder,
+    private readonly offerRecorder: TopicRecorder,
+  ) {}
 
   static async start(brokers: string): Promise<TaskObserver> {
-    return new TaskObserver(await TopicRecorder.start(TOPICS.task, brokers));
+    return new TaskObserver(
+      await TopicRecorder.start(TOPICS.task, brokers),
+      await TopicRecorder.start(TOPICS.bridging, brokers),
+    );
   }
 
-  /** Moves what the recorder received into the map (and lets the recorder forget it). */
+  /** Moves what the recorders received into the maps (and lets the recorders forget it). */
   private collect(): void {
-    const records = this.recorder.records.splice(0);
-    for (const r of records) {
+    for (const r of this.recorder.records.splice(0)) {
       const data = r.event?.data;
       if (r.event?.type !== TASK_EVENT_TYPES.created || data?.type !== 'bridging-offer') continue;
       const youthRef = String(data.youthRef);
@@ -114,14 +124,21 @@ export class TaskObserver {
         this.tasks.set(youthRef, { createdAt: Date.parse(String(data.at)), seenAt: r.receivedAt });
       }
     }
+    for (const r of this.offerRecorder.records.splice(0)) {
+      if (r.event?.type !== BRIDGING_EVENT_TYPES.offered) continue;
+      const youthRef = String(r.event.data?.youthRef);
+      if (!this.offers.has(youthRef)) this.offers.set(youthRef, Date.parse(String(r.event.time)));
+    }
   }
+
+  private complete = (youthRef: string) => this.tasks.has(youthRef) && this.offers.has(youthRef);
 
   /** Waits until every sent youngster has a task, and returns the tasks in the order sent. */
   async tasksFor(sent: Sent[], timeoutMs: number): Promise<TaskSeen[]> {
     await waitFor(
       () => {
         this.collect();
-        return sent.every((s) => this.tasks.has(s.youthRef));
+        return sent.every((s) => this.complete(s.youthRef));
       },
       {
         timeoutMs,
@@ -133,7 +150,7 @@ export class TaskObserver {
       const have = sent.filter((s) => this.tasks.has(s.youthRef)).length;
       throw new Error(`${error.message}; ${have} of ${sent.length} arrived`);
     });
-    return sent.map((s) => this.tasks.get(s.youthRef)!);
+    return sent.map((s) => ({ ...this.tasks.get(s.youthRef)!, offeredAt: this.offers.get(s.youthRef)! }));
   }
 
   /** How many of these youngsters have a task now. */
@@ -144,11 +161,14 @@ export class TaskObserver {
 
   /** Forgets the tasks of earlier phases (memory stays flat over a long run). */
   forget(sent: Sent[]): void {
-    for (const s of sent) this.tasks.delete(s.youthRef);
+    for (const s of sent) {
+      this.tasks.delete(s.youthRef);
+      this.offers.delete(s.youthRef);
+    }
   }
 
-  stop(): Promise<void> {
-    return this.recorder.stop();
+  async stop(): Promise<void> {
+    await Promise.all([this.recorder.stop(), this.offerRecorder.stop()]);
   }
 }
 

@@ -41,6 +41,16 @@ export async function sustained(
   };
 }
 
+export interface Percentiles {
+  p50: number;
+  p99: number;
+}
+
+const percentiles = (values: number[]): Percentiles => ({
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+});
+
 export interface LatencyResult {
   rate: number;
   count: number;
@@ -51,6 +61,12 @@ export interface LatencyResult {
   max: number;
   /** Produced → task.created seen on samenspel.task.v1 by the observer, ms. */
   seenP99: number;
+  /**
+   * Where the time goes: produced → the offer made (waitlist-bridging: consuming the event,
+   * matching, the seat held in activity, the offer recorded), and the offer made → the task created
+   * (bridging's outbox relay, the broker, notification consuming it and creating the task), ms.
+   */
+  hops: { toOffer: Percentiles; offerToTask: Percentiles };
   /** When the first flow of the run was produced (ISO 8601): second 0 of `maxBySecond`. */
   startedAt: string;
   /**
@@ -87,7 +103,7 @@ export async function latencyAt(
   return latencies(rate, sent, tasks);
 }
 
-function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult {
+export function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult {
   const created = sent.map((s, i) => Math.max(0, tasks[i].createdAt - s.sentAt));
   const seen = sent.map((s, i) => Math.max(0, tasks[i].seenAt - s.sentAt));
   const sentAt = sent.map((s) => s.sentAt);
@@ -99,6 +115,10 @@ function latencies(rate: number, sent: Sent[], tasks: TaskSeen[]): LatencyResult
     p99: percentile(created, 99),
     max: Math.max(...created),
     seenP99: percentile(seen, 99),
+    hops: {
+      toOffer: percentiles(sent.map((s, i) => Math.max(0, tasks[i].offeredAt - s.sentAt))),
+      offerToTask: percentiles(tasks.map((t) => Math.max(0, t.createdAt - t.offeredAt))),
+    },
     startedAt: sent.length ? new Date(Math.min(...sentAt)).toISOString() : '',
     maxBySecond: slowestBySecond(sentAt, created),
   };
