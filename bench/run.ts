@@ -43,9 +43,8 @@ const settings = {
   latencySeconds: setting('BENCH_LATENCY_SECONDS', 60, 6),
   /** A second latency run at this share of the same invocation's sustained rate (0: none). */
   latencyShare: setting('BENCH_LATENCY_SHARE', 0.25, 0.25),
-  peakSteps: (process.env.BENCH_PEAK_STEPS ?? (quick ? '25,50,100,200,400' : '25,50,100,200,400,800,1600'))
-    .split(',')
-    .map(Number),
+  /** Offered rates of the peak search; unset, shares of the same invocation's sustained rate. */
+  peakSteps: process.env.BENCH_PEAK_STEPS?.split(',').map(Number),
   peakSeconds: setting('BENCH_PEAK_SECONDS', 30, 5),
   peakLimitMs: setting('BENCH_PEAK_P99_LIMIT_MS', 2000, 2000),
   catchUpEvents: setting('BENCH_CATCHUP_EVENTS', 100000, 1000),
@@ -67,12 +66,18 @@ const log = (line: string) =>
 /** Far above what one machine sustains: a bound for the seats of the latency run at a share of it. */
 const MAX_SUSTAINED_FLOWS = 2000;
 
+/** The peak search's steps as shares of the sustained rate, fine enough to tell 80% from 90%. */
+const PEAK_SHARES = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2];
+/** The peak search's steps when no sustained rate was measured in the same invocation. */
+const PEAK_FALLBACK_STEPS = quick ? [25, 50, 100, 200, 400] : [25, 50, 100, 200, 400, 800, 1600];
+
 /** Seats the whole run may take: every flow holds one, and none is ever released. */
 function seatsNeeded(): number {
   const perRun =
     settings.sustainedEvents +
     (settings.latencyRate + settings.latencyShare * MAX_SUSTAINED_FLOWS) * settings.latencySeconds +
-    settings.peakSteps.reduce((n, rate) => n + rate * settings.peakSeconds, 0);
+    (settings.peakSteps ?? PEAK_FALLBACK_STEPS).reduce((n, rate) => n + rate * settings.peakSeconds, 0) +
+    PEAK_SHARES.reduce((n, share) => n + share * MAX_SUSTAINED_FLOWS * settings.peakSeconds, 0);
   return settings.warmupEvents + settings.runs * (perRun + settings.catchUpEvents);
 }
 
@@ -355,30 +360,28 @@ async function measure(
   }
 
   if (on('peak')) {
+    const steps =
+      settings.peakSteps ??
+      (sustainedMedian
+        ? PEAK_SHARES.map((share) => Math.round(share * sustainedMedian!))
+        : PEAK_FALLBACK_STEPS);
     const results: PeakResult[] = await times(runs, async (i) => {
-      log(
-        `  peak search run ${i + 1}: steps ${settings.peakSteps.join(', ')}/s, ${settings.peakSeconds} s each`,
-      );
-      const r = await peakRate(
-        producer,
-        observer,
-        settings.peakSteps,
-        settings.peakSeconds,
-        settings.peakLimitMs,
-        log,
-      );
+      log(`  peak search run ${i + 1}: steps ${steps.join(', ')}/s, ${settings.peakSeconds} s each`);
+      const r = await peakRate(producer, observer, steps, settings.peakSeconds, settings.peakLimitMs, log);
       await settle(system);
       return r;
     });
     details.peak = results;
-    table.push(
-      measurement(
-        `pipeline peak rate with p99 < ${settings.peakLimitMs} ms`,
-        'flows/s',
-        results.map((r) => r.peak),
-        `highest passing step of ${settings.peakSteps.join(', ')}/s, ${settings.peakSeconds} s each`,
-      ),
+    const peak = measurement(
+      `pipeline peak rate with p99 < ${settings.peakLimitMs} ms`,
+      'flows/s',
+      results.map((r) => r.peak),
+      `highest passing step of ${steps.join(', ')}/s, ${settings.peakSeconds} s each`,
+      sustainedMedian ? { op: '>=', value: Math.round(0.8 * sustainedMedian) } : undefined,
     );
+    if (sustainedMedian)
+      peak.note = `${peak.note}; ${pct(peak.median / sustainedMedian)} of the sustained rate`;
+    table.push(peak);
     checkpoint();
   }
 
