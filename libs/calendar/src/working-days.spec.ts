@@ -96,6 +96,61 @@ describe('Dutch working days', () => {
     ],
     ['2026-12-27T22:30:00Z', 'Sun 27 December 23:30 CET', '2026-12-27', false, '2026-12-28T22:30:00.000Z'],
     ['2026-12-27T23:30:00Z', 'Mon 28 December 00:30 CET', '2026-12-28', true, '2026-12-28T23:30:00.000Z'],
+    // The clocks go forward on the last Sunday of March and back on the last Sunday of October, both
+    // at 01:00Z; an instant in the hour that repeats in October keeps its wall-clock time.
+    ['2026-03-27T01:30:00Z', 'Fri 27 March 02:30 CET', '2026-03-27', true, '2026-03-30T00:30:00.000Z'],
+    [
+      '2026-03-29T00:59:59Z',
+      'Sun 29 March 01:59:59 CET, the last second of winter time',
+      '2026-03-29',
+      false,
+      '2026-03-29T23:59:59.000Z',
+    ],
+    [
+      '2026-03-29T01:00:00Z',
+      'Sun 29 March 03:00 CEST, the first moment of summer time',
+      '2026-03-29',
+      false,
+      '2026-03-30T01:00:00.000Z',
+    ],
+    ['2026-03-29T22:30:00Z', 'Mon 30 March 00:30 CEST', '2026-03-30', true, '2026-03-30T22:30:00.000Z'],
+    ['2026-10-23T22:30:00Z', 'Sat 24 October 00:30 CEST', '2026-10-24', false, '2026-10-25T23:30:00.000Z'],
+    [
+      '2026-10-25T00:30:00Z',
+      'Sun 25 October 02:30 CEST, the first 02:30',
+      '2026-10-25',
+      false,
+      '2026-10-26T01:30:00.000Z',
+    ],
+    [
+      '2026-10-25T01:30:00Z',
+      'Sun 25 October 02:30 CET, the second 02:30',
+      '2026-10-25',
+      false,
+      '2026-10-26T01:30:00.000Z',
+    ],
+    ['2026-10-25T23:30:00Z', 'Mon 26 October 00:30 CET', '2026-10-26', true, '2026-10-26T23:30:00.000Z'],
+    [
+      '2027-03-25T23:30:00Z',
+      'Fri 26 March 00:30 CET, before Easter',
+      '2027-03-26',
+      true,
+      '2027-03-29T22:30:00.000Z',
+    ],
+    [
+      '2027-03-28T01:00:00Z',
+      'Sun 28 March (Easter) 03:00 CEST, summer time begins',
+      '2027-03-28',
+      false,
+      '2027-03-30T01:00:00.000Z',
+    ],
+    [
+      '2027-03-28T22:30:00Z',
+      'Mon 29 March (Easter Monday) 00:30 CEST',
+      '2027-03-29',
+      false,
+      '2027-03-29T22:30:00.000Z',
+    ],
   ])(
     '%s is %s: day %s, working %s; one working day later is %s',
     (instant, _local, date, working, plusOne) => {

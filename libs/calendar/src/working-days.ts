@@ -45,13 +45,46 @@ export function addCalendarDays(date: CalendarDate, days: number): CalendarDate 
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86_400_000;
+/** The days (UTC midnight, ms) with a four-digit year: their YYYY-MM-DD and their time agree. */
+const FOUR_DIGIT_FROM = Date.UTC(1000, 0, 1);
+const FOUR_DIGIT_UNTIL = Date.UTC(10000, 0, 1);
+const publicHolidayTimesByYear = new Map<number, Set<number>>();
+
+/** The public holidays of one year as the UTC midnights of their dates. */
+function publicHolidayTimes(year: number): ReadonlySet<number> {
+  let set = publicHolidayTimesByYear.get(year);
+  if (!set) {
+    set = new Set([...publicHolidays(year)].map((date) => Date.parse(`${date}T00:00:00Z`)));
+    publicHolidayTimesByYear.set(year, set);
+  }
+  return set;
+}
+
+/** isWorkingDay for the day starting at `time` (UTC midnight, ms, four-digit year). */
+function isWorkingDayAt(time: number): boolean {
+  const day = new Date(time);
+  const weekday = day.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !publicHolidayTimes(day.getUTCFullYear()).has(time);
+}
+
 /**
  * The working day `n` working days after `date` (n ≥ 0). Counting starts the day after, so a
  * Friday plus one is the Monday, and a Saturday plus one is the Monday too.
  */
 export function addWorkingDaysToDate(date: CalendarDate, n: number): CalendarDate {
-  let current = date;
+  if (n <= 0) return date;
+  const [y, m, d] = date.split('-').map(Number);
+  // Counted on day numbers rather than on strings while the years have four digits.
+  const start = Date.UTC(y, m - 1, d);
+  let time = start;
   let left = n;
+  while (left > 0 && time + DAY_MS >= FOUR_DIGIT_FROM && time + DAY_MS < FOUR_DIGIT_UNTIL) {
+    time += DAY_MS;
+    if (isWorkingDayAt(time)) left -= 1;
+  }
+  let current = time === start ? date : new Date(time).toISOString().slice(0, 10);
   while (left > 0) {
     current = addCalendarDays(current, 1);
     if (isWorkingDay(current)) left -= 1;
@@ -78,7 +111,8 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-function amsterdamParts(instant: Date): LocalParts {
+/** Amsterdam's wall clock at an instant, as Intl formats it (slow: about 5 µs a call). */
+function formattedParts(instant: Date): LocalParts {
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
@@ -89,18 +123,63 @@ function amsterdamParts(instant: Date): LocalParts {
   };
 }
 
+/** The wall-clock time of these parts, counted as if it were UTC. */
+function partsAsUtc(parts: LocalParts): number {
+  const [y, m, d] = parts.date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d, parts.hour, parts.minute, parts.second, parts.millisecond);
+}
+
+/** How far Amsterdam's wall clock is ahead of UTC at `time` (ms), as Intl formats it. */
+function formattedOffset(time: number): number {
+  return partsAsUtc(formattedParts(new Date(time))) - time;
+}
+
+const HOUR_MS = 3_600_000;
+/** The instants whose Amsterdam wall clock has a four-digit year: the cached offsets cover these. */
+const CACHED_FROM = Date.UTC(1000, 0, 2);
+const CACHED_UNTIL = Date.UTC(9999, 11, 30);
+/** Offsets of whole UTC hours (hour number → ms); cleared when full, as deadlines cluster near now. */
+const offsetsByHour = new Map<number, number>();
+const MAX_CACHED_HOURS = 4096;
+
+/**
+ * Amsterdam's offset from UTC at `time` (ms). The clocks change at whole UTC hours (01:00Z), so
+ * the offset is worked out once per UTC hour and then reused. An hour with a change inside it (the
+ * local mean times of the nineteenth century) is formatted instant by instant.
+ */
+function amsterdamOffset(time: number): number {
+  if (!(time >= CACHED_FROM && time < CACHED_UNTIL)) return formattedOffset(time);
+  const hour = Math.floor(time / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    offset = formattedOffset(start);
+    if (formattedOffset(start + HOUR_MS - 1) !== offset) return formattedOffset(time);
+    if (offsetsByHour.size >= MAX_CACHED_HOURS) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function amsterdamParts(instant: Date): LocalParts {
+  const time = instant.getTime();
+  if (!(time >= CACHED_FROM && time < CACHED_UNTIL)) return formattedParts(instant);
+  const local = new Date(time + amsterdamOffset(time));
+  return {
+    date: local.toISOString().slice(0, 10),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
 /** The instant at which Amsterdam's wall clock shows these parts (DST-aware). */
 function amsterdamInstant(parts: LocalParts): Date {
-  const [y, m, d] = parts.date.split('-').map(Number);
-  const asUtc = Date.UTC(y, m - 1, d, parts.hour, parts.minute, parts.second, parts.millisecond);
+  const asUtc = partsAsUtc(parts);
   // Two passes settle the offset also on the days the clocks change.
   let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const shown = amsterdamParts(new Date(guess));
-    const [sy, sm, sd] = shown.date.split('-').map(Number);
-    const shownUtc = Date.UTC(sy, sm - 1, sd, shown.hour, shown.minute, shown.second, shown.millisecond);
-    guess += asUtc - shownUtc;
-  }
+  for (let i = 0; i < 2; i++) guess = asUtc - amsterdamOffset(guess);
   return new Date(guess);
 }
 

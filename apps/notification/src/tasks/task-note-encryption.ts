@@ -13,7 +13,8 @@ const ENCRYPTED = /^v1\./;
  * Keeps a task's free-text note encrypted at rest (AES-256-GCM, the service's NOTE_ENCRYPTION_KEY):
  * encrypted just before a task row is written and decrypted when it is loaded, so that the use
  * cases and views see the plain note while the `task.note` column only ever holds ciphertext.
- * Every read and write of a task goes through TypeORM entities; raw SQL only clears notes.
+ * Every read and write of a task's note goes through TypeORM entities; raw SQL only inserts new tasks
+ * (which have no note) and clears notes.
  */
 @Injectable()
 export class TaskNoteEncryption implements EntitySubscriberInterface<TaskEntity>, OnApplicationBootstrap {

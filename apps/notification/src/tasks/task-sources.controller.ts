@@ -14,7 +14,12 @@ import {
 import { Clock } from '@samenspel/clock';
 import { OnCloudEvent, type EventContext } from '@samenspel/messaging';
 import { addWorkingDays } from '@samenspel/calendar';
-import { bridgingOfferDueAt, DEFAULT_DUE_DATE_RULES, warmHandoverDueAt } from '../domain/due-dates';
+import {
+  bridgingOfferDueAt,
+  DEFAULT_DUE_DATE_RULES,
+  warmHandoverDueAt,
+  type DueDateRules,
+} from '../domain/due-dates';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 import { StartFollowUpPlanCommand } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.command';
 import { StartFollowUpPlan } from '../follow-ups/usecases/start-follow-up-plan/start-follow-up-plan.usecase';
@@ -39,6 +44,8 @@ const OFFER_CANCEL_REASONS: Record<string, string> = {
  */
 @Controller()
 export class TaskSourcesController {
+  private readonly dueRules: DueDateRules;
+
   constructor(
     private readonly createTask: CreateTask,
     private readonly completeSourcedTask: CompleteSourcedTask,
@@ -46,7 +53,9 @@ export class TaskSourcesController {
     private readonly startFollowUpPlan: StartFollowUpPlan,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.dueRules = dueRules(config);
+  }
 
   @OnCloudEvent(BRIDGING_EVENT_TYPES.offered)
   async onOffered(
@@ -59,7 +68,7 @@ export class TaskSourcesController {
       teamId: d.teamId,
       type: 'bridging-offer',
       youthRef: d.youthRef,
-      dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), dueRules(this.config)),
+      dueAt: bridgingOfferDueAt(now, new Date(d.expiresAt), this.dueRules),
       context: compact({
         activityTitle: d.activityTitle,
         municipalityCode: d.municipalityCode,
@@ -214,7 +223,7 @@ export class TaskSourcesController {
   }
 }
 
-function dueRules(config: NotificationConfig) {
+function dueRules(config: NotificationConfig): DueDateRules {
   return {
     bridgingOfferWorkingDays: config.BRIDGING_OFFER_DUE_WORKING_DAYS,
     handoverIntakeWorkingDays: config.HANDOVER_INTAKE_DUE_WORKING_DAYS,

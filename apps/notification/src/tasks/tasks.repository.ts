@@ -30,10 +30,24 @@ export interface TaskFilter {
   offset: number;
 }
 
+/** The columns of a new task that PostgreSQL works out or normalises. */
+interface InsertedTaskRow {
+  id: string;
+  status: TaskStatus;
+  due_at: Date;
+  context: TaskContext;
+  created_at: Date;
+  updated_at: Date;
+  claimed_at: Date | null;
+}
+
 /** Tasks in PostgreSQL; every method works in the caller's transaction (`em`). */
 @Injectable()
 export class TasksRepository {
-  /** Inserts the task unless one with the same source key exists; null when it already did. */
+  /**
+   * Inserts the task unless one with the same source key exists; null when it already did. The new
+   * row comes back from the INSERT itself, as PostgreSQL stored it (its `context` as jsonb orders it).
+   */
   async insertOnce(em: EntityManager, task: NewTask): Promise<TaskEntity | null> {
     const rows = (await em.query(
       `INSERT INTO task (id, source_key, team_id, type, youth_ref, status, priority, due_at, context,
@@ -41,7 +55,7 @@ export class TasksRepository {
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $13::text IS NULL THEN 'open' ELSE 'claimed' END, $6, $7, $8,
                $9, $10, $11, $12, $13, CASE WHEN $13::text IS NULL THEN NULL ELSE now() END)
        ON CONFLICT (source_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id, status, due_at, context, created_at, updated_at, claimed_at`,
       [
         randomUUID(),
         task.sourceKey,
@@ -57,9 +71,38 @@ export class TasksRepository {
         task.step ?? null,
         task.assignee ?? null,
       ],
-    )) as { id: string }[];
+    )) as InsertedTaskRow[];
     if (rows.length === 0) return null;
-    return em.getRepository(TaskEntity).findOneByOrFail({ id: rows[0].id });
+    const row = rows[0];
+    // The columns in the entity's order; a new task has no outcome, note or later moments yet.
+    return Object.assign(Object.create(TaskEntity.prototype) as TaskEntity, {
+      id: row.id,
+      sourceKey: task.sourceKey,
+      teamId: task.teamId,
+      type: task.type,
+      youthRef: task.youthRef,
+      status: row.status,
+      priority: task.priority,
+      dueAt: row.due_at,
+      context: row.context,
+      offerId: task.offerId ?? null,
+      referralId: task.referralId ?? null,
+      activityId: task.activityId ?? null,
+      step: task.step ?? null,
+      assignee: task.assignee ?? null,
+      outcome: null,
+      outcomeReason: null,
+      completedBy: null,
+      cancelReason: null,
+      note: null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      claimedAt: row.claimed_at,
+      completedAt: null,
+      cancelledAt: null,
+      remindedAt: null,
+      escalatedAt: null,
+    } satisfies TaskEntity);
   }
 
   /** The task, row-locked until the transaction ends. */
