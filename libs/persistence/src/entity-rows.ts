@@ -231,6 +231,32 @@ export async function findRow<T extends ObjectLiteral>(
   return rows.length === 0 ? null : entityOf<T>(em, plain, rows[0]!);
 }
 
+/** A read of several rows, in SQL on the entity's table and its column names. */
+export interface RowQuery {
+  /** The condition, with parameters `$1`, `$2`… */
+  where: string;
+  orderBy: string;
+  /** Written into the text, as TypeORM writes it: a plan made for a parameter would have to guess it. */
+  limit: number;
+  parameters?: unknown[];
+}
+
+/** The rows a query picks, read as findRow reads them; only for an entity whose rows are plain (isPlainRow). */
+export async function findRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  { where, orderBy, limit, parameters = [] }: RowQuery,
+): Promise<T[]> {
+  const plain = plainEntity(em, entity);
+  if (!plain) throw new Error(`${em.connection.getMetadata(entity).name} has no plain rows to read`);
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`not a row limit: ${limit}`);
+  const rows: Record<string, unknown>[] = await em.query(
+    `${plain.statements.select} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
+    parameters,
+  );
+  return rows.map((row) => entityOf<T>(em, plain, row));
+}
+
 /**
  * Inserts the row unless one with its primary key exists (`ON CONFLICT DO NOTHING`): false when it
  * did exist, as for an event delivered again or a step retried after a failed transaction.

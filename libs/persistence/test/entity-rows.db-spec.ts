@@ -1,4 +1,4 @@
-import { findRow, insertIfAbsent, isPlainRow, writeBack } from '@samenspel/persistence';
+import { findRow, findRows, insertIfAbsent, isPlainRow, writeBack } from '@samenspel/persistence';
 import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 
@@ -185,6 +185,32 @@ describe('entity rows (real PostgreSQL)', () => {
       (await findRow(em, Specimen, { code: '9999', count: 42 }))?.id,
     ];
     expect(found).toEqual([null, 'by-code']);
+  });
+
+  it('reads several rows in the order and up to the limit asked, as findRow reads one', async () => {
+    for (const [id, count] of [
+      ['many-a', 3],
+      ['many-b', 1],
+      ['many-c', 2],
+      ['many-d', 9],
+    ] as const)
+      await insertIfAbsent(em, Specimen, Object.assign(aSpecimen(id), { count, note: 'many' }));
+    const rows = await findRows(em, Specimen, {
+      where: 'note = $1 AND count < $2',
+      orderBy: 'count DESC',
+      limit: 2,
+      parameters: ['many', 9],
+    });
+    expect(rows).toStrictEqual([
+      await findRow(em, Specimen, { id: 'many-a' }),
+      await findRow(em, Specimen, { id: 'many-c' }),
+    ]);
+  });
+
+  it('reads several rows only of a plain entity, and only with a whole number as the limit', async () => {
+    const ask = { where: 'true', orderBy: 'id', limit: 1 };
+    await expect(findRows(em, Stamped, ask)).rejects.toThrow('Stamped has no plain rows to read');
+    await expect(findRows(em, Specimen, { ...ask, limit: 1.5 })).rejects.toThrow(RangeError);
   });
 
   it('locks the row for the rest of the transaction, and refuses to lock outside one as TypeORM does', async () => {
