@@ -16,7 +16,9 @@ export interface RowStatements {
   values: readonly ColumnMetadata[];
   insert: string;
   update: string;
-  /** `SELECT … FROM <table>`, completed per set of conditions by `findText`. */
+  /** The columns, as a select or RETURNING list. */
+  list: string;
+  /** `SELECT <list> FROM <table>`, completed per set of conditions by `findText`. */
   select: string;
   /** Find texts by their conditions' properties (and lock). */
   finds: Map<string, string>;
@@ -103,6 +105,7 @@ export function rowStatements(metadata: RowMetadata): RowStatements {
     update:
       `UPDATE ${table} SET ${values.map((c, i) => `${quoted(c.databaseName)} = $${i + 1}`).join(', ')}` +
       ` WHERE ${matching(keys, values.length + 1)}`,
+    list: names(columns).join(', '),
     select: `SELECT ${names(columns).join(', ')} FROM ${table}`,
     finds: new Map(),
   };
@@ -133,8 +136,27 @@ function plainEntity(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Pl
     statements = isPlainRow(metadata, em.connection.driver.spatialTypes) ? rowStatements(metadata) : null;
     byEntity.set(metadata, statements);
   }
-  // Subscribers hear of TypeORM's own reads and writes, so with any of them TypeORM does the work.
-  return statements && em.connection.subscribers.length === 0 ? { metadata, statements } : undefined;
+  return statements ? { metadata, statements } : undefined;
+}
+
+/** A plain entity to write, unless a subscriber hears of its writes: then TypeORM writes it. */
+function plainToWrite(em: EntityManager, entity: EntityTarget<ObjectLiteral>): PlainEntity | undefined {
+  const plain = plainEntity(em, entity);
+  return plain && !heard(em, plain.metadata) ? plain : undefined;
+}
+
+/** Whether a subscriber listens to this entity (as TypeORM's Broadcaster decides it). */
+function heard(em: EntityManager, metadata: EntityMetadata): boolean {
+  const target = metadata.target;
+  return em.connection.subscribers.some((subscriber) => {
+    const listened = subscriber.listenTo?.() as unknown;
+    return (
+      !listened ||
+      listened === Object ||
+      listened === target ||
+      Object.prototype.isPrototypeOf.call(listened, target)
+    );
+  });
 }
 
 /** A value TypeORM compares as it is (not an operator, and not null or undefined, which it refuses). */
@@ -188,6 +210,24 @@ function entityOf<T extends ObjectLiteral>(
   return entity as T;
 }
 
+/** Rows read into entities; subscribers hear of them as of TypeORM's own reads (afterLoad). */
+async function loaded<T extends ObjectLiteral>(
+  em: EntityManager,
+  plain: PlainEntity,
+  rows: readonly Record<string, unknown>[],
+): Promise<T[]> {
+  const entities = rows.map((row) => entityOf<T>(em, plain, row));
+  if (entities.length > 0 && heard(em, plain.metadata)) {
+    const runner = em.queryRunner ?? em.connection.createQueryRunner();
+    try {
+      await runner.broadcaster.broadcast('Load', plain.metadata, entities);
+    } finally {
+      if (runner !== em.queryRunner) await runner.release();
+    }
+  }
+  return entities;
+}
+
 /** The find text for these conditions, or undefined when one is not on a column or not a plain value. */
 function findTextOf(
   { statements }: PlainEntity,
@@ -228,7 +268,8 @@ export async function findRow<T extends ObjectLiteral>(
     conditionValue(plain.metadata.findColumnWithPropertyName(p)!, (where as ObjectLiteral)[p]),
   );
   const rows: Record<string, unknown>[] = await em.query(text, values);
-  return rows.length === 0 ? null : entityOf<T>(em, plain, rows[0]!);
+  const [found] = await loaded<T>(em, plain, rows);
+  return found ?? null;
 }
 
 /** A read of several rows, in SQL on the entity's table and its column names. */
@@ -241,20 +282,43 @@ export interface RowQuery {
   parameters?: unknown[];
 }
 
+/** The entity's plain rows (isPlainRow), or an error that says it has none. */
+function plainRows(em: EntityManager, entity: EntityTarget<ObjectLiteral>): PlainEntity {
+  const plain = plainEntity(em, entity);
+  if (!plain) throw new Error(`${em.connection.getMetadata(entity).name} has no plain rows to read`);
+  return plain;
+}
+
 /** The rows a query picks, read as findRow reads them; only for an entity whose rows are plain (isPlainRow). */
 export async function findRows<T extends ObjectLiteral>(
   em: EntityManager,
   entity: EntityTarget<T>,
   { where, orderBy, limit, parameters = [] }: RowQuery,
 ): Promise<T[]> {
-  const plain = plainEntity(em, entity);
-  if (!plain) throw new Error(`${em.connection.getMetadata(entity).name} has no plain rows to read`);
+  const plain = plainRows(em, entity);
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`not a row limit: ${limit}`);
   const rows: Record<string, unknown>[] = await em.query(
     `${plain.statements.select} WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
     parameters,
   );
-  return rows.map((row) => entityOf<T>(em, plain, row));
+  return loaded<T>(em, plain, rows);
+}
+
+/**
+ * The entity's columns as a select or RETURNING list (`"id", "source_key", …`), for a statement that
+ * reads whole rows its own way; `entitiesOf` reads them. Only for plain rows (isPlainRow).
+ */
+export function columnList(em: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
+  return plainRows(em, entity).statements.list;
+}
+
+/** Rows of all the entity's columns (see columnList), read as findRow reads them. */
+export function entitiesOf<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Record<string, unknown>[],
+): Promise<T[]> {
+  return loaded<T>(em, plainRows(em, entity), rows);
 }
 
 /**
@@ -266,7 +330,7 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   row: T,
 ): Promise<boolean> {
-  const plain = plainEntity(em, entity);
+  const plain = plainToWrite(em, entity);
   const values = plain && valuesOf(em, plain.statements.columns, row);
   if (!plain || !values) {
     const result = await em
@@ -295,7 +359,7 @@ export async function writeBack<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   row: T,
 ): Promise<void> {
-  const plain = plainEntity(em, entity);
+  const plain = plainToWrite(em, entity);
   // Exactly the entity's columns, each set: otherwise TypeORM skips the missing and refuses the others.
   const exact =
     plain !== undefined &&

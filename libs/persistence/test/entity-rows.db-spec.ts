@@ -1,6 +1,23 @@
-import { findRow, findRows, insertIfAbsent, isPlainRow, writeBack } from '@samenspel/persistence';
+import {
+  columnList,
+  entitiesOf,
+  findRow,
+  findRows,
+  insertIfAbsent,
+  isPlainRow,
+  writeBack,
+} from '@samenspel/persistence';
 import { createTestDatabase, type TestDatabase } from '@samenspel/testing';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type InsertEvent,
+  type UpdateEvent,
+} from 'typeorm';
 
 type Mood = 'calm' | 'busy';
 
@@ -37,6 +54,28 @@ class Stamped {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text' }) label!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** A plain entity whose label a subscriber seals before a write and opens after a read. */
+@Entity('sealed')
+class Sealed {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text' }) label!: string;
+}
+
+class LabelSeal implements EntitySubscriberInterface<Sealed> {
+  listenTo() {
+    return Sealed;
+  }
+  beforeInsert(event: InsertEvent<Sealed>): void {
+    event.entity.label = `sealed:${event.entity.label}`;
+  }
+  beforeUpdate(event: UpdateEvent<Sealed>): void {
+    if (event.entity) event.entity.label = `sealed:${event.entity.label as string}`;
+  }
+  afterLoad(entity: Sealed): void {
+    entity.label = entity.label.replace(/^sealed:/, '');
+  }
 }
 
 function aSpecimen(id: string): Specimen {
@@ -213,6 +252,18 @@ describe('entity rows (real PostgreSQL)', () => {
     await expect(findRows(em, Specimen, { ...ask, limit: 1.5 })).rejects.toThrow(RangeError);
   });
 
+  it('reads whole rows a statement of its own returns, as findRow reads them', async () => {
+    await insertIfAbsent(em, Specimen, aSpecimen('returned'));
+    // TypeORM answers an UPDATE with its rows and their count.
+    const [rows] = (await em.query(
+      `UPDATE specimen SET count = count + 1 WHERE id = $1 RETURNING ${columnList(em, Specimen)}`,
+      ['returned'],
+    )) as [Record<string, unknown>[], number];
+    const [read] = await entitiesOf(em, Specimen, rows);
+    expect(read).toStrictEqual(await findRow(em, Specimen, { id: 'returned' }));
+    expect(read?.count).toBe(43);
+  });
+
   it('locks the row for the rest of the transaction, and refuses to lock outside one as TypeORM does', async () => {
     await insertIfAbsent(em, Specimen, aSpecimen('locked'));
     const locks = await db.dataSource.transaction(async (tx) => {
@@ -236,5 +287,40 @@ describe('entity rows (real PostgreSQL)', () => {
     row.label = 'second';
     await writeBack(em, Stamped, row);
     expect((await findRow(em, Stamped, { id: 'stamped' }))?.label).toBe('second');
+  });
+
+  describe('with a subscriber', () => {
+    let sealedDb: TestDatabase;
+
+    beforeAll(async () => {
+      sealedDb = await createTestDatabase('rows_sealed', { entities: [Sealed], migrations: [] });
+      await sealedDb.dataSource.query('CREATE TABLE sealed (id text PRIMARY KEY, label text NOT NULL)');
+      sealedDb.dataSource.subscribers.push(new LabelSeal());
+    });
+
+    afterAll(() => sealedDb.drop());
+
+    it('lets TypeORM write what a subscriber hears of, and lets it hear of every read', async () => {
+      const tx = sealedDb.dataSource.manager;
+      await insertIfAbsent(tx, Sealed, Object.assign(new Sealed(), { id: 'one', label: 'first' }));
+      const stored = async () =>
+        ((await tx.query(`SELECT label FROM sealed WHERE id = 'one'`)) as { label: string }[])[0]?.label;
+      const afterInsert = await stored();
+      const found = (await findRow(tx, Sealed, { id: 'one' }))!;
+      found.label = 'second';
+      await writeBack(tx, Sealed, found);
+      const afterWriteBack = await stored();
+      const reads = [
+        (await findRow(tx, Sealed, { id: 'one' }))?.label,
+        (await findRows(tx, Sealed, { where: 'true', orderBy: 'id', limit: 1 }))[0]?.label,
+        (await entitiesOf(tx, Sealed, await tx.query(`SELECT ${columnList(tx, Sealed)} FROM sealed`)))[0]
+          ?.label,
+      ];
+      expect({ afterInsert, afterWriteBack, reads }).toEqual({
+        afterInsert: 'sealed:first',
+        afterWriteBack: 'sealed:second',
+        reads: ['second', 'second', 'second'],
+      });
+    });
   });
 });
