@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { columnList, entitiesOf } from '@samenspel/persistence';
 import type { TaskPriority } from '../domain/due-dates';
 import type { TaskStatus } from '../domain/task-lifecycle';
 import { TaskEntity, type TaskContext } from './task.entity';
@@ -41,7 +42,7 @@ export class TasksRepository {
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $13::text IS NULL THEN 'open' ELSE 'claimed' END, $6, $7, $8,
                $9, $10, $11, $12, $13, CASE WHEN $13::text IS NULL THEN NULL ELSE now() END)
        ON CONFLICT (source_key) DO NOTHING
-       RETURNING id`,
+       RETURNING ${columnList(em, TaskEntity)}`,
       [
         randomUUID(),
         task.sourceKey,
@@ -57,9 +58,9 @@ export class TasksRepository {
         task.step ?? null,
         task.assignee ?? null,
       ],
-    )) as { id: string }[];
-    if (rows.length === 0) return null;
-    return em.getRepository(TaskEntity).findOneByOrFail({ id: rows[0].id });
+    )) as Record<string, unknown>[];
+    const [created] = await entitiesOf(em, TaskEntity, rows);
+    return created ?? null;
   }
 
   /** The task, row-locked until the transaction ends. */
