@@ -95,18 +95,19 @@ export function rowStatements(metadata: RowMetadata): RowStatements {
   const params = (list: readonly unknown[], from = 1) => list.map((_, i) => `$${from + i}`);
   const matching = (list: readonly ColumnMetadata[], from: number) =>
     list.map((c, i) => `${quoted(c.databaseName)} = $${from + i}`).join(' AND ');
+  const list = names(columns).join(', ');
   return {
     columns,
     keys,
     values,
     insert:
-      `INSERT INTO ${table}(${names(columns).join(', ')}) VALUES (${params(columns).join(', ')})` +
+      `INSERT INTO ${table}(${list}) VALUES (${params(columns).join(', ')})` +
       ` ON CONFLICT DO NOTHING RETURNING ${names(keys).join(', ')}`,
     update:
       `UPDATE ${table} SET ${values.map((c, i) => `${quoted(c.databaseName)} = $${i + 1}`).join(', ')}` +
       ` WHERE ${matching(keys, values.length + 1)}`,
-    list: names(columns).join(', '),
-    select: `SELECT ${names(columns).join(', ')} FROM ${table}`,
+    list,
+    select: `SELECT ${list} FROM ${table}`,
     finds: new Map(),
   };
 }
