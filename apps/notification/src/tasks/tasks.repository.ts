@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { columnList, entitiesOf } from '@samenspel/persistence';
 import type { TaskPriority } from '../domain/due-dates';
 import type { TaskStatus } from '../domain/task-lifecycle';
 import { TaskEntity, type TaskContext } from './task.entity';
@@ -30,17 +31,6 @@ export interface TaskFilter {
   offset: number;
 }
 
-/** The columns of a new task that PostgreSQL works out or normalises. */
-interface InsertedTaskRow {
-  id: string;
-  status: TaskStatus;
-  due_at: Date;
-  context: TaskContext;
-  created_at: Date;
-  updated_at: Date;
-  claimed_at: Date | null;
-}
-
 /** Tasks in PostgreSQL; every method works in the caller's transaction (`em`). */
 @Injectable()
 export class TasksRepository {
@@ -55,7 +45,7 @@ export class TasksRepository {
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $13::text IS NULL THEN 'open' ELSE 'claimed' END, $6, $7, $8,
                $9, $10, $11, $12, $13, CASE WHEN $13::text IS NULL THEN NULL ELSE now() END)
        ON CONFLICT (source_key) DO NOTHING
-       RETURNING id, status, due_at, context, created_at, updated_at, claimed_at`,
+       RETURNING ${columnList(em, TaskEntity)}`,
       [
         randomUUID(),
         task.sourceKey,
@@ -71,38 +61,9 @@ export class TasksRepository {
         task.step ?? null,
         task.assignee ?? null,
       ],
-    )) as InsertedTaskRow[];
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    // The columns in the entity's order; a new task has no outcome, note or later moments yet.
-    return Object.assign(Object.create(TaskEntity.prototype) as TaskEntity, {
-      id: row.id,
-      sourceKey: task.sourceKey,
-      teamId: task.teamId,
-      type: task.type,
-      youthRef: task.youthRef,
-      status: row.status,
-      priority: task.priority,
-      dueAt: row.due_at,
-      context: row.context,
-      offerId: task.offerId ?? null,
-      referralId: task.referralId ?? null,
-      activityId: task.activityId ?? null,
-      step: task.step ?? null,
-      assignee: task.assignee ?? null,
-      outcome: null,
-      outcomeReason: null,
-      completedBy: null,
-      cancelReason: null,
-      note: null,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      claimedAt: row.claimed_at,
-      completedAt: null,
-      cancelledAt: null,
-      remindedAt: null,
-      escalatedAt: null,
-    } satisfies TaskEntity);
+    )) as Record<string, unknown>[];
+    const [created] = await entitiesOf(em, TaskEntity, rows);
+    return created ?? null;
   }
 
   /** The task, row-locked until the transaction ends. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { findRow, insertIfAbsent, writeBack } from '@samenspel/persistence';
+import { findRow, findRows, insertIfAbsent, writeBack } from '@samenspel/persistence';
 import { MAX_OFFERS } from '../domain/bridging-lifecycle';
 import { BridgingOffer } from './bridging-offer.entity';
 
@@ -68,14 +68,8 @@ export class OffersRepository {
    * primary key instead, reading every offer ever made on each round of the matcher. (Unordered, on
    * a table not yet analysed, it would read the whole table: the planner guesses half of it pending.)
    */
-  async pendingReleases(em: EntityManager, limit: number): Promise<BridgingOffer[]> {
-    return em
-      .getRepository(BridgingOffer)
-      .createQueryBuilder('o')
-      .where('o.release_pending')
-      .orderBy('o.offerId', 'ASC')
-      .limit(limit)
-      .getMany();
+  pendingReleases(em: EntityManager, limit: number): Promise<BridgingOffer[]> {
+    return findRows(em, BridgingOffer, { where: 'release_pending', orderBy: 'offer_id', limit });
   }
 
   async releaseDone(em: EntityManager, offerId: string): Promise<void> {

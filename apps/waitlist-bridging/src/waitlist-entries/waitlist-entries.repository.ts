@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { findRow, insertIfAbsent, writeBack } from '@samenspel/persistence';
+import { findRow, findRows, insertIfAbsent, writeBack } from '@samenspel/persistence';
 import type { EntryStatus } from '../domain/bridging-lifecycle';
 import { WaitlistEntry } from './waitlist-entry.entity';
 
@@ -37,16 +37,12 @@ export class WaitlistEntriesRepository {
   }
 
   /** Entries waiting for the matcher, oldest first (FIFO by enteredAt). */
-  async readyToMatch(em: EntityManager, limit: number): Promise<WaitlistEntry[]> {
-    return em
-      .getRepository(WaitlistEntry)
-      .createQueryBuilder('e')
-      .where(`e.status = 'matching'`)
-      .andWhere('(e.nextMatchAt IS NULL OR e.nextMatchAt <= now())')
-      .orderBy('e.enteredAt', 'ASC')
-      .addOrderBy('e.waitlistEntryId', 'ASC')
-      .limit(limit)
-      .getMany();
+  readyToMatch(em: EntityManager, limit: number): Promise<WaitlistEntry[]> {
+    return findRows(em, WaitlistEntry, {
+      where: `status = 'matching' AND (next_match_at IS NULL OR next_match_at <= now())`,
+      orderBy: 'entered_at, waitlist_entry_id',
+      limit,
+    });
   }
 
   /**
