@@ -199,3 +199,11 @@ describe('the rules the schema cannot state', () => {
     expect(value).toEqual(entered);
   });
 });
+
+describe('a class the check cannot state', () => {
+  it('is left to class-validator: one without rules, which class-validator refuses outright', () => {
+    class Unruled {}
+    expect(compiledDataCheck(Unruled)).toBeNull();
+    expect(validateData(Unruled, {}).errors).toEqual([expect.stringMatching(/unknown value/)]);
+  });
+});

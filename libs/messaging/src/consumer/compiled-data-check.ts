@@ -9,13 +9,19 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
  * DTO yields (dataSchemaOf). It only ever says yes when class-validator would too:
  * - `schema` is the JSON Schema, compiled by ajv without the `u` flag, so patterns mean what
  *   class-validator's RegExps mean;
- * - `rules` runs, on the DTO instance, the class-validator rules the schema does not state exactly
+ * - `instance` builds the DTO instance handlers receive, as class-transformer would;
+ * - `rules` runs, on that instance, the class-validator rules the schema does not state exactly
  *   (the calendar check of a timestamp, a consent not given in the future, a minimum length, which
  *   class-validator counts without variation selectors).
  * Data the check refuses goes to class-validator itself, which gives the decision and its errors.
  */
 export interface CompiledDataCheck {
   schema: (data: unknown) => boolean;
+  /**
+   * The DTO instance of data the schema accepts, as plainToInstance builds it; undefined when the
+   * data holds what plainToInstance transforms further (an object inside an array).
+   */
+  instance: (data: object) => object | undefined;
   rules: (instance: object) => boolean;
 }
 
@@ -35,6 +41,8 @@ const STATED_BY_SCHEMA = new Set([
 ]);
 /** Stated exactly when the property is also an integer: class-validator's Min/Max refuse non-numbers. */
 const NUMERIC_BOUNDS = new Set(['min', 'max']);
+
+const VARIATION_SELECTOR = /[\uFE0E\uFE0F]/;
 
 const ajv = new Ajv2020({ strict: true, allErrors: false, unicodeRegExp: false });
 const checks = new WeakMap<DataClass, CompiledDataCheck | null>();
@@ -61,7 +69,46 @@ function compile(cls: DataClass): CompiledDataCheck | null {
   } catch {
     return null;
   }
-  return { schema: (data) => schema(data), rules };
+  return { schema: (data) => schema(data), instance: instanceBuilder(cls), rules };
+}
+
+type Builder = (data: object) => object | undefined;
+
+/**
+ * What plainToInstance does to data the schema accepts: a new instance of the class with every
+ * property of the data, a nested object as an instance of its @Type, an array as a new array.
+ */
+function instanceBuilder(cls: DataClass): Builder {
+  const nested = new Map<string, Builder>();
+  for (const m of validationMetadataOf(cls)) {
+    if (m.type !== 'nestedValidation' || nested.has(m.propertyName)) continue;
+    nested.set(m.propertyName, instanceBuilder(nestedClassOf(cls, m.propertyName)!));
+  }
+  return (data) => {
+    const instance = new cls() as Record<string, unknown>;
+    for (const key of Object.keys(data)) {
+      const value = (data as Record<string, unknown>)[key];
+      if (value === null || typeof value !== 'object') {
+        instance[key] = value;
+      } else if (Array.isArray(value)) {
+        if (value.some((item) => item !== null && typeof item === 'object')) return undefined;
+        instance[key] = [...(value as unknown[])];
+      } else {
+        const built = nested.get(key)?.(value);
+        if (!built) return undefined;
+        instance[key] = built;
+      }
+    }
+    return instance;
+  };
+}
+
+/** The class of a nested property: its @Type, when that is the declared type the schema describes. */
+function nestedClassOf(cls: DataClass, property: string): DataClass | undefined {
+  const built = (plainToInstance(cls, { [property]: {} }) as Record<string, unknown>)[property];
+  const nestedClass = (built as object).constructor as DataClass;
+  const declared = Reflect.getMetadata('design:type', cls.prototype as object, property) as unknown;
+  return nestedClass === declared ? nestedClass : undefined;
 }
 
 type InstanceCheck = (instance: object) => boolean;
@@ -69,6 +116,8 @@ type InstanceCheck = (instance: object) => boolean;
 /** The rules of a class (and of its nested classes) the schema does not state; null if unsupported. */
 function ruleCheck(cls: DataClass): InstanceCheck | null {
   const metadata = validationMetadataOf(cls);
+  // class-validator refuses an instance of a class without rules (forbidUnknownValues).
+  if (!metadata.length) return null;
   const checks: InstanceCheck[] = [];
   for (const property of new Set(metadata.map((m) => m.propertyName))) {
     const own = metadata.filter((m) => m.propertyName === property);
@@ -103,14 +152,11 @@ function propertyCheck(
       (m.name === 'matches' && (m.constraints?.[0] as RegExp).flags === ''));
   const unstated = own.filter((m) => m.type === 'customValidation' && !stated(m));
   const valueChecks: ((value: unknown, instance: object) => boolean)[] = unstated.map((m) =>
-    constraintCheck(cls, m),
+    constraintCheck(cls, m, m.name === 'isLength' && (!m.each || array)),
   );
   if (own.some((m) => m.type === 'nestedValidation')) {
-    // The schema describes the declared type; class-transformer builds the @Type: they must agree.
-    const built = (plainToInstance(cls, { [property]: {} }) as Record<string, unknown>)[property];
-    const nestedClass = (built as object).constructor as DataClass;
-    const declared = Reflect.getMetadata('design:type', cls.prototype as object, property) as unknown;
-    const nested = nestedClass === declared && ruleCheck(nestedClass);
+    const nestedClass = nestedClassOf(cls, property);
+    const nested = nestedClass && ruleCheck(nestedClass);
     if (!nested) return null;
     valueChecks.push((value) => nested(value as object));
   }
@@ -126,16 +172,23 @@ function propertyCheck(
 function constraintCheck(
   cls: DataClass,
   m: ValidationMetadata,
+  lengthInSchema: boolean,
 ): (value: unknown, instance: object) => boolean {
-  const constraints = getMetadataStorage()
+  const validators = getMetadataStorage()
     .getTargetValidatorConstraints(m.constraintCls)
-    .filter((c) => !c.async);
+    .filter((c) => !c.async)
+    .map((c) => c.instance);
+  const targetName = cls.name;
+  // Without a variation selector, class-validator counts a length as the schema does (code points).
+  const stated = lengthInSchema
+    ? (item: unknown) => typeof item === 'string' && !VARIATION_SELECTOR.test(item)
+    : () => false;
   // As validateSync: a falsy result fails; a promise (an asynchronous rule) is not awaited.
   const passes = (item: unknown, args: ValidationArguments) =>
-    constraints.every((c) => Boolean(c.instance.validate(item, args)));
+    stated(item) || validators.every((v) => Boolean(v.validate(item, args)));
   return (value, instance) => {
     const args: ValidationArguments = {
-      targetName: cls.name,
+      targetName,
       property: m.propertyName,
       object: instance,
       value,

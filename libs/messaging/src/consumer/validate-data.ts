@@ -24,9 +24,8 @@ export function validateData<T extends object>(cls: DataClass<T>, data: unknown)
   }
   const check = compiledDataCheck(cls);
   if (check?.schema(data)) {
-    // Accepted by the schema: nested no deeper than the contract, so transforming cannot overflow.
-    const value = plainToInstance(cls, data);
-    if (check.rules(value)) return storable(data, { value, errors: [], unknownFields: [] });
+    const value = check.instance(data) as T | undefined;
+    if (value && check.rules(value)) return storable(data, { value, errors: [], unknownFields: [] });
   }
   return validateWithClassValidator(cls, data);
 }
