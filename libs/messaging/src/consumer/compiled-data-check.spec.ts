@@ -126,28 +126,13 @@ describe.each(CLASSES.map(([cls, type]) => ({ cls, type })))('$type ($cls.name)'
 });
 
 describe('the rules the schema cannot state', () => {
-  const consent = { youthWork: true, givenBy: 'youth', givenAt: '2025-03-01T09:30:00Z' };
-  const entered = {
-    waitlistEntryId: 'jz-utrecht:wl-000123',
-    youthRef: 'yr_4f9c2a7b',
-    ageYears: 15,
-    postcode4: '3511',
-    municipalityCode: 'GM0344',
-    careCategory: 'ambulante-jeugdhulp',
-    expectedWaitWeeks: 12,
-    interests: ['voetbal'],
-    consent,
-    enteredAt: '2025-03-01T09:30:00Z',
-  };
-
-  const attendance = {
-    placementId: 'pl-0099',
-    activityId: 'act-0001',
-    teamId: 'team-0001',
-    youthRef: 'yr_4f9c2a7b',
-    sessionDate: '2025-03-04',
-    status: 'present',
-  };
+  const aValid = (cls: DataClass) =>
+    generated(cls, true, 20).find(
+      (d) => validateWithClassValidator(cls, d as object).errors.length === 0,
+    ) as Record<string, unknown>;
+  const entered = aValid(WaitlistEnteredData);
+  const consent = entered.consent as object;
+  const attendance = aValid(AttendanceData);
 
   it.each([
     [
