@@ -19,3 +19,4 @@ export * from './errors/notification.errors';
 export * from './errors/ops-console.errors';
 export * from './errors/referral.errors';
 export * from './dev-teams';
+export * from './data-schema';

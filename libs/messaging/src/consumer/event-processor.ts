@@ -14,6 +14,7 @@ import type { Outbox } from '../outbox/outbox';
 import { deadLetterOf } from './dead-letter';
 import type { EventContext, EventHandler } from './event-context';
 import { backoff, delay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { compiledDataCheck } from './compiled-data-check';
 import { validateData } from './validate-data';
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -76,6 +77,11 @@ export class EventProcessor {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.chunkSize = options.chunkSize ?? 50;
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    // The data checks of the consumed contracts are compiled at start, not on their first event.
+    for (const type of options.handlers.keys()) {
+      const contract = options.contracts.get(type);
+      if (contract) compiledDataCheck(contract.dataClass);
+    }
   }
 
   readonly processBatch = async (batch: IncomingBatch, control: BatchControl): Promise<void> => {
