@@ -206,6 +206,55 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
     }[];
     expect(facts.map((f) => f.subject)).toContain('of-\uFFFD-x');
   });
+
+  it('writes the flow states of consecutive records of one type as one by one, the first of an entry or task winning', async () => {
+    const place = 'GM0401';
+    const [y1, y2, y3] = [aYouthRef(), aYouthRef(), aYouthRef()];
+    const [entry1, entry2] = [aUniqueName('we'), aUniqueName('we')];
+    const taskId = aUniqueName('tk');
+    const hourAgo = new Date(Date.now() - 3600 * 1000);
+    // The second entry's offer is read first (another topic): a placeholder row waits for its entry.
+    await recordChunk([incoming(offered(y2, entry2, aUniqueName('of'), place))]);
+
+    // The first entry twice (a redelivery under other coordinates, with other data); two entries
+    // whose ids PostgreSQL stores alike (a lone surrogate arrives as U+FFFD); a task twice.
+    const chunk = [
+      incoming(waitlistEntered(y1, entry1, place, hourAgo)),
+      incoming(waitlistEntered(y2, entry2, place, hourAgo)),
+      incoming(waitlistEntered(y1, entry1, 'GM0402', new Date())),
+      incoming(waitlistEntered(y3, `${entry1}-\uD800`, place)),
+      incoming(waitlistEntered(y3, `${entry1}-\uDC00`, place)),
+      incoming(task('created', y1, taskId)),
+      incoming(withData(task('created', y1, taskId), { type: 'other-type' })),
+    ];
+    expect(await recordChunk(chunk)).toEqual(chunk.map(() => 'recorded'));
+
+    expect(await counted(place)).toEqual({
+      entered_with_consent: 3,
+      first_offers: 1,
+      offers: 1,
+      offered_youngsters: 1,
+    });
+    expect(await counted('GM0402')).toEqual({});
+    const entries = (await db.dataSource.query(
+      `SELECT waitlist_entry_id, municipality_code, entered_at FROM waitlist_entry_state
+        WHERE waitlist_entry_id LIKE $1 || '%' ORDER BY waitlist_entry_id`,
+      [entry1],
+    )) as { waitlist_entry_id: string; municipality_code: string; entered_at: Date }[];
+    expect(entries).toEqual([
+      { waitlist_entry_id: entry1, municipality_code: place, entered_at: hourAgo },
+      { waitlist_entry_id: `${entry1}-\uFFFD`, municipality_code: place, entered_at: expect.any(Date) },
+    ]);
+    const [entered2] = (await db.dataSource.query(
+      `SELECT entered_at, offered_at IS NOT NULL AS offered FROM waitlist_entry_state WHERE waitlist_entry_id = $1`,
+      [entry2],
+    )) as { entered_at: Date; offered: boolean }[];
+    expect(entered2).toEqual({ entered_at: hourAgo, offered: true });
+    const tasks = (await db.dataSource.query(`SELECT task_type FROM task_state WHERE task_id = $1`, [
+      taskId,
+    ])) as { task_type: string }[];
+    expect(tasks).toEqual([{ task_type: 'bridging-offer' }]);
+  });
 });
 
 /** A dead letter of an offer, as the consumer that gave up put it on the dead-letter topic. */
