@@ -12,9 +12,13 @@ import { ImpactFacts, type ImpactTally } from './projectors/impact-tally';
 import { isRunProjector, type Projection, type ProjectorRun } from './projectors/projector';
 import { PROJECTORS } from './projectors/projectors';
 
-/** What recording one record did: its ledger row's id when it was recorded for the first time. */
+/**
+ * What recording one record did: its ledger row's id when it was recorded for the first time, and
+ * whether its youngster was erased in the last days as it was recorded.
+ */
 export type LedgerEntry =
-  { outcome: 'recorded'; ledgerId: string; youthRef: string | null } | { outcome: 'duplicate' };
+  | { outcome: 'recorded'; ledgerId: string; youthRef: string | null; erased: boolean }
+  | { outcome: 'duplicate' };
 
 /**
  * Records raw Kafka records in the ledger and, the first time each is seen, updates the flow
@@ -88,7 +92,7 @@ export class LedgerIngest {
           await project(p, r.projected, record);
         }
       }
-      entries.push({ outcome: 'recorded', ledgerId: row.id, youthRef: r.youthRef });
+      entries.push({ outcome: 'recorded', ledgerId: row.id, youthRef: r.youthRef, erased: row.erased });
     }
     await endRun();
     if (p.facts.size > 0) p.facts.countIn(await this.impact.insertFacts(em, p.facts.sorted()), counters);

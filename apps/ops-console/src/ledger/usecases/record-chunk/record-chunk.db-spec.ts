@@ -1,4 +1,5 @@
 import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
+import { rememberErased } from '@samenspel/erasure';
 import type { IncomingMessage, UnitsOfWork } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { accepted, cloudEvent, offered, task, waitlistEntered } from '../../../../test/flow-events';
@@ -254,6 +255,34 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
       taskId,
     ])) as { task_type: string }[];
     expect(tasks).toEqual([{ task_type: 'bridging-offer' }]);
+  });
+
+  it('erases in the chunk the records of a youngster erased in the last days', async () => {
+    const [x, erased] = [aYouthRef(), aYouthRef()];
+    const [entryX, entryErased] = [aUniqueName('we'), aUniqueName('we')];
+    await db.dataSource.transaction((em) => rememberErased(em, erased));
+    const chunk = [
+      incoming(waitlistEntered(x, entryX, 'GM0501')),
+      incoming(waitlistEntered(erased, entryErased, 'GM0501')),
+      incoming(offered(erased, entryErased, aUniqueName('of'), 'GM0501')),
+    ];
+    expect(await recordChunk(chunk)).toEqual(['recorded', 'recorded', 'recorded']);
+
+    const rows = (await db.dataSource.query(
+      `SELECT youth_ref FROM ledger_event WHERE cluster_id = $1 AND "offset" = ANY ($2::bigint[]) ORDER BY "offset"`,
+      [CLUSTER, chunk.map((m) => m.offset)],
+    )) as { youth_ref: string | null }[];
+    expect(rows).toEqual([{ youth_ref: x }, { youth_ref: null }, { youth_ref: null }]);
+    const entries = (await db.dataSource.query(
+      `SELECT waitlist_entry_id FROM waitlist_entry_state WHERE waitlist_entry_id = ANY ($1::text[])`,
+      [[entryX, entryErased]],
+    )) as { waitlist_entry_id: string }[];
+    expect(entries).toEqual([{ waitlist_entry_id: entryX }]);
+    const facts = (await db.dataSource.query(
+      `SELECT subject FROM impact_fact WHERE measure = 'offered_youngsters' AND starts_with(subject, $1)`,
+      [erased],
+    )) as { subject: string }[];
+    expect(facts).toEqual([]);
   });
 });
 
