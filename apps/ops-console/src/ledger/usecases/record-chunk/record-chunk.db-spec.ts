@@ -14,7 +14,7 @@ type Produced = { topic: string; message: { key: string; value: string; headers:
 const CLUSTER = 'test-cluster';
 
 // A chunk as the flow monitor records it (one transaction, its ledger rows in one statement, its
-// new records projected one by one), against the console's schema in a real PostgreSQL. The
+// new records projected in offset order), against the console's schema in a real PostgreSQL. The
 // records are built as the broker hands them over; each gets the next offset of its topic.
 describe('the ledger records a chunk of records at once (real PostgreSQL)', () => {
   let db: TestDatabase;
