@@ -142,8 +142,55 @@ describe('the month of an instant, in Dutch time', () => {
     ['2026-06-30T21:59:59Z', '2026-06', 'CEST (+02:00): 23:59:59 on 30 June'],
     ['2026-06-30T22:00:00Z', '2026-07', 'CEST: midnight of 1 July, still June in UTC'],
     ['2026-12-31T23:30:00Z', '2027-01', 'New Year in Amsterdam, New Year’s Eve in UTC'],
+    ['2026-12-31T20:59:59Z', '2026-12', 'New Year’s Eve, before the last hours of the UTC month'],
+    ['2026-12-31T21:00:00Z', '2026-12', 'New Year’s Eve, in the last hours of the UTC month'],
+    ['2027-01-01T00:00:00Z', '2027-01', 'New Year in UTC'],
+    ['2026-03-29T00:59:59Z', '2026-03', 'the last moment of CET in March'],
+    ['2026-03-29T01:00:00Z', '2026-03', 'the first moment of CEST'],
+    ['2026-03-31T21:59:59Z', '2026-03', 'CEST: 23:59:59 on 31 March'],
+    ['2026-03-31T22:00:00Z', '2026-04', 'CEST: midnight of 1 April, still March in UTC'],
+    ['2026-10-25T00:59:59Z', '2026-10', 'the last moment of CEST in October'],
+    ['2026-10-25T01:00:00Z', '2026-10', 'the first moment of CET again'],
+    ['2028-02-29T22:59:59Z', '2028-02', 'CET: 23:59:59 on 29 February of a leap year'],
+    ['2028-02-29T23:00:00Z', '2028-03', 'CET: midnight of 1 March of a leap year'],
+    ['2027-02-28T23:00:00Z', '2027-03', 'CET: midnight of 1 March'],
+    ['1999-09-30T21:59:59Z', '1999-09', 'CEST in the last century'],
+    ['1999-09-30T22:00:00Z', '1999-10', 'CEST: midnight of 1 October 1999'],
+    ['2100-01-15T12:00:00Z', '2100-01', 'the middle of a month'],
   ])('counts %s in %s (%s)', (at, month) => {
     expect(monthOf(new Date(at))).toBe(month);
+  });
+
+  it('gives what the time zone gives, hour by hour around every month end from 1900 to 2100', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const fromZone = (at: Date) => {
+      const parts = zone.formatToParts(at);
+      return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+    };
+    const differing: string[] = [];
+    let instants = 0;
+    for (let year = 1900; year <= 2100; year += 1) {
+      for (let month = 0; month < 12; month += 1) {
+        const end = Date.UTC(year, month + 1);
+        for (let minutes = -6 * 60; minutes <= 60; minutes += 20) {
+          const at = new Date(end + minutes * 60_000 - 1);
+          instants += 1;
+          if (monthOf(at) !== fromZone(at)) differing.push(at.toISOString());
+        }
+      }
+    }
+    expect(instants).toBeGreaterThan(2400 * 20);
+    expect(differing).toEqual([]);
+  });
+
+  it('gives what the time zone gives for years of other than four digits (local mean time then), and refuses an invalid date', () => {
+    expect(monthOf(new Date('0999-12-31T23:50:00Z'))).toBe('1000-01');
+    expect(monthOf(new Date('+010000-06-15T12:00:00Z'))).toBe('10000-06');
+    expect(() => monthOf(new Date('not a date'))).toThrow(RangeError);
   });
 });
 

@@ -41,8 +41,20 @@ const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
 });
 
+/**
+ * Dutch time has always been ahead of UTC by at most two hours (local mean time, CET, CEST): an
+ * instant earlier than this before the end of its UTC month is in the same month in Dutch time.
+ */
+const AHEAD_OF_UTC_AT_MOST_MS = 3 * 3600 * 1000;
+
 /** Calendar month of an instant in Dutch time (Europe/Amsterdam), as municipalities count: "2026-11". */
 export function monthOf(at: Date): string {
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth();
+  if (year >= 1000 && year <= 9999 && at.getTime() < Date.UTC(year, month + 1) - AHEAD_OF_UTC_AT_MOST_MS) {
+    return `${year}-${month < 9 ? '0' : ''}${month + 1}`;
+  }
+  // The last hours of a UTC month (and years of other than four digits): the time zone decides.
   const parts = AMSTERDAM_MONTH.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;

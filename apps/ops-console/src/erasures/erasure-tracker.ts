@@ -95,8 +95,15 @@ export class ErasureTracker {
    */
   async eraseIfErased(em: EntityManager, ledgerIds: readonly string[]): Promise<number> {
     if (ledgerIds.length === 0) return 0;
-    const erased = await this.ledger.erasedAmong(em, ledgerIds);
-    for (const youthRef of erased) await this.eraser.erase(em, youthRef);
-    return erased.length;
+    return this.eraseAgain(em, await this.ledger.erasedAmong(em, ledgerIds));
+  }
+
+  /**
+   * Erases again youngsters erased in the last days whose records one transaction recorded, as
+   * the statement that recorded them found them (no privacy record among them). Returns how many.
+   */
+  async eraseAgain(em: EntityManager, youthRefs: readonly string[]): Promise<number> {
+    for (const youthRef of youthRefs) await this.eraser.erase(em, youthRef);
+    return youthRefs.length;
   }
 }

@@ -9,12 +9,16 @@ import { StuckFlowsRepository } from '../stuck-flows/stuck-flows.repository';
 import { clip, readRecord, type LedgerRecord } from './ledger-record';
 import { LedgerRepository } from './ledger.repository';
 import { ImpactFacts, type ImpactTally } from './projectors/impact-tally';
-import type { Projection } from './projectors/projector';
+import { isRunProjector, type Projection, type ProjectorRun } from './projectors/projector';
 import { PROJECTORS } from './projectors/projectors';
 
-/** What recording one record did: its ledger row's id when it was recorded for the first time. */
+/**
+ * What recording one record did: its ledger row's id when it was recorded for the first time, and
+ * whether its youngster was erased in the last days as it was recorded.
+ */
 export type LedgerEntry =
-  { outcome: 'recorded'; ledgerId: string; youthRef: string | null } | { outcome: 'duplicate' };
+  | { outcome: 'recorded'; ledgerId: string; youthRef: string | null; erased: boolean }
+  | { outcome: 'duplicate' };
 
 /**
  * Records raw Kafka records in the ledger and, the first time each is seen, updates the flow
@@ -35,7 +39,8 @@ export class LedgerIngest {
   /**
    * Records records of a partition in the caller's transaction, in order: their ledger rows and
    * their youngsters' municipalities in one statement, then each new record's projections in
-   * offset order (PROJECTORS, by event type), then the impact facts they count in one statement.
+   * offset order (PROJECTORS, by event type; consecutive records of a RunProjector's type in one
+   * statement), then the impact facts they count in one statement.
    * Their impact counter increments are added to `counters`, which the caller writes before the
    * transaction commits. Returns what recording each record did. Only the last record may be one
    * whose handling erases a youngster (a privacy record): the rows of any records after it would
@@ -55,6 +60,13 @@ export class LedgerIngest {
       if (youthRef !== null) p.places.set(youthRef, prior);
     }
     const entries: LedgerEntry[] = [];
+    // Consecutive records of an event type with a RunProjector, projected together when it ends.
+    let run: ProjectorRun | undefined;
+    const endRun = async () => {
+      const ending = run;
+      run = undefined;
+      await ending?.project();
+    };
     for (const [i, r] of records.entries()) {
       const row = fresh.get(i);
       if (!row) {
@@ -63,13 +75,26 @@ export class LedgerIngest {
       }
       // The record's own municipality was written before its projections, as one by one.
       if (r.youthRef !== null && r.municipality !== null) p.places.set(r.youthRef, r.municipality);
-      if (r.deadLetter) await this.deadLetters.insert(em, clusterId, deadLetterOf(r));
-      else if (r.event && r.youthRef && r.projected) {
+      if (r.deadLetter) {
+        await endRun();
+        await this.deadLetters.insert(em, clusterId, deadLetterOf(r));
+      } else if (r.event && r.youthRef && r.projected) {
         const project = PROJECTORS.get(r.event.type);
-        if (project) await project(p, r.projected, { youthRef: r.youthRef, at: r.at });
+        const record = { youthRef: r.youthRef, at: r.at };
+        if (isRunProjector(project)) {
+          if (run?.projector !== project) {
+            await endRun();
+            run = project.start(p);
+          }
+          run.add(r.projected, record);
+        } else if (project) {
+          await endRun();
+          await project(p, r.projected, record);
+        }
       }
-      entries.push({ outcome: 'recorded', ledgerId: row.id, youthRef: r.youthRef });
+      entries.push({ outcome: 'recorded', ledgerId: row.id, youthRef: r.youthRef, erased: row.erased });
     }
+    await endRun();
     if (p.facts.size > 0) p.facts.countIn(await this.impact.insertFacts(em, p.facts.sorted()), counters);
     return entries;
   }

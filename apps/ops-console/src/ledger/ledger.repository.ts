@@ -9,6 +9,8 @@ export interface NewLedgerRow {
   id: string;
   /** The youngster's municipality as youth_municipality held it before the record. */
   prior: string | null;
+  /** Whether the record is about a youngster erased in the last days (erased_youth keeps them). */
+  erased: boolean;
 }
 
 /** Where a record was read: with the cluster's id, its ledger row's key. */
@@ -25,7 +27,8 @@ export class LedgerRepository {
    * The ledger rows of the records in one statement, and the youth_municipality rows of the new
    * ones (a youngster's last municipality among them, only when it changes). Returns the new
    * records by their index, with the ledger row's id and the youngster's municipality as
-   * youth_municipality held it before the statement (its sub-statements share one snapshot).
+   * youth_municipality held it before the statement (its sub-statements share one snapshot), and
+   * whether the youngster was erased in the last days.
    * A record that came before in the list (same coordinates) is left out: it is a duplicate.
    */
   async insert(
@@ -63,7 +66,9 @@ export class LedgerRepository {
          ON CONFLICT (youth_ref) DO UPDATE SET municipality_code = EXCLUDED.municipality_code
            WHERE youth_municipality.municipality_code IS DISTINCT FROM EXCLUDED.municipality_code
        )
-       SELECT f.id, f.n, y.municipality_code AS prior FROM fresh f LEFT JOIN youth_municipality y USING (youth_ref)`,
+       SELECT f.id, f.n, y.municipality_code AS prior,
+         EXISTS (SELECT 1 FROM erased_youth e WHERE e.digest = ${sqlDigest('f.youth_ref')}) AS erased
+         FROM fresh f LEFT JOIN youth_municipality y USING (youth_ref)`,
       [
         clusterId,
         rows.map(([i]) => i),
@@ -81,8 +86,10 @@ export class LedgerRepository {
         column((r) => JSON.stringify(extractRefs(r.event?.data))),
         column((r) => r.municipality),
       ],
-    )) as { id: string; n: number; prior: string | null }[];
-    return new Map(inserted.map((row) => [Number(row.n), { id: String(row.id), prior: row.prior }]));
+    )) as { id: string; n: number; prior: string | null; erased: boolean }[];
+    return new Map(
+      inserted.map((row) => [Number(row.n), { id: String(row.id), prior: row.prior, erased: row.erased }]),
+    );
   }
 
   /** The ledger row of a privacy record never keeps the youthRef. */

@@ -7,6 +7,69 @@ type EntryTimesRow = { entered_at: Date | null; offered_at: Date | null; municip
 const entryTimes = (row: EntryTimesRow | undefined): EntryTimes | undefined =>
   row && { enteredAt: row.entered_at, offeredAt: row.offered_at, municipalityCode: row.municipality_code };
 
+/** A waitlist entry as its record enters it. */
+export interface NewEntry {
+  waitlistEntryId: string | null;
+  youthRef: string;
+  municipalityCode: string | null;
+  consent: boolean;
+  enteredAt: Date;
+}
+
+/** An entry's offer as its record gives it. */
+export interface NewOffer {
+  waitlistEntryId: string;
+  youthRef: string;
+  municipalityCode: string | null;
+  offeredAt: Date;
+}
+
+/** A task as its record creates it. */
+export interface NewTask {
+  taskId: string | null;
+  youthRef: string;
+  taskType: string;
+  offerId: string | null;
+  dueAt: Date;
+}
+
+/**
+ * A key as PostgreSQL stores it: it receives the UTF-8 of a string, so a lone surrogate arrives as
+ * U+FFFD, and two strings that differ only there are one key.
+ */
+const storedKey = (key: string | null): string | null =>
+  key === null ? null : Buffer.from(key, 'utf8').toString('utf8');
+
+/**
+ * The rows of one statement that writes each key at most once (a statement cannot update a row
+ * twice): the first row of each key, in order; `firsts` says which rows those are. Rows without a
+ * key are all kept (PostgreSQL refuses them, as it would one by one).
+ */
+function firstOfEach<T>(
+  rows: readonly T[],
+  key: (row: T) => string | null,
+): { rows: T[]; firsts: boolean[] } {
+  const seen = new Set<string>();
+  const firsts = rows.map((row) => {
+    const k = storedKey(key(row));
+    if (k === null) return true;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { rows: rows.filter((_, i) => firsts[i]), firsts };
+}
+
+/** The entry rows a statement returns, by their waitlist entry id. */
+async function entryTimesById(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<Map<string | null, EntryTimes | undefined>> {
+  const rows = (await em.query(sql, params)) as (EntryTimesRow & { waitlist_entry_id: string })[];
+  return new Map(rows.map((row) => [row.waitlist_entry_id, entryTimes(row)]));
+}
+
 /** A moment of a flow that is set once, by the first record that says it. */
 const MOMENTS = {
   entryClosed: ['waitlist_entry_state', 'closed_at', 'waitlist_entry_id'],
@@ -22,27 +85,31 @@ const MOMENTS = {
  */
 @Injectable()
 export class StuckFlowsRepository {
-  /** Enters a waitlist entry; no row back when it was entered before (its first offer was counted then). */
-  async enterWaitlist(
-    em: EntityManager,
-    e: {
-      waitlistEntryId: string | null;
-      youthRef: string;
-      municipalityCode: string | null;
-      consent: boolean;
-      enteredAt: Date;
-    },
-  ): Promise<EntryTimes | undefined> {
-    const rows = (await em.query(
+  /**
+   * Enters waitlist entries in one statement, in their order. Returns, for each, the entry's row
+   * as the statement left it, or nothing when it was entered before, in this list too (its first
+   * offer was counted then).
+   */
+  async enterWaitlist(em: EntityManager, entries: readonly NewEntry[]): Promise<(EntryTimes | undefined)[]> {
+    if (entries.length === 0) return [];
+    const { rows, firsts } = firstOfEach(entries, (e) => e.waitlistEntryId);
+    const times = await entryTimesById(
+      em,
       `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, entered_at)
-       VALUES ($1, $2, $3, $4, $5)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::timestamptz[])
        ON CONFLICT (waitlist_entry_id) DO UPDATE SET municipality_code = EXCLUDED.municipality_code,
          consent = EXCLUDED.consent, entered_at = EXCLUDED.entered_at
        WHERE waitlist_entry_state.entered_at IS NULL
-       RETURNING entered_at, offered_at, municipality_code`,
-      [e.waitlistEntryId, e.youthRef, e.municipalityCode, e.consent, e.enteredAt],
-    )) as EntryTimesRow[];
-    return entryTimes(rows[0]);
+       RETURNING waitlist_entry_id, entered_at, offered_at, municipality_code`,
+      [
+        rows.map((e) => e.waitlistEntryId),
+        rows.map((e) => e.youthRef),
+        rows.map((e) => e.municipalityCode),
+        rows.map((e) => e.consent),
+        rows.map((e) => e.enteredAt),
+      ],
+    );
+    return entries.map((e, i) => (firsts[i] ? times.get(storedKey(e.waitlistEntryId)) : undefined));
   }
 
   async setConsent(em: EntityManager, waitlistEntryId: string | null, consent: boolean): Promise<void> {
@@ -52,30 +119,46 @@ export class StuckFlowsRepository {
     ]);
   }
 
-  /** The entry's first offer; an entry not seen yet (another topic) gets a placeholder row that waits for it. */
-  async offer(
-    em: EntityManager,
-    o: { waitlistEntryId: string; youthRef: string; municipalityCode: string | null; offeredAt: Date },
-  ): Promise<EntryTimes | undefined> {
-    const rows = (await em.query(
+  /**
+   * The entries' first offers in one statement, in their order; an entry not seen yet (another
+   * topic) gets a placeholder row that waits for it. Returns each entry's row as the statement
+   * left it.
+   */
+  async offer(em: EntityManager, offers: readonly NewOffer[]): Promise<(EntryTimes | undefined)[]> {
+    if (offers.length === 0) return [];
+    const { rows } = firstOfEach(offers, (o) => o.waitlistEntryId);
+    const times = await entryTimesById(
+      em,
       `INSERT INTO waitlist_entry_state (waitlist_entry_id, youth_ref, municipality_code, consent, offered_at)
-       VALUES ($1, $2, $3, false, $4)
+       SELECT id, youth_ref, municipality_code, false, offered_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS o (id, youth_ref, municipality_code, offered_at)
        ON CONFLICT (waitlist_entry_id) DO UPDATE
          SET offered_at = COALESCE(waitlist_entry_state.offered_at, EXCLUDED.offered_at)
-       RETURNING entered_at, offered_at, municipality_code`,
-      [o.waitlistEntryId, o.youthRef, o.municipalityCode, o.offeredAt],
-    )) as EntryTimesRow[];
-    return entryTimes(rows[0]);
+       RETURNING waitlist_entry_id, entered_at, offered_at, municipality_code`,
+      [
+        rows.map((o) => o.waitlistEntryId),
+        rows.map((o) => o.youthRef),
+        rows.map((o) => o.municipalityCode),
+        rows.map((o) => o.offeredAt),
+      ],
+    );
+    return offers.map((o) => times.get(storedKey(o.waitlistEntryId)));
   }
 
-  async createTask(
-    em: EntityManager,
-    t: { taskId: string | null; youthRef: string; taskType: string; offerId: string | null; dueAt: Date },
-  ): Promise<void> {
+  /** Keeps tasks in one statement, in their order; a task kept before stays as it is. */
+  async createTask(em: EntityManager, tasks: readonly NewTask[]): Promise<void> {
+    if (tasks.length === 0) return;
     await em.query(
-      `INSERT INTO task_state (task_id, youth_ref, task_type, offer_id, due_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO task_state (task_id, youth_ref, task_type, offer_id, due_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
        ON CONFLICT DO NOTHING`,
-      [t.taskId, t.youthRef, t.taskType, t.offerId, t.dueAt],
+      [
+        tasks.map((t) => t.taskId),
+        tasks.map((t) => t.youthRef),
+        tasks.map((t) => t.taskType),
+        tasks.map((t) => t.offerId),
+        tasks.map((t) => t.dueAt),
+      ],
     );
   }
 

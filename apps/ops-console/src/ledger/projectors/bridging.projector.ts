@@ -7,24 +7,44 @@ import {
 } from '@samenspel/contracts';
 import { monthOf } from '../../domain/impact';
 import { text } from '../ledger-record';
-import { countFirstOffer, countOnce, placeOf, type Projector, type ProjectorEntries } from './projector';
+import type { NewOffer } from '../../stuck-flows/stuck-flows.repository';
+import {
+  countFirstOffer,
+  countOnce,
+  placeOf,
+  runProjector,
+  type Projector,
+  type ProjectorEntries,
+} from './projector';
 import { entryClosed } from './waitlist.projector';
 
-const offered: Projector<BridgingOfferedData> = async (p, d, { youthRef, at }) => {
-  const waitlistEntryId = text(d.waitlistEntryId);
-  const place = placeOf(p, youthRef, d);
-  const month = monthOf(at);
-  countOnce(p, place, month, 'offers', text(d.offerId));
-  countOnce(p, place, month, 'offered_youngsters', `${youthRef}:${month}`);
-  if (!waitlistEntryId) return;
-  const entry = await p.flows.offer(p.em, {
-    waitlistEntryId,
-    youthRef,
-    municipalityCode: place === 'unknown' ? null : place,
-    offeredAt: at,
-  });
-  countFirstOffer(p, waitlistEntryId, entry);
-};
+/**
+ * Offers: counted per offer and per youngster and month; each entry's first offer is kept, and
+ * its latency once the entry was seen too.
+ */
+const offered = runProjector<BridgingOfferedData, { offer: NewOffer | null }>(
+  (p, d, { youthRef, at }) => {
+    const waitlistEntryId = text(d.waitlistEntryId);
+    const place = placeOf(p, youthRef, d);
+    const month = monthOf(at);
+    countOnce(p, place, month, 'offers', text(d.offerId));
+    countOnce(p, place, month, 'offered_youngsters', `${youthRef}:${month}`);
+    if (!waitlistEntryId) return { offer: null };
+    return {
+      offer: {
+        waitlistEntryId,
+        youthRef,
+        municipalityCode: place === 'unknown' ? null : place,
+        offeredAt: at,
+      },
+    };
+  },
+  async (p, items) => {
+    const offers = items.flatMap(({ offer }) => (offer ? [offer] : []));
+    const entries = await p.flows.offer(p.em, offers);
+    offers.forEach(({ waitlistEntryId }, i) => countFirstOffer(p, waitlistEntryId, entries[i]));
+  },
+);
 
 const accepted: Projector<BridgingOfferOutcomeData> = (p, d, { youthRef, at }) =>
   countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'offers_accepted', text(d.offerId));

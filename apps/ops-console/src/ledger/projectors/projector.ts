@@ -33,10 +33,50 @@ export type Raw<T> = { readonly [K in keyof T]?: unknown } & { readonly municipa
 export type Projector<T> = (p: Projection, d: Raw<T>, r: ProjectedRecord) => Promise<void> | void;
 
 /** A projector of some event's data: what the map from event type to projector holds. */
-export type AnyProjector = Projector<RawData>;
+export type AnyProjector = Projector<RawData> | RunProjector;
 
 /** Event types and their projectors. */
 export type ProjectorEntries = readonly (readonly [string, AnyProjector])[];
+
+/** Consecutive records of one event type, projected together once the run ends (`project`). */
+export interface ProjectorRun {
+  readonly projector: RunProjector;
+  add(d: RawData, r: ProjectedRecord): void;
+  project(): Promise<void>;
+}
+
+/** The projector of an event type whose consecutive records are projected together: see `runProjector`. */
+export interface RunProjector {
+  start(p: Projection): ProjectorRun;
+}
+
+/** Whether the projector projects consecutive records of its type together. */
+export function isRunProjector(projector: AnyProjector | undefined): projector is RunProjector {
+  return typeof projector === 'object';
+}
+
+/**
+ * A projector that writes the flow states of consecutive records of its event type in one
+ * statement. `read` takes what each record needs at its place among the records (its youngster's
+ * municipality as it stands then); `project` writes the items of the run in one statement and
+ * counts each in their order, as projecting them one by one would.
+ */
+export function runProjector<T, I>(
+  read: (p: Projection, d: Raw<T>, r: ProjectedRecord) => I,
+  project: (p: Projection, items: readonly I[]) => Promise<void>,
+): RunProjector {
+  const projector: RunProjector = {
+    start: (p) => {
+      const items: I[] = [];
+      return {
+        projector,
+        add: (d, r) => items.push(read(p, d, r)),
+        project: () => project(p, items),
+      };
+    },
+  };
+  return projector;
+}
 
 /** The event's own municipality, else the youngster's as youth_municipality holds it now. */
 export function placeOf(p: Projection, youthRef: string, d: Raw<object>): string {

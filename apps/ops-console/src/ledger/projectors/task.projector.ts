@@ -1,20 +1,30 @@
 import { TASK_EVENT_TYPES, type TaskEventData } from '@samenspel/contracts';
 import { FOLLOW_UP_STEPS_SHOWN, monthOf } from '../../domain/impact';
 import { text, validDate } from '../ledger-record';
-import { countOnce, countYouthVoice, placeOf, type Projector, type ProjectorEntries } from './projector';
+import type { NewTask } from '../../stuck-flows/stuck-flows.repository';
+import {
+  countOnce,
+  countYouthVoice,
+  placeOf,
+  runProjector,
+  type Projector,
+  type ProjectorEntries,
+} from './projector';
 import { firstContact } from './referral.projector';
 
 /** The outcomes of a first-contact step that mean the youngster was reached. */
 const FIRST_CONTACT_OUTCOMES = ['reached', 'engaged-in-activity', 'internship-or-work-found'];
 
-const created: Projector<TaskEventData> = (p, d, { youthRef, at }) =>
-  p.flows.createTask(p.em, {
+const created = runProjector<TaskEventData, NewTask>(
+  (_p, d, { youthRef, at }) => ({
     taskId: text(d.taskId),
     youthRef,
     taskType: text(d.type) ?? 'unknown',
     offerId: text(d.offerId),
     dueAt: validDate(d.dueAt) ?? at,
-  });
+  }),
+  (p, tasks) => p.flows.createTask(p.em, tasks),
+);
 
 const claimed: Projector<TaskEventData> = (p, d, { at }) =>
   p.flows.setOnce(p.em, 'taskClaimed', text(d.taskId), at);

@@ -6,6 +6,7 @@ import {
   type WaitlistUpdatedData,
 } from '@samenspel/contracts';
 import { monthOf } from '../../domain/impact';
+import type { NewEntry } from '../../stuck-flows/stuck-flows.repository';
 import { text, validDate } from '../ledger-record';
 import {
   countFirstOffer,
@@ -13,23 +14,37 @@ import {
   placeOf,
   type Projector,
   type ProjectorEntries,
+  runProjector,
   type Raw,
 } from './projector';
 
-const entered: Projector<WaitlistEnteredData> = async (p, d, { youthRef, at }) => {
-  const waitlistEntryId = text(d.waitlistEntryId);
-  const entry = await p.flows.enterWaitlist(p.em, {
-    waitlistEntryId,
-    youthRef,
-    municipalityCode: text(d.municipalityCode),
-    consent: (d.consent as Raw<ConsentDto> | undefined)?.youthWork === true,
-    enteredAt: validDate(d.enteredAt) ?? at,
-  });
-  countFirstOffer(p, waitlistEntryId, entry);
-  if ((d.consent as Raw<ConsentDto> | undefined)?.youthWork === true) {
-    countOnce(p, placeOf(p, youthRef, d), monthOf(at), 'entered_with_consent', waitlistEntryId);
-  }
-};
+/** Entries entered: counted with consent, and their first offer once it was seen too. */
+const entered = runProjector<WaitlistEnteredData, { entry: NewEntry; place: string | null; at: Date }>(
+  (p, d, { youthRef, at }) => {
+    const consent = (d.consent as Raw<ConsentDto> | undefined)?.youthWork === true;
+    return {
+      entry: {
+        waitlistEntryId: text(d.waitlistEntryId),
+        youthRef,
+        municipalityCode: text(d.municipalityCode),
+        consent,
+        enteredAt: validDate(d.enteredAt) ?? at,
+      },
+      place: consent ? placeOf(p, youthRef, d) : null,
+      at,
+    };
+  },
+  async (p, items) => {
+    const entries = await p.flows.enterWaitlist(
+      p.em,
+      items.map((i) => i.entry),
+    );
+    items.forEach(({ entry, place, at }, i) => {
+      countFirstOffer(p, entry.waitlistEntryId, entries[i]);
+      if (place !== null) countOnce(p, place, monthOf(at), 'entered_with_consent', entry.waitlistEntryId);
+    });
+  },
+);
 
 const updated: Projector<WaitlistUpdatedData> = async (p, d) => {
   if (d.consent && typeof d.consent === 'object') {

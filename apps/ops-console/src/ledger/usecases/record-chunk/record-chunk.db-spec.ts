@@ -1,4 +1,5 @@
 import { ACTIVITY_EVENT_TYPES, TOPICS } from '@samenspel/contracts';
+import { rememberErased } from '@samenspel/erasure';
 import type { IncomingMessage, UnitsOfWork } from '@samenspel/messaging';
 import { aUniqueName, aYouthRef, createTestDatabase, type TestDatabase } from '@samenspel/testing';
 import { accepted, cloudEvent, offered, task, waitlistEntered } from '../../../../test/flow-events';
@@ -13,7 +14,7 @@ type Produced = { topic: string; message: { key: string; value: string; headers:
 const CLUSTER = 'test-cluster';
 
 // A chunk as the flow monitor records it (one transaction, its ledger rows in one statement, its
-// new records projected one by one), against the console's schema in a real PostgreSQL. The
+// new records projected in offset order), against the console's schema in a real PostgreSQL. The
 // records are built as the broker hands them over; each gets the next offset of its topic.
 describe('the ledger records a chunk of records at once (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -205,6 +206,83 @@ describe('the ledger records a chunk of records at once (real PostgreSQL)', () =
       subject: string;
     }[];
     expect(facts.map((f) => f.subject)).toContain('of-\uFFFD-x');
+  });
+
+  it('writes the flow states of consecutive records of one type as one by one, the first of an entry or task winning', async () => {
+    const place = 'GM0401';
+    const [y1, y2, y3] = [aYouthRef(), aYouthRef(), aYouthRef()];
+    const [entry1, entry2] = [aUniqueName('we'), aUniqueName('we')];
+    const taskId = aUniqueName('tk');
+    const hourAgo = new Date(Date.now() - 3600 * 1000);
+    // The second entry's offer is read first (another topic): a placeholder row waits for its entry.
+    await recordChunk([incoming(offered(y2, entry2, aUniqueName('of'), place))]);
+
+    // The first entry twice (a redelivery under other coordinates, with other data); two entries
+    // whose ids PostgreSQL stores alike (a lone surrogate arrives as U+FFFD); a task twice.
+    const chunk = [
+      incoming(waitlistEntered(y1, entry1, place, hourAgo)),
+      incoming(waitlistEntered(y2, entry2, place, hourAgo)),
+      incoming(waitlistEntered(y1, entry1, 'GM0402', new Date())),
+      incoming(waitlistEntered(y3, `${entry1}-\uD800`, place)),
+      incoming(waitlistEntered(y3, `${entry1}-\uDC00`, place)),
+      incoming(task('created', y1, taskId)),
+      incoming(withData(task('created', y1, taskId), { type: 'other-type' })),
+    ];
+    expect(await recordChunk(chunk)).toEqual(chunk.map(() => 'recorded'));
+
+    expect(await counted(place)).toEqual({
+      entered_with_consent: 3,
+      first_offers: 1,
+      offers: 1,
+      offered_youngsters: 1,
+    });
+    expect(await counted('GM0402')).toEqual({});
+    const entries = (await db.dataSource.query(
+      `SELECT waitlist_entry_id, municipality_code, entered_at FROM waitlist_entry_state
+        WHERE waitlist_entry_id LIKE $1 || '%' ORDER BY waitlist_entry_id`,
+      [entry1],
+    )) as { waitlist_entry_id: string; municipality_code: string; entered_at: Date }[];
+    expect(entries).toEqual([
+      { waitlist_entry_id: entry1, municipality_code: place, entered_at: hourAgo },
+      { waitlist_entry_id: `${entry1}-\uFFFD`, municipality_code: place, entered_at: expect.any(Date) },
+    ]);
+    const [entered2] = (await db.dataSource.query(
+      `SELECT entered_at, offered_at IS NOT NULL AS offered FROM waitlist_entry_state WHERE waitlist_entry_id = $1`,
+      [entry2],
+    )) as { entered_at: Date; offered: boolean }[];
+    expect(entered2).toEqual({ entered_at: hourAgo, offered: true });
+    const tasks = (await db.dataSource.query(`SELECT task_type FROM task_state WHERE task_id = $1`, [
+      taskId,
+    ])) as { task_type: string }[];
+    expect(tasks).toEqual([{ task_type: 'bridging-offer' }]);
+  });
+
+  it('erases in the chunk the records of a youngster erased in the last days', async () => {
+    const [x, erased] = [aYouthRef(), aYouthRef()];
+    const [entryX, entryErased] = [aUniqueName('we'), aUniqueName('we')];
+    await db.dataSource.transaction((em) => rememberErased(em, erased));
+    const chunk = [
+      incoming(waitlistEntered(x, entryX, 'GM0501')),
+      incoming(waitlistEntered(erased, entryErased, 'GM0501')),
+      incoming(offered(erased, entryErased, aUniqueName('of'), 'GM0501')),
+    ];
+    expect(await recordChunk(chunk)).toEqual(['recorded', 'recorded', 'recorded']);
+
+    const rows = (await db.dataSource.query(
+      `SELECT youth_ref FROM ledger_event WHERE cluster_id = $1 AND "offset" = ANY ($2::bigint[]) ORDER BY "offset"`,
+      [CLUSTER, chunk.map((m) => m.offset)],
+    )) as { youth_ref: string | null }[];
+    expect(rows).toEqual([{ youth_ref: x }, { youth_ref: null }, { youth_ref: null }]);
+    const entries = (await db.dataSource.query(
+      `SELECT waitlist_entry_id FROM waitlist_entry_state WHERE waitlist_entry_id = ANY ($1::text[])`,
+      [[entryX, entryErased]],
+    )) as { waitlist_entry_id: string }[];
+    expect(entries).toEqual([{ waitlist_entry_id: entryX }]);
+    const facts = (await db.dataSource.query(
+      `SELECT subject FROM impact_fact WHERE measure = 'offered_youngsters' AND starts_with(subject, $1)`,
+      [erased],
+    )) as { subject: string }[];
+    expect(facts).toEqual([]);
   });
 });
 

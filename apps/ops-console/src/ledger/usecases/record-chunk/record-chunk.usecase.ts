@@ -13,7 +13,8 @@ export type LedgerOutcome = 'recorded' | 'duplicate';
  * Records records of one partition in order, in the unit of work: their ledger rows in one
  * statement per run (see `runs`), each new record's projections, erasure requests and
  * confirmations as they come, then, once for them all, the erasure of any youngster among them
- * erased in the last days, and the impact counters. Returns the outcome of each record it got to.
+ * erased in the last days (as the ledger rows' statement found them, or, after a privacy record,
+ * as they stand at the end), and the impact counters. Returns the outcome of each record it got to.
  */
 @Injectable()
 export class RecordChunk {
@@ -28,18 +29,24 @@ export class RecordChunk {
     const counters = new ImpactTally();
     const outcomes: LedgerOutcome[] = [];
     const recorded: string[] = [];
+    const erased = new Set<string>();
+    let privacyRecorded = false;
     for (const run of this.runs(command.records)) {
       if (outcomes.length > 0 && command.shouldContinue && !command.shouldContinue()) break;
       const entries = await this.ingest.recordBatch(em, command.clusterId, run, counters);
       for (const [i, entry] of entries.entries()) {
         if (entry.outcome === 'recorded') {
+          privacyRecorded ||= this.erasures.handles(run[i]);
           await this.erasures.onRecorded(uow, command.clusterId, run[i]);
           if (entry.youthRef !== null) recorded.push(entry.ledgerId);
+          if (entry.youthRef !== null && entry.erased) erased.add(entry.youthRef);
         }
         outcomes.push(entry.outcome);
       }
     }
-    await this.erasures.eraseIfErased(em, recorded);
+    // Without a privacy record, who was erased is as their records found it: nothing changed it since.
+    if (privacyRecorded) await this.erasures.eraseIfErased(em, recorded);
+    else await this.erasures.eraseAgain(em, [...erased]);
     await this.impact.addCounts(em, counters.drain());
     return outcomes;
   }
