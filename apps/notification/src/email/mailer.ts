@@ -37,7 +37,13 @@ export class Mailer implements OnApplicationShutdown {
   async sendTaskMail(to: string, event: string, payload: Record<string, unknown>): Promise<void> {
     const url = this.config.SMTP_URL;
     if (!url) throw new Error('e-mail is off (SMTP_URL is unset)');
-    this.transport ??= import('nodemailer').then(({ createTransport }) => createTransport(url));
+    // A transport that could not be made is tried again with the next mail.
+    this.transport ??= import('nodemailer')
+      .then(({ createTransport }) => createTransport(url))
+      .catch((error: unknown) => {
+        this.transport = undefined;
+        throw error;
+      });
     const transport = await this.transport;
     const data = (payload.data ?? {}) as { type?: string; dueAt?: string; taskId?: string };
     const [nl, en] = SUBJECTS[event] ?? ['Taakbericht', 'Task notice'];
@@ -62,6 +68,6 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    (await this.transport)?.close();
+    (await this.transport?.catch(() => undefined))?.close();
   }
 }
