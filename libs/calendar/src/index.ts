@@ -1,1 +1,3 @@
+export * from './calendar-date';
 export * from './working-days';
+export * from './dutch-public-holidays';

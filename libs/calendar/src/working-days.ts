@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { addCalendarDays, weekday, type CalendarDate } from './calendar-date';
+import { dutchPublicHolidays } from './dutch-public-holidays';
 
 /**
  * Working days are counted on the Amsterdam calendar, whatever the server's time zone: a deadline
@@ -6,43 +7,24 @@ import Holidays from 'date-holidays';
  */
 export const DUTCH_TIME_ZONE = 'Europe/Amsterdam';
 
-const holidays = new Holidays('NL');
 const publicHolidaysByYear = new Map<number, Set<string>>();
 
-/**
- * The public holidays of the Netherlands in one year as YYYY-MM-DD (date-holidays, type `public`):
- * New Year, Easter and Easter Monday, Koningsdag (26 April when the 27th is a Sunday), Ascension,
- * Whit Sunday and Monday, Christmas and Boxing Day. Good Friday and Liberation Day are `school`
- * days in that library: most collective labour agreements give them only every few years, so they
- * count as working days here.
- */
+/** The public holidays of the Netherlands in one year as YYYY-MM-DD (see dutchPublicHolidays). */
 export function publicHolidays(year: number): ReadonlySet<string> {
   let set = publicHolidaysByYear.get(year);
   if (!set) {
-    // date-holidays is slow per call, and a year's holidays never change: worked out once a year.
-    set = new Set(
-      (holidays.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
-    );
+    // A year's holidays never change: worked out once a year.
+    set = new Set(dutchPublicHolidays(year));
     publicHolidaysByYear.set(year, set);
   }
   return set;
 }
 
-/** A calendar date (no time, no zone) as YYYY-MM-DD. */
-export type CalendarDate = string;
-
 /** Monday to Friday and not a Dutch public holiday. */
 export function isWorkingDay(date: CalendarDate): boolean {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  return !publicHolidays(y).has(date);
-}
-
-/** The date `days` calendar days after `date` (before it when negative). */
-export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const day = weekday(date);
+  if (day === 0 || day === 6) return false;
+  return !publicHolidays(Number(date.split('-')[0])).has(date);
 }
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { publicBaseUrl } from '@samenspel/http';
 import { NOTIFICATION_CONFIG, NotificationConfig } from '../config/notification.config';
 
@@ -21,11 +21,12 @@ const TYPE_NAMES: Record<string, string> = {
 
 /**
  * E-mail through SMTP (nodemailer), off while SMTP_URL is unset. Mails carry the task type, due
- * date and a link to the inbox: no youthRef, no names, nothing about the youngster.
+ * date and a link to the inbox: no youthRef, no names, nothing about the youngster. nodemailer is
+ * loaded with the first mail, so a service with e-mail off never loads it.
  */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
-  private transport?: Transporter;
+  private transport?: Promise<Transporter>;
 
   constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {}
 
@@ -34,8 +35,16 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async sendTaskMail(to: string, event: string, payload: Record<string, unknown>): Promise<void> {
-    if (!this.config.SMTP_URL) throw new Error('e-mail is off (SMTP_URL is unset)');
-    this.transport ??= createTransport(this.config.SMTP_URL);
+    const url = this.config.SMTP_URL;
+    if (!url) throw new Error('e-mail is off (SMTP_URL is unset)');
+    // A transport that could not be made is tried again with the next mail.
+    this.transport ??= import('nodemailer')
+      .then(({ createTransport }) => createTransport(url))
+      .catch((error: unknown) => {
+        this.transport = undefined;
+        throw error;
+      });
+    const transport = await this.transport;
     const data = (payload.data ?? {}) as { type?: string; dueAt?: string; taskId?: string };
     const [nl, en] = SUBJECTS[event] ?? ['Taakbericht', 'Task notice'];
     const typeName = TYPE_NAMES[data.type ?? ''] ?? data.type ?? '';
@@ -43,7 +52,7 @@ export class Mailer implements OnApplicationShutdown {
       ? new Date(data.dueAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' })
       : '';
     const link = `${publicBaseUrl(this.config)}/inbox`;
-    await this.transport.sendMail({
+    await transport.sendMail({
       from: this.config.SMTP_FROM,
       to,
       subject: `${nl} / ${en}: ${typeName}`,
@@ -58,7 +67,7 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
-  onApplicationShutdown(): void {
-    this.transport?.close();
+  async onApplicationShutdown(): Promise<void> {
+    (await this.transport?.catch(() => undefined))?.close();
   }
 }

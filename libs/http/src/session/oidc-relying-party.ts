@@ -1,9 +1,19 @@
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { publicBaseUrl } from '../config/base-service-config';
 import type { SessionSettings } from './session-settings';
 
 /** How long a call to the provider may take before it counts as the provider being down. */
 const PROVIDER_TIMEOUT_SECONDS = 5;
+
+/**
+ * openid-client, loaded at the first sign-in: a service without browser sign-in never loads it,
+ * and one with it only once somebody signs in.
+ */
+let openidClient: Promise<typeof Oidc> | undefined;
+function loadOpenidClient(): Promise<typeof Oidc> {
+  openidClient ??= import('openid-client');
+  return openidClient;
+}
 
 /** The provider cannot be reached (or answers with a server error): sign-in is answered 503. */
 export class ProviderUnavailableError extends Error {
@@ -38,7 +48,7 @@ export interface SessionTokens {
  * found without a restart.
  */
 export class OidcRelyingParty {
-  private discovered?: Promise<oidc.Configuration>;
+  private discovered?: Promise<Oidc.Configuration>;
   readonly redirectUri: string;
   readonly postLogoutRedirectUri: string;
 
@@ -51,6 +61,7 @@ export class OidcRelyingParty {
   /** The provider's sign-in URL for a new sign-in, and what to remember until the way back. */
   async startSignIn(returnTo: string): Promise<{ url: URL; pending: PendingSignIn }> {
     const config = await this.configuration();
+    const oidc = await loadOpenidClient();
     const pending: PendingSignIn = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -76,6 +87,7 @@ export class OidcRelyingParty {
     pending: PendingSignIn,
   ): Promise<SessionTokens & { subject: string }> {
     const config = await this.configuration();
+    const oidc = await loadOpenidClient();
     const response = await this.call(() =>
       oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.codeVerifier,
@@ -92,6 +104,7 @@ export class OidcRelyingParty {
   /** New tokens for a refresh token; GrantRefusedError when the provider no longer honours it. */
   async refresh(refreshToken: string, previous: SessionTokens): Promise<SessionTokens> {
     const config = await this.configuration();
+    const oidc = await loadOpenidClient();
     const response = await this.call(() => oidc.refreshTokenGrant(config, refreshToken));
     const tokens = tokensOf(response);
     return {
@@ -106,6 +119,7 @@ export class OidcRelyingParty {
     try {
       const config = await this.configuration();
       if (!config.serverMetadata().end_session_endpoint) return undefined;
+      const oidc = await loadOpenidClient();
       return oidc.buildEndSessionUrl(config, {
         post_logout_redirect_uri: this.postLogoutRedirectUri,
         ...(idToken ? { id_token_hint: idToken } : {}),
@@ -116,7 +130,7 @@ export class OidcRelyingParty {
     }
   }
 
-  private configuration(): Promise<oidc.Configuration> {
+  private configuration(): Promise<Oidc.Configuration> {
     this.discovered ??= this.discover().catch((error: unknown) => {
       this.discovered = undefined;
       throw error;
@@ -124,7 +138,7 @@ export class OidcRelyingParty {
     return this.discovered;
   }
 
-  private async discover(): Promise<oidc.Configuration> {
+  private async discover(): Promise<Oidc.Configuration> {
     const { AUTH_ISSUER, SIGN_IN_CLIENT_ID, SIGN_IN_CLIENT_SECRET } = this.settings;
     if (!SIGN_IN_CLIENT_ID || !SIGN_IN_CLIENT_SECRET) {
       throw new ProviderUnavailableError(
@@ -132,6 +146,7 @@ export class OidcRelyingParty {
       );
     }
     const issuer = new URL(AUTH_ISSUER);
+    const oidc = await loadOpenidClient();
     return this.call(() =>
       oidc.discovery(issuer, SIGN_IN_CLIENT_ID, SIGN_IN_CLIENT_SECRET, undefined, {
         timeout: PROVIDER_TIMEOUT_SECONDS,
@@ -146,6 +161,7 @@ export class OidcRelyingParty {
     try {
       return await request();
     } catch (error) {
+      const oidc = await loadOpenidClient();
       if (error instanceof oidc.ResponseBodyError && error.status < 500) {
         throw new GrantRefusedError(`The provider refused: ${error.error}`, { cause: error });
       }
@@ -171,11 +187,11 @@ const CHECK_FAILURES = new Set([
   'OAUTH_JWT_TIMESTAMP_CHECK_FAILED',
 ]);
 
-function isCheckFailure(error: oidc.ClientError): boolean {
+function isCheckFailure(error: Oidc.ClientError): boolean {
   return error.code !== undefined && CHECK_FAILURES.has(error.code);
 }
 
-function tokensOf(response: oidc.TokenEndpointResponse): SessionTokens {
+function tokensOf(response: Oidc.TokenEndpointResponse): SessionTokens {
   const lifetime = response.expires_in ?? 300;
   return {
     accessToken: response.access_token,
