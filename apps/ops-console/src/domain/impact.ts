@@ -2,6 +2,7 @@
 import { suppressCells, type AdditiveGroup } from './cell-suppression';
 import { monthsOf, periodGroups, periodsOfYear } from './impact-period';
 import { medianScore, YOUTH_VOICE_MEASURES } from './youth-voice';
+import { amsterdamDate } from '@samenspel/calendar';
 import { YOUTH_VOICE_HELPED } from '@samenspel/contracts';
 
 export const FOLLOW_UP_OUTCOMES_SHOWN = [
@@ -35,29 +36,10 @@ export function participationDue(period: string, weeks: number, asOf: Date): boo
   return asOf.getTime() >= end + weeks * WEEK_MS;
 }
 
-const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-});
-
-/**
- * Dutch time has always been ahead of UTC by at most two hours (local mean time, CET, CEST): an
- * instant earlier than this before the end of its UTC month is in the same month in Dutch time.
- */
-const AHEAD_OF_UTC_AT_MOST_MS = 3 * 3600 * 1000;
-
 /** Calendar month of an instant in Dutch time (Europe/Amsterdam), as municipalities count: "2026-11". */
 export function monthOf(at: Date): string {
-  const year = at.getUTCFullYear();
-  const month = at.getUTCMonth();
-  if (year >= 1000 && year <= 9999 && at.getTime() < Date.UTC(year, month + 1) - AHEAD_OF_UTC_AT_MOST_MS) {
-    return `${year}-${month < 9 ? '0' : ''}${month + 1}`;
-  }
-  // The last hours of a UTC month (and years of other than four digits): the time zone decides.
-  const parts = AMSTERDAM_MONTH.formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  const date = amsterdamDate(at);
+  return date.slice(0, date.lastIndexOf('-'));
 }
 
 export type Counters = Record<string, number>;
